@@ -1,0 +1,134 @@
+import type { z } from 'zod'
+import {
+  contactImportRequestSchema,
+  contactSchema,
+  emptySchema,
+  historyEntrySchema,
+  historyQuerySchema,
+  idSchema,
+  incomingCallNoticeSchema,
+  phoneStatusSchema,
+  preferencesSchema,
+  saveAccountRequestSchema,
+  type Account,
+  type Contact,
+  type HistoryEntry,
+  type Preferences,
+} from './schemas'
+import type { Result } from './result'
+
+/**
+ * The one contract between renderer and main. `invokeSchemas` is what main validates each
+ * request against; `InvokeMap` says what each channel answers (always wrapped in Result).
+ * `EventMap` lists what main pushes to the renderer. Preload is a mechanical projection of
+ * the channel lists below, so adding a channel here is the only step needed to expose it.
+ */
+
+export interface AccountState {
+  account: Account | null
+  hasPassword: boolean
+  /** Settings an admin policy fixed; the UI shows them read-only. */
+  locked: string[]
+  /** Plain-language notices, e.g. a settings file that was unreadable and set aside. */
+  notices: string[]
+}
+
+export interface ContactImportReport {
+  imported: number
+  skipped: number
+}
+
+export interface HistoryPage {
+  entries: HistoryEntry[]
+  total: number
+  missedUnseen: number
+}
+
+export const invokeSchemas = {
+  'account:get': emptySchema,
+  'account:save': saveAccountRequestSchema,
+  'account:password': emptySchema,
+  'account:sign-out': emptySchema,
+  'preferences:get': emptySchema,
+  'preferences:update': preferencesSchema.partial(),
+  'contacts:list': emptySchema,
+  'contacts:save': contactSchema,
+  'contacts:delete': idSchema,
+  'contacts:import': contactImportRequestSchema,
+  'history:query': historyQuerySchema,
+  'history:record': historyEntrySchema,
+  'history:delete': idSchema,
+  'history:clear': emptySchema,
+  'history:mark-seen': emptySchema,
+  'history:export-csv': emptySchema,
+  'phone:status': phoneStatusSchema,
+  'phone:incoming-notice': incomingCallNoticeSchema,
+  'window:show': emptySchema,
+} as const
+
+export type InvokeChannel = keyof typeof invokeSchemas
+
+export interface InvokeMap {
+  'account:get': AccountState
+  'account:save': AccountState
+  'account:password': string
+  'account:sign-out': AccountState
+  'preferences:get': Preferences
+  'preferences:update': Preferences
+  'contacts:list': Contact[]
+  'contacts:save': Contact
+  'contacts:delete': boolean
+  'contacts:import': ContactImportReport
+  'history:query': HistoryPage
+  'history:record': HistoryEntry
+  'history:delete': boolean
+  'history:clear': boolean
+  'history:mark-seen': boolean
+  'history:export-csv': string
+  'phone:status': boolean
+  'phone:incoming-notice': boolean
+  'window:show': boolean
+}
+
+export type InvokeRequest<C extends InvokeChannel> = z.input<(typeof invokeSchemas)[C]>
+export type InvokeResponse<C extends InvokeChannel> = Result<InvokeMap[C]>
+
+export type PowerEvent = 'suspend' | 'resume' | 'lock-screen' | 'unlock-screen'
+
+export interface HeadsetEvent {
+  kind: 'attached' | 'detached'
+  vendorId: number
+  productId: number
+  vendor: string
+  product: string
+}
+
+export interface EventMap {
+  power: { kind: PowerEvent; at: number }
+  headset: HeadsetEvent
+  /** USB could not be watched on this machine (no permission, no libusb): said once. */
+  'headset-watch-unavailable': { reason: string }
+  /** A tel:/sip:/callto: link was opened: put it in the dial field, never dial by itself. */
+  'dial-request': { target: string }
+  'notification-action': { callId: string; action: 'answer' | 'reject' | 'show' }
+  'preferences-changed': Preferences
+}
+
+export type EventChannel = keyof EventMap
+
+export const eventChannels: readonly EventChannel[] = [
+  'power',
+  'headset',
+  'headset-watch-unavailable',
+  'dial-request',
+  'notification-action',
+  'preferences-changed',
+] as const
+
+export const invokeChannels = Object.keys(invokeSchemas) as InvokeChannel[]
+
+/** The API preload puts on `window.parley`. */
+export interface ParleyApi {
+  invoke<C extends InvokeChannel>(channel: C, request?: InvokeRequest<C>): Promise<InvokeResponse<C>>
+  on<E extends EventChannel>(event: E, listener: (payload: EventMap[E]) => void): () => void
+}

@@ -1,0 +1,139 @@
+import { z } from 'zod'
+
+/**
+ * Runtime schemas for everything that crosses the process boundary. Main validates every
+ * invoke payload against these; the renderer reuses them for form validation.
+ */
+
+const shortText = (max: number) => z.string().max(max)
+
+export const sipAddressSchema = z
+  .string()
+  .trim()
+  .max(256)
+  .regex(/^[A-Za-z0-9._~%!$&'()*+,;=-]+@[A-Za-z0-9.-]+(:\d{1,5})?$/, 'Use the form user@domain')
+
+const loopbackHosts = new Set(['127.0.0.1', 'localhost', '[::1]'])
+
+export const webSocketUrlSchema = z
+  .string()
+  .trim()
+  .max(512)
+  .refine((value) => {
+    try {
+      const url = new URL(value)
+      if (url.protocol === 'wss:') return true
+      return url.protocol === 'ws:' && loopbackHosts.has(url.hostname)
+    } catch {
+      return false
+    }
+  }, 'Use a wss:// address (ws:// only for this computer)')
+
+export const accountSchema = z.object({
+  displayName: shortText(128).default(''),
+  sipAddress: sipAddressSchema,
+  authUser: shortText(128).default(''),
+  wsServer: webSocketUrlSchema,
+  outboundProxy: shortText(512).default(''),
+  /** STUN/TURN urls the account allows; empty means host candidates only (no public server). */
+  iceServers: z.array(shortText(512)).max(8).default([]),
+  voicemailNumber: shortText(32).default('555'),
+})
+export type Account = z.infer<typeof accountSchema>
+
+export const audioDevicePreferenceSchema = z.object({
+  deviceId: shortText(256),
+  label: shortText(256),
+  groupId: shortText(256),
+})
+export type AudioDevicePreference = z.infer<typeof audioDevicePreferenceSchema>
+
+export const preferencesSchema = z.object({
+  microphone: audioDevicePreferenceSchema.nullable().default(null),
+  speaker: audioDevicePreferenceSchema.nullable().default(null),
+  ringtone: audioDevicePreferenceSchema.nullable().default(null),
+  closeToTray: z.boolean().default(true),
+  doNotDisturb: z.boolean().default(false),
+  historyLimit: z.number().int().min(100).max(1_000_000).default(50_000),
+})
+export type Preferences = z.infer<typeof preferencesSchema>
+
+export const saveAccountRequestSchema = z.object({
+  account: accountSchema,
+  /** Omitted: keep the stored password. */
+  password: shortText(256).optional(),
+})
+
+export const contactSchema = z.object({
+  id: shortText(64),
+  name: shortText(256),
+  company: shortText(256).default(''),
+  favourite: z.boolean().default(false),
+  numbers: z
+    .array(
+      z.object({
+        kind: z.enum(['work', 'mobile', 'extension', 'home', 'other']),
+        value: shortText(128),
+      }),
+    )
+    .max(16)
+    .default([]),
+})
+export type Contact = z.infer<typeof contactSchema>
+
+export const contactImportRequestSchema = z.object({
+  format: z.enum(['vcard', 'csv']),
+  text: z.string().max(20_000_000),
+})
+
+export const callOutcomeSchema = z.enum([
+  'answered',
+  'missed',
+  'rejected',
+  'busy',
+  'failed',
+  'transferred',
+  'cancelled',
+])
+export type CallOutcome = z.infer<typeof callOutcomeSchema>
+
+export const historyEntrySchema = z.object({
+  id: shortText(64),
+  direction: z.enum(['incoming', 'outgoing']),
+  outcome: callOutcomeSchema,
+  remoteName: shortText(512),
+  remoteNumber: shortText(256),
+  via: shortText(256).default(''),
+  transferredTo: shortText(256).default(''),
+  startedAt: z.number().int().nonnegative(),
+  ringMs: z.number().int().nonnegative(),
+  talkMs: z.number().int().nonnegative(),
+})
+export type HistoryEntry = z.infer<typeof historyEntrySchema>
+
+export const historyQuerySchema = z.object({
+  filter: z.enum(['all', 'missed', 'incoming', 'outgoing']).default('all'),
+  search: shortText(128).default(''),
+  offset: z.number().int().nonnegative().default(0),
+  limit: z.number().int().min(1).max(1000).default(200),
+})
+export type HistoryQuery = z.infer<typeof historyQuerySchema>
+
+export const registrationSummarySchema = z.enum(['unregistered', 'connecting', 'registered', 'failed'])
+
+export const phoneStatusSchema = z.object({
+  registration: registrationSummarySchema,
+  calls: z.number().int().min(0).max(64),
+  ringing: z.boolean(),
+})
+export type PhoneStatus = z.infer<typeof phoneStatusSchema>
+
+export const incomingCallNoticeSchema = z.object({
+  callId: shortText(64),
+  remoteName: shortText(512),
+  remoteNumber: shortText(256),
+  via: shortText(256).default(''),
+})
+
+export const idSchema = z.object({ id: shortText(64) })
+export const emptySchema = z.undefined().or(z.null()).or(z.object({}).strict())

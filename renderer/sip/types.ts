@@ -1,0 +1,129 @@
+/**
+ * The plain-event face of the SIP adapter. Everything outside `renderer/sip/` sees calls
+ * through these types only and never imports SIP.js.
+ */
+
+export interface SipAccount {
+  displayName: string
+  /** user@domain */
+  sipAddress: string
+  authUser: string
+  password: string
+  wsServer: string
+  outboundProxy: string
+  iceServers: string[]
+}
+
+export type RegistrationFailure = 'auth' | 'unreachable' | 'closed' | 'rejected' | 'other'
+
+export type RegistrationStatus =
+  | { state: 'unregistered' }
+  | { state: 'connecting'; attempt: number }
+  | { state: 'registered'; since: number }
+  | {
+      state: 'failed'
+      reason: RegistrationFailure
+      message: string
+      /** Epoch ms of the next automatic try; absent when the phone will not retry by itself. */
+      retryAt?: number
+    }
+
+/**
+ * A call's life, as the UI sees it.
+ *
+ *   outgoing:  Dialing ──18x──▶ Alerting ──2xx──▶ Active ⇄ Held
+ *   incoming:  Ringing ──answer──▶ Active ⇄ Held
+ *   any state ──BYE/CANCEL/error/hangup──▶ Ended
+ */
+export enum CallPhase {
+  Dialing = 'dialing',
+  Alerting = 'alerting',
+  Ringing = 'ringing',
+  Active = 'active',
+  Held = 'held',
+  Ended = 'ended',
+}
+
+export type CallDirection = 'incoming' | 'outgoing'
+
+export type CallEndReason =
+  | 'local-hangup'
+  | 'remote-hangup'
+  | 'rejected'
+  | 'busy'
+  | 'no-answer'
+  | 'cancelled'
+  | 'failed'
+  | 'transferred'
+  | 'replaced'
+  | 'network'
+
+export interface CallSnapshot {
+  id: string
+  direction: CallDirection
+  phase: CallPhase
+  /** Display name as received: plain text, never HTML. */
+  remoteName: string
+  remoteNumber: string
+  /** Switchboard, forward or hunt group the call came through (Diversion, History-Info…). */
+  via: string
+  muted: boolean
+  /** We put the call on hold (our side); the remote may hold us too. */
+  localHold: boolean
+  remoteHold: boolean
+  createdAt: number
+  answeredAt: number | null
+  endedAt: number | null
+  endReason: CallEndReason | null
+  /** Set when this call was placed because someone transferred us (incoming REFER). */
+  transferredBy: string
+  /** SIP status or plain-language text of the last failure on this call. */
+  message: string
+}
+
+export type TransferProgress =
+  | { state: 'requested' }
+  | { state: 'trying' }
+  | { state: 'ringing' }
+  | { state: 'done' }
+  | { state: 'failed'; message: string }
+
+export interface PhoneEvents {
+  registration: RegistrationStatus
+  'call-added': CallSnapshot
+  'call-updated': CallSnapshot
+  'call-ended': CallSnapshot
+  'transfer-progress': { callId: string; target: string; progress: TransferProgress }
+  /** A dial string or other request was refused before anything was sent. */
+  error: { message: string }
+}
+
+export type PhoneEventName = keyof PhoneEvents
+
+export interface AudioRouting {
+  /** Preferred microphone deviceId; '' for system default. */
+  inputDeviceId: string
+  /** Call audio sink id; '' for system default. */
+  outputDeviceId: string
+}
+
+/** Commands the rest of the renderer may give the phone. All are safe to call in any state. */
+export interface Phone {
+  on<E extends PhoneEventName>(event: E, listener: (payload: PhoneEvents[E]) => void): () => void
+  connect(account: SipAccount): Promise<void>
+  /** Drops the transport and registers again from scratch (resume, network back). */
+  reconnect(reason: string): Promise<void>
+  disconnect(): Promise<void>
+  dial(target: string): Promise<string | null>
+  answer(callId: string): Promise<void>
+  reject(callId: string): Promise<void>
+  hangup(callId: string): Promise<void>
+  hold(callId: string): Promise<void>
+  resume(callId: string): Promise<void>
+  setMuted(callId: string, muted: boolean): void
+  sendDtmf(callId: string, tone: string): void
+  blindTransfer(callId: string, target: string): Promise<void>
+  attendedTransfer(heldCallId: string, consultationCallId: string): Promise<void>
+  setAudioRouting(routing: AudioRouting): Promise<void>
+  calls(): CallSnapshot[]
+}
