@@ -27,7 +27,7 @@ export function foldText(text: string): string {
     .replace(unDecomposablePattern, (letter) => unDecomposable[letter] ?? letter)
 }
 
-/** Only the digits of a phone number: "+46 (8) 12-34" → "468 1234" without spaces. */
+/** Only the digits of a phone number: "+46 (8) 12-34" → "4681234". */
 export function digitsOf(text: string): string {
   return text.replace(/\D+/g, '')
 }
