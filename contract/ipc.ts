@@ -8,7 +8,7 @@ import {
   idSchema,
   incomingCallNoticeSchema,
   phoneStatusSchema,
-  preferencesSchema,
+  preferencesPatchSchema,
   saveAccountRequestSchema,
   type Account,
   type Contact,
@@ -31,6 +31,11 @@ export interface AccountState {
   locked: string[]
   /** Plain-language notices, e.g. a settings file that was unreadable and set aside. */
   notices: string[]
+  /**
+   * Values an admin policy pre-set for the login form (locked or not), e.g. the server URL and
+   * the SIP domain; a saved account already has the locked ones applied.
+   */
+  presets?: Partial<Account> & { sipDomain?: string }
 }
 
 export interface ContactImportReport {
@@ -50,7 +55,7 @@ export const invokeSchemas = {
   'account:password': emptySchema,
   'account:sign-out': emptySchema,
   'preferences:get': emptySchema,
-  'preferences:update': preferencesSchema.partial(),
+  'preferences:update': preferencesPatchSchema,
   'contacts:list': emptySchema,
   'contacts:save': contactSchema,
   'contacts:delete': idSchema,

@@ -58,6 +58,20 @@ export const preferencesSchema = z.object({
 })
 export type Preferences = z.infer<typeof preferencesSchema>
 
+/**
+ * A preferences change: only the fields sent. Not `preferencesSchema.partial()`, because zod
+ * applies the defaults inside a partial, which would reset every field the patch left out.
+ */
+export const preferencesPatchSchema = z.object({
+  microphone: audioDevicePreferenceSchema.nullable().optional(),
+  speaker: audioDevicePreferenceSchema.nullable().optional(),
+  ringtone: audioDevicePreferenceSchema.nullable().optional(),
+  closeToTray: z.boolean().optional(),
+  doNotDisturb: z.boolean().optional(),
+  historyLimit: z.number().int().min(100).max(1_000_000).optional(),
+})
+export type PreferencesPatch = z.infer<typeof preferencesPatchSchema>
+
 export const saveAccountRequestSchema = z.object({
   account: accountSchema,
   /** Omitted: keep the stored password. */
