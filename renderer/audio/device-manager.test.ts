@@ -1,0 +1,160 @@
+import { describe, expect, it } from 'vitest'
+import { DeviceManager } from './device-manager'
+import { FakeMediaDevices, FakeParley, FakeRingerSinks, FakeRoutingPhone, mic, out, settle } from './testing/fakes'
+
+const builtinMic = mic('builtin-mic', 'Built-in Microphone', 'g-builtin')
+const builtinSpeakers = out('builtin-out', 'Built-in Speakers', 'g-builtin')
+const jabraMic = (id = 'jabra-mic') => mic(id, 'Jabra Evolve2 65 (0b0e:24db)', 'g-jabra')
+const jabraOut = (id = 'jabra-out') => out(id, 'Jabra Evolve2 65 (0b0e:24db)', 'g-jabra')
+
+function setup(devices = [builtinMic, builtinSpeakers, jabraMic(), jabraOut()]) {
+  const mediaDevices = new FakeMediaDevices(devices)
+  const api = new FakeParley()
+  api.preferences.microphone = { deviceId: 'jabra-mic', label: 'Jabra Evolve2 65 (0b0e:24db)', groupId: 'g-jabra' }
+  api.preferences.speaker = { deviceId: 'jabra-out', label: 'Jabra Evolve2 65 (0b0e:24db)', groupId: 'g-jabra' }
+  api.preferences.ringtone = { deviceId: 'builtin-out', label: 'Built-in Speakers', groupId: 'g-builtin' }
+  const phone = new FakeRoutingPhone()
+  const ringer = new FakeRingerSinks()
+  const manager = new DeviceManager({ mediaDevices, api, phone, ringer })
+  return { mediaDevices, api, phone, ringer, manager }
+}
+
+describe('DeviceManager', () => {
+  it('applies the saved choices on start: headset for the call, speakers for the ring', async () => {
+    const { manager, phone, ringer } = setup()
+    await manager.start()
+    expect(phone.lastRouting()).toEqual({ inputDeviceId: 'jabra-mic', outputDeviceId: 'jabra-out' })
+    expect(ringer.ringtoneSinks.at(-1)).toBe('builtin-out')
+    expect(ringer.callSinks.at(-1)).toBe('jabra-out')
+    expect(manager.snapshot().notices).toEqual([])
+  })
+
+  it('moves to the default when the headset disappears mid-call, and back when it returns', async () => {
+    const { manager, phone, mediaDevices } = setup()
+    await manager.start()
+
+    mediaDevices.change([builtinMic, builtinSpeakers])
+    await settle()
+    expect(phone.lastRouting()).toEqual({ inputDeviceId: '', outputDeviceId: '' })
+    expect(manager.snapshot().notices).toEqual(['Jabra Evolve2 65 is not connected — using the system default'])
+
+    // Replugged: Chromium hands out new ids, the label still matches.
+    mediaDevices.change([builtinMic, builtinSpeakers, jabraMic('jabra-mic-2'), jabraOut('jabra-out-2')])
+    await settle()
+    expect(phone.lastRouting()).toEqual({ inputDeviceId: 'jabra-mic-2', outputDeviceId: 'jabra-out-2' })
+    expect(manager.snapshot().notices).toEqual(['Jabra Evolve2 65 is back — using it again'])
+  })
+
+  it('switches only the microphone when only the microphone goes', async () => {
+    const { manager, phone, mediaDevices, ringer } = setup()
+    await manager.start()
+    const ringtoneCalls = ringer.ringtoneSinks.length
+    mediaDevices.change([builtinMic, builtinSpeakers, jabraOut()])
+    await settle()
+    expect(phone.lastRouting()).toEqual({ inputDeviceId: '', outputDeviceId: 'jabra-out' })
+    expect(ringer.ringtoneSinks.length).toBe(ringtoneCalls)
+  })
+
+  it('does not touch the routing when a devicechange changes nothing for us', async () => {
+    const { manager, phone, mediaDevices } = setup()
+    await manager.start()
+    const before = phone.routings.length
+    mediaDevices.change([...mediaDevices.devices, mic('webcam', 'Webcam Microphone')])
+    await settle()
+    expect(phone.routings.length).toBe(before)
+  })
+
+  it('re-applies unchanged routing when asked (after sleep a track may be dead)', async () => {
+    const { manager, phone } = setup()
+    await manager.start()
+    const before = phone.routings.length
+    await manager.refresh({ reapply: true })
+    expect(phone.routings.length).toBe(before + 1)
+  })
+
+  it('folds a burst of devicechange events into at most one follow-up read', async () => {
+    const { manager, mediaDevices } = setup()
+    await manager.start()
+    const before = mediaDevices.enumerations
+    for (let i = 0; i < 5; i += 1) mediaDevices.change(mediaDevices.devices)
+    await settle()
+    expect(mediaDevices.enumerations - before).toBe(2)
+  })
+
+  it('the ringer sink follows the ringtone choice, which is saved', async () => {
+    const { manager, ringer, api, phone } = setup()
+    await manager.start()
+    const routingCalls = phone.routings.length
+    await manager.choose('ringtone', jabraOut())
+    expect(ringer.ringtoneSinks.at(-1)).toBe('jabra-out')
+    expect(api.updates.at(-1)).toEqual({
+      ringtone: { deviceId: 'jabra-out', label: 'Jabra Evolve2 65 (0b0e:24db)', groupId: 'g-jabra' },
+    })
+    expect(phone.routings.length).toBe(routingCalls)
+
+    await manager.choose('ringtone', null)
+    expect(ringer.ringtoneSinks.at(-1)).toBe('')
+    expect(api.preferences.ringtone).toBeNull()
+  })
+
+  it('choosing a microphone mid-call routes it at once', async () => {
+    const { manager, phone } = setup()
+    await manager.start()
+    await manager.choose('microphone', builtinMic)
+    expect(phone.lastRouting()).toEqual({ inputDeviceId: 'builtin-mic', outputDeviceId: 'jabra-out' })
+  })
+
+  it('keeps the choice in use and says so when it cannot be saved', async () => {
+    const { manager, phone, api } = setup()
+    await manager.start()
+    api.failing.add('preferences:update')
+    await manager.choose('microphone', builtinMic)
+    expect(phone.lastRouting()?.inputDeviceId).toBe('builtin-mic')
+    expect(manager.snapshot().notices.join(' ')).toMatch(/could not be saved: disk full/)
+  })
+
+  it('falls back to the defaults with a message when the saved choices cannot be read', async () => {
+    const { manager, phone, api } = setup()
+    api.failing.add('preferences:get')
+    await manager.start()
+    expect(phone.lastRouting()).toEqual({ inputDeviceId: '', outputDeviceId: '' })
+    expect(manager.snapshot().notices.join(' ')).toMatch(/could not be loaded/)
+  })
+
+  it('reports a routing failure as text instead of throwing', async () => {
+    const { manager, phone } = setup()
+    phone.failRouting = new Error('NotReadableError')
+    await expect(manager.start()).resolves.toBeUndefined()
+    expect(manager.snapshot().notices.join(' ')).toMatch(/could not switch the call audio \(NotReadableError\)/)
+  })
+
+  it('follows preferences changed elsewhere', async () => {
+    const { manager, phone, api } = setup()
+    await manager.start()
+    api.emit('preferences-changed', { ...api.preferences, microphone: null })
+    await settle()
+    expect(phone.lastRouting()?.inputDeviceId).toBe('')
+  })
+
+  it('publishes snapshots and leaves no listeners after stop', async () => {
+    const { manager, mediaDevices, api } = setup()
+    const seen: number[] = []
+    manager.subscribe((snapshot) => seen.push(snapshot.inputs.length))
+    await manager.start()
+    expect(seen.at(-1)).toBe(2)
+    manager.stop()
+    expect(mediaDevices.listenerCount()).toBe(0)
+    expect(api.listenerCount()).toBe(0)
+  })
+
+  it('keeps the last list when enumerateDevices fails', async () => {
+    const { manager, mediaDevices } = setup()
+    await manager.start()
+    mediaDevices.enumerateDevices = async () => {
+      throw new Error('gone')
+    }
+    await manager.refresh()
+    expect(manager.snapshot().inputs.length).toBe(2)
+    expect(manager.snapshot().notices.join(' ')).toMatch(/could not list the audio devices/)
+  })
+})

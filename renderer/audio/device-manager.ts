@@ -1,0 +1,283 @@
+import type { ParleyApi } from '../../contract/ipc'
+import type { AudioDevicePreference, Preferences } from '../../contract/schemas'
+import type { AudioRouting, Phone } from '../sip/types'
+import { request } from '../state/api'
+import {
+  displayName,
+  labelsKnown,
+  physicalDevices,
+  preferenceFor,
+  resolvePreference,
+  systemDefaultName,
+  type AudioDevice,
+  type AudioRole,
+  type Resolution,
+} from './device-match'
+
+/**
+ * Keeps the audio devices in use equal to what the user chose, whatever happens to the
+ * hardware. It re-reads the device list when told to (devicechange here; headset and resume
+ * events through the self-healing wiring), resolves each saved choice against the list, and
+ * applies the result to the phone (microphone + call audio, also mid-call) and to the ringer.
+ * Pure TypeScript with injected ports: no Svelte, no DOM globals.
+ */
+
+export const audioRoles: readonly AudioRole[] = ['microphone', 'speaker', 'ringtone']
+
+export interface MediaDevicesPort {
+  enumerateDevices(): Promise<readonly AudioDevice[]>
+  addEventListener(type: 'devicechange', listener: () => void): void
+  removeEventListener(type: 'devicechange', listener: () => void): void
+}
+
+/** Where the ringer plays: the ringtone device for rings, the call device for call waiting. */
+export interface RingerSinks {
+  setRingtoneSink(sinkId: string): Promise<void> | void
+  setCallSink(sinkId: string): Promise<void> | void
+}
+
+export type AudioPreferences = Pick<Preferences, AudioRole>
+
+export interface AudioSnapshot {
+  inputs: AudioDevice[]
+  outputs: AudioDevice[]
+  /** False until the user grants microphone access: names are hidden until then. */
+  labelsKnown: boolean
+  /** Names behind "System default", e.g. "Jabra Evolve2 65" ('' when unknown). */
+  defaultInputName: string
+  defaultOutputName: string
+  preferences: AudioPreferences
+  /** The device really in use per role; null = the system default. */
+  effective: Record<AudioRole, AudioDevice | null>
+  routing: AudioRouting
+  ringtoneSinkId: string
+  /** Plain-language lines for the user, without repeats. */
+  notices: string[]
+}
+
+export interface DeviceManagerDeps {
+  mediaDevices: MediaDevicesPort
+  api: ParleyApi
+  phone: Pick<Phone, 'setAudioRouting'>
+  ringer: RingerSinks
+}
+
+export interface RefreshOptions {
+  /** Apply routing even when nothing changed (after sleep a track or sink may be dead). */
+  reapply?: boolean
+}
+
+const noPreferences: AudioPreferences = { microphone: null, speaker: null, ringtone: null }
+
+const roleNames: Record<AudioRole, string> = {
+  microphone: 'microphone',
+  speaker: 'speaker or headset',
+  ringtone: 'ringtone device',
+}
+
+function sameRouting(a: AudioRouting | null, b: AudioRouting): boolean {
+  return a !== null && a.inputDeviceId === b.inputDeviceId && a.outputDeviceId === b.outputDeviceId
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error && error.message ? ` (${error.message})` : ''
+}
+
+export class DeviceManager {
+  private devices: readonly AudioDevice[] = []
+  private preferences: AudioPreferences = noPreferences
+  private resolutions: Record<AudioRole, Resolution> | null = null
+  private appliedRouting: AudioRouting | null = null
+  private appliedRingtoneSink: string | null = null
+  private appliedCallSink: string | null = null
+  private notices: string[] = []
+  private transientNotices: string[] = []
+  /** Messages raised outside a refresh, shown with the next one. */
+  private carried: string[] = []
+  private readonly listeners = new Set<(snapshot: AudioSnapshot) => void>()
+  private unsubscribers: Array<() => void> = []
+  private running: Promise<void> | null = null
+  private rerun = false
+  private pendingReapply = false
+  private started = false
+  private readonly onDeviceChange = () => void this.refresh()
+
+  constructor(private readonly deps: DeviceManagerDeps) {}
+
+  /** Loads the saved choices, reads the devices and applies them; then follows changes. */
+  async start(): Promise<void> {
+    if (this.started) return
+    this.started = true
+    this.deps.mediaDevices.addEventListener('devicechange', this.onDeviceChange)
+    this.unsubscribers.push(() => this.deps.mediaDevices.removeEventListener('devicechange', this.onDeviceChange))
+    this.unsubscribers.push(
+      this.deps.api.on('preferences-changed', (preferences) => {
+        this.preferences = pickAudio(preferences)
+        void this.refresh()
+      }),
+    )
+    const loaded = await request(this.deps.api, 'preferences:get')
+    if (loaded.ok) this.preferences = pickAudio(loaded.value)
+    else this.carried.push(`Your audio choices could not be loaded, so the system defaults are used: ${loaded.message}`)
+    await this.refresh({ reapply: true })
+  }
+
+  stop(): void {
+    this.started = false
+    for (const unsubscribe of this.unsubscribers.splice(0)) unsubscribe()
+  }
+
+  subscribe(listener: (snapshot: AudioSnapshot) => void): () => void {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  /**
+   * Re-reads the device list and re-applies. Calls that arrive while one is running are
+   * folded into a single follow-up run, so a burst of devicechange events costs two reads.
+   */
+  refresh(options: RefreshOptions = {}): Promise<void> {
+    this.pendingReapply ||= options.reapply ?? false
+    if (this.running) {
+      this.rerun = true
+      return this.running
+    }
+    this.running = (async () => {
+      do {
+        this.rerun = false
+        const reapply = this.pendingReapply
+        this.pendingReapply = false
+        await this.readAndApply(reapply)
+      } while (this.rerun)
+    })().finally(() => {
+      this.running = null
+    })
+    return this.running
+  }
+
+  /** The user picked a device (null = System default): remember it, use it now. */
+  async choose(role: AudioRole, device: AudioDevice | null): Promise<void> {
+    const preference = preferenceFor(device)
+    this.preferences = { ...this.preferences, [role]: preference }
+    const saved = await request(this.deps.api, 'preferences:update', { [role]: preference })
+    await this.refresh()
+    if (!saved.ok) {
+      this.transientNotices.push(`Your ${roleNames[role]} choice is used now but could not be saved: ${saved.message}`)
+      this.publish()
+    }
+  }
+
+  snapshot(): AudioSnapshot {
+    const effective = {
+      microphone: this.resolutions?.microphone.device ?? null,
+      speaker: this.resolutions?.speaker.device ?? null,
+      ringtone: this.resolutions?.ringtone.device ?? null,
+    }
+    return {
+      inputs: physicalDevices(this.devices, 'audioinput'),
+      outputs: physicalDevices(this.devices, 'audiooutput'),
+      labelsKnown: labelsKnown(this.devices, 'audioinput') || labelsKnown(this.devices, 'audiooutput'),
+      defaultInputName: systemDefaultName(this.devices, 'audioinput'),
+      defaultOutputName: systemDefaultName(this.devices, 'audiooutput'),
+      preferences: { ...this.preferences },
+      effective,
+      routing: routingFor(effective),
+      ringtoneSinkId: effective.ringtone?.deviceId ?? '',
+      notices: [...new Set([...this.notices, ...this.transientNotices])],
+    }
+  }
+
+  private async readAndApply(reapply: boolean): Promise<void> {
+    const messages: string[] = this.carried.splice(0)
+    try {
+      this.devices = (await this.deps.mediaDevices.enumerateDevices()).map(plainDevice)
+    } catch (error) {
+      messages.push(`Parley could not list the audio devices${errorText(error)}; keeping the current ones.`)
+    }
+    const previous = this.resolutions
+    const next = {
+      microphone: resolvePreference(this.preferences.microphone, this.devices, 'microphone'),
+      speaker: resolvePreference(this.preferences.speaker, this.devices, 'speaker'),
+      ringtone: resolvePreference(this.preferences.ringtone, this.devices, 'ringtone'),
+    }
+    this.resolutions = next
+    for (const role of audioRoles) {
+      const before = previous?.[role]
+      const now = next[role]
+      if (before?.missing && !now.missing && now.device) {
+        messages.push(`${displayName(now.device.label) || `The ${roleNames[role]}`} is back — using it again`)
+      }
+    }
+    messages.push(...(await this.apply(next, reapply)))
+    this.notices = [...new Set(audioRoles.map((role) => next[role].notice).filter((n): n is string => n !== null))]
+    // Messages about the previous run (errors, "is back") are replaced by this run's.
+    this.transientNotices = messages
+    this.publish()
+  }
+
+  private async apply(resolutions: Record<AudioRole, Resolution>, reapply: boolean): Promise<string[]> {
+    const messages: string[] = []
+    const effective = {
+      microphone: resolutions.microphone.device,
+      speaker: resolutions.speaker.device,
+      ringtone: resolutions.ringtone.device,
+    }
+    const routing = routingFor(effective)
+    if (reapply || !sameRouting(this.appliedRouting, routing)) {
+      try {
+        await this.deps.phone.setAudioRouting(routing)
+        this.appliedRouting = routing
+      } catch (error) {
+        this.appliedRouting = null
+        messages.push(`Parley could not switch the call audio${errorText(error)}.`)
+      }
+    }
+    const ringtoneSink = effective.ringtone?.deviceId ?? ''
+    if (reapply || this.appliedRingtoneSink !== ringtoneSink) {
+      try {
+        await this.deps.ringer.setRingtoneSink(ringtoneSink)
+        this.appliedRingtoneSink = ringtoneSink
+      } catch (error) {
+        this.appliedRingtoneSink = null
+        messages.push(`Parley could not switch the ringtone device${errorText(error)}.`)
+      }
+    }
+    if (reapply || this.appliedCallSink !== routing.outputDeviceId) {
+      try {
+        await this.deps.ringer.setCallSink(routing.outputDeviceId)
+        this.appliedCallSink = routing.outputDeviceId
+      } catch {
+        // Only the call-waiting beep plays there; the ringer falls back to the default itself.
+        this.appliedCallSink = null
+      }
+    }
+    return messages
+  }
+
+  private publish(): void {
+    const snapshot = this.snapshot()
+    for (const listener of this.listeners) listener(snapshot)
+  }
+}
+
+function routingFor(effective: Record<AudioRole, AudioDevice | null>): AudioRouting {
+  return {
+    inputDeviceId: effective.microphone?.deviceId ?? '',
+    outputDeviceId: effective.speaker?.deviceId ?? '',
+  }
+}
+
+function pickAudio(preferences: Preferences): AudioPreferences {
+  return {
+    microphone: preferences.microphone ?? null,
+    speaker: preferences.speaker ?? null,
+    ringtone: preferences.ringtone ?? null,
+  }
+}
+
+/** MediaDeviceInfo's fields are getters on a prototype: copy them into a plain object. */
+function plainDevice(device: AudioDevice): AudioDevice {
+  return { deviceId: device.deviceId, label: device.label, groupId: device.groupId, kind: device.kind }
+}
+
+export type { AudioDevice, AudioDevicePreference, AudioRole }

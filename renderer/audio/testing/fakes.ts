@@ -1,0 +1,161 @@
+import type { EventChannel, EventMap, InvokeChannel, ParleyApi } from '../../../contract/ipc'
+import type { Preferences } from '../../../contract/schemas'
+import type { Result } from '../../../contract/result'
+import type { AudioRouting, PhoneEventName, PhoneEvents } from '../../sip/types'
+import type { AudioDevice } from '../device-match'
+import type { MediaDevicesPort, RingerSinks } from '../device-manager'
+
+/** Test doubles for the audio and lifecycle suites (kept here so they do not depend on others'). */
+
+export const defaultPreferences: Preferences = {
+  microphone: null,
+  speaker: null,
+  ringtone: null,
+  closeToTray: true,
+  doNotDisturb: false,
+  historyLimit: 50_000,
+}
+
+export class FakeMediaDevices implements MediaDevicesPort {
+  devices: AudioDevice[] = []
+  enumerations = 0
+  private readonly listeners = new Set<() => void>()
+
+  constructor(devices: AudioDevice[] = []) {
+    this.devices = devices
+  }
+
+  async enumerateDevices(): Promise<AudioDevice[]> {
+    this.enumerations += 1
+    return this.devices.map((device) => ({ ...device }))
+  }
+
+  addEventListener(_type: 'devicechange', listener: () => void): void {
+    this.listeners.add(listener)
+  }
+
+  removeEventListener(_type: 'devicechange', listener: () => void): void {
+    this.listeners.delete(listener)
+  }
+
+  /** Replaces the list and fires devicechange, as Chromium does after a plug or unplug. */
+  change(devices: AudioDevice[]): void {
+    this.devices = devices
+    for (const listener of [...this.listeners]) listener()
+  }
+
+  listenerCount(): number {
+    return this.listeners.size
+  }
+}
+
+/** window.parley with an in-memory preferences store and events the test pushes. */
+export class FakeParley implements ParleyApi {
+  preferences: Preferences = { ...defaultPreferences }
+  failing = new Set<InvokeChannel>()
+  readonly updates: unknown[] = []
+  private readonly listeners = new Map<EventChannel, Set<(payload: never) => void>>()
+
+  async invoke(channel: InvokeChannel, request?: unknown): Promise<Result<never>> {
+    if (this.failing.has(channel)) return { ok: false, error: { code: 'storage', message: 'disk full' } }
+    if (channel === 'preferences:get') return { ok: true, value: structuredClone(this.preferences) as never }
+    if (channel === 'preferences:update') {
+      this.updates.push(request)
+      this.preferences = { ...this.preferences, ...(request as Partial<Preferences>) }
+      return { ok: true, value: structuredClone(this.preferences) as never }
+    }
+    return { ok: false, error: { code: 'unavailable', message: `not faked: ${channel}` } }
+  }
+
+  on<E extends EventChannel>(event: E, listener: (payload: EventMap[E]) => void): () => void {
+    const set = this.listeners.get(event) ?? new Set()
+    set.add(listener as (payload: never) => void)
+    this.listeners.set(event, set)
+    return () => set.delete(listener as (payload: never) => void)
+  }
+
+  emit<E extends EventChannel>(event: E, payload: EventMap[E]): void {
+    for (const listener of [...(this.listeners.get(event) ?? [])]) (listener as (payload: EventMap[E]) => void)(payload)
+  }
+
+  listenerCount(): number {
+    let count = 0
+    for (const set of this.listeners.values()) count += set.size
+    return count
+  }
+}
+
+/** The parts of Phone the audio and lifecycle code use, recording every command. */
+export class FakeRoutingPhone {
+  readonly routings: AudioRouting[] = []
+  readonly commands: string[] = []
+  failRouting: Error | null = null
+  private readonly listeners = new Map<PhoneEventName, Set<(payload: never) => void>>()
+  /** Lets a test hold reconnect() open to simulate a slow REGISTER. */
+  reconnectGate: Promise<void> | null = null
+
+  async setAudioRouting(routing: AudioRouting): Promise<void> {
+    if (this.failRouting) throw this.failRouting
+    this.routings.push({ ...routing })
+  }
+
+  async reconnect(reason: string): Promise<void> {
+    this.commands.push(`reconnect:${reason}`)
+    if (this.reconnectGate) await this.reconnectGate
+  }
+
+  async disconnect(): Promise<void> {
+    this.commands.push('disconnect')
+  }
+
+  on<E extends PhoneEventName>(event: E, listener: (payload: PhoneEvents[E]) => void): () => void {
+    const set = this.listeners.get(event) ?? new Set()
+    set.add(listener as (payload: never) => void)
+    this.listeners.set(event, set)
+    return () => set.delete(listener as (payload: never) => void)
+  }
+
+  emit<E extends PhoneEventName>(event: E, payload: PhoneEvents[E]): void {
+    for (const listener of [...(this.listeners.get(event) ?? [])]) (listener as (payload: PhoneEvents[E]) => void)(payload)
+  }
+
+  listenerCount(): number {
+    let count = 0
+    for (const set of this.listeners.values()) count += set.size
+    return count
+  }
+
+  lastRouting(): AudioRouting | undefined {
+    return this.routings.at(-1)
+  }
+}
+
+export class FakeRingerSinks implements RingerSinks {
+  ringtoneSinks: string[] = []
+  callSinks: string[] = []
+  setRingtoneSink(sinkId: string): void {
+    this.ringtoneSinks.push(sinkId)
+  }
+  setCallSink(sinkId: string): void {
+    this.callSinks.push(sinkId)
+  }
+}
+
+export const mic = (deviceId: string, label: string, groupId = `g-${deviceId}`): AudioDevice => ({
+  deviceId,
+  label,
+  groupId,
+  kind: 'audioinput',
+})
+
+export const out = (deviceId: string, label: string, groupId = `g-${deviceId}`): AudioDevice => ({
+  deviceId,
+  label,
+  groupId,
+  kind: 'audiooutput',
+})
+
+/** Lets queued promise callbacks run (the code under test awaits several hops). */
+export async function settle(): Promise<void> {
+  for (let i = 0; i < 20; i += 1) await Promise.resolve()
+}
