@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest'
+import type { HistoryEntry } from '../../contract/schemas'
+import { csvCell, historyToCsv, localTimestamp } from './history-csv'
+
+const entry: HistoryEntry = {
+  id: 'c1',
+  direction: 'incoming',
+  outcome: 'transferred',
+  remoteName: 'Svensson, "Bosse"\nAB',
+  remoteNumber: '+46812345',
+  via: '=HYPERLINK("http://evil.example","click")',
+  transferredTo: '@sum(A1)',
+  startedAt: new Date(2026, 10, 25, 9, 5, 7).getTime(),
+  ringMs: 4400,
+  talkMs: 61_600,
+}
+
+describe('history CSV export', () => {
+  it('quotes fields holding quotes, commas or line breaks, doubling quotes', () => {
+    expect(csvCell('plain')).toBe('plain')
+    expect(csvCell('a,b')).toBe('"a,b"')
+    expect(csvCell('say "hi"')).toBe('"say ""hi"""')
+    expect(csvCell('two\nlines')).toBe('"two\nlines"')
+    expect(csvCell('cr\rhere')).toBe('"cr\rhere"')
+  })
+
+  it('neutralises cells a spreadsheet would run as formulas', () => {
+    expect(csvCell('=1+1')).toBe("'=1+1")
+    expect(csvCell('+46812345')).toBe("'+46812345")
+    expect(csvCell('-2')).toBe("'-2")
+    expect(csvCell('@cmd')).toBe("'@cmd")
+    expect(csvCell('\tx')).toBe("'\tx")
+    expect(csvCell('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`)
+  })
+
+  it('writes a header and one CRLF row per call, with local time and whole seconds', () => {
+    const csv = historyToCsv([entry])
+    expect(csv.startsWith('\uFEFFStarted,Direction,Outcome,Name,Number,Via,Transferred to,Ring seconds,Talk seconds\r\n')).toBe(true)
+    const row = csv.slice(csv.indexOf('\r\n') + 2)
+    expect(row).toBe(
+      `2026-11-25 09:05:07,incoming,transferred,"Svensson, ""Bosse""\nAB",'+46812345,` +
+        `"'=HYPERLINK(""http://evil.example"",""click"")",'@sum(A1),4,62\r\n`,
+    )
+  })
+
+  it('formats local time with zero padding', () => {
+    expect(localTimestamp(new Date(2026, 0, 2, 3, 4, 5).getTime())).toBe('2026-01-02 03:04:05')
+  })
+})

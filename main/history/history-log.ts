@@ -1,0 +1,88 @@
+import type { HistoryEntry } from '../../contract/schemas'
+
+/**
+ * The history file is JSON Lines, appended to and never edited in place:
+ *   {"id":"…","direction":"incoming",…}   a call, as the renderer reported it
+ *   {"mark":"seen","at":1732540000000}     the user looked at the missed calls up to here
+ * A later line with the same call id replaces the earlier one. Parsing separates what a crash
+ * can do (cut the LAST line short) from real damage (an unreadable line anywhere else).
+ */
+
+export type LogRecord = { kind: 'call'; entry: HistoryEntry } | { kind: 'seen'; at: number }
+
+export interface ParsedLog {
+  records: LogRecord[]
+  /** The last line was cut short by a crash mid-write; it is dropped. */
+  tornTail: boolean
+  /** 1-based numbers of unreadable lines other than a torn tail. */
+  badLines: number[]
+}
+
+const directions = new Set(['incoming', 'outgoing'])
+const outcomes = new Set(['answered', 'missed', 'rejected', 'busy', 'failed', 'transferred', 'cancelled'])
+
+const isCount = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= 0
+const isText = (value: unknown): value is string => typeof value === 'string'
+
+/** A hand-written check: the IPC layer already validated with zod; this only guards the disk. */
+function toEntry(value: Record<string, unknown>): HistoryEntry | null {
+  const { id, direction, outcome, remoteName, remoteNumber, via, transferredTo, startedAt, ringMs, talkMs } = value
+  if (!isText(id) || !isText(remoteName) || !isText(remoteNumber)) return null
+  if (!isText(direction) || !directions.has(direction) || !isText(outcome) || !outcomes.has(outcome)) return null
+  if (!isCount(startedAt) || !isCount(ringMs) || !isCount(talkMs)) return null
+  return {
+    id,
+    direction: direction as HistoryEntry['direction'],
+    outcome: outcome as HistoryEntry['outcome'],
+    remoteName,
+    remoteNumber,
+    via: isText(via) ? via : '',
+    transferredTo: isText(transferredTo) ? transferredTo : '',
+    startedAt,
+    ringMs,
+    talkMs,
+  }
+}
+
+function parseLine(line: string): LogRecord | null {
+  let value: unknown
+  try {
+    value = JSON.parse(line)
+  } catch {
+    return null
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return null
+  const object = value as Record<string, unknown>
+  if (object.mark === 'seen') return isCount(object.at) ? { kind: 'seen', at: object.at } : null
+  const entry = toEntry(object)
+  return entry ? { kind: 'call', entry } : null
+}
+
+export function parseHistoryLog(text: string): ParsedLog {
+  const lines = text.split('\n')
+  // A file ending in "\n" splits into a final empty string; anything else there was cut short.
+  const tail = lines.pop() ?? ''
+  const records: LogRecord[] = []
+  const badLines: number[] = []
+  lines.forEach((line, index) => {
+    if (line.trim() === '') return
+    const record = parseLine(line)
+    if (record) records.push(record)
+    else badLines.push(index + 1)
+  })
+  let tornTail = false
+  if (tail.trim() !== '') {
+    // A complete record whose newline did not make it to disk is kept; a cut one is dropped.
+    // Only the start of a record ("{…") can be a write cut short; other text is damage.
+    const record = parseLine(tail)
+    if (record) records.push(record)
+    else if (tail.trimStart().startsWith('{')) tornTail = true
+    else badLines.push(lines.length + 1)
+    if (record) tornTail = true
+  }
+  return { records, tornTail, badLines }
+}
+
+export function serializeRecord(record: LogRecord): string {
+  return record.kind === 'seen' ? `{"mark":"seen","at":${record.at}}\n` : `${JSON.stringify(record.entry)}\n`
+}

@@ -1,0 +1,188 @@
+import { readFile, rename } from 'node:fs/promises'
+import type { HistoryPage } from '../../contract/ipc'
+import type { HistoryEntry, HistoryQuery } from '../../contract/schemas'
+import type { Logger } from '../log/logger'
+import { appendDurably, replaceAtomically, setAsideName } from './durable-file'
+import { historyToCsv } from './history-csv'
+import { HistoryIndex } from './history-index'
+import { parseHistoryLog, serializeRecord, type LogRecord } from './history-log'
+
+export interface HistoryStoreOptions {
+  /** The JSON Lines file, e.g. <userData>/history.jsonl. */
+  path: string
+  /** Most calls kept (preferences.historyLimit); older ones are pruned. */
+  limit: number
+  logger: Logger
+  now?: () => Date
+}
+
+/** A write to disk failed; the message is meant for the user. */
+export class HistoryStorageError extends Error {
+  override name = 'HistoryStorageError'
+}
+
+/**
+ * Call history that loses nothing. New calls are appended and flushed before `record` resolves;
+ * deletes, clears and pruning rewrite the file through a temporary file and a rename. On start a
+ * line cut short by a crash is dropped and the file repaired; a damaged file is kept under
+ * another name and a fresh one started with everything that could still be read.
+ *
+ * Pruning the file is lazy: the list shows at most `limit` calls at once, but the file is only
+ * rewritten when it holds a tenth more than that, so a full history does not cost a 10 MB
+ * rewrite per call.
+ */
+export class HistoryStore {
+  private index = new HistoryIndex()
+  private recordsInFile = 0
+  private limit: number
+  private writes: Promise<unknown> = Promise.resolve()
+  private notices: string[] = []
+  private readonly now: () => Date
+
+  constructor(private readonly options: HistoryStoreOptions) {
+    this.limit = options.limit
+    this.now = options.now ?? (() => new Date())
+  }
+
+  async start(): Promise<void> {
+    this.index = new HistoryIndex()
+    this.recordsInFile = 0
+    const text = await this.readFileText()
+    if (text === null) return
+    const parsed = parseHistoryLog(text)
+    for (const record of parsed.records) this.index.apply(record)
+    this.recordsInFile = parsed.records.length
+    this.index.pruneTo(this.limit)
+
+    try {
+      if (parsed.badLines.length > 0) await this.setAsideAndStartFresh(parsed.badLines)
+      else if (parsed.tornTail) {
+        this.options.logger.warn('History: the last line was cut short (the app stopped mid-write); repairing')
+        await this.rewrite()
+      } else if (this.recordsInFile > this.compactionThreshold()) await this.rewrite()
+    } catch (error) {
+      // The calls are loaded; failing to tidy the file must not stop the phone.
+      this.options.logger.error('History: could not repair the file', error)
+    }
+  }
+
+  /** Waits for writes in flight; nothing is lost by stopping. */
+  async stop(): Promise<void> {
+    await this.writes.catch(() => undefined)
+  }
+
+  /** Plain-language notices (e.g. a damaged file set aside), each handed out once. */
+  takeNotices(): string[] {
+    const notices = this.notices
+    this.notices = []
+    return notices
+  }
+
+  get missedUnseen(): number {
+    return this.index.missedUnseen
+  }
+
+  get size(): number {
+    return this.index.size
+  }
+
+  query(query: HistoryQuery): HistoryPage {
+    return this.index.query(query)
+  }
+
+  exportCsv(): string {
+    return historyToCsv(this.index.newestFirst())
+  }
+
+  async record(entry: HistoryEntry): Promise<HistoryEntry> {
+    this.index.add(entry)
+    this.index.pruneTo(this.limit)
+    await this.enqueue(async () => {
+      await this.append({ kind: 'call', entry })
+      if (this.recordsInFile > this.compactionThreshold()) await this.rewrite()
+    })
+    return entry
+  }
+
+  async markSeen(): Promise<boolean> {
+    if (this.index.missedUnseen === 0) return true
+    this.index.markSeen()
+    await this.enqueue(() => this.append({ kind: 'seen', at: this.now().getTime() }))
+    return true
+  }
+
+  async delete(id: string): Promise<boolean> {
+    if (!this.index.delete(id)) return false
+    await this.enqueue(() => this.rewrite())
+    return true
+  }
+
+  async clear(): Promise<boolean> {
+    this.index.clear()
+    await this.enqueue(() => this.rewrite())
+    return true
+  }
+
+  /** A new limit from preferences: prune now (and shrink the file) when it went down. */
+  async setLimit(limit: number): Promise<void> {
+    this.limit = limit
+    if (this.index.pruneTo(limit) > 0) await this.enqueue(() => this.rewrite())
+  }
+
+  private compactionThreshold(): number {
+    return this.limit + Math.max(100, Math.floor(this.limit / 10))
+  }
+
+  private async readFileText(): Promise<string | null> {
+    try {
+      return await readFile(this.options.path, 'utf8')
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
+      this.options.logger.error('History: the file could not be read', error)
+      this.notices.push(
+        'Your call history could not be read, so it is not shown. The file was left untouched; new calls are still recorded.',
+      )
+      return null
+    }
+  }
+
+  private async setAsideAndStartFresh(badLines: number[]): Promise<void> {
+    const keptAs = setAsideName(this.options.path, this.now())
+    await rename(this.options.path, keptAs)
+    const where = badLines.length === 1 ? `line ${badLines[0]}` : `${badLines.length} lines (first: line ${badLines[0]})`
+    this.options.logger.warn(`History: unreadable ${where}; original kept as ${keptAs}`)
+    this.notices.push(
+      `Your call history file was damaged (${where} could not be read). The original was kept as ${keptAs}; ` +
+        `a fresh file was started with the ${this.index.size} calls that could be read.`,
+    )
+    await this.rewrite()
+  }
+
+  private async append(record: LogRecord): Promise<void> {
+    try {
+      await appendDurably(this.options.path, serializeRecord(record))
+    } catch (error) {
+      this.options.logger.error('History: append failed', error)
+      throw new HistoryStorageError('The call could not be saved to the history file (the disk may be full or read-only).')
+    }
+    this.recordsInFile++
+  }
+
+  private async rewrite(): Promise<void> {
+    const records = this.index.toRecords(this.now().getTime())
+    try {
+      await replaceAtomically(this.options.path, records.map(serializeRecord).join(''))
+    } catch (error) {
+      this.options.logger.error('History: rewrite failed', error)
+      throw new HistoryStorageError('The history file could not be updated (the disk may be full or read-only).')
+    }
+    this.recordsInFile = records.length
+  }
+
+  /** One write at a time, in order; a failed write does not block the ones after it. */
+  private enqueue<T>(write: () => Promise<T>): Promise<T> {
+    const result = this.writes.then(write, write)
+    this.writes = result.catch(() => undefined)
+    return result
+  }
+}
