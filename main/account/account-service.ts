@@ -1,0 +1,117 @@
+import type { AccountState } from '../../contract/ipc'
+import { preferencesSchema, type Account, type Preferences, type PreferencesPatch } from '../../contract/schemas'
+import type { CredentialStore } from '../credentials/credential-store'
+import { defineHandlers, HandlerError, type ParsedRequest } from '../ipc/handlers'
+import type { EventSink } from '../ipc/event-bus'
+import type { AdminPolicy } from '../policy/admin-policy'
+import type { SettingsService } from '../settings/settings-service'
+import {
+  accountPresets,
+  applyPolicyToAccount,
+  applyPolicyToPreferences,
+  labelOf,
+  lockedAccountChanges,
+  lockedPreferenceChanges,
+} from './policy-enforcement'
+
+const blankAccount: Account = {
+  displayName: '',
+  sipAddress: '',
+  authUser: '',
+  wsServer: '',
+  outboundProxy: '',
+  iceServers: [],
+  voicemailNumber: '555',
+}
+
+export interface AccountServiceDeps {
+  settings: SettingsService
+  credentials: CredentialStore
+  policy: AdminPolicy
+  events: EventSink
+  /** Notices from start-up that are not the settings' own (a policy file refused, ...). */
+  startupNotices?: readonly string[]
+}
+
+/** Account, password and preferences, with the admin policy enforced on every read and write. */
+export class AccountService {
+  constructor(private readonly deps: AccountServiceDeps) {}
+
+  start(): void {
+    this.deps.credentials.start()
+  }
+
+  stop(): void {}
+
+  state(): AccountState {
+    const { settings, credentials, policy } = this.deps
+    const stored = settings.readAccount()
+    const account = stored ? applyPolicyToAccount(stored, policy) : null
+    return {
+      account,
+      hasPassword: credentials.hasPassword(),
+      locked: [...policy.locked],
+      notices: [...(this.deps.startupNotices ?? []), ...settings.notices, ...credentials.notices],
+      presets: accountPresets(policy),
+    }
+  }
+
+  save(request: ParsedRequest<'account:save'>): AccountState {
+    const { settings, credentials, policy } = this.deps
+    const current = settings.readAccount()
+    const violations = lockedAccountChanges(request.account, current, blankAccount, policy)
+    if (violations.length > 0) {
+      throw new HandlerError(
+        'locked',
+        `Your administrator has locked ${violations.map(labelOf).join(', ')}; those settings were not changed.`,
+      )
+    }
+    settings.writeAccount(request.account)
+    // An empty password field means "unchanged", like an omitted one: forms send '' untouched.
+    if (request.password) credentials.setPassword(request.password)
+    return this.state()
+  }
+
+  password(): string {
+    const password = this.deps.credentials.getPassword()
+    if (password === null) throw new HandlerError('not-found', 'No password is saved. Please sign in again.')
+    return password
+  }
+
+  /** Forget the password; the account details stay so signing in again is quick. */
+  signOut(): AccountState {
+    this.deps.credentials.clear()
+    return this.state()
+  }
+
+  preferences(): Preferences {
+    const defaults: Partial<Preferences> = {}
+    if (this.deps.policy.values.closeToTray !== undefined) defaults.closeToTray = this.deps.policy.values.closeToTray
+    return applyPolicyToPreferences(this.deps.settings.readPreferences(defaults), this.deps.policy)
+  }
+
+  updatePreferences(patch: PreferencesPatch): Preferences {
+    patch = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined)) as PreferencesPatch
+    const current = this.preferences()
+    const violations = lockedPreferenceChanges(patch, current, this.deps.policy)
+    if (violations.length > 0) {
+      throw new HandlerError('locked', `Your administrator has locked ${violations.map(labelOf).join(', ')}; it was not changed.`)
+    }
+    const next = preferencesSchema.parse({ ...current, ...patch })
+    this.deps.settings.writePreferences(next)
+    const effective = this.preferences()
+    this.deps.events.emit('preferences-changed', effective)
+    return effective
+  }
+
+  handlers() {
+    return defineHandlers({
+      'account:get': () => this.state(),
+      'account:save': (request) => this.save(request),
+      'account:password': () => this.password(),
+      'account:sign-out': () => this.signOut(),
+      'preferences:get': () => this.preferences(),
+      'preferences:update': (patch) => this.updatePreferences(patch),
+    })
+  }
+}

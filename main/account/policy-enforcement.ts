@@ -1,0 +1,87 @@
+import type { Account, Preferences, PreferencesPatch } from '../../contract/schemas'
+import type { AdminPolicy, LockableSetting } from '../policy/admin-policy'
+
+const accountFieldsFromPolicy = ['wsServer', 'voicemailNumber', 'outboundProxy', 'iceServers'] as const
+
+const settingLabels: Partial<Record<LockableSetting, string>> = {
+  displayName: 'display name',
+  sipAddress: 'SIP address',
+  sipDomain: 'SIP domain',
+  authUser: 'authentication user',
+  wsServer: 'WebSocket server address',
+  outboundProxy: 'outbound proxy',
+  iceServers: 'ICE servers',
+  voicemailNumber: 'voicemail number',
+  closeToTray: 'close to tray',
+  doNotDisturb: 'do not disturb',
+  historyLimit: 'call history limit',
+}
+export const labelOf = (setting: string): string => settingLabels[setting as LockableSetting] ?? setting
+
+const sameValue = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
+
+export const domainOf = (sipAddress: string): string => (sipAddress.split('@')[1] ?? '').replace(/:\d+$/, '').toLowerCase()
+
+function withDomain(sipAddress: string, domain: string): string {
+  const user = sipAddress.split('@')[0] ?? ''
+  return user ? `${user}@${domain}` : sipAddress
+}
+
+/** The account as the app should use it: locked policy values always win over the file. */
+export function applyPolicyToAccount(account: Account, policy: AdminPolicy): Account {
+  const effective: Account = { ...account }
+  const locked = new Set<string>(policy.locked)
+  for (const field of accountFieldsFromPolicy) {
+    const value = policy.values[field]
+    if (value !== undefined && locked.has(field)) (effective as Record<string, unknown>)[field] = value
+  }
+  const domain = policy.values.sipDomain
+  if (domain && locked.has('sipDomain') && effective.sipAddress && domainOf(effective.sipAddress) !== domain.toLowerCase()) {
+    effective.sipAddress = withDomain(effective.sipAddress, domain)
+  }
+  return effective
+}
+
+/** Values the admin pre-set (locked or not) for a login form that has nothing saved yet. */
+export function accountPresets(policy: AdminPolicy): Partial<Account> & { sipDomain?: string } {
+  const presets: Partial<Account> & { sipDomain?: string } = {}
+  for (const field of accountFieldsFromPolicy) {
+    const value = policy.values[field]
+    if (value !== undefined) (presets as Record<string, unknown>)[field] = value
+  }
+  if (policy.values.sipDomain) presets.sipDomain = policy.values.sipDomain
+  return presets
+}
+
+/**
+ * Which locked settings a save would change. The reference for each is the admin's value
+ * when the policy sets one, otherwise what the user had before (a lock freezes the current value).
+ */
+export function lockedAccountChanges(requested: Account, current: Account | null, blank: Account, policy: AdminPolicy): string[] {
+  const violations: string[] = []
+  const before = current ?? blank
+  for (const setting of policy.locked) {
+    if (setting === 'sipDomain') {
+      const expected = policy.values.sipDomain?.toLowerCase() ?? (current ? domainOf(current.sipAddress) : undefined)
+      if (expected !== undefined && domainOf(requested.sipAddress) !== expected) violations.push(setting)
+      continue
+    }
+    if (!(setting in requested)) continue
+    const policyValue = (policy.values as Record<string, unknown>)[setting]
+    const reference = policyValue !== undefined ? policyValue : (before as Record<string, unknown>)[setting]
+    if (!sameValue((requested as Record<string, unknown>)[setting], reference)) violations.push(setting)
+  }
+  return violations
+}
+
+export function applyPolicyToPreferences(preferences: Preferences, policy: AdminPolicy): Preferences {
+  const closeToTray = policy.values.closeToTray
+  if (closeToTray !== undefined && policy.locked.includes('closeToTray')) return { ...preferences, closeToTray }
+  return preferences
+}
+
+export function lockedPreferenceChanges(patch: PreferencesPatch, current: Preferences, policy: AdminPolicy): string[] {
+  return policy.locked.filter(
+    (setting) => setting in patch && !sameValue((patch as Record<string, unknown>)[setting], (current as Record<string, unknown>)[setting]),
+  )
+}

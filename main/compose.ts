@@ -1,0 +1,93 @@
+import { join } from 'node:path'
+import type { Preferences } from '../contract/schemas'
+import { AccountService } from './account/account-service'
+import { CredentialStore } from './credentials/credential-store'
+import type { SafeStorageAdapter } from './credentials/safe-storage'
+import type { EventBus } from './ipc/event-bus'
+import { composeHandlersAtRuntime, type InvokeHandlers } from './ipc/handlers'
+import { channelsAwaitingParts, placeholderHandlers } from './ipc/placeholders'
+import type { Logger } from './log/logger'
+import type { MainPart, PartFactory } from './parts'
+import { policyNotice, type PolicyLoad } from './policy/admin-policy'
+import type { SettingsBackend } from './settings/backend'
+import { SettingsService } from './settings/settings-service'
+import { windowHandlers, type WindowControls } from './window/window-part'
+
+export interface MainServicesOptions {
+  dataDir: string
+  settingsBackend: SettingsBackend
+  /** Start-up notices about the settings file itself (e.g. it was set aside). */
+  settingsNotices?: readonly string[]
+  safeStorage: SafeStorageAdapter
+  policy: PolicyLoad
+  events: EventBus
+  logger: Logger
+  window: WindowControls
+  parts: readonly PartFactory[]
+}
+
+export interface MainServices {
+  handlers: InvokeHandlers
+  account: AccountService
+  policy: PolicyLoad
+  preferences(): Preferences
+  start(): Promise<void>
+  stop(): Promise<void>
+}
+
+export const credentialFileName = 'credentials.json'
+
+/**
+ * Builds every service and the full handler table from injected backends. Both the Electron
+ * composition root and the headless harness call this, so tests exercise the real wiring.
+ * Nothing starts here: call start().
+ */
+export function createMainServices(options: MainServicesOptions): MainServices {
+  const { logger, events, policy } = options
+  const settings = new SettingsService(options.settingsBackend, logger)
+  const credentials = new CredentialStore(join(options.dataDir, credentialFileName), options.safeStorage, logger)
+  const notice = policyNotice(policy)
+  if (notice) logger.warn(notice)
+  const account = new AccountService({
+    settings,
+    credentials,
+    policy: policy.policy,
+    events,
+    startupNotices: [...(options.settingsNotices ?? []), ...(notice ? [notice] : [])],
+  })
+  const context = { dataDir: options.dataDir, events, logger, account, preferences: () => account.preferences() }
+  const parts: MainPart[] = [
+    { name: 'account', handlers: account.handlers(), start: () => account.start(), stop: () => account.stop() },
+    { name: 'window', handlers: windowHandlers(options.window) },
+    ...options.parts.map((factory) => factory(context)),
+  ]
+  const provided = new Set(parts.flatMap((part) => Object.keys(part.handlers)))
+  const stillMissing = channelsAwaitingParts.filter((channel) => !provided.has(channel))
+  if (stillMissing.length > 0) logger.info(`IPC channels not yet implemented: ${stillMissing.join(', ')}`)
+  const handlers = composeHandlersAtRuntime([...parts.map((part) => part.handlers), placeholderHandlers(stillMissing)])
+
+  const started: MainPart[] = []
+  return {
+    handlers,
+    account,
+    policy,
+    preferences: () => account.preferences(),
+    async start() {
+      for (const part of parts) {
+        await part.start?.()
+        started.push(part)
+      }
+    },
+    async stop() {
+      // Reverse order; one failing stop must not keep the others from running.
+      while (started.length > 0) {
+        const part = started.pop() as MainPart
+        try {
+          await part.stop?.()
+        } catch (error) {
+          logger.error(`Stopping ${part.name} failed`, error)
+        }
+      }
+    },
+  }
+}

@@ -1,0 +1,128 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { AccountState } from '../contract/ipc'
+import type { Preferences } from '../contract/schemas'
+import { FakeSafeStorage } from './credentials/safe-storage'
+import { createHeadlessMain, type HeadlessMain } from './headless'
+import { channelsAwaitingParts } from './ipc/placeholders'
+
+const account = {
+  displayName: 'Alice Andersson',
+  sipAddress: 'alice@pbx.example',
+  authUser: '',
+  wsServer: 'wss://pbx.example:8443/ws',
+  outboundProxy: '',
+  iceServers: [],
+  voicemailNumber: '555',
+}
+
+let dataDir: string
+let main: HeadlessMain | undefined
+
+beforeEach(() => {
+  dataDir = mkdtempSync(join(tmpdir(), 'parley-headless-'))
+})
+afterEach(async () => {
+  await main?.stop()
+  main = undefined
+  rmSync(dataDir, { recursive: true, force: true })
+})
+
+const value = <T>(result: { ok: boolean; value?: unknown; error?: unknown }): T => {
+  if (!result.ok) throw new Error(`expected ok, got ${JSON.stringify(result.error)}`)
+  return result.value as T
+}
+
+describe('createHeadlessMain', () => {
+  it('saves an account and password, and a restart reads them back', async () => {
+    main = await createHeadlessMain({ dataDir })
+    const saved = value<AccountState>(await main.dispatch('account:save', { account, password: 'Secret-pw-123' }))
+    expect(saved).toMatchObject({ account, hasPassword: true, locked: [], notices: [] })
+    await main.stop()
+
+    main = await createHeadlessMain({ dataDir })
+    expect(value<AccountState>(await main.dispatch('account:get'))).toMatchObject({ account, hasPassword: true })
+    expect(value<string>(await main.dispatch('account:password'))).toBe('Secret-pw-123')
+  })
+
+  it('never writes the password to disk in plain text', async () => {
+    main = await createHeadlessMain({ dataDir })
+    await main.dispatch('account:save', { account, password: 'Secret-pw-123' })
+    const everything = readdirSync(dataDir).map((name) => readFileSync(join(dataDir, name), 'utf8'))
+    expect(everything.length).toBeGreaterThan(0)
+    for (const text of everything) {
+      expect(text).not.toContain('Secret-pw-123')
+      expect(text).not.toContain(Buffer.from('Secret-pw-123').toString('base64'))
+    }
+    expect(readFileSync(main.settingsPath, 'utf8')).toContain('alice@pbx.example')
+  })
+
+  it('sign-out forgets the password but keeps the account', async () => {
+    main = await createHeadlessMain({ dataDir })
+    await main.dispatch('account:save', { account, password: 'pw' })
+    expect(value<AccountState>(await main.dispatch('account:sign-out'))).toMatchObject({ account, hasPassword: false })
+    expect(await main.dispatch('account:password')).toMatchObject({ ok: false, error: { code: 'not-found' } })
+  })
+
+  it('updates only the preferences sent and emits preferences-changed', async () => {
+    main = await createHeadlessMain({ dataDir })
+    const seen: Preferences[] = []
+    main.events.on('preferences-changed', (preferences) => seen.push(preferences))
+    await main.dispatch('preferences:update', { doNotDisturb: true })
+    const after = value<Preferences>(await main.dispatch('preferences:update', { closeToTray: false }))
+    expect(after).toMatchObject({ doNotDisturb: true, closeToTray: false, historyLimit: 50_000 })
+    expect(seen.map((preferences) => preferences.closeToTray)).toEqual([true, false])
+    expect(value<Preferences>(await main.dispatch('preferences:get'))).toEqual(after)
+  })
+
+  it('refuses a sender frame from another origin', async () => {
+    main = await createHeadlessMain({ dataDir, rendererUrl: 'http://127.0.0.1:4173/' })
+    expect(await main.dispatch('account:get', undefined, { frameUrl: 'http://127.0.0.1:4173/', isMainFrame: true })).toMatchObject({ ok: true })
+    expect(await main.dispatch('account:get', undefined, { frameUrl: 'http://127.0.0.1:9999/', isMainFrame: true })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    })
+  })
+
+  it('answers window:show and unavailable for channels still awaiting their part', async () => {
+    main = await createHeadlessMain({ dataDir, parts: [] })
+    expect(await main.dispatch('window:show')).toEqual({ ok: true, value: true })
+    expect(main.windowShowCount).toBe(1)
+    for (const channel of channelsAwaitingParts) {
+      const result = await main.dispatch(channel, channel === 'contacts:delete' || channel === 'history:delete' ? { id: 'x' } : undefined)
+      expect(result.ok).toBe(false)
+    }
+  })
+
+  it('a corrupt settings file is set aside with a notice and a fresh one started', async () => {
+    writeFileSync(join(dataDir, 'settings.json'), '{"account": {"displayName": "Al')
+    main = await createHeadlessMain({ dataDir })
+    const state = value<AccountState>(await main.dispatch('account:get'))
+    expect(state.account).toBeNull()
+    expect(state.notices.join(' ')).toMatch(/settings\.json could not be used because it is not valid JSON\. It was kept as .*settings\.json\.corrupt-\d{8}T\d{6}Z/)
+    expect(readdirSync(dataDir).some((name) => name.startsWith('settings.json.corrupt-'))).toBe(true)
+    await main.dispatch('account:save', { account })
+    expect(JSON.parse(readFileSync(main.settingsPath, 'utf8')).account.sipAddress).toBe('alice@pbx.example')
+  })
+
+  it('without encryption keeps the password for this run only and says so', async () => {
+    main = await createHeadlessMain({ dataDir, safeStorage: new FakeSafeStorage(false) })
+    const state = value<AccountState>(await main.dispatch('account:save', { account, password: 'pw-in-memory' }))
+    expect(state.hasPassword).toBe(true)
+    expect(state.notices.join(' ')).toMatch(/kept only until Parley closes/)
+    expect(readdirSync(dataDir)).toEqual(['settings.json'])
+    await main.stop()
+    main = await createHeadlessMain({ dataDir, safeStorage: new FakeSafeStorage(false) })
+    expect(value<AccountState>(await main.dispatch('account:get')).hasPassword).toBe(false)
+  })
+
+  it('applies an admin policy given as JSON', async () => {
+    main = await createHeadlessMain({ dataDir, policy: { json: { wsServer: 'wss://corp.example/ws', locked: ['wsServer'] } } })
+    const state = value<AccountState>(await main.dispatch('account:get'))
+    expect(state.locked).toEqual(['wsServer'])
+    expect(state.presets).toEqual({ wsServer: 'wss://corp.example/ws' })
+    expect(await main.dispatch('account:save', { account })).toMatchObject({ ok: false, error: { code: 'locked' } })
+  })
+})

@@ -1,0 +1,111 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { EventChannel, EventMap } from '../contract/ipc'
+import type { Result } from '../contract/result'
+import { createMainServices, type MainServices } from './compose'
+import { FakeSafeStorage, type SafeStorageAdapter } from './credentials/safe-storage'
+import { createDispatcher } from './ipc/dispatcher'
+import { EventBus } from './ipc/event-bus'
+import type { IpcSender } from './ipc/handlers'
+import { createTrustedSenderCheck } from './ipc/trusted-sender'
+import { MemoryLogger, type Logger } from './log/logger'
+import { sharedParts, type PartFactory } from './parts'
+import { loadPolicy, parsePolicy, type PolicyLoad } from './policy/admin-policy'
+import { JsonFileSettingsBackend } from './settings/backend'
+import { setAsideIfUnreadable, setAsideNotice } from './settings/settings-file'
+
+export interface HeadlessMainOptions {
+  /** Folder for settings.json and credentials.json (a fresh temp dir per test). */
+  dataDir: string
+  /** Defaults to FakeSafeStorage(true): reversible, not plain text, not real encryption. */
+  safeStorage?: SafeStorageAdapter
+  /**
+   * Admin policy: a path to a policy.json file, or its JSON text as an object (validated the
+   * same way as the file). Omitted: no policy.
+   */
+  policy?: { file: string } | { json: unknown }
+  /**
+   * URL the renderer is served from (e2e: the 127.0.0.1 server). Requests whose sender frame
+   * is on another origin are refused, as in Electron. Default http://127.0.0.1/.
+   */
+  rendererUrl?: string
+  /** Parts to run; defaults to sharedParts (main/parts.ts). */
+  parts?: readonly PartFactory[]
+  logger?: Logger
+}
+
+export interface HeadlessMain {
+  /**
+   * The real dispatcher: channel, payload, and the sending frame (defaults to the renderer's
+   * main frame at rendererUrl). Always resolves to a Result, never rejects.
+   */
+  dispatch(channel: string, payload?: unknown, sender?: IpcSender): Promise<Result<unknown>>
+  events: {
+    on<E extends EventChannel>(event: E, listener: (payload: EventMap[E]) => void): () => void
+    /** Every event, for forwarding to a page: (event, payload). */
+    onAny(listener: <E extends EventChannel>(event: E, payload: EventMap[E]) => void): () => void
+    emit<E extends EventChannel>(event: E, payload: EventMap[E]): void
+  }
+  /** Times 'window:show' was answered (the headless window is always "shown"). */
+  readonly windowShowCount: number
+  services: MainServices
+  logger: Logger
+  settingsPath: string
+  stop(): Promise<void>
+}
+
+function resolvePolicy(option: HeadlessMainOptions['policy']): PolicyLoad {
+  if (!option) return { status: 'absent', path: '(none)', policy: { values: {}, locked: [] } }
+  if ('file' in option) return loadPolicy(option.file, { readFile: (path) => readFileSync(path, 'utf8') })
+  return parsePolicy(JSON.stringify(option.json), '(test policy)')
+}
+
+/**
+ * Main without Electron: the same services, handlers and dispatcher as main/index.ts, on
+ * Node-only backends. The e2e harness backs `window.parley` with `dispatch` and `events`.
+ */
+export async function createHeadlessMain(options: HeadlessMainOptions): Promise<HeadlessMain> {
+  const logger = options.logger ?? new MemoryLogger()
+  const rendererUrl = options.rendererUrl ?? 'http://127.0.0.1/'
+  const settingsPath = join(options.dataDir, 'settings.json')
+  const notice = setAsideNotice(setAsideIfUnreadable(settingsPath), settingsPath)
+  const events = new EventBus(logger)
+  let windowShowCount = 0
+  const services = createMainServices({
+    dataDir: options.dataDir,
+    settingsBackend: new JsonFileSettingsBackend(settingsPath),
+    settingsNotices: notice ? [notice] : [],
+    safeStorage: options.safeStorage ?? new FakeSafeStorage(true),
+    policy: resolvePolicy(options.policy),
+    events,
+    logger,
+    window: {
+      show: () => {
+        windowShowCount++
+        return true
+      },
+    },
+    parts: options.parts ?? sharedParts,
+  })
+  const dispatcher = createDispatcher(services.handlers, {
+    isTrustedSender: createTrustedSenderCheck({ rendererUrl }),
+    logger,
+  })
+  await services.start()
+  const defaultSender: IpcSender = { frameUrl: rendererUrl, isMainFrame: true }
+  return {
+    dispatch: (channel, payload, sender = defaultSender) => dispatcher(channel, payload, sender),
+    events: {
+      on: (event, listener) => events.on(event, listener),
+      onAny: (listener) => events.onAny(listener),
+      emit: (event, payload) => events.emit(event, payload),
+    },
+    get windowShowCount() {
+      return windowShowCount
+    },
+    services,
+    logger,
+    settingsPath,
+    stop: () => services.stop(),
+  }
+}

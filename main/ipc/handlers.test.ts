@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest'
+import { invokeChannels } from '../../contract/ipc'
+import { composeHandlers, composeHandlersAtRuntime, defineHandlers, DuplicateHandlerError, MissingHandlersError } from './handlers'
+import { placeholderHandlers } from './placeholders'
+
+describe('composeHandlers', () => {
+  it('fails at start-up naming every channel without a handler', () => {
+    const partial = placeholderHandlers(invokeChannels.filter((channel) => channel !== 'window:show' && channel !== 'history:clear'))
+    expect(() => composeHandlersAtRuntime([partial])).toThrow(MissingHandlersError)
+    try {
+      composeHandlersAtRuntime([partial])
+    } catch (error) {
+      expect((error as MissingHandlersError).missing.sort()).toEqual(['history:clear', 'window:show'])
+    }
+  })
+
+  it('fails when two parts claim the same channel', () => {
+    const window = defineHandlers({ 'window:show': () => true })
+    const everything = placeholderHandlers(invokeChannels)
+    expect(() => composeHandlersAtRuntime([everything, window])).toThrow(DuplicateHandlerError)
+  })
+
+  it('refuses a part that names a channel the contract does not have', () => {
+    const rest = placeholderHandlers(invokeChannels)
+    expect(() => composeHandlersAtRuntime([rest, { 'shell:exec': () => true } as never])).toThrow(MissingHandlersError)
+  })
+
+  it('accepts a complete set and rejects an incomplete one at type level', () => {
+    const window = defineHandlers({ 'window:show': () => true })
+    const rest = placeholderHandlers(invokeChannels.filter((channel) => channel !== 'window:show'))
+    // @ts-expect-error one part alone leaves channels without a handler: a compile error
+    expect(() => composeHandlers(window)).toThrow(MissingHandlersError)
+    expect(Object.keys(composeHandlersAtRuntime([window, rest])).sort()).toEqual([...invokeChannels].sort())
+  })
+})

@@ -1,0 +1,35 @@
+import type { Preferences } from '../contract/schemas'
+import type { AccountService } from './account/account-service'
+import type { InvokeHandlers } from './ipc/handlers'
+import type { EventBus } from './ipc/event-bus'
+import type { Logger } from './log/logger'
+
+/**
+ * A part is one service (history, contacts, phone status, ...) plus the IPC handlers it owns.
+ * The same part runs in Electron (main/index.ts) and in the headless harness (main/headless.ts).
+ */
+export interface MainPart {
+  /** For logs and error messages. */
+  name: string
+  handlers: Partial<InvokeHandlers>
+  start?(): void | Promise<void>
+  stop?(): void | Promise<void>
+}
+
+export interface PartContext {
+  /** Per-user data folder (Electron's userData, or the test's temp dir). */
+  dataDir: string
+  events: EventBus
+  logger: Logger
+  account: AccountService
+  preferences(): Preferences
+}
+
+export type PartFactory = (context: PartContext) => MainPart
+
+/**
+ * Node-only parts shared by Electron and the headless harness (no Electron imports in them).
+ * Add a part here to make its channels real everywhere; it replaces the placeholder for each
+ * channel it handles (main/ipc/placeholders.ts).
+ */
+export const sharedParts: PartFactory[] = []

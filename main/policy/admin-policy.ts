@@ -1,0 +1,112 @@
+import { join } from 'node:path'
+import { z } from 'zod'
+import { accountSchema, preferencesSchema, webSocketUrlSchema } from '../../contract/schemas'
+import { locateJsonSyntaxError } from './json-error-location'
+
+/** Settings an admin can lock: every account field and preference, plus the policy-only ones. */
+export const lockableSettings = [
+  ...(Object.keys(accountSchema.shape) as (keyof typeof accountSchema.shape)[]),
+  ...(Object.keys(preferencesSchema.shape) as (keyof typeof preferencesSchema.shape)[]),
+  'sipDomain',
+  'autoUpdate',
+] as const
+export type LockableSetting = (typeof lockableSettings)[number]
+
+const domainSchema = z
+  .string()
+  .trim()
+  .max(253)
+  .regex(/^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*$/, 'must be a domain name like pbx.example.com')
+
+export const policyFileSchema = z
+  .object({
+    /** Free text for the admin's own notes. */
+    comment: z.string().optional(),
+    wsServer: webSocketUrlSchema.optional(),
+    sipDomain: domainSchema.optional(),
+    voicemailNumber: z.string().trim().min(1).max(32).regex(/^[0-9*#+]+$/, 'must be digits, * or #').optional(),
+    outboundProxy: z.string().trim().max(512).optional(),
+    iceServers: z.array(z.string().max(512)).max(8).optional(),
+    autoUpdate: z.boolean().optional(),
+    closeToTray: z.boolean().optional(),
+    locked: z.array(z.enum(lockableSettings)).default([]),
+  })
+  .strict()
+
+export type PolicyValues = Omit<z.output<typeof policyFileSchema>, 'locked' | 'comment'>
+
+export interface AdminPolicy {
+  values: PolicyValues
+  locked: LockableSetting[]
+}
+
+export type PolicyLoad =
+  | { status: 'absent'; path: string; policy: AdminPolicy }
+  | { status: 'applied'; path: string; policy: AdminPolicy }
+  | { status: 'rejected'; path: string; policy: AdminPolicy; problem: string }
+
+export const noPolicy = (): AdminPolicy => ({ values: {}, locked: [] })
+
+/**
+ * What runs when the admin's file is broken: nothing from it is applied (never half of it),
+ * and automatic updates stay off because we cannot tell what the admin wanted.
+ */
+export const safeDefaultPolicy = (): AdminPolicy => ({ values: { autoUpdate: false }, locked: [] })
+
+export function policyPath(platform: NodeJS.Platform, env: NodeJS.ProcessEnv): string {
+  if (platform === 'win32') return join(env.ProgramData ?? env.PROGRAMDATA ?? 'C:\\ProgramData', 'Parley', 'policy.json')
+  if (platform === 'darwin') return '/Library/Application Support/Parley/policy.json'
+  return '/etc/parley/policy.json'
+}
+
+/** Parse the text of a policy file. Pure: tests and the loader share it. */
+export function parsePolicy(text: string, path: string): PolicyLoad {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
+  let raw: unknown
+  try {
+    raw = JSON.parse(body)
+  } catch {
+    const where = locateJsonSyntaxError(body)
+    const problem = where
+      ? `line ${where.line}, column ${where.column}: ${where.message}`
+      : 'it is not valid JSON'
+    return { status: 'rejected', path, policy: safeDefaultPolicy(), problem }
+  }
+  const parsed = policyFileSchema.safeParse(raw)
+  if (!parsed.success) {
+    const problem = parsed.error.issues
+      .slice(0, 3)
+      .map((issue) => {
+        if (issue.code === 'unrecognized_keys') return `unknown key ${issue.keys.map((key) => `"${key}"`).join(', ')}`
+        const key = issue.path.map(String).join('.')
+        return key ? `"${key}" ${issue.message}` : issue.message
+      })
+      .join('; ')
+    return { status: 'rejected', path, policy: safeDefaultPolicy(), problem }
+  }
+  const { locked, comment: _comment, ...values } = parsed.data
+  return { status: 'applied', path, policy: { values, locked: [...new Set(locked)] } }
+}
+
+export interface PolicyFileReader {
+  readFile(path: string): string
+}
+
+/** Read the machine-wide file. A missing file is normal (no admin policy); anything else is reported. */
+export function loadPolicy(path: string, reader: PolicyFileReader): PolicyLoad {
+  let text: string
+  try {
+    text = reader.readFile(path)
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    if (code === 'ENOENT' || code === 'ENOTDIR') return { status: 'absent', path, policy: noPolicy() }
+    return { status: 'rejected', path, policy: safeDefaultPolicy(), problem: `it could not be read (${code ?? (error as Error).message})` }
+  }
+  return parsePolicy(text, path)
+}
+
+/** The notice shown to the user (and logged) when a policy file was refused. */
+export function policyNotice(load: PolicyLoad): string | null {
+  if (load.status !== 'rejected') return null
+  return `The administrator's policy file ${load.path} was not applied: ${load.problem}. Parley started with its safe defaults; please tell your IT administrator.`
+}

@@ -1,0 +1,137 @@
+export interface JsonSyntaxProblem {
+  line: number
+  column: number
+  message: string
+}
+
+/**
+ * Where a JSON text first goes wrong, as line and column (1-based). V8's own messages only
+ * sometimes carry a position, and an admin editing a policy file by hand needs the line.
+ * A small strict scanner; only run after JSON.parse has already failed.
+ */
+export function locateJsonSyntaxError(text: string): JsonSyntaxProblem | null {
+  let index = 0
+
+  class Stop extends Error {
+    constructor(
+      readonly at: number,
+      readonly what: string,
+    ) {
+      super(what)
+    }
+  }
+
+  const describe = (at: number) => (at >= text.length ? 'end of file' : JSON.stringify(text[at]))
+  const unexpected = (expected: string): never => {
+    throw new Stop(index, `expected ${expected} but found ${describe(index)}`)
+  }
+  const skipSpace = () => {
+    while (index < text.length && ' \t\n\r'.includes(text[index] as string)) index++
+  }
+  const literal = (word: string) => {
+    if (text.startsWith(word, index)) index += word.length
+    else unexpected('a value')
+  }
+  const string = () => {
+    index++ // opening quote
+    while (index < text.length) {
+      const char = text[index] as string
+      if (char === '"') {
+        index++
+        return
+      }
+      if (char === '\\') {
+        const next = text[index + 1]
+        if (next === 'u' && /^[0-9a-fA-F]{4}$/.test(text.slice(index + 2, index + 6))) index += 6
+        else if (next !== undefined && '"\\/bfnrt'.includes(next)) index += 2
+        else throw new Stop(index, 'invalid escape in a string')
+        continue
+      }
+      if (char.charCodeAt(0) < 0x20) throw new Stop(index, 'line break or control character inside a string (missing closing quote?)')
+      index++
+    }
+    throw new Stop(index, 'a string is missing its closing quote')
+  }
+  const number = () => {
+    const match = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(index))
+    if (!match) unexpected('a value')
+    index += (match as RegExpExecArray)[0].length
+  }
+  const value = (): void => {
+    skipSpace()
+    const char = text[index]
+    if (char === '{') return object()
+    if (char === '[') return array()
+    if (char === '"') return string()
+    if (char === 't') return literal('true')
+    if (char === 'f') return literal('false')
+    if (char === 'n') return literal('null')
+    if (char === '-' || (char !== undefined && char >= '0' && char <= '9')) return number()
+    unexpected('a value')
+  }
+  const object = () => {
+    index++
+    skipSpace()
+    if (text[index] === '}') {
+      index++
+      return
+    }
+    for (;;) {
+      skipSpace()
+      if (text[index] !== '"') unexpected('a property name in double quotes')
+      string()
+      skipSpace()
+      if (text[index] !== ':') unexpected("':'")
+      index++
+      value()
+      skipSpace()
+      if (text[index] === ',') {
+        index++
+        skipSpace()
+        if (text[index] === '}') unexpected('another property (remove the trailing comma)')
+        continue
+      }
+      if (text[index] === '}') {
+        index++
+        return
+      }
+      unexpected("',' or '}'")
+    }
+  }
+  const array = () => {
+    index++
+    skipSpace()
+    if (text[index] === ']') {
+      index++
+      return
+    }
+    for (;;) {
+      value()
+      skipSpace()
+      if (text[index] === ',') {
+        index++
+        skipSpace()
+        if (text[index] === ']') unexpected('another value (remove the trailing comma)')
+        continue
+      }
+      if (text[index] === ']') {
+        index++
+        return
+      }
+      unexpected("',' or ']'")
+    }
+  }
+
+  try {
+    if (text.charCodeAt(0) === 0xfeff) index = 1 // byte order mark from Windows editors
+    value()
+    skipSpace()
+    if (index < text.length) unexpected('nothing more after the end of the JSON')
+    return null
+  } catch (error) {
+    if (!(error instanceof Stop)) throw error
+    const before = text.slice(0, error.at)
+    const lines = before.split(/\r\n|\r|\n/)
+    return { line: lines.length, column: (lines.at(-1)?.length ?? 0) + 1, message: error.what }
+  }
+}
