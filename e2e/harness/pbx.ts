@@ -1,0 +1,188 @@
+import { spawn, execFileSync } from 'node:child_process'
+import { existsSync, mkdirSync, openSync, readFileSync, writeFileSync, closeSync } from 'node:fs'
+import { connect } from 'node:net'
+import { join, resolve } from 'node:path'
+import { freeTcpPort, freeUdpPort } from './ports'
+
+/** Everything a test needs to reach (and restart) the PBX; plain data so it can be `provide`d. */
+export interface PbxInfo {
+  wsPort: number
+  udpPort: number
+  runDir: string
+  logFile: string
+  pidFile: string
+  configFile: string
+  domain: string
+  password: string
+}
+
+export const TEST_DOMAIN = 'parley.test'
+export const TEST_PASSWORD = 'parley-test-secret'
+const configFile = resolve(import.meta.dirname, '../pbx/kamailio.cfg')
+
+export function wsUrl(info: PbxInfo): string {
+  return `ws://127.0.0.1:${info.wsPort}`
+}
+
+/**
+ * Kamailio for one test run: own runtime dir, own ports, log to a file in that dir. The pid
+ * lives in a file so any process (the global setup, or a test that restarts it) can stop the
+ * current instance.
+ */
+export class TestPbx {
+  constructor(readonly info: PbxInfo) {}
+
+  static async create(runDir: string): Promise<TestPbx> {
+    mkdirSync(runDir, { recursive: true })
+    const info: PbxInfo = {
+      wsPort: await freeTcpPort(),
+      udpPort: await freeUdpPort(),
+      runDir,
+      logFile: join(runDir, 'kamailio.log'),
+      pidFile: join(runDir, 'kamailio.harness.pid'),
+      configFile,
+      domain: TEST_DOMAIN,
+      password: TEST_PASSWORD,
+    }
+    return new TestPbx(info)
+  }
+
+  async start(): Promise<void> {
+    const { info } = this
+    const out = openSync(info.logFile, 'a')
+    const child = spawn(
+      'kamailio',
+      [
+        '-f', info.configFile,
+        '-DD', '-E',
+        '-Y', info.runDir,
+        '-w', info.runDir,
+        '-m', '64', '-M', '8',
+        '-l', `udp:127.0.0.1:${info.udpPort}`,
+        '-l', `tcp:127.0.0.1:${info.wsPort}`,
+        '-A', `TEST_PASSWORD="${info.password}"`,
+        '-A', `TEST_DOMAIN="${info.domain}"`,
+      ],
+      { stdio: ['ignore', out, out], detached: true },
+    )
+    closeSync(out)
+    child.unref()
+    if (!child.pid) throw new Error('kamailio did not start (is it installed?)')
+    writeFileSync(info.pidFile, String(child.pid))
+    let exited: number | null = null
+    child.once('exit', (code) => (exited = code ?? -1))
+    const deadline = Date.now() + 15_000
+    while (!(await canConnect(info.wsPort))) {
+      if (exited !== null) throw new Error(`kamailio exited with ${exited}; see ${info.logFile}:\n${this.logTail()}`)
+      if (Date.now() > deadline) throw new Error(`kamailio did not listen on ${info.wsPort}; see ${info.logFile}`)
+      await new Promise((r) => setTimeout(r, 50))
+    }
+  }
+
+  /** Stops the instance named in the pid file (the whole process group: main + workers). */
+  async stop(): Promise<void> {
+    if (!existsSync(this.info.pidFile)) return
+    const pid = Number(readFileSync(this.info.pidFile, 'utf8'))
+    if (!pid) return
+    signalGroup(pid, 'SIGTERM')
+    const deadline = Date.now() + 5000
+    while (isAlive(pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50))
+    if (isAlive(pid)) signalGroup(pid, 'SIGKILL')
+    writeFileSync(this.info.pidFile, '')
+    // The listening sockets close with the workers; wait until the port is really free.
+    while ((await canConnect(this.info.wsPort)) && Date.now() < deadline + 5000) {
+      await new Promise((r) => setTimeout(r, 50))
+    }
+  }
+
+  /** Hard stop, as if the PBX crashed or its host rebooted. */
+  async kill(): Promise<void> {
+    const pid = Number(readFileSync(this.info.pidFile, 'utf8'))
+    if (pid) signalGroup(pid, 'SIGKILL')
+    while (pid && isAlive(pid)) await new Promise((r) => setTimeout(r, 20))
+    writeFileSync(this.info.pidFile, '')
+  }
+
+  async restart(): Promise<void> {
+    await this.stop()
+    await this.start()
+  }
+
+  logText(): string {
+    return existsSync(this.info.logFile) ? readFileSync(this.info.logFile, 'utf8') : ''
+  }
+
+  logTail(lines = 40): string {
+    return this.logText().split('\n').slice(-lines).join('\n')
+  }
+
+  /** PARLEY-TAP lines the config writes for every INVITE received ("rx") and sent ("tx"). */
+  inviteTaps(): InviteTap[] {
+    const taps: InviteTap[] = []
+    const pattern = /PARLEY-TAP (rx|tx) INVITE t=(\d+)\.(\d+) ci=(\S+) fu=(\S*) ru=(\S*)/
+    for (const line of this.logText().split('\n')) {
+      const m = pattern.exec(line)
+      if (!m) continue
+      const [, way, sec, usec, callId, fromUser, ruriUser] = m
+      taps.push({
+        way: way as 'rx' | 'tx',
+        at: Number(sec) * 1000 + Number(usec) / 1000,
+        callId: callId ?? '',
+        fromUser: fromUser ?? '',
+        ruriUser: ruriUser ?? '',
+      })
+    }
+    return taps
+  }
+}
+
+export interface InviteTap {
+  way: 'rx' | 'tx'
+  /** Wall-clock ms since the epoch, microsecond precision. */
+  at: number
+  callId: string
+  fromUser: string
+  ruriUser: string
+}
+
+function signalGroup(pid: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(-pid, signal)
+  } catch {
+    try {
+      process.kill(pid, signal)
+    } catch {
+      /* already gone */
+    }
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch {
+    return false
+  }
+}
+
+function canConnect(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect(port, '127.0.0.1')
+    socket.once('connect', () => {
+      socket.destroy()
+      resolve(true)
+    })
+    socket.once('error', () => resolve(false))
+  })
+}
+
+/** True when `kamailio` is on PATH. */
+export function kamailioInstalled(): boolean {
+  try {
+    execFileSync('kamailio', ['-v'], { stdio: 'ignore' })
+    return true
+  } catch {
+    return false
+  }
+}

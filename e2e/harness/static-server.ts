@@ -1,0 +1,57 @@
+import { createReadStream, statSync } from 'node:fs'
+import { createServer, type Server } from 'node:http'
+import { extname, join, normalize, sep } from 'node:path'
+
+const types: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.wav': 'audio/wav',
+  '.mp3': 'audio/mpeg',
+  '.ogg': 'audio/ogg',
+  '.woff2': 'font/woff2',
+}
+
+/**
+ * A tiny static file server on 127.0.0.1. `mounts` maps a URL prefix ('/', '/peer/') to a
+ * directory; the longest matching prefix wins. No directory listings, no paths outside a mount.
+ */
+export function serveStatic(mounts: Record<string, string>, port = 0): Promise<{ server: Server; port: number }> {
+  const prefixes = Object.keys(mounts).sort((a, b) => b.length - a.length)
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)
+    const prefix = prefixes.find((p) => path.startsWith(p))
+    if (!prefix) return notFound(res)
+    const root = mounts[prefix] as string
+    let file = normalize(join(root, path.slice(prefix.length)))
+    if (file !== root && !file.startsWith(root.endsWith(sep) ? root : root + sep)) return notFound(res)
+    try {
+      if (statSync(file).isDirectory()) file = join(file, 'index.html')
+      const size = statSync(file).size
+      res.writeHead(200, {
+        'content-type': types[extname(file)] ?? 'application/octet-stream',
+        'content-length': size,
+        'cache-control': 'no-store',
+      })
+      createReadStream(file).pipe(res)
+    } catch {
+      notFound(res)
+    }
+  })
+  return new Promise((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(port, '127.0.0.1', () => {
+      const address = server.address()
+      resolve({ server, port: typeof address === 'object' && address ? address.port : port })
+    })
+  })
+}
+
+function notFound(res: import('node:http').ServerResponse): void {
+  res.writeHead(404, { 'content-type': 'text/plain' })
+  res.end('not found')
+}

@@ -1,0 +1,19 @@
+import { defineConfig } from 'vitest/config'
+
+// End-to-end suite: one Kamailio and one static server for the whole run (global setup), test
+// files one after another (they share the PBX and a 2-core machine), generous timeouts.
+export default defineConfig({
+  test: {
+    root: import.meta.dirname,
+    include: ['**/*.e2e.ts'],
+    globalSetup: ['./global-setup.ts'],
+    environment: 'node',
+    pool: 'forks',
+    fileParallelism: false,
+    maxWorkers: 1,
+    testTimeout: 90_000,
+    hookTimeout: 180_000,
+    teardownTimeout: 30_000,
+    reporters: ['verbose'],
+  },
+})
