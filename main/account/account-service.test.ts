@@ -1,0 +1,109 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { EventMap } from '../../contract/ipc'
+import { CredentialStore } from '../credentials/credential-store'
+import { FakeSafeStorage } from '../credentials/safe-storage'
+import { HandlerError } from '../ipc/handlers'
+import { MemoryLogger } from '../log/logger'
+import type { AdminPolicy } from '../policy/admin-policy'
+import { MemorySettingsBackend } from '../settings/backend'
+import { SettingsService } from '../settings/settings-service'
+import { AccountService } from './account-service'
+
+const account = {
+  displayName: 'Carol',
+  sipAddress: 'carol@corp.example',
+  authUser: '',
+  wsServer: 'wss://pbx.corp.example/ws',
+  outboundProxy: '',
+  iceServers: [],
+  voicemailNumber: '555',
+}
+
+let dir: string
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'parley-account-'))
+})
+afterEach(() => rmSync(dir, { recursive: true, force: true }))
+
+function service(policy: AdminPolicy, stored: Record<string, unknown> = {}) {
+  const logger = new MemoryLogger()
+  const backend = new MemorySettingsBackend(stored)
+  const emitted: EventMap['preferences-changed'][] = []
+  const accountService = new AccountService({
+    settings: new SettingsService(backend, logger),
+    credentials: new CredentialStore(join(dir, 'credentials.json'), new FakeSafeStorage(), logger),
+    policy,
+    events: { emit: (_event, payload) => emitted.push(payload as EventMap['preferences-changed']) },
+  })
+  accountService.start()
+  return { accountService, backend, emitted }
+}
+
+const lockedError = (fn: () => unknown): HandlerError => {
+  try {
+    fn()
+  } catch (error) {
+    if (error instanceof HandlerError) return error
+    throw error
+  }
+  throw new Error('expected a HandlerError')
+}
+
+describe('AccountService with an admin policy', () => {
+  const policy: AdminPolicy = { values: { wsServer: 'wss://pbx.corp.example/ws', sipDomain: 'corp.example' }, locked: ['wsServer', 'sipDomain'] }
+
+  it('refuses a save that changes a locked setting and keeps what was stored', () => {
+    const { accountService } = service(policy, { account })
+    const error = lockedError(() => accountService.save({ account: { ...account, wsServer: 'wss://elsewhere.example/ws' } }))
+    expect(error.code).toBe('locked')
+    expect(error.message).toBe('Your administrator has locked WebSocket server address; those settings were not changed.')
+    expect(accountService.state().account?.wsServer).toBe('wss://pbx.corp.example/ws')
+  })
+
+  it('refuses a SIP address outside the locked domain', () => {
+    const { accountService } = service(policy)
+    expect(lockedError(() => accountService.save({ account: { ...account, sipAddress: 'carol@evil.example' } })).message).toMatch(/SIP domain/)
+  })
+
+  it('accepts a save that keeps the locked values and changes the rest', () => {
+    const { accountService } = service(policy, { account })
+    const state = accountService.save({ account: { ...account, displayName: 'Carol C.' }, password: 'pw' })
+    expect(state).toMatchObject({ account: { displayName: 'Carol C.' }, hasPassword: true, locked: ['wsServer', 'sipDomain'] })
+  })
+
+  it('a user value in the file never overrides a locked one', () => {
+    const { accountService } = service(policy, { account: { ...account, wsServer: 'wss://hand-edited.example/ws', sipAddress: 'carol@other.example' } })
+    expect(accountService.state().account).toMatchObject({ wsServer: 'wss://pbx.corp.example/ws', sipAddress: 'carol@corp.example' })
+  })
+
+  it('an unlocked policy value is only a preset', () => {
+    const { accountService } = service({ values: { voicemailNumber: '*98' }, locked: [] }, { account })
+    const state = accountService.state()
+    expect(state.account?.voicemailNumber).toBe('555')
+    expect(state.presets).toEqual({ voicemailNumber: '*98' })
+    expect(accountService.save({ account: { ...account, voicemailNumber: '777' } }).account?.voicemailNumber).toBe('777')
+  })
+
+  it('a lock without a policy value freezes the current value', () => {
+    const { accountService } = service({ values: {}, locked: ['displayName'] }, { account })
+    expect(lockedError(() => accountService.save({ account: { ...account, displayName: 'Someone else' } })).code).toBe('locked')
+    expect(accountService.save({ account: { ...account, authUser: 'carol-auth' } }).account?.authUser).toBe('carol-auth')
+  })
+
+  it('refuses a locked preference and applies the policy value', () => {
+    const { accountService, emitted } = service({ values: { closeToTray: false }, locked: ['closeToTray'] }, { preferences: { closeToTray: true } })
+    expect(accountService.preferences().closeToTray).toBe(false)
+    expect(lockedError(() => accountService.updatePreferences({ closeToTray: true })).message).toMatch(/close to tray/)
+    expect(accountService.updatePreferences({ closeToTray: false, doNotDisturb: true })).toMatchObject({ closeToTray: false, doNotDisturb: true })
+    expect(emitted).toHaveLength(1)
+  })
+
+  it('an unlocked policy preference is a default the user may change', () => {
+    const { accountService } = service({ values: { closeToTray: false }, locked: [] })
+    expect(accountService.preferences().closeToTray).toBe(false)
+    expect(accountService.updatePreferences({ closeToTray: true }).closeToTray).toBe(true)
+  })
+})

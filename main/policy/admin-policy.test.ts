@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest'
+import { loadPolicy, parsePolicy, policyNotice, policyPath } from './admin-policy'
+import { locateJsonSyntaxError } from './json-error-location'
+
+const path = '/etc/parley/policy.json'
+
+describe('parsePolicy', () => {
+  it('applies a good file', () => {
+    const load = parsePolicy(
+      JSON.stringify({
+        comment: 'Deployed by IT',
+        wsServer: 'wss://pbx.corp.example/ws',
+        sipDomain: 'corp.example',
+        voicemailNumber: '555',
+        autoUpdate: false,
+        locked: ['wsServer', 'sipDomain', 'wsServer'],
+      }),
+      path,
+    )
+    expect(load).toEqual({
+      status: 'applied',
+      path,
+      policy: {
+        values: { wsServer: 'wss://pbx.corp.example/ws', sipDomain: 'corp.example', voicemailNumber: '555', autoUpdate: false },
+        locked: ['wsServer', 'sipDomain'],
+      },
+    })
+    expect(policyNotice(load)).toBeNull()
+  })
+
+  it('reports a syntax error with its line and column and applies nothing', () => {
+    const text = '{\n  "wsServer": "wss://pbx.corp.example/ws",\n  "locked": ["wsServer",]\n}\n'
+    const load = parsePolicy(text, path)
+    expect(load.status).toBe('rejected')
+    if (load.status !== 'rejected') return
+    expect(load.problem).toMatch(/^line 3, column 25: expected another value \(remove the trailing comma\)/)
+    expect(load.policy).toEqual({ values: { autoUpdate: false }, locked: [] })
+    expect(policyNotice(load)).toBe(
+      `The administrator's policy file ${path} was not applied: ${load.problem}. Parley started with its safe defaults; please tell your IT administrator.`,
+    )
+  })
+
+  it('names the key with the wrong type and applies none of the good keys', () => {
+    const load = parsePolicy('{"wsServer": "wss://ok.example/ws", "autoUpdate": "yes", "locked": ["wsServer"]}', path)
+    expect(load.status).toBe('rejected')
+    if (load.status !== 'rejected') return
+    expect(load.problem).toMatch(/^"autoUpdate" /)
+    expect(load.policy.locked).toEqual([])
+    expect(load.policy.values.wsServer).toBeUndefined()
+  })
+
+  it('names an unknown key and an unknown locked setting', () => {
+    const unknownKey = parsePolicy('{"wsServr": "wss://ok.example/ws"}', path)
+    expect(unknownKey).toMatchObject({ status: 'rejected', problem: 'unknown key "wsServr"' })
+    const unknownLock = parsePolicy('{"locked": ["password"]}', path)
+    expect(unknownLock).toMatchObject({ status: 'rejected', problem: expect.stringMatching(/^"locked\.0" /) })
+  })
+
+  it('refuses an insecure server URL', () => {
+    expect(parsePolicy('{"wsServer": "ws://pbx.corp.example/ws"}', path)).toMatchObject({
+      status: 'rejected',
+      problem: expect.stringMatching(/"wsServer" Use a wss:\/\/ address/),
+    })
+  })
+
+  it('accepts a file saved with a byte order mark by a Windows editor', () => {
+    expect(parsePolicy('\ufeff{"autoUpdate": true}', path)).toMatchObject({ status: 'applied', policy: { values: { autoUpdate: true } } })
+  })
+})
+
+describe('loadPolicy', () => {
+  it('treats a missing file as no policy', () => {
+    const missing = Object.assign(new Error('nope'), { code: 'ENOENT' })
+    const load = loadPolicy(path, {
+      readFile: () => {
+        throw missing
+      },
+    })
+    expect(load).toEqual({ status: 'absent', path, policy: { values: {}, locked: [] } })
+  })
+
+  it('reports an unreadable file', () => {
+    const denied = Object.assign(new Error('denied'), { code: 'EACCES' })
+    const load = loadPolicy(path, {
+      readFile: () => {
+        throw denied
+      },
+    })
+    expect(load).toMatchObject({ status: 'rejected', problem: 'it could not be read (EACCES)' })
+  })
+})
+
+describe('policyPath', () => {
+  it('uses the machine-wide folder of each platform', () => {
+    expect(policyPath('win32', { ProgramData: 'D:\\ProgramData' })).toMatch(/^D:\\ProgramData[\\/]Parley[\\/]policy\.json$/)
+    expect(policyPath('darwin', {})).toBe('/Library/Application Support/Parley/policy.json')
+    expect(policyPath('linux', {})).toBe('/etc/parley/policy.json')
+  })
+})
+
+describe('locateJsonSyntaxError', () => {
+  it.each([
+    ['{"a": }', 1, 7],
+    ['{\n  "a": 1\n  "b": 2\n}', 3, 3],
+    ['{\n  "a": "unterminated\n}', 2, 21],
+    ['{"a": 1', 1, 8],
+    ["{'a': 1}", 1, 2],
+    ['{"a": 1} extra', 1, 10],
+    ['', 1, 1],
+  ])('finds the error in %j at line %i column %i', (text, line, column) => {
+    expect(locateJsonSyntaxError(text)).toMatchObject({ line, column })
+  })
+
+  it('returns null for valid JSON', () => {
+    expect(locateJsonSyntaxError('{"a": [1, 2.5e3, true, null, "x\\u00e9"]}')).toBeNull()
+  })
+})
