@@ -1,0 +1,74 @@
+import { getContext, setContext } from 'svelte'
+import type { ParleyApi } from '../../contract/ipc'
+import type { Phone } from '../sip/types'
+import { CallsState } from './calls.svelte'
+import { ContactsState } from './contacts.svelte'
+import { downloadText, HistoryState } from './history.svelte'
+import type { RingerLike } from './ringer'
+import { SessionState } from './session.svelte'
+import { TransferController } from './transfer.svelte'
+import { UiState } from './ui.svelte'
+
+/** All renderer state, built once in main.ts and handed to components through context. */
+export interface AppState {
+  ui: UiState
+  session: SessionState
+  calls: CallsState
+  transfer: TransferController
+  contacts: ContactsState
+  history: HistoryState
+  /** Subscribes everything, loads the account; returns the function that stops it all. */
+  start(): () => void
+}
+
+export function createAppState(phone: Phone, api: ParleyApi, ringer?: RingerLike): AppState {
+  const ui = new UiState()
+  const session = new SessionState(phone, api)
+  let transfer: TransferController | null = null
+  let history: HistoryState | null = null
+  const calls = new CallsState({
+    phone,
+    api,
+    notifier: ui,
+    ...(ringer ? { ringer } : {}),
+    transferTargetOf: (callId) => transfer?.transferredTo(callId) ?? '',
+    onHistoryRecorded: () => void history?.refresh(),
+  })
+  transfer = new TransferController(phone, calls, ui)
+  history = new HistoryState({ api, notifier: ui, dial: (number) => calls.dial(number), download: downloadText })
+  const contacts = new ContactsState(api, ui)
+  const transferController = transfer
+  const historyState = history
+
+  return {
+    ui,
+    session,
+    calls,
+    transfer: transferController,
+    contacts,
+    history: historyState,
+    start() {
+      const stops = [session.start(), calls.start(), transferController.start()]
+      const ticker = setInterval(() => ui.tick(), 1000)
+      void session.load()
+      void contacts.load()
+      void historyState.refresh()
+      return () => {
+        clearInterval(ticker)
+        stops.forEach((stop) => stop())
+      }
+    },
+  }
+}
+
+const key = Symbol('parley-app-state')
+
+export function provideAppState(state: AppState): void {
+  setContext(key, state)
+}
+
+export function useAppState(): AppState {
+  const state = getContext<AppState | undefined>(key)
+  if (!state) throw new Error('App state missing: mount components inside App')
+  return state
+}

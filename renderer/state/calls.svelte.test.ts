@@ -1,0 +1,241 @@
+import { describe, expect, it, vi } from 'vitest'
+import type { HistoryEntry } from '../../contract/schemas'
+import { CallPhase } from '../sip/types'
+import { CallsState } from './calls.svelte'
+import { FakeApi } from './testing/fake-api'
+import { FakePhone } from './testing/fake-phone'
+
+function setup() {
+  const phone = new FakePhone()
+  const api = new FakeApi()
+    .handle('history:record', (entry) => entry as HistoryEntry)
+    .handle('phone:status', () => true)
+    .handle('phone:incoming-notice', () => true)
+  const notifier = { announce: vi.fn(), alert: vi.fn(), focus: vi.fn() }
+  const ringer = { ring: vi.fn(), callWaiting: vi.fn(), stop: vi.fn() }
+  const recorded = vi.fn()
+  let clock = 1_000_000
+  const calls = new CallsState({
+    phone,
+    api,
+    notifier,
+    ringer,
+    onHistoryRecorded: recorded,
+    transferTargetOf: (id) => (id === 'in-t' ? 'Bo Berg' : ''),
+    endedLingerMs: 0,
+    now: () => clock,
+  })
+  const stop = calls.start()
+  return { phone, api, notifier, ringer, recorded, calls, stop, setClock: (t: number) => (clock = t) }
+}
+
+const flush = () => new Promise((resolve) => setTimeout(resolve, 0))
+const recordedEntries = (api: FakeApi) => api.sent('history:record') as HistoryEntry[]
+
+describe('CallsState', () => {
+  it('mirrors calls from phone events', () => {
+    const { phone, calls } = setup()
+    phone.addCall({ id: 'in-1', remoteName: 'Åsa', remoteNumber: '1001' })
+    expect(calls.calls.map((call) => call.id)).toEqual(['in-1'])
+    expect(calls.ringing.map((call) => call.id)).toEqual(['in-1'])
+    phone.update('in-1', { phase: CallPhase.Active, answeredAt: 1_000_500 })
+    expect(calls.active?.id).toBe('in-1')
+  })
+
+  it('answering a second call holds the active one first', async () => {
+    const { phone, calls } = setup()
+    phone.addCall({ id: 'a', phase: CallPhase.Active, answeredAt: 1 })
+    phone.addCall({ id: 'b' })
+    await calls.answer('b')
+    expect(phone.commandNames()).toEqual(['hold', 'answer'])
+    expect(phone.commands[0]?.args).toEqual(['a'])
+    expect(calls.byId('a')?.phase).toBe(CallPhase.Held)
+    expect(calls.active?.id).toBe('b')
+  })
+
+  it('resuming a held call holds the active one first', async () => {
+    const { phone, calls } = setup()
+    phone.addCall({ id: 'a', phase: CallPhase.Held, localHold: true, answeredAt: 1 })
+    phone.addCall({ id: 'b', phase: CallPhase.Active, answeredAt: 1 })
+    await calls.resume('a')
+    expect(phone.commands.map((c) => `${c.name}:${String(c.args[0])}`)).toEqual(['hold:b', 'resume:a'])
+  })
+
+  it('rings fully when idle and with the call-waiting tone when busy', () => {
+    const { phone, ringer } = setup()
+    phone.addCall({ id: 'a' })
+    expect(ringer.ring).toHaveBeenCalledTimes(1)
+    phone.update('a', { phase: CallPhase.Active, answeredAt: 1 })
+    expect(ringer.stop).toHaveBeenCalled()
+    phone.addCall({ id: 'b' })
+    expect(ringer.callWaiting).toHaveBeenCalledTimes(1)
+    expect(ringer.ring).toHaveBeenCalledTimes(1)
+  })
+
+  it('sends an incoming notice to main for a ringing incoming call only', () => {
+    const { phone, api } = setup()
+    phone.addCall({ id: 'in-1', remoteName: '<img src=x>', remoteNumber: '1001', via: 'Switchboard' })
+    phone.addCall({ id: 'out-1', direction: 'outgoing', phase: CallPhase.Dialing })
+    expect(api.sent('phone:incoming-notice')).toEqual([
+      { callId: 'in-1', remoteName: '<img src=x>', remoteNumber: '1001', via: 'Switchboard' },
+    ])
+  })
+
+  it('reports phone status to main when it changes', () => {
+    const { phone, api } = setup()
+    phone.emit('registration', { state: 'registered', since: 1 })
+    phone.addCall({ id: 'a' })
+    expect(api.sent('phone:status').at(-1)).toEqual({ registration: 'registered', calls: 1, ringing: true })
+    phone.update('a', { phase: CallPhase.Active, answeredAt: 1 })
+    expect(api.sent('phone:status').at(-1)).toEqual({ registration: 'registered', calls: 1, ringing: false })
+  })
+
+  it('records an answered call with ring and talk times', async () => {
+    const { phone, api, recorded } = setup()
+    phone.addCall({ id: 'a', remoteName: 'Åsa', remoteNumber: '1001', via: '08-120', createdAt: 1000 })
+    phone.update('a', { phase: CallPhase.Active, answeredAt: 4000 })
+    phone.update('a', { phase: CallPhase.Ended, endedAt: 64_000, endReason: 'remote-hangup' })
+    await flush()
+    expect(recordedEntries(api)).toEqual([
+      {
+        id: 'a',
+        direction: 'incoming',
+        outcome: 'answered',
+        remoteName: 'Åsa',
+        remoteNumber: '1001',
+        via: '08-120',
+        transferredTo: '',
+        startedAt: 1000,
+        ringMs: 3000,
+        talkMs: 60_000,
+      },
+    ])
+    expect(recorded).toHaveBeenCalledTimes(1)
+  })
+
+  it.each([
+    ['incoming', 'cancelled', null, 'missed'],
+    ['incoming', 'no-answer', null, 'missed'],
+    ['incoming', 'remote-hangup', null, 'missed'],
+    ['incoming', 'rejected', null, 'rejected'],
+    ['incoming', 'local-hangup', null, 'rejected'],
+    ['outgoing', 'busy', null, 'busy'],
+    ['outgoing', 'failed', null, 'failed'],
+    ['outgoing', 'cancelled', null, 'cancelled'],
+    ['outgoing', 'local-hangup', null, 'cancelled'],
+    ['outgoing', 'rejected', null, 'rejected'],
+    ['outgoing', 'local-hangup', 2000, 'answered'],
+    ['incoming', 'transferred', 2000, 'transferred'],
+  ] as const)('%s call ended by %s (answered at %s) is recorded as %s', async (direction, endReason, answeredAt, outcome) => {
+    const { phone, api } = setup()
+    phone.addCall({ id: 'x', direction, phase: direction === 'incoming' ? CallPhase.Ringing : CallPhase.Dialing, createdAt: 1000, answeredAt })
+    phone.update('x', { phase: CallPhase.Ended, endedAt: 5000, endReason })
+    await flush()
+    const [entry] = recordedEntries(api)
+    expect(entry?.outcome).toBe(outcome)
+    expect(entry?.ringMs).toBe((answeredAt ?? 5000) - 1000)
+    expect(entry?.talkMs).toBe(answeredAt === null ? 0 : 5000 - answeredAt)
+  })
+
+  it('records who a transferred call went to', async () => {
+    const { phone, api } = setup()
+    phone.addCall({ id: 'in-t', phase: CallPhase.Active, answeredAt: 1000, createdAt: 500 })
+    phone.update('in-t', { phase: CallPhase.Ended, endedAt: 9000, endReason: 'transferred' })
+    await flush()
+    expect(recordedEntries(api)[0]).toMatchObject({ outcome: 'transferred', transferredTo: 'Bo Berg' })
+  })
+
+  it('records each ended call once and then removes it from the list', async () => {
+    const { phone, api, calls } = setup()
+    phone.addCall({ id: 'a' })
+    phone.update('a', { phase: CallPhase.Ended, endReason: 'cancelled' })
+    phone.emit('call-ended', { ...phone.calls()[0]!, id: 'a', phase: CallPhase.Ended, endReason: 'cancelled' } as never)
+    expect(calls.byId('a')?.phase).toBe(CallPhase.Ended)
+    await flush()
+    expect(recordedEntries(api)).toHaveLength(1)
+    expect(calls.calls).toEqual([])
+  })
+
+  it('tells the person when the history could not be saved', async () => {
+    const { phone, api, notifier } = setup()
+    api.handle('history:record', () => ({ ok: false, error: { code: 'storage', message: 'disk full' } }))
+    phone.addCall({ id: 'a', remoteName: 'Åsa' })
+    phone.update('a', { phase: CallPhase.Ended, endReason: 'cancelled' })
+    await flush()
+    expect(notifier.alert).toHaveBeenCalledWith(expect.stringContaining('disk full'))
+  })
+
+  it('a dial-request only fills the dial field and never dials', () => {
+    const { api, phone, calls, notifier } = setup()
+    api.emit('dial-request', { target: '+46 8 120 100 64' })
+    expect(calls.dialText).toBe('+46 8 120 100 64')
+    expect(notifier.focus).toHaveBeenCalledWith('dial')
+    expect(phone.commandNames()).not.toContain('dial')
+  })
+
+  it('dials the parsed target and refuses garbage without dialling', async () => {
+    const { phone, calls } = setup()
+    calls.setDialText('08-ABC')
+    expect(await calls.dial()).toBeNull()
+    expect(calls.dialError).toMatch(/letters/)
+    expect(phone.commandNames()).toEqual([])
+    calls.setDialText('(08) 120 100 64')
+    expect(await calls.dial()).toBe('out-1')
+    expect(phone.commands).toEqual([{ name: 'dial', args: ['0812010064'] }])
+    expect(calls.dialText).toBe('')
+  })
+
+  it('dialling during a call holds the active call first', async () => {
+    const { phone, calls } = setup()
+    phone.addCall({ id: 'a', phase: CallPhase.Active, answeredAt: 1 })
+    await calls.dial('555')
+    expect(phone.commandNames()).toEqual(['hold', 'dial'])
+  })
+
+  it('answers and rejects from notification actions', async () => {
+    const { api, phone } = setup()
+    phone.addCall({ id: 'a' })
+    phone.addCall({ id: 'b' })
+    api.emit('notification-action', { callId: 'a', action: 'answer' })
+    api.emit('notification-action', { callId: 'b', action: 'reject' })
+    await flush()
+    expect(phone.commands).toHaveLength(2)
+    expect(phone.commands).toEqual(
+      expect.arrayContaining([
+        { name: 'answer', args: ['a'] },
+        { name: 'reject', args: ['b'] },
+      ]),
+    )
+  })
+
+  it('dialpad keys send DTMF to the active call, or type into the dial field', () => {
+    const { phone, calls } = setup()
+    calls.pressKey('5')
+    calls.pressKey('#')
+    expect(calls.dialText).toBe('5#')
+    phone.addCall({ id: 'a', phase: CallPhase.Active, answeredAt: 1 })
+    calls.pressKey('7')
+    expect(phone.commands).toEqual([{ name: 'sendDtmf', args: ['a', '7'] }])
+    expect(calls.dialText).toBe('5#')
+  })
+
+  it('toggles mute and hold', async () => {
+    const { phone, calls } = setup()
+    phone.addCall({ id: 'a', phase: CallPhase.Active, answeredAt: 1 })
+    calls.toggleMute('a')
+    expect(calls.byId('a')?.muted).toBe(true)
+    calls.toggleMute('a')
+    expect(calls.byId('a')?.muted).toBe(false)
+    await calls.toggleHold('a')
+    expect(calls.byId('a')?.phase).toBe(CallPhase.Held)
+    await calls.toggleHold('a')
+    expect(calls.byId('a')?.phase).toBe(CallPhase.Active)
+  })
+
+  it('stops listening when stopped', () => {
+    const { phone, stop } = setup()
+    expect(phone.listenerCount()).toBeGreaterThan(0)
+    stop()
+    expect(phone.listenerCount()).toBe(0)
+  })
+})

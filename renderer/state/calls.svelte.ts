@@ -1,0 +1,276 @@
+import type { ParleyApi } from '../../contract/ipc'
+import type { PhoneStatus } from '../../contract/schemas'
+import { parseDialString } from '../dial/dial-string'
+import { CallPhase, type CallSnapshot, type Phone, type RegistrationStatus } from '../sip/types'
+import { request } from './api'
+import { historyEntryOf } from './call-outcome'
+import { silentRinger, type RingerLike } from './ringer'
+
+export interface Notifier {
+  announce(message: string): void
+  alert(message: string): void
+  focus(target: 'dial' | 'calls'): void
+}
+
+export interface CallsOptions {
+  phone: Phone
+  api: ParleyApi
+  notifier: Notifier
+  ringer?: RingerLike
+  /** Who a call was transferred to, for its history entry ('' when it was not). */
+  transferTargetOf?: (callId: string) => string
+  /** Called after each history entry is stored, so the history view can refresh. */
+  onHistoryRecorded?: () => void
+  /** How long an ended call stays in the list showing "Ended". */
+  endedLingerMs?: number
+  now?: () => number
+}
+
+const liveCall = (call: CallSnapshot) => call.phase !== CallPhase.Ended
+export const partyOf = (call: Pick<CallSnapshot, 'remoteName' | 'remoteNumber'>) =>
+  call.remoteName.trim() || call.remoteNumber || 'Unknown caller'
+
+/**
+ * Every call the phone knows about, mirrored from Phone events, plus the intents the UI uses.
+ * Rules kept here: only one call talks at a time (answering, resuming or dialling holds the
+ * active one), ringing uses the call-waiting tone when busy, and every ended call is recorded.
+ */
+export class CallsState {
+  calls = $state.raw<CallSnapshot[]>([])
+  dialText = $state('')
+  dialError = $state('')
+
+  readonly active = $derived(this.calls.find((call) => call.phase === CallPhase.Active) ?? null)
+  readonly ringing = $derived(this.calls.filter((call) => call.phase === CallPhase.Ringing))
+  readonly live = $derived(this.calls.filter(liveCall))
+
+  private readonly phone: Phone
+  private readonly api: ParleyApi
+  private readonly notifier: Notifier
+  private ringer: RingerLike
+  private readonly transferTargetOf: (callId: string) => string
+  private readonly onHistoryRecorded: () => void
+  private readonly endedLingerMs: number
+  private readonly now: () => number
+  private registration: PhoneStatus['registration'] = 'unregistered'
+  private lastStatus = ''
+  private ringMode: 'none' | 'ring' | 'waiting' = 'none'
+  private readonly timers = new Set<ReturnType<typeof setTimeout>>()
+  private readonly recorded = new Set<string>()
+
+  constructor(options: CallsOptions) {
+    this.phone = options.phone
+    this.api = options.api
+    this.notifier = options.notifier
+    this.ringer = options.ringer ?? silentRinger
+    this.transferTargetOf = options.transferTargetOf ?? (() => '')
+    this.onHistoryRecorded = options.onHistoryRecorded ?? (() => undefined)
+    this.endedLingerMs = options.endedLingerMs ?? 2500
+    this.now = options.now ?? Date.now
+  }
+
+  /** Subscribes to the phone and to main; returns the function that undoes it. */
+  start(): () => void {
+    const stops = [
+      this.phone.on('call-added', (call) => this.onAdded(call)),
+      this.phone.on('call-updated', (call) => this.upsert(call)),
+      this.phone.on('call-ended', (call) => this.onEnded(call)),
+      this.phone.on('registration', (status) => this.onRegistration(status)),
+      this.phone.on('error', ({ message }) => this.notifier.alert(message)),
+      this.api.on('notification-action', ({ callId, action }) => {
+        if (action === 'answer') void this.answer(callId)
+        else if (action === 'reject') void this.reject(callId)
+        else this.notifier.focus('calls')
+      }),
+      this.api.on('dial-request', ({ target }) => this.fillDialField(target)),
+    ]
+    for (const call of this.phone.calls()) this.upsert(call)
+    return () => {
+      for (const stop of stops) stop()
+      for (const timer of this.timers) clearTimeout(timer)
+      this.timers.clear()
+      this.ringer.stop()
+    }
+  }
+
+  /** Lets the audio engineer's ringer arrive after start. */
+  useRinger(ringer: RingerLike): void {
+    this.ringer.stop()
+    this.ringer = ringer
+    this.ringMode = 'none'
+    this.updateRinging()
+  }
+
+  byId(callId: string): CallSnapshot | undefined {
+    return this.calls.find((call) => call.id === callId)
+  }
+
+  // ── intents ────────────────────────────────────────────────────────────────────────────
+
+  setDialText(text: string): void {
+    this.dialText = text
+    this.dialError = ''
+  }
+
+  /** A tel:/sip: link or "call back": fill the field and focus it; the person presses Call. */
+  fillDialField(target: string): void {
+    this.setDialText(target.slice(0, 256))
+    this.notifier.focus('dial')
+    this.notifier.announce(`Ready to call ${this.dialText}. Press Enter to call.`)
+  }
+
+  /** Dials what is in the dial field (or `text`). Refuses bad input without dialling. */
+  async dial(text: string = this.dialText): Promise<string | null> {
+    const parsed = parseDialString(text)
+    if (!parsed.ok) {
+      this.dialError = parsed.message
+      return null
+    }
+    this.dialError = ''
+    await this.holdOthers(null)
+    const callId = await this.phone.dial(parsed.target)
+    if (callId !== null) {
+      this.dialText = ''
+      this.notifier.announce(`Calling ${parsed.target}`)
+    }
+    return callId
+  }
+
+  async answer(callId: string): Promise<void> {
+    const call = this.byId(callId)
+    if (!call || call.phase !== CallPhase.Ringing) return
+    await this.holdOthers(callId)
+    await this.phone.answer(callId)
+  }
+
+  async reject(callId: string): Promise<void> {
+    if (!this.byId(callId)) return
+    await this.phone.reject(callId)
+  }
+
+  async hangup(callId: string): Promise<void> {
+    const call = this.byId(callId)
+    if (!call || call.phase === CallPhase.Ended) return
+    if (call.phase === CallPhase.Ringing) return this.reject(callId)
+    await this.phone.hangup(callId)
+  }
+
+  async hold(callId: string): Promise<void> {
+    if (this.byId(callId)?.phase !== CallPhase.Active) return
+    await this.phone.hold(callId)
+  }
+
+  async resume(callId: string): Promise<void> {
+    if (this.byId(callId)?.phase !== CallPhase.Held) return
+    await this.holdOthers(callId)
+    await this.phone.resume(callId)
+  }
+
+  async toggleHold(callId: string): Promise<void> {
+    const phase = this.byId(callId)?.phase
+    if (phase === CallPhase.Active) await this.hold(callId)
+    else if (phase === CallPhase.Held) await this.resume(callId)
+  }
+
+  toggleMute(callId: string): void {
+    const call = this.byId(callId)
+    if (!call || !liveCall(call)) return
+    this.phone.setMuted(callId, !call.muted)
+    this.notifier.announce(call.muted ? 'Microphone on' : 'Microphone muted')
+  }
+
+  /** A dialpad key: a tone to the active call, or a character in the dial field. */
+  pressKey(key: string): void {
+    if (this.active) this.sendDtmf(this.active.id, key)
+    else this.setDialText(this.dialText + key)
+  }
+
+  sendDtmf(callId: string, tone: string): void {
+    if (!/^[0-9*#A-D]$/.test(tone)) return
+    if (this.byId(callId)?.phase !== CallPhase.Active) return
+    this.phone.sendDtmf(callId, tone)
+  }
+
+  /** The call keyboard shortcuts act on: the focused one, else the active, else the ringing one. */
+  focusCandidate(focusedCallId: string | null): CallSnapshot | null {
+    const focused = focusedCallId ? this.byId(focusedCallId) : undefined
+    if (focused && liveCall(focused)) return focused
+    return this.active ?? this.ringing[0] ?? this.live[0] ?? null
+  }
+
+  // ── phone events ───────────────────────────────────────────────────────────────────────
+
+  private async holdOthers(exceptId: string | null): Promise<void> {
+    const talking = this.calls.filter((call) => call.phase === CallPhase.Active && call.id !== exceptId)
+    for (const call of talking) await this.phone.hold(call.id)
+  }
+
+  private onAdded(call: CallSnapshot): void {
+    this.upsert(call)
+    if (call.direction !== 'incoming' || call.phase !== CallPhase.Ringing) return
+    void request(this.api, 'phone:incoming-notice', {
+      callId: call.id.slice(0, 64),
+      remoteName: call.remoteName.slice(0, 512),
+      remoteNumber: call.remoteNumber.slice(0, 256),
+      via: call.via.slice(0, 256),
+    })
+    const via = call.via ? ` via ${call.via}` : ''
+    this.notifier.announce(`Incoming call from ${partyOf(call)}${via}`)
+  }
+
+  private upsert(call: CallSnapshot): void {
+    const index = this.calls.findIndex((existing) => existing.id === call.id)
+    this.calls = index >= 0 ? this.calls.map((existing, i) => (i === index ? call : existing)) : [...this.calls, call]
+    this.updateRinging()
+    this.reportStatus()
+  }
+
+  private onEnded(call: CallSnapshot): void {
+    const ended = { ...call, phase: CallPhase.Ended, endedAt: call.endedAt ?? this.now() }
+    this.upsert(ended)
+    void this.record(ended)
+    const timer = setTimeout(() => {
+      this.timers.delete(timer)
+      this.calls = this.calls.filter((existing) => existing.id !== call.id)
+      this.reportStatus()
+    }, this.endedLingerMs)
+    this.timers.add(timer)
+  }
+
+  private async record(call: CallSnapshot): Promise<void> {
+    if (this.recorded.has(call.id)) return
+    this.recorded.add(call.id)
+    const entry = historyEntryOf(call, this.transferTargetOf(call.id), this.now())
+    const result = await request(this.api, 'history:record', entry)
+    if (result.ok) this.onHistoryRecorded()
+    else this.notifier.alert(`The call with ${partyOf(call)} could not be saved in the history: ${result.message}`)
+  }
+
+  private updateRinging(): void {
+    const ringing = this.calls.some((call) => call.phase === CallPhase.Ringing)
+    const busy = this.calls.some((call) => liveCall(call) && call.phase !== CallPhase.Ringing)
+    const mode = !ringing ? 'none' : busy ? 'waiting' : 'ring'
+    if (mode === this.ringMode) return
+    if (this.ringMode !== 'none') this.ringer.stop()
+    this.ringMode = mode
+    if (mode === 'ring') this.ringer.ring()
+    else if (mode === 'waiting') this.ringer.callWaiting()
+  }
+
+  private onRegistration(status: RegistrationStatus): void {
+    this.registration = status.state
+    this.reportStatus()
+  }
+
+  private reportStatus(): void {
+    const status: PhoneStatus = {
+      registration: this.registration,
+      calls: Math.min(64, this.live.length),
+      ringing: this.ringing.length > 0,
+    }
+    const key = JSON.stringify(status)
+    if (key === this.lastStatus) return
+    this.lastStatus = key
+    void request(this.api, 'phone:status', status)
+  }
+}

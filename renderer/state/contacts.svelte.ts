@@ -1,0 +1,106 @@
+import type { ContactImportReport, ParleyApi } from '../../contract/ipc'
+import type { Contact } from '../../contract/schemas'
+import { request } from './api'
+import { buildContactMatcher, type ContactMatcher } from './contact-filter'
+
+export type ContactNumber = Contact['numbers'][number]
+
+/** The address book on the left: list, search as you type, add/edit/delete, import. */
+export class ContactsState {
+  contacts = $state.raw<Contact[]>([])
+  query = $state('')
+  loading = $state(false)
+  error = $state('')
+  /** Index of the highlighted search result (keyboard transfer picks it with Enter). */
+  highlighted = $state(0)
+
+  private readonly matcher: ContactMatcher = $derived(buildContactMatcher(this.contacts))
+  readonly results: Contact[] = $derived(this.matcher.search(this.query))
+
+  private readonly api: ParleyApi
+  private readonly notifier: { announce(message: string): void; alert(message: string): void }
+
+  constructor(api: ParleyApi, notifier: { announce(message: string): void; alert(message: string): void }) {
+    this.api = api
+    this.notifier = notifier
+  }
+
+  setQuery(query: string): void {
+    this.query = query
+    this.highlighted = 0
+  }
+
+  moveHighlight(step: number, optionCount: number): void {
+    if (optionCount === 0) return
+    this.highlighted = (this.highlighted + step + optionCount) % optionCount
+  }
+
+  async load(): Promise<void> {
+    this.loading = true
+    const result = await request(this.api, 'contacts:list')
+    this.loading = false
+    if (result.ok) {
+      this.contacts = result.value
+      this.error = ''
+    } else {
+      this.error = `Contacts could not be loaded: ${result.message}`
+    }
+  }
+
+  async save(contact: Contact): Promise<boolean> {
+    const result = await request(this.api, 'contacts:save', contact)
+    if (!result.ok) {
+      this.notifier.alert(`The contact was not saved: ${result.message}`)
+      return false
+    }
+    const saved = result.value
+    const exists = this.contacts.some((existing) => existing.id === saved.id)
+    this.contacts = exists
+      ? this.contacts.map((existing) => (existing.id === saved.id ? saved : existing))
+      : [...this.contacts, saved].sort((a, b) => a.name.localeCompare(b.name))
+    this.notifier.announce(`Saved ${saved.name}`)
+    return true
+  }
+
+  async remove(id: string): Promise<boolean> {
+    const contact = this.contacts.find((existing) => existing.id === id)
+    const result = await request(this.api, 'contacts:delete', { id })
+    if (!result.ok) {
+      this.notifier.alert(`The contact was not deleted: ${result.message}`)
+      return false
+    }
+    this.contacts = this.contacts.filter((existing) => existing.id !== id)
+    this.notifier.announce(`Deleted ${contact?.name ?? 'contact'}`)
+    return true
+  }
+
+  /** Reads the chosen .vcf/.csv file here and lets main parse and store it (all or nothing). */
+  async importFile(file: File): Promise<ContactImportReport | null> {
+    const format = formatOf(file.name)
+    if (!format) {
+      this.notifier.alert('Choose a vCard (.vcf) or CSV (.csv) file to import.')
+      return null
+    }
+    const text = await file.text()
+    const result = await request(this.api, 'contacts:import', { format, text })
+    if (!result.ok) {
+      this.notifier.alert(`Nothing was imported: ${result.message}`)
+      return null
+    }
+    const { imported, skipped } = result.value
+    this.notifier.announce(`Imported ${imported} contact${imported === 1 ? '' : 's'}${skipped ? `, skipped ${skipped}` : ''}.`)
+    await this.load()
+    return result.value
+  }
+
+  newContact(): Contact {
+    return { id: crypto.randomUUID(), name: '', company: '', favourite: false, numbers: [{ kind: 'work', value: '' }] }
+  }
+}
+
+function formatOf(fileName: string): 'vcard' | 'csv' | null {
+  const lower = fileName.toLowerCase()
+  if (lower.endsWith('.vcf') || lower.endsWith('.vcard')) return 'vcard'
+  if (lower.endsWith('.csv')) return 'csv'
+  return null
+}

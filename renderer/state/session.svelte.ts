@@ -1,0 +1,122 @@
+import type { AccountState, ParleyApi } from '../../contract/ipc'
+import type { Account } from '../../contract/schemas'
+import type { Phone, RegistrationStatus, SipAccount } from '../sip/types'
+import { request } from './api'
+
+export type SessionStage = 'loading' | 'signed-out' | 'signed-in'
+
+/**
+ * The account and the phone's registration: loads the saved account, signs in (save + connect)
+ * and out, and mirrors the registration status so the indicator always tells the truth.
+ */
+export class SessionState {
+  stage = $state<SessionStage>('loading')
+  account = $state.raw<AccountState | null>(null)
+  registration = $state.raw<RegistrationStatus>({ state: 'unregistered' })
+  /** Form-level message on the login screen (role="alert"). */
+  error = $state('')
+  busy = $state(false)
+
+  private readonly phone: Phone
+  private readonly api: ParleyApi
+
+  constructor(phone: Phone, api: ParleyApi) {
+    this.phone = phone
+    this.api = api
+  }
+
+  start(): () => void {
+    const stops = [
+      this.phone.on('registration', (status) => {
+        this.registration = status
+      }),
+      // After sleep the old WebSocket is dead even if nobody noticed yet: start afresh.
+      this.api.on('power', ({ kind }) => {
+        if ((kind === 'resume' || kind === 'unlock-screen') && this.stage === 'signed-in') {
+          void this.phone.reconnect(kind === 'resume' ? 'system resumed' : 'screen unlocked')
+        }
+      }),
+    ]
+    return () => stops.forEach((stop) => stop())
+  }
+
+  /** Reads the saved account; signs in by itself when a password is stored. */
+  async load(): Promise<void> {
+    this.stage = 'loading'
+    const result = await request(this.api, 'account:get')
+    if (!result.ok) {
+      this.error = result.message
+      this.stage = 'signed-out'
+      return
+    }
+    this.account = result.value
+    const { account, hasPassword } = result.value
+    if (account && hasPassword) {
+      const password = await request(this.api, 'account:password')
+      if (password.ok) {
+        this.stage = 'signed-in'
+        await this.connect(account, password.value)
+        return
+      }
+      this.error = password.message
+    }
+    this.stage = 'signed-out'
+  }
+
+  /** Saves the account (password through main's safeStorage) and registers. */
+  async signIn(account: Account, password: string | undefined): Promise<boolean> {
+    this.busy = true
+    this.error = ''
+    try {
+      const saved = await request(this.api, 'account:save', password ? { account, password } : { account })
+      if (!saved.ok) {
+        this.error = saved.message
+        return false
+      }
+      this.account = saved.value
+      const stored = password ?? (await this.storedPassword())
+      if (stored === null) return false
+      this.stage = 'signed-in'
+      await this.connect(saved.value.account ?? account, stored)
+      return true
+    } finally {
+      this.busy = false
+    }
+  }
+
+  async signOut(): Promise<void> {
+    await this.phone.disconnect()
+    const result = await request(this.api, 'account:sign-out')
+    if (result.ok) this.account = result.value
+    this.registration = { state: 'unregistered' }
+    this.stage = 'signed-out'
+  }
+
+  private async storedPassword(): Promise<string | null> {
+    const result = await request(this.api, 'account:password')
+    if (result.ok && result.value) return result.value
+    this.error = result.ok ? 'Please enter the password.' : result.message
+    return null
+  }
+
+  private async connect(account: Account, password: string): Promise<void> {
+    const sipAccount: SipAccount = {
+      displayName: account.displayName,
+      sipAddress: account.sipAddress,
+      authUser: account.authUser,
+      password,
+      wsServer: account.wsServer,
+      outboundProxy: account.outboundProxy,
+      iceServers: account.iceServers,
+    }
+    try {
+      await this.phone.connect(sipAccount)
+    } catch (error) {
+      this.registration = {
+        state: 'failed',
+        reason: 'other',
+        message: error instanceof Error ? error.message : 'Could not connect.',
+      }
+    }
+  }
+}

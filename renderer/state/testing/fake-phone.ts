@@ -1,0 +1,146 @@
+import {
+  CallPhase,
+  type AudioRouting,
+  type CallSnapshot,
+  type Phone,
+  type PhoneEventName,
+  type PhoneEvents,
+  type SipAccount,
+} from '../../sip/types'
+
+type Listener<E extends PhoneEventName> = (payload: PhoneEvents[E]) => void
+
+/** A command the state gave the phone, as the tests check it. */
+export type PhoneCommand = { name: string; args: unknown[] }
+
+/**
+ * An in-memory Phone for state tests and UI previews: it records every command and keeps
+ * call snapshots that tests move along with `emit` / `update`. It never invents events on its
+ * own except the obvious ones (hold/resume/answer change the snapshot), so tests stay explicit.
+ */
+export class FakePhone implements Phone {
+  readonly commands: PhoneCommand[] = []
+  private readonly listeners = new Map<PhoneEventName, Set<Listener<never>>>()
+  private readonly snapshots = new Map<string, CallSnapshot>()
+  private nextId = 1
+  /** What `dial` answers; null simulates a refused dial. */
+  dialResult: 'auto' | null = 'auto'
+  now = () => 1_000_000
+
+  on<E extends PhoneEventName>(event: E, listener: Listener<E>): () => void {
+    const set = this.listeners.get(event) ?? new Set()
+    set.add(listener as Listener<never>)
+    this.listeners.set(event, set)
+    return () => set.delete(listener as Listener<never>)
+  }
+
+  emit<E extends PhoneEventName>(event: E, payload: PhoneEvents[E]): void {
+    for (const listener of this.listeners.get(event) ?? []) (listener as Listener<E>)(payload)
+  }
+
+  listenerCount(): number {
+    let count = 0
+    for (const set of this.listeners.values()) count += set.size
+    return count
+  }
+
+  /** Adds a call and announces it, as the adapter would. */
+  addCall(partial: Partial<CallSnapshot> & { id: string }): CallSnapshot {
+    const snapshot: CallSnapshot = {
+      direction: 'incoming',
+      phase: CallPhase.Ringing,
+      remoteName: '',
+      remoteNumber: '',
+      via: '',
+      muted: false,
+      localHold: false,
+      remoteHold: false,
+      createdAt: this.now(),
+      answeredAt: null,
+      endedAt: null,
+      endReason: null,
+      transferredBy: '',
+      message: '',
+      ...partial,
+    }
+    this.snapshots.set(snapshot.id, snapshot)
+    this.emit('call-added', { ...snapshot })
+    return snapshot
+  }
+
+  update(id: string, change: Partial<CallSnapshot>): CallSnapshot {
+    const current = this.snapshots.get(id)
+    if (!current) throw new Error(`no call ${id}`)
+    const next = { ...current, ...change }
+    if (next.phase === CallPhase.Ended) {
+      this.snapshots.delete(id)
+      this.emit('call-ended', { ...next })
+    } else {
+      this.snapshots.set(id, next)
+      this.emit('call-updated', { ...next })
+    }
+    return next
+  }
+
+  private record(name: string, ...args: unknown[]): void {
+    this.commands.push({ name, args })
+  }
+
+  commandNames(): string[] {
+    return this.commands.map((command) => command.name)
+  }
+
+  async connect(account: SipAccount): Promise<void> {
+    this.record('connect', account.sipAddress)
+  }
+  async reconnect(reason: string): Promise<void> {
+    this.record('reconnect', reason)
+  }
+  async disconnect(): Promise<void> {
+    this.record('disconnect')
+  }
+  async dial(target: string): Promise<string | null> {
+    this.record('dial', target)
+    if (this.dialResult === null) return null
+    const id = `out-${this.nextId++}`
+    this.addCall({ id, direction: 'outgoing', phase: CallPhase.Dialing, remoteNumber: target })
+    return id
+  }
+  async answer(callId: string): Promise<void> {
+    this.record('answer', callId)
+    if (this.snapshots.has(callId)) this.update(callId, { phase: CallPhase.Active, answeredAt: this.now() })
+  }
+  async reject(callId: string): Promise<void> {
+    this.record('reject', callId)
+  }
+  async hangup(callId: string): Promise<void> {
+    this.record('hangup', callId)
+  }
+  async hold(callId: string): Promise<void> {
+    this.record('hold', callId)
+    if (this.snapshots.has(callId)) this.update(callId, { phase: CallPhase.Held, localHold: true })
+  }
+  async resume(callId: string): Promise<void> {
+    this.record('resume', callId)
+    if (this.snapshots.has(callId)) this.update(callId, { phase: CallPhase.Active, localHold: false })
+  }
+  setMuted(callId: string, muted: boolean): void {
+    this.record('setMuted', callId, muted)
+    if (this.snapshots.has(callId)) this.update(callId, { muted })
+  }
+  sendDtmf(callId: string, tone: string): void {
+    this.record('sendDtmf', callId, tone)
+  }
+  async blindTransfer(callId: string, target: string): Promise<void> {
+    this.record('blindTransfer', callId, target)
+  }
+  async attendedTransfer(heldCallId: string, consultationCallId: string): Promise<void> {
+    this.record('attendedTransfer', heldCallId, consultationCallId)
+  }
+  async setAudioRouting(routing: AudioRouting): Promise<void> {
+    this.record('setAudioRouting', routing)
+  }
+  calls(): CallSnapshot[] {
+    return [...this.snapshots.values()].map((snapshot) => ({ ...snapshot }))
+  }
+}

@@ -1,0 +1,125 @@
+import { describe, expect, it, vi } from 'vitest'
+import type { HistoryEntry } from '../../contract/schemas'
+import { CallPhase } from '../sip/types'
+import { CallsState } from './calls.svelte'
+import { FakeApi } from './testing/fake-api'
+import { FakePhone } from './testing/fake-phone'
+import { TransferController, TransferStage } from './transfer.svelte'
+
+function setup() {
+  const phone = new FakePhone()
+  const api = new FakeApi()
+    .handle('history:record', (entry) => entry as HistoryEntry)
+    .handle('phone:status', () => true)
+    .handle('phone:incoming-notice', () => true)
+  const notifier = { announce: vi.fn(), alert: vi.fn(), focus: vi.fn() }
+  let transfer: TransferController | null = null
+  const calls = new CallsState({
+    phone,
+    api,
+    notifier,
+    endedLingerMs: 0,
+    transferTargetOf: (id) => transfer?.transferredTo(id) ?? '',
+  })
+  transfer = new TransferController(phone, calls, notifier)
+  calls.start()
+  transfer.start()
+  phone.addCall({ id: 'a', remoteName: 'Caller', remoteNumber: '1001', phase: CallPhase.Active, answeredAt: 1 })
+  return { phone, api, notifier, calls, transfer }
+}
+
+const flush = () => new Promise((resolve) => setTimeout(resolve, 0))
+
+describe('TransferController', () => {
+  it('blind transfer: REFER at once, progress announced, done when the call ends transferred', async () => {
+    const { phone, transfer, notifier, api } = setup()
+    await transfer.blind('a', '070-123 45 67', 'Bo Berg (mobile)')
+    expect(phone.commands).toEqual([{ name: 'blindTransfer', args: ['a', '0701234567'] }])
+    phone.emit('transfer-progress', { callId: 'a', target: '0701234567', progress: { state: 'ringing' } })
+    expect(transfer.state).toMatchObject({ stage: TransferStage.BlindRequested, progress: 'ringing' })
+    expect(notifier.announce).toHaveBeenLastCalledWith('Bo Berg (mobile) is ringing…')
+    phone.update('a', { phase: CallPhase.Ended, endReason: 'transferred', endedAt: 10 })
+    expect(transfer.state.stage).toBe(TransferStage.Done)
+    await flush()
+    expect(api.sent('history:record')[0]).toMatchObject({ outcome: 'transferred', transferredTo: 'Bo Berg (mobile)' })
+  })
+
+  it('blind transfer failure brings the call back off hold with a message', async () => {
+    const { phone, transfer, notifier, calls } = setup()
+    await calls.hold('a')
+    await transfer.blind('a', '1002', 'Bo')
+    phone.emit('transfer-progress', { callId: 'a', target: '1002', progress: { state: 'failed', message: 'Bo is busy.' } })
+    await flush()
+    expect(transfer.state).toMatchObject({ stage: TransferStage.Failed, callId: 'a' })
+    expect(notifier.alert).toHaveBeenCalledWith(expect.stringContaining('Bo is busy.'))
+    expect(phone.commandNames().at(-1)).toBe('resume')
+    expect(calls.byId('a')?.phase).toBe(CallPhase.Active)
+  })
+
+  it('refuses to blind-transfer to a bad number', async () => {
+    const { phone, transfer, notifier } = setup()
+    expect(await transfer.blind('a', 'abc', 'abc')).toBe(false)
+    expect(phone.commandNames()).toEqual([])
+    expect(notifier.alert).toHaveBeenCalled()
+    expect(transfer.state.stage).toBe(TransferStage.Idle)
+  })
+
+  it('attended: consult holds the call and dials; complete sends the attended transfer', async () => {
+    const { phone, transfer } = setup()
+    await transfer.consult('1002', 'Bo')
+    expect(phone.commands.map((c) => c.name)).toEqual(['hold', 'dial'])
+    expect(transfer.state).toMatchObject({ stage: TransferStage.Consulting, heldCallId: 'a', consultCallId: 'out-1' })
+    expect(await transfer.complete()).toBe(false) // not answered yet
+    phone.update('out-1', { phase: CallPhase.Active, answeredAt: 5 })
+    expect(transfer.state).toMatchObject({ answered: true })
+    expect(await transfer.complete()).toBe(true)
+    expect(phone.commands.at(-1)).toEqual({ name: 'attendedTransfer', args: ['a', 'out-1'] })
+    phone.update('out-1', { phase: CallPhase.Ended, endReason: 'replaced' })
+    expect(transfer.state.stage).toBe(TransferStage.Completing)
+    phone.emit('transfer-progress', { callId: 'a', target: '1002', progress: { state: 'done' } })
+    expect(transfer.state.stage).toBe(TransferStage.Done)
+  })
+
+  it('cancel during consultation hangs up the target and resumes the caller in one action', async () => {
+    const { phone, transfer, calls } = setup()
+    await transfer.consult('1002', 'Bo')
+    await transfer.cancel()
+    expect(phone.commands.map((c) => `${c.name}:${String(c.args[0])}`)).toEqual([
+      'hold:a',
+      'dial:1002',
+      'hangup:out-1',
+      'resume:a',
+    ])
+    expect(calls.byId('a')?.phase).toBe(CallPhase.Active)
+    expect(transfer.state.stage).toBe(TransferStage.Idle)
+  })
+
+  it('target not answering: turn into a blind transfer', async () => {
+    const { phone, transfer } = setup()
+    await transfer.consult('1002', 'Bo')
+    await transfer.blindInstead()
+    expect(phone.commands.slice(-2)).toEqual([
+      { name: 'hangup', args: ['out-1'] },
+      { name: 'blindTransfer', args: ['a', '1002'] },
+    ])
+    expect(transfer.state.stage).toBe(TransferStage.BlindRequested)
+  })
+
+  it('target refuses the consultation: back to the caller, off hold', async () => {
+    const { phone, transfer, calls, notifier } = setup()
+    await transfer.consult('1002', 'Bo')
+    phone.update('out-1', { phase: CallPhase.Ended, endReason: 'busy' })
+    await flush()
+    expect(transfer.state.stage).toBe(TransferStage.Failed)
+    expect(notifier.alert).toHaveBeenCalledWith(expect.stringMatching(/Bo did not take the call/))
+    expect(calls.byId('a')?.phase).toBe(CallPhase.Active)
+  })
+
+  it('keyboard transfer starts only on a connected call', () => {
+    const { phone, transfer } = setup()
+    phone.addCall({ id: 'r' })
+    expect(transfer.begin('r')).toBe(false)
+    expect(transfer.begin('a')).toBe(true)
+    expect(transfer.state).toEqual({ stage: TransferStage.ChoosingTarget, callId: 'a' })
+  })
+})

@@ -1,0 +1,239 @@
+import { parseDialString } from '../dial/dial-string'
+import { CallPhase, type Phone, type TransferProgress } from '../sip/types'
+import { partyOf, type CallsState } from './calls.svelte'
+import { idleTransfer, transition, TransferStage, type TransferEvent, type TransferState } from './transfer-machine'
+
+export { TransferStage } from './transfer-machine'
+
+export interface TransferNotifier {
+  announce(message: string): void
+  alert(message: string): void
+}
+
+/**
+ * Drives transfers: the state lives in the machine (transfer-machine.ts), this class turns the
+ * operator's intents into phone commands and the phone's events into machine events, and
+ * speaks every step into the live region. On any failure the caller is taken off hold.
+ */
+export class TransferController {
+  state = $state.raw<TransferState>(idleTransfer)
+  /** Target label per transferred call id, for "transferred to" in the history. */
+  private readonly targets = new Map<string, string>()
+
+  private readonly phone: Phone
+  private readonly calls: CallsState
+  private readonly notifier: TransferNotifier
+
+  constructor(phone: Phone, calls: CallsState, notifier: TransferNotifier) {
+    this.phone = phone
+    this.calls = calls
+    this.notifier = notifier
+  }
+
+  start(): () => void {
+    const stops = [
+      this.phone.on('transfer-progress', ({ callId, progress }) => this.onProgress(callId, progress)),
+      this.phone.on('call-updated', (call) => {
+        if (call.phase === CallPhase.Active) this.send({ type: 'consultation-answered', consultCallId: call.id })
+      }),
+      this.phone.on('call-ended', (call) => this.onCallEnded(call.id, call.endReason === 'transferred')),
+    ]
+    return () => stops.forEach((stop) => stop())
+  }
+
+  /** Applies an event through the guarded transition; false when it was not allowed now. */
+  send(event: TransferEvent): boolean {
+    const next = transition(this.state, event)
+    if (next === null) return false
+    this.state = next
+    return true
+  }
+
+  transferredTo(callId: string): string {
+    return this.targets.get(callId) ?? ''
+  }
+
+  /** The call being moved (or held for consultation), if a transfer is under way. */
+  get subjectCallId(): string | null {
+    const state = this.state
+    switch (state.stage) {
+      case TransferStage.ChoosingTarget:
+      case TransferStage.BlindRequested:
+        return state.callId
+      case TransferStage.Consulting:
+      case TransferStage.Completing:
+        return state.heldCallId
+      default:
+        return null
+    }
+  }
+
+  get consultCallId(): string | null {
+    const state = this.state
+    return state.stage === TransferStage.Consulting || state.stage === TransferStage.Completing
+      ? state.consultCallId
+      : null
+  }
+
+  // ── intents ────────────────────────────────────────────────────────────────────────────
+
+  /** Keyboard transfer: the operator now picks a target in the contact search. */
+  begin(callId: string): boolean {
+    const call = this.calls.byId(callId)
+    if (!call || (call.phase !== CallPhase.Active && call.phase !== CallPhase.Held)) return false
+    if (!this.send({ type: 'begin', callId })) return false
+    this.notifier.announce(
+      `Transfer ${partyOf(call)}: type a name or number. Enter transfers now, Shift+Enter calls first, Escape cancels.`,
+    )
+    return true
+  }
+
+  /** Blind transfer (drop on a contact, or Enter in transfer mode): REFER at once. */
+  async blind(callId: string, target: string, label: string): Promise<boolean> {
+    const call = this.calls.byId(callId)
+    if (!call || (call.phase !== CallPhase.Active && call.phase !== CallPhase.Held)) {
+      this.notifier.alert('Only a connected call can be transferred.')
+      return false
+    }
+    const parsed = parseDialString(target)
+    if (!parsed.ok) {
+      this.notifier.alert(`Cannot transfer to “${target}”: ${parsed.message}`)
+      return false
+    }
+    if (!this.send({ type: 'blind', callId, target: parsed.target, label })) return false
+    this.targets.set(callId, label)
+    this.notifier.announce(`Transferring ${partyOf(call)} to ${label}…`)
+    try {
+      await this.phone.blindTransfer(callId, parsed.target)
+    } catch (error) {
+      await this.fail(callId, messageOf(error, `The transfer to ${label} could not be started.`))
+    }
+    return true
+  }
+
+  /** Attended transfer, step one: hold the current call and call the target. */
+  async consult(target: string, label: string, heldCallId?: string): Promise<boolean> {
+    const held = heldCallId ?? this.subjectCallId ?? this.calls.active?.id
+    if (!held) return false
+    if (!this.send({ type: 'consult', heldCallId: held, target, label })) return false
+    this.targets.set(held, label)
+    this.notifier.announce(`Calling ${label}. The caller is on hold.`)
+    const consultCallId = await this.calls.dial(target)
+    if (consultCallId === null) {
+      this.send({ type: 'failed', callId: held, message: `Could not call ${label}.` })
+      await this.resumeAfterFailure(held, `Could not call ${label}. The caller is back on the line.`)
+      return false
+    }
+    this.send({ type: 'consultation-placed', consultCallId })
+    return true
+  }
+
+  /** Attended transfer, step two: join the held caller and the consulted target. */
+  async complete(): Promise<boolean> {
+    const before = this.state
+    if (before.stage !== TransferStage.Consulting) return false
+    if (!before.answered) {
+      this.notifier.alert(`${before.label} has not answered yet. Wait, cancel, or transfer now without announcing.`)
+      return false
+    }
+    if (!this.send({ type: 'complete' })) return false
+    const state = this.state
+    if (state.stage !== TransferStage.Completing) return false
+    this.notifier.announce(`Completing transfer to ${state.label}…`)
+    try {
+      await this.phone.attendedTransfer(state.heldCallId, state.consultCallId)
+    } catch (error) {
+      await this.fail(state.heldCallId, messageOf(error, `The transfer to ${state.label} did not go through.`))
+    }
+    return true
+  }
+
+  /** Target still ringing: stop waiting and hand the caller over anyway. */
+  async blindInstead(): Promise<boolean> {
+    const before = this.state
+    if (before.stage !== TransferStage.Consulting) return false
+    if (!this.send({ type: 'blind-instead' })) return false
+    if (before.consultCallId) await this.phone.hangup(before.consultCallId)
+    this.notifier.announce(`Transferring to ${before.label} without announcing…`)
+    try {
+      await this.phone.blindTransfer(before.heldCallId, before.target)
+    } catch (error) {
+      await this.fail(before.heldCallId, messageOf(error, `The transfer to ${before.label} could not be started.`))
+    }
+    return true
+  }
+
+  /** Escape / "Cancel transfer": one action takes the operator back to the caller. */
+  async cancel(): Promise<boolean> {
+    const before = this.state
+    if (!this.send({ type: 'cancel' })) return false
+    if (before.stage === TransferStage.Consulting) {
+      this.targets.delete(before.heldCallId)
+      if (before.consultCallId) await this.phone.hangup(before.consultCallId)
+      await this.calls.resume(before.heldCallId)
+      this.notifier.announce('Transfer cancelled. You are back with the caller.')
+    } else {
+      this.notifier.announce('Transfer cancelled.')
+    }
+    return true
+  }
+
+  dismiss(): void {
+    this.send({ type: 'dismiss' })
+  }
+
+  // ── phone events ───────────────────────────────────────────────────────────────────────
+
+  private onProgress(callId: string, progress: TransferProgress): void {
+    const label = this.labelOf()
+    switch (progress.state) {
+      case 'requested':
+        return
+      case 'trying':
+      case 'ringing':
+        if (this.send({ type: 'progress', callId, progress: progress.state })) {
+          this.notifier.announce(progress.state === 'ringing' ? `${label} is ringing…` : `Transferring to ${label}…`)
+        }
+        return
+      case 'done':
+        if (this.send({ type: 'succeeded', callId })) this.notifier.announce(`Transferred to ${label}.`)
+        return
+      case 'failed':
+        void this.fail(callId, progress.message || `The transfer to ${label} did not go through.`)
+    }
+  }
+
+  private onCallEnded(callId: string, transferred: boolean): void {
+    const before = this.state
+    if (!this.send({ type: 'call-ended', callId, transferred })) return
+    const after = this.state
+    if (after.stage === TransferStage.Done && before.stage !== TransferStage.Done) {
+      this.notifier.announce(`Transferred to ${after.label}.`)
+    } else if (after.stage === TransferStage.Failed && before.stage !== TransferStage.Failed) {
+      this.targets.delete(after.callId)
+      if (after.callId !== callId) void this.resumeAfterFailure(after.callId, after.message)
+      else this.notifier.alert(after.message)
+    }
+  }
+
+  private async fail(callId: string, message: string): Promise<void> {
+    if (!this.send({ type: 'failed', callId, message })) return
+    this.targets.delete(callId)
+    await this.resumeAfterFailure(callId, `${message} The caller is back on the line.`)
+  }
+
+  private async resumeAfterFailure(callId: string, message: string): Promise<void> {
+    this.notifier.alert(message)
+    this.notifier.announce(message)
+    if (this.calls.byId(callId)?.phase === CallPhase.Held) await this.calls.resume(callId)
+  }
+
+  private labelOf(): string {
+    const state = this.state
+    return 'label' in state ? state.label : 'the target'
+  }
+}
+
+function messageOf(error: unknown, fallback: string): string {
+  return error instanceof Error && error.message ? `${fallback} (${error.message})` : fallback
+}
