@@ -17,14 +17,29 @@ const unDecomposable: Record<string, string> = {
 }
 const unDecomposablePattern = /[øæœßđðþłı]/g
 const combiningMarks = /[\u0300-\u036f]/g
+const plainAscii = /^[\x00-\x7f]*$/
+
+const nonAscii = /[^\x00-\x7f]/g
+/** Folded form of each non-ASCII character met so far; names reuse a small alphabet. */
+const foldedCharacters = new Map<string, string>()
+
+function foldCharacter(character: string): string {
+  let folded = foldedCharacters.get(character)
+  if (folded === undefined) {
+    folded = character.normalize('NFD').replace(combiningMarks, '')
+    folded = folded.replace(unDecomposablePattern, (letter) => unDecomposable[letter] ?? letter)
+    if (foldedCharacters.size < 4096) foldedCharacters.set(character, folded)
+  }
+  return folded
+}
 
 /** Lower case, accents removed, special letters spelled out: "Östlund Ærø" → "ostlund aero". */
 export function foldText(text: string): string {
-  return text
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(combiningMarks, '')
-    .replace(unDecomposablePattern, (letter) => unDecomposable[letter] ?? letter)
+  const lower = text.toLowerCase()
+  // Plain ASCII (most numbers, many names) needs no more work.
+  if (plainAscii.test(lower)) return lower
+  // NFC first so "o" + combining diaeresis folds like the precomposed "ö".
+  return lower.normalize('NFC').replace(nonAscii, foldCharacter)
 }
 
 /** Only the digits of a phone number: "+46 (8) 12-34" → "4681234". */

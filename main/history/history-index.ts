@@ -79,7 +79,9 @@ export class HistoryIndex {
       text: foldText(`${entry.remoteName} ${entry.remoteNumber} ${entry.via} ${entry.transferredTo}`),
       digits: `${digitsOf(entry.remoteNumber)}|${digitsOf(entry.via)}`,
     }
-    this.ordered.splice(this.insertionPoint(call), 0, call)
+    const at = this.insertionPoint(call)
+    if (at === this.ordered.length) this.ordered.push(call)
+    else this.ordered.splice(at, 0, call)
     this.byId.set(entry.id, call)
     if (this.isUnseenMissed(call)) this.unseenMissed++
   }
@@ -177,6 +179,8 @@ export class HistoryIndex {
 
   /** First position whose call comes after `call` (calls mostly arrive newest, so this is usually the end). */
   private insertionPoint(call: IndexedCall): number {
+    const last = this.ordered[this.ordered.length - 1]
+    if (!last || comesBefore(last, call)) return this.ordered.length
     let low = 0
     let high = this.ordered.length
     while (low < high) {

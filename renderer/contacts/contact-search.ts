@@ -30,8 +30,8 @@ interface PreviousSearch {
 
 const wordSeparators = /[\s,.;:()'"/\\_-]+/g
 
-function toWords(text: string): string {
-  return ` ${foldText(text).replace(wordSeparators, ' ').trim()}`
+function toWords(folded: string): string {
+  return ` ${folded.replace(wordSeparators, ' ').trim()}`
 }
 
 
@@ -40,14 +40,17 @@ export class ContactSearch {
   private previous: PreviousSearch | null = null
 
   constructor(contacts: readonly Contact[]) {
-    const withSortKey = contacts.map((contact) => ({
-      sortKey: foldText(contact.name),
-      entry: {
-        contact,
-        words: `${toWords(contact.name)}${toWords(contact.company)}`,
-        numberDigits: contact.numbers.map((number) => digitsOf(number.value)).filter((digits) => digits !== ''),
-      },
-    }))
+    const withSortKey = contacts.map((contact) => {
+      const name = foldText(contact.name)
+      return {
+        sortKey: name,
+        entry: {
+          contact,
+          words: contact.company === '' ? toWords(name) : `${toWords(name)}${toWords(foldText(contact.company))}`,
+          numberDigits: contact.numbers.map((number) => digitsOf(number.value)).filter((digits) => digits !== ''),
+        },
+      }
+    })
     withSortKey.sort((a, b) => (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0))
     this.indexed = withSortKey.map(({ entry }) => entry)
   }
@@ -62,30 +65,22 @@ export class ContactSearch {
     const key = mode === 'number' ? digitsOf(query) : foldText(query).replace(wordSeparators, ' ').trim()
     if (key === '') {
       this.previous = null
-      return rank(this.indexed, () => true)
+      return rankAll(this.indexed)
     }
 
+    const match = mode === 'number' ? (entry: IndexedContact) => numberMatch(entry, key) : textMatcher(key)
     const candidates = this.narrowedCandidates(mode, key)
     const hits: IndexedContact[] = []
-    const atStart = new Set<IndexedContact>()
-    if (mode === 'number') {
-      for (const entry of candidates) {
-        const where = numberMatch(entry, key)
-        if (where === 'none') continue
-        hits.push(entry)
-        if (where === 'start') atStart.add(entry)
-      }
-    } else {
-      const tokens = key.split(' ')
-      for (const entry of candidates) {
-        const where = textMatch(entry, tokens)
-        if (where === 'none') continue
-        hits.push(entry)
-        if (where === 'start') atStart.add(entry)
-      }
+    // Favourite at start, favourite inside, other at start, other inside; each stays in name order.
+    const buckets: Contact[][] = [[], [], [], []]
+    for (const entry of candidates) {
+      const place = match(entry)
+      if (place === 'none') continue
+      hits.push(entry)
+      buckets[(entry.contact.favourite ? 0 : 2) + (place === 'start' ? 0 : 1)]?.push(entry.contact)
     }
     this.previous = { mode, key, hits }
-    return rank(hits, (entry) => atStart.has(entry))
+    return buckets.flat()
   }
 
   /** Typing one more character can only shrink the hits, so search within the last ones. */
@@ -110,33 +105,29 @@ function numberMatch(entry: IndexedContact, digits: string): MatchPlace {
   return place
 }
 
-/** Every token must match somewhere (text or, for digit tokens, a number). */
-function textMatch(entry: IndexedContact, tokens: string[]): MatchPlace {
-  let allAtWordStart = true
-  for (const token of tokens) {
-    if (entry.words.includes(` ${token}`)) continue
-    if (entry.words.includes(token)) {
-      allAtWordStart = false
-      continue
-    }
-    const tokenDigits = digitsOf(token)
-    if (tokenDigits !== '' && tokenDigits === token) {
-      const where = numberMatch(entry, tokenDigits)
+/** Every word of the query must match somewhere (text or, for an all-digit word, a number). */
+function textMatcher(key: string): (entry: IndexedContact) => MatchPlace {
+  const tokens = key.split(' ').map((token) => ({ token, wordStart: ` ${token}`, isDigits: /^\d+$/.test(token) }))
+  return (entry) => {
+    let allAtWordStart = true
+    for (const { token, wordStart, isDigits } of tokens) {
+      if (entry.words.includes(wordStart)) continue
+      if (entry.words.includes(token)) {
+        allAtWordStart = false
+        continue
+      }
+      if (!isDigits) return 'none'
+      const where = numberMatch(entry, token)
       if (where === 'none') return 'none'
       if (where === 'inside') allAtWordStart = false
-      continue
     }
-    return 'none'
+    return allAtWordStart ? 'start' : 'inside'
   }
-  return allAtWordStart ? 'start' : 'inside'
 }
 
-/** Stable bucketing (no sort per keystroke): entries are already in name order. */
-function rank(entries: readonly IndexedContact[], atStart: (entry: IndexedContact) => boolean): Contact[] {
-  const buckets: Contact[][] = [[], [], [], []]
-  for (const entry of entries) {
-    const bucket = (entry.contact.favourite ? 0 : 2) + (atStart(entry) ? 0 : 1)
-    buckets[bucket]?.push(entry.contact)
-  }
-  return buckets.flat()
+function rankAll(entries: readonly IndexedContact[]): Contact[] {
+  const favourites: Contact[] = []
+  const others: Contact[] = []
+  for (const entry of entries) (entry.contact.favourite ? favourites : others).push(entry.contact)
+  return favourites.concat(others)
 }

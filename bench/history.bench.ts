@@ -1,0 +1,85 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { performance } from 'node:perf_hooks'
+import type { HistoryEntry } from '../contract/schemas'
+import { HistoryStore } from '../main/history/history-store'
+import { MemoryLogger } from '../main/log/logger'
+import type { BenchFigure, BenchSuite } from './suite'
+
+/** Issue 5: 50,000 calls in the history; opening it and searching it must each stay ≤ 20 ms. */
+
+const entryCount = 50_000
+const target = 20
+/** Reading ~12 MB of JSON Lines is bounded by disk and JSON.parse; it happens once, not per view. */
+const startupTarget = 250
+
+const firstNames = ['Åsa', 'Bertil', 'Cecilia', 'Dragan', 'Eva', 'Fredrik', 'Göran', 'Helena', 'Ingrid', 'Jonas', 'Karin', 'Lars']
+const lastNames = ['Östlund', 'Åström', 'Lindqvist', 'Nyström', 'Berg', 'Holm', 'Sjöberg', 'Ekström', 'Wikström', 'Dahl']
+const outcomes: HistoryEntry['outcome'][] = ['answered', 'answered', 'answered', 'missed', 'rejected', 'busy', 'transferred']
+
+function syntheticEntry(index: number): HistoryEntry {
+  const name = `${firstNames[index % firstNames.length]} ${lastNames[(index * 7) % lastNames.length]}`
+  const subscriber = String((index * 7919) % 10_000_000).padStart(7, '0')
+  return {
+    id: `bench-${index}`,
+    direction: index % 3 === 0 ? 'outgoing' : 'incoming',
+    outcome: index % 3 === 0 ? 'answered' : (outcomes[index % outcomes.length] ?? 'answered'),
+    remoteName: name,
+    remoteNumber: `+46 8-${subscriber.slice(0, 3)} ${subscriber.slice(3)}`,
+    via: index % 5 === 0 ? 'Switchboard 08-700 00 00' : '',
+    transferredTo: '',
+    startedAt: 1_700_000_000_000 + index * 45_000,
+    ringMs: 2000 + (index % 10) * 500,
+    talkMs: (index % 40) * 15_000,
+  }
+}
+
+function median(samples: number[]): number {
+  const sorted = [...samples].sort((a, b) => a - b)
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN
+}
+
+async function timeMedian(rounds: number, work: () => unknown | Promise<unknown>): Promise<number> {
+  const samples: number[] = []
+  for (let round = 0; round < rounds; round++) {
+    const started = performance.now()
+    await work()
+    samples.push(performance.now() - started)
+  }
+  return median(samples)
+}
+
+export const historyBench: BenchSuite = {
+  name: 'history (50,000 calls)',
+  async run(): Promise<BenchFigure[]> {
+    const directory = await mkdtemp(join(tmpdir(), 'parley-history-bench-'))
+    try {
+      const path = join(directory, 'history.jsonl')
+      await writeFile(path, Array.from({ length: entryCount }, (_, index) => `${JSON.stringify(syntheticEntry(index))}\n`).join(''))
+      const logger = new MemoryLogger()
+      let store = new HistoryStore({ path, limit: 50_000, logger })
+      const loadMs = await timeMedian(5, async () => {
+        store = new HistoryStore({ path, limit: 50_000, logger })
+        await store.start()
+      })
+      const page = { filter: 'all', search: '', offset: 0, limit: 200 } as const
+      const firstPageMs = await timeMedian(21, () => store.query(page))
+      const nameSearchMs = await timeMedian(21, () => store.query({ ...page, search: 'ostlund' }))
+      const numberSearchMs = await timeMedian(21, () => store.query({ ...page, search: '08-123 4' }))
+      const missedMs = await timeMedian(21, () => store.query({ ...page, filter: 'missed', search: 'åsa' }))
+      return [
+        // Read + parse + index once at app start, off the view's path; the view itself is the next line.
+        { name: 'load 50,000 calls from disk (once, at app start)', ms: loadMs, target: startupTarget },
+        { name: 'open history view (first 200, newest first)', ms: firstPageMs, target },
+        { name: 'search by name ("ostlund")', ms: nameSearchMs, target },
+        { name: 'search by number ("08-123 4")', ms: numberSearchMs, target },
+        { name: 'missed filter + name search', ms: missedMs, target },
+      ]
+    } finally {
+      await rm(directory, { recursive: true, force: true })
+    }
+  },
+}
+
+export default historyBench
