@@ -1,0 +1,103 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { checkAsarContents, checkBuilderConfig, fakeElectronBinary, flattenAsarHeader, packageOf, summarizeSizes, type AsarEntry } from './package-check-lib'
+
+const file = (path: string, size = 10, unpacked = false): AsarEntry => ({ path, size, unpacked })
+const goodApp = [file('out/main/index.js'), file('out/preload/index.cjs'), file('out/renderer/index.html'), file('package.json'), file('node_modules/zod/index.js')]
+
+describe('checkAsarContents', () => {
+  it('accepts the built app with its runtime dependencies', () => {
+    expect(checkAsarContents(goodApp, ['vitest', 'electron'])).toEqual([])
+  })
+
+  it('names every required file that is missing', () => {
+    expect(checkAsarContents([file('package.json')], [])).toEqual(['missing out/main/index.js', 'missing out/preload/index.cjs', 'missing out/renderer/index.html'])
+  })
+
+  it('refuses sources, tests and configs from the repository', () => {
+    const problems = checkAsarContents([...goodApp, file('main/index.ts'), file('out/main/chunk.test.js'), file('out/renderer/App.svelte'), file('vitest.config.ts')], [])
+    expect(problems).toEqual([
+      'unexpected file outside out/ and node_modules/: main/index.ts',
+      'test file shipped: out/main/chunk.test.js',
+      'source file shipped: out/renderer/App.svelte',
+      'unexpected file outside out/ and node_modules/: vitest.config.ts',
+    ])
+  })
+
+  it('refuses a devDependency, scoped or not', () => {
+    const problems = checkAsarContents([...goodApp, file('node_modules/vitest/index.js'), file('node_modules/@electron/fuses/dist/index.js')], ['vitest', '@electron/fuses', 'svelte'])
+    expect(problems).toEqual(['devDependency shipped: node_modules/vitest', 'devDependency shipped: node_modules/@electron/fuses'])
+  })
+})
+
+describe('asar header helpers', () => {
+  it('flattens the archive tree into paths with sizes and unpacked flags', () => {
+    const header = { files: { out: { files: { main: { files: { 'index.js': { size: 5 } } } } }, 'a.node': { size: 7, unpacked: true } } }
+    expect(flattenAsarHeader(header)).toEqual([file('out/main/index.js', 5), file('a.node', 7, true)])
+  })
+
+  it('attributes node_modules files to their top-level package', () => {
+    expect(packageOf('node_modules/@scope/pkg/lib/x.js')).toBe('@scope/pkg')
+    expect(packageOf('node_modules/zod/v4/index.js')).toBe('zod')
+    expect(packageOf('out/main/index.js')).toBeNull()
+  })
+
+  it('sums app code, dependencies and unpacked native files separately', () => {
+    const sizes = summarizeSizes([file('out/main/index.js', 100), file('node_modules/zod/a.js', 300), file('node_modules/sip.js/b.js', 50), file('node_modules/usb/x.node', 999, true)])
+    expect(sizes).toEqual({ total: 450, app: 100, unpacked: 999, packages: [{ name: 'zod', size: 300 }, { name: 'sip.js', size: 50 }] })
+  })
+})
+
+describe('checkBuilderConfig', () => {
+  const entitlements = readFileSync(join(import.meta.dirname, '../build/entitlements.mac.plist'), 'utf8')
+  const valid = {
+    appId: 'app.parley.softphone',
+    productName: 'Parley',
+    asar: true,
+    files: [{ filter: ['out/**', 'package.json', '!**/*.map'] }],
+    afterPack: './build/after-pack.mjs',
+    protocols: [{ schemes: ['tel'] }, { schemes: ['sip'] }, { schemes: ['callto'] }],
+    win: { target: ['nsis', 'msi'] },
+    msi: { perMachine: true, upgradeCode: '26FCEB14-0955-421F-93C1-324C341A797F', createStartMenuShortcut: true },
+    nsis: { perMachine: false },
+    mac: { target: ['dmg', 'zip'], hardenedRuntime: true, extendInfo: { NSMicrophoneUsageDescription: 'calls' } },
+    publish: { provider: 'generic', url: '${env.PARLEY_UPDATE_URL}' },
+  }
+
+  it('accepts a config that keeps every installer promise', () => {
+    expect(checkBuilderConfig(valid, entitlements)).toEqual([])
+  })
+
+  it('catches a per-machine MSI without a fixed upgrade code', () => {
+    expect(checkBuilderConfig({ ...valid, msi: { ...valid.msi, upgradeCode: undefined } }, entitlements)).toEqual(['msi.upgradeCode must be a fixed GUID'])
+  })
+
+  it('catches a platform files list that would ship the source tree', () => {
+    expect(checkBuilderConfig({ ...valid, linux: { files: [{ filter: ['main/**'] }] } }, entitlements)).toEqual(['linux.files may only exclude'])
+  })
+
+  it('catches a committed update host, a missing protocol and a missing microphone text', () => {
+    const broken = { ...valid, publish: { provider: 'generic', url: 'https://updates.example.com' }, protocols: [{ schemes: ['tel'] }], mac: { ...valid.mac, extendInfo: {} } }
+    expect(checkBuilderConfig(broken, entitlements)).toEqual([
+      'protocols must register sip:',
+      'protocols must register callto:',
+      'mac.extendInfo needs NSMicrophoneUsageDescription',
+      'publish.url must come from PARLEY_UPDATE_URL, never a committed host',
+    ])
+  })
+
+  it('catches entitlements without audio input', () => {
+    expect(checkBuilderConfig(valid, entitlements.replace('com.apple.security.device.audio-input', 'x'))).toEqual(['entitlements need device.audio-input'])
+  })
+})
+
+describe('fakeElectronBinary', () => {
+  it('carries a version-1 fuse wire with Electron defaults after the sentinel', () => {
+    const bytes = fakeElectronBinary()
+    const at = bytes.indexOf('dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX') + 32
+    expect(at).toBeGreaterThan(32)
+    expect([bytes[at], bytes[at + 1]]).toEqual([1, 8])
+    expect(bytes.subarray(at + 2).toString()).toBe('10110001')
+  })
+})

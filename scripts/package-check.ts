@@ -1,0 +1,111 @@
+// Proves on a Linux machine without the Electron binary what can be proved about packaging:
+// the electron-builder config is valid and says what the installers promise, the app builds,
+// electron-builder packs it (with a placeholder Electron via `electronDist`) into an app.asar
+// holding the built main/preload/renderer and nothing else, and the afterPack hook flips the
+// fuses. Run: `npx tsx scripts/package-check.ts [--skip-build]`.
+import { spawnSync } from 'node:child_process'
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { getRawHeader } from '@electron/asar'
+import { getCurrentFuseWire } from '@electron/fuses'
+import { DebugLogger } from 'builder-util/out/DebugLogger'
+import { getConfig, validateConfiguration } from 'app-builder-lib/out/util/config/config'
+import { parleyFuseConfig } from '../build/fuse-config.mjs'
+import {
+  checkAsarContents,
+  checkBuilderConfig,
+  fakeElectronBinary,
+  flattenAsarHeader,
+  formatBytes,
+  summarizeSizes,
+} from './package-check-lib'
+
+const projectDir = resolve(import.meta.dirname, '..')
+const skipBuild = process.argv.includes('--skip-build')
+const problems: string[] = []
+
+function step(title: string): void {
+  console.log(`\n▶ ${title}`)
+}
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): void {
+  const result = spawnSync(command, args, { cwd: projectDir, stdio: 'inherit', env })
+  if (result.status !== 0) {
+    console.error(`\n✗ package-check: \`${command} ${args.join(' ')}\` failed (exit ${result.status ?? result.signal})`)
+    process.exit(1)
+  }
+}
+
+step('Validating electron-builder.yml')
+const config = await getConfig(projectDir, null, null)
+await validateConfiguration(config, new DebugLogger(false))
+const entitlements = readFileSync(join(projectDir, 'build/entitlements.mac.plist'), 'utf8')
+const configProblems = checkBuilderConfig(config as unknown as Record<string, unknown>, entitlements)
+problems.push(...configProblems.map((problem) => `config: ${problem}`))
+console.log(configProblems.length === 0 ? '  config valid (schema + Parley installer rules)' : `  ${configProblems.length} config problem(s):`)
+for (const problem of configProblems) console.log(`  - ${problem}`)
+
+if (skipBuild) {
+  step('Using the existing out/ (--skip-build)')
+} else {
+  step('Building main, preload and renderer (electron-vite build)')
+  run('npx', ['electron-vite', 'build'])
+}
+
+step('Packing linux-unpacked with electron-builder and a placeholder Electron')
+const workDir = mkdtempSync(join(tmpdir(), 'parley-package-check-'))
+const electronDist = join(workDir, 'electron-dist')
+mkdirSync(join(electronDist, 'resources'), { recursive: true })
+mkdirSync(join(electronDist, 'locales'), { recursive: true })
+writeFileSync(join(electronDist, 'electron'), fakeElectronBinary())
+chmodSync(join(electronDist, 'electron'), 0o755)
+const outputDir = join(workDir, 'dist')
+run(
+  'npx',
+  ['electron-builder', '--linux', 'dir', '--x64', '--publish', 'never', `-c.electronDist=${electronDist}`, `-c.directories.output=${outputDir}`],
+  // A placeholder feed on the reserved .invalid domain: real builds set their own server.
+  { ...process.env, PARLEY_UPDATE_URL: process.env.PARLEY_UPDATE_URL ?? 'https://updates.parley.invalid/' },
+)
+
+const appOutDir = join(outputDir, 'linux-unpacked')
+const asarPath = join(appOutDir, 'resources', 'app.asar')
+if (!existsSync(asarPath)) {
+  console.error(`✗ package-check: electron-builder produced no ${asarPath}`)
+  process.exit(1)
+}
+
+step('Inspecting app.asar')
+const entries = flattenAsarHeader(getRawHeader(asarPath).header)
+const manifest = JSON.parse(readFileSync(join(projectDir, 'package.json'), 'utf8')) as { devDependencies?: Record<string, string> }
+const contentProblems = checkAsarContents(entries, Object.keys(manifest.devDependencies ?? {}))
+problems.push(...contentProblems.map((problem) => `asar: ${problem}`))
+for (const entry of entries.filter((item) => !item.path.startsWith('node_modules/'))) {
+  console.log(`  ${entry.path}  ${formatBytes(entry.size)}`)
+}
+const sizes = summarizeSizes(entries)
+console.log(`  + ${entries.filter((item) => item.path.startsWith('node_modules/')).length} files from runtime dependencies:`)
+for (const { name, size } of sizes.packages.slice(0, 12)) console.log(`    ${name}  ${formatBytes(size)}`)
+
+step('Checking the fuses the afterPack hook flipped')
+const wire = (await getCurrentFuseWire(join(appOutDir, 'parley'))) as unknown as Record<string, number>
+const wanted = parleyFuseConfig({ platform: 'linux', arch: 'x64' }) as unknown as Record<string, unknown>
+for (const [index, value] of Object.entries(wanted).filter(([key]) => /^\d+$/.test(key))) {
+  const actual = wire[index] === 49 ? true : wire[index] === 48 ? false : undefined
+  if (actual !== value) problems.push(`fuse ${index}: wanted ${String(value)}, binary has ${String(actual)}`)
+}
+const updateYml = readFileSync(join(appOutDir, 'resources', 'app-update.yml'), 'utf8')
+if (!/provider: generic/.test(updateYml)) problems.push('app-update.yml does not use the generic provider')
+
+const asarBytes = statSync(asarPath).size
+console.log('\n── package-check summary ──')
+console.log(`  app.asar: ${formatBytes(asarBytes)} on disk, ${entries.length} files (app code ${formatBytes(sizes.app)}, dependencies ${formatBytes(sizes.total - sizes.app)}; unpacked native files ${formatBytes(sizes.unpacked)})`)
+console.log(`  fuses: ${problems.some((p) => p.startsWith('fuse')) ? 'NOT as configured' : 'flipped as configured'}`)
+if (problems.length > 0) {
+  console.log(`✗ package-check failed (${problems.length}):`)
+  for (const problem of problems) console.log(`  - ${problem}`)
+  console.log(`  (kept ${workDir} for inspection)`)
+  process.exit(1)
+}
+rmSync(workDir, { recursive: true, force: true })
+console.log(`✓ package-check passed: config valid, app.asar ${formatBytes(asarBytes)} holds out/main, out/preload, out/renderer, package.json and runtime dependencies only`)
