@@ -43,7 +43,10 @@ function mediaProbe(): void {
     clickAt: [] as Array<{ at: number; label: string }>,
     now: () => performance.timeOrigin + performance.now(),
   }
-  const nativeLocalDescription = Object.getOwnPropertyDescriptor(NativePeerConnection.prototype, 'localDescription')
+  const nativeLocalDescription = Object.getOwnPropertyDescriptor(
+    NativePeerConnection.prototype,
+    'localDescription',
+  )
   Object.defineProperty(NativePeerConnection.prototype, 'localDescription', {
     configurable: true,
     get(this: RTCPeerConnection) {
@@ -112,7 +115,8 @@ export async function launchUserAgent(name: string): Promise<UserAgentBrowser> {
     console.error(`[${name}] page error: ${error.message}`)
   })
   page.on('console', (message) => {
-    if (message.type() === 'error' || process.env.PARLEY_E2E_CONSOLE) console.log(`[${name}] ${message.type()}: ${message.text()}`)
+    if (message.type() === 'error' || process.env.PARLEY_E2E_CONSOLE)
+      console.log(`[${name}] ${message.type()}: ${message.text()}`)
   })
   return {
     context,
@@ -137,7 +141,8 @@ export interface MediaCounters {
 /** Audio RTP counters summed over the page's live peer connections (read through the probe). */
 export async function pageMediaCounters(page: Page): Promise<MediaCounters> {
   return page.evaluate(async () => {
-    const probe = (window as unknown as { __parleyTest: { peerConnections: RTCPeerConnection[] } }).__parleyTest
+    const probe = (window as unknown as { __parleyTest: { peerConnections: RTCPeerConnection[] } })
+      .__parleyTest
     const result = { bytesReceived: 0, bytesSent: 0, packetsReceived: 0, packetsSent: 0, direction: 'none' }
     for (const pc of probe.peerConnections) {
       if (pc.connectionState === 'closed') continue

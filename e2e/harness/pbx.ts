@@ -53,15 +53,26 @@ export class TestPbx {
     const child = spawn(
       'kamailio',
       [
-        '-f', info.configFile,
-        '-DD', '-E',
-        '-Y', info.runDir,
-        '-w', info.runDir,
-        '-m', '64', '-M', '8',
-        '-l', `udp:127.0.0.1:${info.udpPort}`,
-        '-l', `tcp:127.0.0.1:${info.wsPort}`,
-        '-A', `TEST_PASSWORD="${info.password}"`,
-        '-A', `TEST_DOMAIN="${info.domain}"`,
+        '-f',
+        info.configFile,
+        '-DD',
+        '-E',
+        '-Y',
+        info.runDir,
+        '-w',
+        info.runDir,
+        '-m',
+        '64',
+        '-M',
+        '8',
+        '-l',
+        `udp:127.0.0.1:${info.udpPort}`,
+        '-l',
+        `tcp:127.0.0.1:${info.wsPort}`,
+        '-A',
+        `TEST_PASSWORD="${info.password}"`,
+        '-A',
+        `TEST_DOMAIN="${info.domain}"`,
       ],
       { stdio: ['ignore', out, out], detached: true },
     )
@@ -73,8 +84,10 @@ export class TestPbx {
     child.once('exit', (code) => (exited = code ?? -1))
     const deadline = Date.now() + 15_000
     while (!(await canConnect(info.wsPort))) {
-      if (exited !== null) throw new Error(`kamailio exited with ${exited}; see ${info.logFile}:\n${this.logTail()}`)
-      if (Date.now() > deadline) throw new Error(`kamailio did not listen on ${info.wsPort}; see ${info.logFile}`)
+      if (exited !== null)
+        throw new Error(`kamailio exited with ${exited}; see ${info.logFile}:\n${this.logTail()}`)
+      if (Date.now() > deadline)
+        throw new Error(`kamailio did not listen on ${info.wsPort}; see ${info.logFile}`)
       await new Promise((r) => setTimeout(r, 50))
     }
   }

@@ -45,11 +45,17 @@ export class TestPeer {
   }
 
   call(target: string, extraHeaders: string[] = []): Promise<number> {
-    return this.page.evaluate(([t, h]) => (window as unknown as PeerWindow).peer.call(t, h), [target, extraHeaders] as const)
+    return this.page.evaluate(([t, h]) => (window as unknown as PeerWindow).peer.call(t, h), [
+      target,
+      extraHeaders,
+    ] as const)
   }
 
   setAutoAnswer(on: boolean, delayMs = 0): Promise<void> {
-    return this.page.evaluate(([o, d]) => (window as unknown as PeerWindow).peer.setAutoAnswer(o, d), [on, delayMs] as const)
+    return this.page.evaluate(([o, d]) => (window as unknown as PeerWindow).peer.setAutoAnswer(o, d), [
+      on,
+      delayMs,
+    ] as const)
   }
 
   setRejectIncoming(statusCode: number | null): Promise<void> {
@@ -61,7 +67,10 @@ export class TestPeer {
   }
 
   reject(id?: number, statusCode = 486): Promise<void> {
-    return this.page.evaluate(([i, s]) => (window as unknown as PeerWindow).peer.reject(i, s), [id, statusCode] as const)
+    return this.page.evaluate(([i, s]) => (window as unknown as PeerWindow).peer.reject(i, s), [
+      id,
+      statusCode,
+    ] as const)
   }
 
   hangup(id?: number): Promise<void> {
@@ -69,23 +78,38 @@ export class TestPeer {
   }
 
   hold(id: number | undefined, on: boolean): Promise<void> {
-    return this.page.evaluate(([i, o]) => (window as unknown as PeerWindow).peer.hold(i, o), [id, on] as const)
+    return this.page.evaluate(([i, o]) => (window as unknown as PeerWindow).peer.hold(i, o), [
+      id,
+      on,
+    ] as const)
   }
 
   sendDtmfInfo(id: number | undefined, digits: string): Promise<void> {
-    return this.page.evaluate(([i, d]) => (window as unknown as PeerWindow).peer.sendDtmfInfo(i, d), [id, digits] as const)
+    return this.page.evaluate(([i, d]) => (window as unknown as PeerWindow).peer.sendDtmfInfo(i, d), [
+      id,
+      digits,
+    ] as const)
   }
 
   sendDtmfRtp(id: number | undefined, digits: string): Promise<boolean> {
-    return this.page.evaluate(([i, d]) => (window as unknown as PeerWindow).peer.sendDtmfRtp(i, d), [id, digits] as const)
+    return this.page.evaluate(([i, d]) => (window as unknown as PeerWindow).peer.sendDtmfRtp(i, d), [
+      id,
+      digits,
+    ] as const)
   }
 
   blindTransfer(id: number | undefined, target: string): Promise<void> {
-    return this.page.evaluate(([i, t]) => (window as unknown as PeerWindow).peer.blindTransfer(i, t), [id, target] as const)
+    return this.page.evaluate(([i, t]) => (window as unknown as PeerWindow).peer.blindTransfer(i, t), [
+      id,
+      target,
+    ] as const)
   }
 
   attendedTransfer(heldId: number, consultId: number): Promise<void> {
-    return this.page.evaluate(([h, c]) => (window as unknown as PeerWindow).peer.attendedTransfer(h, c), [heldId, consultId] as const)
+    return this.page.evaluate(([h, c]) => (window as unknown as PeerWindow).peer.attendedTransfer(h, c), [
+      heldId,
+      consultId,
+    ] as const)
   }
 
   stats(id?: number): Promise<PeerMediaStats> {
@@ -101,25 +125,35 @@ export class TestPeer {
   }
 
   /** Waits until a call of this peer satisfies `predicate`; returns it. */
-  async waitForCall(predicate: (call: PeerCallView) => boolean, what: string, timeoutMs = 15_000): Promise<PeerCallView> {
+  async waitForCall(
+    predicate: (call: PeerCallView) => boolean,
+    what: string,
+    timeoutMs = 15_000,
+  ): Promise<PeerCallView> {
     const deadline = Date.now() + timeoutMs
     for (;;) {
       const found = (await this.calls()).find(predicate)
       if (found) return found
       if (Date.now() > deadline) {
-        throw new Error(`peer ${this.user}: timed out waiting for ${what}; calls: ${JSON.stringify(await this.calls())}`)
+        throw new Error(
+          `peer ${this.user}: timed out waiting for ${what}; calls: ${JSON.stringify(await this.calls())}`,
+        )
       }
       await new Promise((r) => setTimeout(r, 50))
     }
   }
 
   /** Resolves once bytes received AND sent both grow on call `id` (media flows both ways here). */
-  async waitForMediaFlowing(id?: number, timeoutMs = 15_000): Promise<{ before: PeerMediaStats; after: PeerMediaStats }> {
+  async waitForMediaFlowing(
+    id?: number,
+    timeoutMs = 15_000,
+  ): Promise<{ before: PeerMediaStats; after: PeerMediaStats }> {
     const before = await this.stats(id)
     const deadline = Date.now() + timeoutMs
     for (;;) {
       const after = await this.stats(id)
-      if (after.bytesReceived > before.bytesReceived && after.bytesSent > before.bytesSent) return { before, after }
+      if (after.bytesReceived > before.bytesReceived && after.bytesSent > before.bytesSent)
+        return { before, after }
       if (Date.now() > deadline) {
         throw new Error(`peer ${this.user}: media not flowing: ${JSON.stringify({ before, after })}`)
       }

@@ -1,5 +1,5 @@
 import { createReadStream, statSync } from 'node:fs'
-import { createServer, type Server } from 'node:http'
+import { createServer, type Server, type ServerResponse } from 'node:http'
 import { extname, join, normalize, sep } from 'node:path'
 
 const types: Record<string, string> = {
@@ -20,7 +20,10 @@ const types: Record<string, string> = {
  * A tiny static file server on 127.0.0.1. `mounts` maps a URL prefix ('/', '/peer/') to a
  * directory; the longest matching prefix wins. No directory listings, no paths outside a mount.
  */
-export function serveStatic(mounts: Record<string, string>, port = 0): Promise<{ server: Server; port: number }> {
+export function serveStatic(
+  mounts: Record<string, string>,
+  port = 0,
+): Promise<{ server: Server; port: number }> {
   const prefixes = Object.keys(mounts).sort((a, b) => b.length - a.length)
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)
@@ -51,7 +54,7 @@ export function serveStatic(mounts: Record<string, string>, port = 0): Promise<{
   })
 }
 
-function notFound(res: import('node:http').ServerResponse): void {
+function notFound(res: ServerResponse): void {
   res.writeHead(404, { 'content-type': 'text/plain' })
   res.end('not found')
 }

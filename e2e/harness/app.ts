@@ -1,0 +1,159 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Page } from 'playwright-core'
+import { eventChannels, invokeChannels } from '../../contract/ipc'
+import type { Account } from '../../contract/schemas'
+import { createHeadlessMain, type HeadlessMain } from '../../main/headless'
+import { launchUserAgent, pageMediaCounters, type MediaCounters, type UserAgentBrowser } from './browser'
+import { wsUrl, type PbxInfo } from './pbx'
+
+/**
+ * Runs in the app page before its scripts: `window.parley` exactly as preload shapes it (only
+ * contract channels pass, `on` returns its unsubscribe), with Playwright's binding in place of
+ * Electron's IPC. Events from main arrive through `__parleyDeliver`.
+ */
+function parleyBridge(channels: { invoke: string[]; events: string[] }): void {
+  type Listener = (payload: unknown) => void
+  const allowedInvoke = new Set(channels.invoke)
+  const allowedEvents = new Set(channels.events)
+  const listeners = new Map<string, Set<Listener>>()
+  const w = window as unknown as {
+    __parleyInvoke(channel: string, request: unknown): Promise<unknown>
+    __parleyDeliver(event: string, payload: unknown): void
+    parley: unknown
+  }
+  const api = {
+    invoke(channel: string, request?: unknown) {
+      if (!allowedInvoke.has(channel)) {
+        return Promise.resolve({
+          ok: false,
+          error: { code: 'forbidden', message: `Unknown channel ${channel}` },
+        })
+      }
+      return w.__parleyInvoke(
+        channel,
+        request === undefined ? undefined : JSON.parse(JSON.stringify(request)),
+      )
+    },
+    on(event: string, listener: Listener) {
+      if (!allowedEvents.has(event)) return () => undefined
+      const set = listeners.get(event) ?? new Set<Listener>()
+      listeners.set(event, set)
+      set.add(listener)
+      return () => void set.delete(listener)
+    },
+  }
+  Object.defineProperty(w, '__parleyDeliver', {
+    value: (event: string, payload: unknown) => {
+      for (const listener of listeners.get(event) ?? []) listener(payload)
+    },
+  })
+  Object.defineProperty(w, 'parley', { value: Object.freeze(api), enumerable: true })
+}
+
+export interface TestAccount {
+  user: string
+  displayName?: string
+  password?: string
+}
+
+export interface TestAppOptions {
+  name: string
+  baseUrl: string
+  pbx: PbxInfo
+  /** Stored before the page loads (as if the user had signed in before); omitted: login screen. */
+  account?: TestAccount
+}
+
+/**
+ * The app under test: the built renderer in Chromium, with `window.parley` backed by the real
+ * main-process handlers (createHeadlessMain) running in this Node process.
+ */
+export class TestApp {
+  private constructor(
+    readonly ua: UserAgentBrowser,
+    readonly main: HeadlessMain,
+    private readonly dataDir: string,
+    private readonly url: string,
+  ) {}
+
+  static async start(options: TestAppOptions): Promise<TestApp> {
+    const dataDir = mkdtempSync(join(tmpdir(), `parley-e2e-data-${options.name}-`))
+    const main = await createHeadlessMain({ dataDir, rendererUrl: `${options.baseUrl}/` })
+    if (options.account) {
+      const saved = await main.dispatch('account:save', {
+        account: accountFor(options.account, options.pbx),
+        password: options.account.password ?? options.pbx.password,
+      })
+      if (!saved.ok) throw new Error(`could not store the test account: ${JSON.stringify(saved.error)}`)
+    }
+    const ua = await launchUserAgent(options.name)
+    await ua.context.exposeBinding('__parleyInvoke', async (source, channel: string, request: unknown) =>
+      main.dispatch(channel, request, {
+        frameUrl: source.frame.url(),
+        isMainFrame: source.frame === source.page.mainFrame(),
+      }),
+    )
+    await ua.context.addInitScript(parleyBridge, { invoke: [...invokeChannels], events: [...eventChannels] })
+    const app = new TestApp(ua, main, dataDir, `${options.baseUrl}/index.html`)
+    main.events.onAny((event, payload) => void app.deliver(event, payload))
+    await app.load()
+    return app
+  }
+
+  get page(): Page {
+    return this.ua.page
+  }
+
+  async load(): Promise<void> {
+    await this.page.goto(this.url)
+  }
+
+  /** Pushes a main-process event to the page (as webContents.send would). */
+  async deliver(event: string, payload: unknown): Promise<void> {
+    await this.page
+      .evaluate(
+        ([e, p]) =>
+          (window as unknown as { __parleyDeliver(e: string, p: unknown): void }).__parleyDeliver(e, p),
+        [event, payload] as const,
+      )
+      .catch(() => undefined)
+  }
+
+  media(): Promise<MediaCounters> {
+    return pageMediaCounters(this.page)
+  }
+
+  /** Resolves once the app's audio bytes received and sent both grow. */
+  async waitForMediaFlowing(timeoutMs = 15_000): Promise<{ before: MediaCounters; after: MediaCounters }> {
+    const before = await this.media()
+    const deadline = Date.now() + timeoutMs
+    for (;;) {
+      const after = await this.media()
+      if (after.bytesReceived > before.bytesReceived && after.bytesSent > before.bytesSent)
+        return { before, after }
+      if (Date.now() > deadline)
+        throw new Error(`app media not flowing: ${JSON.stringify({ before, after })}`)
+      await new Promise((r) => setTimeout(r, 100))
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.ua.close()
+    await this.main.stop()
+    rmSync(this.dataDir, { recursive: true, force: true })
+  }
+}
+
+export function accountFor(account: TestAccount, pbx: PbxInfo): Account {
+  return {
+    displayName: account.displayName ?? account.user,
+    sipAddress: `${account.user}@${pbx.domain}`,
+    authUser: '',
+    wsServer: wsUrl(pbx),
+    outboundProxy: '',
+    iceServers: [],
+    voicemailNumber: '555',
+  }
+}

@@ -1,0 +1,96 @@
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { svelte } from '@sveltejs/vite-plugin-svelte'
+import { build } from 'vite'
+import { TestPbx } from './pbx'
+import { serveStatic } from './static-server'
+
+const root = resolve(import.meta.dirname, '../..')
+export const rendererOut = join(root, 'out/renderer')
+
+/** Newest modification time under `dir` (recursively), 0 when missing. */
+function newestMtime(dir: string): number {
+  if (!existsSync(dir)) return 0
+  let newest = 0
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name)
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs)
+  }
+  return newest
+}
+
+/**
+ * Builds the renderer into out/renderer when it is missing or older than its sources (the
+ * test command builds it just before, so this is for a developer running the e2e suite
+ * alone). Returns an error message instead of throwing, so the PBX smoke test still runs.
+ */
+export async function ensureRendererBuilt(log: (line: string) => void = console.log): Promise<string> {
+  const index = join(rendererOut, 'index.html')
+  const sources = Math.max(newestMtime(join(root, 'renderer')), newestMtime(join(root, 'contract')))
+  if (existsSync(index) && statSync(index).mtimeMs >= sources) return ''
+  log('[test-bed] building the renderer (out/renderer is missing or older than its sources)')
+  try {
+    // The renderer alone, as electron-vite builds it (same root, plugin, relative base).
+    await build({
+      configFile: false,
+      root: join(root, 'renderer'),
+      base: './',
+      plugins: [svelte()],
+      logLevel: 'warn',
+      build: { outDir: rendererOut, emptyOutDir: true },
+    })
+    return ''
+  } catch (error) {
+    return `renderer build failed: ${error instanceof Error ? error.message : String(error)}`
+  }
+}
+
+export interface TestBed {
+  pbx: TestPbx
+  baseUrl: string
+  runDir: string
+  rendererBuildError: string
+  stop(): Promise<void>
+}
+
+/**
+ * Everything the e2e suite and the bench run against: Kamailio on free loopback ports with its
+ * own runtime dir, the built renderer at `/` and the test peer page at `/peer/` on 127.0.0.1.
+ */
+export async function startTestBed(log: (line: string) => void = console.log): Promise<TestBed> {
+  const rendererBuildError = await ensureRendererBuilt(log)
+  if (rendererBuildError) log(`[test-bed] ${rendererBuildError}`)
+
+  const runDir = mkdtempSync(join(tmpdir(), 'parley-e2e-'))
+  const peerOut = join(runDir, 'peer')
+  await build({
+    configFile: false,
+    root: join(root, 'e2e/peer'),
+    base: './',
+    logLevel: 'warn',
+    build: { outDir: peerOut, emptyOutDir: true, minify: false, sourcemap: true },
+  })
+
+  const pbx = await TestPbx.create(join(runDir, 'pbx'))
+  await pbx.start()
+  mkdirSync(rendererOut, { recursive: true })
+  const { server, port } = await serveStatic({ '/': rendererOut, '/peer/': peerOut })
+  const baseUrl = `http://127.0.0.1:${port}`
+  log(
+    `[test-bed] kamailio ws://127.0.0.1:${pbx.info.wsPort} udp ${pbx.info.udpPort}; pages ${baseUrl}; run dir ${runDir}`,
+  )
+
+  return {
+    pbx,
+    baseUrl,
+    runDir,
+    rendererBuildError,
+    async stop() {
+      await new Promise<void>((r) => server.close(() => r()))
+      await pbx.stop()
+      if (process.env.PARLEY_E2E_KEEP_RUN_DIR) log(`[test-bed] kept ${runDir}`)
+      else rmSync(runDir, { recursive: true, force: true })
+    },
+  }
+}

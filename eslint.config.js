@@ -1,0 +1,82 @@
+// Lint for the whole repository: TypeScript everywhere (typescript-eslint), Svelte 5
+// components (eslint-plugin-svelte, parsed with the TypeScript parser), and the globals of
+// each process: Node for main/scripts/tests, the browser for the renderer and the e2e peer.
+import js from '@eslint/js'
+import globals from 'globals'
+import svelte from 'eslint-plugin-svelte'
+import tseslint from 'typescript-eslint'
+
+export default tseslint.config(
+  {
+    ignores: [
+      'out/',
+      'dist/',
+      'node_modules/',
+      'e2e-artifacts/',
+      'test-results/',
+      'playwright-report/',
+      '.tmp/',
+      'coverage/',
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  ...svelte.configs['flat/recommended'],
+  {
+    languageOptions: {
+      ecmaVersion: 2023,
+      sourceType: 'module',
+      globals: { ...globals.node },
+    },
+    rules: {
+      // Stripping control characters from hostile input is deliberate here.
+      'no-control-regex': 'off',
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[property.name='innerHTML']",
+          message: 'Render remote text as text, never HTML.',
+        },
+        {
+          selector: "MemberExpression[property.name='outerHTML']",
+          message: 'Render remote text as text, never HTML.',
+        },
+      ],
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,svelte}', 'e2e/peer/**/*.ts'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  {
+    files: ['**/*.svelte', '**/*.svelte.ts'],
+    languageOptions: {
+      parserOptions: {
+        parser: tseslint.parser,
+        extraFileExtensions: ['.svelte'],
+      },
+    },
+    rules: {
+      // Caller names and SIP header text must never be rendered as HTML.
+      'svelte/no-at-html-tags': 'error',
+      // Plain Map/Set/Date are fine for non-reactive bookkeeping; flag, don't fail.
+      'svelte/prefer-svelte-reactivity': 'warn',
+    },
+  },
+  {
+    // Only the SIP adapter may talk to SIP.js; components and state use its plain events.
+    files: ['renderer/**/*.{ts,svelte}'],
+    ignores: ['renderer/sip/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['sip.js', 'sip.js/*'], message: 'Only renderer/sip/ imports SIP.js.' }] },
+      ],
+    },
+  },
+)
