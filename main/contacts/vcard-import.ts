@@ -1,0 +1,203 @@
+import { buildDraft, type DraftParts } from './contact-drafts'
+import { ContactImportError, numberKindFromLabels, type ContactDraft } from './import-error'
+
+/**
+ * vCard 2.1, 3.0 and 4.0 (RFC 2426, RFC 6350): several cards per file, folded lines, escaped
+ * characters, quoted-printable values with a CHARSET, TYPE given as TYPE=work,cell, as
+ * TYPE="work,voice" or bare (TEL;WORK;VOICE:). Reads FN, N, ORG and TEL; other properties are
+ * skipped. A structural error (card not closed, line without a colon) names its line and the
+ * whole file is refused, so an import never stops half-way.
+ */
+
+interface ContentLine {
+  /** Physical line where the logical (unfolded) line starts. */
+  line: number
+  name: string
+  params: Map<string, string[]>
+  value: string
+}
+
+interface LogicalLine {
+  line: number
+  text: string
+}
+
+function unfold(text: string): LogicalLine[] {
+  const physical = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/)
+  const logical: LogicalLine[] = []
+  physical.forEach((raw, index) => {
+    const previous = logical[logical.length - 1]
+    if (previous && (raw.startsWith(' ') || raw.startsWith('\t'))) {
+      previous.text += raw.slice(1)
+    } else if (previous && /ENCODING=QUOTED-PRINTABLE/i.test(previous.text.split(':')[0] ?? '') && previous.text.endsWith('=')) {
+      // vCard 2.1: a quoted-printable soft line break continues on the next line, unindented.
+      previous.text = previous.text.slice(0, -1) + raw
+    } else {
+      logical.push({ line: index + 1, text: raw })
+    }
+  })
+  return logical
+}
+
+/** Splits on `separator` outside double quotes. */
+function splitOutsideQuotes(text: string, separator: string): string[] {
+  const pieces: string[] = []
+  let current = ''
+  let quoted = false
+  for (const character of text) {
+    if (character === '"') quoted = !quoted
+    if (character === separator && !quoted) {
+      pieces.push(current)
+      current = ''
+    } else current += character
+  }
+  pieces.push(current)
+  return pieces
+}
+
+function parseContentLine({ line, text }: LogicalLine): ContentLine {
+  let colon = -1
+  let quoted = false
+  for (let index = 0; index < text.length; index++) {
+    const character = text[index]
+    if (character === '"') quoted = !quoted
+    else if (character === ':' && !quoted) {
+      colon = index
+      break
+    }
+  }
+  if (colon <= 0) throw new ContactImportError(line, `expected "NAME:value" but found "${text.slice(0, 40)}"`)
+  const [nameWithGroup = '', ...rawParams] = splitOutsideQuotes(text.slice(0, colon), ';')
+  const name = (nameWithGroup.split('.').pop() ?? '').trim().toUpperCase()
+  if (!/^[A-Z0-9-]+$/.test(name)) throw new ContactImportError(line, `"${nameWithGroup.slice(0, 40)}" is not a property name`)
+  const params = new Map<string, string[]>()
+  for (const raw of rawParams) {
+    const equals = raw.indexOf('=')
+    // vCard 2.1 writes bare types: TEL;WORK;VOICE:…
+    const key = equals < 0 ? 'TYPE' : raw.slice(0, equals).trim().toUpperCase()
+    const values = (equals < 0 ? raw : raw.slice(equals + 1)).split(',').map((value) => value.trim().replace(/^"|"$/g, ''))
+    params.set(key, [...(params.get(key) ?? []), ...values.flatMap((value) => value.split(','))])
+  }
+  return { line, name, params, value: text.slice(colon + 1) }
+}
+
+/** Decodes a quoted-printable value in its declared charset (default UTF-8). */
+function decodeQuotedPrintable(value: string, charset: string | undefined, line: number): string {
+  const bytes: number[] = []
+  for (let index = 0; index < value.length; index++) {
+    const character = value[index] as string
+    const hex = value.slice(index + 1, index + 3)
+    if (character === '=' && /^[0-9A-Fa-f]{2}$/.test(hex)) {
+      bytes.push(Number.parseInt(hex, 16))
+      index += 2
+    } else {
+      for (const byte of new TextEncoder().encode(character)) bytes.push(byte)
+    }
+  }
+  let decoder: TextDecoder
+  try {
+    decoder = new TextDecoder(charset ?? 'utf-8', { fatal: true })
+  } catch {
+    throw new ContactImportError(line, `unknown character set "${charset}"`)
+  }
+  try {
+    return decoder.decode(new Uint8Array(bytes))
+  } catch {
+    throw new ContactImportError(line, `the text is not valid ${charset ?? 'UTF-8'}`)
+  }
+}
+
+/** Splits a structured value (N, ORG) on unescaped ";" and resolves escapes in each part. */
+function components(value: string): string[] {
+  const parts: string[] = []
+  let current = ''
+  for (let index = 0; index < value.length; index++) {
+    const character = value[index] as string
+    if (character === '\\' && index + 1 < value.length) {
+      const next = value[++index] as string
+      current += next === 'n' || next === 'N' ? ' ' : next
+    } else if (character === ';') {
+      parts.push(current)
+      current = ''
+    } else current += character
+  }
+  parts.push(current)
+  return parts
+}
+
+const unescapeText = (value: string) => components(value).join(';')
+
+function valueOf(content: ContentLine): string {
+  const encoding = content.params.get('ENCODING')?.[0]?.toUpperCase()
+  if (encoding === 'QUOTED-PRINTABLE') return decodeQuotedPrintable(content.value, content.params.get('CHARSET')?.[0], content.line)
+  return content.value
+}
+
+/** "tel:+46-8-123;ext=12" (vCard 4.0 URI) → "+46-8-123"; text values pass through. */
+function telephoneNumber(value: string): string {
+  const text = unescapeText(value).trim()
+  return /^tel:/i.test(text) ? (text.slice(4).split(';')[0] ?? '') : text
+}
+
+function emptyCard(): DraftParts {
+  return { fullName: '', nameParts: [], company: '', favourite: false, numbers: [] }
+}
+
+function addProperty(card: DraftParts, content: ContentLine): void {
+  switch (content.name) {
+    case 'FN':
+      card.fullName = unescapeText(valueOf(content))
+      break
+    case 'N': {
+      const [family = '', given = '', additional = ''] = components(valueOf(content))
+      card.nameParts = [given, additional, family].filter((part) => part.trim() !== '')
+      break
+    }
+    case 'ORG':
+      card.company = components(valueOf(content))[0] ?? ''
+      break
+    case 'TEL': {
+      const kind = numberKindFromLabels(content.params.get('TYPE') ?? [])
+      if (kind) card.numbers.push({ kind, value: telephoneNumber(valueOf(content)) })
+      break
+    }
+  }
+}
+
+export interface VCardParseResult {
+  contacts: ContactDraft[]
+  /** Cards with nothing to keep (no name, company or number). */
+  empty: number
+}
+
+export function parseVCards(text: string): VCardParseResult {
+  const contacts: ContactDraft[] = []
+  let empty = 0
+  let card: DraftParts | null = null
+  let cardStart = 0
+  let lastLine = 0
+  for (const logical of unfold(text)) {
+    lastLine = logical.line
+    if (logical.text.trim() === '') continue
+    const content = parseContentLine(logical)
+    const value = content.value.trim().toUpperCase()
+    if (content.name === 'BEGIN' && value === 'VCARD') {
+      if (card) throw new ContactImportError(logical.line, `a new card begins before the card from line ${cardStart} has ended (END:VCARD missing)`)
+      card = emptyCard()
+      cardStart = logical.line
+    } else if (content.name === 'END' && value === 'VCARD') {
+      if (!card) throw new ContactImportError(logical.line, 'END:VCARD without a BEGIN:VCARD before it')
+      const draft = buildDraft(card)
+      if (draft) contacts.push(draft)
+      else empty++
+      card = null
+    } else if (!card) {
+      throw new ContactImportError(logical.line, 'text outside a card (expected BEGIN:VCARD)')
+    } else {
+      addProperty(card, content)
+    }
+  }
+  if (card) throw new ContactImportError(cardStart, 'this card is never closed (END:VCARD missing)')
+  if (contacts.length === 0 && empty === 0) throw new ContactImportError(Math.max(1, lastLine), 'no contacts found (expected BEGIN:VCARD)')
+  return { contacts, empty }
+}
