@@ -1,0 +1,199 @@
+import { SessionState, type Session } from 'sip.js'
+import { transitionPhase } from './call-phase'
+import { CallPhase, type CallDirection, type CallEndReason, type CallSnapshot } from './types'
+
+export interface CallHooks {
+  updated(call: Call): void
+  /** The call was answered (first move to Active). */
+  answered?(call: Call): void
+  ended(call: Call): void
+  /** A phase move the machine refused (a bug or an out-of-order SIP event); reported, not thrown. */
+  refused?(call: Call, from: CallPhase, to: CallPhase): void
+}
+
+export interface CallInit {
+  id: string
+  direction: CallDirection
+  session: Session
+  remoteName: string
+  remoteNumber: string
+  via: string
+  transferredBy?: string
+  now: number
+}
+
+/** End reason from a final SIP failure response to our INVITE. */
+export function endReasonFromStatus(code: number): CallEndReason {
+  if (code === 486 || code === 600) return 'busy'
+  if (code === 603) return 'rejected'
+  if (code === 408 || code === 480) return 'no-answer'
+  if (code === 487) return 'cancelled'
+  return 'failed'
+}
+
+export function failureMessage(code: number, reason: string): string {
+  const plain: Record<number, string> = {
+    404: 'Number not found',
+    408: 'No answer',
+    480: 'Not available',
+    484: 'Incomplete number',
+    486: 'Busy',
+    488: 'Call could not be set up (media)',
+    600: 'Busy',
+    603: 'Declined',
+  }
+  return `${plain[code] ?? (reason || 'Call failed')} (${code})`
+}
+
+/**
+ * One call: its SIP session and the snapshot the UI sees. Every phase change goes through the
+ * guarded transition; the session's own state drives Active and Ended.
+ */
+export class Call {
+  readonly id: string
+  readonly direction: CallDirection
+  session: Session
+  private snap: CallSnapshot
+  private pendingEndReason: CallEndReason | null = null
+  private failure: { code: number; reason: string } | null = null
+  private detachSession: () => void = () => {}
+  /** An operation (hold, transfer…) in progress; the UI can keep buttons disabled meanwhile. */
+  busy = false
+
+  constructor(
+    init: CallInit,
+    private readonly hooks: CallHooks,
+    private readonly now: () => number,
+  ) {
+    this.id = init.id
+    this.direction = init.direction
+    this.session = init.session
+    this.snap = {
+      id: init.id,
+      direction: init.direction,
+      phase: init.direction === 'incoming' ? CallPhase.Ringing : CallPhase.Dialing,
+      remoteName: init.remoteName,
+      remoteNumber: init.remoteNumber,
+      via: init.via,
+      muted: false,
+      localHold: false,
+      remoteHold: false,
+      createdAt: init.now,
+      answeredAt: null,
+      endedAt: null,
+      endReason: null,
+      transferredBy: init.transferredBy ?? '',
+      message: '',
+    }
+    this.bindSession(init.session)
+  }
+
+  get snapshot(): CallSnapshot {
+    return { ...this.snap }
+  }
+
+  get phase(): CallPhase {
+    return this.snap.phase
+  }
+
+  get isEnded(): boolean {
+    return this.snap.phase === CallPhase.Ended
+  }
+
+  get isEstablished(): boolean {
+    return this.snap.phase === CallPhase.Active || this.snap.phase === CallPhase.Held
+  }
+
+  /** Moves the phase if the machine allows it; returns whether it moved. */
+  moveTo(to: CallPhase): boolean {
+    const from = this.snap.phase
+    if (from === to) return true
+    const next = transitionPhase(from, to)
+    if (next === null) {
+      this.hooks.refused?.(this, from, to)
+      return false
+    }
+    this.snap.phase = next
+    const firstAnswer = next === CallPhase.Active && this.snap.answeredAt === null
+    if (firstAnswer) this.snap.answeredAt = this.now()
+    this.hooks.updated(this)
+    if (firstAnswer) this.hooks.answered?.(this)
+    return true
+  }
+
+  patch(fields: Partial<Pick<CallSnapshot, 'muted' | 'localHold' | 'remoteHold' | 'message' | 'remoteName' | 'remoteNumber' | 'transferredBy' | 'via'>>): void {
+    if (this.isEnded) return
+    let changed = false
+    for (const [key, value] of Object.entries(fields) as Array<[keyof typeof fields, never]>) {
+      if (this.snap[key] !== value) {
+        ;(this.snap as unknown as Record<string, unknown>)[key] = value
+        changed = true
+      }
+    }
+    if (changed) this.hooks.updated(this)
+  }
+
+  /** The reason to record when the session terminates because of something we did. */
+  expectEnd(reason: CallEndReason, message = ''): void {
+    this.pendingEndReason = reason
+    if (message) this.snap.message = message
+  }
+
+  clearExpectedEnd(): void {
+    this.pendingEndReason = null
+  }
+
+  noteFailure(code: number, reason: string): void {
+    this.failure = { code, reason }
+  }
+
+  /** Ends the call in the UI's eyes (idempotent). */
+  end(reason: CallEndReason, message = ''): void {
+    if (this.isEnded) return
+    this.detachSession()
+    this.snap.phase = CallPhase.Ended
+    this.snap.endReason = reason
+    this.snap.endedAt = this.now()
+    if (message) this.snap.message = message
+    this.hooks.ended(this)
+  }
+
+  /** Swaps in the session that carries on this call (not used for replaced calls). */
+  rebind(session: Session): void {
+    this.detachSession()
+    this.session = session
+    this.bindSession(session)
+  }
+
+  private bindSession(session: Session): void {
+    const listener = (state: SessionState) => this.onSessionState(state)
+    session.stateChange.addListener(listener)
+    this.detachSession = () => session.stateChange.removeListener(listener)
+  }
+
+  private onSessionState(state: SessionState): void {
+    if (state === SessionState.Established) {
+      if (this.snap.phase === CallPhase.Dialing || this.snap.phase === CallPhase.Alerting || this.snap.phase === CallPhase.Ringing) {
+        this.moveTo(CallPhase.Active)
+      }
+      return
+    }
+    if (state === SessionState.Terminated) {
+      const { reason, message } = this.terminationReason()
+      this.end(reason, message)
+    }
+  }
+
+  private terminationReason(): { reason: CallEndReason; message: string } {
+    if (this.pendingEndReason) return { reason: this.pendingEndReason, message: this.snap.message }
+    if (this.failure && this.snap.answeredAt === null) {
+      return {
+        reason: endReasonFromStatus(this.failure.code),
+        message: failureMessage(this.failure.code, this.failure.reason),
+      }
+    }
+    if (this.snap.answeredAt !== null) return { reason: 'remote-hangup', message: '' }
+    // an incoming call the caller gave up on (CANCEL) is a missed call
+    return this.direction === 'incoming' ? { reason: 'cancelled', message: '' } : { reason: 'failed', message: 'Call failed' }
+  }
+}

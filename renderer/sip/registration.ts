@@ -1,0 +1,309 @@
+import { RegistererState, type Registerer, type UserAgent, type UserAgentDelegate, type UserAgentOptions } from 'sip.js'
+import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff'
+import type { SipStack } from './sip-stack'
+import type { RegistrationFailure, RegistrationStatus, SipAccount } from './types'
+
+export interface Clock {
+  now(): number
+  setTimeout(fn: () => void, ms: number): unknown
+  clearTimeout(handle: unknown): void
+}
+
+export interface RegistrationDeps {
+  stack: SipStack
+  clock: Clock
+  random: () => number
+  emitStatus: (status: RegistrationStatus) => void
+  /** Builds the UA options; the transport delegate hooks are merged in by Registration. */
+  userAgentOptions: (account: SipAccount, transportDelegate: UserAgentDelegate) => UserAgentOptions
+  /** The transport is up and we are registered; `recovered` when it follows a drop or forced reconnect. */
+  onRegistered?: (recovered: boolean) => void
+  /** The WebSocket went away unexpectedly. */
+  onTransportLost?: () => void
+  backoff?: BackoffPolicy
+  /** How long sign-out waits for the un-REGISTER answer. */
+  unregisterTimeoutMs?: number
+}
+
+type RegisterResult = { ok: true } | { ok: false; code: number; reason: string; pending?: boolean }
+
+const AUTH_CODES = new Set([401, 403, 407])
+
+/**
+ * Keeps one account registered and tells the truth about it. SIP.js does not reconnect by
+ * itself; this class opens a fresh WebSocket (same UserAgent, so calls survive) and a fresh
+ * REGISTER after a drop, with capped, jittered backoff while the server is unreachable.
+ */
+export class Registration {
+  private account: SipAccount | null = null
+  private ua: UserAgent | null = null
+  private registerer: Registerer | null = null
+  private detachRegisterer: (() => void) | null = null
+  private wanted = false
+  private registering = false
+  private failures = 0
+  private retryTimer: unknown = undefined
+  private generation = 0
+  private recovering = false
+  private current: RegistrationStatus = { state: 'unregistered' }
+
+  constructor(private readonly deps: RegistrationDeps) {}
+
+  get status(): RegistrationStatus {
+    return this.current
+  }
+
+  get userAgent(): UserAgent | null {
+    return this.ua
+  }
+
+  get isTransportConnected(): boolean {
+    try {
+      return this.ua?.isConnected() ?? false
+    } catch {
+      return false
+    }
+  }
+
+  async connect(account: SipAccount): Promise<void> {
+    if (this.ua) await this.disconnect()
+    const generation = ++this.generation
+    this.account = account
+    this.wanted = true
+    this.failures = 0
+    this.recovering = false
+    try {
+      this.ua = this.deps.stack.createUserAgent(this.deps.userAgentOptions(account, this.transportDelegate(generation)))
+    } catch (error) {
+      this.ua = null
+      this.setStatus({ state: 'failed', reason: 'other', message: `Account settings are not usable: ${messageOf(error)}` })
+      return
+    }
+    await this.attempt(generation)
+  }
+
+  /** A fresh WebSocket and REGISTER right now (resume, network back). */
+  async reconnect(_reason: string): Promise<void> {
+    if (!this.wanted || !this.account) return
+    if (!this.ua) {
+      await this.connect(this.account)
+      return
+    }
+    this.clearRetry()
+    this.failures = 0
+    this.recovering = true
+    const generation = ++this.generation
+    const ua = this.ua
+    this.rebindTransportDelegate(ua, generation)
+    try {
+      // Drop the old socket without waiting for its close handshake (it may be half-dead after
+      // sleep); SIP.js ignores events from a socket it no longer holds.
+      void ua.transport.disconnect().catch(() => undefined)
+    } catch {
+      // already gone
+    }
+    await this.attempt(generation)
+  }
+
+  async disconnect(): Promise<void> {
+    this.wanted = false
+    this.generation++
+    this.clearRetry()
+    const ua = this.ua
+    const registerer = this.registerer
+    this.ua = null
+    this.registerer = null
+    this.detachRegisterer?.()
+    this.detachRegisterer = null
+    if (ua) {
+      if (registerer && registerer.state === RegistererState.Registered && this.isConnectedUa(ua)) {
+        await withTimeout(
+          new Promise<void>((resolve) => {
+            registerer
+              .unregister({ requestDelegate: { onAccept: () => resolve(), onReject: () => resolve() } })
+              .catch(() => resolve())
+          }),
+          this.deps.unregisterTimeoutMs ?? 1500,
+          this.deps.clock,
+        )
+      }
+      await withTimeout(
+        ua.stop().catch(() => undefined),
+        2000,
+        this.deps.clock,
+      )
+    }
+    this.setStatus({ state: 'unregistered' })
+  }
+
+  private transportDelegate(generation: number): UserAgentDelegate {
+    return {
+      onDisconnect: (error?: Error) => {
+        // A deliberate disconnect (sign-out, forced reconnect) has no error.
+        if (!error || generation !== this.generation || !this.wanted) return
+        this.generation++
+        this.recovering = true
+        this.deps.onTransportLost?.()
+        this.rebindTransportDelegate(this.ua, this.generation)
+        this.scheduleRetry('closed', 'Connection closed')
+      },
+    }
+  }
+
+  /** After a generation bump the UA must report to handlers of the new generation. */
+  private rebindTransportDelegate(ua: UserAgent | null, generation: number): void {
+    if (!ua) return
+    const delegate = ua.delegate ?? {}
+    delegate.onDisconnect = this.transportDelegate(generation).onDisconnect
+    ua.delegate = delegate
+  }
+
+  private async attempt(generation: number): Promise<void> {
+    const ua = this.ua
+    if (!ua || generation !== this.generation || !this.wanted) return
+    this.setStatus({ state: 'connecting', attempt: this.failures + 1 })
+    if (!this.isConnectedUa(ua)) {
+      try {
+        if (ua.state === 'Started') await ua.reconnect()
+        else await ua.start()
+      } catch {
+        if (generation !== this.generation || !this.wanted) return
+        this.scheduleRetry('unreachable', 'Server unreachable')
+        return
+      }
+    }
+    if (generation !== this.generation || !this.wanted) return
+    const result = await this.register(ua)
+    if (generation !== this.generation || !this.wanted) return
+    if (result.ok) {
+      this.failures = 0
+      const recovered = this.recovering
+      this.recovering = false
+      this.setStatus({ state: 'registered', since: this.deps.clock.now() })
+      this.deps.onRegistered?.(recovered)
+      return
+    }
+    if (AUTH_CODES.has(result.code)) {
+      // retrying a wrong password only risks locking the account
+      this.setStatus({ state: 'failed', reason: 'auth', message: `Wrong password (${result.code})` })
+      return
+    }
+    if (!this.isConnectedUa(ua)) {
+      this.scheduleRetry('closed', 'Connection closed')
+      return
+    }
+    this.scheduleRetry('rejected', `Registration refused (${result.code}${result.reason ? ' ' + result.reason : ''})`)
+  }
+
+  private async register(ua: UserAgent): Promise<RegisterResult> {
+    let registerer = this.registerer ?? this.newRegisterer(ua)
+    this.registering = true
+    try {
+      let result = await sendRegister(registerer)
+      if (!result.ok && result.pending) {
+        // A REGISTER is stuck on the old socket: leave that registerer behind (not disposed, so
+        // it never un-REGISTERs our shared contact) and register with a new one.
+        this.detachRegisterer?.()
+        registerer = this.newRegisterer(ua)
+        result = await sendRegister(registerer)
+      }
+      return result
+    } catch (error) {
+      return { ok: false, code: 500, reason: messageOf(error) }
+    } finally {
+      this.registering = false
+    }
+  }
+
+  private newRegisterer(ua: UserAgent): Registerer {
+    const registerer = this.deps.stack.createRegisterer(ua, { expires: 300, logConfiguration: false })
+    const listener = (state: RegistererState) => this.onRegistererState(registerer, state)
+    registerer.stateChange.addListener(listener)
+    this.detachRegisterer = () => registerer.stateChange.removeListener(listener)
+    this.registerer = registerer
+    return registerer
+  }
+
+  /** A refresh that failed or a registration that expired: say so and try again. */
+  private onRegistererState(registerer: Registerer, state: RegistererState): void {
+    if (registerer !== this.registerer || this.registering || !this.wanted) return
+    if (state === RegistererState.Unregistered && this.current.state === 'registered') {
+      this.scheduleRetry('other', 'Registration lost')
+    }
+  }
+
+  private scheduleRetry(reason: RegistrationFailure, message: string): void {
+    this.clearRetry()
+    this.failures++
+    const delay = backoffDelay(this.failures, this.deps.random, this.deps.backoff ?? DEFAULT_BACKOFF)
+    const retryAt = this.deps.clock.now() + delay
+    const generation = this.generation
+    this.setStatus({ state: 'failed', reason, message, retryAt })
+    this.retryTimer = this.deps.clock.setTimeout(() => {
+      this.retryTimer = undefined
+      void this.attempt(generation)
+    }, delay)
+  }
+
+  private clearRetry(): void {
+    if (this.retryTimer !== undefined) this.deps.clock.clearTimeout(this.retryTimer)
+    this.retryTimer = undefined
+  }
+
+  private isConnectedUa(ua: UserAgent): boolean {
+    try {
+      return ua.isConnected()
+    } catch {
+      return false
+    }
+  }
+
+  private setStatus(status: RegistrationStatus): void {
+    this.current = status
+    this.deps.emitStatus(status)
+  }
+}
+
+function sendRegister(registerer: Registerer): Promise<RegisterResult> {
+  return new Promise<RegisterResult>((resolve) => {
+    try {
+      registerer
+        .register({
+          requestDelegate: {
+            onAccept: () => resolve({ ok: true }),
+            onReject: (response) =>
+              resolve({ ok: false, code: response.message.statusCode ?? 500, reason: response.message.reasonPhrase ?? '' }),
+          },
+        })
+        .catch((error: unknown) =>
+          resolve({ ok: false, code: 500, reason: messageOf(error), pending: isPendingError(error) }),
+        )
+    } catch (error) {
+      resolve({ ok: false, code: 500, reason: messageOf(error) })
+    }
+  })
+}
+
+function isPendingError(error: unknown): boolean {
+  return error instanceof Error && (error.name === 'RequestPendingError' || /already in progress/i.test(error.message))
+}
+
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
+}
+
+export function withTimeout<T>(promise: Promise<T>, ms: number, clock: Clock): Promise<T | undefined> {
+  return new Promise<T | undefined>((resolve) => {
+    const timer = clock.setTimeout(() => resolve(undefined), ms)
+    promise.then(
+      (value) => {
+        clock.clearTimeout(timer)
+        resolve(value)
+      },
+      () => {
+        clock.clearTimeout(timer)
+        resolve(undefined)
+      },
+    )
+  })
+}
