@@ -1,0 +1,167 @@
+import { describe, expect, it } from 'vitest'
+import { CallPhase, type CallSnapshot } from '../sip/types'
+import { AudioOutput } from './audio-output'
+import { followCallsWithRinger, ringerModeFor } from './ring-follower'
+import { Ringer, RingerMode } from './ringer'
+import { FakeAudioContext, FakeAudioElement, ManualTimers } from './testing/fake-audio'
+import { FakeRoutingPhone, settle } from './testing/fakes'
+import { callWaitingCycle, ringCycle } from './tones'
+
+function setup(withSinkId = true) {
+  const contexts: FakeAudioContext[] = []
+  const elements: FakeAudioElement[] = []
+  const timers = new ManualTimers()
+  const ringer = new Ringer({
+    createContext: () => {
+      const context = new FakeAudioContext(withSinkId)
+      contexts.push(context)
+      return context
+    },
+    createAudioElement: () => {
+      const element = new FakeAudioElement()
+      elements.push(element)
+      return element
+    },
+    timers,
+  })
+  return { ringer, contexts, elements, timers }
+}
+
+describe('Ringer', () => {
+  it('rings on the ringtone device and repeats each cycle until stopped', async () => {
+    const { ringer, contexts, timers } = setup()
+    await ringer.setRingtoneSink('speakers-id')
+    await ringer.setCallSink('headset-id')
+    await ringer.ring()
+    expect(ringer.mode).toBe(RingerMode.Ringing)
+    const context = contexts[0]!
+    expect(context.sinkIds).toEqual(['speakers-id'])
+    expect(context.played.length).toBe(ringCycle.bursts.length)
+    expect([...timers.intervals.values()][0]?.ms).toBe(ringCycle.period * 1000)
+    timers.tickIntervals()
+    expect(context.played.length).toBe(2 * ringCycle.bursts.length)
+
+    await ringer.stop()
+    expect(ringer.mode).toBe(RingerMode.Silent)
+    expect(context.closed).toBe(true)
+    expect(timers.intervals.size).toBe(0)
+  })
+
+  it('moves a ring in progress when the ringtone device changes', async () => {
+    const { ringer, contexts } = setup()
+    await ringer.ring()
+    await ringer.setRingtoneSink('usb-speaker')
+    expect(contexts[0]!.sinkIds).toEqual(['', 'usb-speaker'])
+  })
+
+  it('plays call waiting softly on the call device, not the ringtone device', async () => {
+    const { ringer, contexts } = setup()
+    await ringer.setRingtoneSink('speakers-id')
+    await ringer.setCallSink('headset-id')
+    await ringer.ring()
+    await ringer.callWaiting()
+    expect(contexts[0]!.closed).toBe(true)
+    const waiting = contexts[1]!
+    expect(waiting.sinkIds).toEqual(['headset-id'])
+    expect(waiting.played.map((tone) => tone.frequency)).toEqual([425, 425])
+    expect(Math.max(...callWaitingCycle.bursts.map((burst) => burst.gain))).toBeLessThanOrEqual(0.1)
+  })
+
+  it('stop() during a slow start leaves nothing playing', async () => {
+    const { ringer, contexts, timers } = setup()
+    const ringing = ringer.ring()
+    await ringer.stop()
+    await ringing
+    expect(ringer.mode).toBe(RingerMode.Silent)
+    expect(contexts.every((context) => context.closed)).toBe(true)
+    expect(timers.intervals.size).toBe(0)
+  })
+
+  it('test tone plays once on the chosen output and closes afterwards', async () => {
+    const { ringer, contexts, timers } = setup()
+    await ringer.setCallSink('headset-id')
+    await ringer.testTone('speaker')
+    expect(contexts[0]!.sinkIds).toEqual(['headset-id'])
+    expect(contexts[0]!.played.map((tone) => tone.frequency)).toEqual([440, 660])
+    timers.runTimeouts()
+    await settle()
+    expect(contexts[0]!.closed).toBe(true)
+  })
+
+  it('without AudioContext.setSinkId routes through an <audio> element', async () => {
+    const { ringer, elements } = setup(false)
+    await ringer.setRingtoneSink('speakers-id')
+    await ringer.ring()
+    expect(elements[0]!.sinkIds).toEqual(['speakers-id'])
+    expect(elements[0]!.playing).toBe(true)
+    expect(elements[0]!.srcObject).not.toBeNull()
+  })
+})
+
+describe('AudioOutput', () => {
+  it('falls back to the default output when the chosen device is gone', async () => {
+    const context = new FakeAudioContext()
+    context.failingSinks.add('unplugged')
+    const output = new AudioOutput({ createContext: () => context })
+    await output.open('unplugged')
+    expect(output.activeSinkId).toBe('')
+    expect(context.sinkIds).toEqual([''])
+  })
+})
+
+const call = (id: string, phase: CallPhase): CallSnapshot => ({
+  id,
+  direction: 'incoming',
+  phase,
+  remoteName: '',
+  remoteNumber: '100',
+  via: '',
+  muted: false,
+  localHold: false,
+  remoteHold: false,
+  createdAt: 0,
+  answeredAt: null,
+  endedAt: null,
+  endReason: null,
+  transferredBy: '',
+  message: '',
+})
+
+describe('ringerModeFor', () => {
+  it('rings alone, beeps during a call, is silent otherwise', () => {
+    expect(ringerModeFor([call('a', CallPhase.Ringing)])).toBe(RingerMode.Ringing)
+    expect(ringerModeFor([call('a', CallPhase.Active), call('b', CallPhase.Ringing)])).toBe(RingerMode.CallWaiting)
+    expect(ringerModeFor([call('a', CallPhase.Held), call('b', CallPhase.Ringing)])).toBe(RingerMode.CallWaiting)
+    expect(ringerModeFor([call('a', CallPhase.Active)])).toBe(RingerMode.Silent)
+    expect(ringerModeFor([call('a', CallPhase.Ended)])).toBe(RingerMode.Silent)
+  })
+})
+
+describe('followCallsWithRinger', () => {
+  it('follows call events and stops when told', async () => {
+    const calls: CallSnapshot[] = []
+    const phone = Object.assign(new FakeRoutingPhone(), { calls: () => calls })
+    const log: string[] = []
+    const ringer = {
+      ring: async () => void log.push('ring'),
+      callWaiting: async () => void log.push('call-waiting'),
+      stop: async () => void log.push('stop'),
+    }
+    const stop = followCallsWithRinger(phone, ringer)
+    calls.push(call('a', CallPhase.Ringing))
+    phone.emit('call-added', calls[0]!)
+    calls[0] = call('a', CallPhase.Active)
+    phone.emit('call-updated', calls[0])
+    calls.push(call('b', CallPhase.Ringing))
+    phone.emit('call-added', calls[1]!)
+    phone.emit('call-updated', calls[1]!)
+    expect(log).toEqual(['ring', 'stop', 'call-waiting'])
+    stop()
+    expect(log.at(-1)).toBe('stop')
+    expect(phone.listenerCount()).toBe(0)
+  })
+})
+
+// Compile-time checks that the real browser objects fit the ports the ringer is given.
+export const contextFits = (real: AudioContext): import('./audio-output').AudioContextLike => real
+export const elementFits = (real: HTMLAudioElement): import('./audio-output').AudioElementLike => real
