@@ -115,7 +115,8 @@ function track(session: Session, direction: 'incoming' | 'outgoing', referredBy 
   session.delegate = {
     onInfo(info: Info) {
       const body = info.request.body ?? ''
-      const signal = /Signal\s*=\s*([0-9A-D#*])/i.exec(body)?.[1] ?? (/^([0-9A-D#*])$/i.exec(body.trim())?.[1] ?? '')
+      const signal =
+        /Signal\s*=\s*([0-9A-D#*])/i.exec(body)?.[1] ?? /^([0-9A-D#*])$/i.exec(body.trim())?.[1] ?? ''
       view.infoDtmf += signal
       log(`call ${id} INFO ${JSON.stringify(body)}`)
       void info.accept()
@@ -128,7 +129,7 @@ function track(session: Session, direction: 'incoming' | 'outgoing', referredBy 
       log(`call ${id} REFER to ${referral.referTo.uri.toString()}`)
       void referral.accept().then(() => {
         const inviter = referral.makeInviter({ sessionDescriptionHandlerOptions: sdhOptions() })
-        track(inviter, 'outgoing', referral.referredBy?.uri.user ?? 'unknown')
+        track(inviter, 'outgoing', referral.referredBy ?? 'unknown')
         return inviter.invite()
       })
     },
@@ -176,7 +177,10 @@ async function register(account: PeerAccount): Promise<void> {
         if (rejectIncomingWith !== null) {
           void invitation.reject({ statusCode: rejectIncomingWith })
         } else if (autoAnswer) {
-          setTimeout(() => void invitation.accept({ sessionDescriptionHandlerOptions: sdhOptions() }), autoAnswerDelayMs)
+          setTimeout(
+            () => void invitation.accept({ sessionDescriptionHandlerOptions: sdhOptions() }),
+            autoAnswerDelayMs,
+          )
         } else {
           void invitation.progress()
         }
@@ -217,7 +221,10 @@ const peer = {
     if (!userAgent) throw new Error('peer not registered')
     const uri = UserAgent.makeURI(target)
     if (!uri) throw new Error(`bad target ${target}`)
-    const inviter = new Inviter(userAgent, uri, { extraHeaders, sessionDescriptionHandlerOptions: sdhOptions() })
+    const inviter = new Inviter(userAgent, uri, {
+      extraHeaders,
+      sessionDescriptionHandlerOptions: sdhOptions(),
+    })
     const id = track(inviter, 'outgoing')
     const view = record(id).view
     void inviter.invite({
@@ -270,7 +277,11 @@ const peer = {
     for (const digit of digits) {
       await session.info({
         requestOptions: {
-          body: { contentDisposition: 'render', contentType: 'application/dtmf-relay', content: `Signal=${digit}\r\nDuration=160\r\n` },
+          body: {
+            contentDisposition: 'render',
+            contentType: 'application/dtmf-relay',
+            content: `Signal=${digit}\r\nDuration=160\r\n`,
+          },
         },
       })
     }
@@ -297,16 +308,25 @@ const peer = {
     const result: PeerMediaStats = { bytesReceived: 0, bytesSent: 0, packetsReceived: 0, packetsSent: 0 }
     if (!pc) return result
     const report = await pc.getStats()
-    report.forEach((entry: { type: string; kind?: string; bytesReceived?: number; bytesSent?: number; packetsReceived?: number; packetsSent?: number }) => {
-      if (entry.type === 'inbound-rtp' && entry.kind === 'audio') {
-        result.bytesReceived += entry.bytesReceived ?? 0
-        result.packetsReceived += entry.packetsReceived ?? 0
-      }
-      if (entry.type === 'outbound-rtp' && entry.kind === 'audio') {
-        result.bytesSent += entry.bytesSent ?? 0
-        result.packetsSent += entry.packetsSent ?? 0
-      }
-    })
+    report.forEach(
+      (entry: {
+        type: string
+        kind?: string
+        bytesReceived?: number
+        bytesSent?: number
+        packetsReceived?: number
+        packetsSent?: number
+      }) => {
+        if (entry.type === 'inbound-rtp' && entry.kind === 'audio') {
+          result.bytesReceived += entry.bytesReceived ?? 0
+          result.packetsReceived += entry.packetsReceived ?? 0
+        }
+        if (entry.type === 'outbound-rtp' && entry.kind === 'audio') {
+          result.bytesSent += entry.bytesSent ?? 0
+          result.packetsSent += entry.packetsSent ?? 0
+        }
+      },
+    )
     return result
   },
   calls(): PeerCallView[] {

@@ -1,0 +1,154 @@
+import type { Page } from 'playwright-core'
+import { TestApp } from '../e2e/harness/app'
+import { TestPeer } from '../e2e/harness/peer'
+import { startTestBed } from '../e2e/harness/test-bed'
+import { dial, ui } from '../e2e/harness/ui'
+import { median, type BenchFigure, type BenchSuite } from './suite'
+
+/**
+ * Issue 2's call-setup figures, on the real test bed (Kamailio on loopback, the built renderer
+ * in Chromium, SIP.js peers). Where the times come from:
+ * - page load → registered: the page's navigation start (performance.timeOrigin) to the moment
+ *   the Registration status first reads "Registered" (a MutationObserver in the page).
+ * - dial click → INVITE on the wire: the click on "Call" (a capture-phase listener stamps it
+ *   with the page's wall clock) to the PBX receiving the first INVITE from the app: Kamailio
+ *   logs a "PARLEY-TAP rx INVITE t=<sec.usec>" line for each INVITE it receives
+ *   (e2e/pbx/kamailio.cfg), same wall clock, microsecond resolution.
+ * - INVITE arrives → ringing visible: Kamailio's "PARLEY-TAP tx INVITE" line (the moment it
+ *   sends the INVITE to the app) to the first DOM mutation showing "Incoming call" in the
+ *   Calls list.
+ * - dial click → media flowing: the click to the first RTP from the auto-answering peer
+ *   (the app's remote audio track unmutes). The first call of a page opens the fake
+ *   microphone (a few hundred ms once); it is reported on its own line.
+ */
+const runs = 11
+const appUser = '7101'
+const calleeUser = '7102'
+const callerUser = '7103'
+
+type UiMarks = { registeredAt: number | null; incomingAt: number[] }
+
+function uiWatcher(): void {
+  const marks: UiMarks & { incomingShown: boolean } = {
+    registeredAt: null,
+    incomingAt: [],
+    incomingShown: false,
+  }
+  const now = () => performance.timeOrigin + performance.now()
+  const check = () => {
+    if (marks.registeredAt === null) {
+      const status = document.querySelector('[role="status"][aria-label="Registration"]')
+      if (status?.textContent?.trim().startsWith('Registered')) marks.registeredAt = now()
+    }
+    const incoming = /Incoming call/.test(
+      document.querySelector('[role="list"][aria-label="Calls"]')?.textContent ?? '',
+    )
+    if (incoming && !marks.incomingShown) marks.incomingAt.push(now())
+    marks.incomingShown = incoming
+  }
+  new MutationObserver(check).observe(document, { subtree: true, childList: true, characterData: true })
+  ;(window as unknown as { __parleyUi: UiMarks }).__parleyUi = marks
+}
+
+type Probe = { clickAt: Array<{ at: number; label: string }>; remoteMediaAt: number[] }
+const probe = (page: Page) => page.evaluate(() => (window as unknown as { __parleyTest: Probe }).__parleyTest)
+const marks = (page: Page) => page.evaluate(() => (window as unknown as { __parleyUi: UiMarks }).__parleyUi)
+
+async function until<T>(what: string, read: () => Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs
+  for (;;) {
+    const value = await read()
+    if (value !== undefined) return value
+    if (Date.now() > deadline) throw new Error(`bench: timed out waiting for ${what}`)
+    await new Promise((r) => setTimeout(r, 10))
+  }
+}
+
+export const callSetupBench: BenchSuite = {
+  name: 'call setup (loopback)',
+  async run(): Promise<BenchFigure[]> {
+    const bed = await startTestBed(() => undefined)
+    const closers: Array<() => Promise<void>> = [() => bed.stop()]
+    try {
+      if (bed.rendererBuildError) throw new Error(bed.rendererBuildError)
+      const pbx = bed.pbx.info
+      const callee = await TestPeer.start(calleeUser, pbx, bed.baseUrl)
+      closers.unshift(() => callee.close())
+      await callee.setAutoAnswer(true)
+      const caller = await TestPeer.start(callerUser, pbx, bed.baseUrl)
+      closers.unshift(() => caller.close())
+      const app = await TestApp.start({
+        name: 'bench-app',
+        baseUrl: bed.baseUrl,
+        pbx,
+        account: { user: appUser },
+      })
+      closers.unshift(() => app.close())
+      await app.ua.context.addInitScript(uiWatcher)
+      const page = app.page
+
+      // Page load → registered (the first load also warms caches; it is not counted).
+      const loads: number[] = []
+      for (let i = 0; i <= runs; i++) {
+        await page.reload()
+        const registeredAt = await until(
+          'registered',
+          async () => (await marks(page))?.registeredAt ?? undefined,
+        )
+        const origin = await page.evaluate(() => performance.timeOrigin)
+        if (i > 0) loads.push(registeredAt - origin)
+      }
+
+      // Dial click → INVITE on the wire, and → media flowing with an auto-answering peer.
+      const toWire: number[] = []
+      const toMedia: number[] = []
+      let firstCallMedia = Number.NaN
+      for (let i = 0; i <= runs; i++) {
+        const mediaBefore = (await probe(page)).remoteMediaAt.length
+        await dial(page, calleeUser)
+        const mediaAt = await until('media', async () => (await probe(page)).remoteMediaAt[mediaBefore])
+        const clickAt = (await probe(page)).clickAt.filter((c) => c.label === 'Call').at(-1)?.at ?? Number.NaN
+        const tap = await until('INVITE tap', async () =>
+          bed.pbx.inviteTaps().find((t) => t.way === 'rx' && t.fromUser === appUser && t.at >= clickAt - 1),
+        )
+        if (i === 0) firstCallMedia = mediaAt - clickAt
+        else {
+          toWire.push(tap.at - clickAt)
+          toMedia.push(mediaAt - clickAt)
+        }
+        await ui.call(page).getByRole('button', { name: 'Hang up' }).click()
+        await ui.call(page).getByRole('button', { name: 'Hang up' }).waitFor({ state: 'detached' })
+      }
+
+      // INVITE arrives (leaves the PBX towards the app) → "Incoming call" in the DOM.
+      const toRinging: number[] = []
+      for (let i = 0; i <= runs; i++) {
+        const shownBefore = (await marks(page)).incomingAt.length
+        const startedAt = Date.now()
+        const id = await caller.call(`sip:${appUser}@${pbx.domain}`)
+        const shownAt = await until('ringing', async () => (await marks(page)).incomingAt[shownBefore])
+        const tap = await until('INVITE tap', async () =>
+          bed.pbx
+            .inviteTaps()
+            .find((t) => t.way === 'tx' && t.fromUser === callerUser && t.at >= startedAt - 1),
+        )
+        if (i > 0) toRinging.push(shownAt - tap.at)
+        await caller.hangup(id)
+        await ui.call(page).getByRole('button', { name: 'Answer' }).waitFor({ state: 'detached' })
+      }
+
+      return [
+        { name: 'page load → registered', ms: median(loads), target: 300 },
+        { name: 'dial click → INVITE on the wire', ms: median(toWire), target: 50 },
+        { name: 'INVITE arrives → ringing visible', ms: median(toRinging), target: 50 },
+        { name: 'dial click → media flowing (auto-answer peer)', ms: median(toMedia), target: 200 },
+        {
+          name: 'first call of a page: dial click → media flowing (incl. first microphone open)',
+          ms: firstCallMedia,
+        },
+      ]
+    } finally {
+      for (const close of closers) await close().catch(() => undefined)
+    }
+  },
+}

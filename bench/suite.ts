@@ -1,0 +1,21 @@
+/** One figure of the benchmark: a median in ms, with the target when there is one. */
+export interface BenchFigure {
+  name: string
+  ms: number
+  target?: number
+}
+
+/** A group of figures measured together (they may share an expensive setup such as a PBX). */
+export interface BenchSuite {
+  name: string
+  run(): Promise<BenchFigure[]>
+}
+
+export function median(values: readonly number[]): number {
+  if (values.length === 0) return Number.NaN
+  const sorted = [...values].sort((a, b) => a - b)
+  const middle = Math.floor(sorted.length / 2)
+  return sorted.length % 2 === 1
+    ? (sorted[middle] as number)
+    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2
+}
