@@ -1,0 +1,150 @@
+import { buildDraft, type DraftParts } from './contact-drafts'
+import { readCsv, type CsvRecord } from './csv-reader'
+import { ContactImportError, numberKindFromLabels, type ContactDraft, type NumberKind } from './import-error'
+
+/**
+ * CSV with a header row, as Outlook and Google export it, plus plain hand-made files:
+ *   Outlook: "First Name","Middle Name","Last Name","Company","Business Phone","Mobile Phone",…
+ *   Google:  "Name","Given Name","Family Name","Organization 1 - Name","Phone 1 - Type","Phone 1 - Value",…
+ *            (newer exports: "First Name",…,"Organization Name","Phone 1 - Label","Phone 1 - Value")
+ *   Simple:  "Name","Company","Phone","Mobile","Extension"
+ * Google puts several numbers in one cell separated by " ::: ", and marks starred contacts
+ * with "* starred" in the group/label column; starred contacts become favourites.
+ */
+
+const nameColumns = ['name', 'full name', 'display name']
+const firstNameColumns = ['first name', 'given name']
+const middleNameColumns = ['middle name', 'additional name']
+const lastNameColumns = ['last name', 'family name', 'surname']
+const companyColumns = ['company', 'organization 1 - name', 'organization name', 'organization', 'organisation']
+const favouriteColumns = ['favourite', 'favorite', 'starred']
+const groupColumns = ['group membership', 'labels']
+
+/** Columns whose header alone says what kind of number they hold. */
+const numberColumns = new Map<string, NumberKind>([
+  ['business phone', 'work'],
+  ['business phone 2', 'work'],
+  ['company main phone', 'work'],
+  ['primary phone', 'work'],
+  ['work phone', 'work'],
+  ['phone', 'work'],
+  ['telephone', 'work'],
+  ['phone number', 'work'],
+  ['number', 'work'],
+  ['work', 'work'],
+  ['mobile phone', 'mobile'],
+  ['mobile', 'mobile'],
+  ['cell', 'mobile'],
+  ['car phone', 'mobile'],
+  ['home phone', 'home'],
+  ['home phone 2', 'home'],
+  ['home', 'home'],
+  ['extension', 'extension'],
+  ['ext', 'extension'],
+  ['other phone', 'other'],
+  ["assistant's phone", 'other'],
+  ['callback', 'other'],
+  ['pager', 'other'],
+])
+
+const googlePhone = /^phone (\d+) - (type|label|value)$/
+
+interface ColumnMap {
+  name: number[]
+  firstName: number[]
+  middleName: number[]
+  lastName: number[]
+  company: number[]
+  favourite: number[]
+  groups: number[]
+  numbers: { column: number; kind: NumberKind }[]
+  googlePhones: { type: number; value: number }[]
+}
+
+function mapColumns(header: string[]): ColumnMap {
+  const normalized = header.map((title) => title.trim().toLowerCase())
+  const find = (names: string[]) => normalized.flatMap((title, column) => (names.includes(title) ? [column] : []))
+  const googleSlots = new Map<string, { type: number; value: number }>()
+  const numbers: ColumnMap['numbers'] = []
+  normalized.forEach((title, column) => {
+    const kind = numberColumns.get(title)
+    if (kind) numbers.push({ column, kind })
+    const google = googlePhone.exec(title)
+    if (google) {
+      const slot = googleSlots.get(google[1] as string) ?? { type: -1, value: -1 }
+      if (google[2] === 'value') slot.value = column
+      else slot.type = column
+      googleSlots.set(google[1] as string, slot)
+    }
+  })
+  return {
+    name: find(nameColumns),
+    firstName: find(firstNameColumns),
+    middleName: find(middleNameColumns),
+    lastName: find(lastNameColumns),
+    company: find(companyColumns),
+    favourite: find(favouriteColumns),
+    groups: find(groupColumns),
+    numbers,
+    googlePhones: [...googleSlots.values()].filter((slot) => slot.value >= 0),
+  }
+}
+
+const cell = (fields: string[], columns: number[]) => columns.map((column) => fields[column]?.trim() ?? '').find((value) => value !== '') ?? ''
+
+const isTruthy = (value: string) => ['1', 'true', 'yes', 'y', 'x', '*'].includes(value.trim().toLowerCase())
+
+function rowToParts(fields: string[], columns: ColumnMap): DraftParts {
+  const numbers: DraftParts['numbers'] = []
+  for (const { column, kind } of columns.numbers) numbers.push({ kind, value: fields[column] ?? '' })
+  for (const slot of columns.googlePhones) {
+    const kind = numberKindFromLabels([fields[slot.type] ?? ''])
+    if (!kind) continue
+    for (const value of (fields[slot.value] ?? '').split(':::')) numbers.push({ kind, value })
+  }
+  const groups = columns.groups.map((column) => fields[column] ?? '').join(' ')
+  return {
+    fullName: cell(fields, columns.name),
+    nameParts: [cell(fields, columns.firstName), cell(fields, columns.middleName), cell(fields, columns.lastName)],
+    company: cell(fields, columns.company),
+    favourite: isTruthy(cell(fields, columns.favourite)) || /\bstarred\b/i.test(groups),
+    numbers,
+  }
+}
+
+export interface CsvParseResult {
+  contacts: ContactDraft[]
+  /** Rows with nothing to keep (no name, company or number). */
+  empty: number
+}
+
+function checkRowWidth(record: CsvRecord, headerWidth: number): void {
+  const extra = record.fields.slice(headerWidth)
+  if (extra.some((field) => field.trim() !== '')) {
+    throw new ContactImportError(record.line, `this row has ${record.fields.length} fields but the header has ${headerWidth}`)
+  }
+}
+
+export function parseContactsCsv(text: string): CsvParseResult {
+  const [header, ...rows] = readCsv(text)
+  if (!header) throw new ContactImportError(1, 'the file is empty (expected a header row such as "Name,Phone")')
+  const columns = mapColumns(header.fields)
+  const hasName = columns.name.length + columns.firstName.length + columns.lastName.length + columns.company.length > 0
+  const hasNumber = columns.numbers.length + columns.googlePhones.length > 0
+  if (!hasName && !hasNumber) {
+    throw new ContactImportError(
+      header.line,
+      'no name or phone columns in the header (expected e.g. "Name", "First Name", "Company", "Business Phone", "Phone 1 - Value")',
+    )
+  }
+  const contacts: ContactDraft[] = []
+  let empty = 0
+  for (const row of rows) {
+    checkRowWidth(row, header.fields.length)
+    if (row.fields.every((field) => field.trim() === '')) continue
+    const draft = buildDraft(rowToParts(row.fields, columns))
+    if (draft) contacts.push(draft)
+    else empty++
+  }
+  return { contacts, empty }
+}
