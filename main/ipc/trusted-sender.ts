@@ -9,7 +9,7 @@ export interface TrustedRenderer {
   rendererUrl?: string
 }
 
-function sameFile(frameUrl: URL, file: string): boolean {
+export function isSameFile(frameUrl: URL, file: string): boolean {
   try {
     return resolve(fileURLToPath(frameUrl)) === resolve(file)
   } catch {
@@ -31,7 +31,7 @@ export function createTrustedSenderCheck(trusted: TrustedRenderer): (sender: Ipc
     } catch {
       return false
     }
-    if (url.protocol === 'file:') return trusted.rendererIndexFile !== undefined && sameFile(url, trusted.rendererIndexFile)
+    if (url.protocol === 'file:') return trusted.rendererIndexFile !== undefined && isSameFile(url, trusted.rendererIndexFile)
     if (url.protocol === 'http:' || url.protocol === 'https:') return origin !== null && url.origin === origin
     return false
   }

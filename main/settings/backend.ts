@@ -56,3 +56,6 @@ export class JsonFileSettingsBackend implements SettingsBackend {
     writeFileAtomic(this.path, `${JSON.stringify(this.data, null, 2)}\n`)
   }
 }
+
+/** Where both backends keep the settings in a data folder (electron-store: name 'settings'). */
+export const settingsFileName = 'settings.json'

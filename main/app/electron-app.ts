@@ -1,0 +1,26 @@
+import { resolve } from 'node:path'
+import type { App } from 'electron'
+import { clickToCallSchemes } from './click-to-call'
+
+/**
+ * Only one Parley runs. Returns false when another instance already has the lock (this one
+ * must quit); a later start hands its command line (maybe a tel: link) to `onSecondInstance`.
+ */
+export function claimSingleInstance(app: Pick<App, 'requestSingleInstanceLock' | 'on'>, onSecondInstance: (argv: string[]) => void): boolean {
+  if (!app.requestSingleInstanceLock()) return false
+  app.on('second-instance', (_event, argv) => onSecondInstance(argv))
+  return true
+}
+
+/**
+ * Register tel:, sip: and callto:. The trailing "--" ends Chromium's switch parsing, so a
+ * crafted link can never be read as a command-line flag. In development (electron .) the app
+ * path must be passed too. On Windows 10+ the user still confirms the default app once.
+ */
+export function registerProtocolClients(
+  app: Pick<App, 'setAsDefaultProtocolClient'>,
+  processInfo: { defaultApp?: boolean; execPath: string; argv: readonly string[] } = process,
+): string[] {
+  const args = processInfo.defaultApp && processInfo.argv[1] ? [resolve(processInfo.argv[1]), '--'] : ['--']
+  return clickToCallSchemes.filter((scheme) => app.setAsDefaultProtocolClient(scheme, processInfo.execPath, args))
+}

@@ -1,0 +1,73 @@
+import type { BrowserWindow, BrowserWindowConstructorOptions, WebPreferences } from 'electron'
+import type { Logger } from '../log/logger'
+import type { CloseBehaviour } from './close-behaviour'
+import { hardenWebContents } from './harden'
+import type { WindowControls } from './window-part'
+
+/** The renderer gets no Node, no Electron, and only the preload's contract API. */
+export function secureWebPreferences(preloadPath: string): WebPreferences {
+  return {
+    preload: preloadPath,
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    experimentalFeatures: false,
+    webviewTag: false,
+    navigateOnDragDrop: false,
+    spellcheck: false,
+    // A softphone must ring when the window is hidden or in the background.
+    backgroundThrottling: false,
+  }
+}
+
+export function mainWindowOptions(preloadPath: string, iconPath?: string): BrowserWindowConstructorOptions {
+  return {
+    width: 420,
+    height: 720,
+    minWidth: 360,
+    minHeight: 560,
+    title: 'Parley',
+    show: false,
+    ...(iconPath ? { icon: iconPath } : {}),
+    webPreferences: secureWebPreferences(preloadPath),
+  }
+}
+
+export interface MainWindowDeps {
+  createWindow: (options: BrowserWindowConstructorOptions) => BrowserWindow
+  preloadPath: string
+  iconPath?: string
+  closeBehaviour: CloseBehaviour
+  logger: Logger
+}
+
+/** Create the hardened window; the caller loads the page. */
+export function createMainWindow(deps: MainWindowDeps): BrowserWindow {
+  const window = deps.createWindow(mainWindowOptions(deps.preloadPath, deps.iconPath))
+  hardenWebContents(window.webContents, deps.logger)
+  window.once('ready-to-show', () => window.show())
+  window.on('close', (event) => {
+    if (deps.closeBehaviour.onCloseRequested() === 'hide') {
+      event.preventDefault()
+      window.hide()
+    }
+  })
+  return window
+}
+
+export function windowControls(getWindow: () => BrowserWindow | null): WindowControls {
+  return {
+    show() {
+      const window = getWindow()
+      if (!window || window.isDestroyed()) return false
+      if (window.isMinimized()) window.restore()
+      window.show()
+      window.focus()
+      return true
+    },
+  }
+}
