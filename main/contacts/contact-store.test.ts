@@ -1,0 +1,102 @@
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { Contact } from '../../contract/schemas'
+import { HandlerError } from '../ipc/handlers'
+import { MemoryLogger } from '../log/logger'
+import { contactHandlers } from './contact-handlers'
+import { ContactStore } from './contact-store'
+
+let directory: string
+let path: string
+beforeEach(async () => {
+  directory = await mkdtemp(join(tmpdir(), 'parley-contacts-'))
+  path = join(directory, 'contacts.json')
+})
+afterEach(async () => {
+  await rm(directory, { recursive: true, force: true })
+})
+
+async function openStore(): Promise<ContactStore> {
+  let next = 0
+  const store = new ContactStore({ path, logger: new MemoryLogger(), newId: () => `id-${++next}`, now: () => new Date('2026-11-25T15:00:00Z') })
+  await store.start()
+  return store
+}
+
+const context = { sender: { frameUrl: 'app://parley/index.html', isMainFrame: true } }
+const bo: Contact = { id: '', name: 'Bo Berg', company: '', favourite: false, numbers: [{ kind: 'work', value: '08-12' }] }
+
+describe('ContactStore', () => {
+  it('saves, replaces and deletes contacts, and reads them back after a restart', async () => {
+    const store = await openStore()
+    const saved = await store.save(bo)
+    expect(saved.id).toBe('id-1')
+    await store.save({ ...saved, favourite: true })
+    expect(store.list()).toEqual([{ ...saved, favourite: true }])
+    expect((await openStore()).list()).toEqual([{ ...saved, favourite: true }])
+    expect(await store.delete(saved.id)).toBe(true)
+    expect(await store.delete(saved.id)).toBe(false)
+    expect((await openStore()).list()).toEqual([])
+  })
+
+  it('imports all contacts of a file in one write and skips ones already present', async () => {
+    const store = await openStore()
+    await store.save(bo)
+    const handlers = contactHandlers(store)
+    const report = await handlers['contacts:import'](
+      { format: 'csv', text: 'Name,Phone\nBo Berg,08-12\nEva Holm,08-34\nEva Holm,08 34\n,\nNo Number,\n' },
+      context,
+    )
+    // Bo Berg is already there; the second Eva Holm is the same number formatted differently.
+    expect(report).toEqual({ imported: 2, skipped: 2 })
+    expect((await openStore()).list().map((contact) => contact.name)).toEqual(['Bo Berg', 'Eva Holm', 'No Number'])
+  })
+
+  it('imports nothing from a broken file and says which line is wrong', async () => {
+    const store = await openStore()
+    const handlers = contactHandlers(store)
+    const broken = 'BEGIN:VCARD\nFN:Good One\nEND:VCARD\nBEGIN:VCARD\nFN:Half\n'
+    await expect(handlers['contacts:import']({ format: 'vcard', text: broken }, context)).rejects.toThrowError(
+      /Nothing was imported\. Line 4: /,
+    )
+    await expect(handlers['contacts:import']({ format: 'vcard', text: broken }, context)).rejects.toBeInstanceOf(HandlerError)
+    expect(store.list()).toEqual([])
+    expect((await openStore()).list()).toEqual([])
+  })
+
+  it('changes nothing when the disk refuses the write', async () => {
+    // A path under a regular file cannot be written, whoever runs the test.
+    await writeFile(join(directory, 'not-a-directory'), '')
+    path = join(directory, 'not-a-directory', 'contacts.json')
+    const store = await openStore()
+    const handlers = contactHandlers(store)
+    await expect(handlers['contacts:save'](bo, context)).rejects.toMatchObject({ code: 'storage' })
+    await expect(handlers['contacts:import']({ format: 'csv', text: 'Name\nEva\n' }, context)).rejects.toMatchObject({
+      code: 'storage',
+    })
+    expect(store.list()).toEqual([])
+  })
+
+  it('sets a damaged file aside, keeps it and starts with the contacts that were valid', async () => {
+    const valid = { id: 'a', name: 'Åsa', company: '', favourite: false, numbers: [] }
+    await writeFile(path, JSON.stringify({ version: 1, contacts: [valid, { id: 'b', name: 42 }] }))
+    const store = await openStore()
+    expect(store.list()).toEqual([valid])
+    const [notice] = store.takeNotices()
+    expect(notice).toMatch(/damaged \(1 contact could not be read\)/)
+    const setAside = (await readdir(directory)).find((name) => name.startsWith('contacts.json.corrupt-'))
+    expect(setAside).toBeDefined()
+    expect(JSON.parse(await readFile(join(directory, setAside as string), 'utf8')).contacts).toHaveLength(2)
+    expect((await openStore()).takeNotices()).toEqual([])
+  })
+
+  it('sets aside a file that is not JSON', async () => {
+    await writeFile(path, '{"version":1,"contacts":[{"id":"a"')
+    const store = await openStore()
+    expect(store.list()).toEqual([])
+    expect(store.takeNotices()[0]).toMatch(/not valid JSON/)
+    expect((await readdir(directory)).some((name) => name.startsWith('contacts.json.corrupt-'))).toBe(true)
+  })
+})

@@ -1,0 +1,158 @@
+import { randomUUID } from 'node:crypto'
+import { readFile, rename } from 'node:fs/promises'
+import type { ContactImportReport } from '../../contract/ipc'
+import { contactSchema, type Contact } from '../../contract/schemas'
+import type { Logger } from '../log/logger'
+import { replaceAtomically, setAsideName } from '../history/durable-file'
+import { sameContactKey } from './contact-drafts'
+import type { ContactDraft } from './import-error'
+
+export interface ContactStoreOptions {
+  /** e.g. <userData>/contacts.json */
+  path: string
+  logger: Logger
+  now?: () => Date
+  newId?: () => string
+}
+
+/** Saving to disk failed; the message is meant for the user. */
+export class ContactStorageError extends Error {
+  override name = 'ContactStorageError'
+}
+
+interface ContactsFile {
+  version: 1
+  contacts: Contact[]
+}
+
+/**
+ * Contacts kept in one JSON file, replaced as a whole through a temporary file and a rename,
+ * so a crash leaves either the old list or the new one. Every change is written first and only
+ * then applied in memory: a failed write changes nothing, and an import lands all at once.
+ * An unreadable file is kept under another name and the list starts with whatever was valid.
+ */
+export class ContactStore {
+  private contacts: Contact[] = []
+  private writes: Promise<unknown> = Promise.resolve()
+  private notices: string[] = []
+  private readonly now: () => Date
+  private readonly newId: () => string
+
+  constructor(private readonly options: ContactStoreOptions) {
+    this.now = options.now ?? (() => new Date())
+    this.newId = options.newId ?? (() => randomUUID())
+  }
+
+  async start(): Promise<void> {
+    this.contacts = []
+    let text: string
+    try {
+      text = await readFile(this.options.path, 'utf8')
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return
+      this.options.logger.error('Contacts: the file could not be read', error)
+      this.notices.push('Your contacts could not be read, so the list is empty. The file was left untouched.')
+      return
+    }
+    const { contacts, problem } = parseContactsFile(text)
+    this.contacts = contacts
+    if (problem) await this.setAside(problem)
+  }
+
+  async stop(): Promise<void> {
+    await this.writes.catch(() => undefined)
+  }
+
+  takeNotices(): string[] {
+    const notices = this.notices
+    this.notices = []
+    return notices
+  }
+
+  list(): Contact[] {
+    return [...this.contacts]
+  }
+
+  /** Adds a contact (an empty id gets a new one) or replaces the one with the same id. */
+  async save(contact: Contact): Promise<Contact> {
+    const saved = { ...contact, id: contact.id.trim() === '' ? this.newId() : contact.id }
+    const exists = this.contacts.some((existing) => existing.id === saved.id)
+    const next = exists ? this.contacts.map((existing) => (existing.id === saved.id ? saved : existing)) : [...this.contacts, saved]
+    await this.commit(next)
+    return saved
+  }
+
+  async delete(id: string): Promise<boolean> {
+    if (!this.contacts.some((contact) => contact.id === id)) return false
+    await this.commit(this.contacts.filter((contact) => contact.id !== id))
+    return true
+  }
+
+  /** Adds every draft not already present (same name and numbers), in one write. */
+  async import(drafts: readonly ContactDraft[], emptyInFile = 0): Promise<ContactImportReport> {
+    const known = new Set(this.contacts.map(sameContactKey))
+    const added: Contact[] = []
+    for (const draft of drafts) {
+      const key = sameContactKey(draft)
+      if (known.has(key)) continue
+      known.add(key)
+      added.push({ ...draft, id: this.newId() })
+    }
+    if (added.length > 0) await this.commit([...this.contacts, ...added])
+    return { imported: added.length, skipped: drafts.length - added.length + emptyInFile }
+  }
+
+  private commit(next: Contact[]): Promise<void> {
+    const write = async () => {
+      const file: ContactsFile = { version: 1, contacts: next }
+      try {
+        await replaceAtomically(this.options.path, `${JSON.stringify(file, null, 1)}\n`)
+      } catch (error) {
+        this.options.logger.error('Contacts: write failed', error)
+        throw new ContactStorageError('Your contacts could not be saved (the disk may be full or read-only). Nothing was changed.')
+      }
+      this.contacts = next
+    }
+    const result = this.writes.then(write, write)
+    this.writes = result.catch(() => undefined)
+    return result
+  }
+
+  private async setAside(problem: string): Promise<void> {
+    const keptAs = setAsideName(this.options.path, this.now())
+    try {
+      await rename(this.options.path, keptAs)
+      await replaceAtomically(this.options.path, `${JSON.stringify({ version: 1, contacts: this.contacts }, null, 1)}\n`)
+    } catch (error) {
+      this.options.logger.error('Contacts: could not set the damaged file aside', error)
+    }
+    this.options.logger.warn(`Contacts: ${problem}; original kept as ${keptAs}`)
+    this.notices.push(
+      `Your contacts file was damaged (${problem}). The original was kept as ${keptAs}; ` +
+        `the list was started again with the ${this.contacts.length} contacts that could be read.`,
+    )
+  }
+}
+
+/** The valid contacts in a file, and what was wrong with it if anything. */
+export function parseContactsFile(text: string): { contacts: Contact[]; problem: string | null } {
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(text)
+  } catch {
+    return { contacts: [], problem: 'it is not valid JSON' }
+  }
+  const list = (parsed as Partial<ContactsFile> | null)?.contacts
+  if (!Array.isArray(list)) return { contacts: [], problem: 'it holds no contact list' }
+  const contacts: Contact[] = []
+  let invalid = 0
+  const ids = new Set<string>()
+  for (const item of list) {
+    const checked = contactSchema.safeParse(item)
+    if (checked.success && !ids.has(checked.data.id)) {
+      contacts.push(checked.data)
+      ids.add(checked.data.id)
+    } else invalid++
+  }
+  return { contacts, problem: invalid > 0 ? `${invalid} contact${invalid === 1 ? '' : 's'} could not be read` : null }
+}
