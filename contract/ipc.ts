@@ -47,6 +47,8 @@ export interface HistoryPage {
   entries: HistoryEntry[]
   total: number
   missedUnseen: number
+  /** Plain-language notices, e.g. a damaged history file that was set aside (each given once). */
+  notices?: string[]
 }
 
 export const invokeSchemas = {
