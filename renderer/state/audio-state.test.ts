@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest'
+import { DeviceManager } from '../audio/device-manager'
+import { MicMeter } from '../audio/mic-meter'
+import { Ringer } from '../audio/ringer'
+import { FakeAudioContext, ManualTimers } from '../audio/testing/fake-audio'
+import { FakeMediaDevices, FakeParley, FakeRoutingPhone, mic, out } from '../audio/testing/fakes'
+import { AudioState } from './audio.svelte'
+
+function setup(getUserMedia: (c: MediaStreamConstraints) => Promise<MediaStream> = async () => stream()) {
+  const mediaDevices = new FakeMediaDevices([
+    mic('default', 'Default - Built-in Microphone', 'g-b'),
+    mic('builtin', 'Built-in Microphone', 'g-b'),
+    mic('usb-1', 'USB Audio Device', 'g-1'),
+    mic('usb-2', 'USB Audio Device', 'g-2'),
+    out('builtin-out', 'Built-in Speakers', 'g-b'),
+  ])
+  const api = new FakeParley()
+  const phone = new FakeRoutingPhone()
+  const contexts: FakeAudioContext[] = []
+  const ringer = new Ringer({
+    createContext: () => {
+      const context = new FakeAudioContext()
+      contexts.push(context)
+      return context
+    },
+    timers: new ManualTimers(),
+  })
+  const meter = new MicMeter({
+    getUserMedia,
+    createContext: () => ({
+      createMediaStreamSource: () => ({ connect: () => undefined, disconnect: () => undefined }),
+      createAnalyser: () => ({ fftSize: 0, getFloatTimeDomainData: () => undefined }),
+      close: async () => undefined,
+    }),
+    requestFrame: () => 1,
+    cancelFrame: () => undefined,
+  })
+  const devices = new DeviceManager({ mediaDevices, api, phone, ringer })
+  return { state: new AudioState(devices, ringer, meter), api, phone, mediaDevices, contexts }
+}
+
+const stream = () => ({ getTracks: () => [] }) as unknown as MediaStream
+
+describe('AudioState', () => {
+  it('lists "System default" first, names duplicates apart, and leaves pseudo-devices out', async () => {
+    const { state } = setup()
+    await state.start()
+    expect(state.microphoneOptions.map((o) => o.label)).toEqual([
+      'System default (Built-in Microphone)',
+      'Built-in Microphone',
+      'USB Audio Device',
+      'USB Audio Device (2)',
+    ])
+    expect(state.microphone).toBe('')
+  })
+
+  it('choose() routes and remembers; "System default" forgets', async () => {
+    const { state, api, phone } = setup()
+    await state.start()
+    await state.choose('microphone', 'usb-2')
+    expect(state.microphone).toBe('usb-2')
+    expect(phone.lastRouting()?.inputDeviceId).toBe('usb-2')
+    expect(api.preferences.microphone?.groupId).toBe('g-2')
+    await state.choose('microphone', '')
+    expect(api.preferences.microphone).toBeNull()
+  })
+
+  it('shows a missing choice as "(not connected)" with the notice, and keeps it selected', async () => {
+    const { state, api } = setup()
+    api.preferences.speaker = { deviceId: 'jabra', label: 'Jabra Evolve2 65 (0b0e:24db)', groupId: 'g-j' }
+    await state.start()
+    expect(state.speaker).toBe('jabra')
+    expect(state.speakerOptions.at(-1)).toEqual({ value: 'jabra', label: 'Jabra Evolve2 65 (not connected)', connected: false })
+    expect(state.notices).toEqual(['Jabra Evolve2 65 is not connected — using the system default'])
+  })
+
+  it('test tone plays on the ringtone device', async () => {
+    const { state, contexts } = setup()
+    await state.start()
+    await state.choose('ringtone', 'builtin-out')
+    await state.testTone('ringtone')
+    expect(contexts.at(-1)?.sinkIds).toEqual(['builtin-out'])
+    expect(state.testing).toBeNull()
+  })
+
+  it('explains a refused microphone in plain words', async () => {
+    const denied = Object.assign(new Error('denied'), { name: 'NotAllowedError' })
+    const { state } = setup(async () => {
+      throw denied
+    })
+    await state.start()
+    await state.startMeter()
+    expect(state.metering).toBe(false)
+    expect(state.notices.join(' ')).toMatch(/may not use the microphone/)
+  })
+
+  it('starting the meter re-reads devices when names were hidden (permission just granted)', async () => {
+    const { state, mediaDevices } = setup()
+    mediaDevices.devices = [mic('', ''), out('', '')]
+    await state.start()
+    expect(state.snapshot.labelsKnown).toBe(false)
+    mediaDevices.devices = [mic('builtin', 'Built-in Microphone'), out('o', 'Speakers')]
+    await state.startMeter()
+    expect(state.metering).toBe(true)
+    expect(state.snapshot.labelsKnown).toBe(true)
+    state.stop()
+    expect(state.metering).toBe(false)
+    expect(mediaDevices.listenerCount()).toBe(0)
+  })
+})

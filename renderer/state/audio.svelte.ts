@@ -1,0 +1,178 @@
+import type { ParleyApi } from '../../contract/ipc'
+import type { Phone } from '../sip/types'
+import { displayName, type AudioDevice, type AudioRole } from '../audio/device-match'
+import { DeviceManager, type AudioSnapshot, type MediaDevicesPort } from '../audio/device-manager'
+import { MicMeter, type MicMeterDeps } from '../audio/mic-meter'
+import { Ringer, type RingerDeps, type TestTarget } from '../audio/ringer'
+
+/**
+ * Audio settings state: the device lists, the three choices, what is really in use, notices,
+ * the microphone level. Intents: choose, testTone, startMeter/stopMeter. The device manager
+ * does the work; this class only mirrors it into runes for the components.
+ */
+
+export interface DeviceOption {
+  /** deviceId; '' is "System default". */
+  value: string
+  label: string
+  connected: boolean
+}
+
+const emptySnapshot: AudioSnapshot = {
+  inputs: [],
+  outputs: [],
+  labelsKnown: false,
+  defaultInputName: '',
+  defaultOutputName: '',
+  preferences: { microphone: null, speaker: null, ringtone: null },
+  effective: { microphone: null, speaker: null, ringtone: null },
+  routing: { inputDeviceId: '', outputDeviceId: '' },
+  ringtoneSinkId: '',
+  notices: [],
+}
+
+const unnamed: Record<AudioRole, string> = { microphone: 'Microphone', speaker: 'Speaker', ringtone: 'Speaker' }
+
+/** Option labels people can tell apart: OS decorations dropped, duplicates numbered, blanks named. */
+export function optionsFor(role: AudioRole, snapshot: AudioSnapshot): DeviceOption[] {
+  const devices = role === 'microphone' ? snapshot.inputs : snapshot.outputs
+  const defaultName = role === 'microphone' ? snapshot.defaultInputName : snapshot.defaultOutputName
+  const options: DeviceOption[] = [
+    { value: '', label: defaultName ? `System default (${defaultName})` : 'System default', connected: true },
+  ]
+  const seen = new Map<string, number>()
+  devices.forEach((device, index) => {
+    const name = displayName(device.label) || `${unnamed[role]} ${index + 1}`
+    const count = (seen.get(name) ?? 0) + 1
+    seen.set(name, count)
+    options.push({ value: device.deviceId, label: count > 1 ? `${name} (${count})` : name, connected: true })
+  })
+  const preference = snapshot.preferences[role]
+  if (preference && snapshot.effective[role] === null && preference.deviceId !== '' && !devices.some((d) => d.deviceId === preference.deviceId)) {
+    const name = displayName(preference.label) || `Chosen ${unnamed[role].toLowerCase()}`
+    options.push({ value: preference.deviceId, label: `${name} (not connected)`, connected: false })
+  }
+  return options
+}
+
+/** The option to show as selected: the device in use, or the remembered one that is missing. */
+export function selectedFor(role: AudioRole, snapshot: AudioSnapshot): string {
+  const preference = snapshot.preferences[role]
+  if (!preference) return ''
+  return snapshot.effective[role]?.deviceId ?? preference.deviceId
+}
+
+export class AudioState {
+  snapshot = $state.raw<AudioSnapshot>(emptySnapshot)
+  micLevel = $state(0)
+  metering = $state(false)
+  meterMessage = $state('')
+  testing = $state<TestTarget | null>(null)
+
+  readonly notices = $derived([...this.snapshot.notices, ...(this.meterMessage ? [this.meterMessage] : [])])
+  readonly microphoneOptions = $derived(optionsFor('microphone', this.snapshot))
+  readonly speakerOptions = $derived(optionsFor('speaker', this.snapshot))
+  readonly ringtoneOptions = $derived(optionsFor('ringtone', this.snapshot))
+  readonly microphone = $derived(selectedFor('microphone', this.snapshot))
+  readonly speaker = $derived(selectedFor('speaker', this.snapshot))
+  readonly ringtone = $derived(selectedFor('ringtone', this.snapshot))
+
+  private unsubscribe: (() => void) | null = null
+
+  constructor(
+    readonly devices: DeviceManager,
+    readonly ringer: Ringer,
+    private readonly meter: MicMeter,
+  ) {}
+
+  async start(): Promise<void> {
+    this.unsubscribe ??= this.devices.subscribe((snapshot) => {
+      this.snapshot = snapshot
+    })
+    await this.devices.start()
+    this.snapshot = this.devices.snapshot()
+  }
+
+  stop(): void {
+    this.stopMeter()
+    this.unsubscribe?.()
+    this.unsubscribe = null
+    this.devices.stop()
+    void this.ringer.stop()
+  }
+
+  /** The user picked an option ('' = System default). Picking the missing device keeps it. */
+  async choose(role: AudioRole, deviceId: string): Promise<void> {
+    const list = role === 'microphone' ? this.snapshot.inputs : this.snapshot.outputs
+    const device: AudioDevice | undefined = list.find((candidate) => candidate.deviceId === deviceId)
+    if (deviceId !== '' && !device) return
+    await this.devices.choose(role, device ?? null)
+    if (role === 'microphone' && this.metering) await this.startMeter()
+  }
+
+  async testTone(target: TestTarget): Promise<void> {
+    this.testing = target
+    try {
+      await this.ringer.testTone(target)
+    } catch {
+      this.meterMessage = 'The test sound could not be played on that device.'
+    } finally {
+      this.testing = null
+    }
+  }
+
+  /** Starts the level meter on the microphone in use; also unlocks device names (permission). */
+  async startMeter(): Promise<void> {
+    const hadLabels = this.snapshot.labelsKnown
+    try {
+      await this.meter.start(this.snapshot.routing.inputDeviceId, (level) => {
+        this.micLevel = level
+      })
+      this.metering = true
+      this.meterMessage = ''
+      if (!hadLabels) await this.devices.refresh()
+    } catch (error) {
+      this.metering = false
+      this.micLevel = 0
+      const denied = error instanceof Error && (error.name === 'NotAllowedError' || error.name === 'SecurityError')
+      this.meterMessage = denied
+        ? 'Parley may not use the microphone. Allow it in your system settings to hear and be heard.'
+        : 'The microphone could not be opened. Is it in use by another program or unplugged?'
+    }
+  }
+
+  stopMeter(): void {
+    this.meter.stop()
+    this.metering = false
+    this.micLevel = 0
+  }
+}
+
+export interface BrowserAudioDeps {
+  api: ParleyApi
+  phone: Pick<Phone, 'setAudioRouting'>
+  mediaDevices: MediaDevicesPort & Pick<MediaDevices, 'getUserMedia'>
+  /** Defaults to the real WebAudio / <audio> / animation-frame functions. */
+  ringer?: RingerDeps
+  meter?: MicMeterDeps
+}
+
+/** Builds the audio state with the browser's real devices. Call start() once afterwards. */
+export function createAudioState(deps: BrowserAudioDeps): AudioState {
+  const ringer = new Ringer(
+    deps.ringer ?? {
+      createContext: () => new AudioContext(),
+      createAudioElement: () => new Audio(),
+    },
+  )
+  const meter = new MicMeter(
+    deps.meter ?? {
+      getUserMedia: (constraints) => deps.mediaDevices.getUserMedia(constraints),
+      createContext: () => new AudioContext(),
+      requestFrame: (callback) => requestAnimationFrame(callback),
+      cancelFrame: (id) => cancelAnimationFrame(id),
+    },
+  )
+  const devices = new DeviceManager({ mediaDevices: deps.mediaDevices, api: deps.api, phone: deps.phone, ringer })
+  return new AudioState(devices, ringer, meter)
+}
