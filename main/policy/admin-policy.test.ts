@@ -56,6 +56,17 @@ describe('parsePolicy', () => {
     expect(unknownLock).toMatchObject({ status: 'rejected', problem: expect.stringMatching(/^"locked\.0" /) })
   })
 
+  it('accepts an https update feed and refuses an http one', () => {
+    expect(parsePolicy('{"updateUrl": "https://updates.corp.example/parley/"}', path)).toMatchObject({
+      status: 'applied',
+      policy: { values: { updateUrl: 'https://updates.corp.example/parley/' } },
+    })
+    expect(parsePolicy('{"updateUrl": "http://updates.corp.example/"}', path)).toMatchObject({
+      status: 'rejected',
+      problem: '"updateUrl" must be an https:// address',
+    })
+  })
+
   it('refuses an insecure server URL', () => {
     expect(parsePolicy('{"wsServer": "ws://pbx.corp.example/ws"}', path)).toMatchObject({
       status: 'rejected',

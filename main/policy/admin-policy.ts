@@ -28,6 +28,18 @@ export const policyFileSchema = z
     outboundProxy: z.string().trim().max(512).optional(),
     iceServers: z.array(z.string().max(512)).max(8).optional(),
     autoUpdate: z.boolean().optional(),
+    /** An https update feed replacing the one built into the app (e.g. an internal mirror). */
+    updateUrl: z
+      .string()
+      .max(2048)
+      .refine((value) => {
+        try {
+          return new URL(value).protocol === 'https:'
+        } catch {
+          return false
+        }
+      }, 'must be an https:// address')
+      .optional(),
     closeToTray: z.boolean().optional(),
     locked: z.array(z.enum(lockableSettings)).default([]),
   })

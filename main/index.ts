@@ -1,0 +1,145 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { app, BrowserWindow, ipcMain, safeStorage, session } from 'electron'
+import { ClickToCall } from './app/click-to-call'
+import { claimSingleInstance, registerProtocolClients } from './app/electron-app'
+import { createMainServices, type MainServices } from './compose'
+import { electronSafeStorage } from './credentials/electron-safe-storage'
+import { createElectronParts } from './electron-parts'
+import { createDispatcher } from './ipc/dispatcher'
+import { registerIpcHandlers } from './ipc/electron-ipc'
+import { EventBus } from './ipc/event-bus'
+import { EventForwarder } from './ipc/event-forwarder'
+import { createTrustedSenderCheck } from './ipc/trusted-sender'
+import { consoleLogger } from './log/logger'
+import { sharedParts } from './parts'
+import { loadPolicy, policyPath } from './policy/admin-policy'
+import { settingsFileName } from './settings/backend'
+import { ElectronStoreBackend } from './settings/electron-store-backend'
+import { setAsideIfUnreadable, setAsideNotice } from './settings/settings-file'
+import { createAutoUpdateService } from './updates/create-auto-update-service'
+import { CloseBehaviour } from './window/close-behaviour'
+import { installCspHeader } from './window/csp'
+import { createMainWindow, windowControls } from './window/main-window'
+import { installPermissionHandlers, createTrustedPageCheck } from './window/permissions'
+
+// Composition root: wiring only. Every decision lives in a module with its own tests.
+function main(): void {
+  const logger = consoleLogger
+  const events = new EventBus(logger)
+  const forwarder = new EventForwarder()
+  events.onAny((event, payload) => forwarder.forward(event, payload))
+
+  let mainWindow: BrowserWindow | null = null
+  const controls = windowControls(() => mainWindow)
+  const clickToCall = new ClickToCall(events, logger, () => controls.show())
+
+  const onSecondInstance = (argv: string[]) => {
+    // A link shows the window itself (with the number in the dial field); a plain second
+    // start only brings the running window forward.
+    if (!clickToCall.handleArgv(argv)) controls.show()
+  }
+  if (!claimSingleInstance(app, onSecondInstance)) {
+    app.quit()
+    return
+  }
+  // macOS delivers links as open-url, possibly before ready: the forwarder holds the event.
+  app.on('open-url', (event, url) => {
+    event.preventDefault()
+    clickToCall.handleLink(url)
+  })
+
+  const here = import.meta.dirname
+  const rendererIndexFile = join(here, '../renderer/index.html')
+  const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined
+  const trusted = { rendererIndexFile, ...(devServerUrl ? { rendererUrl: devServerUrl } : {}) }
+
+  let services: MainServices | null = null
+  let stopped = false
+  const closeBehaviour = new CloseBehaviour(() => services?.preferences().closeToTray ?? false)
+
+  async function start(): Promise<void> {
+    const dataDir = app.getPath('userData')
+    const settingsPath = join(dataDir, settingsFileName)
+    const setAside = setAsideNotice(setAsideIfUnreadable(settingsPath), settingsPath)
+    const policy = loadPolicy(policyPath(process.platform, process.env), { readFile: (path) => readFileSync(path, 'utf8') })
+
+    services = createMainServices({
+      dataDir,
+      settingsBackend: new ElectronStoreBackend(dataDir),
+      settingsNotices: setAside ? [setAside] : [],
+      safeStorage: electronSafeStorage(safeStorage),
+      policy,
+      events,
+      logger,
+      window: controls,
+      parts: [
+        ...sharedParts,
+        ...createElectronParts({ app, getWindow: () => mainWindow, closeBehaviour, quit: () => app.quit() }),
+      ],
+    })
+    const dispatch = createDispatcher(services.handlers, { isTrustedSender: createTrustedSenderCheck(trusted), logger })
+
+    const ses = session.defaultSession
+    installPermissionHandlers(ses, createTrustedPageCheck(trusted))
+    if (devServerUrl) installCspHeader(ses.webRequest)
+    registerIpcHandlers(ipcMain, dispatch)
+    await services.start()
+
+    const updates = createAutoUpdateService({ app, policy: policy.policy.values, log: (message) => logger.info(message) })
+    updates.start()
+    app.once('will-quit', () => updates.stop())
+
+    if (app.isPackaged) registerProtocolClients(app)
+    openWindow()
+    // Windows/Linux: the first launch may itself come from a link.
+    clickToCall.handleArgv(process.argv)
+  }
+
+  function openWindow(): void {
+    const window = createMainWindow({
+      createWindow: (options) => new BrowserWindow(options),
+      preloadPath: join(here, '../preload/index.cjs'),
+      closeBehaviour,
+      logger,
+    })
+    mainWindow = window
+    const contents = window.webContents
+    contents.on('did-start-loading', () => forwarder.detach())
+    contents.on('did-finish-load', () => forwarder.attach(contents))
+    contents.on('render-process-gone', (_event, details) => logger.error(`Renderer gone: ${details.reason}`))
+    window.on('closed', () => {
+      forwarder.detach()
+      mainWindow = null
+    })
+    if (devServerUrl) void window.loadURL(devServerUrl)
+    else void window.loadFile(rendererIndexFile)
+  }
+
+  app.on('before-quit', (event) => {
+    closeBehaviour.beginQuit()
+    if (stopped || !services) return
+    // Let services flush (history, settings) before Electron exits.
+    event.preventDefault()
+    stopped = true
+    void services
+      .stop()
+      .catch((error: unknown) => logger.error('Stopping services failed', error))
+      .finally(() => app.quit())
+  })
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit()
+  })
+  app.on('activate', () => {
+    if (!services) return
+    if (mainWindow === null) openWindow()
+    else controls.show()
+  })
+
+  app.whenReady().then(start, (error: unknown) => logger.error('Electron failed to start', error)).catch((error: unknown) => {
+    logger.error('Parley failed to start', error)
+    app.quit()
+  })
+}
+
+main()
