@@ -1,0 +1,46 @@
+import type { HistoryEntry } from '../../contract/schemas'
+import { defineHandlers, HandlerError } from '../ipc/handlers'
+import { HistoryStorageError, type HistoryStore } from './history-store'
+
+/** Who else cares about the history: the missed-call notification and the badge count. */
+export interface HistoryObserver {
+  recorded?(entry: HistoryEntry): void
+  missedUnseenChanged?(count: number): void
+}
+
+async function guardStorage<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work()
+  } catch (error) {
+    if (error instanceof HistoryStorageError) throw new HandlerError('storage', error.message)
+    throw error
+  }
+}
+
+export const historyHandlers = (store: HistoryStore, observer: HistoryObserver = {}) => {
+  const announceCount = () => observer.missedUnseenChanged?.(store.missedUnseen)
+  const afterChange = <T>(value: T): T => {
+    announceCount()
+    return value
+  }
+  return defineHandlers({
+    'history:query': (query) => {
+      const page = store.query(query)
+      const notices = store.takeNotices()
+      return notices.length > 0 ? { ...page, notices } : page
+    },
+    'history:record': async (entry) => {
+      try {
+        return await guardStorage(() => store.record(entry))
+      } finally {
+        // The call is in the list (and counted) even when the disk refused it.
+        observer.recorded?.(entry)
+        announceCount()
+      }
+    },
+    'history:delete': async ({ id }) => afterChange(await guardStorage(() => store.delete(id))),
+    'history:clear': async () => afterChange(await guardStorage(() => store.clear())),
+    'history:mark-seen': async () => afterChange(await guardStorage(() => store.markSeen())),
+    'history:export-csv': () => store.exportCsv(),
+  })
+}
