@@ -1,0 +1,196 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { afterAll, describe, expect, it, vi } from 'vitest'
+import { invokeChannels } from '../contract/ipc'
+
+// The composition root against a fake Electron: proves the real wiring (IPC on every channel
+// through the dispatcher, hardened window, permission handlers, click-to-call, graceful quit).
+const fake = vi.hoisted(() => {
+  type Listener = (...args: unknown[]) => unknown
+  const emitter = () => {
+    const listeners = new Map<string, Listener[]>()
+    return {
+      listeners,
+      on(event: string, listener: Listener) {
+        listeners.set(event, [...(listeners.get(event) ?? []), listener])
+        return this
+      },
+      once(event: string, listener: Listener) {
+        return this.on(event, listener)
+      },
+      emit(event: string, ...args: unknown[]) {
+        for (const listener of listeners.get(event) ?? []) listener(...args)
+      },
+    }
+  }
+  const state = {
+    userData: '',
+    quitCalls: 0,
+    ipcHandlers: new Map<string, Listener>(),
+    windows: [] as { options: Record<string, unknown>; window: ReturnType<typeof emitter> & Record<string, unknown>; contents: ReturnType<typeof emitter> & Record<string, unknown> }[],
+    permissionRequest: null as Listener | null,
+    permissionCheck: null as Listener | null,
+    sent: [] as [string, unknown][],
+  }
+  const app = Object.assign(emitter(), {
+    isPackaged: false,
+    requestSingleInstanceLock: () => true,
+    whenReady: () => Promise.resolve(),
+    getPath: () => state.userData,
+    getName: () => 'Parley',
+    quit: () => {
+      state.quitCalls++
+    },
+    setAsDefaultProtocolClient: () => true,
+  })
+  class BrowserWindow {
+    readonly webContents: ReturnType<typeof emitter> & Record<string, unknown>
+    private readonly events = emitter()
+    constructor(readonly options: Record<string, unknown>) {
+      const contents = Object.assign(emitter(), {
+        openHandler: null as Listener | null,
+        setWindowOpenHandler(handler: Listener) {
+          contents.openHandler = handler
+        },
+        send: (channel: string, payload: unknown) => state.sent.push([channel, payload]),
+        isDestroyed: () => false,
+      })
+      this.webContents = contents
+      state.windows.push({ options, window: this.events as never, contents })
+    }
+    on(event: string, listener: (...args: unknown[]) => unknown) {
+      this.events.on(event, listener)
+      return this
+    }
+    once(event: string, listener: (...args: unknown[]) => unknown) {
+      return this.on(event, listener)
+    }
+    loadFile = vi.fn(() => Promise.resolve())
+    loadURL = vi.fn(() => Promise.resolve())
+    show = vi.fn()
+    hide = vi.fn()
+    focus = vi.fn()
+    restore = vi.fn()
+    isMinimized = () => false
+    isDestroyed = () => false
+  }
+  const module = {
+    app,
+    BrowserWindow,
+    ipcMain: {
+      handle: (channel: string, handler: Listener) => state.ipcHandlers.set(channel, handler),
+      removeHandler: (channel: string) => state.ipcHandlers.delete(channel),
+    },
+    safeStorage: {
+      isEncryptionAvailable: () => false,
+      getSelectedStorageBackend: () => 'basic_text',
+      encryptString: () => {
+        throw new Error('unavailable')
+      },
+      decryptString: () => {
+        throw new Error('unavailable')
+      },
+    },
+    session: {
+      defaultSession: {
+        setPermissionRequestHandler: (handler: Listener) => (state.permissionRequest = handler),
+        setPermissionCheckHandler: (handler: Listener) => (state.permissionCheck = handler),
+        setDevicePermissionHandler: () => undefined,
+        webRequest: { onHeadersReceived: () => undefined },
+      },
+    },
+  }
+  return { state, module, app }
+})
+
+vi.mock('electron', () => ({ ...fake.module, default: fake.module }))
+vi.mock('electron-updater', () => ({ default: { autoUpdater: {} } }))
+vi.mock('electron-store', async () => {
+  const { JsonFileSettingsBackend } = await import('./settings/backend')
+  return {
+    default: class {
+      private readonly backend: InstanceType<typeof JsonFileSettingsBackend>
+      constructor(options: { cwd: string; name: string }) {
+        this.backend = new JsonFileSettingsBackend(join(options.cwd, `${options.name}.json`))
+      }
+      get path() {
+        return this.backend.path
+      }
+      get(key: string) {
+        return this.backend.get(key)
+      }
+      set(key: string, value: unknown) {
+        this.backend.set(key, value)
+      }
+    },
+  }
+})
+
+fake.state.userData = mkdtempSync(join(tmpdir(), 'parley-index-'))
+afterAll(() => rmSync(fake.state.userData, { recursive: true, force: true }))
+
+const rendererPage = pathToFileURL(join(import.meta.dirname, '../renderer/index.html')).href
+const invoke = (channel: string, payload: unknown, frame: { url: string; parent: unknown } | null) =>
+  (fake.state.ipcHandlers.get(channel) as (event: unknown, payload: unknown) => Promise<unknown>)({ senderFrame: frame }, payload)
+
+describe('main/index.ts composition root', async () => {
+  await import('./index')
+  await vi.waitFor(() => expect(fake.state.windows).toHaveLength(1))
+  const [{ options, contents, window }] = fake.state.windows as [(typeof fake.state.windows)[number]]
+
+  it('registers an IPC handler for every contract channel', () => {
+    expect([...fake.state.ipcHandlers.keys()].sort()).toEqual([...invokeChannels].sort())
+  })
+
+  it('answers the app page and refuses other frames', async () => {
+    await expect(invoke('account:get', undefined, { url: rendererPage, parent: null })).resolves.toMatchObject({ ok: true })
+    await expect(invoke('account:get', undefined, { url: 'https://evil.example/', parent: null })).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    })
+    await expect(invoke('account:get', undefined, { url: rendererPage, parent: {} })).resolves.toMatchObject({ ok: false })
+    await expect(invoke('account:get', undefined, null)).resolves.toMatchObject({ ok: false })
+  })
+
+  it('keeps the password in memory when the keychain is a plain-text fallback', async () => {
+    const account = { sipAddress: 'dan@pbx.example', wsServer: 'wss://pbx.example/ws' }
+    const saved = await invoke('account:save', { account, password: 'pw-123456' }, { url: rendererPage, parent: null })
+    expect(saved).toMatchObject({ ok: true, value: { hasPassword: true, notices: [expect.stringMatching(/kept only until Parley closes/)] } })
+  })
+
+  it('creates a sandboxed, isolated window and loads the built page', () => {
+    expect(options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true })
+    expect(String((options.webPreferences as { preload: string }).preload)).toMatch(/preload[\\/]index\.cjs$/)
+    expect(window.listeners.get('close')).toHaveLength(1)
+  })
+
+  it('refuses navigation, new windows and any permission but audio capture', () => {
+    let prevented = false
+    contents.emit('will-navigate', { preventDefault: () => (prevented = true), url: 'https://evil.example/' })
+    expect(prevented).toBe(true)
+    expect((contents.openHandler as (details: { url: string }) => unknown)({ url: 'https://evil.example/' })).toEqual({ action: 'deny' })
+    const answers: boolean[] = []
+    const request = fake.state.permissionRequest as (...args: unknown[]) => void
+    request(null, 'media', (granted: boolean) => answers.push(granted), { mediaTypes: ['audio'], requestingUrl: rendererPage })
+    request(null, 'media', (granted: boolean) => answers.push(granted), { mediaTypes: ['video'], requestingUrl: rendererPage })
+    request(null, 'geolocation', (granted: boolean) => answers.push(granted), { requestingUrl: rendererPage })
+    expect(answers).toEqual([true, false, false])
+  })
+
+  it('holds a click-to-call link until the page has loaded, then suggests it', () => {
+    fake.app.emit('second-instance', {}, ['parley', '--', 'tel:+46 8-120 100 64'])
+    expect(fake.state.sent).toEqual([])
+    contents.emit('did-finish-load')
+    expect(fake.state.sent).toEqual([['dial-request', { target: '+46812010064' }]])
+  })
+
+  it('stops services before quitting', async () => {
+    let prevented = false
+    fake.app.emit('before-quit', { preventDefault: () => (prevented = true) })
+    expect(prevented).toBe(true)
+    await vi.waitFor(() => expect(fake.state.quitCalls).toBe(1))
+    fake.app.emit('before-quit', { preventDefault: () => expect.fail('second quit must not be held') })
+  })
+})
