@@ -41,6 +41,8 @@ function mediaProbe(): void {
     peerConnections: [] as RTCPeerConnection[],
     remoteMediaAt: [] as number[],
     clickAt: [] as Array<{ at: number; label: string }>,
+    /** Tones handed to an RTCDTMFSender (RFC 4733): what the app sent in-band. */
+    dtmfTones: '',
     now: () => performance.timeOrigin + performance.now(),
   }
   const nativeLocalDescription = Object.getOwnPropertyDescriptor(
@@ -74,6 +76,11 @@ function mediaProbe(): void {
       return pc
     },
   })
+  const nativeInsertDtmf = RTCDTMFSender.prototype.insertDTMF
+  RTCDTMFSender.prototype.insertDTMF = function (this: RTCDTMFSender, tones: string, ...rest: number[]) {
+    probe.dtmfTones += tones
+    return nativeInsertDtmf.call(this, tones, ...rest)
+  }
   // Click times in the page's own clock (same wall clock as Kamailio's log), for the bench.
   document.addEventListener(
     'click',

@@ -58,6 +58,10 @@ export class TestPeer {
     ] as const)
   }
 
+  setStripTelephoneEvent(on: boolean): Promise<void> {
+    return this.page.evaluate((o) => (window as unknown as PeerWindow).peer.setStripTelephoneEvent(o), on)
+  }
+
   setRejectIncoming(statusCode: number | null): Promise<void> {
     return this.page.evaluate((s) => (window as unknown as PeerWindow).peer.setRejectIncoming(s), statusCode)
   }

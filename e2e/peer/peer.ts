@@ -66,12 +66,41 @@ let registerer: Registerer | null = null
 let autoAnswer = false
 let autoAnswerDelayMs = 0
 let rejectIncomingWith: number | null = null
+let stripTelephoneEvent = false
 
 function log(line: string): void {
   events.push(`${new Date().toISOString()} ${line}`)
   const pre = document.getElementById('log')
   if (pre) pre.textContent += `${line}\n`
 }
+
+/** Removes RFC 4733 telephone-event from an SDP, so the other side must fall back to SIP INFO. */
+async function withoutTelephoneEvent(
+  description: RTCSessionDescriptionInit,
+): Promise<RTCSessionDescriptionInit> {
+  if (!stripTelephoneEvent || !description.sdp) return description
+  const lines = description.sdp.split('\r\n')
+  const types = new Set(
+    lines.flatMap((line) => /^a=rtpmap:(\d+) telephone-event\//i.exec(line)?.slice(1, 2) ?? []),
+  )
+  const sdp = lines
+    .filter((line) => {
+      const pt = /^a=(?:rtpmap|fmtp|rtcp-fb):(\d+)/.exec(line)?.[1]
+      return pt === undefined || !types.has(pt)
+    })
+    .map((line) =>
+      line.startsWith('m=audio')
+        ? line
+            .split(' ')
+            .filter((part, index) => index < 3 || !types.has(part))
+            .join(' ')
+        : line,
+    )
+    .join('\r\n')
+  return { type: description.type, sdp }
+}
+
+const modifiers = [withoutTelephoneEvent]
 
 function sdhOptions(hold = false) {
   return { constraints: { audio: true, video: false }, iceGatheringTimeout: 500, hold }
@@ -213,6 +242,10 @@ const peer = {
     autoAnswer = on
     autoAnswerDelayMs = delayMs
   },
+  /** Offer/answer without telephone-event from now on: the other side must send DTMF as SIP INFO. */
+  setStripTelephoneEvent(on: boolean): void {
+    stripTelephoneEvent = on
+  },
   /** Answer every later incoming call with this final status (e.g. 486 Busy Here); null to stop. */
   setRejectIncoming(statusCode: number | null): void {
     rejectIncomingWith = statusCode
@@ -242,7 +275,10 @@ const peer = {
   async answer(id?: number): Promise<void> {
     const { session } = record(id)
     if (!(session instanceof Invitation)) throw new Error('not an incoming call')
-    await session.accept({ sessionDescriptionHandlerOptions: sdhOptions() })
+    await session.accept({
+      sessionDescriptionHandlerOptions: sdhOptions(),
+      sessionDescriptionHandlerModifiers: modifiers,
+    })
   },
   async reject(id?: number, statusCode = 486): Promise<void> {
     const { session } = record(id)

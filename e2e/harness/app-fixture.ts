@@ -1,0 +1,17 @@
+import { expect, inject } from 'vitest'
+import { TestApp, type TestAccount } from './app'
+
+/**
+ * Starts the app for a test file; fails with the renderer's build error when there is one,
+ * so "the UI did not build" is never mistaken for a PBX or harness problem.
+ */
+export async function startApp(name: string, account?: TestAccount): Promise<TestApp> {
+  const buildError = inject('rendererBuildError')
+  expect(buildError, 'the renderer must build').toBe('')
+  return TestApp.start({
+    name,
+    baseUrl: inject('baseUrl'),
+    pbx: inject('pbx'),
+    ...(account ? { account } : {}),
+  })
+}
