@@ -55,6 +55,7 @@ export class Call {
   session: Session
   private snap: CallSnapshot
   private pendingEndReason: CallEndReason | null = null
+  private pendingEndMessage = ''
   private failure: { code: number; reason: string } | null = null
   private detachSession: () => void = () => {}
   /** An operation (hold, transfer…) in progress; the UI can keep buttons disabled meanwhile. */
@@ -136,11 +137,12 @@ export class Call {
   /** The reason to record when the session terminates because of something we did. */
   expectEnd(reason: CallEndReason, message = ''): void {
     this.pendingEndReason = reason
-    if (message) this.snap.message = message
+    this.pendingEndMessage = message
   }
 
   clearExpectedEnd(): void {
     this.pendingEndReason = null
+    this.pendingEndMessage = ''
   }
 
   noteFailure(code: number, reason: string): void {
@@ -185,7 +187,7 @@ export class Call {
   }
 
   private terminationReason(): { reason: CallEndReason; message: string } {
-    if (this.pendingEndReason) return { reason: this.pendingEndReason, message: this.snap.message }
+    if (this.pendingEndReason) return { reason: this.pendingEndReason, message: this.pendingEndMessage || this.snap.message }
     if (this.failure && this.snap.answeredAt === null) {
       return {
         reason: endReasonFromStatus(this.failure.code),

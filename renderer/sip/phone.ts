@@ -477,6 +477,7 @@ export class SipPhone implements Phone {
     return this.serial(call, async () => {
       if (call.phase !== CallPhase.Active) return call.phase === CallPhase.Held
       const outcome = await this.renegotiate(call, { hold: true })
+      if (call.isEnded) return false
       if (outcome.ok) {
         call.patch({ localHold: true, message: '' })
         call.moveTo(CallPhase.Held)
@@ -491,6 +492,7 @@ export class SipPhone implements Phone {
     return this.serial(call, async () => {
       if (call.phase !== CallPhase.Held) return call.phase === CallPhase.Active
       const outcome = await this.renegotiate(call, { hold: false })
+      if (call.isEnded) return false
       if (outcome.ok) {
         call.patch({ localHold: false })
         call.moveTo(CallPhase.Active)

@@ -21,6 +21,7 @@ interface PendingTransfer {
   target: string
   accepted: boolean
   finished: boolean
+  lastState: TransferProgress['state']
   timer: unknown
   finish: (progress: TransferProgress) => void
 }
@@ -126,6 +127,7 @@ export class TransferCoordinator {
       target,
       accepted: false,
       finished: false,
+      lastState: 'requested',
       timer: undefined,
       finish: (progress) => {
         if (transfer.finished) return
@@ -159,7 +161,14 @@ export class TransferCoordinator {
     if (transfer.finished) return
     transfer.accepted = true
     transfer.call.expectEnd('transferred')
-    this.deps.emitProgress({ callId: transfer.call.id, target: transfer.target, progress: { state: 'trying' } })
+    this.emitInterim(transfer, { state: 'trying' })
+  }
+
+  /** Interim progress, once per state (202 and NOTIFY 100 both mean "trying"). */
+  private emitInterim(transfer: PendingTransfer, progress: TransferProgress): void {
+    if (transfer.lastState === progress.state) return
+    transfer.lastState = progress.state
+    this.deps.emitProgress({ callId: transfer.call.id, target: transfer.target, progress })
   }
 
   private onNotify(transfer: PendingTransfer, notification: Notification): void {
@@ -168,7 +177,7 @@ export class TransferCoordinator {
     const progress = progressFromSipfrag(notification.request.body)
     if (!progress) return
     if (isFinal(progress)) transfer.finish(progress)
-    else this.deps.emitProgress({ callId: transfer.call.id, target: transfer.target, progress })
+    else this.emitInterim(transfer, progress)
   }
 }
 
