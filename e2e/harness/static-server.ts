@@ -27,6 +27,11 @@ export function serveStatic(
   const prefixes = Object.keys(mounts).sort((a, b) => b.length - a.length)
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)
+    if (path === '/favicon.ico') {
+      res.writeHead(204)
+      res.end()
+      return
+    }
     const prefix = prefixes.find((p) => path.startsWith(p))
     if (!prefix) return notFound(res)
     const root = mounts[prefix] as string
