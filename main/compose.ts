@@ -45,7 +45,11 @@ export const credentialFileName = 'credentials.json'
 export function createMainServices(options: MainServicesOptions): MainServices {
   const { logger, events, policy } = options
   const settings = new SettingsService(options.settingsBackend, logger)
-  const credentials = new CredentialStore(join(options.dataDir, credentialFileName), options.safeStorage, logger)
+  const credentials = new CredentialStore(
+    join(options.dataDir, credentialFileName),
+    options.safeStorage,
+    logger,
+  )
   const notice = policyNotice(policy)
   if (notice) logger.warn(notice)
   const account = new AccountService({
@@ -55,16 +59,30 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     events,
     startupNotices: [...(options.settingsNotices ?? []), ...(notice ? [notice] : [])],
   })
-  const context = { dataDir: options.dataDir, events, logger, account, preferences: () => account.preferences() }
+  const context = {
+    dataDir: options.dataDir,
+    events,
+    logger,
+    account,
+    preferences: () => account.preferences(),
+  }
   const parts: MainPart[] = [
-    { name: 'account', handlers: account.handlers(), start: () => account.start(), stop: () => account.stop() },
+    {
+      name: 'account',
+      handlers: account.handlers(),
+      start: () => account.start(),
+      stop: () => account.stop(),
+    },
     { name: 'window', handlers: windowHandlers(options.window) },
     ...options.parts.map((factory) => factory(context)),
   ]
   const provided = new Set(parts.flatMap((part) => Object.keys(part.handlers)))
   const stillMissing = channelsAwaitingParts.filter((channel) => !provided.has(channel))
   if (stillMissing.length > 0) logger.info(`IPC channels not yet implemented: ${stillMissing.join(', ')}`)
-  const handlers = composeHandlersAtRuntime([...parts.map((part) => part.handlers), placeholderHandlers(stillMissing)])
+  const handlers = composeHandlersAtRuntime([
+    ...parts.map((part) => part.handlers),
+    placeholderHandlers(stillMissing),
+  ])
 
   const started: MainPart[] = []
   return {

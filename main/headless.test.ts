@@ -38,12 +38,17 @@ const value = <T>(result: { ok: boolean; value?: unknown; error?: unknown }): T 
 describe('createHeadlessMain', () => {
   it('saves an account and password, and a restart reads them back', async () => {
     main = await createHeadlessMain({ dataDir })
-    const saved = value<AccountState>(await main.dispatch('account:save', { account, password: 'Secret-pw-123' }))
+    const saved = value<AccountState>(
+      await main.dispatch('account:save', { account, password: 'Secret-pw-123' }),
+    )
     expect(saved).toMatchObject({ account, hasPassword: true, locked: [], notices: [] })
     await main.stop()
 
     main = await createHeadlessMain({ dataDir })
-    expect(value<AccountState>(await main.dispatch('account:get'))).toMatchObject({ account, hasPassword: true })
+    expect(value<AccountState>(await main.dispatch('account:get'))).toMatchObject({
+      account,
+      hasPassword: true,
+    })
     expect(value<string>(await main.dispatch('account:password'))).toBe('Secret-pw-123')
   })
 
@@ -62,7 +67,10 @@ describe('createHeadlessMain', () => {
   it('sign-out forgets the password but keeps the account', async () => {
     main = await createHeadlessMain({ dataDir })
     await main.dispatch('account:save', { account, password: 'pw' })
-    expect(value<AccountState>(await main.dispatch('account:sign-out'))).toMatchObject({ account, hasPassword: false })
+    expect(value<AccountState>(await main.dispatch('account:sign-out'))).toMatchObject({
+      account,
+      hasPassword: false,
+    })
     expect(await main.dispatch('account:password')).toMatchObject({ ok: false, error: { code: 'not-found' } })
   })
 
@@ -79,8 +87,18 @@ describe('createHeadlessMain', () => {
 
   it('refuses a sender frame from another origin', async () => {
     main = await createHeadlessMain({ dataDir, rendererUrl: 'http://127.0.0.1:4173/' })
-    expect(await main.dispatch('account:get', undefined, { frameUrl: 'http://127.0.0.1:4173/', isMainFrame: true })).toMatchObject({ ok: true })
-    expect(await main.dispatch('account:get', undefined, { frameUrl: 'http://127.0.0.1:9999/', isMainFrame: true })).toMatchObject({
+    expect(
+      await main.dispatch('account:get', undefined, {
+        frameUrl: 'http://127.0.0.1:4173/',
+        isMainFrame: true,
+      }),
+    ).toMatchObject({ ok: true })
+    expect(
+      await main.dispatch('account:get', undefined, {
+        frameUrl: 'http://127.0.0.1:9999/',
+        isMainFrame: true,
+      }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'forbidden' },
     })
@@ -91,7 +109,10 @@ describe('createHeadlessMain', () => {
     expect(await main.dispatch('window:show')).toEqual({ ok: true, value: true })
     expect(main.windowShowCount).toBe(1)
     for (const channel of channelsAwaitingParts) {
-      const result = await main.dispatch(channel, channel === 'contacts:delete' || channel === 'history:delete' ? { id: 'x' } : undefined)
+      const result = await main.dispatch(
+        channel,
+        channel === 'contacts:delete' || channel === 'history:delete' ? { id: 'x' } : undefined,
+      )
       expect(result.ok).toBe(false)
     }
   })
@@ -101,7 +122,9 @@ describe('createHeadlessMain', () => {
     main = await createHeadlessMain({ dataDir })
     const state = value<AccountState>(await main.dispatch('account:get'))
     expect(state.account).toBeNull()
-    expect(state.notices.join(' ')).toMatch(/settings\.json could not be used because it is not valid JSON\. It was kept as .*settings\.json\.corrupt-\d{8}T\d{6}Z/)
+    expect(state.notices.join(' ')).toMatch(
+      /settings\.json could not be used because it is not valid JSON\. It was kept as .*settings\.json\.corrupt-\d{8}T\d{6}Z/,
+    )
     expect(readdirSync(dataDir).some((name) => name.startsWith('settings.json.corrupt-'))).toBe(true)
     await main.dispatch('account:save', { account })
     expect(JSON.parse(readFileSync(main.settingsPath, 'utf8')).account.sipAddress).toBe('alice@pbx.example')
@@ -109,7 +132,9 @@ describe('createHeadlessMain', () => {
 
   it('without encryption keeps the password for this run only and says so', async () => {
     main = await createHeadlessMain({ dataDir, safeStorage: new FakeSafeStorage(false) })
-    const state = value<AccountState>(await main.dispatch('account:save', { account, password: 'pw-in-memory' }))
+    const state = value<AccountState>(
+      await main.dispatch('account:save', { account, password: 'pw-in-memory' }),
+    )
     expect(state.hasPassword).toBe(true)
     expect(state.notices.join(' ')).toMatch(/kept only until Parley closes/)
     expect(readdirSync(dataDir)).toEqual(['settings.json'])
@@ -119,10 +144,16 @@ describe('createHeadlessMain', () => {
   })
 
   it('applies an admin policy given as JSON', async () => {
-    main = await createHeadlessMain({ dataDir, policy: { json: { wsServer: 'wss://corp.example/ws', locked: ['wsServer'] } } })
+    main = await createHeadlessMain({
+      dataDir,
+      policy: { json: { wsServer: 'wss://corp.example/ws', locked: ['wsServer'] } },
+    })
     const state = value<AccountState>(await main.dispatch('account:get'))
     expect(state.locked).toEqual(['wsServer'])
     expect(state.presets).toEqual({ wsServer: 'wss://corp.example/ws' })
-    expect(await main.dispatch('account:save', { account })).toMatchObject({ ok: false, error: { code: 'locked' } })
+    expect(await main.dispatch('account:save', { account })).toMatchObject({
+      ok: false,
+      error: { code: 'locked' },
+    })
   })
 })

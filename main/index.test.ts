@@ -29,7 +29,11 @@ const fake = vi.hoisted(() => {
     userData: '',
     quitCalls: 0,
     ipcHandlers: new Map<string, Listener>(),
-    windows: [] as { options: Record<string, unknown>; window: ReturnType<typeof emitter> & Record<string, unknown>; contents: ReturnType<typeof emitter> & Record<string, unknown> }[],
+    windows: [] as {
+      options: Record<string, unknown>
+      window: ReturnType<typeof emitter> & Record<string, unknown>
+      contents: ReturnType<typeof emitter> & Record<string, unknown>
+    }[],
     permissionRequest: null as Listener | null,
     permissionCheck: null as Listener | null,
     sent: [] as [string, unknown][],
@@ -133,7 +137,10 @@ afterAll(() => rmSync(fake.state.userData, { recursive: true, force: true }))
 
 const rendererPage = pathToFileURL(join(import.meta.dirname, '../renderer/index.html')).href
 const invoke = (channel: string, payload: unknown, frame: { url: string; parent: unknown } | null) =>
-  (fake.state.ipcHandlers.get(channel) as (event: unknown, payload: unknown) => Promise<unknown>)({ senderFrame: frame }, payload)
+  (fake.state.ipcHandlers.get(channel) as (event: unknown, payload: unknown) => Promise<unknown>)(
+    { senderFrame: frame },
+    payload,
+  )
 
 describe('main/index.ts composition root', async () => {
   await import('./index')
@@ -145,23 +152,41 @@ describe('main/index.ts composition root', async () => {
   })
 
   it('answers the app page and refuses other frames', async () => {
-    await expect(invoke('account:get', undefined, { url: rendererPage, parent: null })).resolves.toMatchObject({ ok: true })
-    await expect(invoke('account:get', undefined, { url: 'https://evil.example/', parent: null })).resolves.toMatchObject({
+    await expect(
+      invoke('account:get', undefined, { url: rendererPage, parent: null }),
+    ).resolves.toMatchObject({ ok: true })
+    await expect(
+      invoke('account:get', undefined, { url: 'https://evil.example/', parent: null }),
+    ).resolves.toMatchObject({
       ok: false,
       error: { code: 'forbidden' },
     })
-    await expect(invoke('account:get', undefined, { url: rendererPage, parent: {} })).resolves.toMatchObject({ ok: false })
+    await expect(invoke('account:get', undefined, { url: rendererPage, parent: {} })).resolves.toMatchObject({
+      ok: false,
+    })
     await expect(invoke('account:get', undefined, null)).resolves.toMatchObject({ ok: false })
   })
 
   it('keeps the password in memory when the keychain is a plain-text fallback', async () => {
     const account = { sipAddress: 'dan@pbx.example', wsServer: 'wss://pbx.example/ws' }
-    const saved = await invoke('account:save', { account, password: 'pw-123456' }, { url: rendererPage, parent: null })
-    expect(saved).toMatchObject({ ok: true, value: { hasPassword: true, notices: [expect.stringMatching(/kept only until Parley closes/)] } })
+    const saved = await invoke(
+      'account:save',
+      { account, password: 'pw-123456' },
+      { url: rendererPage, parent: null },
+    )
+    expect(saved).toMatchObject({
+      ok: true,
+      value: { hasPassword: true, notices: [expect.stringMatching(/kept only until Parley closes/)] },
+    })
   })
 
   it('creates a sandboxed, isolated window and loads the built page', () => {
-    expect(options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true })
+    expect(options.webPreferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+    })
     expect(String((options.webPreferences as { preload: string }).preload)).toMatch(/preload[\\/]index\.cjs$/)
     expect(window.listeners.get('close')).toHaveLength(1)
   })
@@ -170,11 +195,19 @@ describe('main/index.ts composition root', async () => {
     let prevented = false
     contents.emit('will-navigate', { preventDefault: () => (prevented = true), url: 'https://evil.example/' })
     expect(prevented).toBe(true)
-    expect((contents.openHandler as (details: { url: string }) => unknown)({ url: 'https://evil.example/' })).toEqual({ action: 'deny' })
+    expect(
+      (contents.openHandler as (details: { url: string }) => unknown)({ url: 'https://evil.example/' }),
+    ).toEqual({ action: 'deny' })
     const answers: boolean[] = []
     const request = fake.state.permissionRequest as (...args: unknown[]) => void
-    request(null, 'media', (granted: boolean) => answers.push(granted), { mediaTypes: ['audio'], requestingUrl: rendererPage })
-    request(null, 'media', (granted: boolean) => answers.push(granted), { mediaTypes: ['video'], requestingUrl: rendererPage })
+    request(null, 'media', (granted: boolean) => answers.push(granted), {
+      mediaTypes: ['audio'],
+      requestingUrl: rendererPage,
+    })
+    request(null, 'media', (granted: boolean) => answers.push(granted), {
+      mediaTypes: ['video'],
+      requestingUrl: rendererPage,
+    })
     request(null, 'geolocation', (granted: boolean) => answers.push(granted), { requestingUrl: rendererPage })
     expect(answers).toEqual([true, false, false])
   })

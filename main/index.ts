@@ -62,7 +62,9 @@ function main(): void {
     const dataDir = app.getPath('userData')
     const settingsPath = join(dataDir, settingsFileName)
     const setAside = setAsideNotice(setAsideIfUnreadable(settingsPath), settingsPath)
-    const policy = loadPolicy(policyPath(process.platform, process.env), { readFile: (path) => readFileSync(path, 'utf8') })
+    const policy = loadPolicy(policyPath(process.platform, process.env), {
+      readFile: (path) => readFileSync(path, 'utf8'),
+    })
 
     services = createMainServices({
       dataDir,
@@ -78,7 +80,10 @@ function main(): void {
         ...createElectronParts({ app, getWindow: () => mainWindow, closeBehaviour, quit: () => app.quit() }),
       ],
     })
-    const dispatch = createDispatcher(services.handlers, { isTrustedSender: createTrustedSenderCheck(trusted), logger })
+    const dispatch = createDispatcher(services.handlers, {
+      isTrustedSender: createTrustedSenderCheck(trusted),
+      logger,
+    })
 
     const ses = session.defaultSession
     installPermissionHandlers(ses, createTrustedPageCheck(trusted))
@@ -86,7 +91,11 @@ function main(): void {
     registerIpcHandlers(ipcMain, dispatch)
     await services.start()
 
-    const updates = createAutoUpdateService({ app, policy: policy.policy.values, log: (message) => logger.info(message) })
+    const updates = createAutoUpdateService({
+      app,
+      policy: policy.policy.values,
+      log: (message) => logger.info(message),
+    })
     updates.start()
     app.once('will-quit', () => updates.stop())
 
@@ -136,10 +145,13 @@ function main(): void {
     else controls.show()
   })
 
-  app.whenReady().then(start, (error: unknown) => logger.error('Electron failed to start', error)).catch((error: unknown) => {
-    logger.error('Parley failed to start', error)
-    app.quit()
-  })
+  app
+    .whenReady()
+    .then(start, (error: unknown) => logger.error('Electron failed to start', error))
+    .catch((error: unknown) => {
+      logger.error('Parley failed to start', error)
+      app.quit()
+    })
 }
 
 main()

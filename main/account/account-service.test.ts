@@ -53,30 +53,49 @@ const lockedError = (fn: () => unknown): HandlerError => {
 }
 
 describe('AccountService with an admin policy', () => {
-  const policy: AdminPolicy = { values: { wsServer: 'wss://pbx.corp.example/ws', sipDomain: 'corp.example' }, locked: ['wsServer', 'sipDomain'] }
+  const policy: AdminPolicy = {
+    values: { wsServer: 'wss://pbx.corp.example/ws', sipDomain: 'corp.example' },
+    locked: ['wsServer', 'sipDomain'],
+  }
 
   it('refuses a save that changes a locked setting and keeps what was stored', () => {
     const { accountService } = service(policy, { account })
-    const error = lockedError(() => accountService.save({ account: { ...account, wsServer: 'wss://elsewhere.example/ws' } }))
+    const error = lockedError(() =>
+      accountService.save({ account: { ...account, wsServer: 'wss://elsewhere.example/ws' } }),
+    )
     expect(error.code).toBe('locked')
-    expect(error.message).toBe('Your administrator has locked WebSocket server address; those settings were not changed.')
+    expect(error.message).toBe(
+      'Your administrator has locked WebSocket server address; those settings were not changed.',
+    )
     expect(accountService.state().account?.wsServer).toBe('wss://pbx.corp.example/ws')
   })
 
   it('refuses a SIP address outside the locked domain', () => {
     const { accountService } = service(policy)
-    expect(lockedError(() => accountService.save({ account: { ...account, sipAddress: 'carol@evil.example' } })).message).toMatch(/SIP domain/)
+    expect(
+      lockedError(() => accountService.save({ account: { ...account, sipAddress: 'carol@evil.example' } }))
+        .message,
+    ).toMatch(/SIP domain/)
   })
 
   it('accepts a save that keeps the locked values and changes the rest', () => {
     const { accountService } = service(policy, { account })
     const state = accountService.save({ account: { ...account, displayName: 'Carol C.' }, password: 'pw' })
-    expect(state).toMatchObject({ account: { displayName: 'Carol C.' }, hasPassword: true, locked: ['wsServer', 'sipDomain'] })
+    expect(state).toMatchObject({
+      account: { displayName: 'Carol C.' },
+      hasPassword: true,
+      locked: ['wsServer', 'sipDomain'],
+    })
   })
 
   it('a user value in the file never overrides a locked one', () => {
-    const { accountService } = service(policy, { account: { ...account, wsServer: 'wss://hand-edited.example/ws', sipAddress: 'carol@other.example' } })
-    expect(accountService.state().account).toMatchObject({ wsServer: 'wss://pbx.corp.example/ws', sipAddress: 'carol@corp.example' })
+    const { accountService } = service(policy, {
+      account: { ...account, wsServer: 'wss://hand-edited.example/ws', sipAddress: 'carol@other.example' },
+    })
+    expect(accountService.state().account).toMatchObject({
+      wsServer: 'wss://pbx.corp.example/ws',
+      sipAddress: 'carol@corp.example',
+    })
   })
 
   it('an unlocked policy value is only a preset', () => {
@@ -84,20 +103,34 @@ describe('AccountService with an admin policy', () => {
     const state = accountService.state()
     expect(state.account?.voicemailNumber).toBe('555')
     expect(state.presets).toEqual({ voicemailNumber: '*98' })
-    expect(accountService.save({ account: { ...account, voicemailNumber: '777' } }).account?.voicemailNumber).toBe('777')
+    expect(
+      accountService.save({ account: { ...account, voicemailNumber: '777' } }).account?.voicemailNumber,
+    ).toBe('777')
   })
 
   it('a lock without a policy value freezes the current value', () => {
     const { accountService } = service({ values: {}, locked: ['displayName'] }, { account })
-    expect(lockedError(() => accountService.save({ account: { ...account, displayName: 'Someone else' } })).code).toBe('locked')
-    expect(accountService.save({ account: { ...account, authUser: 'carol-auth' } }).account?.authUser).toBe('carol-auth')
+    expect(
+      lockedError(() => accountService.save({ account: { ...account, displayName: 'Someone else' } })).code,
+    ).toBe('locked')
+    expect(accountService.save({ account: { ...account, authUser: 'carol-auth' } }).account?.authUser).toBe(
+      'carol-auth',
+    )
   })
 
   it('refuses a locked preference and applies the policy value', () => {
-    const { accountService, emitted } = service({ values: { closeToTray: false }, locked: ['closeToTray'] }, { preferences: { closeToTray: true } })
+    const { accountService, emitted } = service(
+      { values: { closeToTray: false }, locked: ['closeToTray'] },
+      { preferences: { closeToTray: true } },
+    )
     expect(accountService.preferences().closeToTray).toBe(false)
-    expect(lockedError(() => accountService.updatePreferences({ closeToTray: true })).message).toMatch(/close to tray/)
-    expect(accountService.updatePreferences({ closeToTray: false, doNotDisturb: true })).toMatchObject({ closeToTray: false, doNotDisturb: true })
+    expect(lockedError(() => accountService.updatePreferences({ closeToTray: true })).message).toMatch(
+      /close to tray/,
+    )
+    expect(accountService.updatePreferences({ closeToTray: false, doNotDisturb: true })).toMatchObject({
+      closeToTray: false,
+      doNotDisturb: true,
+    })
     expect(emitted).toHaveLength(1)
   })
 

@@ -1,5 +1,10 @@
 import type { AccountState } from '../../contract/ipc'
-import { preferencesSchema, type Account, type Preferences, type PreferencesPatch } from '../../contract/schemas'
+import {
+  preferencesSchema,
+  type Account,
+  type Preferences,
+  type PreferencesPatch,
+} from '../../contract/schemas'
 import type { CredentialStore } from '../credentials/credential-store'
 import { defineHandlers, HandlerError, type ParsedRequest } from '../ipc/handlers'
 import type { EventSink } from '../ipc/event-bus'
@@ -86,16 +91,22 @@ export class AccountService {
 
   preferences(): Preferences {
     const defaults: Partial<Preferences> = {}
-    if (this.deps.policy.values.closeToTray !== undefined) defaults.closeToTray = this.deps.policy.values.closeToTray
+    if (this.deps.policy.values.closeToTray !== undefined)
+      defaults.closeToTray = this.deps.policy.values.closeToTray
     return applyPolicyToPreferences(this.deps.settings.readPreferences(defaults), this.deps.policy)
   }
 
   updatePreferences(patch: PreferencesPatch): Preferences {
-    patch = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined)) as PreferencesPatch
+    patch = Object.fromEntries(
+      Object.entries(patch).filter(([, value]) => value !== undefined),
+    ) as PreferencesPatch
     const current = this.preferences()
     const violations = lockedPreferenceChanges(patch, current, this.deps.policy)
     if (violations.length > 0) {
-      throw new HandlerError('locked', `Your administrator has locked ${violations.map(labelOf).join(', ')}; it was not changed.`)
+      throw new HandlerError(
+        'locked',
+        `Your administrator has locked ${violations.map(labelOf).join(', ')}; it was not changed.`,
+      )
     }
     const next = preferencesSchema.parse({ ...current, ...patch })
     this.deps.settings.writePreferences(next)

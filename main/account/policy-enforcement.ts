@@ -20,7 +20,8 @@ export const labelOf = (setting: string): string => settingLabels[setting as Loc
 
 const sameValue = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 
-export const domainOf = (sipAddress: string): string => (sipAddress.split('@')[1] ?? '').replace(/:\d+$/, '').toLowerCase()
+export const domainOf = (sipAddress: string): string =>
+  (sipAddress.split('@')[1] ?? '').replace(/:\d+$/, '').toLowerCase()
 
 function withDomain(sipAddress: string, domain: string): string {
   const user = sipAddress.split('@')[0] ?? ''
@@ -36,7 +37,12 @@ export function applyPolicyToAccount(account: Account, policy: AdminPolicy): Acc
     if (value !== undefined && locked.has(field)) (effective as Record<string, unknown>)[field] = value
   }
   const domain = policy.values.sipDomain
-  if (domain && locked.has('sipDomain') && effective.sipAddress && domainOf(effective.sipAddress) !== domain.toLowerCase()) {
+  if (
+    domain &&
+    locked.has('sipDomain') &&
+    effective.sipAddress &&
+    domainOf(effective.sipAddress) !== domain.toLowerCase()
+  ) {
     effective.sipAddress = withDomain(effective.sipAddress, domain)
   }
   return effective
@@ -57,12 +63,18 @@ export function accountPresets(policy: AdminPolicy): Partial<Account> & { sipDom
  * Which locked settings a save would change. The reference for each is the admin's value
  * when the policy sets one, otherwise what the user had before (a lock freezes the current value).
  */
-export function lockedAccountChanges(requested: Account, current: Account | null, blank: Account, policy: AdminPolicy): string[] {
+export function lockedAccountChanges(
+  requested: Account,
+  current: Account | null,
+  blank: Account,
+  policy: AdminPolicy,
+): string[] {
   const violations: string[] = []
   const before = current ?? blank
   for (const setting of policy.locked) {
     if (setting === 'sipDomain') {
-      const expected = policy.values.sipDomain?.toLowerCase() ?? (current ? domainOf(current.sipAddress) : undefined)
+      const expected =
+        policy.values.sipDomain?.toLowerCase() ?? (current ? domainOf(current.sipAddress) : undefined)
       if (expected !== undefined && domainOf(requested.sipAddress) !== expected) violations.push(setting)
       continue
     }
@@ -76,12 +88,19 @@ export function lockedAccountChanges(requested: Account, current: Account | null
 
 export function applyPolicyToPreferences(preferences: Preferences, policy: AdminPolicy): Preferences {
   const closeToTray = policy.values.closeToTray
-  if (closeToTray !== undefined && policy.locked.includes('closeToTray')) return { ...preferences, closeToTray }
+  if (closeToTray !== undefined && policy.locked.includes('closeToTray'))
+    return { ...preferences, closeToTray }
   return preferences
 }
 
-export function lockedPreferenceChanges(patch: PreferencesPatch, current: Preferences, policy: AdminPolicy): string[] {
+export function lockedPreferenceChanges(
+  patch: PreferencesPatch,
+  current: Preferences,
+  policy: AdminPolicy,
+): string[] {
   return policy.locked.filter(
-    (setting) => setting in patch && !sameValue((patch as Record<string, unknown>)[setting], (current as Record<string, unknown>)[setting]),
+    (setting) =>
+      setting in patch &&
+      !sameValue((patch as Record<string, unknown>)[setting], (current as Record<string, unknown>)[setting]),
   )
 }

@@ -63,7 +63,14 @@ describe('parseClickToCall', () => {
 
 describe('findClickToCallLink', () => {
   it('picks the link from a second instance command line', () => {
-    expect(findClickToCallLink(['C:\\Parley\\Parley.exe', '--allow-file-access-from-files', '--', 'tel:+46812010064'])).toBe('tel:+46812010064')
+    expect(
+      findClickToCallLink([
+        'C:\\Parley\\Parley.exe',
+        '--allow-file-access-from-files',
+        '--',
+        'tel:+46812010064',
+      ]),
+    ).toBe('tel:+46812010064')
     expect(findClickToCallLink(['/usr/bin/parley', '--no-sandbox'])).toBeNull()
   })
 })
@@ -73,7 +80,11 @@ describe('ClickToCall', () => {
     const emitted: EventMap['dial-request'][] = []
     let shown = 0
     const logger = new MemoryLogger()
-    const clickToCall = new ClickToCall({ emit: (_event, payload) => emitted.push(payload as EventMap['dial-request']) }, logger, () => shown++)
+    const clickToCall = new ClickToCall(
+      { emit: (_event, payload) => emitted.push(payload as EventMap['dial-request']) },
+      logger,
+      () => shown++,
+    )
     expect(clickToCall.handleArgv(['parley', 'sip:bob@pbx.example;transport=tcp'])).toBe(true)
     expect(clickToCall.handleLink('tel:12\r\n34')).toBe(false)
     expect(clickToCall.handleArgv(['parley'])).toBe(false)

@@ -13,7 +13,8 @@ const numberSeparators = /[\s\-.()/\u00a0]/g
 const dialableNumber = /^\+?[0-9*#]{1,32}$/
 
 const sipUser = /^[A-Za-z0-9._~!$'*+=-]{1,64}$/
-const hostName = /^(?=.{1,253}$)[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/
+const hostName =
+  /^(?=.{1,253}$)[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/
 const ipv6Literal = /^\[[0-9A-Fa-f:.]{2,45}\]$/
 
 function parseNumber(rest: string): ClickToCallParse {
@@ -30,16 +31,20 @@ function parseSipAddress(rest: string): ClickToCallParse {
   // not be able to add headers or change transport on the call it suggests.
   const withoutHeaders = rest.split('?')[0] ?? ''
   const at = withoutHeaders.lastIndexOf('@')
-  if (at <= 0 || withoutHeaders.indexOf('@') !== at) return { ok: false, reason: 'a SIP link needs exactly one user@domain' }
-  const user = (withoutHeaders.slice(0, at).split(';')[0] ?? '')
+  if (at <= 0 || withoutHeaders.indexOf('@') !== at)
+    return { ok: false, reason: 'a SIP link needs exactly one user@domain' }
+  const user = withoutHeaders.slice(0, at).split(';')[0] ?? ''
   const hostPort = withoutHeaders.slice(at + 1).split(';')[0] ?? ''
-  if (!sipUser.test(user)) return { ok: false, reason: 'the user part of the SIP address has characters that are not allowed' }
+  if (!sipUser.test(user))
+    return { ok: false, reason: 'the user part of the SIP address has characters that are not allowed' }
   const match = /^(\[[^\]]+\]|[^:]+)(?::(\d{1,5}))?$/.exec(hostPort)
   if (!match) return { ok: false, reason: 'the domain of the SIP address is not valid' }
   const host = match[1] as string
   const port = match[2]
-  if (!hostName.test(host) && !ipv6Literal.test(host)) return { ok: false, reason: 'the domain of the SIP address is not valid' }
-  if (port !== undefined && (Number(port) < 1 || Number(port) > 65535)) return { ok: false, reason: 'the port of the SIP address is not valid' }
+  if (!hostName.test(host) && !ipv6Literal.test(host))
+    return { ok: false, reason: 'the domain of the SIP address is not valid' }
+  if (port !== undefined && (Number(port) < 1 || Number(port) > 65535))
+    return { ok: false, reason: 'the port of the SIP address is not valid' }
   return { ok: true, target: `sip:${user}@${host}${port ? `:${port}` : ''}` }
 }
 
@@ -50,7 +55,8 @@ function parseSipAddress(rest: string): ClickToCallParse {
 export function parseClickToCall(link: unknown): ClickToCallParse {
   if (typeof link !== 'string') return { ok: false, reason: 'it is not text' }
   const trimmed = link.trim()
-  if (trimmed.length === 0 || trimmed.length > maxLinkLength) return { ok: false, reason: 'it is empty or too long' }
+  if (trimmed.length === 0 || trimmed.length > maxLinkLength)
+    return { ok: false, reason: 'it is empty or too long' }
   if (controlCharacters.test(trimmed)) return { ok: false, reason: 'it contains control characters' }
   const schemeMatch = /^(tel|sip|callto):(?:\/\/)?(.*)$/is.exec(trimmed)
   if (!schemeMatch) return { ok: false, reason: 'it is not a tel:, sip: or callto: link' }

@@ -6,7 +6,10 @@ import { clickToCallSchemes } from './click-to-call'
  * Only one Parley runs. Returns false when another instance already has the lock (this one
  * must quit); a later start hands its command line (maybe a tel: link) to `onSecondInstance`.
  */
-export function claimSingleInstance(app: Pick<App, 'requestSingleInstanceLock' | 'on'>, onSecondInstance: (argv: string[]) => void): boolean {
+export function claimSingleInstance(
+  app: Pick<App, 'requestSingleInstanceLock' | 'on'>,
+  onSecondInstance: (argv: string[]) => void,
+): boolean {
   if (!app.requestSingleInstanceLock()) return false
   app.on('second-instance', (_event, argv) => onSecondInstance(argv))
   return true
@@ -22,5 +25,7 @@ export function registerProtocolClients(
   processInfo: { defaultApp?: boolean; execPath: string; argv: readonly string[] } = process,
 ): string[] {
   const args = processInfo.defaultApp && processInfo.argv[1] ? [resolve(processInfo.argv[1]), '--'] : ['--']
-  return clickToCallSchemes.filter((scheme) => app.setAsDefaultProtocolClient(scheme, processInfo.execPath, args))
+  return clickToCallSchemes.filter((scheme) =>
+    app.setAsDefaultProtocolClient(scheme, processInfo.execPath, args),
+  )
 }

@@ -38,15 +38,20 @@ export class CredentialStore {
     if (!existsSync(this.path)) return
     try {
       const file = JSON.parse(readFileSync(this.path, 'utf8')) as Partial<CredentialFile>
-      if (file.format !== 1 || typeof file.password !== 'string') throw new Error('unexpected credential file shape')
+      if (file.format !== 1 || typeof file.password !== 'string')
+        throw new Error('unexpected credential file shape')
       if (!this.safeStorage.isEncryptionAvailable()) {
-        this.notice('Your saved password cannot be unlocked because the system keychain is not available. Please enter it again; it will be kept only until Parley closes.')
+        this.notice(
+          'Your saved password cannot be unlocked because the system keychain is not available. Please enter it again; it will be kept only until Parley closes.',
+        )
         return
       }
       this.password = this.safeStorage.decryptString(Buffer.from(file.password, 'base64'))
     } catch (error) {
       this.logger.warn('Stored password could not be read', error)
-      this.notice('Your saved password could not be unlocked (the system keychain may have changed). Please enter it again.')
+      this.notice(
+        'Your saved password could not be unlocked (the system keychain may have changed). Please enter it again.',
+      )
     }
   }
 
@@ -63,7 +68,9 @@ export class CredentialStore {
     this.password = password
     if (!this.safeStorage.isEncryptionAvailable()) {
       this.removeFile()
-      this.notice('The system keychain is not available, so your password is kept only until Parley closes and you will be asked again next time.')
+      this.notice(
+        'The system keychain is not available, so your password is kept only until Parley closes and you will be asked again next time.',
+      )
       return
     }
     const encrypted = this.safeStorage.encryptString(password)

@@ -6,7 +6,10 @@ import type { SafeStorageAdapter } from './safe-storage'
  * to 'basic_text', a fixed key that protects nothing. Parley treats that as "no encryption"
  * and keeps the password in memory only, rather than writing an obfuscated copy to disk.
  */
-export function electronSafeStorage(safeStorage: SafeStorage, platform: NodeJS.Platform = process.platform): SafeStorageAdapter {
+export function electronSafeStorage(
+  safeStorage: SafeStorage,
+  platform: NodeJS.Platform = process.platform,
+): SafeStorageAdapter {
   return {
     isEncryptionAvailable() {
       if (!safeStorage.isEncryptionAvailable()) return false

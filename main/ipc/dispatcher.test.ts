@@ -24,14 +24,20 @@ function setup(overrides: Partial<InvokeHandlers> = {}) {
     },
     ...overrides,
   })
-  const dispatch = createDispatcher(handlers, { isTrustedSender: createTrustedSenderCheck({ rendererUrl }), logger })
+  const dispatch = createDispatcher(handlers, {
+    isTrustedSender: createTrustedSenderCheck({ rendererUrl }),
+    logger,
+  })
   return { dispatch, logger, calls }
 }
 
 describe('createDispatcher', () => {
   it('runs the handler with the validated request for a trusted sender', async () => {
     const { dispatch, calls } = setup()
-    await expect(dispatch('contacts:delete', { id: 'c1' }, trusted)).resolves.toEqual({ ok: true, value: true })
+    await expect(dispatch('contacts:delete', { id: 'c1' }, trusted)).resolves.toEqual({
+      ok: true,
+      value: true,
+    })
     expect(calls).toEqual([{ id: 'c1' }])
   })
 
@@ -94,14 +100,20 @@ describe('createDispatcher', () => {
     const result = await dispatch('contacts:delete', { id: 'c1' }, trusted)
     expect(result).toEqual({
       ok: false,
-      error: { code: 'internal', message: 'Something went wrong inside Parley. The details were written to the log.' },
+      error: {
+        code: 'internal',
+        message: 'Something went wrong inside Parley. The details were written to the log.',
+      },
     })
     expect(logger.lines.find((line) => line.level === 'error')?.details[0]).toBeInstanceOf(Error)
   })
 
   it('turns a rejected promise into an error result too', async () => {
     const { dispatch } = setup({ 'contacts:delete': () => Promise.reject(new Error('late failure')) })
-    await expect(dispatch('contacts:delete', { id: 'c1' }, trusted)).resolves.toMatchObject({ ok: false, error: { code: 'internal' } })
+    await expect(dispatch('contacts:delete', { id: 'c1' }, trusted)).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'internal' },
+    })
   })
 
   it('passes the plain-language message of an expected failure through', async () => {
@@ -118,6 +130,9 @@ describe('createDispatcher', () => {
 
   it('placeholders answer unavailable', async () => {
     const { dispatch } = setup()
-    await expect(dispatch('history:clear', undefined, trusted)).resolves.toMatchObject({ ok: false, error: { code: 'unavailable' } })
+    await expect(dispatch('history:clear', undefined, trusted)).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'unavailable' },
+    })
   })
 })

@@ -15,7 +15,10 @@ export function senderOf(event: Pick<IpcMainInvokeEvent, 'senderFrame'>): IpcSen
 }
 
 /** Thin Electron transport: one ipcMain.handle per contract channel, all through the dispatcher. */
-export function registerIpcHandlers(ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>, dispatch: Dispatch): () => void {
+export function registerIpcHandlers(
+  ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>,
+  dispatch: Dispatch,
+): () => void {
   for (const channel of invokeChannels) {
     ipcMain.handle(channel, (event, payload: unknown) => dispatch(channel, payload, senderOf(event)))
   }

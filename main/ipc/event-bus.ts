@@ -13,7 +13,9 @@ export interface EventSink {
  */
 export class EventBus implements EventSink {
   private readonly listeners = new Map<EventChannel, Set<(payload: never) => void>>()
-  private readonly anyListeners = new Set<{ listener: <E extends EventChannel>(event: E, payload: EventMap[E]) => void }>()
+  private readonly anyListeners = new Set<{
+    listener: <E extends EventChannel>(event: E, payload: EventMap[E]) => void
+  }>()
 
   constructor(private readonly logger?: Logger) {}
 
@@ -43,7 +45,8 @@ export class EventBus implements EventSink {
         this.logger?.error(`Listener for ${event} failed`, error)
       }
     }
-    for (const listener of this.listeners.get(event) ?? []) call(() => (listener as EventListener<E>)(payload))
+    for (const listener of this.listeners.get(event) ?? [])
+      call(() => (listener as EventListener<E>)(payload))
     for (const { listener } of this.anyListeners) call(() => listener(event, payload))
   }
 }

@@ -1,11 +1,19 @@
 import { describe, expect, it } from 'vitest'
 import { invokeChannels } from '../../contract/ipc'
-import { composeHandlers, composeHandlersAtRuntime, defineHandlers, DuplicateHandlerError, MissingHandlersError } from './handlers'
+import {
+  composeHandlers,
+  composeHandlersAtRuntime,
+  defineHandlers,
+  DuplicateHandlerError,
+  MissingHandlersError,
+} from './handlers'
 import { placeholderHandlers } from './placeholders'
 
 describe('composeHandlers', () => {
   it('fails at start-up naming every channel without a handler', () => {
-    const partial = placeholderHandlers(invokeChannels.filter((channel) => channel !== 'window:show' && channel !== 'history:clear'))
+    const partial = placeholderHandlers(
+      invokeChannels.filter((channel) => channel !== 'window:show' && channel !== 'history:clear'),
+    )
     expect(() => composeHandlersAtRuntime([partial])).toThrow(MissingHandlersError)
     try {
       composeHandlersAtRuntime([partial])
@@ -22,7 +30,9 @@ describe('composeHandlers', () => {
 
   it('refuses a part that names a channel the contract does not have', () => {
     const rest = placeholderHandlers(invokeChannels)
-    expect(() => composeHandlersAtRuntime([rest, { 'shell:exec': () => true } as never])).toThrow(MissingHandlersError)
+    expect(() => composeHandlersAtRuntime([rest, { 'shell:exec': () => true } as never])).toThrow(
+      MissingHandlersError,
+    )
   })
 
   it('accepts a complete set and rejects an incomplete one at type level', () => {

@@ -31,7 +31,8 @@ export function createTrustedSenderCheck(trusted: TrustedRenderer): (sender: Ipc
     } catch {
       return false
     }
-    if (url.protocol === 'file:') return trusted.rendererIndexFile !== undefined && isSameFile(url, trusted.rendererIndexFile)
+    if (url.protocol === 'file:')
+      return trusted.rendererIndexFile !== undefined && isSameFile(url, trusted.rendererIndexFile)
     if (url.protocol === 'http:' || url.protocol === 'https:') return origin !== null && url.origin === origin
     return false
   }

@@ -21,7 +21,12 @@ describe('parsePolicy', () => {
       status: 'applied',
       path,
       policy: {
-        values: { wsServer: 'wss://pbx.corp.example/ws', sipDomain: 'corp.example', voicemailNumber: '555', autoUpdate: false },
+        values: {
+          wsServer: 'wss://pbx.corp.example/ws',
+          sipDomain: 'corp.example',
+          voicemailNumber: '555',
+          autoUpdate: false,
+        },
         locked: ['wsServer', 'sipDomain'],
       },
     })
@@ -41,7 +46,10 @@ describe('parsePolicy', () => {
   })
 
   it('names the key with the wrong type and applies none of the good keys', () => {
-    const load = parsePolicy('{"wsServer": "wss://ok.example/ws", "autoUpdate": "yes", "locked": ["wsServer"]}', path)
+    const load = parsePolicy(
+      '{"wsServer": "wss://ok.example/ws", "autoUpdate": "yes", "locked": ["wsServer"]}',
+      path,
+    )
     expect(load.status).toBe('rejected')
     if (load.status !== 'rejected') return
     expect(load.problem).toMatch(/^"autoUpdate" /)
@@ -75,7 +83,10 @@ describe('parsePolicy', () => {
   })
 
   it('accepts a file saved with a byte order mark by a Windows editor', () => {
-    expect(parsePolicy('\ufeff{"autoUpdate": true}', path)).toMatchObject({ status: 'applied', policy: { values: { autoUpdate: true } } })
+    expect(parsePolicy('\ufeff{"autoUpdate": true}', path)).toMatchObject({
+      status: 'applied',
+      policy: { values: { autoUpdate: true } },
+    })
   })
 })
 
@@ -103,7 +114,9 @@ describe('loadPolicy', () => {
 
 describe('policyPath', () => {
   it('uses the machine-wide folder of each platform', () => {
-    expect(policyPath('win32', { ProgramData: 'D:\\ProgramData' })).toMatch(/^D:\\ProgramData[\\/]Parley[\\/]policy\.json$/)
+    expect(policyPath('win32', { ProgramData: 'D:\\ProgramData' })).toMatch(
+      /^D:\\ProgramData[\\/]Parley[\\/]policy\.json$/,
+    )
     expect(policyPath('darwin', {})).toBe('/Library/Application Support/Parley/policy.json')
     expect(policyPath('linux', {})).toBe('/etc/parley/policy.json')
   })

@@ -16,7 +16,10 @@ const domainSchema = z
   .string()
   .trim()
   .max(253)
-  .regex(/^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*$/, 'must be a domain name like pbx.example.com')
+  .regex(
+    /^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*$/,
+    'must be a domain name like pbx.example.com',
+  )
 
 export const policyFileSchema = z
   .object({
@@ -24,7 +27,13 @@ export const policyFileSchema = z
     comment: z.string().optional(),
     wsServer: webSocketUrlSchema.optional(),
     sipDomain: domainSchema.optional(),
-    voicemailNumber: z.string().trim().min(1).max(32).regex(/^[0-9*#+]+$/, 'must be digits, * or #').optional(),
+    voicemailNumber: z
+      .string()
+      .trim()
+      .min(1)
+      .max(32)
+      .regex(/^[0-9*#+]+$/, 'must be digits, * or #')
+      .optional(),
     outboundProxy: z.string().trim().max(512).optional(),
     iceServers: z.array(z.string().max(512)).max(8).optional(),
     autoUpdate: z.boolean().optional(),
@@ -66,7 +75,8 @@ export const noPolicy = (): AdminPolicy => ({ values: {}, locked: [] })
 export const safeDefaultPolicy = (): AdminPolicy => ({ values: { autoUpdate: false }, locked: [] })
 
 export function policyPath(platform: NodeJS.Platform, env: NodeJS.ProcessEnv): string {
-  if (platform === 'win32') return join(env.ProgramData ?? env.PROGRAMDATA ?? 'C:\\ProgramData', 'Parley', 'policy.json')
+  if (platform === 'win32')
+    return join(env.ProgramData ?? env.PROGRAMDATA ?? 'C:\\ProgramData', 'Parley', 'policy.json')
   if (platform === 'darwin') return '/Library/Application Support/Parley/policy.json'
   return '/etc/parley/policy.json'
 }
@@ -89,7 +99,8 @@ export function parsePolicy(text: string, path: string): PolicyLoad {
     const problem = parsed.error.issues
       .slice(0, 3)
       .map((issue) => {
-        if (issue.code === 'unrecognized_keys') return `unknown key ${issue.keys.map((key) => `"${key}"`).join(', ')}`
+        if (issue.code === 'unrecognized_keys')
+          return `unknown key ${issue.keys.map((key) => `"${key}"`).join(', ')}`
         const key = issue.path.map(String).join('.')
         return key ? `"${key}" ${issue.message}` : issue.message
       })
@@ -112,7 +123,12 @@ export function loadPolicy(path: string, reader: PolicyFileReader): PolicyLoad {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
     if (code === 'ENOENT' || code === 'ENOTDIR') return { status: 'absent', path, policy: noPolicy() }
-    return { status: 'rejected', path, policy: safeDefaultPolicy(), problem: `it could not be read (${code ?? (error as Error).message})` }
+    return {
+      status: 'rejected',
+      path,
+      policy: safeDefaultPolicy(),
+      problem: `it could not be read (${code ?? (error as Error).message})`,
+    }
   }
   return parsePolicy(text, path)
 }

@@ -47,7 +47,8 @@ export function locateJsonSyntaxError(text: string): JsonSyntaxProblem | null {
         else throw new Stop(index, 'invalid escape in a string')
         continue
       }
-      if (char.charCodeAt(0) < 0x20) throw new Stop(index, 'line break or control character inside a string (missing closing quote?)')
+      if (char.charCodeAt(0) < 0x20)
+        throw new Stop(index, 'line break or control character inside a string (missing closing quote?)')
       index++
     }
     throw new Stop(index, 'a string is missing its closing quote')

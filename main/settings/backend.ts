@@ -42,7 +42,8 @@ export class JsonFileSettingsBackend implements SettingsBackend {
     this.data = {}
     if (existsSync(path)) {
       const parsed: unknown = JSON.parse(readFileSync(path, 'utf8'))
-      if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) this.data = parsed as Record<string, unknown>
+      if (parsed && typeof parsed === 'object' && !Array.isArray(parsed))
+        this.data = parsed as Record<string, unknown>
     }
   }
 

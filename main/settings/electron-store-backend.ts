@@ -9,7 +9,11 @@ export class ElectronStoreBackend implements SettingsBackend {
   private readonly store: Store<Record<string, unknown>>
 
   constructor(directory: string) {
-    this.store = new Store<Record<string, unknown>>({ cwd: directory, name: 'settings', clearInvalidConfig: false })
+    this.store = new Store<Record<string, unknown>>({
+      cwd: directory,
+      name: 'settings',
+      clearInvalidConfig: false,
+    })
   }
 
   get path(): string {

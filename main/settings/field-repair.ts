@@ -24,7 +24,8 @@ export function repairObject<Shape extends z.ZodRawShape>(
       value[field] = parsed.data
       continue
     }
-    if (raw[field] !== undefined) repaired.push({ field, problem: parsed.error.issues[0]?.message ?? 'not valid' })
+    if (raw[field] !== undefined)
+      repaired.push({ field, problem: parsed.error.issues[0]?.message ?? 'not valid' })
     const fallback = schema.safeParse(undefined)
     value[field] = fallback.success ? fallback.data : blankFor(field)
   }

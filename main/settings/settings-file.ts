@@ -1,7 +1,11 @@
 import { existsSync, readFileSync, renameSync } from 'node:fs'
 
 /** Windows-safe timestamp for file names: 20261125T151000Z. */
-export const fileTimestamp = (now: Date): string => now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')
+export const fileTimestamp = (now: Date): string =>
+  now
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z')
 
 export type SetAsideOutcome = { setAside: false } | { setAside: true; movedTo: string; reason: string }
 
@@ -15,9 +19,13 @@ export function setAsideIfUnreadable(path: string, now: Date = new Date()): SetA
   let reason: string | null = null
   try {
     const parsed: unknown = JSON.parse(readFileSync(path, 'utf8'))
-    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) reason = 'it does not hold a settings object'
+    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
+      reason = 'it does not hold a settings object'
   } catch (error) {
-    reason = error instanceof SyntaxError ? 'it is not valid JSON' : `it could not be read (${(error as Error).message})`
+    reason =
+      error instanceof SyntaxError
+        ? 'it is not valid JSON'
+        : `it could not be read (${(error as Error).message})`
   }
   if (reason === null) return { setAside: false }
   const movedTo = `${path}.corrupt-${fileTimestamp(now)}`

@@ -25,29 +25,39 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }))
 
 describe('SettingsService field-by-field repair', () => {
   it('clears a bad wsServer and keeps every other field, with a notice', () => {
-    const backend = new MemorySettingsBackend({ account: { ...goodAccount, wsServer: 'http://pbx.example/ws' } })
+    const backend = new MemorySettingsBackend({
+      account: { ...goodAccount, wsServer: 'http://pbx.example/ws' },
+    })
     const settings = new SettingsService(backend, new MemoryLogger())
     expect(settings.readAccount()).toEqual({ ...goodAccount, wsServer: '' })
     expect(settings.notices).toHaveLength(1)
-    expect(settings.notices[0]).toMatch(/WebSocket server address in your settings file was not valid \(Use a wss:\/\/ address.*\) and was cleared; the rest of your account was kept/)
+    expect(settings.notices[0]).toMatch(
+      /WebSocket server address in your settings file was not valid \(Use a wss:\/\/ address.*\) and was cleared; the rest of your account was kept/,
+    )
   })
 
   it('falls back to the default for an optional field of the wrong type', () => {
-    const backend = new MemorySettingsBackend({ account: { ...goodAccount, voicemailNumber: 555, displayName: 'Kept' } })
+    const backend = new MemorySettingsBackend({
+      account: { ...goodAccount, voicemailNumber: 555, displayName: 'Kept' },
+    })
     const settings = new SettingsService(backend, new MemoryLogger())
     expect(settings.readAccount()).toEqual({ ...goodAccount, displayName: 'Kept', voicemailNumber: '555' })
     expect(settings.notices[0]).toMatch(/voicemail number/)
   })
 
   it('fills missing fields from defaults without a notice', () => {
-    const backend = new MemorySettingsBackend({ account: { sipAddress: 'bob@pbx.example', wsServer: 'wss://pbx.example/ws' } })
+    const backend = new MemorySettingsBackend({
+      account: { sipAddress: 'bob@pbx.example', wsServer: 'wss://pbx.example/ws' },
+    })
     const settings = new SettingsService(backend, new MemoryLogger())
     expect(settings.readAccount()).toMatchObject({ displayName: '', voicemailNumber: '555', iceServers: [] })
     expect(settings.notices).toEqual([])
   })
 
   it('repairs preferences field by field', () => {
-    const backend = new MemorySettingsBackend({ preferences: { closeToTray: 'yes', doNotDisturb: true, historyLimit: 5 } })
+    const backend = new MemorySettingsBackend({
+      preferences: { closeToTray: 'yes', doNotDisturb: true, historyLimit: 5 },
+    })
     const settings = new SettingsService(backend, new MemoryLogger())
     expect(settings.readPreferences()).toEqual({
       microphone: null,
@@ -83,16 +93,25 @@ describe('setAsideIfUnreadable', () => {
     writeFileSync(path, 'this is { not json')
     const now = new Date('2026-11-25T15:10:00.123Z')
     const outcome = setAsideIfUnreadable(path, now)
-    expect(outcome).toEqual({ setAside: true, movedTo: `${path}.corrupt-20261125T151000Z`, reason: 'it is not valid JSON' })
+    expect(outcome).toEqual({
+      setAside: true,
+      movedTo: `${path}.corrupt-20261125T151000Z`,
+      reason: 'it is not valid JSON',
+    })
     expect(readdirSync(dir)).toEqual(['settings.json.corrupt-20261125T151000Z'])
     expect(readFileSync(`${path}.corrupt-20261125T151000Z`, 'utf8')).toBe('this is { not json')
-    expect(setAsideNotice(outcome, path)).toMatch(/could not be used because it is not valid JSON\. It was kept as/)
+    expect(setAsideNotice(outcome, path)).toMatch(
+      /could not be used because it is not valid JSON\. It was kept as/,
+    )
   })
 
   it('sets aside valid JSON that is not an object', () => {
     const path = join(dir, 'settings.json')
     writeFileSync(path, '[1,2,3]')
-    expect(setAsideIfUnreadable(path)).toMatchObject({ setAside: true, reason: 'it does not hold a settings object' })
+    expect(setAsideIfUnreadable(path)).toMatchObject({
+      setAside: true,
+      reason: 'it does not hold a settings object',
+    })
   })
 
   it('leaves a good file and a missing file alone', () => {

@@ -54,7 +54,9 @@ export class SettingsService {
     const raw = this.backend.get('account')
     if (raw === undefined || raw === null) return null
     if (!isPlainObject(raw)) {
-      this.addNotice(`The account in ${this.backend.path} was not readable and was ignored; please enter it again.`)
+      this.addNotice(
+        `The account in ${this.backend.path} was not readable and was ignored; please enter it again.`,
+      )
       return null
     }
     const { value, repaired } = repairObject(accountSchema.shape, raw, () => '')
@@ -82,7 +84,9 @@ export class SettingsService {
     const { value, repaired } = repairObject(preferencesSchema.shape, { ...defaults, ...raw }, () => null)
     for (const { field, problem } of repaired) {
       this.logger.warn(`Settings field preferences.${field} invalid: ${problem}`)
-      this.addNotice(`The ${preferenceLabels[field] ?? field} in your settings file was not valid (${problem}); the default is used.`)
+      this.addNotice(
+        `The ${preferenceLabels[field] ?? field} in your settings file was not valid (${problem}); the default is used.`,
+      )
     }
     return value
   }

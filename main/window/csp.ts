@@ -19,7 +19,10 @@ export function withCspHeader(headers: Headers | undefined, resourceType: string
   return result
 }
 
-export function installCspHeader(webRequest: Pick<Electron.WebRequest, 'onHeadersReceived'>, csp: string = contentSecurityPolicy): void {
+export function installCspHeader(
+  webRequest: Pick<Electron.WebRequest, 'onHeadersReceived'>,
+  csp: string = contentSecurityPolicy,
+): void {
   webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: withCspHeader(details.responseHeaders, details.resourceType, csp) })
   })

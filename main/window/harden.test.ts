@@ -23,24 +23,27 @@ function fakeWebContents() {
   const fire = (event: string, url?: string) => {
     let prevented = false
     const list = listeners.get(event) ?? []
-    for (const listener of list) listener({ preventDefault: () => (prevented = true), ...(url ? { url } : {}) })
+    for (const listener of list)
+      listener({ preventDefault: () => (prevented = true), ...(url ? { url } : {}) })
     return { prevented, handled: list.length > 0 }
   }
   return { contents, fire, open: (url: string) => openHandler?.({ url }) }
 }
 
 describe('hardenWebContents', () => {
-  it.each(['https://evil.example/', 'file:///etc/passwd', 'javascript:alert(1)', 'http://localhost:5173/other'])(
-    'refuses navigation to %s',
-    (url) => {
-      const { contents, fire } = fakeWebContents()
-      const logger = new MemoryLogger()
-      hardenWebContents(contents as never, logger)
-      expect(fire('will-navigate', url)).toEqual({ prevented: true, handled: true })
-      expect(fire('will-frame-navigate', url)).toEqual({ prevented: true, handled: true })
-      expect(logger.lines.filter((line) => line.level === 'warn')).toHaveLength(2)
-    },
-  )
+  it.each([
+    'https://evil.example/',
+    'file:///etc/passwd',
+    'javascript:alert(1)',
+    'http://localhost:5173/other',
+  ])('refuses navigation to %s', (url) => {
+    const { contents, fire } = fakeWebContents()
+    const logger = new MemoryLogger()
+    hardenWebContents(contents as never, logger)
+    expect(fire('will-navigate', url)).toEqual({ prevented: true, handled: true })
+    expect(fire('will-frame-navigate', url)).toEqual({ prevented: true, handled: true })
+    expect(logger.lines.filter((line) => line.level === 'warn')).toHaveLength(2)
+  })
 
   it('refuses window.open and webviews', () => {
     const { contents, fire, open } = fakeWebContents()
@@ -75,8 +78,11 @@ describe('CSP header', () => {
   })
 
   it('replaces a server CSP on documents and leaves other responses alone', () => {
-    const headers = { 'content-security-policy': ["default-src *"], 'Content-Type': ['text/html'] }
-    expect(withCspHeader(headers, 'mainFrame', 'X')).toEqual({ 'Content-Type': ['text/html'], 'Content-Security-Policy': ['X'] })
+    const headers = { 'content-security-policy': ['default-src *'], 'Content-Type': ['text/html'] }
+    expect(withCspHeader(headers, 'mainFrame', 'X')).toEqual({
+      'Content-Type': ['text/html'],
+      'Content-Security-Policy': ['X'],
+    })
     expect(withCspHeader(headers, 'script', 'X')).toEqual(headers)
     expect(withCspHeader(undefined, 'subFrame', 'X')).toEqual({ 'Content-Security-Policy': ['X'] })
   })

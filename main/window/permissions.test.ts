@@ -1,14 +1,26 @@
 import { describe, expect, it } from 'vitest'
 import { createTrustedPageCheck, decidePermission, installPermissionHandlers } from './permissions'
 
-const isTrusted = createTrustedPageCheck({ rendererIndexFile: '/opt/parley/out/renderer/index.html', rendererUrl: 'http://localhost:5173/' })
+const isTrusted = createTrustedPageCheck({
+  rendererIndexFile: '/opt/parley/out/renderer/index.html',
+  rendererUrl: 'http://localhost:5173/',
+})
 const page = 'file:///opt/parley/out/renderer/index.html'
 
 describe('decidePermission', () => {
   it('allows audio capture requested by the app page', () => {
-    expect(decidePermission({ permission: 'media', mediaTypes: ['audio'], requestingUrl: page }, isTrusted)).toBe(true)
-    expect(decidePermission({ permission: 'media', mediaTypes: ['audio'], requestingUrl: 'http://localhost:5173/' }, isTrusted)).toBe(true)
-    expect(decidePermission({ permission: 'media', mediaType: 'audio', requestingUrl: 'file:///' }, isTrusted)).toBe(true)
+    expect(
+      decidePermission({ permission: 'media', mediaTypes: ['audio'], requestingUrl: page }, isTrusted),
+    ).toBe(true)
+    expect(
+      decidePermission(
+        { permission: 'media', mediaTypes: ['audio'], requestingUrl: 'http://localhost:5173/' },
+        isTrusted,
+      ),
+    ).toBe(true)
+    expect(
+      decidePermission({ permission: 'media', mediaType: 'audio', requestingUrl: 'file:///' }, isTrusted),
+    ).toBe(true)
   })
 
   it.each([
@@ -44,12 +56,25 @@ describe('decidePermission', () => {
     'mediaKeySystem',
     'unknown',
   ])('refuses %s', (permission) => {
-    expect(decidePermission({ permission, mediaTypes: ['audio'], mediaType: 'audio', requestingUrl: page }, isTrusted)).toBe(false)
+    expect(
+      decidePermission(
+        { permission, mediaTypes: ['audio'], mediaType: 'audio', requestingUrl: page },
+        isTrusted,
+      ),
+    ).toBe(false)
   })
 
   it('refuses audio capture for any other page', () => {
-    for (const url of ['https://evil.example/', 'file:///tmp/evil.html', 'http://localhost:9999/', 'data:text/html,x', '']) {
-      expect(decidePermission({ permission: 'media', mediaTypes: ['audio'], requestingUrl: url }, isTrusted)).toBe(false)
+    for (const url of [
+      'https://evil.example/',
+      'file:///tmp/evil.html',
+      'http://localhost:9999/',
+      'data:text/html,x',
+      '',
+    ]) {
+      expect(
+        decidePermission({ permission: 'media', mediaTypes: ['audio'], requestingUrl: url }, isTrusted),
+      ).toBe(false)
     }
   })
 })
@@ -65,13 +90,34 @@ describe('installPermissionHandlers', () => {
     installPermissionHandlers(session as never, isTrusted)
 
     const answers: boolean[] = []
-    const request = installed.request as unknown as (wc: unknown, permission: string, callback: (granted: boolean) => void, details: object) => void
-    request(null, 'media', (granted) => answers.push(granted), { mediaTypes: ['audio'], requestingUrl: page, isMainFrame: true })
-    request(null, 'media', (granted) => answers.push(granted), { mediaTypes: ['video'], requestingUrl: page, isMainFrame: true })
-    request(null, 'notifications', (granted) => answers.push(granted), { requestingUrl: page, isMainFrame: true })
+    const request = installed.request as unknown as (
+      wc: unknown,
+      permission: string,
+      callback: (granted: boolean) => void,
+      details: object,
+    ) => void
+    request(null, 'media', (granted) => answers.push(granted), {
+      mediaTypes: ['audio'],
+      requestingUrl: page,
+      isMainFrame: true,
+    })
+    request(null, 'media', (granted) => answers.push(granted), {
+      mediaTypes: ['video'],
+      requestingUrl: page,
+      isMainFrame: true,
+    })
+    request(null, 'notifications', (granted) => answers.push(granted), {
+      requestingUrl: page,
+      isMainFrame: true,
+    })
     expect(answers).toEqual([true, false, false])
 
-    const check = installed.check as unknown as (wc: unknown, permission: string, origin: string, details: object) => boolean
+    const check = installed.check as unknown as (
+      wc: unknown,
+      permission: string,
+      origin: string,
+      details: object,
+    ) => boolean
     expect(check(null, 'media', 'file:///', { mediaType: 'audio', isMainFrame: true })).toBe(true)
     expect(check(null, 'media', 'file:///', { mediaType: 'video', isMainFrame: true })).toBe(false)
     expect(check(null, 'notifications', 'file:///', { isMainFrame: true })).toBe(false)

@@ -16,7 +16,10 @@ export interface PermissionQuestion {
   requestingUrl?: string | undefined
 }
 
-export function decidePermission(question: PermissionQuestion, isTrustedPage: (url: string) => boolean): boolean {
+export function decidePermission(
+  question: PermissionQuestion,
+  isTrustedPage: (url: string) => boolean,
+): boolean {
   if (question.permission !== 'media') return false
   if (!question.requestingUrl || !isTrustedPage(question.requestingUrl)) return false
   if (question.mediaTypes !== undefined) {
@@ -26,7 +29,10 @@ export function decidePermission(question: PermissionQuestion, isTrustedPage: (u
 }
 
 /** The app's page, given the same facts the IPC sender check uses. */
-export function createTrustedPageCheck(trusted: { rendererIndexFile?: string; rendererUrl?: string }): (url: string) => boolean {
+export function createTrustedPageCheck(trusted: {
+  rendererIndexFile?: string
+  rendererUrl?: string
+}): (url: string) => boolean {
   const origin = trusted.rendererUrl ? new URL(trusted.rendererUrl).origin : null
   return (url) => {
     let parsed: URL
@@ -48,12 +54,17 @@ export function createTrustedPageCheck(trusted: { rendererIndexFile?: string; re
 
 /** Electron wiring: both handlers, since Chromium consults one or the other depending on the API. */
 export function installPermissionHandlers(
-  session: Pick<Electron.Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'setDevicePermissionHandler'>,
+  session: Pick<
+    Electron.Session,
+    'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'setDevicePermissionHandler'
+  >,
   isTrustedPage: (url: string) => boolean,
 ): void {
   session.setPermissionRequestHandler((_webContents, permission, callback, details) => {
     const mediaTypes = 'mediaTypes' in details ? (details.mediaTypes ?? []) : undefined
-    callback(decidePermission({ permission, mediaTypes, requestingUrl: details.requestingUrl }, isTrustedPage))
+    callback(
+      decidePermission({ permission, mediaTypes, requestingUrl: details.requestingUrl }, isTrustedPage),
+    )
   })
   session.setPermissionCheckHandler((_webContents, permission, requestingOrigin, details) =>
     decidePermission(
