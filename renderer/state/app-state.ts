@@ -1,6 +1,7 @@
 import { getContext, setContext } from 'svelte'
 import type { ParleyApi } from '../../contract/ipc'
 import type { Phone } from '../sip/types'
+import type { AudioState } from './audio.svelte'
 import { CallsState } from './calls.svelte'
 import { ContactsState } from './contacts.svelte'
 import { downloadText, HistoryState } from './history.svelte'
@@ -17,11 +18,20 @@ export interface AppState {
   transfer: TransferController
   contacts: ContactsState
   history: HistoryState
+  /** Device choices and ringer (audio engineer's state); null where no media devices exist. */
+  audio: AudioState | null
   /** Subscribes everything, loads the account; returns the function that stops it all. */
   start(): () => void
 }
 
-export function createAppState(phone: Phone, api: ParleyApi, ringer?: RingerLike): AppState {
+export interface AppStateOptions {
+  /** Only for setups without the audio follower: the calls state then drives this ringer. */
+  ringer?: RingerLike
+  audio?: AudioState | null
+}
+
+export function createAppState(phone: Phone, api: ParleyApi, options: AppStateOptions = {}): AppState {
+  const { ringer } = options
   const ui = new UiState()
   const session = new SessionState(phone, api)
   let transfer: TransferController | null = null
@@ -47,6 +57,7 @@ export function createAppState(phone: Phone, api: ParleyApi, ringer?: RingerLike
     transfer: transferController,
     contacts,
     history: historyState,
+    audio: options.audio ?? null,
     start() {
       const stops = [session.start(), calls.start(), transferController.start()]
       const ticker = setInterval(() => ui.tick(), 1000)

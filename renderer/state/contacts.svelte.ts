@@ -1,7 +1,7 @@
 import type { ContactImportReport, ParleyApi } from '../../contract/ipc'
 import type { Contact } from '../../contract/schemas'
 import { request } from './api'
-import { buildContactMatcher, type ContactMatcher } from './contact-filter'
+import { ContactSearch } from '../contacts/contact-search'
 
 export type ContactNumber = Contact['numbers'][number]
 
@@ -14,8 +14,8 @@ export class ContactsState {
   /** Index of the highlighted search result (keyboard transfer picks it with Enter). */
   highlighted = $state(0)
 
-  private readonly matcher: ContactMatcher = $derived(buildContactMatcher(this.contacts))
-  readonly results: Contact[] = $derived(this.matcher.search(this.query))
+  private readonly index: ContactSearch = $derived(new ContactSearch(this.contacts))
+  readonly results: Contact[] = $derived(this.index.search(this.query))
 
   private readonly api: ParleyApi
   private readonly notifier: { announce(message: string): void; alert(message: string): void }

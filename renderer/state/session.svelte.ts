@@ -30,12 +30,6 @@ export class SessionState {
       this.phone.on('registration', (status) => {
         this.registration = status
       }),
-      // After sleep the old WebSocket is dead even if nobody noticed yet: start afresh.
-      this.api.on('power', ({ kind }) => {
-        if ((kind === 'resume' || kind === 'unlock-screen') && this.stage === 'signed-in') {
-          void this.phone.reconnect(kind === 'resume' ? 'system resumed' : 'screen unlocked')
-        }
-      }),
     ]
     return () => stops.forEach((stop) => stop())
   }
