@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { checkAsarContents, checkBuilderConfig, fakeElectronBinary, flattenAsarHeader, packageOf, summarizeSizes, type AsarEntry } from './package-check-lib'
+import { checkAsarContents, checkBuilderConfig, checkBuiltRendererHtml, fakeElectronBinary, flattenAsarHeader, packageOf, summarizeSizes, type AsarEntry } from './package-check-lib'
 
 const file = (path: string, size = 10, unpacked = false): AsarEntry => ({ path, size, unpacked })
 const goodApp = [file('out/main/index.js'), file('out/preload/index.cjs'), file('out/renderer/index.html'), file('package.json'), file('node_modules/zod/index.js')]
@@ -13,6 +13,10 @@ describe('checkAsarContents', () => {
 
   it('names every required file that is missing', () => {
     expect(checkAsarContents([file('package.json')], [])).toEqual(['missing out/main/index.js', 'missing out/preload/index.cjs', 'missing out/renderer/index.html'])
+  })
+
+  it('accepts the run-time PNG images but nothing else from resources/', () => {
+    expect(checkAsarContents([...goodApp, file('resources/tray/registered.png'), file('resources/icon.svg')], [])).toEqual(['only PNG images may ship from resources/: resources/icon.svg'])
   })
 
   it('refuses sources, tests and configs from the repository', () => {
@@ -99,5 +103,20 @@ describe('fakeElectronBinary', () => {
     expect(at).toBeGreaterThan(32)
     expect([bytes[at], bytes[at + 1]]).toEqual([1, 8])
     expect(bytes.subarray(at + 2).toString()).toBe('10110001')
+  })
+})
+
+describe('checkBuiltRendererHtml', () => {
+  const csp = `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'self'">`
+  it('accepts a page with its CSP and only external module scripts', () => {
+    expect(checkBuiltRendererHtml(`<head>${csp}<script type="module" crossorigin src="./assets/index.js"></script></head>`)).toEqual([])
+  })
+
+  it('catches a lost CSP, an inline script and a handler attribute', () => {
+    expect(checkBuiltRendererHtml(`<head><script>boot()</script></head><body onload="x()"></body>`)).toEqual([
+      'out/renderer/index.html lost its Content-Security-Policy meta tag',
+      'inline script in the packaged page: <script>boot()</script>',
+      'inline event-handler attribute in the packaged page',
+    ])
   })
 })

@@ -28,7 +28,8 @@ export function flattenAsarHeader(directory: AsarDirectory, prefix = ''): AsarEn
 }
 
 export const REQUIRED_IN_ASAR = ['out/main/index.js', 'out/preload/index.cjs', 'out/renderer/index.html', 'package.json']
-const ALLOWED_TOP_LEVEL = new Set(['out', 'node_modules', 'package.json'])
+const ALLOWED_TOP_LEVEL = new Set(['out', 'node_modules', 'package.json', 'resources'])
+const ALLOWED_FILE_PATTERNS = ['out/**', 'package.json', 'resources/icon.png', 'resources/tray/*.png']
 const SOURCE_FILE = /\.(ts|mts|cts|svelte)$/
 const TEST_FILE = /\.(test|spec)\.[cm]?[jt]s$/
 
@@ -42,6 +43,7 @@ export function checkAsarContents(entries: AsarEntry[], devDependencies: string[
   for (const { path } of entries) {
     const top = path.split('/')[0] ?? path
     if (!ALLOWED_TOP_LEVEL.has(top)) problems.push(`unexpected file outside out/ and node_modules/: ${path}`)
+    else if (top === 'resources' && !path.endsWith('.png')) problems.push(`only PNG images may ship from resources/: ${path}`)
     else if (top === 'out' && SOURCE_FILE.test(path) && !path.endsWith('.d.ts')) problems.push(`source file shipped: ${path}`)
     else if (top === 'out' && TEST_FILE.test(path)) problems.push(`test file shipped: ${path}`)
     else if (top === 'out' && path.endsWith('.map')) problems.push(`source map shipped: ${path}`)
@@ -119,8 +121,8 @@ export function checkBuilderConfig(config: Json, entitlementsPlist: string): str
   const files = filePatterns(config.files)
   expect(files.includes('out/**') && files.includes('package.json'), 'files must list out/** and package.json')
   expect(
-    files.filter((pattern) => !pattern.startsWith('!')).every((pattern) => pattern === 'out/**' || pattern === 'package.json'),
-    'files may only include out/** and package.json (anything else only as an exclusion)',
+    files.filter((pattern) => !pattern.startsWith('!')).every((pattern) => ALLOWED_FILE_PATTERNS.includes(pattern)),
+    `files may only include ${ALLOWED_FILE_PATTERNS.join(', ')} (anything else only as an exclusion)`,
   )
   for (const platform of ['win', 'mac', 'linux']) {
     const extra = filePatterns(asObject(config[platform]).files)
@@ -173,4 +175,17 @@ export function fakeElectronBinary(): Buffer {
     Buffer.from([1, ELECTRON_DEFAULT_FUSES.length]),
     Buffer.from(ELECTRON_DEFAULT_FUSES),
   ])
+}
+
+/** The packaged renderer page must keep its CSP and carry no inline script of its own. */
+export function checkBuiltRendererHtml(html: string): string[] {
+  const problems: string[] = []
+  const csp = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]+)"/i.exec(html)?.[1]
+  if (!csp) problems.push('out/renderer/index.html lost its Content-Security-Policy meta tag')
+  else if (/unsafe-inline|unsafe-eval/.test(csp)) problems.push('the packaged CSP allows unsafe-inline or unsafe-eval')
+  for (const tag of html.match(/<script\b[^>]*>[\s\S]*?<\/script>/gi) ?? []) {
+    if (!/\bsrc=/.test(tag) || !/>\s*<\/script>$/.test(tag)) problems.push(`inline script in the packaged page: ${tag.slice(0, 60)}`)
+  }
+  if (/\son[a-z]+\s*=/i.test(html)) problems.push('inline event-handler attribute in the packaged page')
+  return problems
 }

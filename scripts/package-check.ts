@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process'
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { getRawHeader } from '@electron/asar'
+import { extractFile, getRawHeader } from '@electron/asar'
 import { getCurrentFuseWire } from '@electron/fuses'
 import { DebugLogger } from 'builder-util/out/DebugLogger'
 import { getConfig, validateConfiguration } from 'app-builder-lib/out/util/config/config'
@@ -15,6 +15,7 @@ import { parleyFuseConfig } from '../build/fuse-config.mjs'
 import {
   checkAsarContents,
   checkBuilderConfig,
+  checkBuiltRendererHtml,
   fakeElectronBinary,
   flattenAsarHeader,
   formatBytes,
@@ -82,6 +83,10 @@ const contentProblems = checkAsarContents(entries, Object.keys(manifest.devDepen
 problems.push(...contentProblems.map((problem) => `asar: ${problem}`))
 for (const entry of entries.filter((item) => !item.path.startsWith('node_modules/'))) {
   console.log(`  ${entry.path}  ${formatBytes(entry.size)}`)
+}
+if (contentProblems.length === 0) {
+  const html = extractFile(asarPath, 'out/renderer/index.html').toString('utf8')
+  problems.push(...checkBuiltRendererHtml(html).map((problem) => `renderer: ${problem}`))
 }
 const sizes = summarizeSizes(entries)
 console.log(`  + ${entries.filter((item) => item.path.startsWith('node_modules/')).length} files from runtime dependencies:`)
