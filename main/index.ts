@@ -107,7 +107,20 @@ function main(): void {
 
   function openWindow(): void {
     const window = createMainWindow({
-      createWindow: (options) => new BrowserWindow(options),
+      // The isolation flags are restated literally at the one construction site so static
+      // audits (Electronegativity) can see them; secureWebPreferences already sets them.
+      createWindow: (options) =>
+        new BrowserWindow({
+          ...options,
+          webPreferences: {
+            ...options.webPreferences,
+            contextIsolation: true,
+            sandbox: true,
+            nodeIntegration: false,
+            webSecurity: true,
+            disableBlinkFeatures: 'Auxclick',
+          },
+        }),
       preloadPath: join(here, '../preload/index.cjs'),
       closeBehaviour,
       logger,
