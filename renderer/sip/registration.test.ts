@@ -1,0 +1,182 @@
+import { beforeEach, describe, expect, it } from 'vitest'
+import { Registration } from './registration'
+import { FakeClock, flush } from './testing/fake-clock'
+import { FakeStack } from './testing/sip-fakes'
+import type { RegistrationStatus, SipAccount } from './types'
+
+const account: SipAccount = {
+  displayName: 'Alice',
+  sipAddress: 'alice@pbx.example',
+  authUser: '',
+  password: 'secret',
+  wsServer: 'ws://127.0.0.1:5066',
+  outboundProxy: '',
+  iceServers: [],
+}
+
+let stack: FakeStack
+let clock: FakeClock
+let statuses: RegistrationStatus[]
+let registeredEvents: boolean[]
+let lost: number
+let registration: Registration
+
+beforeEach(() => {
+  stack = new FakeStack()
+  clock = new FakeClock()
+  statuses = []
+  registeredEvents = []
+  lost = 0
+  registration = new Registration({
+    stack,
+    clock,
+    random: () => 1,
+    emitStatus: (s) => statuses.push(s),
+    userAgentOptions: (_account, transportDelegate) => ({ uri: 'sip:alice@pbx.example' as never, delegate: { ...transportDelegate } }),
+    onRegistered: (recovered) => registeredEvents.push(recovered),
+    onTransportLost: () => lost++,
+  })
+})
+
+const states = () => statuses.map((s) => (s.state === 'failed' ? `failed:${s.reason}` : s.state))
+
+describe('Registration', () => {
+  it('connects, registers and says so', async () => {
+    await registration.connect(account)
+    expect(states()).toEqual(['connecting', 'registered'])
+    expect(statuses[1]).toEqual({ state: 'registered', since: clock.now() })
+    expect(stack.lastUa.starts).toBe(1)
+    expect(registeredEvents).toEqual([false])
+  })
+
+  it('reports a wrong password (401/403 after credentials) and does not hammer the server', async () => {
+    stack.onRegisterer = (r) => (r.autoAnswer = 401)
+    await registration.connect(account)
+    expect(statuses.at(-1)).toEqual({ state: 'failed', reason: 'auth', message: 'Wrong password (401)' })
+    await clock.advance(60_000)
+    expect(stack.lastRegisterer.registers).toHaveLength(1)
+
+    stack.onRegisterer = (r) => (r.autoAnswer = 403)
+    await registration.connect(account)
+    expect(statuses.at(-1)).toMatchObject({ state: 'failed', reason: 'auth' })
+  })
+
+  it('reports an unreachable server with the time of the next try, backing off with a cap', async () => {
+    stack.onUserAgent = (ua) => (ua.reachable = false)
+    await registration.connect(account)
+    const first = statuses.at(-1)
+    expect(first).toEqual({ state: 'failed', reason: 'unreachable', message: 'Server unreachable', retryAt: clock.now() + 500 })
+
+    const delays: number[] = []
+    for (let i = 0; i < 10; i++) {
+      const last = statuses.at(-1)
+      if (last?.state !== 'failed' || last.retryAt === undefined) throw new Error('expected a scheduled retry')
+      delays.push(last.retryAt - clock.now())
+      await clock.advance(last.retryAt - clock.now())
+    }
+    expect(delays).toEqual([500, 1000, 2000, 4000, 8000, 16000, 30000, 30000, 30000, 30000])
+    expect(stack.lastUa.reconnects).toBe(10)
+    expect(states().filter((s) => s === 'connecting')).toHaveLength(11)
+  })
+
+  it('registers by itself once the server is back', async () => {
+    stack.onUserAgent = (ua) => (ua.reachable = false)
+    await registration.connect(account)
+    stack.lastUa.reachable = true
+    await clock.advance(500)
+    expect(statuses.at(-1)?.state).toBe('registered')
+  })
+
+  it('reports an unexpected close, then reconnects and re-registers (a recovery)', async () => {
+    await registration.connect(account)
+    stack.lastUa.drop()
+    expect(lost).toBe(1)
+    expect(statuses.at(-1)).toEqual({ state: 'failed', reason: 'closed', message: 'Connection closed', retryAt: clock.now() + 500 })
+    await clock.advance(500)
+    expect(statuses.at(-1)?.state).toBe('registered')
+    expect(registeredEvents).toEqual([false, true])
+    // the same UserAgent (calls survive), a fresh socket and REGISTER
+    expect(stack.userAgents).toHaveLength(1)
+    expect(stack.lastUa.reconnects).toBe(1)
+  })
+
+  it('reconnect() forces a fresh socket and REGISTER at once, without waiting for backoff', async () => {
+    await registration.connect(account)
+    const ua = stack.lastUa
+    await registration.reconnect('resume')
+    expect(ua.transport.disconnects).toBe(1)
+    expect(ua.reconnects).toBe(1)
+    expect(statuses.slice(-2).map((s) => s.state)).toEqual(['connecting', 'registered'])
+    expect(registeredEvents.at(-1)).toBe(true)
+    expect(clock.pending()).toEqual([])
+  })
+
+  it('reconnect() cancels a pending backoff retry', async () => {
+    stack.onUserAgent = (ua) => (ua.reachable = false)
+    await registration.connect(account)
+    await clock.advance(500)
+    await clock.advance(1000)
+    stack.lastUa.reachable = true
+    await registration.reconnect('network back')
+    expect(statuses.at(-1)?.state).toBe('registered')
+    expect(clock.pending()).toEqual([])
+  })
+
+  it('a REGISTER stuck on the old socket does not block the new one', async () => {
+    await registration.connect(account)
+    const old = stack.lastRegisterer
+    old.pendingError = new Error('REGISTER request already in progress, waiting for final response')
+    await registration.reconnect('resume')
+    expect(stack.registerers).toHaveLength(2)
+    expect(statuses.at(-1)?.state).toBe('registered')
+    // the abandoned registerer never un-REGISTERs the shared contact
+    expect(old.unregisters).toHaveLength(0)
+  })
+
+  it('a refused REGISTER (not auth) is retried with backoff', async () => {
+    stack.onRegisterer = (r) => (r.autoAnswer = 500)
+    await registration.connect(account)
+    expect(statuses.at(-1)).toMatchObject({ state: 'failed', reason: 'rejected', retryAt: clock.now() + 500 })
+    expect((statuses.at(-1) as { message: string }).message).toMatch(/500/)
+  })
+
+  it('a lost registration (failed refresh, expiry) is reported and retried', async () => {
+    await registration.connect(account)
+    stack.lastRegisterer.setState('Unregistered')
+    expect(statuses.at(-1)).toMatchObject({ state: 'failed', reason: 'other', message: 'Registration lost' })
+    await clock.advance(500)
+    expect(statuses.at(-1)?.state).toBe('registered')
+  })
+
+  it('disconnect() unregisters cleanly, stops the UA and stops retrying', async () => {
+    await registration.connect(account)
+    const ua = stack.lastUa
+    const registerer = stack.lastRegisterer
+    await registration.disconnect()
+    expect(registerer.unregisters).toHaveLength(1)
+    expect(ua.stops).toBe(1)
+    expect(statuses.at(-1)).toEqual({ state: 'unregistered' })
+    ua.drop()
+    await clock.advance(60_000)
+    expect(statuses.at(-1)).toEqual({ state: 'unregistered' })
+  })
+
+  it('disconnect() does not hang when the server never answers the un-REGISTER', async () => {
+    await registration.connect(account)
+    stack.lastRegisterer.unregister = () => new Promise(() => {})
+    const done = registration.disconnect()
+    await clock.advance(5000)
+    await done
+    expect(statuses.at(-1)).toEqual({ state: 'unregistered' })
+  })
+
+  it('reports unusable settings instead of throwing', async () => {
+    stack.createUserAgent = () => {
+      throw new Error('Invalid WebSocket Server URL')
+    }
+    await registration.connect(account)
+    expect(statuses.at(-1)).toMatchObject({ state: 'failed', reason: 'other' })
+    expect((statuses.at(-1) as { retryAt?: number }).retryAt).toBeUndefined()
+    await flush()
+  })
+})
