@@ -65,7 +65,7 @@ export class FakePeerConnection {
 }
 
 export class FakeAudioElement {
-  srcObject: unknown = null
+  srcObject: MediaProvider | null = null
   autoplay = false
   sinkId = ''
   playing = false
