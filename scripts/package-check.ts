@@ -2,9 +2,11 @@
 // the electron-builder config is valid and says what the installers promise, the app builds,
 // electron-builder packs it (with a placeholder Electron via `electronDist`) into an app.asar
 // holding the built main/preload/renderer and nothing else, and the afterPack hook flips the
-// fuses. Run: `npx tsx scripts/package-check.ts [--skip-build]`.
+// fuses. Everything happens in a private copy of the project under the temp dir (node_modules
+// hard-linked), so a teammate's concurrent build of out/ cannot pull files from under it.
+// Run: `npx tsx scripts/package-check.ts [--skip-build]` (--skip-build packs the existing out/).
 import { spawnSync } from 'node:child_process'
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { extractFile, getRawHeader } from '@electron/asar'
@@ -30,8 +32,8 @@ function step(title: string): void {
   console.log(`\n▶ ${title}`)
 }
 
-function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): void {
-  const result = spawnSync(command, args, { cwd: projectDir, stdio: 'inherit', env })
+function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env): void {
+  const result = spawnSync(command, args, { cwd, stdio: 'inherit', env })
   if (result.status !== 0) {
     console.error(`\n✗ package-check: \`${command} ${args.join(' ')}\` failed (exit ${result.status ?? result.signal})`)
     process.exit(1)
@@ -47,15 +49,25 @@ problems.push(...configProblems.map((problem) => `config: ${problem}`))
 console.log(configProblems.length === 0 ? '  config valid (schema + Parley installer rules)' : `  ${configProblems.length} config problem(s):`)
 for (const problem of configProblems) console.log(`  - ${problem}`)
 
+const workDir = mkdtempSync(join(tmpdir(), 'parley-package-check-'))
+const stageDir = join(workDir, 'project')
+step(`Staging a private copy of the project in ${stageDir}`)
+for (const item of ['package.json', 'package-lock.json', 'electron-builder.yml', 'build', 'resources']) {
+  if (existsSync(join(projectDir, item))) cpSync(join(projectDir, item), join(stageDir, item), { recursive: true })
+}
+// Hard links: instant and no extra disk; electron-builder only reads node_modules.
+const linked = spawnSync('cp', ['-al', join(projectDir, 'node_modules'), join(stageDir, 'node_modules')])
+if (linked.status !== 0) cpSync(join(projectDir, 'node_modules'), join(stageDir, 'node_modules'), { recursive: true, verbatimSymlinks: true })
+
 if (skipBuild) {
   step('Using the existing out/ (--skip-build)')
+  cpSync(join(projectDir, 'out'), join(stageDir, 'out'), { recursive: true })
 } else {
   step('Building main, preload and renderer (electron-vite build)')
-  run('npx', ['electron-vite', 'build'])
+  run('npx', ['electron-vite', 'build', '--outDir', join(stageDir, 'out')], projectDir)
 }
 
 step('Packing linux-unpacked with electron-builder and a placeholder Electron')
-const workDir = mkdtempSync(join(tmpdir(), 'parley-package-check-'))
 const electronDist = join(workDir, 'electron-dist')
 mkdirSync(join(electronDist, 'resources'), { recursive: true })
 mkdirSync(join(electronDist, 'locales'), { recursive: true })
@@ -65,6 +77,7 @@ const outputDir = join(workDir, 'dist')
 run(
   'npx',
   ['electron-builder', '--linux', 'dir', '--x64', '--publish', 'never', `-c.electronDist=${electronDist}`, `-c.directories.output=${outputDir}`],
+  stageDir,
   // A placeholder feed on the reserved .invalid domain: real builds set their own server.
   { ...process.env, PARLEY_UPDATE_URL: process.env.PARLEY_UPDATE_URL ?? 'https://updates.parley.invalid/' },
 )
