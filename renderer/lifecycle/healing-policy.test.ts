@@ -27,7 +27,7 @@ describe('healingStep', () => {
     ])
     expect(actions).toEqual([
       { type: 'disconnect' },
-      { type: 'reconnect', reason: 'resume' },
+      { type: 'reconnect', reason: 'resume', afterSleep: true },
       { type: 'refresh-devices', reapply: true },
     ])
     expect(state.phase).toBe(HealingPhase.Reconnecting)
@@ -62,7 +62,7 @@ describe('healingStep', () => {
     expect(reconnects).toHaveLength(0)
     expect(state.phase).toBe(HealingPhase.Offline)
     const after = healingStep(state, { type: 'online' }, 2_000)
-    expect(after.actions).toContainEqual({ type: 'reconnect', reason: 'resume' })
+    expect(after.actions).toContainEqual({ type: 'reconnect', reason: 'resume', afterSleep: true })
   })
 
   it('runs a kick that came in meanwhile as soon as the attempt fails', () => {
@@ -91,7 +91,7 @@ describe('healingStep', () => {
       [10, failed],
       [5_000, { type: 'online' }],
     ])
-    expect(reconnects).toEqual([{ type: 'reconnect', reason: 'online' }])
+    expect(reconnects).toEqual([{ type: 'reconnect', reason: 'online', afterSleep: false }])
   })
 
   it('re-registers after the network dropped and came back, even if the phone still says registered', () => {
@@ -147,7 +147,7 @@ describe('healingStep', () => {
     expect(short.actions).toContainEqual({ type: 'refresh-devices', reapply: false })
 
     const long = run([[0, registered], [10, { type: 'lock' }], [120_000, { type: 'unlock' }]])
-    expect(long.reconnects).toEqual([{ type: 'reconnect', reason: 'unlock' }])
+    expect(long.reconnects).toEqual([{ type: 'reconnect', reason: 'unlock', afterSleep: false }])
 
     const lost = run([[0, registered], [1, failed], [10, { type: 'lock' }], [20, { type: 'unlock' }]])
     expect(lost.reconnects).toHaveLength(1)

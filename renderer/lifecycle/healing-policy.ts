@@ -42,7 +42,11 @@ export type HealingInput =
 
 export type HealingAction =
   | { type: 'disconnect' }
-  | { type: 'reconnect'; reason: KickReason }
+  /**
+   * Register again now. `afterSleep`: the phone was signed off for sleep by us, so it must be
+   * brought back with the stored account (the adapter's disconnect() forgets it is wanted).
+   */
+  | { type: 'reconnect'; reason: KickReason; afterSleep: boolean }
   /** Re-read devices; `reapply` pushes routing even when unchanged (tracks may be dead). */
   | { type: 'refresh-devices'; reapply: boolean }
   | { type: 'network'; online: boolean }
@@ -59,6 +63,8 @@ export interface HealingState {
   queued: KickReason | null
   attemptStartedAt: number
   lockedAt: number | null
+  /** We unregistered for sleep and have not been registered since. */
+  signedOffForSleep: boolean
 }
 
 export interface HealingConfig {
@@ -80,6 +86,7 @@ export function initialHealingState(online: boolean): HealingState {
     queued: null,
     attemptStartedAt: 0,
     lockedAt: null,
+    signedOffForSleep: false,
   }
 }
 
@@ -104,7 +111,7 @@ function kick(state: HealingState, reason: KickReason, now: number, config: Heal
       attemptStartedAt: now,
       networkDropped: false,
     },
-    actions: [{ type: 'reconnect', reason }],
+    actions: [{ type: 'reconnect', reason, afterSleep: state.signedOffForSleep }],
   }
 }
 
@@ -124,7 +131,12 @@ export function healingStep(
 ): Step {
   switch (input.type) {
     case 'suspend': {
-      const next = { ...state, phase: HealingPhase.Asleep, queued: null }
+      const next = {
+        ...state,
+        phase: HealingPhase.Asleep,
+        queued: null,
+        signedOffForSleep: state.signedOffForSleep || state.wantRegistered,
+      }
       return { state: next, actions: state.wantRegistered ? [{ type: 'disconnect' }] : [] }
     }
     case 'resume': {
@@ -176,6 +188,7 @@ export function healingStep(
               ...seen,
               wantRegistered: true,
               networkDropped: false,
+              signedOffForSleep: false,
               queued: null,
               phase: seen.phase === HealingPhase.Reconnecting ? HealingPhase.Idle : seen.phase,
             },

@@ -70,13 +70,50 @@ describe('startSelfHealing', () => {
     expect(phone.commands).toEqual(['disconnect'])
   })
 
-  it('reconnects at once on resume and re-reads + re-applies the devices', async () => {
+  it('signs in again at once on resume (stored account) and re-reads + re-applies the devices', async () => {
     const { api, phone, devices } = setup()
+    api.emit('power', power('suspend'))
+    phone.emit('registration', { state: 'unregistered' })
+    api.emit('power', power('resume'))
+    await settle()
+    expect(phone.commands).toEqual(['disconnect', 'connect:7101@pbx.test:secret'])
+    expect(devices.refreshes[0]).toEqual({ reapply: true })
+  })
+
+  it('does not sign in after sleep when the account was signed out meanwhile', async () => {
+    const { api, phone } = setup()
+    api.emit('power', power('suspend'))
+    api.account = { ...api.account, account: null, hasPassword: false }
+    api.emit('power', power('resume'))
+    await settle()
+    expect(phone.commands).toEqual(['disconnect'])
+  })
+
+  it('a resume without a preceding suspend forces a fresh transport (reconnect)', async () => {
+    const { api, phone } = setup()
+    api.emit('power', power('resume'))
+    await settle()
+    expect(phone.commands).toEqual(['reconnect:resume'])
+  })
+
+  it('uses the given reconnectAfterSleep instead of the stored-account default', async () => {
+    const phone = new FakeRoutingPhone()
+    const api = new FakeParley()
+    const calls: string[] = []
+    const stop = startSelfHealing({
+      phone,
+      api,
+      devices: new CountingDevices(),
+      window: new FakeWindow(),
+      reconnectAfterSleep: async () => void calls.push('custom'),
+    })
+    phone.emit('registration', { state: 'registered', since: 1 })
     api.emit('power', power('suspend'))
     api.emit('power', power('resume'))
     await settle()
-    expect(phone.commands).toEqual(['disconnect', 'reconnect:resume'])
-    expect(devices.refreshes[0]).toEqual({ reapply: true })
+    expect(calls).toEqual(['custom'])
+    expect(phone.commands).toEqual(['disconnect'])
+    stop()
   })
 
   it('reconnects once when resume, online and devicechange arrive together', async () => {
@@ -102,7 +139,9 @@ describe('startSelfHealing', () => {
     release()
     await settle()
 
-    expect(phone.commands.filter((c) => c.startsWith('reconnect'))).toHaveLength(1)
+    expect(phone.commands.filter((c) => c.startsWith('reconnect') || c.startsWith('connect'))).toEqual([
+      'connect:7101@pbx.test:secret',
+    ])
     stop()
     manager.stop()
   })

@@ -1,5 +1,6 @@
 import type { ParleyApi } from '../../contract/ipc'
 import type { Phone } from '../sip/types'
+import { request } from '../state/api'
 import {
   defaultHealingConfig,
   healingStep,
@@ -28,9 +29,11 @@ export interface DeviceRefresher {
   refresh(options?: { reapply?: boolean }): Promise<void>
 }
 
+export type HealingPhone = Pick<Phone, 'on' | 'connect' | 'reconnect' | 'disconnect'>
+
 export interface SelfHealingOptions {
-  phone: Pick<Phone, 'on' | 'reconnect' | 'disconnect'>
-  api: Pick<ParleyApi, 'on'>
+  phone: HealingPhone
+  api: ParleyApi
   devices: DeviceRefresher
   window: WindowPort
   /** Told when the network goes away or comes back (for an indicator). */
@@ -43,6 +46,30 @@ export interface SelfHealingOptions {
    * devicechange across sleep.
    */
   followUpRefreshMs?: readonly number[]
+  /**
+   * Brings the phone back after we signed it off for sleep. The SIP adapter's disconnect()
+   * also forgets that registration is wanted (it is the sign-out), so reconnect() alone would
+   * do nothing; the default signs in again with the stored account, as at start-up.
+   */
+  reconnectAfterSleep?: () => Promise<void>
+}
+
+/** Signs in again with the account and password main has stored (nothing when signed out). */
+export async function connectWithStoredAccount(phone: Pick<Phone, 'connect'>, api: ParleyApi): Promise<void> {
+  const state = await request(api, 'account:get')
+  if (!state.ok || !state.value.account || !state.value.hasPassword) return
+  const password = await request(api, 'account:password')
+  if (!password.ok || password.value === '') return
+  const { account } = state.value
+  await phone.connect({
+    displayName: account.displayName,
+    sipAddress: account.sipAddress,
+    authUser: account.authUser,
+    password: password.value,
+    wsServer: account.wsServer,
+    outboundProxy: account.outboundProxy,
+    iceServers: account.iceServers,
+  })
 }
 
 export const defaultFollowUpRefreshMs: readonly number[] = [1_000, 3_000]
@@ -53,6 +80,7 @@ export function startSelfHealing(options: SelfHealingOptions): () => void {
   const now = options.now ?? (() => Date.now())
   const config: HealingConfig = { ...defaultHealingConfig, ...options.config }
   const followUps = options.followUpRefreshMs ?? defaultFollowUpRefreshMs
+  const reconnectAfterSleep = options.reconnectAfterSleep ?? (() => connectWithStoredAccount(phone, api))
   let state: HealingState = initialHealingState(win.navigator.onLine)
   let stopped = false
   const timers = new Set<number>()
@@ -79,12 +107,14 @@ export function startSelfHealing(options: SelfHealingOptions): () => void {
       case 'disconnect':
         phone.disconnect().catch(() => undefined)
         return
-      case 'reconnect':
-        phone.reconnect(action.reason).then(
+      case 'reconnect': {
+        const attempt = action.afterSleep ? reconnectAfterSleep() : phone.reconnect(action.reason)
+        attempt.then(
           () => dispatch({ type: 'reconnect-settled', ok: true }),
           () => dispatch({ type: 'reconnect-settled', ok: false }),
         )
         return
+      }
       case 'refresh-devices':
         refreshDevices(action.reapply)
         return

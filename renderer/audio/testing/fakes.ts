@@ -1,7 +1,7 @@
-import type { EventChannel, EventMap, InvokeChannel, ParleyApi } from '../../../contract/ipc'
+import type { AccountState, EventChannel, EventMap, InvokeChannel, ParleyApi } from '../../../contract/ipc'
 import type { Preferences } from '../../../contract/schemas'
 import type { Result } from '../../../contract/result'
-import type { AudioRouting, PhoneEventName, PhoneEvents } from '../../sip/types'
+import type { AudioRouting, PhoneEventName, PhoneEvents, SipAccount } from '../../sip/types'
 import type { AudioDevice } from '../device-match'
 import type { MediaDevicesPort, RingerSinks } from '../device-manager'
 
@@ -52,12 +52,29 @@ export class FakeMediaDevices implements MediaDevicesPort {
 /** window.parley with an in-memory preferences store and events the test pushes. */
 export class FakeParley implements ParleyApi {
   preferences: Preferences = { ...defaultPreferences }
+  account: AccountState = {
+    account: {
+      displayName: 'Alva',
+      sipAddress: '7101@pbx.test',
+      authUser: '',
+      wsServer: 'ws://127.0.0.1:8080',
+      outboundProxy: '',
+      iceServers: [],
+      voicemailNumber: '555',
+    },
+    hasPassword: true,
+    locked: [],
+    notices: [],
+  }
+  password = 'secret'
   failing = new Set<InvokeChannel>()
   readonly updates: unknown[] = []
   private readonly listeners = new Map<EventChannel, Set<(payload: never) => void>>()
 
   async invoke(channel: InvokeChannel, request?: unknown): Promise<Result<never>> {
     if (this.failing.has(channel)) return { ok: false, error: { code: 'storage', message: 'disk full' } }
+    if (channel === 'account:get') return { ok: true, value: structuredClone(this.account) as never }
+    if (channel === 'account:password') return { ok: true, value: this.password as never }
     if (channel === 'preferences:get') return { ok: true, value: structuredClone(this.preferences) as never }
     if (channel === 'preferences:update') {
       this.updates.push(request)
@@ -97,6 +114,11 @@ export class FakeRoutingPhone {
   async setAudioRouting(routing: AudioRouting): Promise<void> {
     if (this.failRouting) throw this.failRouting
     this.routings.push({ ...routing })
+  }
+
+  async connect(account: SipAccount): Promise<void> {
+    this.commands.push(`connect:${account.sipAddress}:${account.password}`)
+    if (this.reconnectGate) await this.reconnectGate
   }
 
   async reconnect(reason: string): Promise<void> {
