@@ -11,8 +11,8 @@ import { createTrustedSenderCheck } from './ipc/trusted-sender'
 import { MemoryLogger, type Logger } from './log/logger'
 import { sharedParts, type PartFactory } from './parts'
 import { loadPolicy, parsePolicy, type PolicyLoad } from './policy/admin-policy'
-import { JsonFileSettingsBackend } from './settings/backend'
-import { setAsideIfUnreadable, setAsideNotice } from './settings/settings-file'
+import { JsonFileSettingsBackend, settingsFileName } from './settings/backend'
+import { openSettings } from './settings/open-settings'
 
 export interface HeadlessMainOptions {
   /** Folder for settings.json and credentials.json (a fresh temp dir per test). */
@@ -67,14 +67,14 @@ function resolvePolicy(option: HeadlessMainOptions['policy']): PolicyLoad {
 export async function createHeadlessMain(options: HeadlessMainOptions): Promise<HeadlessMain> {
   const logger = options.logger ?? new MemoryLogger()
   const rendererUrl = options.rendererUrl ?? 'http://127.0.0.1/'
-  const settingsPath = join(options.dataDir, 'settings.json')
-  const notice = setAsideNotice(setAsideIfUnreadable(settingsPath), settingsPath)
+  const settingsPath = join(options.dataDir, settingsFileName)
+  const settings = openSettings(settingsPath, () => new JsonFileSettingsBackend(settingsPath), logger)
   const events = new EventBus(logger)
   let windowShowCount = 0
   const services = createMainServices({
     dataDir: options.dataDir,
-    settingsBackend: new JsonFileSettingsBackend(settingsPath),
-    settingsNotices: notice ? [notice] : [],
+    settingsBackend: settings.backend,
+    settingsNotices: settings.notices,
     safeStorage: options.safeStorage ?? new FakeSafeStorage(true),
     policy: resolvePolicy(options.policy),
     events,

@@ -16,7 +16,7 @@ import { sharedParts } from './parts'
 import { loadPolicy, policyPath } from './policy/admin-policy'
 import { settingsFileName } from './settings/backend'
 import { ElectronStoreBackend } from './settings/electron-store-backend'
-import { setAsideIfUnreadable, setAsideNotice } from './settings/settings-file'
+import { openSettings } from './settings/open-settings'
 import { createAutoUpdateService } from './updates/create-auto-update-service'
 import { CloseBehaviour } from './window/close-behaviour'
 import { installCspHeader } from './window/csp'
@@ -61,15 +61,15 @@ function main(): void {
   async function start(): Promise<void> {
     const dataDir = app.getPath('userData')
     const settingsPath = join(dataDir, settingsFileName)
-    const setAside = setAsideNotice(setAsideIfUnreadable(settingsPath), settingsPath)
+    const settings = openSettings(settingsPath, () => new ElectronStoreBackend(dataDir), logger)
     const policy = loadPolicy(policyPath(process.platform, process.env), {
       readFile: (path) => readFileSync(path, 'utf8'),
     })
 
     services = createMainServices({
       dataDir,
-      settingsBackend: new ElectronStoreBackend(dataDir),
-      settingsNotices: setAside ? [setAside] : [],
+      settingsBackend: settings.backend,
+      settingsNotices: settings.notices,
       safeStorage: electronSafeStorage(safeStorage),
       policy,
       events,

@@ -139,3 +139,22 @@ describe('locateJsonSyntaxError', () => {
     expect(locateJsonSyntaxError('{"a": [1, 2.5e3, true, null, "x\\u00e9"]}')).toBeNull()
   })
 })
+
+describe('policy.example.json', () => {
+  it('is a valid policy that applies every key it shows', async () => {
+    const { readFileSync } = await import('node:fs')
+    const text = readFileSync(new URL('./policy.example.json', import.meta.url), 'utf8')
+    const load = parsePolicy(text, 'policy.example.json')
+    expect(load.status).toBe('applied')
+    expect(Object.keys(load.policy.values).sort()).toEqual([
+      'autoUpdate',
+      'closeToTray',
+      'iceServers',
+      'outboundProxy',
+      'sipDomain',
+      'updateUrl',
+      'voicemailNumber',
+      'wsServer',
+    ])
+  })
+})

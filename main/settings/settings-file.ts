@@ -16,16 +16,16 @@ export type SetAsideOutcome = { setAside: false } | { setAside: true; movedTo: s
  */
 export function setAsideIfUnreadable(path: string, now: Date = new Date()): SetAsideOutcome {
   if (!existsSync(path)) return { setAside: false }
+  // A file that cannot be read (permissions, a folder in its place) is not corrupt: the error
+  // propagates and the caller runs on memory settings without touching it.
+  const text = readFileSync(path, 'utf8')
   let reason: string | null = null
   try {
-    const parsed: unknown = JSON.parse(readFileSync(path, 'utf8'))
+    const parsed: unknown = JSON.parse(text)
     if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
       reason = 'it does not hold a settings object'
-  } catch (error) {
-    reason =
-      error instanceof SyntaxError
-        ? 'it is not valid JSON'
-        : `it could not be read (${(error as Error).message})`
+  } catch {
+    reason = 'it is not valid JSON'
   }
   if (reason === null) return { setAside: false }
   const movedTo = `${path}.corrupt-${fileTimestamp(now)}`
