@@ -1,0 +1,73 @@
+import type { z } from 'zod'
+import type { HistoryEntry, incomingCallNoticeSchema, PhoneStatus } from '../../contract/schemas'
+import type { Logger } from '../log/logger'
+
+export type IncomingCallNotice = z.output<typeof incomingCallNoticeSchema>
+
+/** What main's parts tell each other about calls (never sent to the renderer as such). */
+export interface CallSignalMap {
+  /** The renderer's phone summary changed (registration, calls up, ringing). */
+  status: PhoneStatus
+  /** A call is ringing and the renderer asks main to make it noticed. */
+  incoming: IncomingCallNotice
+  /** A finished call was written to the history. */
+  recorded: HistoryEntry
+  /** Missed calls the user has not looked at yet. */
+  missedUnseen: number
+}
+
+export type CallSignal = keyof CallSignalMap
+
+/** A listener may answer true for "I handled it" (e.g. a notification was shown). */
+type SignalListener<S extends CallSignal> = (payload: CallSignalMap[S]) => boolean | void
+
+/** States (not one-off happenings): a late subscriber gets the latest value at once. */
+const states: ReadonlySet<CallSignal> = new Set<CallSignal>(['status', 'missedUnseen'])
+
+/**
+ * In-process signals between main's parts: the history and phone-status parts (plain Node,
+ * also in the headless harness) publish; the tray, badge, notification and power parts (Electron
+ * only) listen. One instance per composition, created by compose.ts and handed out in PartContext.
+ */
+export class CallSignals {
+  private readonly listeners = new Map<CallSignal, Set<SignalListener<never>>>()
+  private readonly latestValues = new Map<CallSignal, unknown>()
+
+  constructor(private readonly logger?: Logger) {}
+
+  on<S extends CallSignal>(signal: S, listener: SignalListener<S>): () => void {
+    let set = this.listeners.get(signal)
+    if (!set) {
+      set = new Set()
+      this.listeners.set(signal, set)
+    }
+    const stored = listener as SignalListener<never>
+    set.add(stored)
+    if (states.has(signal) && this.latestValues.has(signal)) this.call(signal, listener, this.latestValues.get(signal) as CallSignalMap[S])
+    return () => set.delete(stored)
+  }
+
+  /** True when at least one listener handled the signal. */
+  emit<S extends CallSignal>(signal: S, payload: CallSignalMap[S]): boolean {
+    if (states.has(signal)) this.latestValues.set(signal, payload)
+    let handled = false
+    for (const listener of this.listeners.get(signal) ?? []) {
+      if (this.call(signal, listener as SignalListener<S>, payload)) handled = true
+    }
+    return handled
+  }
+
+  latest<S extends CallSignal>(signal: S): CallSignalMap[S] | undefined {
+    return this.latestValues.get(signal) as CallSignalMap[S] | undefined
+  }
+
+  private call<S extends CallSignal>(signal: S, listener: SignalListener<S>, payload: CallSignalMap[S]): boolean {
+    try {
+      return listener(payload) === true
+    } catch (error) {
+      // A broken tray must not stop the call from being recorded, nor the other listeners.
+      this.logger?.error(`Listener for the ${signal} signal failed`, error)
+      return false
+    }
+  }
+}
