@@ -1,0 +1,71 @@
+import type { PhoneStatus } from '../../contract/schemas'
+import type { Logger } from '../log/logger'
+import type { CallSignals } from '../notifications/call-signals'
+import { initialPhoneStatus, trayModel, type TrayMenuId, type TrayView } from './tray-model'
+
+/** The tray icon itself (Electron's Tray behind a thin adapter, or a fake). */
+export interface TrayPort {
+  render(view: TrayView, onSelect: (id: TrayMenuId) => void): void
+  destroy(): void
+}
+
+export interface TrayServiceOptions {
+  /** Creates the icon; throws where the desktop has no tray. */
+  createTray(onClick: () => void): TrayPort
+  signals: CallSignals
+  showWindow(): void
+  quit(): void
+  /** Told whether a tray exists: closing the window may only hide it when there is one. */
+  setTrayAvailable(available: boolean): void
+  logger: Logger
+}
+
+/** The tray icon: registration and call state at a glance, Show and Quit. */
+export class TrayService {
+  private port: TrayPort | null = null
+  private status: PhoneStatus = initialPhoneStatus
+  private missed = 0
+  private unsubscribe: (() => void)[] = []
+
+  constructor(private readonly options: TrayServiceOptions) {}
+
+  start(): void {
+    if (this.port) return
+    try {
+      this.port = this.options.createTray(() => this.options.showWindow())
+    } catch (error) {
+      // No tray on this desktop: closing the window will quit instead of hiding it.
+      this.options.logger.warn('Tray: no tray icon on this desktop', error)
+      return
+    }
+    this.options.setTrayAvailable(true)
+    const { signals } = this.options
+    this.unsubscribe = [
+      signals.on('status', (status) => {
+        this.status = status
+        this.render()
+      }),
+      signals.on('missedUnseen', (count) => {
+        this.missed = count
+        this.render()
+      }),
+    ]
+    this.render()
+  }
+
+  stop(): void {
+    for (const unsubscribe of this.unsubscribe) unsubscribe()
+    this.unsubscribe = []
+    if (!this.port) return
+    this.options.setTrayAvailable(false)
+    this.port.destroy()
+    this.port = null
+  }
+
+  private render(): void {
+    this.port?.render(trayModel(this.status, this.missed), (id) => {
+      if (id === 'show') this.options.showWindow()
+      else this.options.quit()
+    })
+  }
+}

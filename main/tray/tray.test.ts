@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest'
+import { MemoryLogger } from '../log/logger'
+import { CallSignals } from '../notifications/call-signals'
+import { statusIconBitmap } from './status-icon'
+import { trayModel, type TrayMenuId, type TrayView } from './tray-model'
+import { TrayService } from './tray-service'
+
+describe('trayModel', () => {
+  it('shows registration, calls and missed calls, most urgent icon first', () => {
+    expect(trayModel({ registration: 'registered', calls: 0, ringing: false }, 0)).toEqual({
+      tooltip: 'Parley: Registered',
+      iconName: 'registered',
+      menu: [
+        { kind: 'label', label: 'Registered' },
+        { kind: 'separator' },
+        { kind: 'action', id: 'show', label: 'Show Parley' },
+        { kind: 'action', id: 'quit', label: 'Quit Parley' },
+      ],
+    })
+    const busy = trayModel({ registration: 'registered', calls: 2, ringing: false }, 3)
+    expect(busy.tooltip).toBe('Parley: Registered · 2 calls · 3 missed calls')
+    expect(busy.iconName).toBe('in-call')
+    expect(trayModel({ registration: 'registered', calls: 1, ringing: true }, 1).iconName).toBe('ringing')
+    expect(trayModel({ registration: 'registered', calls: 1, ringing: true }, 1).tooltip).toBe('Parley: Registered · Incoming call · 1 missed call')
+    expect(trayModel({ registration: 'failed', calls: 0, ringing: false }, 0).iconName).toBe('failed')
+    expect(trayModel({ registration: 'connecting', calls: 0, ringing: false }, 0).iconName).toBe('connecting')
+    expect(trayModel({ registration: 'unregistered', calls: 0, ringing: false }, 0).iconName).toBe('offline')
+  })
+})
+
+describe('statusIconBitmap', () => {
+  it('draws an opaque coloured centre and transparent corners in BGRA', () => {
+    const size = 16
+    const bitmap = statusIconBitmap('failed', size)
+    expect(bitmap.length).toBe(size * size * 4)
+    const centre = (8 * size + 8) * 4
+    expect([bitmap[centre], bitmap[centre + 1], bitmap[centre + 2], bitmap[centre + 3]]).toEqual([0x28, 0x28, 0xc6, 255])
+    expect(bitmap[3]).toBe(0)
+  })
+})
+
+describe('TrayService', () => {
+  function setup(createFails = false) {
+    const signals = new CallSignals()
+    const views: TrayView[] = []
+    let select: (id: TrayMenuId) => void = () => undefined
+    let click: () => void = () => undefined
+    const calls = { show: 0, quit: 0, available: [] as boolean[], destroyed: 0 }
+    const service = new TrayService({
+      createTray: (onClick) => {
+        if (createFails) throw new Error('no status notifier host')
+        click = onClick
+        return {
+          render: (view, onSelect) => {
+            views.push(view)
+            select = onSelect
+          },
+          destroy: () => {
+            calls.destroyed++
+          },
+        }
+      },
+      signals,
+      showWindow: () => calls.show++,
+      quit: () => calls.quit++,
+      setTrayAvailable: (available) => calls.available.push(available),
+      logger: new MemoryLogger(),
+    })
+    return { signals, views, calls, service, select: (id: TrayMenuId) => select(id), click: () => click() }
+  }
+
+  it('follows phone status and missed calls, and its menu shows or quits', () => {
+    const tray = setup()
+    tray.signals.emit('missedUnseen', 2)
+    tray.service.start()
+    expect(tray.calls.available).toEqual([true])
+    expect(tray.views.at(-1)?.tooltip).toBe('Parley: Not registered · 2 missed calls')
+    tray.signals.emit('status', { registration: 'registered', calls: 1, ringing: false })
+    expect(tray.views.at(-1)?.iconName).toBe('in-call')
+    tray.select('show')
+    tray.click()
+    tray.select('quit')
+    expect(tray.calls.show).toBe(2)
+    expect(tray.calls.quit).toBe(1)
+  })
+
+  it('removes the icon on stop and stops listening', () => {
+    const tray = setup()
+    tray.service.start()
+    tray.service.stop()
+    const rendered = tray.views.length
+    tray.signals.emit('missedUnseen', 9)
+    expect(tray.views.length).toBe(rendered)
+    expect(tray.calls.destroyed).toBe(1)
+    expect(tray.calls.available).toEqual([true, false])
+  })
+
+  it('never claims a tray when the desktop has none, so closing the window quits', () => {
+    const tray = setup(true)
+    tray.service.start()
+    expect(tray.calls.available).toEqual([])
+    tray.service.stop()
+    expect(tray.calls.destroyed).toBe(0)
+  })
+})
