@@ -1,6 +1,7 @@
 import type { ContactImportReport, ParleyApi } from '../../contract/ipc'
 import type { Contact } from '../../contract/schemas'
 import { request } from './api'
+import { digitsOf } from '../../contract/search-text'
 import { ContactSearch } from '../contacts/contact-search'
 
 export type ContactNumber = Contact['numbers'][number]
@@ -16,6 +17,8 @@ export class ContactsState {
 
   private readonly index: ContactSearch = $derived(new ContactSearch(this.contacts))
   readonly results: Contact[] = $derived(this.index.search(this.query))
+  /** Digits of every number → contact name, to name calls the network sent without one. */
+  private readonly byDigits: Map<string, string> = $derived(numberDirectory(this.contacts))
 
   private readonly api: ParleyApi
   private readonly notifier: { announce(message: string): void; alert(message: string): void }
@@ -93,9 +96,29 @@ export class ContactsState {
     return result.value
   }
 
+  /** The contact name for a number, matching on digits (and on the last 9 digits across prefixes). */
+  nameForNumber(number: string): string {
+    const digits = digitsOf(number)
+    if (digits.length < 3) return ''
+    return this.byDigits.get(digits) ?? (digits.length >= 9 ? (this.byDigits.get(`~${digits.slice(-9)}`) ?? '') : '')
+  }
+
   newContact(): Contact {
     return { id: crypto.randomUUID(), name: '', company: '', favourite: false, numbers: [{ kind: 'work', value: '' }] }
   }
+}
+
+function numberDirectory(contacts: readonly Contact[]): Map<string, string> {
+  const directory = new Map<string, string>()
+  for (const contact of contacts) {
+    for (const number of contact.numbers) {
+      const digits = digitsOf(number.value)
+      if (digits.length < 3) continue
+      if (!directory.has(digits)) directory.set(digits, contact.name)
+      if (digits.length >= 9 && !directory.has(`~${digits.slice(-9)}`)) directory.set(`~${digits.slice(-9)}`, contact.name)
+    }
+  }
+  return directory
 }
 
 function formatOf(fileName: string): 'vcard' | 'csv' | null {

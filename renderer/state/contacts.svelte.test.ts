@@ -1,0 +1,62 @@
+import { describe, expect, it, vi } from 'vitest'
+import type { Contact } from '../../contract/schemas'
+import { ContactsState } from './contacts.svelte'
+import { FakeApi } from './testing/fake-api'
+
+const contacts: Contact[] = [
+  { id: '1', name: 'Åsa Östlund', company: 'Acme', favourite: false, numbers: [{ kind: 'work', value: '+46 8-120 100 64' }] },
+  { id: '2', name: 'Bo Berg', company: '', favourite: false, numbers: [{ kind: 'extension', value: '1002' }] },
+]
+
+function setup() {
+  const api = new FakeApi()
+    .handle('contacts:list', () => contacts)
+    .handle('contacts:save', (contact) => contact as Contact)
+    .handle('contacts:delete', () => true)
+    .handle('contacts:import', () => ({ imported: 2, skipped: 1 }))
+  const notifier = { announce: vi.fn(), alert: vi.fn() }
+  return { api, notifier, state: new ContactsState(api, notifier) }
+}
+
+describe('ContactsState', () => {
+  it('loads and searches diacritics-insensitively and by digits', async () => {
+    const { state } = setup()
+    await state.load()
+    state.setQuery('asa')
+    expect(state.results.map((c) => c.name)).toEqual(['Åsa Östlund'])
+    state.setQuery('120 100')
+    expect(state.results.map((c) => c.name)).toEqual(['Åsa Östlund'])
+    state.setQuery('')
+    expect(state.results).toHaveLength(2)
+  })
+
+  it('names numbers from the address book, across +46 / 0 prefixes', async () => {
+    const { state } = setup()
+    await state.load()
+    expect(state.nameForNumber('1002')).toBe('Bo Berg')
+    expect(state.nameForNumber('0812010064')).toBe('Åsa Östlund')
+    expect(state.nameForNumber('555')).toBe('')
+  })
+
+  it('saves, deletes and reports failures in plain words', async () => {
+    const { state, api, notifier } = setup()
+    await state.load()
+    await state.save({ ...contacts[1]!, name: 'Bo Berglund' })
+    expect(state.contacts.find((c) => c.id === '2')?.name).toBe('Bo Berglund')
+    await state.remove('1')
+    expect(state.contacts.map((c) => c.id)).toEqual(['2'])
+    api.handle('contacts:save', () => ({ ok: false, error: { code: 'invalid-input', message: 'Name too long' } }))
+    expect(await state.save(contacts[0]!)).toBe(false)
+    expect(notifier.alert).toHaveBeenCalledWith(expect.stringContaining('Name too long'))
+  })
+
+  it('imports a file as text with the format from its name, and refuses other files', async () => {
+    const { state, api, notifier } = setup()
+    const report = await state.importFile(new File(['BEGIN:VCARD\nEND:VCARD\n'], 'people.VCF'))
+    expect(report).toEqual({ imported: 2, skipped: 1 })
+    expect(api.sent('contacts:import')).toEqual([{ format: 'vcard', text: 'BEGIN:VCARD\nEND:VCARD\n' }])
+    expect(await state.importFile(new File(['x'], 'photo.png'))).toBeNull()
+    expect(notifier.alert).toHaveBeenCalledWith(expect.stringMatching(/vCard|CSV/))
+    expect(api.sent('contacts:import')).toHaveLength(1)
+  })
+})
