@@ -282,9 +282,12 @@ export class SipPhone implements Phone {
   }
 
   async attendedTransfer(heldCallId: string, consultationCallId: string): Promise<void> {
-    const held = this.find(heldCallId, 'transfer')
-    const consultation = this.find(consultationCallId, 'transfer')
-    if (!held || !consultation) return
+    const held = this.live.get(heldCallId)
+    const consultation = this.live.get(consultationCallId)
+    if (!held || !consultation) {
+      this.error('Cannot transfer: that call no longer exists')
+      return
+    }
     if (held === consultation) {
       this.error('A call cannot be transferred to itself')
       return

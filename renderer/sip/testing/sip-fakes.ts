@@ -151,6 +151,9 @@ export class FakeStack implements SipStack {
   }
   createInviter(_ua: UserAgent, target: { toString(): string }, options: unknown): Inviter {
     const session = this.createInviterSession(target.toString(), options)
+    // like SIP.js: the Inviter takes its delegate from the options
+    const delegate = (options as { delegate?: unknown } | undefined)?.delegate
+    if (delegate && session && typeof session === 'object') (session as { delegate: unknown }).delegate = delegate
     this.inviters.push({ target: target.toString(), options, session })
     return session as Inviter
   }
@@ -170,5 +173,140 @@ export class FakeStack implements SipStack {
     const registerer = this.registerers.at(-1)
     if (!registerer) throw new Error('no registerer yet')
     return registerer
+  }
+}
+
+export interface InviteOptionsLike {
+  sessionDescriptionHandlerOptions?: { hold?: boolean; offerOptions?: { iceRestart?: boolean } }
+  requestDelegate?: RequestDelegateLike
+  requestOptions?: { body?: { contentType: string; content: string } }
+}
+
+/** A SIP.js Session (Inviter or Invitation) as far as the adapter can tell. */
+export class FakeSession {
+  state = 'Initial'
+  readonly stateChange = new FakeEmitter<string>()
+  delegate: Record<string, (...args: never[]) => void> | undefined
+  dialog: { callId: string; remoteTag: string; localTag: string; remoteTarget: { toString(): string } } | undefined
+  _contact = '<sip:contact@host.invalid;transport=ws>'
+  replacee: FakeSession | undefined
+  readonly pc = new FakePeerConnection()
+  readonly sessionDescriptionHandler = {
+    peerConnection: this.pc,
+    remoteMediaStream: { id: 'remote' },
+    iceGatheringComplete: () => undefined,
+    peerConnectionDelegate: undefined as unknown,
+  }
+  readonly initialInvites: InviteOptionsLike[] = []
+  readonly reinvites: InviteOptionsLike[] = []
+  /** Final status for each coming re-INVITE; 200 when the queue is empty. */
+  readonly reinviteAnswers: number[] = []
+  readonly infos: InviteOptionsLike[] = []
+  readonly refers: Array<{ target: string; options: Record<string, unknown>; headers?: string[] }> = []
+  readonly accepts: unknown[] = []
+  readonly rejects: number[] = []
+  byes = 0
+  cancels = 0
+  readonly request: { body: string; getHeaders(name: string): string[] }
+
+  constructor(headers: Record<string, string[]> = {}, readonly kind: 'inviter' | 'invitation' = 'inviter') {
+    const lower = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]))
+    this.request = { body: '', getHeaders: (name) => lower[name.toLowerCase()] ?? [] }
+  }
+
+  setState(state: string): void {
+    if (this.state === state || this.state === 'Terminated') return
+    this.state = state
+    if (state === 'Established' && !this.dialog) {
+      this.dialog = { callId: 'cid-1', remoteTag: 'rt', localTag: 'lt', remoteTarget: { toString: () => 'sip:carol@10.0.0.3;transport=ws' } }
+    }
+    this.stateChange.emit(state)
+  }
+
+  async invite(options: InviteOptionsLike = {}): Promise<unknown> {
+    if (this.state === 'Initial') {
+      this.initialInvites.push(options)
+      this.setState('Establishing')
+      return {}
+    }
+    if (this.state !== 'Established') throw new Error(`Invalid session state ${this.state}`)
+    this.reinvites.push(options)
+    const code = this.reinviteAnswers.shift() ?? 200
+    queueMicrotask(() => {
+      if (code >= 200 && code < 300) options.requestDelegate?.onAccept?.(response(code))
+      else options.requestDelegate?.onReject?.(response(code))
+    })
+    return {}
+  }
+
+  /** The callee answered our INVITE / the initial INVITE got this final response. */
+  answerInitial(code: number, reason = ''): void {
+    const delegate = this.initialInvites.at(-1)?.requestDelegate
+    if (code < 200) {
+      delegate?.onProgress?.(response(code, reason))
+      return
+    }
+    if (code < 300) {
+      delegate?.onAccept?.(response(code, reason))
+      this.setState('Established')
+    } else {
+      delegate?.onReject?.(response(code, reason))
+      this.setState('Terminated')
+    }
+  }
+
+  async accept(options: unknown): Promise<void> {
+    this.accepts.push(options)
+    this.setState('Establishing')
+    this.setState('Established')
+    if (this.replacee) await this.replacee.bye()
+  }
+  async reject(options: { statusCode?: number } = {}): Promise<void> {
+    this.rejects.push(options.statusCode ?? 480)
+    this.setState('Terminated')
+  }
+  async bye(): Promise<unknown> {
+    this.byes++
+    this.setState('Terminated')
+    return {}
+  }
+  async cancel(): Promise<void> {
+    this.cancels++
+    this.setState('Terminated')
+  }
+  async dispose(): Promise<void> {
+    this.setState('Terminated')
+  }
+  async info(options: InviteOptionsLike): Promise<unknown> {
+    this.infos.push(options)
+    return {}
+  }
+  async refer(target: { toString(): string }, options: Record<string, unknown>): Promise<unknown> {
+    this.refers.push({ target: target.toString(), options })
+    return {}
+  }
+  async _refer(onNotify: unknown, delegate: unknown, options: { extraHeaders?: string[] }): Promise<unknown> {
+    this.refers.push({ target: 'replaces', options: { onNotify, requestDelegate: delegate }, headers: options.extraHeaders })
+    return {}
+  }
+
+  /** Plays the transferee's NOTIFY with a sipfrag body. */
+  notify(sipfrag: string): { accepted: boolean } {
+    const refer = this.refers.at(-1)
+    const record = { accepted: false }
+    const onNotify = refer?.options.onNotify as ((n: unknown) => void) | undefined
+    onNotify?.({
+      request: { body: sipfrag },
+      accept: async () => {
+        record.accepted = true
+      },
+    })
+    return record
+  }
+
+  referResponse(code: number): void {
+    const delegate = this.refers.at(-1)?.options.requestDelegate as RequestDelegateLike | undefined
+    if (code < 300) delegate?.onAccept?.(response(code))
+    else delegate?.onReject?.(response(code))
   }
 }

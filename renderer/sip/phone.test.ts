@@ -1,0 +1,446 @@
+import { beforeEach, describe, expect, it } from 'vitest'
+import { SipPhone } from './phone'
+import { FakeClock, flush } from './testing/fake-clock'
+import { FakeAudioElement, FakeMediaDevices, FakeTrack } from './testing/media-fakes'
+import { FakeSession, FakeStack } from './testing/sip-fakes'
+import { CallPhase, type PhoneEventName, type PhoneEvents, type SipAccount } from './types'
+
+const account: SipAccount = {
+  displayName: 'Alice',
+  sipAddress: 'alice@pbx.example',
+  authUser: '',
+  password: 'secret',
+  wsServer: 'ws://127.0.0.1:5066',
+  outboundProxy: '',
+  iceServers: [],
+}
+
+let stack: FakeStack
+let clock: FakeClock
+let phone: SipPhone
+let events: Array<{ name: PhoneEventName; payload: PhoneEvents[PhoneEventName] }>
+let elements: FakeAudioElement[]
+let outgoing: FakeSession[]
+
+const names: PhoneEventName[] = ['registration', 'call-added', 'call-updated', 'call-ended', 'transfer-progress', 'error']
+
+beforeEach(async () => {
+  stack = new FakeStack()
+  clock = new FakeClock()
+  elements = []
+  outgoing = []
+  stack.createInviterSession = () => {
+    const session = new FakeSession()
+    outgoing.push(session)
+    return session
+  }
+  phone = new SipPhone({
+    stack,
+    mediaDevices: new FakeMediaDevices(),
+    createAudioElement: () => {
+      const element = new FakeAudioElement()
+      elements.push(element)
+      return element
+    },
+    clock,
+    random: () => 0.5,
+  })
+  events = []
+  for (const name of names) phone.on(name, (payload) => events.push({ name, payload }))
+  await phone.connect(account)
+})
+
+function of<E extends PhoneEventName>(name: E): Array<PhoneEvents[E]> {
+  return events.filter((e) => e.name === name).map((e) => e.payload as PhoneEvents[E])
+}
+
+function incoming(headers: Record<string, string[]> = { From: ['"Bo" <sip:1002@pbx.example>;tag=1'] }): FakeSession {
+  const invitation = new FakeSession(headers, 'invitation')
+  stack.lastUa.delegate?.onInvite?.(invitation as never)
+  return invitation
+}
+
+async function activeOutgoing(target = '1001'): Promise<{ id: string; session: FakeSession }> {
+  const id = await phone.dial(target)
+  if (!id) throw new Error('dial refused')
+  const session = outgoing.at(-1)
+  if (!session) throw new Error('no session')
+  session.answerInitial(200)
+  await flush()
+  return { id, session }
+}
+
+const phaseOf = (id: string) => phone.calls().find((c) => c.id === id)?.phase
+
+describe('SipPhone calls', () => {
+  it('is registered through the fake stack', () => {
+    expect(of('registration').at(-1)?.state).toBe('registered')
+    expect(stack.lastUa.options.sipExtensionReplaces).toBe('Supported')
+    expect(stack.lastUa.options.sessionDescriptionHandlerFactoryOptions).toMatchObject({
+      iceGatheringTimeout: 500,
+      peerConnectionConfiguration: { iceServers: [] },
+    })
+  })
+
+  it('dials a bare number in the account domain and follows the call to its end', async () => {
+    const id = await phone.dial('1001')
+    expect(id).toMatch(/^call-/)
+    expect(stack.inviters[0]?.target).toBe('sip:1001@pbx.example')
+    expect(of('call-added')[0]).toMatchObject({ id, direction: 'outgoing', phase: CallPhase.Dialing, remoteNumber: '1001' })
+    const session = outgoing[0] as FakeSession
+    session.answerInitial(180)
+    expect(phaseOf(id as string)).toBe(CallPhase.Alerting)
+    session.answerInitial(200)
+    await flush()
+    expect(phone.calls()[0]).toMatchObject({ phase: CallPhase.Active, answeredAt: clock.now() })
+    expect(elements).toHaveLength(1)
+    expect(elements[0]?.playing).toBe(true)
+    session.setState('Terminated')
+    expect(of('call-ended')[0]).toMatchObject({ id, endReason: 'remote-hangup', phase: CallPhase.Ended })
+    expect(phone.calls()).toEqual([])
+    expect(elements[0]?.srcObject).toBeNull()
+  })
+
+  it('gives every call a unique id', async () => {
+    const ids = await Promise.all([phone.dial('1'), phone.dial('2'), phone.dial('3')])
+    expect(new Set(ids).size).toBe(3)
+  })
+
+  it('maps a busy callee to endReason busy with a message', async () => {
+    const id = await phone.dial('1001')
+    ;(outgoing[0] as FakeSession).answerInitial(486, 'Busy Here')
+    expect(of('call-ended')[0]).toMatchObject({ id, endReason: 'busy', message: 'Busy (486)' })
+  })
+
+  it('refuses a garbage dial string and dialing while signed out, with an error event', async () => {
+    expect(await phone.dial('a b c')).toBeNull()
+    expect(of('error').at(-1)?.message).toMatch(/Cannot call/)
+    await phone.disconnect()
+    expect(await phone.dial('1001')).toBeNull()
+    expect(of('error').at(-1)?.message).toMatch(/Not signed in/)
+    expect(stack.inviters).toHaveLength(0)
+  })
+
+  it('treats unknown call ids as no-ops with an error event', async () => {
+    const before = of('error').length
+    await phone.answer('nope')
+    await phone.reject('nope')
+    await phone.hangup('nope')
+    await phone.hold('nope')
+    await phone.resume('nope')
+    phone.setMuted('nope', true)
+    phone.sendDtmf('nope', '1')
+    await phone.blindTransfer('nope', '1001')
+    await phone.attendedTransfer('nope', 'nada')
+    expect(of('error').length - before).toBe(9)
+  })
+
+  it('shows an incoming caller as text with via, and rejects with 486 or 603', async () => {
+    incoming({
+      From: ['"<b>Eve</b>" <sip:0701234567@pbx.example>;tag=x'],
+      Diversion: ['"Switchboard" <sip:0812345@pbx.example>;reason=unconditional'],
+    })
+    const call = of('call-added')[0]
+    expect(call).toMatchObject({ direction: 'incoming', phase: CallPhase.Ringing, remoteName: '<b>Eve</b>', remoteNumber: '0701234567', via: 'Switchboard (0812345)' })
+    await phone.reject(call?.id as string)
+    const second = incoming()
+    await phone.reject(of('call-added')[1]?.id as string, 'decline')
+    expect(of('call-ended').map((c) => c.endReason)).toEqual(['rejected', 'rejected'])
+    expect(second.rejects).toEqual([603])
+  })
+
+  it('a caller who gives up leaves a missed (cancelled) call', () => {
+    const invitation = incoming()
+    invitation.setState('Terminated')
+    expect(of('call-ended')[0]?.endReason).toBe('cancelled')
+  })
+
+  it('answering while another call is active puts that call on hold first', async () => {
+    const first = await activeOutgoing()
+    const invitation = incoming()
+    const ringing = of('call-added').at(-1)
+    await phone.answer(ringing?.id as string)
+    await flush()
+    expect(first.session.reinvites[0]?.sessionDescriptionHandlerOptions?.hold).toBe(true)
+    expect(invitation.accepts).toHaveLength(1)
+    expect(phaseOf(first.id)).toBe(CallPhase.Held)
+    expect(phaseOf(ringing?.id as string)).toBe(CallPhase.Active)
+    expect(phone.calls().filter((c) => c.phase === CallPhase.Active)).toHaveLength(1)
+  })
+
+  it('never leaves two calls active: a second call answered elsewhere holds the first', async () => {
+    const first = await activeOutgoing('1')
+    await activeOutgoing('2')
+    await flush()
+    expect(phaseOf(first.id)).toBe(CallPhase.Held)
+  })
+
+  it('holds and resumes by re-INVITE, retrying after 491', async () => {
+    const { id, session } = await activeOutgoing()
+    session.reinviteAnswers.push(491)
+    const holding = phone.hold(id)
+    await flush()
+    expect(session.reinvites).toHaveLength(1)
+    expect(phaseOf(id)).toBe(CallPhase.Active)
+    // we own the Call-ID: 2.1–4 s (random 0.5 → 3.05 s)
+    await clock.advance(3049)
+    expect(session.reinvites).toHaveLength(1)
+    await clock.advance(1)
+    await holding
+    expect(session.reinvites).toHaveLength(2)
+    expect(phone.calls()[0]).toMatchObject({ phase: CallPhase.Held, localHold: true })
+    await phone.resume(id)
+    expect(session.reinvites.at(-1)?.sessionDescriptionHandlerOptions?.hold).toBe(false)
+    expect(phone.calls()[0]).toMatchObject({ phase: CallPhase.Active, localHold: false })
+  })
+
+  it('keeps the call active with a message when hold is refused', async () => {
+    const { id, session } = await activeOutgoing()
+    session.reinviteAnswers.push(488)
+    await phone.hold(id)
+    expect(phone.calls()[0]).toMatchObject({ phase: CallPhase.Active, message: 'Hold failed (488)' })
+  })
+
+  it('notices the remote side holding us', async () => {
+    const { session } = await activeOutgoing()
+    session.delegate?.onInvite?.({ body: 'v=0\r\na=sendonly\r\n' } as never)
+    expect(phone.calls()[0]?.remoteHold).toBe(true)
+    session.delegate?.onInvite?.({ body: 'v=0\r\na=sendrecv\r\n' } as never)
+    expect(phone.calls()[0]?.remoteHold).toBe(false)
+  })
+
+  it('mutes by disabling the local track', async () => {
+    const { id, session } = await activeOutgoing()
+    phone.setMuted(id, true)
+    expect(session.pc.senders[0]?.track?.enabled).toBe(false)
+    expect(phone.calls()[0]?.muted).toBe(true)
+    phone.setMuted(id, false)
+    expect(session.pc.senders[0]?.track?.enabled).toBe(true)
+  })
+
+  it('sends DTMF as RFC 4733 when possible, else as SIP INFO', async () => {
+    const { id, session } = await activeOutgoing()
+    const tones: string[] = []
+    const sender = session.pc.senders[0]
+    if (!sender) throw new Error('no sender')
+    sender.dtmf = { canInsertDTMF: true, tones, insertDTMF: (t: string) => void tones.push(t) }
+    phone.sendDtmf(id, '5')
+    expect(tones).toEqual(['5'])
+    expect(session.infos).toHaveLength(0)
+    sender.dtmf = { canInsertDTMF: false, tones, insertDTMF: () => undefined }
+    phone.sendDtmf(id, '#')
+    expect(session.infos[0]?.requestOptions?.body).toEqual({
+      contentDisposition: 'render',
+      contentType: 'application/dtmf-relay',
+      content: 'Signal=#\r\nDuration=100\r\n',
+    })
+    phone.sendDtmf(id, 'x')
+    expect(of('error').at(-1)?.message).toMatch(/not a DTMF key/)
+  })
+
+  it('hangs up with CANCEL before answer and BYE after', async () => {
+    const id = await phone.dial('1001')
+    await phone.hangup(id as string)
+    expect((outgoing[0] as FakeSession).cancels).toBe(1)
+    expect(of('call-ended')[0]?.endReason).toBe('cancelled')
+    const { id: second, session } = await activeOutgoing()
+    await phone.hangup(second)
+    expect(session.byes).toBe(1)
+    expect(of('call-ended')[1]?.endReason).toBe('local-hangup')
+  })
+
+  it('switches the microphone mid-call with replaceTrack, no renegotiation', async () => {
+    const { session } = await activeOutgoing()
+    await phone.setAudioRouting({ inputDeviceId: 'headset', outputDeviceId: 'headset-out' })
+    const sender = session.pc.senders[0]
+    expect((sender?.track as FakeTrack | null)?.deviceId).toBe('headset')
+    expect(session.reinvites).toHaveLength(0)
+    expect(elements[0]?.sinkId).toBe('headset-out')
+    expect(phone.calls()[0]?.phase).toBe(CallPhase.Active)
+  })
+
+  it('a listener that throws does not break the phone', async () => {
+    phone.on('call-added', () => {
+      throw new Error('UI bug')
+    })
+    const id = await phone.dial('1001')
+    expect(id).toBeTruthy()
+    expect(of('call-added')).toHaveLength(1)
+  })
+})
+
+describe('SipPhone transfers', () => {
+  it('blind transfer: hold, REFER, progress from NOTIFY, our leg ends as transferred', async () => {
+    const { id, session } = await activeOutgoing()
+    await phone.blindTransfer(id, '2000')
+    expect(session.reinvites[0]?.sessionDescriptionHandlerOptions?.hold).toBe(true)
+    expect(session.refers[0]?.target).toBe('sip:2000@pbx.example')
+    session.referResponse(202)
+    expect(session.notify('SIP/2.0 100 Trying').accepted).toBe(true)
+    session.notify('SIP/2.0 180 Ringing')
+    session.notify('SIP/2.0 200 OK')
+    await flush()
+    expect(of('transfer-progress').map((p) => p.progress.state)).toEqual(['requested', 'trying', 'ringing', 'done'])
+    expect(of('transfer-progress')[0]).toMatchObject({ callId: id, target: '2000' })
+    expect(session.byes).toBe(1)
+    expect(of('call-ended')[0]).toMatchObject({ id, endReason: 'transferred' })
+  })
+
+  it('blind transfer failure: the call comes back off hold with a clear message', async () => {
+    const { id, session } = await activeOutgoing()
+    await phone.blindTransfer(id, '2000')
+    session.referResponse(202)
+    session.notify('SIP/2.0 486 Busy Here')
+    await flush()
+    expect(of('transfer-progress').at(-1)?.progress).toEqual({ state: 'failed', message: 'Transfer failed: busy (486)' })
+    expect(session.reinvites.at(-1)?.sessionDescriptionHandlerOptions?.hold).toBe(false)
+    expect(phone.calls()[0]).toMatchObject({ phase: CallPhase.Active, localHold: false, message: 'Transfer failed: busy (486)' })
+    // nothing dropped: a later hang-up from the far end is a normal end, not "transferred"
+    session.setState('Terminated')
+    expect(of('call-ended')[0]?.endReason).toBe('remote-hangup')
+  })
+
+  it('blind transfer with no final NOTIFY times out and comes back', async () => {
+    const { session } = await activeOutgoing()
+    await phone.blindTransfer(phone.calls()[0]?.id as string, '2000')
+    session.referResponse(202)
+    await clock.advance(45_000)
+    expect(of('transfer-progress').at(-1)?.progress.state).toBe('failed')
+    expect(phone.calls()[0]?.phase).toBe(CallPhase.Active)
+  })
+
+  it('a REFER the transferee refuses comes back too', async () => {
+    const { session } = await activeOutgoing()
+    await phone.blindTransfer(phone.calls()[0]?.id as string, '2000')
+    session.referResponse(403)
+    await flush()
+    expect(of('transfer-progress').at(-1)?.progress.state).toBe('failed')
+    expect(phone.calls()[0]?.phase).toBe(CallPhase.Active)
+  })
+
+  it('attended transfer: REFER with Replaces on the held call, then both legs end', async () => {
+    const held = await activeOutgoing('1001')
+    const consult = await activeOutgoing('2000')
+    await flush()
+    expect(phaseOf(held.id)).toBe(CallPhase.Held)
+    await phone.attendedTransfer(held.id, consult.id)
+    const refer = held.session.refers[0]
+    expect(refer?.target).toBe('replaces')
+    expect(refer?.headers).toContain(
+      `Refer-To: <sip:carol@10.0.0.3;transport=ws?Replaces=${encodeURIComponent('cid-1;to-tag=rt;from-tag=lt')}>`,
+    )
+    held.session.referResponse(202)
+    held.session.notify('SIP/2.0 200 OK')
+    await flush()
+    expect(of('call-ended').map((c) => [c.id, c.endReason])).toEqual([
+      [held.id, 'transferred'],
+      [consult.id, 'transferred'],
+    ])
+  })
+
+  it('attended transfer before the target answered is refused with advice, nothing changes', async () => {
+    const held = await activeOutgoing('1001')
+    const consultation = await phone.dial('2000')
+    await phone.attendedTransfer(held.id, consultation as string)
+    expect(of('error').at(-1)?.message).toMatch(/not answered yet/)
+    expect(held.session.refers).toHaveLength(0)
+  })
+
+  it('being transferred (incoming REFER): the new call is placed, marked, and the old leg ends', async () => {
+    const invitation = incoming({ From: ['"Bob" <sip:1002@pbx.example>;tag=1'] })
+    const old = of('call-added')[0]
+    await phone.answer(old?.id as string)
+    let accepted = false
+    const successor = new FakeSession()
+    invitation.delegate?.onRefer?.({
+      referTo: { uri: { toString: () => 'sip:3000@pbx.example' }, displayName: 'Carol' },
+      referredBy: '"Bob Boss" <sip:1002@pbx.example>',
+      accept: async () => {
+        accepted = true
+      },
+      reject: async () => undefined,
+      makeInviter: () => successor,
+    } as never)
+    expect(accepted).toBe(true)
+    const added = of('call-added').at(-1)
+    expect(added).toMatchObject({ remoteNumber: '3000', remoteName: 'Carol', transferredBy: 'Bob Boss', direction: 'outgoing' })
+    expect(successor.initialInvites).toHaveLength(1)
+    successor.answerInitial(200)
+    await flush()
+    expect(of('call-ended')[0]).toMatchObject({ id: old?.id, endReason: 'transferred' })
+    expect(phone.calls().map((c) => c.id)).toEqual([added?.id])
+  })
+
+  it('a REFER without a usable Refer-To is rejected', () => {
+    const invitation = incoming()
+    let rejected = false
+    invitation.delegate?.onRefer?.({
+      get referTo(): never {
+        throw new Error('Failed to parse Refer-To header.')
+      },
+      accept: async () => undefined,
+      reject: async () => {
+        rejected = true
+      },
+    } as never)
+    expect(rejected).toBe(true)
+  })
+
+  it('INVITE with Replaces: answered without ringing, the replaced call ends as replaced', async () => {
+    const first = incoming()
+    const original = of('call-added')[0]
+    await phone.answer(original?.id as string)
+    const replacing = new FakeSession({ From: ['"Carol" <sip:3000@pbx.example>;tag=2'] }, 'invitation')
+    replacing.replacee = first
+    stack.lastUa.delegate?.onInvite?.(replacing as never)
+    await flush()
+    expect(replacing.accepts).toHaveLength(1)
+    const added = of('call-added')
+    expect(added).toHaveLength(2)
+    // announced only once connected: no ringing, no "Incoming call" card
+    expect(added[1]).toMatchObject({ phase: CallPhase.Active, remoteName: 'Carol', remoteNumber: '3000' })
+    expect(of('call-ended')[0]).toMatchObject({ id: original?.id, endReason: 'replaced' })
+    expect(phone.calls()).toHaveLength(1)
+  })
+})
+
+describe('SipPhone network recovery', () => {
+  it('re-INVITEs with an ICE restart when the connection comes back during a call', async () => {
+    const { id, session } = await activeOutgoing()
+    stack.lastUa.drop()
+    expect(phone.calls()[0]?.message).toMatch(/reconnecting/)
+    await clock.advance(500)
+    expect(of('registration').at(-1)?.state).toBe('registered')
+    await flush()
+    const reinvite = session.reinvites.at(-1)
+    expect(reinvite?.sessionDescriptionHandlerOptions?.offerOptions?.iceRestart).toBe(true)
+    expect(reinvite?.sessionDescriptionHandlerOptions?.hold).toBe(false)
+    expect(phone.calls()[0]).toMatchObject({ id, phase: CallPhase.Active, message: '' })
+  })
+
+  it('ends the call cleanly when it cannot be recovered', async () => {
+    const { id, session } = await activeOutgoing()
+    session.reinviteAnswers.push(481)
+    await phone.reconnect('resume')
+    await flush()
+    expect(of('call-ended')[0]).toMatchObject({ id, endReason: 'network' })
+    expect(of('call-ended')[0]?.message).toMatch(/could not be recovered/)
+  })
+
+  it('ends calls when the connection stays down past the grace time', async () => {
+    await activeOutgoing()
+    stack.lastUa.reachable = false
+    stack.lastUa.drop()
+    await clock.advance(30_000)
+    expect(of('call-ended')[0]).toMatchObject({ endReason: 'network' })
+    expect(phone.calls()).toEqual([])
+  })
+
+  it('sign-out ends calls and unregisters', async () => {
+    const { session } = await activeOutgoing()
+    await phone.disconnect()
+    expect(session.byes).toBe(1)
+    expect(of('call-ended')[0]?.endReason).toBe('local-hangup')
+    expect(of('registration').at(-1)).toEqual({ state: 'unregistered' })
+  })
+})
