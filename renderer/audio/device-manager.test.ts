@@ -136,6 +136,21 @@ describe('DeviceManager', () => {
     expect(phone.lastRouting()?.inputDeviceId).toBe('')
   })
 
+  it('with no ringtone choice, rings on the computer speakers while a headset is the default output', async () => {
+    const { manager, api, ringer, mediaDevices } = setup([
+      builtinMic,
+      out('default', 'Default - Jabra Evolve2 65 (0b0e:24db)', 'g-jabra'),
+      builtinSpeakers,
+      jabraOut(),
+    ])
+    api.preferences.ringtone = null
+    await manager.start()
+    expect(ringer.ringtoneSinks.at(-1)).toBe('builtin-out')
+    mediaDevices.change([builtinMic, out('default', 'Default - Built-in Speakers', 'g-builtin'), builtinSpeakers])
+    await settle()
+    expect(ringer.ringtoneSinks.at(-1)).toBe('')
+  })
+
   it('publishes snapshots and leaves no listeners after stop', async () => {
     const { manager, mediaDevices, api } = setup()
     const seen: number[] = []

@@ -3,6 +3,7 @@ import type { AudioDevicePreference, Preferences } from '../../contract/schemas'
 import type { AudioRouting, Phone } from '../sip/types'
 import { request } from '../state/api'
 import {
+  automaticRingtoneDevice,
   displayName,
   labelsKnown,
   physicalDevices,
@@ -198,7 +199,7 @@ export class DeviceManager {
     const next = {
       microphone: resolvePreference(this.preferences.microphone, this.devices, 'microphone'),
       speaker: resolvePreference(this.preferences.speaker, this.devices, 'speaker'),
-      ringtone: resolvePreference(this.preferences.ringtone, this.devices, 'ringtone'),
+      ringtone: this.resolveRingtone(),
     }
     this.resolutions = next
     for (const role of audioRoles) {
@@ -213,6 +214,13 @@ export class DeviceManager {
     // Messages about the previous run (errors, "is back") are replaced by this run's.
     this.transientNotices = messages
     this.publish()
+  }
+
+  /** No choice made: ring on the computer speakers when the default output is a headset. */
+  private resolveRingtone(): Resolution {
+    const resolution = resolvePreference(this.preferences.ringtone, this.devices, 'ringtone')
+    if (this.preferences.ringtone !== null || resolution.device !== null) return resolution
+    return { ...resolution, device: automaticRingtoneDevice(this.devices) }
   }
 
   private async apply(resolutions: Record<AudioRole, Resolution>, reapply: boolean): Promise<string[]> {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import {
+  automaticRingtoneDevice,
   displayName,
   preferenceFor,
   resolvePreference,
@@ -153,5 +154,22 @@ describe('helpers', () => {
   it('systemDefaultName reads the default pseudo-device', () => {
     expect(systemDefaultName([output('default', 'Default - Speakers (0000:0001)')], 'audiooutput')).toBe('Speakers')
     expect(systemDefaultName([], 'audiooutput')).toBe('')
+  })
+})
+
+describe('automaticRingtoneDevice', () => {
+  it('rings on the computer speakers when the default output is a headset', () => {
+    const devices = [
+      output('default', 'Default - Jabra Evolve2 65 (0b0e:24db)'),
+      output('jabra', 'Jabra Evolve2 65 (0b0e:24db)'),
+      output('spk', 'Speakers (Realtek(R) Audio)'),
+    ]
+    expect(automaticRingtoneDevice(devices)?.deviceId).toBe('spk')
+  })
+
+  it('keeps the system default when it is not a headset, or when there are no speakers', () => {
+    expect(automaticRingtoneDevice([output('default', 'Default - Speakers'), output('spk', 'Speakers')])).toBeNull()
+    expect(automaticRingtoneDevice([output('default', 'Default - Poly Blackwire 3325'), output('hs', 'Poly Blackwire 3325')])).toBeNull()
+    expect(automaticRingtoneDevice([])).toBeNull()
   })
 })

@@ -144,3 +144,23 @@ export function systemDefaultName(devices: readonly AudioDevice[], kind: AudioDe
   const pseudo = devices.find((device) => device.kind === kind && device.deviceId === 'default')
   return pseudo ? displayName(pseudo.label) : ''
 }
+
+const headsetWords =
+  /headset|headphone|earphone|hands-?free|jabra|plantronics|\bpoly\b|blackwire|voyager|savi|\bepos\b|sennheiser|yealink|evolve|logitech\s+h\d|zone\s+(wired|wireless|vibe)|airpods|bluetooth/i
+const speakerWords = /speaker|built-?in|internal|realtek|high definition audio|lautsprecher|högtalare|haut-parleur|altavoces/i
+
+export function looksLikeHeadset(device: Pick<AudioDevice, 'label'>): boolean {
+  return headsetWords.test(device.label)
+}
+
+/**
+ * Where to ring when no ringtone device was chosen: the computer's speakers if the system
+ * default output is a headset (a ring in a headset on the desk is not heard), else the
+ * system default. Null = the system default.
+ */
+export function automaticRingtoneDevice(devices: readonly AudioDevice[]): AudioDevice | null {
+  const outputs = devices.filter((device) => device.kind === 'audiooutput')
+  const systemDefault = outputs.find((device) => device.deviceId === 'default')
+  if (!systemDefault || !looksLikeHeadset(systemDefault)) return null
+  return physicalDevices(outputs, 'audiooutput').find((device) => speakerWords.test(device.label) && !looksLikeHeadset(device)) ?? null
+}

@@ -74,6 +74,19 @@ describe('AudioState', () => {
     expect(state.notices).toEqual(['Jabra Evolve2 65 is not connected — using the system default'])
   })
 
+  it('says where an unchosen ringtone rings when the default output is a headset', async () => {
+    const { state, mediaDevices } = setup()
+    mediaDevices.devices = [
+      out('default', 'Default - Jabra Evolve2 65 (0b0e:24db)', 'g-j'),
+      out('jabra', 'Jabra Evolve2 65 (0b0e:24db)', 'g-j'),
+      out('builtin-out', 'Built-in Speakers', 'g-b'),
+    ]
+    await state.start()
+    expect(state.ringtoneOptions[0]?.label).toBe('System default (rings on Built-in Speakers)')
+    expect(state.speakerOptions[0]?.label).toBe('System default (Jabra Evolve2 65)')
+    expect(state.ringtone).toBe('')
+  })
+
   it('test tone plays on the ringtone device', async () => {
     const { state, contexts } = setup()
     await state.start()

@@ -37,9 +37,13 @@ const unnamed: Record<AudioRole, string> = { microphone: 'Microphone', speaker: 
 export function optionsFor(role: AudioRole, snapshot: AudioSnapshot): DeviceOption[] {
   const devices = role === 'microphone' ? snapshot.inputs : snapshot.outputs
   const defaultName = role === 'microphone' ? snapshot.defaultInputName : snapshot.defaultOutputName
-  const options: DeviceOption[] = [
-    { value: '', label: defaultName ? `System default (${defaultName})` : 'System default', connected: true },
-  ]
+  const automatic = role === 'ringtone' && snapshot.preferences.ringtone === null ? snapshot.effective.ringtone : null
+  const defaultLabel = automatic
+    ? `System default (rings on ${displayName(automatic.label)})`
+    : defaultName
+      ? `System default (${defaultName})`
+      : 'System default'
+  const options: DeviceOption[] = [{ value: '', label: defaultLabel, connected: true }]
   const seen = new Map<string, number>()
   devices.forEach((device, index) => {
     const name = displayName(device.label) || `${unnamed[role]} ${index + 1}`
