@@ -25,19 +25,23 @@ export function droppedCallId(event: DragEvent): string | null {
 export function callDropTarget(onDrop: (callId: string) => void, onActiveChange: (active: boolean) => void) {
   let depth = 0
   return {
+    // Nested targets (a number inside a contact): only the innermost one reacts.
     ondragenter(event: DragEvent) {
       if (!isCallDrag(event)) return
       event.preventDefault()
+      event.stopPropagation()
       depth += 1
       onActiveChange(true)
     },
     ondragover(event: DragEvent) {
       if (!isCallDrag(event)) return
       event.preventDefault()
+      event.stopPropagation()
       if (event.dataTransfer) event.dataTransfer.dropEffect = 'move'
     },
     ondragleave(event: DragEvent) {
       if (!isCallDrag(event)) return
+      event.stopPropagation()
       depth = Math.max(0, depth - 1)
       if (depth === 0) onActiveChange(false)
     },
