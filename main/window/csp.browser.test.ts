@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { chromium, type Browser } from 'playwright-core'
+import { chromium, type Browser, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { contentSecurityPolicy, withCspHeader } from './csp'
 
@@ -56,9 +56,7 @@ interface Outcome {
   evalBlocked?: boolean
 }
 
-async function outcome(
-  load: (page: import('playwright-core').Page) => Promise<void>,
-): Promise<{ flags: Outcome; violations: number }> {
+async function outcome(load: (page: Page) => Promise<void>): Promise<{ flags: Outcome; violations: number }> {
   const page = await browser.newPage()
   let violations = 0
   page.on('console', (message) => {
