@@ -78,6 +78,8 @@ describe('buildUserAgentOptions', () => {
     expect(options.contactName).toBe('c0ntact')
     expect(options.preloadedRouteSet).toEqual(['<sip:proxy.example;lr>'])
     expect(options.transportOptions).toMatchObject({ server: 'wss://pbx.example/ws' })
-    expect(options.sessionDescriptionHandlerFactoryOptions).toEqual({ peerConnectionConfiguration: { iceServers: [] } })
+    expect(options.sessionDescriptionHandlerFactoryOptions).toEqual({
+      peerConnectionConfiguration: { iceServers: [] },
+    })
   })
 })

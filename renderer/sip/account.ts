@@ -1,4 +1,10 @@
-import { SIPExtension, type URI, type UserAgentDelegate, type UserAgentOptions, type SessionDescriptionHandlerFactory } from 'sip.js'
+import {
+  SIPExtension,
+  type URI,
+  type UserAgentDelegate,
+  type UserAgentOptions,
+  type SessionDescriptionHandlerFactory,
+} from 'sip.js'
 import type { SipAccount } from './types'
 
 export interface AccountAddress {

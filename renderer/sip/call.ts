@@ -122,7 +122,21 @@ export class Call {
     return true
   }
 
-  patch(fields: Partial<Pick<CallSnapshot, 'muted' | 'localHold' | 'remoteHold' | 'message' | 'remoteName' | 'remoteNumber' | 'transferredBy' | 'via'>>): void {
+  patch(
+    fields: Partial<
+      Pick<
+        CallSnapshot,
+        | 'muted'
+        | 'localHold'
+        | 'remoteHold'
+        | 'message'
+        | 'remoteName'
+        | 'remoteNumber'
+        | 'transferredBy'
+        | 'via'
+      >
+    >,
+  ): void {
     if (this.isEnded) return
     let changed = false
     for (const [key, value] of Object.entries(fields) as Array<[keyof typeof fields, never]>) {
@@ -175,7 +189,11 @@ export class Call {
 
   private onSessionState(state: SessionState): void {
     if (state === SessionState.Established) {
-      if (this.snap.phase === CallPhase.Dialing || this.snap.phase === CallPhase.Alerting || this.snap.phase === CallPhase.Ringing) {
+      if (
+        this.snap.phase === CallPhase.Dialing ||
+        this.snap.phase === CallPhase.Alerting ||
+        this.snap.phase === CallPhase.Ringing
+      ) {
         this.moveTo(CallPhase.Active)
       }
       return
@@ -187,7 +205,8 @@ export class Call {
   }
 
   private terminationReason(): { reason: CallEndReason; message: string } {
-    if (this.pendingEndReason) return { reason: this.pendingEndReason, message: this.pendingEndMessage || this.snap.message }
+    if (this.pendingEndReason)
+      return { reason: this.pendingEndReason, message: this.pendingEndMessage || this.snap.message }
     if (this.failure && this.snap.answeredAt === null) {
       return {
         reason: endReasonFromStatus(this.failure.code),
@@ -196,6 +215,8 @@ export class Call {
     }
     if (this.snap.answeredAt !== null) return { reason: 'remote-hangup', message: '' }
     // an incoming call the caller gave up on (CANCEL) is a missed call
-    return this.direction === 'incoming' ? { reason: 'cancelled', message: '' } : { reason: 'failed', message: 'Call failed' }
+    return this.direction === 'incoming'
+      ? { reason: 'cancelled', message: '' }
+      : { reason: 'failed', message: 'Call failed' }
   }
 }

@@ -10,7 +10,9 @@ import {
 } from './caller-context'
 
 function headers(map: Record<string, string | string[]>): HeaderLookup {
-  const lower = Object.fromEntries(Object.entries(map).map(([k, v]) => [k.toLowerCase(), Array.isArray(v) ? v : [v]]))
+  const lower = Object.fromEntries(
+    Object.entries(map).map(([k, v]) => [k.toLowerCase(), Array.isArray(v) ? v : [v]]),
+  )
   return (name) => lower[name.toLowerCase()] ?? []
 }
 
@@ -20,7 +22,10 @@ describe('parseNameAddr', () => {
       name: 'Åsa Östlund',
       uri: 'sip:1001@pbx.example',
     })
-    expect(parseNameAddr('Reception <sip:100@pbx.example>')).toEqual({ name: 'Reception', uri: 'sip:100@pbx.example' })
+    expect(parseNameAddr('Reception <sip:100@pbx.example>')).toEqual({
+      name: 'Reception',
+      uri: 'sip:100@pbx.example',
+    })
     expect(parseNameAddr('sip:200@pbx.example;tag=1')).toEqual({ name: '', uri: 'sip:200@pbx.example' })
     expect(parseNameAddr('<tel:+4681234567>')).toEqual({ name: '', uri: 'tel:+4681234567' })
   })
@@ -30,7 +35,16 @@ describe('parseNameAddr', () => {
   })
 
   it('returns null for broken values instead of throwing', () => {
-    for (const bad of ['', '   ', '"unterminated <sip:a@b>', 'Name <sip:a@b', '"x" sip:a@b', '<>', 'no uri here', '<<<>>>']) {
+    for (const bad of [
+      '',
+      '   ',
+      '"unterminated <sip:a@b>',
+      'Name <sip:a@b',
+      '"x" sip:a@b',
+      '<>',
+      'no uri here',
+      '<<<>>>',
+    ]) {
       expect(parseNameAddr(bad)).toBeNull()
     }
   })
@@ -77,7 +91,10 @@ describe('sanitizeText', () => {
 
 describe('splitHeaderValues', () => {
   it('splits on commas outside quotes and brackets', () => {
-    expect(splitHeaderValues('"Doe, John" <sip:1@a>, <sip:2@a;x=1,2>')).toEqual(['"Doe, John" <sip:1@a>', '<sip:2@a;x=1,2>'])
+    expect(splitHeaderValues('"Doe, John" <sip:1@a>, <sip:2@a;x=1,2>')).toEqual([
+      '"Doe, John" <sip:1@a>',
+      '<sip:2@a;x=1,2>',
+    ])
   })
 })
 
@@ -93,13 +110,21 @@ describe('parseCallerContext', () => {
   })
 
   it('uses From when PAI is absent or unusable, and PAI number with From name when PAI has none', () => {
-    expect(parseCallerContext(headers({ From: '"Bo" <sip:1002@pbx>;tag=9' }))).toEqual({ name: 'Bo', number: '1002', via: '' })
-    expect(parseCallerContext(headers({ From: '"Bo" <sip:1002@pbx>', 'P-Asserted-Identity': '<<broken' }))).toEqual({
+    expect(parseCallerContext(headers({ From: '"Bo" <sip:1002@pbx>;tag=9' }))).toEqual({
       name: 'Bo',
       number: '1002',
       via: '',
     })
-    expect(parseCallerContext(headers({ From: '"Bo" <sip:1002@pbx>', 'P-Asserted-Identity': '<tel:+468555>' }))).toEqual({
+    expect(
+      parseCallerContext(headers({ From: '"Bo" <sip:1002@pbx>', 'P-Asserted-Identity': '<<broken' })),
+    ).toEqual({
+      name: 'Bo',
+      number: '1002',
+      via: '',
+    })
+    expect(
+      parseCallerContext(headers({ From: '"Bo" <sip:1002@pbx>', 'P-Asserted-Identity': '<tel:+468555>' })),
+    ).toEqual({
       name: 'Bo',
       number: '+468555',
       via: '',
@@ -110,7 +135,10 @@ describe('parseCallerContext', () => {
     const ctx = parseCallerContext(
       headers({
         From: '<sip:0701234567@pbx>',
-        Diversion: ['<sip:1005@pbx>;reason=no-answer;counter=1', '"Switchboard" <sip:0812345@pbx>;reason=unconditional'],
+        Diversion: [
+          '<sip:1005@pbx>;reason=no-answer;counter=1',
+          '"Switchboard" <sip:0812345@pbx>;reason=unconditional',
+        ],
       }),
     )
     expect(ctx.via).toBe('Switchboard (0812345)')
@@ -128,8 +156,13 @@ describe('parseCallerContext', () => {
   })
 
   it('shows via from P-Called-Party-ID unless it is our own number', () => {
-    expect(parseCallerContext(headers({ From: '<sip:1@x>', 'P-Called-Party-ID': '<sip:0812000@pbx>' }), '1001').via).toBe('0812000')
-    expect(parseCallerContext(headers({ From: '<sip:1@x>', 'P-Called-Party-ID': '<sip:1001@pbx>' }), '1001').via).toBe('')
+    expect(
+      parseCallerContext(headers({ From: '<sip:1@x>', 'P-Called-Party-ID': '<sip:0812000@pbx>' }), '1001')
+        .via,
+    ).toBe('0812000')
+    expect(
+      parseCallerContext(headers({ From: '<sip:1@x>', 'P-Called-Party-ID': '<sip:1001@pbx>' }), '1001').via,
+    ).toBe('')
   })
 
   it('keeps hostile names as plain, bounded text and never throws', () => {
@@ -147,7 +180,11 @@ describe('parseCallerContext', () => {
   })
 
   it('gives empty text for malformed headers and for a lookup that throws', () => {
-    expect(parseCallerContext(headers({ From: 'total garbage', Diversion: ';;;,,,<' }))).toEqual({ name: '', number: '', via: '' })
+    expect(parseCallerContext(headers({ From: 'total garbage', Diversion: ';;;,,,<' }))).toEqual({
+      name: '',
+      number: '',
+      via: '',
+    })
     expect(
       parseCallerContext(() => {
         throw new Error('boom')

@@ -31,7 +31,12 @@ export function sanitizeText(value: string, maxLength: number = MAX_NAME_LENGTH)
   const cleaned = value.replace(UNSAFE_CHARS, ' ').replace(/\s+/g, ' ').trim()
   const codePoints = Array.from(cleaned)
   if (codePoints.length <= maxLength) return cleaned
-  return codePoints.slice(0, maxLength - 1).join('').trimEnd() + '…'
+  return (
+    codePoints
+      .slice(0, maxLength - 1)
+      .join('')
+      .trimEnd() + '…'
+  )
 }
 
 /** Splits a header value on commas that are outside quotes and angle brackets. */

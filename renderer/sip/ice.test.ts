@@ -51,7 +51,13 @@ describe('iceServersFrom', () => {
     expect(iceServersFrom(undefined)).toEqual([])
   })
   it('reads stun and turn URLs with credentials and skips junk', () => {
-    expect(iceServersFrom(['stun:stun.example:3478', 'turn:user:p%40ss@turn.example:3478?transport=udp', 'http://x'])).toEqual([
+    expect(
+      iceServersFrom([
+        'stun:stun.example:3478',
+        'turn:user:p%40ss@turn.example:3478?transport=udp',
+        'http://x',
+      ]),
+    ).toEqual([
       { urls: 'stun:stun.example:3478' },
       { urls: 'turn:turn.example:3478?transport=udp', username: 'user', credential: 'p@ss' },
     ])

@@ -44,7 +44,11 @@ export function iceServersFrom(urls: readonly string[] | undefined): RTCIceServe
     if (!/^(stun|stuns|turn|turns):/i.test(url)) continue
     const turn = /^(turns?):([^:@/]+):([^@/]+)@(.+)$/i.exec(url)
     if (turn) {
-      servers.push({ urls: `${turn[1]}:${turn[4]}`, username: decodeSafe(turn[2] as string), credential: decodeSafe(turn[3] as string) })
+      servers.push({
+        urls: `${turn[1]}:${turn[4]}`,
+        username: decodeSafe(turn[2] as string),
+        credential: decodeSafe(turn[3] as string),
+      })
     } else {
       servers.push({ urls: url })
     }

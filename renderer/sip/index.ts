@@ -18,7 +18,8 @@ export * from './types'
 export function createSipPhone(deps: Partial<SipPhoneDeps> = {}): SipPhone {
   return new SipPhone({
     stack: deps.stack ?? realSipStack,
-    mediaDevices: deps.mediaDevices ?? (typeof navigator !== 'undefined' ? navigator.mediaDevices : undefined),
+    mediaDevices:
+      deps.mediaDevices ?? (typeof navigator !== 'undefined' ? navigator.mediaDevices : undefined),
     createAudioElement: deps.createAudioElement ?? defaultAudioElement,
     clock: deps.clock ?? {
       now: () => Date.now(),

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { MediaController, micConstraints, type PeerConnectionLike } from './media'
-import { FakeAudioElement, FakeMediaDevices, FakePeerConnection, FakeStream, FakeTrack } from './testing/media-fakes'
+import {
+  FakeAudioElement,
+  FakeMediaDevices,
+  FakePeerConnection,
+  FakeStream,
+  FakeTrack,
+} from './testing/media-fakes'
 
 function setup() {
   const devices = new FakeMediaDevices()

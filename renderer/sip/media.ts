@@ -65,7 +65,11 @@ export class MediaController {
    *  system default when the chosen device is gone rather than failing the call. */
   async acquireMicrophone(): Promise<MediaStream> {
     const warm = this.warm
-    if (warm && warm.deviceId === this.routing.inputDeviceId && warm.stream.getAudioTracks().some((t) => t.readyState === 'live')) {
+    if (
+      warm &&
+      warm.deviceId === this.routing.inputDeviceId &&
+      warm.stream.getAudioTracks().some((t) => t.readyState === 'live')
+    ) {
       return warm.stream.clone()
     }
     return this.getUserMedia(this.routing.inputDeviceId)
@@ -114,10 +118,14 @@ export class MediaController {
   /** Applies a new routing to future calls and to every live call. */
   async setRouting(routing: AudioRouting, calls: CallMedia[]): Promise<void> {
     const previous = this.routing
-    this.routing = { inputDeviceId: routing.inputDeviceId ?? '', outputDeviceId: routing.outputDeviceId ?? '' }
+    this.routing = {
+      inputDeviceId: routing.inputDeviceId ?? '',
+      outputDeviceId: routing.outputDeviceId ?? '',
+    }
     const work: Array<Promise<void>> = []
     if (previous.outputDeviceId !== this.routing.outputDeviceId) {
-      for (const element of this.elements.values()) work.push(this.applySink(element, this.routing.outputDeviceId))
+      for (const element of this.elements.values())
+        work.push(this.applySink(element, this.routing.outputDeviceId))
     }
     if (previous.inputDeviceId !== this.routing.inputDeviceId) {
       if (this.keepWarm) work.push(this.rewarm().catch(() => undefined))

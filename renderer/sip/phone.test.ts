@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { SipPhone } from './phone'
 import { FakeClock, flush } from './testing/fake-clock'
-import { FakeAudioElement, FakeMediaDevices, FakeTrack } from './testing/media-fakes'
+import { FakeAudioElement, FakeMediaDevices, type FakeTrack } from './testing/media-fakes'
 import { FakeSession, FakeStack } from './testing/sip-fakes'
 import { CallPhase, type PhoneEventName, type PhoneEvents, type SipAccount } from './types'
 
@@ -22,7 +22,14 @@ let events: Array<{ name: PhoneEventName; payload: PhoneEvents[PhoneEventName] }
 let elements: FakeAudioElement[]
 let outgoing: FakeSession[]
 
-const names: PhoneEventName[] = ['registration', 'call-added', 'call-updated', 'call-ended', 'transfer-progress', 'error']
+const names: PhoneEventName[] = [
+  'registration',
+  'call-added',
+  'call-updated',
+  'call-ended',
+  'transfer-progress',
+  'error',
+]
 
 beforeEach(async () => {
   stack = new FakeStack()
@@ -54,7 +61,9 @@ function of<E extends PhoneEventName>(name: E): Array<PhoneEvents[E]> {
   return events.filter((e) => e.name === name).map((e) => e.payload as PhoneEvents[E])
 }
 
-function incoming(headers: Record<string, string[]> = { From: ['"Bo" <sip:1002@pbx.example>;tag=1'] }): FakeSession {
+function incoming(
+  headers: Record<string, string[]> = { From: ['"Bo" <sip:1002@pbx.example>;tag=1'] },
+): FakeSession {
   const invitation = new FakeSession(headers, 'invitation')
   stack.lastUa.delegate?.onInvite?.(invitation as never)
   return invitation
@@ -86,7 +95,12 @@ describe('SipPhone calls', () => {
     const id = await phone.dial('1001')
     expect(id).toMatch(/^call-/)
     expect(stack.inviters[0]?.target).toBe('sip:1001@pbx.example')
-    expect(of('call-added')[0]).toMatchObject({ id, direction: 'outgoing', phase: CallPhase.Dialing, remoteNumber: '1001' })
+    expect(of('call-added')[0]).toMatchObject({
+      id,
+      direction: 'outgoing',
+      phase: CallPhase.Dialing,
+      remoteNumber: '1001',
+    })
     const session = outgoing[0] as FakeSession
     session.answerInitial(180)
     expect(phaseOf(id as string)).toBe(CallPhase.Alerting)
@@ -141,7 +155,13 @@ describe('SipPhone calls', () => {
       Diversion: ['"Switchboard" <sip:0812345@pbx.example>;reason=unconditional'],
     })
     const call = of('call-added')[0]
-    expect(call).toMatchObject({ direction: 'incoming', phase: CallPhase.Ringing, remoteName: '<b>Eve</b>', remoteNumber: '0701234567', via: 'Switchboard (0812345)' })
+    expect(call).toMatchObject({
+      direction: 'incoming',
+      phase: CallPhase.Ringing,
+      remoteName: '<b>Eve</b>',
+      remoteNumber: '0701234567',
+      via: 'Switchboard (0812345)',
+    })
     await phone.reject(call?.id as string)
     const second = incoming()
     await phone.reject(of('call-added')[1]?.id as string, 'decline')
@@ -280,7 +300,12 @@ describe('SipPhone transfers', () => {
     session.notify('SIP/2.0 180 Ringing')
     session.notify('SIP/2.0 200 OK')
     await flush()
-    expect(of('transfer-progress').map((p) => p.progress.state)).toEqual(['requested', 'trying', 'ringing', 'done'])
+    expect(of('transfer-progress').map((p) => p.progress.state)).toEqual([
+      'requested',
+      'trying',
+      'ringing',
+      'done',
+    ])
     expect(of('transfer-progress')[0]).toMatchObject({ callId: id, target: '2000' })
     expect(session.byes).toBe(1)
     expect(of('call-ended')[0]).toMatchObject({ id, endReason: 'transferred' })
@@ -292,9 +317,16 @@ describe('SipPhone transfers', () => {
     session.referResponse(202)
     session.notify('SIP/2.0 486 Busy Here')
     await flush()
-    expect(of('transfer-progress').at(-1)?.progress).toEqual({ state: 'failed', message: 'Transfer failed: busy (486)' })
+    expect(of('transfer-progress').at(-1)?.progress).toEqual({
+      state: 'failed',
+      message: 'Transfer failed: busy (486)',
+    })
     expect(session.reinvites.at(-1)?.sessionDescriptionHandlerOptions?.hold).toBe(false)
-    expect(phone.calls()[0]).toMatchObject({ phase: CallPhase.Active, localHold: false, message: 'Transfer failed: busy (486)' })
+    expect(phone.calls()[0]).toMatchObject({
+      phase: CallPhase.Active,
+      localHold: false,
+      message: 'Transfer failed: busy (486)',
+    })
     // nothing dropped: a later hang-up from the far end is a normal end, not "transferred"
     session.setState('Terminated')
     expect(of('call-ended')[0]?.endReason).toBe('remote-hangup')
@@ -363,7 +395,12 @@ describe('SipPhone transfers', () => {
     } as never)
     expect(accepted).toBe(true)
     const added = of('call-added').at(-1)
-    expect(added).toMatchObject({ remoteNumber: '3000', remoteName: 'Carol', transferredBy: 'Bob Boss', direction: 'outgoing' })
+    expect(added).toMatchObject({
+      remoteNumber: '3000',
+      remoteName: 'Carol',
+      transferredBy: 'Bob Boss',
+      direction: 'outgoing',
+    })
     expect(successor.initialInvites).toHaveLength(1)
     successor.answerInitial(200)
     await flush()

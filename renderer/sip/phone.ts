@@ -11,11 +11,23 @@ import {
 } from 'sip.js'
 import { buildUserAgentOptions, dialUriText, parseSipAddress, type AccountAddress } from './account'
 import { Call } from './call'
-import { headerLookup, numberFromUri, parseCallerContext, parseNameAddr, sanitizeText } from './caller-context'
+import {
+  headerLookup,
+  numberFromUri,
+  parseCallerContext,
+  parseNameAddr,
+  sanitizeText,
+} from './caller-context'
 import { chooseDtmfMethod, dtmfInfoBody, DTMF_GAP_MS, DTMF_TONE_MS, isDtmfTone } from './dtmf'
 import { PhoneEmitter } from './emitter'
 import { createIceCandidateHandler, ICE_GATHERING_TIMEOUT_MS, iceServersFrom } from './ice'
-import { audioSender, MediaController, type AudioElementLike, type MediaDevicesLike, type PeerConnectionLike } from './media'
+import {
+  audioSender,
+  MediaController,
+  type AudioElementLike,
+  type MediaDevicesLike,
+  type PeerConnectionLike,
+} from './media'
 import { Registration, messageOf, type Clock } from './registration'
 import { reinviteWithRetry, type ReinviteOutcome } from './reinvite'
 import { webSdhOf, type SipStack, type WebSdh } from './sip-stack'
@@ -100,7 +112,11 @@ export class SipPhone implements Phone {
   async connect(account: SipAccount): Promise<void> {
     const address = parseSipAddress(account.sipAddress)
     if (!address) {
-      this.emitter.emit('registration', { state: 'failed', reason: 'other', message: 'The SIP address must look like user@domain' })
+      this.emitter.emit('registration', {
+        state: 'failed',
+        reason: 'other',
+        message: 'The SIP address must look like user@domain',
+      })
       return
     }
     this.address = address
@@ -258,7 +274,11 @@ export class SipPhone implements Phone {
     call.session
       .info({
         requestOptions: {
-          body: { contentDisposition: 'render', contentType: 'application/dtmf-relay', content: dtmfInfoBody(tone) },
+          body: {
+            contentDisposition: 'render',
+            contentType: 'application/dtmf-relay',
+            content: dtmfInfoBody(tone),
+          },
         },
       })
       .catch((error: unknown) => this.error(`DTMF could not be sent: ${messageOf(error)}`))
@@ -340,10 +360,12 @@ export class SipPhone implements Phone {
   private acceptReplacement(call: Call, invitation: Invitation, replaced: Call): void {
     replaced.expectEnd('replaced')
     call.expectEnd('failed', 'The transferred call could not be connected')
-    invitation.accept({ sessionDescriptionHandlerOptions: this.sdhOptions(false) }).catch((error: unknown) => {
-      this.log(`replacing INVITE failed: ${messageOf(error)}`)
-      replaced.expectEnd('remote-hangup')
-    })
+    invitation
+      .accept({ sessionDescriptionHandlerOptions: this.sdhOptions(false) })
+      .catch((error: unknown) => {
+        this.log(`replacing INVITE failed: ${messageOf(error)}`)
+        replaced.expectEnd('remote-hangup')
+      })
   }
 
   private onIncomingRefer(call: Call, referral: Referral): void {
@@ -360,7 +382,10 @@ export class SipPhone implements Phone {
     referral.accept().catch(() => undefined)
     const referredBy = referral.referredBy ? parseNameAddr(referral.referredBy) : null
     const by =
-      referredBy?.name || (referredBy && numberFromUri(referredBy.uri)) || call.snapshot.remoteName || call.snapshot.remoteNumber
+      referredBy?.name ||
+      (referredBy && numberFromUri(referredBy.uri)) ||
+      call.snapshot.remoteName ||
+      call.snapshot.remoteNumber
     let inviter: Inviter
     try {
       inviter = referral.makeInviter({
@@ -391,12 +416,16 @@ export class SipPhone implements Phone {
         requestDelegate: {
           onProgress: (response) => {
             const code = response.message.statusCode ?? 0
-            if ((code === 180 || code === 183) && call.phase === CallPhase.Dialing) call.moveTo(CallPhase.Alerting)
+            if ((code === 180 || code === 183) && call.phase === CallPhase.Dialing)
+              call.moveTo(CallPhase.Alerting)
           },
-          onReject: (response) => call.noteFailure(response.message.statusCode ?? 500, response.message.reasonPhrase ?? ''),
+          onReject: (response) =>
+            call.noteFailure(response.message.statusCode ?? 500, response.message.reasonPhrase ?? ''),
         },
       })
-      .catch((error: unknown) => this.terminate(call, 'failed', `The call could not be placed: ${messageOf(error)}`))
+      .catch((error: unknown) =>
+        this.terminate(call, 'failed', `The call could not be placed: ${messageOf(error)}`),
+      )
   }
 
   private sessionDelegate(callOf: () => Call | undefined): SessionDelegate {
@@ -418,7 +447,10 @@ export class SipPhone implements Phone {
     }
   }
 
-  private addCall(init: Omit<ConstructorParameters<typeof Call>[0], 'id' | 'now'>, options: { silent?: boolean } = {}): Call {
+  private addCall(
+    init: Omit<ConstructorParameters<typeof Call>[0], 'id' | 'now'>,
+    options: { silent?: boolean } = {},
+  ): Call {
     const id = `call-${(++this.sequence).toString(36)}-${token(this.deps.random, 6)}`
     let announced = !options.silent
     const call = new Call(
@@ -506,7 +538,10 @@ export class SipPhone implements Phone {
     })
   }
 
-  private renegotiate(call: Call, options: { hold: boolean; iceRestart?: boolean }): Promise<ReinviteOutcome> {
+  private renegotiate(
+    call: Call,
+    options: { hold: boolean; iceRestart?: boolean },
+  ): Promise<ReinviteOutcome> {
     const sdhOptions = {
       ...this.sdhOptions(options.hold),
       ...(options.iceRestart ? { offerOptions: { iceRestart: true } } : {}),
@@ -554,9 +589,17 @@ export class SipPhone implements Phone {
       }
       void this.serial(call, async () => {
         if (!call.isEstablished) return
-        const outcome = await this.renegotiate(call, { hold: call.phase === CallPhase.Held, iceRestart: true })
+        const outcome = await this.renegotiate(call, {
+          hold: call.phase === CallPhase.Held,
+          iceRestart: true,
+        })
         if (outcome.ok) call.patch({ message: '' })
-        else this.terminate(call, 'network', `Call ended: it could not be recovered after a network change (${outcome.code})`)
+        else
+          this.terminate(
+            call,
+            'network',
+            `Call ended: it could not be recovered after a network change (${outcome.code})`,
+          )
       })
     }
   }
@@ -586,7 +629,8 @@ export class SipPhone implements Phone {
       switch (session.state) {
         case SessionState.Initial:
         case SessionState.Establishing:
-          if (call.direction === 'outgoing') void (session as Inviter).cancel().catch(() => call.end(reason, message))
+          if (call.direction === 'outgoing')
+            void (session as Inviter).cancel().catch(() => call.end(reason, message))
           else if (session.state === SessionState.Initial)
             void (session as Invitation).reject({ statusCode: 486 }).catch(() => call.end(reason, message))
           else void session.dispose().catch(() => undefined)
@@ -625,7 +669,11 @@ export class SipPhone implements Phone {
   private sdhOptions(hold: boolean): Web.SessionDescriptionHandlerOptions {
     // constraints are ignored by our media factory (it honours the chosen input) but keep
     // SIP.js from re-acquiring the microphone on every re-INVITE
-    return { hold, iceGatheringTimeout: this.deps.iceGatheringTimeoutMs ?? ICE_GATHERING_TIMEOUT_MS, constraints: { audio: true, video: false } }
+    return {
+      hold,
+      iceGatheringTimeout: this.deps.iceGatheringTimeoutMs ?? ICE_GATHERING_TIMEOUT_MS,
+      constraints: { audio: true, video: false },
+    }
   }
 
   private userAgentOptions(account: SipAccount, transportDelegate: UserAgentDelegate) {
@@ -706,7 +754,10 @@ export class SipPhone implements Phone {
   }
 }
 
-function sendReinvite(session: Session, sdhOptions: Web.SessionDescriptionHandlerOptions): Promise<ReinviteOutcome> {
+function sendReinvite(
+  session: Session,
+  sdhOptions: Web.SessionDescriptionHandlerOptions,
+): Promise<ReinviteOutcome> {
   return new Promise<ReinviteOutcome>((resolve) => {
     try {
       session
@@ -715,7 +766,11 @@ function sendReinvite(session: Session, sdhOptions: Web.SessionDescriptionHandle
           requestDelegate: {
             onAccept: () => resolve({ ok: true }),
             onReject: (response) =>
-              resolve({ ok: false, code: response.message.statusCode ?? 500, reason: response.message.reasonPhrase ?? '' }),
+              resolve({
+                ok: false,
+                code: response.message.statusCode ?? 500,
+                reason: response.message.reasonPhrase ?? '',
+              }),
           },
         })
         .catch((error: unknown) => {

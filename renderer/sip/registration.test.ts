@@ -32,7 +32,10 @@ beforeEach(() => {
     clock,
     random: () => 1,
     emitStatus: (s) => statuses.push(s),
-    userAgentOptions: (_account, transportDelegate) => ({ uri: 'sip:alice@pbx.example' as never, delegate: { ...transportDelegate } }),
+    userAgentOptions: (_account, transportDelegate) => ({
+      uri: 'sip:alice@pbx.example' as never,
+      delegate: { ...transportDelegate },
+    }),
     onRegistered: (recovered) => registeredEvents.push(recovered),
     onTransportLost: () => lost++,
   })
@@ -65,12 +68,18 @@ describe('Registration', () => {
     stack.onUserAgent = (ua) => (ua.reachable = false)
     await registration.connect(account)
     const first = statuses.at(-1)
-    expect(first).toEqual({ state: 'failed', reason: 'unreachable', message: 'Server unreachable', retryAt: clock.now() + 500 })
+    expect(first).toEqual({
+      state: 'failed',
+      reason: 'unreachable',
+      message: 'Server unreachable',
+      retryAt: clock.now() + 500,
+    })
 
     const delays: number[] = []
     for (let i = 0; i < 10; i++) {
       const last = statuses.at(-1)
-      if (last?.state !== 'failed' || last.retryAt === undefined) throw new Error('expected a scheduled retry')
+      if (last?.state !== 'failed' || last.retryAt === undefined)
+        throw new Error('expected a scheduled retry')
       delays.push(last.retryAt - clock.now())
       await clock.advance(last.retryAt - clock.now())
     }
@@ -91,7 +100,12 @@ describe('Registration', () => {
     await registration.connect(account)
     stack.lastUa.drop()
     expect(lost).toBe(1)
-    expect(statuses.at(-1)).toEqual({ state: 'failed', reason: 'closed', message: 'Connection closed', retryAt: clock.now() + 500 })
+    expect(statuses.at(-1)).toEqual({
+      state: 'failed',
+      reason: 'closed',
+      message: 'Connection closed',
+      retryAt: clock.now() + 500,
+    })
     await clock.advance(500)
     expect(statuses.at(-1)?.state).toBe('registered')
     expect(registeredEvents).toEqual([false, true])

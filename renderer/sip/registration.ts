@@ -1,4 +1,10 @@
-import { RegistererState, type Registerer, type UserAgent, type UserAgentDelegate, type UserAgentOptions } from 'sip.js'
+import {
+  RegistererState,
+  type Registerer,
+  type UserAgent,
+  type UserAgentDelegate,
+  type UserAgentOptions,
+} from 'sip.js'
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff'
 import type { SipStack } from './sip-stack'
 import type { RegistrationFailure, RegistrationStatus, SipAccount } from './types'
@@ -73,10 +79,16 @@ export class Registration {
     this.failures = 0
     this.recovering = false
     try {
-      this.ua = this.deps.stack.createUserAgent(this.deps.userAgentOptions(account, this.transportDelegate(generation)))
+      this.ua = this.deps.stack.createUserAgent(
+        this.deps.userAgentOptions(account, this.transportDelegate(generation)),
+      )
     } catch (error) {
       this.ua = null
-      this.setStatus({ state: 'failed', reason: 'other', message: `Account settings are not usable: ${messageOf(error)}` })
+      this.setStatus({
+        state: 'failed',
+        reason: 'other',
+        message: `Account settings are not usable: ${messageOf(error)}`,
+      })
       return
     }
     await this.attempt(generation)
@@ -192,7 +204,10 @@ export class Registration {
       this.scheduleRetry('closed', 'Connection closed')
       return
     }
-    this.scheduleRetry('rejected', `Registration refused (${result.code}${result.reason ? ' ' + result.reason : ''})`)
+    this.scheduleRetry(
+      'rejected',
+      `Registration refused (${result.code}${result.reason ? ' ' + result.reason : ''})`,
+    )
   }
 
   private async register(ua: UserAgent): Promise<RegisterResult> {
@@ -272,7 +287,11 @@ function sendRegister(registerer: Registerer): Promise<RegisterResult> {
           requestDelegate: {
             onAccept: () => resolve({ ok: true }),
             onReject: (response) =>
-              resolve({ ok: false, code: response.message.statusCode ?? 500, reason: response.message.reasonPhrase ?? '' }),
+              resolve({
+                ok: false,
+                code: response.message.statusCode ?? 500,
+                reason: response.message.reasonPhrase ?? '',
+              }),
           },
         })
         .catch((error: unknown) =>
@@ -285,7 +304,10 @@ function sendRegister(registerer: Registerer): Promise<RegisterResult> {
 }
 
 function isPendingError(error: unknown): boolean {
-  return error instanceof Error && (error.name === 'RequestPendingError' || /already in progress/i.test(error.message))
+  return (
+    error instanceof Error &&
+    (error.name === 'RequestPendingError' || /already in progress/i.test(error.message))
+  )
 }
 
 export function messageOf(error: unknown): string {

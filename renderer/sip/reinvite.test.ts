@@ -37,7 +37,11 @@ describe('re-INVITE 491 retry', () => {
 
   it('does not retry other failures', async () => {
     const script = scripted([{ ok: false, code: 488, reason: 'Not Acceptable Here' }])
-    const outcome = await reinviteWithRetry(script.attempt, { ownsCallId: false, random: () => 0, sleep: async () => {} })
+    const outcome = await reinviteWithRetry(script.attempt, {
+      ownsCallId: false,
+      random: () => 0,
+      sleep: async () => {},
+    })
     expect(outcome).toEqual({ ok: false, code: 488, reason: 'Not Acceptable Here' })
     expect(script.calls).toHaveLength(1)
   })

@@ -21,11 +21,21 @@ describe('progressFromSipfrag', () => {
   })
 
   it('reads only the status line of a longer sipfrag', () => {
-    expect(progressFromSipfrag('SIP/2.0 180 Ringing\r\nContact: <sip:x@y>\r\n\r\n')).toEqual({ state: 'ringing' })
+    expect(progressFromSipfrag('SIP/2.0 180 Ringing\r\nContact: <sip:x@y>\r\n\r\n')).toEqual({
+      state: 'ringing',
+    })
   })
 
   it('ignores bodies it cannot use', () => {
-    for (const body of [undefined, '', 'hello', 'SIP/2.0 abc', 'SIP/2.0 99 Low', 'SIP/2.0 700 High', 'HTTP/1.1 200 OK']) {
+    for (const body of [
+      undefined,
+      '',
+      'hello',
+      'SIP/2.0 abc',
+      'SIP/2.0 99 Low',
+      'SIP/2.0 700 High',
+      'HTTP/1.1 200 OK',
+    ]) {
       expect(progressFromSipfrag(body)).toBeNull()
     }
   })

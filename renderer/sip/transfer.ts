@@ -75,7 +75,9 @@ export class TransferCoordinator {
     const label = consultation.snapshot.remoteName || consultation.snapshot.remoteNumber
     const transfer = this.begin(held, label, async () => undefined, consultation)
     // Our own Refer-To: SIP.js quotes the remote display name verbatim, which a hostile name breaks.
-    const replaces = encodeURIComponent(`${dialog.callId};to-tag=${dialog.remoteTag};from-tag=${dialog.localTag}`)
+    const replaces = encodeURIComponent(
+      `${dialog.callId};to-tag=${dialog.remoteTag};from-tag=${dialog.localTag}`,
+    )
     const referTo = `<${dialog.remoteTarget.toString()}?Replaces=${replaces}>`
     const session = held.session as Session
     const extraHeaders = [`Refer-To: ${referTo}`, `Referred-By: <${this.deps.referredByUri()}>`]
@@ -115,12 +117,19 @@ export class TransferCoordinator {
     if (transfer && !transfer.finished) {
       // the transferee hung up on us after accepting the REFER: that is how many phones confirm
       transfer.finish(
-        transfer.accepted ? { state: 'done' } : { state: 'failed', message: 'Transfer failed: the call ended' },
+        transfer.accepted
+          ? { state: 'done' }
+          : { state: 'failed', message: 'Transfer failed: the call ended' },
       )
     }
   }
 
-  private begin(call: Call, target: string, onFailure: () => Promise<void>, consultation?: Call): PendingTransfer {
+  private begin(
+    call: Call,
+    target: string,
+    onFailure: () => Promise<void>,
+    consultation?: Call,
+  ): PendingTransfer {
     const emit = (progress: TransferProgress) => this.deps.emitProgress({ callId: call.id, target, progress })
     const transfer: PendingTransfer = {
       call,
@@ -182,5 +191,7 @@ export class TransferCoordinator {
 }
 
 function failed(code: number, reason: string): TransferProgress {
-  return progressFromStatus(code, reason) ?? { state: 'failed', message: transferFailureMessage(code, reason) }
+  return (
+    progressFromStatus(code, reason) ?? { state: 'failed', message: transferFailureMessage(code, reason) }
+  )
 }

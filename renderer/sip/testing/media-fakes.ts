@@ -36,7 +36,11 @@ export class FakeMediaDevices {
     this.requests.push(constraints)
     const audio = constraints.audio
     const deviceId =
-      typeof audio === 'object' && audio && typeof audio.deviceId === 'object' && audio.deviceId && 'exact' in audio.deviceId
+      typeof audio === 'object' &&
+      audio &&
+      typeof audio.deviceId === 'object' &&
+      audio.deviceId &&
+      'exact' in audio.deviceId
         ? String(audio.deviceId.exact)
         : ''
     if (deviceId && this.missing.has(deviceId)) throw new Error('OverconstrainedError')

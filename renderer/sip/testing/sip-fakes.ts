@@ -153,7 +153,8 @@ export class FakeStack implements SipStack {
     const session = this.createInviterSession(target.toString(), options)
     // like SIP.js: the Inviter takes its delegate from the options
     const delegate = (options as { delegate?: unknown } | undefined)?.delegate
-    if (delegate && session && typeof session === 'object') (session as { delegate: unknown }).delegate = delegate
+    if (delegate && session && typeof session === 'object')
+      (session as { delegate: unknown }).delegate = delegate
     this.inviters.push({ target: target.toString(), options, session })
     return session as Inviter
   }
@@ -187,7 +188,8 @@ export class FakeSession {
   state = 'Initial'
   readonly stateChange = new FakeEmitter<string>()
   delegate: Record<string, (...args: never[]) => void> | undefined
-  dialog: { callId: string; remoteTag: string; localTag: string; remoteTarget: { toString(): string } } | undefined
+  dialog:
+    { callId: string; remoteTag: string; localTag: string; remoteTarget: { toString(): string } } | undefined
   _contact = '<sip:contact@host.invalid;transport=ws>'
   replacee: FakeSession | undefined
   readonly pc = new FakePeerConnection()
@@ -209,7 +211,10 @@ export class FakeSession {
   cancels = 0
   readonly request: { body: string; getHeaders(name: string): string[] }
 
-  constructor(headers: Record<string, string[]> = {}, readonly kind: 'inviter' | 'invitation' = 'inviter') {
+  constructor(
+    headers: Record<string, string[]> = {},
+    readonly kind: 'inviter' | 'invitation' = 'inviter',
+  ) {
     const lower = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]))
     this.request = { body: '', getHeaders: (name) => lower[name.toLowerCase()] ?? [] }
   }
@@ -218,7 +223,12 @@ export class FakeSession {
     if (this.state === state || this.state === 'Terminated') return
     this.state = state
     if (state === 'Established' && !this.dialog) {
-      this.dialog = { callId: 'cid-1', remoteTag: 'rt', localTag: 'lt', remoteTarget: { toString: () => 'sip:carol@10.0.0.3;transport=ws' } }
+      this.dialog = {
+        callId: 'cid-1',
+        remoteTag: 'rt',
+        localTag: 'lt',
+        remoteTarget: { toString: () => 'sip:carol@10.0.0.3;transport=ws' },
+      }
     }
     this.stateChange.emit(state)
   }
@@ -286,7 +296,11 @@ export class FakeSession {
     return {}
   }
   async _refer(onNotify: unknown, delegate: unknown, options: { extraHeaders?: string[] }): Promise<unknown> {
-    this.refers.push({ target: 'replaces', options: { onNotify, requestDelegate: delegate }, headers: options.extraHeaders })
+    this.refers.push({
+      target: 'replaces',
+      options: { onNotify, requestDelegate: delegate },
+      headers: options.extraHeaders,
+    })
     return {}
   }
 
