@@ -1,10 +1,25 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { checkAsarContents, checkBuilderConfig, checkBuiltRendererHtml, fakeElectronBinary, flattenAsarHeader, packageOf, summarizeSizes, type AsarEntry } from './package-check-lib'
+import {
+  checkAsarContents,
+  checkBuilderConfig,
+  checkBuiltRendererHtml,
+  fakeElectronBinary,
+  flattenAsarHeader,
+  packageOf,
+  summarizeSizes,
+  type AsarEntry,
+} from './package-check-lib'
 
 const file = (path: string, size = 10, unpacked = false): AsarEntry => ({ path, size, unpacked })
-const goodApp = [file('out/main/index.js'), file('out/preload/index.cjs'), file('out/renderer/index.html'), file('package.json'), file('node_modules/zod/index.js')]
+const goodApp = [
+  file('out/main/index.js'),
+  file('out/preload/index.cjs'),
+  file('out/renderer/index.html'),
+  file('package.json'),
+  file('node_modules/zod/index.js'),
+]
 
 describe('checkAsarContents', () => {
   it('accepts the built app with its runtime dependencies', () => {
@@ -12,15 +27,30 @@ describe('checkAsarContents', () => {
   })
 
   it('names every required file that is missing', () => {
-    expect(checkAsarContents([file('package.json')], [])).toEqual(['missing out/main/index.js', 'missing out/preload/index.cjs', 'missing out/renderer/index.html'])
+    expect(checkAsarContents([file('package.json')], [])).toEqual([
+      'missing out/main/index.js',
+      'missing out/preload/index.cjs',
+      'missing out/renderer/index.html',
+    ])
   })
 
   it('accepts the run-time PNG images but nothing else from resources/', () => {
-    expect(checkAsarContents([...goodApp, file('resources/tray/registered.png'), file('resources/icon.svg')], [])).toEqual(['only PNG images may ship from resources/: resources/icon.svg'])
+    expect(
+      checkAsarContents([...goodApp, file('resources/tray/registered.png'), file('resources/icon.svg')], []),
+    ).toEqual(['only PNG images may ship from resources/: resources/icon.svg'])
   })
 
   it('refuses sources, tests and configs from the repository', () => {
-    const problems = checkAsarContents([...goodApp, file('main/index.ts'), file('out/main/chunk.test.js'), file('out/renderer/App.svelte'), file('vitest.config.ts')], [])
+    const problems = checkAsarContents(
+      [
+        ...goodApp,
+        file('main/index.ts'),
+        file('out/main/chunk.test.js'),
+        file('out/renderer/App.svelte'),
+        file('vitest.config.ts'),
+      ],
+      [],
+    )
     expect(problems).toEqual([
       'unexpected file outside out/ and node_modules/: main/index.ts',
       'test file shipped: out/main/chunk.test.js',
@@ -30,14 +60,25 @@ describe('checkAsarContents', () => {
   })
 
   it('refuses a devDependency, scoped or not', () => {
-    const problems = checkAsarContents([...goodApp, file('node_modules/vitest/index.js'), file('node_modules/@electron/fuses/dist/index.js')], ['vitest', '@electron/fuses', 'svelte'])
-    expect(problems).toEqual(['devDependency shipped: node_modules/vitest', 'devDependency shipped: node_modules/@electron/fuses'])
+    const problems = checkAsarContents(
+      [...goodApp, file('node_modules/vitest/index.js'), file('node_modules/@electron/fuses/dist/index.js')],
+      ['vitest', '@electron/fuses', 'svelte'],
+    )
+    expect(problems).toEqual([
+      'devDependency shipped: node_modules/vitest',
+      'devDependency shipped: node_modules/@electron/fuses',
+    ])
   })
 })
 
 describe('asar header helpers', () => {
   it('flattens the archive tree into paths with sizes and unpacked flags', () => {
-    const header = { files: { out: { files: { main: { files: { 'index.js': { size: 5 } } } } }, 'a.node': { size: 7, unpacked: true } } }
+    const header = {
+      files: {
+        out: { files: { main: { files: { 'index.js': { size: 5 } } } } },
+        'a.node': { size: 7, unpacked: true },
+      },
+    }
     expect(flattenAsarHeader(header)).toEqual([file('out/main/index.js', 5), file('a.node', 7, true)])
   })
 
@@ -48,8 +89,21 @@ describe('asar header helpers', () => {
   })
 
   it('sums app code, dependencies and unpacked native files separately', () => {
-    const sizes = summarizeSizes([file('out/main/index.js', 100), file('node_modules/zod/a.js', 300), file('node_modules/sip.js/b.js', 50), file('node_modules/usb/x.node', 999, true)])
-    expect(sizes).toEqual({ total: 450, app: 100, unpacked: 999, packages: [{ name: 'zod', size: 300 }, { name: 'sip.js', size: 50 }] })
+    const sizes = summarizeSizes([
+      file('out/main/index.js', 100),
+      file('node_modules/zod/a.js', 300),
+      file('node_modules/sip.js/b.js', 50),
+      file('node_modules/usb/x.node', 999, true),
+    ])
+    expect(sizes).toEqual({
+      total: 450,
+      app: 100,
+      unpacked: 999,
+      packages: [
+        { name: 'zod', size: 300 },
+        { name: 'sip.js', size: 50 },
+      ],
+    })
   })
 })
 
@@ -63,9 +117,17 @@ describe('checkBuilderConfig', () => {
     afterPack: './build/after-pack.mjs',
     protocols: [{ schemes: ['tel'] }, { schemes: ['sip'] }, { schemes: ['callto'] }],
     win: { target: ['nsis', 'msi'] },
-    msi: { perMachine: true, upgradeCode: '26FCEB14-0955-421F-93C1-324C341A797F', createStartMenuShortcut: true },
+    msi: {
+      perMachine: true,
+      upgradeCode: '26FCEB14-0955-421F-93C1-324C341A797F',
+      createStartMenuShortcut: true,
+    },
     nsis: { perMachine: false },
-    mac: { target: ['dmg', 'zip'], hardenedRuntime: true, extendInfo: { NSMicrophoneUsageDescription: 'calls' } },
+    mac: {
+      target: ['dmg', 'zip'],
+      hardenedRuntime: true,
+      extendInfo: { NSMicrophoneUsageDescription: 'calls' },
+    },
     publish: { provider: 'generic', url: '${env.PARLEY_UPDATE_URL}' },
   }
 
@@ -74,15 +136,24 @@ describe('checkBuilderConfig', () => {
   })
 
   it('catches a per-machine MSI without a fixed upgrade code', () => {
-    expect(checkBuilderConfig({ ...valid, msi: { ...valid.msi, upgradeCode: undefined } }, entitlements)).toEqual(['msi.upgradeCode must be a fixed GUID'])
+    expect(
+      checkBuilderConfig({ ...valid, msi: { ...valid.msi, upgradeCode: undefined } }, entitlements),
+    ).toEqual(['msi.upgradeCode must be a fixed GUID'])
   })
 
   it('catches a platform files list that would ship the source tree', () => {
-    expect(checkBuilderConfig({ ...valid, linux: { files: [{ filter: ['main/**'] }] } }, entitlements)).toEqual(['linux.files may only exclude'])
+    expect(
+      checkBuilderConfig({ ...valid, linux: { files: [{ filter: ['main/**'] }] } }, entitlements),
+    ).toEqual(['linux.files may only exclude'])
   })
 
   it('catches a committed update host, a missing protocol and a missing microphone text', () => {
-    const broken = { ...valid, publish: { provider: 'generic', url: 'https://updates.example.com' }, protocols: [{ schemes: ['tel'] }], mac: { ...valid.mac, extendInfo: {} } }
+    const broken = {
+      ...valid,
+      publish: { provider: 'generic', url: 'https://updates.example.com' },
+      protocols: [{ schemes: ['tel'] }],
+      mac: { ...valid.mac, extendInfo: {} },
+    }
     expect(checkBuilderConfig(broken, entitlements)).toEqual([
       'protocols must register sip:',
       'protocols must register callto:',
@@ -92,7 +163,9 @@ describe('checkBuilderConfig', () => {
   })
 
   it('catches entitlements without audio input', () => {
-    expect(checkBuilderConfig(valid, entitlements.replace('com.apple.security.device.audio-input', 'x'))).toEqual(['entitlements need device.audio-input'])
+    expect(
+      checkBuilderConfig(valid, entitlements.replace('com.apple.security.device.audio-input', 'x')),
+    ).toEqual(['entitlements need device.audio-input'])
   })
 })
 
@@ -109,7 +182,11 @@ describe('fakeElectronBinary', () => {
 describe('checkBuiltRendererHtml', () => {
   const csp = `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'self'">`
   it('accepts a page with its CSP and only external module scripts', () => {
-    expect(checkBuiltRendererHtml(`<head>${csp}<script type="module" crossorigin src="./assets/index.js"></script></head>`)).toEqual([])
+    expect(
+      checkBuiltRendererHtml(
+        `<head>${csp}<script type="module" crossorigin src="./assets/index.js"></script></head>`,
+      ),
+    ).toEqual([])
   })
 
   it('catches a lost CSP, an inline script and a handler attribute', () => {

@@ -27,7 +27,12 @@ export function flattenAsarHeader(directory: AsarDirectory, prefix = ''): AsarEn
   return entries
 }
 
-export const REQUIRED_IN_ASAR = ['out/main/index.js', 'out/preload/index.cjs', 'out/renderer/index.html', 'package.json']
+export const REQUIRED_IN_ASAR = [
+  'out/main/index.js',
+  'out/preload/index.cjs',
+  'out/renderer/index.html',
+  'package.json',
+]
 const ALLOWED_TOP_LEVEL = new Set(['out', 'node_modules', 'package.json', 'resources'])
 const ALLOWED_FILE_PATTERNS = ['out/**', 'package.json', 'resources/icon.png', 'resources/tray/*.png']
 const SOURCE_FILE = /\.(ts|mts|cts|svelte)$/
@@ -43,12 +48,16 @@ export function checkAsarContents(entries: AsarEntry[], devDependencies: string[
   for (const { path } of entries) {
     const top = path.split('/')[0] ?? path
     if (!ALLOWED_TOP_LEVEL.has(top)) problems.push(`unexpected file outside out/ and node_modules/: ${path}`)
-    else if (top === 'resources' && !path.endsWith('.png')) problems.push(`only PNG images may ship from resources/: ${path}`)
-    else if (top === 'out' && SOURCE_FILE.test(path) && !path.endsWith('.d.ts')) problems.push(`source file shipped: ${path}`)
+    else if (top === 'resources' && !path.endsWith('.png'))
+      problems.push(`only PNG images may ship from resources/: ${path}`)
+    else if (top === 'out' && SOURCE_FILE.test(path) && !path.endsWith('.d.ts'))
+      problems.push(`source file shipped: ${path}`)
     else if (top === 'out' && TEST_FILE.test(path)) problems.push(`test file shipped: ${path}`)
     else if (top === 'out' && path.endsWith('.map')) problems.push(`source map shipped: ${path}`)
   }
-  const shippedPackages = new Set(entries.map((entry) => packageOf(entry.path)).filter((name) => name !== null))
+  const shippedPackages = new Set(
+    entries.map((entry) => packageOf(entry.path)).filter((name) => name !== null),
+  )
   for (const dev of devDependencies) {
     if (shippedPackages.has(dev)) problems.push(`devDependency shipped: node_modules/${dev}`)
   }
@@ -96,7 +105,8 @@ export function formatBytes(bytes: number): string {
 }
 
 type Json = Record<string, unknown>
-const asObject = (value: unknown): Json => (value !== null && typeof value === 'object' ? (value as Json) : {})
+const asObject = (value: unknown): Json =>
+  value !== null && typeof value === 'object' ? (value as Json) : {}
 /** electron-builder normalises `files` to `[{ filter: [...] }]`; the raw YAML is a string list. */
 function filePatterns(files: unknown): string[] {
   const list: unknown[] = Array.isArray(files) ? files : files === undefined || files === null ? [] : [files]
@@ -119,45 +129,80 @@ export function checkBuilderConfig(config: Json, entitlementsPlist: string): str
   expect(config.productName === 'Parley', 'productName must be Parley')
   expect(config.asar !== false, 'asar must be on (OnlyLoadAppFromAsar needs it)')
   const files = filePatterns(config.files)
-  expect(files.includes('out/**') && files.includes('package.json'), 'files must list out/** and package.json')
   expect(
-    files.filter((pattern) => !pattern.startsWith('!')).every((pattern) => ALLOWED_FILE_PATTERNS.includes(pattern)),
+    files.includes('out/**') && files.includes('package.json'),
+    'files must list out/** and package.json',
+  )
+  expect(
+    files
+      .filter((pattern) => !pattern.startsWith('!'))
+      .every((pattern) => ALLOWED_FILE_PATTERNS.includes(pattern)),
     `files may only include ${ALLOWED_FILE_PATTERNS.join(', ')} (anything else only as an exclusion)`,
   )
   for (const platform of ['win', 'mac', 'linux']) {
     const extra = filePatterns(asObject(config[platform]).files)
-    expect(extra.every((pattern) => pattern.startsWith('!')), `${platform}.files may only exclude`)
+    expect(
+      extra.every((pattern) => pattern.startsWith('!')),
+      `${platform}.files may only exclude`,
+    )
   }
-  expect(typeof config.afterPack === 'string' && config.afterPack.includes('after-pack'), 'afterPack must run build/after-pack.mjs (fuses)')
+  expect(
+    typeof config.afterPack === 'string' && config.afterPack.includes('after-pack'),
+    'afterPack must run build/after-pack.mjs (fuses)',
+  )
 
   const schemes = (Array.isArray(config.protocols) ? config.protocols : []).flatMap((protocol) => {
     const list = asObject(protocol).schemes
     return Array.isArray(list) ? list.map(String) : []
   })
-  for (const scheme of ['tel', 'sip', 'callto']) expect(schemes.includes(scheme), `protocols must register ${scheme}:`)
+  for (const scheme of ['tel', 'sip', 'callto'])
+    expect(schemes.includes(scheme), `protocols must register ${scheme}:`)
 
   const win = asObject(config.win)
   const winTargets = JSON.stringify(win.target ?? [])
   expect(winTargets.includes('msi') && winTargets.includes('nsis'), 'win.target must build msi and nsis')
   const msi = asObject(config.msi)
   expect(msi.perMachine === true, 'msi.perMachine must be true')
-  expect(typeof msi.upgradeCode === 'string' && GUID.test(msi.upgradeCode), 'msi.upgradeCode must be a fixed GUID')
+  expect(
+    typeof msi.upgradeCode === 'string' && GUID.test(msi.upgradeCode),
+    'msi.upgradeCode must be a fixed GUID',
+  )
   expect(msi.createStartMenuShortcut !== false, 'msi must create a Start-menu shortcut')
   expect(asObject(config.nsis).perMachine !== true, 'nsis must install per user')
 
   const mac = asObject(config.mac)
   const macTargets = JSON.stringify(mac.target ?? [])
-  expect(macTargets.includes('dmg') && macTargets.includes('zip'), 'mac.target must build dmg and zip (zip feeds updates)')
+  expect(
+    macTargets.includes('dmg') && macTargets.includes('zip'),
+    'mac.target must build dmg and zip (zip feeds updates)',
+  )
   expect(mac.hardenedRuntime !== false, 'mac.hardenedRuntime must stay on')
-  expect(typeof asObject(mac.extendInfo).NSMicrophoneUsageDescription === 'string', 'mac.extendInfo needs NSMicrophoneUsageDescription')
-  expect(entitlementsPlist.includes('com.apple.security.device.audio-input'), 'entitlements need device.audio-input')
-  expect(entitlementsPlist.includes('com.apple.security.cs.allow-jit'), 'entitlements need cs.allow-jit for V8')
-  expect(!entitlementsPlist.includes('disable-library-validation'), 'entitlements must not disable library validation')
+  expect(
+    typeof asObject(mac.extendInfo).NSMicrophoneUsageDescription === 'string',
+    'mac.extendInfo needs NSMicrophoneUsageDescription',
+  )
+  expect(
+    entitlementsPlist.includes('com.apple.security.device.audio-input'),
+    'entitlements need device.audio-input',
+  )
+  expect(
+    entitlementsPlist.includes('com.apple.security.cs.allow-jit'),
+    'entitlements need cs.allow-jit for V8',
+  )
+  expect(
+    !entitlementsPlist.includes('disable-library-validation'),
+    'entitlements must not disable library validation',
+  )
 
   const publish = asObject(Array.isArray(config.publish) ? config.publish[0] : config.publish)
   expect(publish.provider === 'generic', 'publish must use the generic provider')
-  expect(publish.url === '${env.PARLEY_UPDATE_URL}', 'publish.url must come from PARLEY_UPDATE_URL, never a committed host')
-  const secrets = JSON.stringify(config).match(/"(APPLE_[A-Z_]*PASSWORD|password|cscKeyPassword|CSC_KEY_PASSWORD)"\s*:/gi)
+  expect(
+    publish.url === '${env.PARLEY_UPDATE_URL}',
+    'publish.url must come from PARLEY_UPDATE_URL, never a committed host',
+  )
+  const secrets = JSON.stringify(config).match(
+    /"(APPLE_[A-Z_]*PASSWORD|password|cscKeyPassword|CSC_KEY_PASSWORD)"\s*:/gi,
+  )
   expect(secrets === null, 'no signing or notarization secret may be committed in the config')
   return problems
 }
@@ -182,9 +227,11 @@ export function checkBuiltRendererHtml(html: string): string[] {
   const problems: string[] = []
   const csp = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]+)"/i.exec(html)?.[1]
   if (!csp) problems.push('out/renderer/index.html lost its Content-Security-Policy meta tag')
-  else if (/unsafe-inline|unsafe-eval/.test(csp)) problems.push('the packaged CSP allows unsafe-inline or unsafe-eval')
+  else if (/unsafe-inline|unsafe-eval/.test(csp))
+    problems.push('the packaged CSP allows unsafe-inline or unsafe-eval')
   for (const tag of html.match(/<script\b[^>]*>[\s\S]*?<\/script>/gi) ?? []) {
-    if (!/\bsrc=/.test(tag) || !/>\s*<\/script>$/.test(tag)) problems.push(`inline script in the packaged page: ${tag.slice(0, 60)}`)
+    if (!/\bsrc=/.test(tag) || !/>\s*<\/script>$/.test(tag))
+      problems.push(`inline script in the packaged page: ${tag.slice(0, 60)}`)
   }
   if (/\son[a-z]+\s*=/i.test(html)) problems.push('inline event-handler attribute in the packaged page')
   return problems

@@ -6,7 +6,17 @@
 // hard-linked), so a teammate's concurrent build of out/ cannot pull files from under it.
 // Run: `npx tsx scripts/package-check.ts [--skip-build]` (--skip-build packs the existing out/).
 import { spawnSync } from 'node:child_process'
-import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import {
+  chmodSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { extractFile, getRawHeader } from '@electron/asar'
@@ -35,7 +45,9 @@ function step(title: string): void {
 function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env): void {
   const result = spawnSync(command, args, { cwd, stdio: 'inherit', env })
   if (result.status !== 0) {
-    console.error(`\n✗ package-check: \`${command} ${args.join(' ')}\` failed (exit ${result.status ?? result.signal})`)
+    console.error(
+      `\n✗ package-check: \`${command} ${args.join(' ')}\` failed (exit ${result.status ?? result.signal})`,
+    )
     process.exit(1)
   }
 }
@@ -46,18 +58,27 @@ await validateConfiguration(config, new DebugLogger(false))
 const entitlements = readFileSync(join(projectDir, 'build/entitlements.mac.plist'), 'utf8')
 const configProblems = checkBuilderConfig(config as unknown as Record<string, unknown>, entitlements)
 problems.push(...configProblems.map((problem) => `config: ${problem}`))
-console.log(configProblems.length === 0 ? '  config valid (schema + Parley installer rules)' : `  ${configProblems.length} config problem(s):`)
+console.log(
+  configProblems.length === 0
+    ? '  config valid (schema + Parley installer rules)'
+    : `  ${configProblems.length} config problem(s):`,
+)
 for (const problem of configProblems) console.log(`  - ${problem}`)
 
 const workDir = mkdtempSync(join(tmpdir(), 'parley-package-check-'))
 const stageDir = join(workDir, 'project')
 step(`Staging a private copy of the project in ${stageDir}`)
 for (const item of ['package.json', 'package-lock.json', 'electron-builder.yml', 'build', 'resources']) {
-  if (existsSync(join(projectDir, item))) cpSync(join(projectDir, item), join(stageDir, item), { recursive: true })
+  if (existsSync(join(projectDir, item)))
+    cpSync(join(projectDir, item), join(stageDir, item), { recursive: true })
 }
 // Hard links: instant and no extra disk; electron-builder only reads node_modules.
 const linked = spawnSync('cp', ['-al', join(projectDir, 'node_modules'), join(stageDir, 'node_modules')])
-if (linked.status !== 0) cpSync(join(projectDir, 'node_modules'), join(stageDir, 'node_modules'), { recursive: true, verbatimSymlinks: true })
+if (linked.status !== 0)
+  cpSync(join(projectDir, 'node_modules'), join(stageDir, 'node_modules'), {
+    recursive: true,
+    verbatimSymlinks: true,
+  })
 
 if (skipBuild) {
   step('Using the existing out/ (--skip-build)')
@@ -76,7 +97,16 @@ chmodSync(join(electronDist, 'electron'), 0o755)
 const outputDir = join(workDir, 'dist')
 run(
   'npx',
-  ['electron-builder', '--linux', 'dir', '--x64', '--publish', 'never', `-c.electronDist=${electronDist}`, `-c.directories.output=${outputDir}`],
+  [
+    'electron-builder',
+    '--linux',
+    'dir',
+    '--x64',
+    '--publish',
+    'never',
+    `-c.electronDist=${electronDist}`,
+    `-c.directories.output=${outputDir}`,
+  ],
   stageDir,
   // A placeholder feed on the reserved .invalid domain: real builds set their own server.
   { ...process.env, PARLEY_UPDATE_URL: process.env.PARLEY_UPDATE_URL ?? 'https://updates.parley.invalid/' },
@@ -91,7 +121,9 @@ if (!existsSync(asarPath)) {
 
 step('Inspecting app.asar')
 const entries = flattenAsarHeader(getRawHeader(asarPath).header)
-const manifest = JSON.parse(readFileSync(join(projectDir, 'package.json'), 'utf8')) as { devDependencies?: Record<string, string> }
+const manifest = JSON.parse(readFileSync(join(projectDir, 'package.json'), 'utf8')) as {
+  devDependencies?: Record<string, string>
+}
 const contentProblems = checkAsarContents(entries, Object.keys(manifest.devDependencies ?? {}))
 problems.push(...contentProblems.map((problem) => `asar: ${problem}`))
 for (const entry of entries.filter((item) => !item.path.startsWith('node_modules/'))) {
@@ -102,7 +134,9 @@ if (contentProblems.length === 0) {
   problems.push(...checkBuiltRendererHtml(html).map((problem) => `renderer: ${problem}`))
 }
 const sizes = summarizeSizes(entries)
-console.log(`  + ${entries.filter((item) => item.path.startsWith('node_modules/')).length} files from runtime dependencies:`)
+console.log(
+  `  + ${entries.filter((item) => item.path.startsWith('node_modules/')).length} files from runtime dependencies:`,
+)
 for (const { name, size } of sizes.packages.slice(0, 12)) console.log(`    ${name}  ${formatBytes(size)}`)
 
 step('Checking the fuses the afterPack hook flipped')
@@ -117,8 +151,12 @@ if (!/provider: generic/.test(updateYml)) problems.push('app-update.yml does not
 
 const asarBytes = statSync(asarPath).size
 console.log('\n── package-check summary ──')
-console.log(`  app.asar: ${formatBytes(asarBytes)} on disk, ${entries.length} files (app code ${formatBytes(sizes.app)}, dependencies ${formatBytes(sizes.total - sizes.app)}; unpacked native files ${formatBytes(sizes.unpacked)})`)
-console.log(`  fuses: ${problems.some((p) => p.startsWith('fuse')) ? 'NOT as configured' : 'flipped as configured'}`)
+console.log(
+  `  app.asar: ${formatBytes(asarBytes)} on disk, ${entries.length} files (app code ${formatBytes(sizes.app)}, dependencies ${formatBytes(sizes.total - sizes.app)}; unpacked native files ${formatBytes(sizes.unpacked)})`,
+)
+console.log(
+  `  fuses: ${problems.some((p) => p.startsWith('fuse')) ? 'NOT as configured' : 'flipped as configured'}`,
+)
 if (problems.length > 0) {
   console.log(`✗ package-check failed (${problems.length}):`)
   for (const problem of problems) console.log(`  - ${problem}`)
@@ -126,4 +164,6 @@ if (problems.length > 0) {
   process.exit(1)
 }
 rmSync(workDir, { recursive: true, force: true })
-console.log(`✓ package-check passed: config valid, app.asar ${formatBytes(asarBytes)} holds out/main, out/preload, out/renderer, package.json and runtime dependencies only`)
+console.log(
+  `✓ package-check passed: config valid, app.asar ${formatBytes(asarBytes)} holds out/main, out/preload, out/renderer, package.json and runtime dependencies only`,
+)

@@ -43,7 +43,9 @@ export function judgeFindings(findings: Finding[], allowlist: Allowlist): AuditV
       verdict.belowGate.push(finding)
       continue
     }
-    const entry = allowlist.entries.find((candidate) => candidate.check === finding.check && candidate.file === finding.file)
+    const entry = allowlist.entries.find(
+      (candidate) => candidate.check === finding.check && candidate.file === finding.file,
+    )
     if (entry) {
       used.add(entry)
       verdict.explained.push({ finding, reason: entry.reason })

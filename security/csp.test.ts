@@ -52,17 +52,18 @@ async function injectInlineCode(target: Page): Promise<InjectionOutcome> {
     script.textContent = 'window.inlineScriptRan = true'
     document.body.append(script)
 
-    const holder = document.createElement('div')
-    holder.innerHTML = '<img src="data:image/png;base64,broken" onerror="window.handlerAttributeRan = true">'
-    const image = holder.querySelector('img') as HTMLImageElement
-    // A listener added from script runs after the attribute handler would have: once it has
-    // fired, the handler has had its chance.
+    // An inline event-handler attribute, as an HTML injection would plant it.
+    const image = document.createElement('img')
+    image.setAttribute('onerror', 'window.handlerAttributeRan = true')
+    image.src = 'data:image/png;base64,broken'
+    // Registered after the attribute, this listener runs after the handler would have.
     const imageFailed = new Promise((resolve) => image.addEventListener('error', resolve, { once: true }))
-    document.body.append(holder)
+    document.body.append(image)
     await imageFailed
 
     // Violation reports are queued tasks; give them a bounded moment to arrive.
-    for (let turn = 0; turn < 20 && violations.length < 3; turn++) await new Promise((resolve) => setTimeout(resolve, 25))
+    for (let turn = 0; turn < 20 && violations.length < 3; turn++)
+      await new Promise((resolve) => setTimeout(resolve, 25))
     return {
       inlineScriptRan: state.inlineScriptRan === true,
       handlerAttributeRan: state.handlerAttributeRan === true,
@@ -89,7 +90,10 @@ describe('renderer Content-Security-Policy in Chromium', () => {
     })
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
     origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless=new', '--no-sandbox', '--disable-gpu'] })
+    browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: ['--headless=new', '--no-sandbox', '--disable-gpu'],
+    })
   })
 
   afterAll(async () => {
@@ -123,6 +127,11 @@ describe('renderer Content-Security-Policy in Chromium', () => {
     const outcome = await injectInlineCode(tab)
     await tab.close()
 
-    expect(outcome).toEqual({ inlineScriptRan: true, handlerAttributeRan: true, evalRan: true, violations: [] })
+    expect(outcome).toEqual({
+      inlineScriptRan: true,
+      handlerAttributeRan: true,
+      evalRan: true,
+      violations: [],
+    })
   })
 })

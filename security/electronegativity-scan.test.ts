@@ -12,7 +12,10 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }))
 describe('scanWithElectronegativity', () => {
   it('reports nodeIntegration, disabled context isolation and unparseable files, with relative paths', async () => {
     mkdirSync(join(dir, 'main'))
-    writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'probe', devDependencies: { electron: '^39.0.0' } }))
+    writeFileSync(
+      join(dir, 'package.json'),
+      JSON.stringify({ name: 'probe', devDependencies: { electron: '^39.0.0' } }),
+    )
     writeFileSync(
       join(dir, 'main/window.ts'),
       `import { BrowserWindow } from 'electron'\nexport const win = new BrowserWindow({ webPreferences: { nodeIntegration: true, contextIsolation: false } })\n`,

@@ -27,7 +27,12 @@ function loadRunner(): Runner {
   const gotPath = createRequire(runnerPath).resolve('got')
   const offline = (): Promise<never> => Promise.reject(new Error('network disabled in the Parley audit'))
   const got = Object.assign(offline, { get: offline, head: offline })
-  require.cache[gotPath] = { id: gotPath, filename: gotPath, loaded: true, exports: got } as unknown as NodeJS.Module
+  require.cache[gotPath] = {
+    id: gotPath,
+    filename: gotPath,
+    loaded: true,
+    exports: got,
+  } as unknown as NodeJS.Module
   return require(runnerPath) as Runner
 }
 
@@ -60,7 +65,14 @@ export async function scanWithElectronegativity(dir: string): Promise<Finding[]>
     description: issue.description,
   }))
   for (const error of result.errors.filter((item) => !item.tolerable)) {
-    findings.push({ check: 'PARSE_ERROR', file: toRelative(error.file), line: 0, severity: 'HIGH', confidence: 'CERTAIN', description: `not scanned: ${error.message}` })
+    findings.push({
+      check: 'PARSE_ERROR',
+      file: toRelative(error.file),
+      line: 0,
+      severity: 'HIGH',
+      confidence: 'CERTAIN',
+      description: `not scanned: ${error.message}`,
+    })
   }
   return findings
 }

@@ -36,7 +36,9 @@ describe('shouldAutoUpdate', () => {
   })
 
   it('never updates a development run, whatever the policy says', () => {
-    expect(shouldAutoUpdate({ installer: 'nsis', policy: { autoUpdate: true }, isPackaged: false })).toBe(false)
+    expect(shouldAutoUpdate({ installer: 'nsis', policy: { autoUpdate: true }, isPackaged: false })).toBe(
+      false,
+    )
   })
 
   it('says why, so the log explains an update that did or did not happen', () => {

@@ -34,7 +34,10 @@ export function decideAutoUpdate({ installer, policy, isPackaged }: AutoUpdateFa
     return { enabled: policy.autoUpdate, reason: `admin policy sets autoUpdate to ${policy.autoUpdate}` }
   }
   const enabled = updatesByDefault[installer]
-  return { enabled, reason: `${installer} install ${enabled ? 'updates itself' : 'is updated by its administrator'}` }
+  return {
+    enabled,
+    reason: `${installer} install ${enabled ? 'updates itself' : 'is updated by its administrator'}`,
+  }
 }
 
 export function shouldAutoUpdate(facts: AutoUpdateFacts): boolean {

@@ -45,7 +45,10 @@ function setup(enabled: boolean, feedUrl?: string) {
   const logs: string[] = []
   let loads = 0
   const service = new AutoUpdateService({
-    decision: { enabled, reason: enabled ? 'nsis install updates itself' : 'msi install is updated by its administrator' },
+    decision: {
+      enabled,
+      reason: enabled ? 'nsis install updates itself' : 'msi install is updated by its administrator',
+    },
     loadUpdater: () => {
       loads += 1
       return updater
@@ -122,6 +125,8 @@ describe('AutoUpdateService', () => {
     service.start()
     await Promise.resolve()
     await Promise.resolve()
-    expect(logs.filter((line) => line.startsWith('Update check failed'))).toEqual(['Update check failed: feed unreachable'])
+    expect(logs.filter((line) => line.startsWith('Update check failed'))).toEqual([
+      'Update check failed: feed unreachable',
+    ])
   })
 })

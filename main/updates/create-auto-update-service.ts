@@ -24,7 +24,10 @@ export function createAutoUpdateService({ app, policy, log }: AutoUpdateWiring):
   return new AutoUpdateService({
     decision: decideAutoUpdate({ installer, policy, isPackaged: app.isPackaged }),
     loadUpdater,
-    timers: { setInterval: (callback, ms) => setInterval(callback, ms), clearInterval: (handle) => clearInterval(handle as NodeJS.Timeout) },
+    timers: {
+      setInterval: (callback, ms) => setInterval(callback, ms),
+      clearInterval: (handle) => clearInterval(handle as NodeJS.Timeout),
+    },
     log,
     feedUrl: policy?.updateUrl,
   })

@@ -25,12 +25,28 @@ describe('detectInstallerKind', () => {
   })
 
   it('recognises the macOS app bundle that DMG and zip deliver', () => {
-    expect(detectInstallerKind(facts({ platform: 'darwin', execPath: '/Applications/Parley.app/Contents/MacOS/Parley' }))).toBe('dmg')
+    expect(
+      detectInstallerKind(
+        facts({ platform: 'darwin', execPath: '/Applications/Parley.app/Contents/MacOS/Parley' }),
+      ),
+    ).toBe('dmg')
   })
 
   it('recognises an AppImage by the APPIMAGE variable its runtime sets, and the deb by /opt', () => {
-    expect(detectInstallerKind(facts({ platform: 'linux', execPath: '/tmp/.mount_Parley/parley', env: { APPIMAGE: '/home/a/Parley.AppImage' } }))).toBe('appimage')
+    expect(
+      detectInstallerKind(
+        facts({
+          platform: 'linux',
+          execPath: '/tmp/.mount_Parley/parley',
+          env: { APPIMAGE: '/home/a/Parley.AppImage' },
+        }),
+      ),
+    ).toBe('appimage')
     expect(detectInstallerKind(facts({ platform: 'linux', execPath: '/opt/Parley/parley' }))).toBe('deb')
-    expect(detectInstallerKind(facts({ platform: 'linux', execPath: '/home/a/dev/node_modules/electron/dist/electron' }))).toBe('unknown')
+    expect(
+      detectInstallerKind(
+        facts({ platform: 'linux', execPath: '/home/a/dev/node_modules/electron/dist/electron' }),
+      ),
+    ).toBe('unknown')
   })
 })
