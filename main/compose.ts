@@ -7,6 +7,7 @@ import type { EventBus } from './ipc/event-bus'
 import { composeHandlersAtRuntime, type InvokeHandlers } from './ipc/handlers'
 import { channelsAwaitingParts, placeholderHandlers } from './ipc/placeholders'
 import type { Logger } from './log/logger'
+import { CallSignals } from './notifications/call-signals'
 import type { MainPart, PartFactory } from './parts'
 import { policyNotice, type PolicyLoad } from './policy/admin-policy'
 import type { SettingsBackend } from './settings/backend'
@@ -65,6 +66,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     logger,
     account,
     preferences: () => account.preferences(),
+    calls: new CallSignals(logger),
   }
   const parts: MainPart[] = [
     {

@@ -3,6 +3,7 @@ import type { AccountService } from './account/account-service'
 import type { InvokeHandlers } from './ipc/handlers'
 import type { EventBus } from './ipc/event-bus'
 import type { Logger } from './log/logger'
+import type { CallSignals } from './notifications/call-signals'
 
 /**
  * A part is one service (history, contacts, phone status, ...) plus the IPC handlers it owns.
@@ -23,6 +24,11 @@ export interface PartContext {
   logger: Logger
   account: AccountService
   preferences(): Preferences
+  /**
+   * Call news between parts in this process (phone status, incoming notice, recorded call,
+   * unseen missed count): Node parts publish, Electron parts (tray, badge, power) listen.
+   */
+  calls: CallSignals
 }
 
 export type PartFactory = (context: PartContext) => MainPart
