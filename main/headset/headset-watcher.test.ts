@@ -100,7 +100,7 @@ describe('HeadsetWatcher', () => {
 
   it('reports when hotplug registration itself fails (no permission), leaving no listener', async () => {
     const usb = new FakeUsb()
-    usb.on('newListener', (event) => {
+    usb.addListener('newListener', (event: string) => {
       if (event === 'detach') throw new Error('LIBUSB_ERROR_ACCESS')
     })
     const { sink, watcher } = setup(() => usb)

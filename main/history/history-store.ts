@@ -71,6 +71,11 @@ export class HistoryStore {
     await this.writes.catch(() => undefined)
   }
 
+  /** The notices not yet handed out, left in place (for the log). */
+  pendingNotices(): readonly string[] {
+    return [...this.notices]
+  }
+
   /** Plain-language notices (e.g. a damaged file set aside), each handed out once. */
   takeNotices(): string[] {
     const notices = this.notices

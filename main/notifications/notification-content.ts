@@ -9,6 +9,8 @@ import type { IncomingCallNotice } from './call-signals'
  */
 
 export interface NotificationContent {
+  /** A ringing call wants attention now (stays up, no sound of its own: the app rings); a missed one can wait. */
+  kind: 'incoming' | 'missed'
   title: string
   body: string
   /** Button labels, in order; only macOS shows them. */
@@ -35,6 +37,7 @@ function caller(name: string, number: string, via: string, platform: NodeJS.Plat
 
 export function incomingCallContent(notice: IncomingCallNotice, platform: NodeJS.Platform): NotificationContent {
   return {
+    kind: 'incoming',
     title: 'Incoming call',
     body: caller(notice.remoteName, notice.remoteNumber, notice.via, platform),
     actions: platform === 'darwin' ? ['Answer', 'Reject'] : [],
@@ -42,7 +45,7 @@ export function incomingCallContent(notice: IncomingCallNotice, platform: NodeJS
 }
 
 export function missedCallContent(entry: HistoryEntry, platform: NodeJS.Platform): NotificationContent {
-  return { title: 'Missed call', body: caller(entry.remoteName, entry.remoteNumber, entry.via, platform), actions: [] }
+  return { kind: 'missed', title: 'Missed call', body: caller(entry.remoteName, entry.remoteNumber, entry.via, platform), actions: [] }
 }
 
 /** Notify only when the user might not see the window (hidden, minimised or behind others). */

@@ -1,0 +1,30 @@
+import type { PartFactory } from '../parts'
+import { CallNotifier, type CallNotifierPorts } from './call-notifier'
+import { MissedCallBadge, type BadgePort } from './missed-badge'
+
+/** Electron part: call notifications and the missed-call badge. */
+export function notificationsPart(ports: { notifier: CallNotifierPorts; badge: BadgePort; platform: NodeJS.Platform }): PartFactory {
+  return (context) => {
+    const notifier = new CallNotifier({
+      ports: ports.notifier,
+      signals: context.calls,
+      events: context.events,
+      preferences: context.preferences,
+      platform: ports.platform,
+      logger: context.logger,
+    })
+    const badge = new MissedCallBadge({ port: ports.badge, signals: context.calls })
+    return {
+      name: 'notifications',
+      handlers: {},
+      start() {
+        notifier.start()
+        badge.start()
+      },
+      stop() {
+        badge.stop()
+        notifier.stop()
+      },
+    }
+  }
+}

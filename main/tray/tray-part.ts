@@ -1,0 +1,10 @@
+import type { PartFactory } from '../parts'
+import { TrayService, type TrayServiceOptions } from './tray-service'
+
+/** Electron part: the tray icon. */
+export function trayPart(ports: Omit<TrayServiceOptions, 'signals' | 'logger'>): PartFactory {
+  return (context) => {
+    const tray = new TrayService({ ...ports, signals: context.calls, logger: context.logger })
+    return { name: 'tray', handlers: {}, start: () => tray.start(), stop: () => tray.stop() }
+  }
+}
