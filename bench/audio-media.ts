@@ -47,8 +47,10 @@ async function startLoopbackCall(page: Page): Promise<LoopbackInfo> {
   return page.evaluate(async () => {
     const pc1 = new RTCPeerConnection()
     const pc2 = new RTCPeerConnection()
-    pc1.onicecandidate = (event) => void (event.candidate && pc2.addIceCandidate(event.candidate).catch(() => undefined))
-    pc2.onicecandidate = (event) => void (event.candidate && pc1.addIceCandidate(event.candidate).catch(() => undefined))
+    pc1.onicecandidate = (event) =>
+      void (event.candidate && pc2.addIceCandidate(event.candidate).catch(() => undefined))
+    pc2.onicecandidate = (event) =>
+      void (event.candidate && pc1.addIceCandidate(event.candidate).catch(() => undefined))
     const first = await navigator.mediaDevices.getUserMedia({ audio: true })
     const track = first.getAudioTracks()[0]
     if (!track) throw new Error('no fake microphone track')
@@ -73,7 +75,9 @@ async function startLoopbackCall(page: Page): Promise<LoopbackInfo> {
     window.__audioBench = { pc1, pc2, sender, audio, context, current: track }
     const devices = await navigator.mediaDevices.enumerateDevices()
     const real = (kind: MediaDeviceKind) =>
-      devices.filter((d) => d.kind === kind && d.deviceId !== 'default' && d.deviceId !== 'communications').map((d) => d.deviceId)
+      devices
+        .filter((d) => d.kind === kind && d.deviceId !== 'default' && d.deviceId !== 'communications')
+        .map((d) => d.deviceId)
     return { inputs: real('audioinput'), outputs: real('audiooutput') }
   })
 }
@@ -112,7 +116,12 @@ async function switchMicrophone(page: Page, deviceId: string): Promise<SwitchTim
       if (performance.now() - started > 5_000) throw new Error('new microphone track never showed as sending')
       await new Promise((resolve) => setTimeout(resolve, 1))
     }
-    return { total: performance.now() - started, attached: attachedAt - started, getUserMedia: opened - started, replaceTrack: replaced - opened }
+    return {
+      total: performance.now() - started,
+      attached: attachedAt - started,
+      getUserMedia: opened - started,
+      replaceTrack: replaced - opened,
+    }
   }, deviceId)
 }
 
@@ -162,8 +171,15 @@ export async function measureDeviceSwitching(): Promise<BenchFigure[]> {
       context.push(contextMs)
     }
     return [
-      { name: 'microphone switch mid-call → new track sending', ms: median(mic.map((m) => m.total)), target: 100 },
-      { name: '  new track attached to the sender (first fresh stats)', ms: median(mic.map((m) => m.attached)) },
+      {
+        name: 'microphone switch mid-call → new track sending',
+        ms: median(mic.map((m) => m.total)),
+        target: 100,
+      },
+      {
+        name: '  new track attached to the sender (first fresh stats)',
+        ms: median(mic.map((m) => m.attached)),
+      },
       { name: '  of which getUserMedia (new microphone open)', ms: median(mic.map((m) => m.getUserMedia)) },
       { name: '  of which replaceTrack', ms: median(mic.map((m) => m.replaceTrack)) },
       { name: 'output switch mid-call (audio element setSinkId)', ms: median(element), target: 100 },

@@ -72,7 +72,12 @@ export async function measureSelfHealing(): Promise<BenchFigure[]> {
   const closers: Array<() => Promise<void>> = [() => bed.stop()]
   try {
     if (bed.rendererBuildError) throw new Error(bed.rendererBuildError)
-    const app = await TestApp.start({ name: 'bench-resume', baseUrl: bed.baseUrl, pbx: bed.pbx.info, account: { user: appUser } })
+    const app = await TestApp.start({
+      name: 'bench-resume',
+      baseUrl: bed.baseUrl,
+      pbx: bed.pbx.info,
+      account: { user: appUser },
+    })
     closers.unshift(() => app.close())
     const page = app.page
     await waitForRegistration(page, true)

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import { DeviceManager } from './device-manager'
-import { FakeMediaDevices, FakeParley, FakeRingerSinks, FakeRoutingPhone, mic, out, settle } from './testing/fakes'
+import {
+  FakeMediaDevices,
+  FakeParley,
+  FakeRingerSinks,
+  FakeRoutingPhone,
+  mic,
+  out,
+  settle,
+} from './testing/fakes'
 
 const builtinMic = mic('builtin-mic', 'Built-in Microphone', 'g-builtin')
 const builtinSpeakers = out('builtin-out', 'Built-in Speakers', 'g-builtin')
@@ -10,8 +18,16 @@ const jabraOut = (id = 'jabra-out') => out(id, 'Jabra Evolve2 65 (0b0e:24db)', '
 function setup(devices = [builtinMic, builtinSpeakers, jabraMic(), jabraOut()]) {
   const mediaDevices = new FakeMediaDevices(devices)
   const api = new FakeParley()
-  api.preferences.microphone = { deviceId: 'jabra-mic', label: 'Jabra Evolve2 65 (0b0e:24db)', groupId: 'g-jabra' }
-  api.preferences.speaker = { deviceId: 'jabra-out', label: 'Jabra Evolve2 65 (0b0e:24db)', groupId: 'g-jabra' }
+  api.preferences.microphone = {
+    deviceId: 'jabra-mic',
+    label: 'Jabra Evolve2 65 (0b0e:24db)',
+    groupId: 'g-jabra',
+  }
+  api.preferences.speaker = {
+    deviceId: 'jabra-out',
+    label: 'Jabra Evolve2 65 (0b0e:24db)',
+    groupId: 'g-jabra',
+  }
   api.preferences.ringtone = { deviceId: 'builtin-out', label: 'Built-in Speakers', groupId: 'g-builtin' }
   const phone = new FakeRoutingPhone()
   const ringer = new FakeRingerSinks()
@@ -36,7 +52,9 @@ describe('DeviceManager', () => {
     mediaDevices.change([builtinMic, builtinSpeakers])
     await settle()
     expect(phone.lastRouting()).toEqual({ inputDeviceId: '', outputDeviceId: '' })
-    expect(manager.snapshot().notices).toEqual(['Jabra Evolve2 65 is not connected — using the system default'])
+    expect(manager.snapshot().notices).toEqual([
+      'Jabra Evolve2 65 is not connected — using the system default',
+    ])
 
     // Replugged: Chromium hands out new ids, the label still matches.
     mediaDevices.change([builtinMic, builtinSpeakers, jabraMic('jabra-mic-2'), jabraOut('jabra-out-2')])
@@ -125,7 +143,9 @@ describe('DeviceManager', () => {
     const { manager, phone } = setup()
     phone.failRouting = new Error('NotReadableError')
     await expect(manager.start()).resolves.toBeUndefined()
-    expect(manager.snapshot().notices.join(' ')).toMatch(/could not switch the call audio \(NotReadableError\)/)
+    expect(manager.snapshot().notices.join(' ')).toMatch(
+      /could not switch the call audio \(NotReadableError\)/,
+    )
   })
 
   it('follows preferences changed elsewhere', async () => {
@@ -146,7 +166,11 @@ describe('DeviceManager', () => {
     api.preferences.ringtone = null
     await manager.start()
     expect(ringer.ringtoneSinks.at(-1)).toBe('builtin-out')
-    mediaDevices.change([builtinMic, out('default', 'Default - Built-in Speakers', 'g-builtin'), builtinSpeakers])
+    mediaDevices.change([
+      builtinMic,
+      out('default', 'Default - Built-in Speakers', 'g-builtin'),
+      builtinSpeakers,
+    ])
     await settle()
     expect(ringer.ringtoneSinks.at(-1)).toBe('')
   })

@@ -110,7 +110,9 @@ export class DeviceManager {
     if (this.started) return
     this.started = true
     this.deps.mediaDevices.addEventListener('devicechange', this.onDeviceChange)
-    this.unsubscribers.push(() => this.deps.mediaDevices.removeEventListener('devicechange', this.onDeviceChange))
+    this.unsubscribers.push(() =>
+      this.deps.mediaDevices.removeEventListener('devicechange', this.onDeviceChange),
+    )
     this.unsubscribers.push(
       this.deps.api.on('preferences-changed', (preferences) => {
         this.preferences = pickAudio(preferences)
@@ -119,7 +121,10 @@ export class DeviceManager {
     )
     const loaded = await request(this.deps.api, 'preferences:get')
     if (loaded.ok) this.preferences = pickAudio(loaded.value)
-    else this.carried.push(`Your audio choices could not be loaded, so the system defaults are used: ${loaded.message}`)
+    else
+      this.carried.push(
+        `Your audio choices could not be loaded, so the system defaults are used: ${loaded.message}`,
+      )
     await this.refresh({ reapply: true })
   }
 
@@ -163,7 +168,9 @@ export class DeviceManager {
     const saved = await request(this.deps.api, 'preferences:update', { [role]: preference })
     await this.refresh()
     if (!saved.ok) {
-      this.transientNotices.push(`Your ${roleNames[role]} choice is used now but could not be saved: ${saved.message}`)
+      this.transientNotices.push(
+        `Your ${roleNames[role]} choice is used now but could not be saved: ${saved.message}`,
+      )
       this.publish()
     }
   }
@@ -210,7 +217,9 @@ export class DeviceManager {
       }
     }
     messages.push(...(await this.apply(next, reapply)))
-    this.notices = [...new Set(audioRoles.map((role) => next[role].notice).filter((n): n is string => n !== null))]
+    this.notices = [
+      ...new Set(audioRoles.map((role) => next[role].notice).filter((n): n is string => n !== null)),
+    ]
     // Messages about the previous run (errors, "is back") are replaced by this run's.
     this.transientNotices = messages
     this.publish()

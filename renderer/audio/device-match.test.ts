@@ -33,7 +33,10 @@ describe('resolvePreference', () => {
   })
 
   it('falls back on the exact label when the id changed after a replug', () => {
-    const devices = [input('builtin', 'Built-in Microphone'), input('jabra-new-id', 'Jabra Evolve2 65 (0b0e:24db)', 'g-new')]
+    const devices = [
+      input('builtin', 'Built-in Microphone'),
+      input('jabra-new-id', 'Jabra Evolve2 65 (0b0e:24db)', 'g-new'),
+    ]
     const result = resolvePreference(jabraPref, devices, 'microphone')
     expect(result.device?.deviceId).toBe('jabra-new-id')
     expect(result.matchedBy).toBe('label')
@@ -51,7 +54,10 @@ describe('resolvePreference', () => {
   })
 
   it('matches a "Communications - " label against the plain device', () => {
-    const devices = [output('spk', 'Speakers (Realtek(R) Audio)'), output('hs', 'Poly Blackwire 3325 (047f:c056)')]
+    const devices = [
+      output('spk', 'Speakers (Realtek(R) Audio)'),
+      output('hs', 'Poly Blackwire 3325 (047f:c056)'),
+    ]
     const result = resolvePreference(
       { deviceId: 'x', label: 'Communications - Poly Blackwire 3325 (047f:c056)', groupId: '' },
       devices,
@@ -68,7 +74,10 @@ describe('resolvePreference', () => {
   })
 
   it('uses the system default and says so in plain words when the device is missing', () => {
-    const devices = [input('default', 'Default - Built-in Microphone'), input('builtin', 'Built-in Microphone')]
+    const devices = [
+      input('default', 'Default - Built-in Microphone'),
+      input('builtin', 'Built-in Microphone'),
+    ]
     const result = resolvePreference(jabraPref, devices, 'microphone')
     expect(result.device).toBeNull()
     expect(result.missing).toBe(true)
@@ -83,7 +92,10 @@ describe('resolvePreference', () => {
   })
 
   it('only looks at devices of the right kind', () => {
-    const devices = [input('jabra-old-id', 'Jabra Evolve2 65 (0b0e:24db)', 'g-jabra'), output('spk', 'Speakers')]
+    const devices = [
+      input('jabra-old-id', 'Jabra Evolve2 65 (0b0e:24db)', 'g-jabra'),
+      output('spk', 'Speakers'),
+    ]
     const result = resolvePreference(jabraPref, devices, 'ringtone')
     expect(result.device).toBeNull()
     expect(result.missing).toBe(true)
@@ -107,12 +119,19 @@ describe('resolvePreference', () => {
       input('first', 'USB Audio Device', 'g-first'),
       input('second', 'USB Audio Device', 'g-second'),
     ]
-    const result = resolvePreference({ deviceId: 'old', label: 'USB Audio Device', groupId: 'g-second' }, devices, 'microphone')
+    const result = resolvePreference(
+      { deviceId: 'old', label: 'USB Audio Device', groupId: 'g-second' },
+      devices,
+      'microphone',
+    )
     expect(result.device?.deviceId).toBe('second')
   })
 
   it('never picks a pseudo-device for a physical preference', () => {
-    const devices = [input('default', 'Default - Jabra Evolve2 65 (0b0e:24db)', 'g-jabra'), input('builtin', 'Built-in')]
+    const devices = [
+      input('default', 'Default - Jabra Evolve2 65 (0b0e:24db)', 'g-jabra'),
+      input('builtin', 'Built-in'),
+    ]
     const result = resolvePreference(jabraPref, devices, 'microphone')
     expect(result.device).toBeNull()
     expect(result.missing).toBe(true)
@@ -120,9 +139,17 @@ describe('resolvePreference', () => {
 
   it('treats no preference and the "default" pseudo-device as the system default, silently', () => {
     const devices = [input('default', 'Default - Built-in'), input('builtin', 'Built-in')]
-    expect(resolvePreference(null, devices, 'microphone')).toMatchObject({ device: null, missing: false, notice: null })
+    expect(resolvePreference(null, devices, 'microphone')).toMatchObject({
+      device: null,
+      missing: false,
+      notice: null,
+    })
     expect(
-      resolvePreference({ deviceId: 'default', label: 'Default - Built-in', groupId: '' }, devices, 'microphone'),
+      resolvePreference(
+        { deviceId: 'default', label: 'Default - Built-in', groupId: '' },
+        devices,
+        'microphone',
+      ),
     ).toMatchObject({ device: null, missing: false })
   })
 
@@ -134,7 +161,11 @@ describe('resolvePreference', () => {
   })
 
   it('names the device kind when the remembered label is empty', () => {
-    const result = resolvePreference({ deviceId: 'gone', label: '', groupId: '' }, [output('a', 'Speakers')], 'ringtone')
+    const result = resolvePreference(
+      { deviceId: 'gone', label: '', groupId: '' },
+      [output('a', 'Speakers')],
+      'ringtone',
+    )
     expect(result.notice).toBe('The chosen ringtone device is not connected — using the system default')
   })
 })
@@ -152,7 +183,9 @@ describe('helpers', () => {
   })
 
   it('systemDefaultName reads the default pseudo-device', () => {
-    expect(systemDefaultName([output('default', 'Default - Speakers (0000:0001)')], 'audiooutput')).toBe('Speakers')
+    expect(systemDefaultName([output('default', 'Default - Speakers (0000:0001)')], 'audiooutput')).toBe(
+      'Speakers',
+    )
     expect(systemDefaultName([], 'audiooutput')).toBe('')
   })
 })
@@ -168,8 +201,15 @@ describe('automaticRingtoneDevice', () => {
   })
 
   it('keeps the system default when it is not a headset, or when there are no speakers', () => {
-    expect(automaticRingtoneDevice([output('default', 'Default - Speakers'), output('spk', 'Speakers')])).toBeNull()
-    expect(automaticRingtoneDevice([output('default', 'Default - Poly Blackwire 3325'), output('hs', 'Poly Blackwire 3325')])).toBeNull()
+    expect(
+      automaticRingtoneDevice([output('default', 'Default - Speakers'), output('spk', 'Speakers')]),
+    ).toBeNull()
+    expect(
+      automaticRingtoneDevice([
+        output('default', 'Default - Poly Blackwire 3325'),
+        output('hs', 'Poly Blackwire 3325'),
+      ]),
+    ).toBeNull()
     expect(automaticRingtoneDevice([])).toBeNull()
   })
 })

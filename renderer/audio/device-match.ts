@@ -70,7 +70,10 @@ export function labelsKnown(devices: readonly AudioDevice[], kind: AudioDevice['
 /** Among several candidates with the same name, the one from the same physical device wins. */
 function pickAmong(candidates: AudioDevice[], preference: AudioDevicePreference): AudioDevice | undefined {
   if (candidates.length <= 1) return candidates[0]
-  return candidates.find((device) => preference.groupId !== '' && device.groupId === preference.groupId) ?? candidates[0]
+  return (
+    candidates.find((device) => preference.groupId !== '' && device.groupId === preference.groupId) ??
+    candidates[0]
+  )
 }
 
 function usingDefault(): Resolution {
@@ -80,7 +83,8 @@ function usingDefault(): Resolution {
 export function missingNotice(preference: AudioDevicePreference, role: AudioRole): string {
   const name = displayName(preference.label)
   if (name !== '') return `${name} is not connected — using the system default`
-  const what = role === 'microphone' ? 'microphone' : role === 'speaker' ? 'speaker or headset' : 'ringtone device'
+  const what =
+    role === 'microphone' ? 'microphone' : role === 'speaker' ? 'speaker or headset' : 'ringtone device'
   return `The chosen ${what} is not connected — using the system default`
 }
 
@@ -90,19 +94,23 @@ export function resolvePreference(
   role: AudioRole,
 ): Resolution {
   if (preference === null) return usingDefault()
-  if (preference.deviceId === '' && preference.label === '' && preference.groupId === '') return usingDefault()
+  if (preference.deviceId === '' && preference.label === '' && preference.groupId === '')
+    return usingDefault()
   const kind = deviceKindFor(role)
 
   // A remembered pseudo-device ("communications") is honoured while the OS still offers it;
   // "default" is the system default by definition.
   if (isPseudoDevice(preference)) {
     const pseudo = devices.find((device) => device.kind === kind && device.deviceId === preference.deviceId)
-    if (pseudo && preference.deviceId !== 'default') return { device: pseudo, matchedBy: 'id', missing: false, notice: null }
+    if (pseudo && preference.deviceId !== 'default')
+      return { device: pseudo, matchedBy: 'id', missing: false, notice: null }
     return usingDefault()
   }
 
   const candidates = physicalDevices(devices, kind)
-  const byId = candidates.find((device) => preference.deviceId !== '' && device.deviceId === preference.deviceId)
+  const byId = candidates.find(
+    (device) => preference.deviceId !== '' && device.deviceId === preference.deviceId,
+  )
   if (byId) return { device: byId, matchedBy: 'id', missing: false, notice: null }
 
   // No labels yet (no permission): an absent id proves nothing, so stay quiet on the default.
@@ -147,7 +155,8 @@ export function systemDefaultName(devices: readonly AudioDevice[], kind: AudioDe
 
 const headsetWords =
   /headset|headphone|earphone|hands-?free|jabra|plantronics|\bpoly\b|blackwire|voyager|savi|\bepos\b|sennheiser|yealink|evolve|logitech\s+h\d|zone\s+(wired|wireless|vibe)|airpods|bluetooth/i
-const speakerWords = /speaker|built-?in|internal|realtek|high definition audio|lautsprecher|högtalare|haut-parleur|altavoces/i
+const speakerWords =
+  /speaker|built-?in|internal|realtek|high definition audio|lautsprecher|högtalare|haut-parleur|altavoces/i
 
 export function looksLikeHeadset(device: Pick<AudioDevice, 'label'>): boolean {
   return headsetWords.test(device.label)
@@ -162,5 +171,9 @@ export function automaticRingtoneDevice(devices: readonly AudioDevice[]): AudioD
   const outputs = devices.filter((device) => device.kind === 'audiooutput')
   const systemDefault = outputs.find((device) => device.deviceId === 'default')
   if (!systemDefault || !looksLikeHeadset(systemDefault)) return null
-  return physicalDevices(outputs, 'audiooutput').find((device) => speakerWords.test(device.label) && !looksLikeHeadset(device)) ?? null
+  return (
+    physicalDevices(outputs, 'audiooutput').find(
+      (device) => speakerWords.test(device.label) && !looksLikeHeadset(device),
+    ) ?? null
+  )
 }

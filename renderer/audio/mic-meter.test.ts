@@ -1,8 +1,14 @@
 import { describe, expect, it } from 'vitest'
+import type { MediaDevicesPort } from './device-manager'
 import { levelFromSamples, MicMeter, microphoneConstraints, type MeterContextLike } from './mic-meter'
 
 function fakeStream() {
-  const track = { stopped: false, stop() { this.stopped = true } }
+  const track = {
+    stopped: false,
+    stop() {
+      this.stopped = true
+    },
+  }
   return { track, stream: { getTracks: () => [track] } as unknown as MediaStream }
 }
 
@@ -62,4 +68,4 @@ describe('MicMeter', () => {
 
 // Compile-time check that a real AudioContext fits the meter's port.
 export const meterContextFits = (real: AudioContext): MeterContextLike => real
-export const mediaDevicesFit = (real: MediaDevices): import('./device-manager').MediaDevicesPort => real
+export const mediaDevicesFit = (real: MediaDevices): MediaDevicesPort => real

@@ -38,7 +38,10 @@ export function levelFromSamples(samples: Float32Array): number {
 /** Constraints for a microphone ('' = system default), with the processing a call uses. */
 export function microphoneConstraints(deviceId: string): MediaStreamConstraints {
   const processing = { echoCancellation: true, noiseSuppression: true, autoGainControl: true }
-  return { audio: deviceId === '' ? processing : { ...processing, deviceId: { exact: deviceId } }, video: false }
+  return {
+    audio: deviceId === '' ? processing : { ...processing, deviceId: { exact: deviceId } },
+    video: false,
+  }
 }
 
 export class MicMeter {

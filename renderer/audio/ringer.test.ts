@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { CallPhase, type CallSnapshot } from '../sip/types'
-import { AudioOutput } from './audio-output'
+import { AudioOutput, type AudioContextLike, type AudioElementLike } from './audio-output'
 import { followCallsWithRinger, ringerModeFor } from './ring-follower'
 import { Ringer, RingerMode } from './ringer'
 import { FakeAudioContext, FakeAudioElement, ManualTimers } from './testing/fake-audio'
@@ -130,8 +130,12 @@ const call = (id: string, phase: CallPhase): CallSnapshot => ({
 describe('ringerModeFor', () => {
   it('rings alone, beeps during a call, is silent otherwise', () => {
     expect(ringerModeFor([call('a', CallPhase.Ringing)])).toBe(RingerMode.Ringing)
-    expect(ringerModeFor([call('a', CallPhase.Active), call('b', CallPhase.Ringing)])).toBe(RingerMode.CallWaiting)
-    expect(ringerModeFor([call('a', CallPhase.Held), call('b', CallPhase.Ringing)])).toBe(RingerMode.CallWaiting)
+    expect(ringerModeFor([call('a', CallPhase.Active), call('b', CallPhase.Ringing)])).toBe(
+      RingerMode.CallWaiting,
+    )
+    expect(ringerModeFor([call('a', CallPhase.Held), call('b', CallPhase.Ringing)])).toBe(
+      RingerMode.CallWaiting,
+    )
     expect(ringerModeFor([call('a', CallPhase.Active)])).toBe(RingerMode.Silent)
     expect(ringerModeFor([call('a', CallPhase.Ended)])).toBe(RingerMode.Silent)
   })
@@ -163,5 +167,5 @@ describe('followCallsWithRinger', () => {
 })
 
 // Compile-time checks that the real browser objects fit the ports the ringer is given.
-export const contextFits = (real: AudioContext): import('./audio-output').AudioContextLike => real
-export const elementFits = (real: HTMLAudioElement): import('./audio-output').AudioElementLike => real
+export const contextFits = (real: AudioContext): AudioContextLike => real
+export const elementFits = (real: HTMLAudioElement): AudioElementLike => real

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { HealingPhase, healingStep, initialHealingState, type HealingAction, type HealingInput, type HealingState } from './healing-policy'
+import {
+  HealingPhase,
+  healingStep,
+  initialHealingState,
+  type HealingAction,
+  type HealingInput,
+  type HealingState,
+} from './healing-policy'
 
 /** Feeds inputs at the given times and collects every action. */
 function run(inputs: Array<[number, HealingInput]>, start: HealingState = initialHealingState(true)) {
@@ -51,14 +58,12 @@ describe('healingStep', () => {
   })
 
   it('waits for the network after a wake-up without one, then reconnects at once', () => {
-    const { reconnects, state } = run(
-      [
-        [0, registered],
-        [1, { type: 'suspend' }],
-        [2, { type: 'offline' }],
-        [100, { type: 'resume' }],
-      ],
-    )
+    const { reconnects, state } = run([
+      [0, registered],
+      [1, { type: 'suspend' }],
+      [2, { type: 'offline' }],
+      [100, { type: 'resume' }],
+    ])
     expect(reconnects).toHaveLength(0)
     expect(state.phase).toBe(HealingPhase.Offline)
     const after = healingStep(state, { type: 'online' }, 2_000)
@@ -105,7 +110,12 @@ describe('healingStep', () => {
   })
 
   it('leaves a registered phone alone on a stray online event', () => {
-    expect(run([[0, registered], [10, { type: 'online' }]]).reconnects).toHaveLength(0)
+    expect(
+      run([
+        [0, registered],
+        [10, { type: 'online' }],
+      ]).reconnects,
+    ).toHaveLength(0)
   })
 
   it('an offline event during a reconnect makes the next online redo it', () => {
@@ -142,14 +152,27 @@ describe('healingStep', () => {
   })
 
   it('unlock: short lock only re-reads devices; long lock or a lost registration re-registers', () => {
-    const short = run([[0, registered], [10, { type: 'lock' }], [5_000, { type: 'unlock' }]])
+    const short = run([
+      [0, registered],
+      [10, { type: 'lock' }],
+      [5_000, { type: 'unlock' }],
+    ])
     expect(short.reconnects).toHaveLength(0)
     expect(short.actions).toContainEqual({ type: 'refresh-devices', reapply: false })
 
-    const long = run([[0, registered], [10, { type: 'lock' }], [120_000, { type: 'unlock' }]])
+    const long = run([
+      [0, registered],
+      [10, { type: 'lock' }],
+      [120_000, { type: 'unlock' }],
+    ])
     expect(long.reconnects).toEqual([{ type: 'reconnect', reason: 'unlock', afterSleep: false }])
 
-    const lost = run([[0, registered], [1, failed], [10, { type: 'lock' }], [20, { type: 'unlock' }]])
+    const lost = run([
+      [0, registered],
+      [1, failed],
+      [10, { type: 'lock' }],
+      [20, { type: 'unlock' }],
+    ])
     expect(lost.reconnects).toHaveLength(1)
   })
 

@@ -118,7 +118,8 @@ function kick(state: HealingState, reason: KickReason, now: number, config: Heal
 /** After an attempt ends without registering, a kick that came in meanwhile runs now. */
 function attemptEnded(state: HealingState, now: number, config: HealingConfig): Step {
   const idle: HealingState = { ...state, phase: state.online ? HealingPhase.Idle : HealingPhase.Offline }
-  if (state.queued === null || state.registration === 'registered') return { state: { ...idle, queued: null }, actions: [] }
+  if (state.queued === null || state.registration === 'registered')
+    return { state: { ...idle, queued: null }, actions: [] }
   return kick({ ...idle, queued: null }, state.queued, now, config)
 }
 
@@ -176,7 +177,12 @@ export function healingStep(
         state.registration === 'failed' ||
         state.phase === HealingPhase.Reconnecting
       if (!needed) return { state: { ...back, phase: HealingPhase.Idle }, actions }
-      const step = kick({ ...back, phase: state.phase === HealingPhase.Offline ? HealingPhase.Idle : state.phase }, state.queued ?? 'online', now, config)
+      const step = kick(
+        { ...back, phase: state.phase === HealingPhase.Offline ? HealingPhase.Idle : state.phase },
+        state.queued ?? 'online',
+        now,
+        config,
+      )
       return { state: step.state, actions: [...actions, ...step.actions] }
     }
     case 'registration': {
@@ -209,9 +215,11 @@ export function healingStep(
     }
     case 'reconnect-settled': {
       if (state.phase !== HealingPhase.Reconnecting) return { state, actions: [] }
-      if (state.registration === 'registered') return { state: { ...state, phase: HealingPhase.Idle, queued: null }, actions: [] }
+      if (state.registration === 'registered')
+        return { state: { ...state, phase: HealingPhase.Idle, queued: null }, actions: [] }
       // Resolved but still registering: the registration event will end the attempt.
-      if (input.ok && (state.registration === 'connecting' || state.registration === 'unknown')) return { state, actions: [] }
+      if (input.ok && (state.registration === 'connecting' || state.registration === 'unknown'))
+        return { state, actions: [] }
       return attemptEnded(state, now, config)
     }
   }

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import { DeviceManager } from '../audio/device-manager'
-import { FakeMediaDevices, FakeParley, FakeRingerSinks, FakeRoutingPhone, mic, out, settle } from '../audio/testing/fakes'
+import {
+  FakeMediaDevices,
+  FakeParley,
+  FakeRingerSinks,
+  FakeRoutingPhone,
+  mic,
+  out,
+  settle,
+} from '../audio/testing/fakes'
 import { startSelfHealing, type WindowPort } from './self-healing'
 
 /** window stand-in: online/offline listeners and timers the test fires by hand. */
@@ -55,7 +63,13 @@ function setup() {
   const devices = new CountingDevices()
   const win = new FakeWindow()
   const network: boolean[] = []
-  const stop = startSelfHealing({ phone, api, devices, window: win, onNetworkChange: (online) => network.push(online) })
+  const stop = startSelfHealing({
+    phone,
+    api,
+    devices,
+    window: win,
+    onNetworkChange: (online) => network.push(online),
+  })
   phone.emit('registration', { state: 'registered', since: 1 })
   return { phone, api, devices, win, network, stop }
 }
@@ -148,7 +162,13 @@ describe('startSelfHealing', () => {
 
   it('re-reads devices on a headset event, then again a moment later', async () => {
     const { api, devices, win } = setup()
-    api.emit('headset', { kind: 'attached', vendorId: 0x0b0e, productId: 0x24db, vendor: 'Jabra', product: 'Evolve2 65' })
+    api.emit('headset', {
+      kind: 'attached',
+      vendorId: 0x0b0e,
+      productId: 0x24db,
+      vendor: 'Jabra',
+      product: 'Evolve2 65',
+    })
     expect(devices.refreshes).toHaveLength(1)
     expect([...win.timers.values()].map((t) => t.ms)).toEqual([1_000, 3_000])
     win.runTimers()

@@ -70,7 +70,11 @@ describe('AudioState', () => {
     api.preferences.speaker = { deviceId: 'jabra', label: 'Jabra Evolve2 65 (0b0e:24db)', groupId: 'g-j' }
     await state.start()
     expect(state.speaker).toBe('jabra')
-    expect(state.speakerOptions.at(-1)).toEqual({ value: 'jabra', label: 'Jabra Evolve2 65 (not connected)', connected: false })
+    expect(state.speakerOptions.at(-1)).toEqual({
+      value: 'jabra',
+      label: 'Jabra Evolve2 65 (not connected)',
+      connected: false,
+    })
     expect(state.notices).toEqual(['Jabra Evolve2 65 is not connected — using the system default'])
   })
 

@@ -31,28 +31,39 @@ const emptySnapshot: AudioSnapshot = {
   notices: [],
 }
 
-const unnamed: Record<AudioRole, string> = { microphone: 'Microphone', speaker: 'Speaker', ringtone: 'Speaker' }
+const unnamed: Record<AudioRole, string> = {
+  microphone: 'Microphone',
+  speaker: 'Speaker',
+  ringtone: 'Speaker',
+}
 
 /** Option labels people can tell apart: OS decorations dropped, duplicates numbered, blanks named. */
 export function optionsFor(role: AudioRole, snapshot: AudioSnapshot): DeviceOption[] {
   const devices = role === 'microphone' ? snapshot.inputs : snapshot.outputs
   const defaultName = role === 'microphone' ? snapshot.defaultInputName : snapshot.defaultOutputName
-  const automatic = role === 'ringtone' && snapshot.preferences.ringtone === null ? snapshot.effective.ringtone : null
+  const automatic =
+    role === 'ringtone' && snapshot.preferences.ringtone === null ? snapshot.effective.ringtone : null
   const defaultLabel = automatic
     ? `System default (rings on ${displayName(automatic.label)})`
     : defaultName
       ? `System default (${defaultName})`
       : 'System default'
   const options: DeviceOption[] = [{ value: '', label: defaultLabel, connected: true }]
-  const seen = new Map<string, number>()
+  // A plain record, not reactive state: it lives only for this computation.
+  const seen: Record<string, number> = {}
   devices.forEach((device, index) => {
     const name = displayName(device.label) || `${unnamed[role]} ${index + 1}`
-    const count = (seen.get(name) ?? 0) + 1
-    seen.set(name, count)
+    const count = (seen[name] ?? 0) + 1
+    seen[name] = count
     options.push({ value: device.deviceId, label: count > 1 ? `${name} (${count})` : name, connected: true })
   })
   const preference = snapshot.preferences[role]
-  if (preference && snapshot.effective[role] === null && preference.deviceId !== '' && !devices.some((d) => d.deviceId === preference.deviceId)) {
+  if (
+    preference &&
+    snapshot.effective[role] === null &&
+    preference.deviceId !== '' &&
+    !devices.some((d) => d.deviceId === preference.deviceId)
+  ) {
     const name = displayName(preference.label) || `Chosen ${unnamed[role].toLowerCase()}`
     options.push({ value: preference.deviceId, label: `${name} (not connected)`, connected: false })
   }
@@ -138,7 +149,8 @@ export class AudioState {
     } catch (error) {
       this.metering = false
       this.micLevel = 0
-      const denied = error instanceof Error && (error.name === 'NotAllowedError' || error.name === 'SecurityError')
+      const denied =
+        error instanceof Error && (error.name === 'NotAllowedError' || error.name === 'SecurityError')
       this.meterMessage = denied
         ? 'Parley may not use the microphone. Allow it in your system settings to hear and be heard.'
         : 'The microphone could not be opened. Is it in use by another program or unplugged?'
@@ -177,6 +189,11 @@ export function createAudioState(deps: BrowserAudioDeps): AudioState {
       cancelFrame: (id) => cancelAnimationFrame(id),
     },
   )
-  const devices = new DeviceManager({ mediaDevices: deps.mediaDevices, api: deps.api, phone: deps.phone, ringer })
+  const devices = new DeviceManager({
+    mediaDevices: deps.mediaDevices,
+    api: deps.api,
+    phone: deps.phone,
+    ringer,
+  })
   return new AudioState(devices, ringer, meter)
 }

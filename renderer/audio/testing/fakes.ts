@@ -92,7 +92,8 @@ export class FakeParley implements ParleyApi {
   }
 
   emit<E extends EventChannel>(event: E, payload: EventMap[E]): void {
-    for (const listener of [...(this.listeners.get(event) ?? [])]) (listener as (payload: EventMap[E]) => void)(payload)
+    for (const listener of [...(this.listeners.get(event) ?? [])])
+      (listener as (payload: EventMap[E]) => void)(payload)
   }
 
   listenerCount(): number {
@@ -138,7 +139,8 @@ export class FakeRoutingPhone {
   }
 
   emit<E extends PhoneEventName>(event: E, payload: PhoneEvents[E]): void {
-    for (const listener of [...(this.listeners.get(event) ?? [])]) (listener as (payload: PhoneEvents[E]) => void)(payload)
+    for (const listener of [...(this.listeners.get(event) ?? [])])
+      (listener as (payload: PhoneEvents[E]) => void)(payload)
   }
 
   listenerCount(): number {
