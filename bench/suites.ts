@@ -2,10 +2,16 @@ import type { BenchSuite } from './suite'
 import { contactsBench } from './contacts.bench'
 import { historyBench } from './history.bench'
 import { callSetupBench } from './call-setup.bench'
-import { audioBench } from './audio.bench'
+import { audioBench, selfHealingBench } from './audio.bench'
 
 /**
  * Every benchmark suite `npm run bench` runs, in order. To add figures, write a suite
  * (`{ name, run(): Promise<BenchFigure[]> }`, see bench/suite.ts) and append it here.
  */
-export const suites: BenchSuite[] = [callSetupBench, contactsBench, historyBench, audioBench]
+export const suites: BenchSuite[] = [
+  callSetupBench,
+  contactsBench,
+  historyBench,
+  audioBench,
+  selfHealingBench,
+]
