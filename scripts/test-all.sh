@@ -4,7 +4,8 @@
 # On a fresh Debian machine it first installs what is missing: the Debian packages the e2e
 # suite needs (Kamailio + WebSocket and utils modules, Chromium, SIPp) and node_modules
 # (`npm ci`, when missing or older than package-lock.json). Then it runs, in order:
-#   lint (eslint + prettier --check), typecheck, unit tests, build, e2e tests
+#   lint (eslint + prettier --check), typecheck, unit tests, build, security (CSP in Chromium,
+#   fuses), Electronegativity audit, package check (app.asar from the build), e2e tests
 # and ends with one summary line. Every step runs even when an earlier one failed, so one run
 # shows everything that is wrong; the exit code is non-zero if any step failed.
 set -uo pipefail
@@ -91,6 +92,10 @@ run_step lint npm run --silent lint
 run_step typecheck npm run --silent typecheck
 run_step unit npm run --silent test:unit
 run_step build npm run --silent build
+run_step security npm run --silent test:security
+run_step audit npm run --silent security:audit
+# Packs the out/ the build step made (no second build); fails if the build failed.
+run_step package npm run --silent package:check -- --skip-build
 # Runs even after a failed build: its PBX smoke test still tells whether the test bed works.
 run_step e2e npm run --silent test:e2e
 finish
