@@ -6,6 +6,7 @@ import {
   defineHandlers,
   DuplicateHandlerError,
   MissingHandlersError,
+  type InvokeHandlers,
 } from './handlers'
 import { placeholderHandlers } from './placeholders'
 
@@ -40,6 +41,9 @@ describe('composeHandlers', () => {
     const rest = placeholderHandlers(invokeChannels.filter((channel) => channel !== 'window:show'))
     // @ts-expect-error one part alone leaves channels without a handler: a compile error
     expect(() => composeHandlers(window)).toThrow(MissingHandlersError)
-    expect(Object.keys(composeHandlersAtRuntime([window, rest])).sort()).toEqual([...invokeChannels].sort())
+    const full: InvokeHandlers = composeHandlersAtRuntime([window, rest])
+    expect(Object.keys(full).sort()).toEqual([...invokeChannels].sort())
+    // A statically complete table compiles without a cast.
+    expect(Object.keys(composeHandlers(full))).toHaveLength(invokeChannels.length)
   })
 })
