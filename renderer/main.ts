@@ -11,7 +11,9 @@ import './styles/app.css'
 // Composition root of the renderer: build the phone, audio and state once, wire them, mount.
 const api = window.parley
 const phone = createSipPhone()
-const audio = navigator.mediaDevices ? createAudioState({ api, phone, mediaDevices: navigator.mediaDevices }) : null
+const audio = navigator.mediaDevices
+  ? createAudioState({ api, phone, mediaDevices: navigator.mediaDevices })
+  : null
 const state = createAppState(phone, api, { audio })
 
 if (audio) {
@@ -24,7 +26,9 @@ startSelfHealing({
   devices: audio?.devices ?? { refresh: async () => undefined },
   window,
   onNetworkChange: (online) =>
-    state.ui.announce(online ? 'Network is back. Reconnecting…' : 'The network is gone. Calls will resume when it is back.'),
+    state.ui.announce(
+      online ? 'Network is back. Reconnecting…' : 'The network is gone. Calls will resume when it is back.',
+    ),
 })
 
 const target = document.getElementById('app')

@@ -36,4 +36,5 @@ export function endedText(call: CallSnapshot): string {
   }
 }
 
-export const isConnected = (call: CallSnapshot) => call.phase === CallPhase.Active || call.phase === CallPhase.Held
+export const isConnected = (call: CallSnapshot) =>
+  call.phase === CallPhase.Active || call.phase === CallPhase.Held

@@ -14,7 +14,12 @@ export function dayLabel(at: number, now: number): string {
   const today = startOfDay(now)
   if (day === today) return 'Today'
   if (day === startOfDay(today - 12 * 3600_000)) return 'Yesterday'
-  return new Date(at).toLocaleDateString(undefined, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' })
+  return new Date(at).toLocaleDateString(undefined, {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  })
 }
 
 export function startOfDay(at: number): number {

@@ -30,7 +30,9 @@ describe('historyRows', () => {
     expect(rows.map((row) => row.day)).toEqual(['Today', null, 'Yesterday'])
   })
   it('describes outcomes in words', () => {
-    expect(outcomeText(entry('a', 0, { outcome: 'transferred', transferredTo: 'Bo' }))).toBe('Transferred to Bo')
+    expect(outcomeText(entry('a', 0, { outcome: 'transferred', transferredTo: 'Bo' }))).toBe(
+      'Transferred to Bo',
+    )
     expect(outcomeText(entry('a', 0, { outcome: 'missed' }))).toBe('Missed')
     expect(outcomeText(entry('a', 0, { outcome: 'rejected', direction: 'outgoing' }))).toBe('Declined')
   })

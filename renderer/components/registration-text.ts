@@ -31,7 +31,8 @@ export function registrationText(status: RegistrationStatus, now: number): Regis
             : status.reason === 'closed'
               ? 'Connection closed'
               : 'Not registered'
-      const seconds = status.retryAt === undefined ? null : Math.max(0, Math.ceil((status.retryAt - now) / 1000))
+      const seconds =
+        status.retryAt === undefined ? null : Math.max(0, Math.ceil((status.retryAt - now) / 1000))
       const retry = seconds === null ? '' : seconds > 0 ? `retrying in ${seconds} s` : 'retrying now'
       return { label, retry, detail: status.message, tone: 'bad' }
     }

@@ -32,10 +32,15 @@ export function parseDialString(input: string): DialParse {
   if (text === '') return refuse('Type a number or a SIP address to call.')
 
   const scheme = /^(sips?|tel|callto):/i.exec(text)?.[1]?.toLowerCase()
-  if (scheme) text = text.slice(scheme.length + 1).replace(/^\/\//, '').trim()
+  if (scheme)
+    text = text
+      .slice(scheme.length + 1)
+      .replace(/^\/\//, '')
+      .trim()
   if (text === '') return refuse('The link has no number or address after “' + scheme + ':”.')
 
-  if (scheme === 'sip' || scheme === 'sips' || text.includes('@')) return parseSipAddress(text, scheme === 'sips')
+  if (scheme === 'sip' || scheme === 'sips' || text.includes('@'))
+    return parseSipAddress(text, scheme === 'sips')
   return parseNumber(text)
 }
 
@@ -64,7 +69,8 @@ function parseSipAddress(text: string, secure: boolean): DialParse {
   if (at <= 0) return refuse('A SIP address needs a name before the “@”, like bob@pbx.example.')
   const user = address.slice(0, at)
   const hostPort = address.slice(at + 1)
-  if (!sipUser.test(user)) return refuse('The part before the “@” contains characters a SIP address cannot have.')
+  if (!sipUser.test(user))
+    return refuse('The part before the “@” contains characters a SIP address cannot have.')
 
   const hostMessage = checkHost(hostPort)
   if (hostMessage) return refuse(hostMessage)
@@ -82,7 +88,10 @@ function checkHost(hostPort: string): string | null {
   }
   if (ipv6.test(host)) return null
   const v4 = ipv4.exec(host)
-  if (v4) return v4.slice(1).every((part) => Number(part) <= 255) ? null : 'The server address is not a valid IP address.'
+  if (v4)
+    return v4.slice(1).every((part) => Number(part) <= 255)
+      ? null
+      : 'The server address is not a valid IP address.'
   const labels = host.split('.')
   if (host.length > 253 || !labels.every((label) => hostLabel.test(label))) {
     return 'The server part of the SIP address is not a valid host name.'

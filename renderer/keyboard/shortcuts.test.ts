@@ -39,7 +39,21 @@ describe('shortcutFor', () => {
   })
   it('documents every action the handler knows', () => {
     const documented = keyGroups.flatMap((group) => group.keys.flatMap((entry) => entry.keys))
-    for (const name of ['Ctrl+D', '/', 'F1', '?', 'T', 'H', 'M', 'C', 'Y', 'Ctrl+Enter', 'Shift+Enter', 'Escape', 'Ctrl+F']) {
+    for (const name of [
+      'Ctrl+D',
+      '/',
+      'F1',
+      '?',
+      'T',
+      'H',
+      'M',
+      'C',
+      'Y',
+      'Ctrl+Enter',
+      'Shift+Enter',
+      'Escape',
+      'Ctrl+F',
+    ]) {
       expect(documented).toContain(name)
     }
   })

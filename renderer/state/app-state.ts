@@ -45,7 +45,12 @@ export function createAppState(phone: Phone, api: ParleyApi, options: AppStateOp
     onHistoryRecorded: () => void history?.refresh(),
   })
   transfer = new TransferController(phone, calls, ui)
-  history = new HistoryState({ api, notifier: ui, dial: (number) => calls.dial(number), download: downloadText })
+  history = new HistoryState({
+    api,
+    notifier: ui,
+    dial: (number) => calls.dial(number),
+    download: downloadText,
+  })
   const contacts = new ContactsState(api, ui)
   const transferController = transfer
   const historyState = history

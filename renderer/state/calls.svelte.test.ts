@@ -126,16 +126,25 @@ describe('CallsState', () => {
     ['outgoing', 'rejected', null, 'rejected'],
     ['outgoing', 'local-hangup', 2000, 'answered'],
     ['incoming', 'transferred', 2000, 'transferred'],
-  ] as const)('%s call ended by %s (answered at %s) is recorded as %s', async (direction, endReason, answeredAt, outcome) => {
-    const { phone, api } = setup()
-    phone.addCall({ id: 'x', direction, phase: direction === 'incoming' ? CallPhase.Ringing : CallPhase.Dialing, createdAt: 1000, answeredAt })
-    phone.update('x', { phase: CallPhase.Ended, endedAt: 5000, endReason })
-    await flush()
-    const [entry] = recordedEntries(api)
-    expect(entry?.outcome).toBe(outcome)
-    expect(entry?.ringMs).toBe((answeredAt ?? 5000) - 1000)
-    expect(entry?.talkMs).toBe(answeredAt === null ? 0 : 5000 - answeredAt)
-  })
+  ] as const)(
+    '%s call ended by %s (answered at %s) is recorded as %s',
+    async (direction, endReason, answeredAt, outcome) => {
+      const { phone, api } = setup()
+      phone.addCall({
+        id: 'x',
+        direction,
+        phase: direction === 'incoming' ? CallPhase.Ringing : CallPhase.Dialing,
+        createdAt: 1000,
+        answeredAt,
+      })
+      phone.update('x', { phase: CallPhase.Ended, endedAt: 5000, endReason })
+      await flush()
+      const [entry] = recordedEntries(api)
+      expect(entry?.outcome).toBe(outcome)
+      expect(entry?.ringMs).toBe((answeredAt ?? 5000) - 1000)
+      expect(entry?.talkMs).toBe(answeredAt === null ? 0 : 5000 - answeredAt)
+    },
+  )
 
   it('records who a transferred call went to', async () => {
     const { phone, api } = setup()
@@ -149,7 +158,12 @@ describe('CallsState', () => {
     const { phone, api, calls } = setup()
     phone.addCall({ id: 'a' })
     phone.update('a', { phase: CallPhase.Ended, endReason: 'cancelled' })
-    phone.emit('call-ended', { ...phone.calls()[0]!, id: 'a', phase: CallPhase.Ended, endReason: 'cancelled' } as never)
+    phone.emit('call-ended', {
+      ...phone.calls()[0]!,
+      id: 'a',
+      phase: CallPhase.Ended,
+      endReason: 'cancelled',
+    } as never)
     expect(calls.byId('a')?.phase).toBe(CallPhase.Ended)
     await flush()
     expect(recordedEntries(api)).toHaveLength(1)

@@ -55,7 +55,9 @@ export class CallsState {
   private registration: PhoneStatus['registration'] = 'unregistered'
   private lastStatus = ''
   private ringMode: 'none' | 'ring' | 'waiting' = 'none'
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping, never rendered
   private readonly timers = new Set<ReturnType<typeof setTimeout>>()
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping, never rendered
   private readonly recorded = new Set<string>()
 
   constructor(options: CallsOptions) {
@@ -220,7 +222,8 @@ export class CallsState {
 
   private upsert(call: CallSnapshot): void {
     const index = this.calls.findIndex((existing) => existing.id === call.id)
-    this.calls = index >= 0 ? this.calls.map((existing, i) => (i === index ? call : existing)) : [...this.calls, call]
+    this.calls =
+      index >= 0 ? this.calls.map((existing, i) => (i === index ? call : existing)) : [...this.calls, call]
     this.updateRinging()
     this.reportStatus()
   }
@@ -243,7 +246,10 @@ export class CallsState {
     const entry = historyEntryOf(call, this.transferTargetOf(call.id), this.now())
     const result = await request(this.api, 'history:record', entry)
     if (result.ok) this.onHistoryRecorded()
-    else this.notifier.alert(`The call with ${partyOf(call)} could not be saved in the history: ${result.message}`)
+    else
+      this.notifier.alert(
+        `The call with ${partyOf(call)} could not be saved in the history: ${result.message}`,
+      )
   }
 
   private updateRinging(): void {

@@ -4,8 +4,20 @@ import { ContactsState } from './contacts.svelte'
 import { FakeApi } from './testing/fake-api'
 
 const contacts: Contact[] = [
-  { id: '1', name: 'Åsa Östlund', company: 'Acme', favourite: false, numbers: [{ kind: 'work', value: '+46 8-120 100 64' }] },
-  { id: '2', name: 'Bo Berg', company: '', favourite: false, numbers: [{ kind: 'extension', value: '1002' }] },
+  {
+    id: '1',
+    name: 'Åsa Östlund',
+    company: 'Acme',
+    favourite: false,
+    numbers: [{ kind: 'work', value: '+46 8-120 100 64' }],
+  },
+  {
+    id: '2',
+    name: 'Bo Berg',
+    company: '',
+    favourite: false,
+    numbers: [{ kind: 'extension', value: '1002' }],
+  },
 ]
 
 function setup() {
@@ -45,7 +57,10 @@ describe('ContactsState', () => {
     expect(state.contacts.find((c) => c.id === '2')?.name).toBe('Bo Berglund')
     await state.remove('1')
     expect(state.contacts.map((c) => c.id)).toEqual(['2'])
-    api.handle('contacts:save', () => ({ ok: false, error: { code: 'invalid-input', message: 'Name too long' } }))
+    api.handle('contacts:save', () => ({
+      ok: false,
+      error: { code: 'invalid-input', message: 'Name too long' },
+    }))
     expect(await state.save(contacts[0]!)).toBe(false)
     expect(notifier.alert).toHaveBeenCalledWith(expect.stringContaining('Name too long'))
   })

@@ -91,7 +91,9 @@ export class ContactsState {
       return null
     }
     const { imported, skipped } = result.value
-    this.notifier.announce(`Imported ${imported} contact${imported === 1 ? '' : 's'}${skipped ? `, skipped ${skipped}` : ''}.`)
+    this.notifier.announce(
+      `Imported ${imported} contact${imported === 1 ? '' : 's'}${skipped ? `, skipped ${skipped}` : ''}.`,
+    )
     await this.load()
     return result.value
   }
@@ -100,22 +102,33 @@ export class ContactsState {
   nameForNumber(number: string): string {
     const digits = digitsOf(number)
     if (digits.length < 3) return ''
-    return this.byDigits.get(digits) ?? (digits.length >= 9 ? (this.byDigits.get(`~${digits.slice(-9)}`) ?? '') : '')
+    return (
+      this.byDigits.get(digits) ??
+      (digits.length >= 9 ? (this.byDigits.get(`~${digits.slice(-9)}`) ?? '') : '')
+    )
   }
 
   newContact(): Contact {
-    return { id: crypto.randomUUID(), name: '', company: '', favourite: false, numbers: [{ kind: 'work', value: '' }] }
+    return {
+      id: crypto.randomUUID(),
+      name: '',
+      company: '',
+      favourite: false,
+      numbers: [{ kind: 'work', value: '' }],
+    }
   }
 }
 
 function numberDirectory(contacts: readonly Contact[]): Map<string, string> {
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping, never rendered
   const directory = new Map<string, string>()
   for (const contact of contacts) {
     for (const number of contact.numbers) {
       const digits = digitsOf(number.value)
       if (digits.length < 3) continue
       if (!directory.has(digits)) directory.set(digits, contact.name)
-      if (digits.length >= 9 && !directory.has(`~${digits.slice(-9)}`)) directory.set(`~${digits.slice(-9)}`, contact.name)
+      if (digits.length >= 9 && !directory.has(`~${digits.slice(-9)}`))
+        directory.set(`~${digits.slice(-9)}`, contact.name)
     }
   }
   return directory

@@ -18,7 +18,13 @@ const entry = (id: string, change: Partial<HistoryEntry> = {}): HistoryEntry => 
   ...change,
 })
 
-function setup(all: HistoryEntry[] = [entry('1'), entry('2', { outcome: 'missed' }), entry('3', { direction: 'outgoing' })]) {
+function setup(
+  all: HistoryEntry[] = [
+    entry('1'),
+    entry('2', { outcome: 'missed' }),
+    entry('3', { direction: 'outgoing' }),
+  ],
+) {
   let stored = [...all]
   let missedUnseen = 1
   const api = new FakeApi()
@@ -30,7 +36,11 @@ function setup(all: HistoryEntry[] = [entry('1'), entry('2', { outcome: 'missed'
             (query.filter === 'missed' ? e.outcome === 'missed' : e.direction === query.filter)) &&
           (e.remoteName.includes(query.search) || e.remoteNumber.includes(query.search)),
       )
-      return { entries: matching.slice(query.offset, query.offset + query.limit), total: matching.length, missedUnseen }
+      return {
+        entries: matching.slice(query.offset, query.offset + query.limit),
+        total: matching.length,
+        missedUnseen,
+      }
     })
     .handle('history:delete', (raw) => {
       stored = stored.filter((e) => e.id !== (raw as { id: string }).id)

@@ -133,6 +133,7 @@ export class HistoryState {
       this.options.notifier.alert(`The history could not be exported: ${result.message}`)
       return
     }
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping, never rendered
     const day = new Date().toISOString().slice(0, 10)
     this.options.download(`parley-history-${day}.csv`, result.value, 'text/csv;charset=utf-8')
     this.options.notifier.announce('History exported')

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { idleTransfer, transition, TransferStage, type TransferEvent, type TransferState } from './transfer-machine'
+import {
+  idleTransfer,
+  transition,
+  TransferStage,
+  type TransferEvent,
+  type TransferState,
+} from './transfer-machine'
 
 const choosing: TransferState = { stage: TransferStage.ChoosingTarget, callId: 'a' }
 const blind: TransferState = {
@@ -66,8 +72,12 @@ describe('transfer machine: legal transitions', () => {
     })
   })
   it('Consulting: placed, answered, complete, blind-instead, cancel', () => {
-    expect(next(consultingUnplaced, { type: 'consultation-placed', consultCallId: 'c' })).toEqual(consultingRinging)
-    expect(next(consultingRinging, { type: 'consultation-answered', consultCallId: 'c' })).toEqual(consultingAnswered)
+    expect(next(consultingUnplaced, { type: 'consultation-placed', consultCallId: 'c' })).toEqual(
+      consultingRinging,
+    )
+    expect(next(consultingRinging, { type: 'consultation-answered', consultCallId: 'c' })).toEqual(
+      consultingAnswered,
+    )
     expect(next(consultingAnswered, { type: 'complete' })).toEqual(completing)
     expect(next(consultingRinging, { type: 'blind-instead' })).toEqual(blind)
     expect(next(consultingUnplaced, { type: 'blind-instead' })).toEqual(blind)
@@ -106,7 +116,10 @@ describe('transfer machine: legal transitions', () => {
   it('Done and Failed return to Idle on dismiss, or start a new transfer', () => {
     expect(next(done, { type: 'dismiss' })).toEqual(idleTransfer)
     expect(next(failedState, { type: 'dismiss' })).toEqual(idleTransfer)
-    expect(next(failedState, { type: 'begin', callId: 'b' })).toEqual({ stage: TransferStage.ChoosingTarget, callId: 'b' })
+    expect(next(failedState, { type: 'begin', callId: 'b' })).toEqual({
+      stage: TransferStage.ChoosingTarget,
+      callId: 'b',
+    })
     expect(next(done, { type: 'blind', callId: 'a', target: '1002', label: 'Bo' })).toEqual(blind)
   })
 })
@@ -117,7 +130,11 @@ describe('transfer machine: illegal transitions are refused', () => {
     ['cancel from Idle', idleTransfer, { type: 'cancel' }],
     ['progress from Idle', idleTransfer, { type: 'progress', callId: 'a', progress: 'trying' }],
     ['dismiss from Idle', idleTransfer, { type: 'dismiss' }],
-    ['blind for another call while choosing', choosing, { type: 'blind', callId: 'b', target: '1', label: 'x' }],
+    [
+      'blind for another call while choosing',
+      choosing,
+      { type: 'blind', callId: 'b', target: '1', label: 'x' },
+    ],
     ['begin again while choosing', choosing, { type: 'begin', callId: 'b' }],
     ['complete while choosing', choosing, { type: 'complete' }],
     ['cancel a blind transfer already sent', blind, { type: 'cancel' }],
@@ -127,8 +144,16 @@ describe('transfer machine: illegal transitions are refused', () => {
     ['complete before the consultation is placed', consultingUnplaced, { type: 'complete' }],
     ['blind-instead after the target answered', consultingAnswered, { type: 'blind-instead' }],
     ['a second consultation-placed', consultingRinging, { type: 'consultation-placed', consultCallId: 'd' }],
-    ['answered for an unrelated call', consultingRinging, { type: 'consultation-answered', consultCallId: 'z' }],
-    ['unrelated call ending while consulting', consultingRinging, { type: 'call-ended', callId: 'z', transferred: false }],
+    [
+      'answered for an unrelated call',
+      consultingRinging,
+      { type: 'consultation-answered', consultCallId: 'z' },
+    ],
+    [
+      'unrelated call ending while consulting',
+      consultingRinging,
+      { type: 'call-ended', callId: 'z', transferred: false },
+    ],
     ['begin while consulting', consultingRinging, { type: 'begin', callId: 'a' }],
     ['cancel while completing', completing, { type: 'cancel' }],
     ['succeeded for another call', completing, { type: 'succeeded', callId: 'c' }],

@@ -38,7 +38,13 @@ export type TransferStepProgress = 'requested' | 'trying' | 'ringing'
 export type TransferState =
   | { stage: TransferStage.Idle }
   | { stage: TransferStage.ChoosingTarget; callId: string }
-  | { stage: TransferStage.BlindRequested; callId: string; target: string; label: string; progress: TransferStepProgress }
+  | {
+      stage: TransferStage.BlindRequested
+      callId: string
+      target: string
+      label: string
+      progress: TransferStepProgress
+    }
   | {
       stage: TransferStage.Consulting
       heldCallId: string

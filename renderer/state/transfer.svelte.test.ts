@@ -24,7 +24,13 @@ function setup() {
   transfer = new TransferController(phone, calls, notifier)
   calls.start()
   transfer.start()
-  phone.addCall({ id: 'a', remoteName: 'Caller', remoteNumber: '1001', phase: CallPhase.Active, answeredAt: 1 })
+  phone.addCall({
+    id: 'a',
+    remoteName: 'Caller',
+    remoteNumber: '1001',
+    phase: CallPhase.Active,
+    answeredAt: 1,
+  })
   return { phone, api, notifier, calls, transfer }
 }
 
@@ -41,14 +47,21 @@ describe('TransferController', () => {
     phone.update('a', { phase: CallPhase.Ended, endReason: 'transferred', endedAt: 10 })
     expect(transfer.state.stage).toBe(TransferStage.Done)
     await flush()
-    expect(api.sent('history:record')[0]).toMatchObject({ outcome: 'transferred', transferredTo: 'Bo Berg (mobile)' })
+    expect(api.sent('history:record')[0]).toMatchObject({
+      outcome: 'transferred',
+      transferredTo: 'Bo Berg (mobile)',
+    })
   })
 
   it('blind transfer failure brings the call back off hold with a message', async () => {
     const { phone, transfer, notifier, calls } = setup()
     await calls.hold('a')
     await transfer.blind('a', '1002', 'Bo')
-    phone.emit('transfer-progress', { callId: 'a', target: '1002', progress: { state: 'failed', message: 'Bo is busy.' } })
+    phone.emit('transfer-progress', {
+      callId: 'a',
+      target: '1002',
+      progress: { state: 'failed', message: 'Bo is busy.' },
+    })
     await flush()
     expect(transfer.state).toMatchObject({ stage: TransferStage.Failed, callId: 'a' })
     expect(notifier.alert).toHaveBeenCalledWith(expect.stringContaining('Bo is busy.'))
@@ -68,7 +81,11 @@ describe('TransferController', () => {
     const { phone, transfer } = setup()
     await transfer.consult('1002', 'Bo')
     expect(phone.commands.map((c) => c.name)).toEqual(['hold', 'dial'])
-    expect(transfer.state).toMatchObject({ stage: TransferStage.Consulting, heldCallId: 'a', consultCallId: 'out-1' })
+    expect(transfer.state).toMatchObject({
+      stage: TransferStage.Consulting,
+      heldCallId: 'a',
+      consultCallId: 'out-1',
+    })
     expect(await transfer.complete()).toBe(false) // not answered yet
     phone.update('out-1', { phase: CallPhase.Active, answeredAt: 5 })
     expect(transfer.state).toMatchObject({ answered: true })

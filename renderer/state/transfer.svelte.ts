@@ -1,7 +1,13 @@
 import { parseDialString } from '../dial/dial-string'
 import { CallPhase, type Phone, type TransferProgress } from '../sip/types'
 import { partyOf, type CallsState } from './calls.svelte'
-import { idleTransfer, transition, TransferStage, type TransferEvent, type TransferState } from './transfer-machine'
+import {
+  idleTransfer,
+  transition,
+  TransferStage,
+  type TransferEvent,
+  type TransferState,
+} from './transfer-machine'
 
 export { TransferStage } from './transfer-machine'
 
@@ -18,6 +24,7 @@ export interface TransferNotifier {
 export class TransferController {
   state = $state.raw<TransferState>(idleTransfer)
   /** Target label per transferred call id, for "transferred to" in the history. */
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping, never rendered
   private readonly targets = new Map<string, string>()
 
   private readonly phone: Phone
@@ -34,7 +41,8 @@ export class TransferController {
     const stops = [
       this.phone.on('transfer-progress', ({ callId, progress }) => this.onProgress(callId, progress)),
       this.phone.on('call-updated', (call) => {
-        if (call.phase === CallPhase.Active) this.send({ type: 'consultation-answered', consultCallId: call.id })
+        if (call.phase === CallPhase.Active)
+          this.send({ type: 'consultation-answered', consultCallId: call.id })
       }),
       this.phone.on('call-ended', (call) => this.onCallEnded(call.id, call.endReason === 'transferred')),
     ]
@@ -133,7 +141,9 @@ export class TransferController {
     const before = this.state
     if (before.stage !== TransferStage.Consulting) return false
     if (!before.answered) {
-      this.notifier.alert(`${before.label} has not answered yet. Wait, cancel, or transfer now without announcing.`)
+      this.notifier.alert(
+        `${before.label} has not answered yet. Wait, cancel, or transfer now without announcing.`,
+      )
       return false
     }
     if (!this.send({ type: 'complete' })) return false
@@ -143,7 +153,10 @@ export class TransferController {
     try {
       await this.phone.attendedTransfer(state.heldCallId, state.consultCallId)
     } catch (error) {
-      await this.fail(state.heldCallId, messageOf(error, `The transfer to ${state.label} did not go through.`))
+      await this.fail(
+        state.heldCallId,
+        messageOf(error, `The transfer to ${state.label} did not go through.`),
+      )
     }
     return true
   }
@@ -158,7 +171,10 @@ export class TransferController {
     try {
       await this.phone.blindTransfer(before.heldCallId, before.target)
     } catch (error) {
-      await this.fail(before.heldCallId, messageOf(error, `The transfer to ${before.label} could not be started.`))
+      await this.fail(
+        before.heldCallId,
+        messageOf(error, `The transfer to ${before.label} could not be started.`),
+      )
     }
     return true
   }
@@ -192,7 +208,9 @@ export class TransferController {
       case 'trying':
       case 'ringing':
         if (this.send({ type: 'progress', callId, progress: progress.state })) {
-          this.notifier.announce(progress.state === 'ringing' ? `${label} is ringing…` : `Transferring to ${label}…`)
+          this.notifier.announce(
+            progress.state === 'ringing' ? `${label} is ringing…` : `Transferring to ${label}…`,
+          )
         }
         return
       case 'done':

@@ -12,7 +12,10 @@ export class FakeApi implements ParleyApi {
   private readonly handlers = new Map<InvokeChannel, Handler>()
   private readonly listeners = new Map<EventChannel, Set<(payload: never) => void>>()
 
-  handle<C extends InvokeChannel>(channel: C, handler: (request: unknown) => InvokeMap[C] | Result<InvokeMap[C]>): this {
+  handle<C extends InvokeChannel>(
+    channel: C,
+    handler: (request: unknown) => InvokeMap[C] | Result<InvokeMap[C]>,
+  ): this {
     this.handlers.set(channel, handler)
     return this
   }
@@ -36,7 +39,8 @@ export class FakeApi implements ParleyApi {
   }
 
   emit<E extends EventChannel>(event: E, payload: EventMap[E]): void {
-    for (const listener of this.listeners.get(event) ?? []) (listener as (payload: EventMap[E]) => void)(payload)
+    for (const listener of this.listeners.get(event) ?? [])
+      (listener as (payload: EventMap[E]) => void)(payload)
   }
 
   sent<C extends InvokeChannel>(channel: C): unknown[] {
