@@ -1,6 +1,13 @@
-import type { App, BrowserWindow } from 'electron'
+import { powerMonitor, powerSaveBlocker, type App, type BrowserWindow } from 'electron'
+import { headsetPart } from './headset/headset-part'
+import { electronBadgePort, electronNotifierPorts } from './notifications/electron-notifications'
+import { notificationsPart } from './notifications/notifications-part'
 import type { PartFactory } from './parts'
+import { powerPart } from './power/power-part'
+import { createElectronTray } from './tray/electron-tray'
+import { trayPart } from './tray/tray-part'
 import type { CloseBehaviour } from './window/close-behaviour'
+import { windowControls } from './window/main-window'
 
 /** Electron objects a part may need; index.ts builds this once the app is ready. */
 export interface ElectronPartDeps {
@@ -17,6 +24,23 @@ export interface ElectronPartDeps {
  * in the real app; their channels fall back to placeholders in the headless harness unless a
  * Node-only part in sharedParts (main/parts.ts) also handles them. Add factories here.
  */
-export function createElectronParts(_deps: ElectronPartDeps): PartFactory[] {
-  return []
+export function createElectronParts(deps: ElectronPartDeps): PartFactory[] {
+  const showWindow = () => {
+    windowControls(deps.getWindow).show()
+  }
+  return [
+    powerPart(() => ({ powerMonitor, powerSaveBlocker })),
+    headsetPart(),
+    notificationsPart({
+      notifier: electronNotifierPorts(deps.getWindow, showWindow),
+      badge: electronBadgePort(deps.app, deps.getWindow),
+      platform: process.platform,
+    }),
+    trayPart({
+      createTray: createElectronTray,
+      showWindow,
+      quit: deps.quit,
+      setTrayAvailable: (available) => deps.closeBehaviour.setTrayAvailable(available),
+    }),
+  ]
 }

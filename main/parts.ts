@@ -1,9 +1,12 @@
 import type { Preferences } from '../contract/schemas'
 import type { AccountService } from './account/account-service'
+import { contactsPart } from './contacts/contacts-part'
+import { historyPart } from './history/history-part'
 import type { InvokeHandlers } from './ipc/handlers'
 import type { EventBus } from './ipc/event-bus'
 import type { Logger } from './log/logger'
 import type { CallSignals } from './notifications/call-signals'
+import { phoneStatusPart } from './notifications/phone-status-part'
 
 /**
  * A part is one service (history, contacts, phone status, ...) plus the IPC handlers it owns.
@@ -38,4 +41,4 @@ export type PartFactory = (context: PartContext) => MainPart
  * Add a part here to make its channels real everywhere; it replaces the placeholder for each
  * channel it handles (main/ipc/placeholders.ts).
  */
-export const sharedParts: PartFactory[] = []
+export const sharedParts: PartFactory[] = [historyPart, contactsPart, phoneStatusPart]
