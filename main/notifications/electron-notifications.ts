@@ -38,8 +38,10 @@ export function electronBadgePort(app: App, getWindow: () => BrowserWindow | nul
   let overlay: NativeImage | null = null
   return {
     setCount(count) {
-      app.setBadgeCount(count)
-      if (process.platform !== 'win32') return
+      if (process.platform !== 'win32') {
+        app.setBadgeCount(count)
+        return
+      }
       const window = getWindow()
       if (!window || window.isDestroyed()) return
       overlay ??= nativeImage.createFromBitmap(statusIconBitmap('failed', 16), { width: 16, height: 16 })
