@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest'
+import type { AccountState } from '../../contract/ipc'
+import type { Account } from '../../contract/schemas'
+import { SessionState } from './session.svelte'
+import { FakeApi } from './testing/fake-api'
+import { FakePhone } from './testing/fake-phone'
+
+const account: Account = {
+  displayName: 'Reception',
+  sipAddress: '1001@pbx.example',
+  authUser: '',
+  wsServer: 'wss://pbx.example/ws',
+  outboundProxy: '',
+  iceServers: [],
+  voicemailNumber: '555',
+}
+const stored = (hasPassword: boolean, value: Account | null = account): AccountState => ({
+  account: value,
+  hasPassword,
+  locked: [],
+  notices: [],
+})
+
+function setup(initial: AccountState) {
+  const phone = new FakePhone()
+  let current = initial
+  const api = new FakeApi()
+    .handle('account:get', () => current)
+    .handle('account:password', () => 'secret')
+    .handle('account:save', () => (current = stored(true)))
+    .handle('account:sign-out', () => (current = stored(false)))
+  const session = new SessionState(phone, api)
+  session.start()
+  return { phone, api, session }
+}
+
+describe('SessionState', () => {
+  it('signs in by itself when an account and password are stored', async () => {
+    const { phone, session } = setup(stored(true))
+    await session.load()
+    expect(session.stage).toBe('signed-in')
+    expect(phone.commands).toEqual([{ name: 'connect', args: ['1001@pbx.example'] }])
+  })
+
+  it('shows the login form when nothing is stored', async () => {
+    const { phone, session } = setup(stored(false, null))
+    await session.load()
+    expect(session.stage).toBe('signed-out')
+    expect(phone.commands).toEqual([])
+  })
+
+  it('saves the account with the password and connects', async () => {
+    const { phone, api, session } = setup(stored(false, null))
+    await session.load()
+    expect(await session.signIn(account, 'pw')).toBe(true)
+    expect(api.sent('account:save')).toEqual([{ account, password: 'pw' }])
+    expect(session.stage).toBe('signed-in')
+    expect(phone.commandNames()).toEqual(['connect'])
+  })
+
+  it('keeps the form and says why when saving fails', async () => {
+    const { phone, api, session } = setup(stored(false, null))
+    await session.load()
+    api.handle('account:save', () => ({
+      ok: false,
+      error: { code: 'invalid-input', message: 'Use a wss:// address' },
+    }))
+    expect(await session.signIn(account, 'pw')).toBe(false)
+    expect(session.error).toBe('Use a wss:// address')
+    expect(session.stage).toBe('signed-out')
+    expect(phone.commands).toEqual([])
+  })
+
+  it('mirrors registration and signs out', async () => {
+    const { phone, session } = setup(stored(true))
+    await session.load()
+    phone.emit('registration', { state: 'failed', reason: 'auth', message: '401' })
+    expect(session.registration).toEqual({ state: 'failed', reason: 'auth', message: '401' })
+    await session.signOut()
+    expect(phone.commandNames()).toEqual(['connect', 'disconnect'])
+    expect(session.stage).toBe('signed-out')
+    expect(session.registration.state).toBe('unregistered')
+  })
+})
