@@ -116,7 +116,8 @@ export interface Phone {
   disconnect(): Promise<void>
   dial(target: string): Promise<string | null>
   answer(callId: string): Promise<void>
-  reject(callId: string): Promise<void>
+  /** 486 Busy Here by default; 'decline' sends 603 Decline. */
+  reject(callId: string, kind?: 'busy' | 'decline'): Promise<void>
   hangup(callId: string): Promise<void>
   hold(callId: string): Promise<void>
   resume(callId: string): Promise<void>
@@ -126,4 +127,8 @@ export interface Phone {
   attendedTransfer(heldCallId: string, consultationCallId: string): Promise<void>
   setAudioRouting(routing: AudioRouting): Promise<void>
   calls(): CallSnapshot[]
+  /** Opens the microphone ahead of the first call (the first open costs a few hundred ms). */
+  prepareMicrophone?(): Promise<void>
+  /** Closes a microphone kept open by prepareMicrophone. */
+  releaseMicrophone?(): void
 }
