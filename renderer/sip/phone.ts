@@ -598,7 +598,7 @@ export class SipPhone implements Phone {
           this.terminate(
             call,
             'network',
-            `Call ended: it could not be recovered after a network change (${outcome.code})`,
+            'Call ended: the network changed and the call could not be recovered',
           )
       })
     }
