@@ -143,6 +143,16 @@ describe('createHeadlessMain', () => {
     expect(value<AccountState>(await main.dispatch('account:get')).hasPassword).toBe(false)
   })
 
+  it('openLink suggests a valid click-to-call link and refuses a hostile one', async () => {
+    main = await createHeadlessMain({ dataDir })
+    const targets: string[] = []
+    main.events.on('dial-request', ({ target }) => targets.push(target))
+    expect(main.openLink('tel:+46%208-120%20100%2064')).toBe(true)
+    expect(main.openLink('tel:1%0d%0aBYE')).toBe(false)
+    expect(targets).toEqual(['+46812010064'])
+    expect(main.windowShowCount).toBe(1)
+  })
+
   it('applies an admin policy given as JSON', async () => {
     main = await createHeadlessMain({
       dataDir,

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { EventChannel, EventMap } from '../contract/ipc'
 import type { Result } from '../contract/result'
+import { ClickToCall } from './app/click-to-call'
 import { createMainServices, type MainServices } from './compose'
 import { FakeSafeStorage, type SafeStorageAdapter } from './credentials/safe-storage'
 import { createDispatcher } from './ipc/dispatcher'
@@ -46,7 +47,12 @@ export interface HeadlessMain {
     onAny(listener: <E extends EventChannel>(event: E, payload: EventMap[E]) => void): () => void
     emit<E extends EventChannel>(event: E, payload: EventMap[E]): void
   }
-  /** Times 'window:show' was answered (the headless window is always "shown"). */
+  /**
+   * What the OS does when the user clicks a tel:/sip:/callto: link: the real parser runs and a
+   * valid link emits 'dial-request'. Returns false (and emits nothing) for a refused link.
+   */
+  openLink(link: string): boolean
+  /** Times the window was asked to show ('window:show', or a click-to-call link). */
   readonly windowShowCount: number
   services: MainServices
   logger: Logger
@@ -93,6 +99,7 @@ export async function createHeadlessMain(options: HeadlessMainOptions): Promise<
   })
   await services.start()
   const defaultSender: IpcSender = { frameUrl: rendererUrl, isMainFrame: true }
+  const clickToCall = new ClickToCall(events, logger, () => windowShowCount++)
   return {
     dispatch: (channel, payload, sender = defaultSender) => dispatcher(channel, payload, sender),
     events: {
@@ -100,6 +107,7 @@ export async function createHeadlessMain(options: HeadlessMainOptions): Promise<
       onAny: (listener) => events.onAny(listener),
       emit: (event, payload) => events.emit(event, payload),
     },
+    openLink: (link) => clickToCall.handleLink(link),
     get windowShowCount() {
       return windowShowCount
     },
