@@ -21,7 +21,7 @@ function setup() {
     endedLingerMs: 0,
     transferTargetOf: (id) => transfer?.transferredTo(id) ?? '',
   })
-  transfer = new TransferController(phone, calls, notifier)
+  transfer = new TransferController(phone, calls, notifier, { blindResumeGraceMs: 0 })
   calls.start()
   transfer.start()
   phone.addCall({

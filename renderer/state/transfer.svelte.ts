@@ -31,7 +31,19 @@ export class TransferController {
   private readonly calls: CallsState
   private readonly notifier: TransferNotifier
 
-  constructor(phone: Phone, calls: CallsState, notifier: TransferNotifier) {
+  /**
+   * After a failed blind transfer the SIP adapter takes the caller off hold itself; we only
+   * step in if the call is still held this long afterwards (a second resume would race it).
+   */
+  private readonly blindResumeGraceMs: number
+
+  constructor(
+    phone: Phone,
+    calls: CallsState,
+    notifier: TransferNotifier,
+    options: { blindResumeGraceMs?: number } = {},
+  ) {
+    this.blindResumeGraceMs = options.blindResumeGraceMs ?? 2000
     this.phone = phone
     this.calls = calls
     this.notifier = notifier
@@ -235,9 +247,20 @@ export class TransferController {
   }
 
   private async fail(callId: string, message: string): Promise<void> {
+    const wasBlind = this.state.stage === TransferStage.BlindRequested
     if (!this.send({ type: 'failed', callId, message })) return
     this.targets.delete(callId)
-    await this.resumeAfterFailure(callId, `${message} The caller is back on the line.`)
+    const text = `${message} The caller is back on the line.`
+    if (!wasBlind) {
+      await this.resumeAfterFailure(callId, text)
+      return
+    }
+    this.notifier.alert(text)
+    this.notifier.announce(text)
+    setTimeout(() => {
+      if (this.calls.byId(callId)?.phase === CallPhase.Held && !this.calls.active)
+        void this.calls.resume(callId)
+    }, this.blindResumeGraceMs)
   }
 
   private async resumeAfterFailure(callId: string, message: string): Promise<void> {
