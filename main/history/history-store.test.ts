@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm, stat, truncate, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, truncate, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -208,6 +208,26 @@ describe('HistoryStore', () => {
     expect(await store.clear()).toBe(true)
     expect(store.query(query()).total).toBe(0)
     expect((await openStore()).query(query()).total).toBe(0)
+  })
+
+  it('reports a failed write, keeps the call, and writes it once the disk is back', async () => {
+    const store = await openStore()
+    const first = call()
+    await store.record(first)
+    // The disk "goes away": the history path is briefly something that cannot be appended to.
+    await rename(path, `${path}.moved`)
+    await mkdir(path)
+    const failed = call()
+    await expect(store.record(failed)).rejects.toThrowError(/could not be saved/)
+    expect(store.query(query()).entries.map((e) => e.id)).toEqual([failed.id, first.id])
+
+    await rm(path, { recursive: true })
+    await rename(`${path}.moved`, path)
+    const later = call()
+    await store.record(later)
+    const reopened = await openStore()
+    expect(reopened.query(query()).entries.map((e) => e.id)).toEqual([later.id, failed.id, first.id])
+    expect(reopened.takeNotices()).toEqual([])
   })
 
   it('replaces a call recorded twice under the same id', async () => {

@@ -34,6 +34,8 @@ export class HistoryStorageError extends Error {
 export class HistoryStore {
   private index = new HistoryIndex()
   private recordsInFile = 0
+  /** An append failed part-way (disk full?): the file may end in a cut line, so rewrite it whole next. */
+  private fileNeedsRewrite = false
   private limit: number
   private writes: Promise<unknown> = Promise.resolve()
   private notices: string[] = []
@@ -103,7 +105,8 @@ export class HistoryStore {
     this.index.add(entry)
     this.index.pruneTo(this.limit)
     await this.enqueue(async () => {
-      await this.append({ kind: 'call', entry })
+      if (this.fileNeedsRewrite) await this.rewrite()
+      else await this.append({ kind: 'call', entry })
       if (this.recordsInFile > this.compactionThreshold()) await this.rewrite()
     })
     return entry
@@ -112,7 +115,7 @@ export class HistoryStore {
   async markSeen(): Promise<boolean> {
     if (this.index.missedUnseen === 0) return true
     this.index.markSeen()
-    await this.enqueue(() => this.append({ kind: 'seen', at: this.now().getTime() }))
+    await this.enqueue(() => (this.fileNeedsRewrite ? this.rewrite() : this.append({ kind: 'seen', at: this.now().getTime() })))
     return true
   }
 
@@ -167,6 +170,7 @@ export class HistoryStore {
     try {
       await appendDurably(this.options.path, serializeRecord(record))
     } catch (error) {
+      this.fileNeedsRewrite = true
       this.options.logger.error('History: append failed', error)
       throw new HistoryStorageError('The call could not be saved to the history file (the disk may be full or read-only).')
     }
@@ -182,6 +186,7 @@ export class HistoryStore {
       throw new HistoryStorageError('The history file could not be updated (the disk may be full or read-only).')
     }
     this.recordsInFile = records.length
+    this.fileNeedsRewrite = false
   }
 
   /** One write at a time, in order; a failed write does not block the ones after it. */
