@@ -127,8 +127,9 @@ export interface Phone {
   attendedTransfer(heldCallId: string, consultationCallId: string): Promise<void>
   setAudioRouting(routing: AudioRouting): Promise<void>
   calls(): CallSnapshot[]
-  /** Opens the microphone ahead of the first call (the first open costs a few hundred ms). */
-  prepareMicrophone?(): Promise<void>
+  /** Opens the microphone ahead of the first call (the first open costs a few hundred ms);
+   *  keepOpen=false opens and closes it at once (later opens are still cheap). */
+  prepareMicrophone?(keepOpen?: boolean): Promise<void>
   /** Closes a microphone kept open by prepareMicrophone. */
   releaseMicrophone?(): void
 }
