@@ -129,6 +129,14 @@ describe('MediaController', () => {
     expect(devices.requests).toHaveLength(2)
   })
 
+  it('can warm up without keeping the microphone open', async () => {
+    const { devices, media } = setup()
+    await media.prepareMicrophone(false)
+    expect(devices.requests).toHaveLength(1)
+    await media.acquireMicrophone()
+    expect(devices.requests).toHaveLength(2)
+  })
+
   it('reports instead of throwing when there is no media access at all', async () => {
     const reports: string[] = []
     const media = new MediaController({

@@ -135,8 +135,8 @@ export class SipPhone implements Phone {
   }
 
   /** Opens the microphone ahead of the first call; optional (the first open costs a few hundred ms). */
-  async prepareMicrophone(): Promise<void> {
-    await this.guard(() => this.media.prepareMicrophone())
+  async prepareMicrophone(keepOpen = true): Promise<void> {
+    await this.guard(() => this.media.prepareMicrophone(keepOpen))
   }
 
   releaseMicrophone(): void {
