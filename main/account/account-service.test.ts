@@ -42,7 +42,7 @@ function service(policy: AdminPolicy, stored: Record<string, unknown> = {}) {
   return { accountService, backend, emitted }
 }
 
-const lockedError = (fn: () => unknown): HandlerError => {
+const expectHandlerError = (fn: () => unknown): HandlerError => {
   try {
     fn()
   } catch (error) {
@@ -52,6 +52,20 @@ const lockedError = (fn: () => unknown): HandlerError => {
   throw new Error('expected a HandlerError')
 }
 
+describe('AccountService storage failures', () => {
+  it('reports a settings file that cannot be written as a storage error', () => {
+    const { accountService, backend } = service({ values: {}, locked: [] })
+    backend.set = () => {
+      throw Object.assign(new Error('no space'), { code: 'ENOSPC' })
+    }
+    const error = expectHandlerError(() => accountService.save({ account }))
+    expect(error.code).toBe('storage')
+    expect(error.message).toBe(
+      'Your settings could not be saved (ENOSPC). Check free disk space and try again.',
+    )
+  })
+})
+
 describe('AccountService with an admin policy', () => {
   const policy: AdminPolicy = {
     values: { wsServer: 'wss://pbx.corp.example/ws', sipDomain: 'corp.example' },
@@ -60,7 +74,7 @@ describe('AccountService with an admin policy', () => {
 
   it('refuses a save that changes a locked setting and keeps what was stored', () => {
     const { accountService } = service(policy, { account })
-    const error = lockedError(() =>
+    const error = expectHandlerError(() =>
       accountService.save({ account: { ...account, wsServer: 'wss://elsewhere.example/ws' } }),
     )
     expect(error.code).toBe('locked')
@@ -73,8 +87,9 @@ describe('AccountService with an admin policy', () => {
   it('refuses a SIP address outside the locked domain', () => {
     const { accountService } = service(policy)
     expect(
-      lockedError(() => accountService.save({ account: { ...account, sipAddress: 'carol@evil.example' } }))
-        .message,
+      expectHandlerError(() =>
+        accountService.save({ account: { ...account, sipAddress: 'carol@evil.example' } }),
+      ).message,
     ).toMatch(/SIP domain/)
   })
 
@@ -111,7 +126,8 @@ describe('AccountService with an admin policy', () => {
   it('a lock without a policy value freezes the current value', () => {
     const { accountService } = service({ values: {}, locked: ['displayName'] }, { account })
     expect(
-      lockedError(() => accountService.save({ account: { ...account, displayName: 'Someone else' } })).code,
+      expectHandlerError(() => accountService.save({ account: { ...account, displayName: 'Someone else' } }))
+        .code,
     ).toBe('locked')
     expect(accountService.save({ account: { ...account, authUser: 'carol-auth' } }).account?.authUser).toBe(
       'carol-auth',
@@ -124,7 +140,7 @@ describe('AccountService with an admin policy', () => {
       { preferences: { closeToTray: true } },
     )
     expect(accountService.preferences().closeToTray).toBe(false)
-    expect(lockedError(() => accountService.updatePreferences({ closeToTray: true })).message).toMatch(
+    expect(expectHandlerError(() => accountService.updatePreferences({ closeToTray: true })).message).toMatch(
       /close to tray/,
     )
     expect(accountService.updatePreferences({ closeToTray: false, doNotDisturb: true })).toMatchObject({

@@ -29,6 +29,19 @@ const blankAccount: Account = {
   voicemailNumber: '555',
 }
 
+/** A failed write (disk full, no permission) is a storage error the user can act on, not a crash. */
+function storing(write: () => void): void {
+  try {
+    write()
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? 'unknown error'
+    throw new HandlerError(
+      'storage',
+      `Your settings could not be saved (${reason}). Check free disk space and try again.`,
+    )
+  }
+}
+
 export interface AccountServiceDeps {
   settings: SettingsService
   credentials: CredentialStore
@@ -71,7 +84,7 @@ export class AccountService {
         `Your administrator has locked ${violations.map(labelOf).join(', ')}; those settings were not changed.`,
       )
     }
-    settings.writeAccount(request.account)
+    storing(() => settings.writeAccount(request.account))
     // An empty password field means "unchanged", like an omitted one: forms send '' untouched.
     if (request.password) credentials.setPassword(request.password)
     return this.state()
@@ -109,7 +122,7 @@ export class AccountService {
       )
     }
     const next = preferencesSchema.parse({ ...current, ...patch })
-    this.deps.settings.writePreferences(next)
+    storing(() => this.deps.settings.writePreferences(next))
     const effective = this.preferences()
     this.deps.events.emit('preferences-changed', effective)
     return effective

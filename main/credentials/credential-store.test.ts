@@ -80,3 +80,19 @@ describe('electronSafeStorage', () => {
     expect(electronSafeStorage(fake(false, 'kwallet5'), 'linux').isEncryptionAvailable()).toBe(false)
   })
 })
+
+describe('CredentialStore when the keychain refuses', () => {
+  it('keeps the password in memory with a notice instead of failing the sign-in', () => {
+    const refusing = new FakeSafeStorage(true)
+    refusing.encryptString = () => {
+      throw new Error('user denied keychain access')
+    }
+    const dir2 = mkdtempSync(join(tmpdir(), 'parley-credentials-refused-'))
+    const store = new CredentialStore(join(dir2, 'credentials.json'), refusing, new MemoryLogger())
+    store.setPassword('still works')
+    expect(store.getPassword()).toBe('still works')
+    expect(existsSync(join(dir2, 'credentials.json'))).toBe(false)
+    expect(store.notices[0]).toMatch(/could not be saved securely/)
+    rmSync(dir2, { recursive: true, force: true })
+  })
+})

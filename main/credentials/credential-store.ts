@@ -73,9 +73,18 @@ export class CredentialStore {
       )
       return
     }
-    const encrypted = this.safeStorage.encryptString(password)
-    const file: CredentialFile = { format: 1, password: encrypted.toString('base64') }
-    writeFileAtomic(this.path, `${JSON.stringify(file)}\n`)
+    try {
+      const encrypted = this.safeStorage.encryptString(password)
+      const file: CredentialFile = { format: 1, password: encrypted.toString('base64') }
+      writeFileAtomic(this.path, `${JSON.stringify(file)}\n`)
+    } catch (error) {
+      // Keychain locked or refused, disk full: the sign-in still works for this run.
+      this.logger.warn('Password could not be stored encrypted', error)
+      this.removeFile()
+      this.notice(
+        'Your password could not be saved securely, so it is kept only until Parley closes and you will be asked again next time.',
+      )
+    }
   }
 
   clear(): void {
