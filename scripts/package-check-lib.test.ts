@@ -122,7 +122,8 @@ describe('checkBuilderConfig', () => {
       upgradeCode: '26FCEB14-0955-421F-93C1-324C341A797F',
       createStartMenuShortcut: true,
     },
-    nsis: { perMachine: false },
+    nsis: { perMachine: false, include: 'build/installer.nsh' },
+    msiProjectCreated: './build/windows-protocols.mjs',
     mac: {
       target: ['dmg', 'zip'],
       hardenedRuntime: true,

@@ -169,6 +169,11 @@ export function checkBuilderConfig(config: Json, entitlementsPlist: string): str
   )
   expect(msi.createStartMenuShortcut !== false, 'msi must create a Start-menu shortcut')
   expect(asObject(config.nsis).perMachine !== true, 'nsis must install per user')
+  expect(
+    String(config.msiProjectCreated ?? '').includes('windows-protocols') &&
+      String(asObject(config.nsis).include ?? '').includes('installer.nsh'),
+    'Windows installers must register the link capabilities (msiProjectCreated + nsis.include)',
+  )
 
   const mac = asObject(config.mac)
   const macTargets = JSON.stringify(mac.target ?? [])
