@@ -14,9 +14,41 @@ const target = 20
 /** Reading ~12 MB of JSON Lines is bounded by disk and JSON.parse; it happens once, not per view. */
 const startupTarget = 250
 
-const firstNames = ['Åsa', 'Bertil', 'Cecilia', 'Dragan', 'Eva', 'Fredrik', 'Göran', 'Helena', 'Ingrid', 'Jonas', 'Karin', 'Lars']
-const lastNames = ['Östlund', 'Åström', 'Lindqvist', 'Nyström', 'Berg', 'Holm', 'Sjöberg', 'Ekström', 'Wikström', 'Dahl']
-const outcomes: HistoryEntry['outcome'][] = ['answered', 'answered', 'answered', 'missed', 'rejected', 'busy', 'transferred']
+const firstNames = [
+  'Åsa',
+  'Bertil',
+  'Cecilia',
+  'Dragan',
+  'Eva',
+  'Fredrik',
+  'Göran',
+  'Helena',
+  'Ingrid',
+  'Jonas',
+  'Karin',
+  'Lars',
+]
+const lastNames = [
+  'Östlund',
+  'Åström',
+  'Lindqvist',
+  'Nyström',
+  'Berg',
+  'Holm',
+  'Sjöberg',
+  'Ekström',
+  'Wikström',
+  'Dahl',
+]
+const outcomes: HistoryEntry['outcome'][] = [
+  'answered',
+  'answered',
+  'answered',
+  'missed',
+  'rejected',
+  'busy',
+  'transferred',
+]
 
 function syntheticEntry(index: number): HistoryEntry {
   const name = `${firstNames[index % firstNames.length]} ${lastNames[(index * 7) % lastNames.length]}`
@@ -56,7 +88,12 @@ export const historyBench: BenchSuite = {
     const directory = await mkdtemp(join(tmpdir(), 'parley-history-bench-'))
     try {
       const path = join(directory, 'history.jsonl')
-      await writeFile(path, Array.from({ length: entryCount }, (_, index) => `${JSON.stringify(syntheticEntry(index))}\n`).join(''))
+      await writeFile(
+        path,
+        Array.from({ length: entryCount }, (_, index) => `${JSON.stringify(syntheticEntry(index))}\n`).join(
+          '',
+        ),
+      )
       const logger = new MemoryLogger()
       let store = new HistoryStore({ path, limit: 50_000, logger })
       const loadMs = await timeMedian(5, async () => {

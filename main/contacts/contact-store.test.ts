@@ -20,13 +20,24 @@ afterEach(async () => {
 
 async function openStore(): Promise<ContactStore> {
   let next = 0
-  const store = new ContactStore({ path, logger: new MemoryLogger(), newId: () => `id-${++next}`, now: () => new Date('2026-11-25T15:00:00Z') })
+  const store = new ContactStore({
+    path,
+    logger: new MemoryLogger(),
+    newId: () => `id-${++next}`,
+    now: () => new Date('2026-11-25T15:00:00Z'),
+  })
   await store.start()
   return store
 }
 
 const context = { sender: { frameUrl: 'app://parley/index.html', isMainFrame: true } }
-const bo: Contact = { id: '', name: 'Bo Berg', company: '', favourite: false, numbers: [{ kind: 'work', value: '08-12' }] }
+const bo: Contact = {
+  id: '',
+  name: 'Bo Berg',
+  company: '',
+  favourite: false,
+  numbers: [{ kind: 'work', value: '08-12' }],
+}
 
 describe('ContactStore', () => {
   it('saves, replaces and deletes contacts, and reads them back after a restart', async () => {
@@ -51,17 +62,23 @@ describe('ContactStore', () => {
     )
     // Bo Berg is already there; the second Eva Holm is the same number formatted differently.
     expect(report).toEqual({ imported: 2, skipped: 2 })
-    expect((await openStore()).list().map((contact) => contact.name)).toEqual(['Bo Berg', 'Eva Holm', 'No Number'])
+    expect((await openStore()).list().map((contact) => contact.name)).toEqual([
+      'Bo Berg',
+      'Eva Holm',
+      'No Number',
+    ])
   })
 
   it('imports nothing from a broken file and says which line is wrong', async () => {
     const store = await openStore()
     const handlers = contactHandlers(store)
     const broken = 'BEGIN:VCARD\nFN:Good One\nEND:VCARD\nBEGIN:VCARD\nFN:Half\n'
-    await expect(handlers['contacts:import']({ format: 'vcard', text: broken }, context)).rejects.toThrowError(
-      /Nothing was imported\. Line 4: /,
-    )
-    await expect(handlers['contacts:import']({ format: 'vcard', text: broken }, context)).rejects.toBeInstanceOf(HandlerError)
+    await expect(
+      handlers['contacts:import']({ format: 'vcard', text: broken }, context),
+    ).rejects.toThrowError(/Nothing was imported\. Line 4: /)
+    await expect(
+      handlers['contacts:import']({ format: 'vcard', text: broken }, context),
+    ).rejects.toBeInstanceOf(HandlerError)
     expect(store.list()).toEqual([])
     expect((await openStore()).list()).toEqual([])
   })
@@ -73,7 +90,9 @@ describe('ContactStore', () => {
     const store = await openStore()
     const handlers = contactHandlers(store)
     await expect(handlers['contacts:save'](bo, context)).rejects.toMatchObject({ code: 'storage' })
-    await expect(handlers['contacts:import']({ format: 'csv', text: 'Name\nEva\n' }, context)).rejects.toMatchObject({
+    await expect(
+      handlers['contacts:import']({ format: 'csv', text: 'Name\nEva\n' }, context),
+    ).rejects.toMatchObject({
       code: 'storage',
     })
     expect(store.list()).toEqual([])

@@ -77,7 +77,9 @@ export class ContactStore {
   async save(contact: Contact): Promise<Contact> {
     const saved = { ...contact, id: contact.id.trim() === '' ? this.newId() : contact.id }
     const exists = this.contacts.some((existing) => existing.id === saved.id)
-    const next = exists ? this.contacts.map((existing) => (existing.id === saved.id ? saved : existing)) : [...this.contacts, saved]
+    const next = exists
+      ? this.contacts.map((existing) => (existing.id === saved.id ? saved : existing))
+      : [...this.contacts, saved]
     await this.commit(next)
     return saved
   }
@@ -109,7 +111,9 @@ export class ContactStore {
         await replaceAtomically(this.options.path, `${JSON.stringify(file, null, 1)}\n`)
       } catch (error) {
         this.options.logger.error('Contacts: write failed', error)
-        throw new ContactStorageError('Your contacts could not be saved (the disk may be full or read-only). Nothing was changed.')
+        throw new ContactStorageError(
+          'Your contacts could not be saved (the disk may be full or read-only). Nothing was changed.',
+        )
       }
       this.contacts = next
     }
@@ -122,7 +126,10 @@ export class ContactStore {
     const keptAs = setAsideName(this.options.path, this.now())
     try {
       await rename(this.options.path, keptAs)
-      await replaceAtomically(this.options.path, `${JSON.stringify({ version: 1, contacts: this.contacts }, null, 1)}\n`)
+      await replaceAtomically(
+        this.options.path,
+        `${JSON.stringify({ version: 1, contacts: this.contacts }, null, 1)}\n`,
+      )
     } catch (error) {
       this.options.logger.error('Contacts: could not set the damaged file aside', error)
     }
@@ -154,5 +161,8 @@ export function parseContactsFile(text: string): { contacts: Contact[]; problem:
       ids.add(checked.data.id)
     } else invalid++
   }
-  return { contacts, problem: invalid > 0 ? `${invalid} contact${invalid === 1 ? '' : 's'} could not be read` : null }
+  return {
+    contacts,
+    problem: invalid > 0 ? `${invalid} contact${invalid === 1 ? '' : 's'} could not be read` : null,
+  }
 }

@@ -52,7 +52,12 @@ describe('CSV contact import', () => {
             { kind: 'mobile', value: '070-123 45 67' },
           ],
         },
-        { name: 'Reception', company: 'Reception', favourite: false, numbers: [{ kind: 'work', value: '200' }] },
+        {
+          name: 'Reception',
+          company: 'Reception',
+          favourite: false,
+          numbers: [{ kind: 'work', value: '200' }],
+        },
       ],
     })
   })
@@ -75,14 +80,25 @@ describe('CSV contact import', () => {
           { kind: 'work', value: '08-555 12' },
         ],
       },
-      { name: 'Bertil Berg', company: '', favourite: false, numbers: [{ kind: 'home', value: '08-12 34, 56' }] },
+      {
+        name: 'Bertil Berg',
+        company: '',
+        favourite: false,
+        numbers: [{ kind: 'home', value: '08-12 34, 56' }],
+      },
     ])
   })
 
   it('reads the newer Google layout (Organization Name, Phone 1 - Label)', () => {
-    const file = 'First Name,Last Name,Organization Name,Phone 1 - Label,Phone 1 - Value\nEva,Holm,Stadshuset,Work,08-508 290 00\n'
+    const file =
+      'First Name,Last Name,Organization Name,Phone 1 - Label,Phone 1 - Value\nEva,Holm,Stadshuset,Work,08-508 290 00\n'
     expect(parseContactsCsv(file).contacts).toEqual([
-      { name: 'Eva Holm', company: 'Stadshuset', favourite: false, numbers: [{ kind: 'work', value: '08-508 290 00' }] },
+      {
+        name: 'Eva Holm',
+        company: 'Stadshuset',
+        favourite: false,
+        numbers: [{ kind: 'work', value: '08-508 290 00' }],
+      },
     ])
   })
 

@@ -16,7 +16,13 @@ const nameColumns = ['name', 'full name', 'display name']
 const firstNameColumns = ['first name', 'given name']
 const middleNameColumns = ['middle name', 'additional name']
 const lastNameColumns = ['last name', 'family name', 'surname']
-const companyColumns = ['company', 'organization 1 - name', 'organization name', 'organization', 'organisation']
+const companyColumns = [
+  'company',
+  'organization 1 - name',
+  'organization name',
+  'organization',
+  'organisation',
+]
 const favouriteColumns = ['favourite', 'favorite', 'starred']
 const groupColumns = ['group membership', 'labels']
 
@@ -63,7 +69,8 @@ interface ColumnMap {
 
 function mapColumns(header: string[]): ColumnMap {
   const normalized = header.map((title) => title.trim().toLowerCase())
-  const find = (names: string[]) => normalized.flatMap((title, column) => (names.includes(title) ? [column] : []))
+  const find = (names: string[]) =>
+    normalized.flatMap((title, column) => (names.includes(title) ? [column] : []))
   const googleSlots = new Map<string, { type: number; value: number }>()
   const numbers: ColumnMap['numbers'] = []
   normalized.forEach((title, column) => {
@@ -90,7 +97,8 @@ function mapColumns(header: string[]): ColumnMap {
   }
 }
 
-const cell = (fields: string[], columns: number[]) => columns.map((column) => fields[column]?.trim() ?? '').find((value) => value !== '') ?? ''
+const cell = (fields: string[], columns: number[]) =>
+  columns.map((column) => fields[column]?.trim() ?? '').find((value) => value !== '') ?? ''
 
 const isTruthy = (value: string) => ['1', 'true', 'yes', 'y', 'x', '*'].includes(value.trim().toLowerCase())
 
@@ -105,7 +113,11 @@ function rowToParts(fields: string[], columns: ColumnMap): DraftParts {
   const groups = columns.groups.map((column) => fields[column] ?? '').join(' ')
   return {
     fullName: cell(fields, columns.name),
-    nameParts: [cell(fields, columns.firstName), cell(fields, columns.middleName), cell(fields, columns.lastName)],
+    nameParts: [
+      cell(fields, columns.firstName),
+      cell(fields, columns.middleName),
+      cell(fields, columns.lastName),
+    ],
     company: cell(fields, columns.company),
     favourite: isTruthy(cell(fields, columns.favourite)) || /\bstarred\b/i.test(groups),
     numbers,
@@ -121,15 +133,20 @@ export interface CsvParseResult {
 function checkRowWidth(record: CsvRecord, headerWidth: number): void {
   const extra = record.fields.slice(headerWidth)
   if (extra.some((field) => field.trim() !== '')) {
-    throw new ContactImportError(record.line, `this row has ${record.fields.length} fields but the header has ${headerWidth}`)
+    throw new ContactImportError(
+      record.line,
+      `this row has ${record.fields.length} fields but the header has ${headerWidth}`,
+    )
   }
 }
 
 export function parseContactsCsv(text: string): CsvParseResult {
   const [header, ...rows] = readCsv(text)
-  if (!header) throw new ContactImportError(1, 'the file is empty (expected a header row such as "Name,Phone")')
+  if (!header)
+    throw new ContactImportError(1, 'the file is empty (expected a header row such as "Name,Phone")')
   const columns = mapColumns(header.fields)
-  const hasName = columns.name.length + columns.firstName.length + columns.lastName.length + columns.company.length > 0
+  const hasName =
+    columns.name.length + columns.firstName.length + columns.lastName.length + columns.company.length > 0
   const hasNumber = columns.numbers.length + columns.googlePhones.length > 0
   if (!hasName && !hasNumber) {
     throw new ContactImportError(

@@ -78,13 +78,17 @@ export function readCsv(input: string): CsvRecord[] {
       line++
       recordLine = line
     } else if (afterQuote) {
-      throw new ContactImportError(line, `unexpected text after a closing quote: ${JSON.stringify(text.slice(index, index + 20))}`)
+      throw new ContactImportError(
+        line,
+        `unexpected text after a closing quote: ${JSON.stringify(text.slice(index, index + 20))}`,
+      )
     } else if (character === '"' && field === '') {
       inQuotes = true
       quoteLine = line
     } else field += character
   }
-  if (inQuotes) throw new ContactImportError(quoteLine, 'a quoted field starts here but its closing quote is missing')
+  if (inQuotes)
+    throw new ContactImportError(quoteLine, 'a quoted field starts here but its closing quote is missing')
   if (field !== '' || fields.length > 0 || afterQuote) endRecord()
   return records
 }

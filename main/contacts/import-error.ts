@@ -21,11 +21,16 @@ export type NumberKind = Contact['numbers'][number]['kind']
  * or null for a fax, which no one can talk to.
  */
 export function numberKindFromLabels(labels: readonly string[]): NumberKind | null {
-  const words = labels.flatMap((label) => label.toLowerCase().split(/[\s,;*_-]+/)).filter((word) => word !== '')
+  const words = labels
+    .flatMap((label) => label.toLowerCase().split(/[\s,;*_-]+/))
+    .filter((word) => word !== '')
   if (words.includes('fax')) return null
-  if (words.some((word) => word === 'cell' || word === 'mobile' || word === 'iphone' || word === 'car')) return 'mobile'
-  if (words.some((word) => word === 'extension' || word === 'ext' || word === 'x-extension')) return 'extension'
-  if (words.some((word) => word === 'work' || word === 'business' || word === 'main' || word === 'company')) return 'work'
+  if (words.some((word) => word === 'cell' || word === 'mobile' || word === 'iphone' || word === 'car'))
+    return 'mobile'
+  if (words.some((word) => word === 'extension' || word === 'ext' || word === 'x-extension'))
+    return 'extension'
+  if (words.some((word) => word === 'work' || word === 'business' || word === 'main' || word === 'company'))
+    return 'work'
   if (words.includes('home')) return 'home'
   return 'other'
 }

@@ -81,7 +81,9 @@ describe('vCard import', () => {
   })
 
   it('counts a card with nothing to keep as empty instead of inventing a contact', () => {
-    const result = parseVCards('BEGIN:VCARD\nVERSION:3.0\nEMAIL:a@example.com\nEND:VCARD\nBEGIN:VCARD\nFN:Bo\nEND:VCARD\n')
+    const result = parseVCards(
+      'BEGIN:VCARD\nVERSION:3.0\nEMAIL:a@example.com\nEND:VCARD\nBEGIN:VCARD\nFN:Bo\nEND:VCARD\n',
+    )
     expect(result.contacts.map((contact) => contact.name)).toEqual(['Bo'])
     expect(result.empty).toBe(1)
   })

@@ -29,7 +29,11 @@ function unfold(text: string): LogicalLine[] {
     const previous = logical[logical.length - 1]
     if (previous && (raw.startsWith(' ') || raw.startsWith('\t'))) {
       previous.text += raw.slice(1)
-    } else if (previous && /ENCODING=QUOTED-PRINTABLE/i.test(previous.text.split(':')[0] ?? '') && previous.text.endsWith('=')) {
+    } else if (
+      previous &&
+      /ENCODING=QUOTED-PRINTABLE/i.test(previous.text.split(':')[0] ?? '') &&
+      previous.text.endsWith('=')
+    ) {
       // vCard 2.1: a quoted-printable soft line break continues on the next line, unindented.
       previous.text = previous.text.slice(0, -1) + raw
     } else {
@@ -69,13 +73,16 @@ function parseContentLine({ line, text }: LogicalLine): ContentLine {
   if (colon <= 0) throw new ContactImportError(line, `expected "NAME:value" but found "${text.slice(0, 40)}"`)
   const [nameWithGroup = '', ...rawParams] = splitOutsideQuotes(text.slice(0, colon), ';')
   const name = (nameWithGroup.split('.').pop() ?? '').trim().toUpperCase()
-  if (!/^[A-Z0-9-]+$/.test(name)) throw new ContactImportError(line, `"${nameWithGroup.slice(0, 40)}" is not a property name`)
+  if (!/^[A-Z0-9-]+$/.test(name))
+    throw new ContactImportError(line, `"${nameWithGroup.slice(0, 40)}" is not a property name`)
   const params = new Map<string, string[]>()
   for (const raw of rawParams) {
     const equals = raw.indexOf('=')
     // vCard 2.1 writes bare types: TEL;WORK;VOICE:…
     const key = equals < 0 ? 'TYPE' : raw.slice(0, equals).trim().toUpperCase()
-    const values = (equals < 0 ? raw : raw.slice(equals + 1)).split(',').map((value) => value.trim().replace(/^"|"$/g, ''))
+    const values = (equals < 0 ? raw : raw.slice(equals + 1))
+      .split(',')
+      .map((value) => value.trim().replace(/^"|"$/g, ''))
     params.set(key, [...(params.get(key) ?? []), ...values.flatMap((value) => value.split(','))])
   }
   return { line, name, params, value: text.slice(colon + 1) }
@@ -129,7 +136,8 @@ const unescapeText = (value: string) => components(value).join(';')
 
 function valueOf(content: ContentLine): string {
   const encoding = content.params.get('ENCODING')?.[0]?.toUpperCase()
-  if (encoding === 'QUOTED-PRINTABLE') return decodeQuotedPrintable(content.value, content.params.get('CHARSET')?.[0], content.line)
+  if (encoding === 'QUOTED-PRINTABLE')
+    return decodeQuotedPrintable(content.value, content.params.get('CHARSET')?.[0], content.line)
   return content.value
 }
 
@@ -182,7 +190,11 @@ export function parseVCards(text: string): VCardParseResult {
     const content = parseContentLine(logical)
     const value = content.value.trim().toUpperCase()
     if (content.name === 'BEGIN' && value === 'VCARD') {
-      if (card) throw new ContactImportError(logical.line, `a new card begins before the card from line ${cardStart} has ended (END:VCARD missing)`)
+      if (card)
+        throw new ContactImportError(
+          logical.line,
+          `a new card begins before the card from line ${cardStart} has ended (END:VCARD missing)`,
+        )
       card = emptyCard()
       cardStart = logical.line
     } else if (content.name === 'END' && value === 'VCARD') {
@@ -198,6 +210,7 @@ export function parseVCards(text: string): VCardParseResult {
     }
   }
   if (card) throw new ContactImportError(cardStart, 'this card is never closed (END:VCARD missing)')
-  if (contacts.length === 0 && empty === 0) throw new ContactImportError(Math.max(1, lastLine), 'no contacts found (expected BEGIN:VCARD)')
+  if (contacts.length === 0 && empty === 0)
+    throw new ContactImportError(Math.max(1, lastLine), 'no contacts found (expected BEGIN:VCARD)')
   return { contacts, empty }
 }

@@ -94,13 +94,20 @@ export interface HeadsetIdentity {
  * The headset a device is, or null when it is not one.
  * `hasAudioInterface` is undefined when the descriptors could not be read.
  */
-export function identifyHeadset(vendorId: number, productId: number, hasAudioInterface: boolean | undefined): HeadsetIdentity | null {
+export function identifyHeadset(
+  vendorId: number,
+  productId: number,
+  hasAudioInterface: boolean | undefined,
+): HeadsetIdentity | null {
   const vendor = vendors.get(vendorId)
   if (!vendor) return null
   const known = vendor.products.get(productId)
   if (known) return { vendor: vendor.name, product: known }
   if (vendor.audioOnly || hasAudioInterface === true) {
-    return { vendor: vendor.name, product: `${vendor.name} USB audio device 0x${productId.toString(16).padStart(4, '0')}` }
+    return {
+      vendor: vendor.name,
+      product: `${vendor.name} USB audio device 0x${productId.toString(16).padStart(4, '0')}`,
+    }
   }
   return null
 }

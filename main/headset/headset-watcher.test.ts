@@ -23,14 +23,19 @@ function device(idVendor: number, idProduct: number, audio?: boolean, address = 
     deviceDescriptor: { idVendor, idProduct },
     busNumber: 1,
     deviceAddress: address,
-    configDescriptor: audio === undefined ? undefined : { interfaces: [[{ bInterfaceClass: audio ? 1 : 3 }]] },
+    configDescriptor:
+      audio === undefined ? undefined : { interfaces: [[{ bInterfaceClass: audio ? 1 : 3 }]] },
   }
 }
 
 function setup(loadUsb?: () => UsbHotplug | Promise<UsbHotplug>) {
   const usb = new FakeUsb()
   const sink = new RecordingSink()
-  const watcher = new HeadsetWatcher({ loadUsb: loadUsb ?? (() => usb), events: sink, logger: new MemoryLogger() })
+  const watcher = new HeadsetWatcher({
+    loadUsb: loadUsb ?? (() => usb),
+    events: sink,
+    logger: new MemoryLogger(),
+  })
   return { usb, sink, watcher }
 }
 
@@ -41,8 +46,26 @@ describe('HeadsetWatcher', () => {
     usb.emit('attach', device(0x0b0e, 0x245e))
     usb.emit('detach', device(0x0b0e, 0x245e))
     expect(sink.events).toEqual([
-      { event: 'headset', payload: { kind: 'attached', vendorId: 0x0b0e, productId: 0x245e, vendor: 'Jabra', product: 'Jabra Link 370' } },
-      { event: 'headset', payload: { kind: 'detached', vendorId: 0x0b0e, productId: 0x245e, vendor: 'Jabra', product: 'Jabra Link 370' } },
+      {
+        event: 'headset',
+        payload: {
+          kind: 'attached',
+          vendorId: 0x0b0e,
+          productId: 0x245e,
+          vendor: 'Jabra',
+          product: 'Jabra Link 370',
+        },
+      },
+      {
+        event: 'headset',
+        payload: {
+          kind: 'detached',
+          vendorId: 0x0b0e,
+          productId: 0x245e,
+          vendor: 'Jabra',
+          product: 'Jabra Link 370',
+        },
+      },
     ])
     watcher.stop()
   })
@@ -63,7 +86,10 @@ describe('HeadsetWatcher', () => {
     await watcher.start()
     usb.emit('attach', device(0x046d, 0x0aff, true, 9))
     usb.emit('detach', device(0x046d, 0x0aff, undefined, 9))
-    expect(sink.events.map((entry) => (entry.payload as { kind: string }).kind)).toEqual(['attached', 'detached'])
+    expect(sink.events.map((entry) => (entry.payload as { kind: string }).kind)).toEqual([
+      'attached',
+      'detached',
+    ])
     watcher.stop()
   })
 
@@ -141,10 +167,17 @@ describe('HeadsetWatcher', () => {
 
 describe('identifyHeadset', () => {
   it('names known products and falls back to the maker for audio-only makers', () => {
-    expect(identifyHeadset(0x047f, 0xc056, undefined)).toEqual({ vendor: 'Plantronics', product: 'Blackwire C3220' })
+    expect(identifyHeadset(0x047f, 0xc056, undefined)).toEqual({
+      vendor: 'Plantronics',
+      product: 'Blackwire C3220',
+    })
     expect(identifyHeadset(0x1395, 0x0025, undefined)?.vendor).toBe('EPOS')
-    expect(identifyHeadset(0x6993, 0xb0a1, undefined)).toEqual({ vendor: 'Yealink', product: 'Yealink USB audio device 0xb0a1' })
-    for (const vendorId of [0x0b0e, 0x047f, 0x095d, 0x1395, 0x1377, 0x6993]) expect(identifyHeadset(vendorId, 1, undefined)).not.toBeNull()
+    expect(identifyHeadset(0x6993, 0xb0a1, undefined)).toEqual({
+      vendor: 'Yealink',
+      product: 'Yealink USB audio device 0xb0a1',
+    })
+    for (const vendorId of [0x0b0e, 0x047f, 0x095d, 0x1395, 0x1377, 0x6993])
+      expect(identifyHeadset(vendorId, 1, undefined)).not.toBeNull()
     expect(identifyHeadset(0x046d, 0x0a44, undefined)?.product).toBe('Headset H390')
     expect(identifyHeadset(0x046d, 0xc077, undefined)).toBeNull()
   })

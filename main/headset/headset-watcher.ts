@@ -8,7 +8,8 @@ export interface UsbDeviceLike {
   busNumber?: number
   deviceAddress?: number
   /** A getter in `usb` that can throw when the device cannot be read. */
-  readonly configDescriptor?: { interfaces?: ReadonlyArray<ReadonlyArray<{ bInterfaceClass: number }>> } | undefined
+  readonly configDescriptor?:
+    { interfaces?: ReadonlyArray<ReadonlyArray<{ bInterfaceClass: number }>> } | undefined
 }
 
 type DeviceListener = (device: UsbDeviceLike) => void
@@ -32,7 +33,9 @@ function hasAudioInterface(device: UsbDeviceLike): boolean | undefined {
   try {
     const interfaces = device.configDescriptor?.interfaces
     if (!interfaces) return undefined
-    return interfaces.some((alternates) => alternates.some((setting) => setting.bInterfaceClass === audioInterfaceClass))
+    return interfaces.some((alternates) =>
+      alternates.some((setting) => setting.bInterfaceClass === audioInterfaceClass),
+    )
   } catch {
     return undefined
   }
@@ -97,11 +100,19 @@ export class HeadsetWatcher {
       const { idVendor: vendorId, idProduct: productId } = device.deviceDescriptor
       const key = deviceKey(device)
       const identity =
-        kind === 'detached' && this.attached.has(key) ? this.attached.get(key) : identifyHeadset(vendorId, productId, hasAudioInterface(device))
+        kind === 'detached' && this.attached.has(key)
+          ? this.attached.get(key)
+          : identifyHeadset(vendorId, productId, hasAudioInterface(device))
       if (!identity) return
       if (kind === 'attached') this.attached.set(key, identity)
       else this.attached.delete(key)
-      this.options.events.emit('headset', { kind, vendorId, productId, vendor: identity.vendor, product: identity.product })
+      this.options.events.emit('headset', {
+        kind,
+        vendorId,
+        productId,
+        vendor: identity.vendor,
+        product: identity.product,
+      })
     } catch (error) {
       // A malformed device object must not break hotplug for every other device.
       this.options.logger.warn('Headset: could not read a USB device', error)

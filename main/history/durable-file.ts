@@ -51,6 +51,9 @@ async function syncDirectory(directory: string): Promise<void> {
 
 /** "history.jsonl" → "history.jsonl.corrupt-20261125T152000Z" (same style as the settings file). */
 export function setAsideName(path: string, now: Date): string {
-  const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')
+  const stamp = now
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z')
   return `${path}.corrupt-${stamp}`
 }

@@ -35,7 +35,11 @@ describe('history CSV export', () => {
 
   it('writes a header and one CRLF row per call, with local time and whole seconds', () => {
     const csv = historyToCsv([entry])
-    expect(csv.startsWith('\uFEFFStarted,Direction,Outcome,Name,Number,Via,Transferred to,Ring seconds,Talk seconds\r\n')).toBe(true)
+    expect(
+      csv.startsWith(
+        '\uFEFFStarted,Direction,Outcome,Name,Number,Via,Transferred to,Ring seconds,Talk seconds\r\n',
+      ),
+    ).toBe(true)
     const row = csv.slice(csv.indexOf('\r\n') + 2)
     expect(row).toBe(
       `2026-11-25 09:05:07,incoming,transferred,"Svensson, ""Bosse""\nAB",'+46812345,` +

@@ -7,7 +7,17 @@ import type { HistoryEntry } from '../../contract/schemas'
  * stays text. A byte-order mark up front makes Excel read "Åsa" as UTF-8.
  */
 
-const header = ['Started', 'Direction', 'Outcome', 'Name', 'Number', 'Via', 'Transferred to', 'Ring seconds', 'Talk seconds']
+const header = [
+  'Started',
+  'Direction',
+  'Outcome',
+  'Name',
+  'Number',
+  'Via',
+  'Transferred to',
+  'Ring seconds',
+  'Talk seconds',
+]
 
 const formulaStart = /^[=+\-@\t\r]/
 

@@ -29,7 +29,11 @@ const missed: HistoryEntry = historyEntrySchema.parse({
 
 describe('history handlers', () => {
   it('records, reports missed counts to the observer, and clears them when seen', async () => {
-    const store = new HistoryStore({ path: join(directory, 'history.jsonl'), limit: 50_000, logger: new MemoryLogger() })
+    const store = new HistoryStore({
+      path: join(directory, 'history.jsonl'),
+      limit: 50_000,
+      logger: new MemoryLogger(),
+    })
     await store.start()
     const recorded: string[] = []
     const counts: number[] = []

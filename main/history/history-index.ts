@@ -146,7 +146,8 @@ export class HistoryIndex {
 
   newestFirst(): HistoryEntry[] {
     const entries: HistoryEntry[] = []
-    for (let index = this.ordered.length - 1; index >= 0; index--) entries.push((this.ordered[index] as IndexedCall).entry)
+    for (let index = this.ordered.length - 1; index >= 0; index--)
+      entries.push((this.ordered[index] as IndexedCall).entry)
     return entries
   }
 

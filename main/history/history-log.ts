@@ -21,14 +21,17 @@ export interface ParsedLog {
 const directions = new Set(['incoming', 'outgoing'])
 const outcomes = new Set(['answered', 'missed', 'rejected', 'busy', 'failed', 'transferred', 'cancelled'])
 
-const isCount = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= 0
+const isCount = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isInteger(value) && value >= 0
 const isText = (value: unknown): value is string => typeof value === 'string'
 
 /** A hand-written check: the IPC layer already validated with zod; this only guards the disk. */
 function toEntry(value: Record<string, unknown>): HistoryEntry | null {
-  const { id, direction, outcome, remoteName, remoteNumber, via, transferredTo, startedAt, ringMs, talkMs } = value
+  const { id, direction, outcome, remoteName, remoteNumber, via, transferredTo, startedAt, ringMs, talkMs } =
+    value
   if (!isText(id) || !isText(remoteName) || !isText(remoteNumber)) return null
-  if (!isText(direction) || !directions.has(direction) || !isText(outcome) || !outcomes.has(outcome)) return null
+  if (!isText(direction) || !directions.has(direction) || !isText(outcome) || !outcomes.has(outcome))
+    return null
   if (!isCount(startedAt) || !isCount(ringMs) || !isCount(talkMs)) return null
   return {
     id,

@@ -37,12 +37,17 @@ describe('history through the headless main (real dispatcher, validation and fil
     const main = await start()
     expect(await main.dispatch('history:record', missedCall)).toMatchObject({ ok: true })
     const found = await main.dispatch('history:query', { search: 'ostlund' })
-    expect(found).toMatchObject({ ok: true, value: { total: 1, missedUnseen: 1, entries: [{ id: 'call-1', transferredTo: '' }] } })
+    expect(found).toMatchObject({
+      ok: true,
+      value: { total: 1, missedUnseen: 1, entries: [{ id: 'call-1', transferredTo: '' }] },
+    })
     await main.stop()
     running.pop()
 
     const again = await start()
-    expect(await again.dispatch('history:query', { search: '+46 (8) 1234567', filter: 'missed' })).toMatchObject({
+    expect(
+      await again.dispatch('history:query', { search: '+46 (8) 1234567', filter: 'missed' }),
+    ).toMatchObject({
       ok: true,
       value: { total: 1, missedUnseen: 1 },
     })
@@ -64,17 +69,30 @@ describe('contacts and phone status through the headless main', () => {
   it('imports a vCard file, lists it, and refuses a broken one whole with its line number', async () => {
     const main = await start()
     const text = 'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Åsa Östlund\r\nTEL;TYPE=CELL:070-123\r\nEND:VCARD\r\n'
-    expect(await main.dispatch('contacts:import', { format: 'vcard', text })).toEqual({ ok: true, value: { imported: 1, skipped: 0 } })
+    expect(await main.dispatch('contacts:import', { format: 'vcard', text })).toEqual({
+      ok: true,
+      value: { imported: 1, skipped: 0 },
+    })
     const broken = await main.dispatch('contacts:import', { format: 'csv', text: 'Name,Phone\n"Bo,1\n' })
-    expect(broken).toMatchObject({ ok: false, error: { code: 'invalid-input', message: expect.stringMatching(/Line 2/) } })
+    expect(broken).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input', message: expect.stringMatching(/Line 2/) },
+    })
     const listed = await main.dispatch('contacts:list', {})
-    expect(listed).toMatchObject({ ok: true, value: [{ name: 'Åsa Östlund', numbers: [{ kind: 'mobile', value: '070-123' }] }] })
+    expect(listed).toMatchObject({
+      ok: true,
+      value: [{ name: 'Åsa Östlund', numbers: [{ kind: 'mobile', value: '070-123' }] }],
+    })
   })
 
   it('accepts phone status, and answers an incoming notice with false when nothing can notify', async () => {
     const main = await start()
-    expect(await main.dispatch('phone:status', { registration: 'registered', calls: 1, ringing: true })).toEqual({ ok: true, value: true })
-    expect(await main.dispatch('phone:incoming-notice', { callId: 'c1', remoteName: 'Åsa', remoteNumber: '100' })).toEqual({
+    expect(
+      await main.dispatch('phone:status', { registration: 'registered', calls: 1, ringing: true }),
+    ).toEqual({ ok: true, value: true })
+    expect(
+      await main.dispatch('phone:incoming-notice', { callId: 'c1', remoteName: 'Åsa', remoteNumber: '100' }),
+    ).toEqual({
       ok: true,
       value: false,
     })

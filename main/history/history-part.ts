@@ -28,7 +28,9 @@ export function historyPart(context: PartContext): MainPart {
       for (const notice of store.pendingNotices()) context.logger.warn(`History: ${notice}`)
       context.calls.emit('missedUnseen', store.missedUnseen)
       stopFollowingPreferences = context.events.on('preferences-changed', (preferences) => {
-        store.setLimit(preferences.historyLimit).catch((error: unknown) => context.logger.error('History: pruning failed', error))
+        store
+          .setLimit(preferences.historyLimit)
+          .catch((error: unknown) => context.logger.error('History: pruning failed', error))
       })
     },
     async stop() {

@@ -35,7 +35,13 @@ function call(overrides: Partial<HistoryEntry> = {}): HistoryEntry {
   }
 }
 
-const query = (overrides: Partial<HistoryQuery> = {}): HistoryQuery => ({ filter: 'all', search: '', offset: 0, limit: 200, ...overrides })
+const query = (overrides: Partial<HistoryQuery> = {}): HistoryQuery => ({
+  filter: 'all',
+  search: '',
+  offset: 0,
+  limit: 200,
+  ...overrides,
+})
 
 async function openStore(limit = 50_000, logger = new MemoryLogger()): Promise<HistoryStore> {
   const store = new HistoryStore({ path, limit, logger, now: () => new Date('2026-11-25T15:20:00Z') })
@@ -74,7 +80,10 @@ describe('HistoryStore', () => {
     for (const entry of [missed, outgoing, incoming]) await store.record(entry)
     expect(store.query(query({ filter: 'missed' })).entries.map((e) => e.id)).toEqual([missed.id])
     expect(store.query(query({ filter: 'outgoing' })).entries.map((e) => e.id)).toEqual([outgoing.id])
-    expect(store.query(query({ filter: 'incoming' })).entries.map((e) => e.id)).toEqual([incoming.id, missed.id])
+    expect(store.query(query({ filter: 'incoming' })).entries.map((e) => e.id)).toEqual([
+      incoming.id,
+      missed.id,
+    ])
     expect(store.query(query({ filter: 'incoming' })).total).toBe(2)
   })
 

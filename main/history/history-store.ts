@@ -59,7 +59,9 @@ export class HistoryStore {
     try {
       if (parsed.badLines.length > 0) await this.setAsideAndStartFresh(parsed.badLines)
       else if (parsed.tornTail) {
-        this.options.logger.warn('History: the last line was cut short (the app stopped mid-write); repairing')
+        this.options.logger.warn(
+          'History: the last line was cut short (the app stopped mid-write); repairing',
+        )
         await this.rewrite()
       } else if (this.recordsInFile > this.compactionThreshold()) await this.rewrite()
     } catch (error) {
@@ -115,7 +117,9 @@ export class HistoryStore {
   async markSeen(): Promise<boolean> {
     if (this.index.missedUnseen === 0) return true
     this.index.markSeen()
-    await this.enqueue(() => (this.fileNeedsRewrite ? this.rewrite() : this.append({ kind: 'seen', at: this.now().getTime() })))
+    await this.enqueue(() =>
+      this.fileNeedsRewrite ? this.rewrite() : this.append({ kind: 'seen', at: this.now().getTime() }),
+    )
     return true
   }
 
@@ -157,7 +161,8 @@ export class HistoryStore {
   private async setAsideAndStartFresh(badLines: number[]): Promise<void> {
     const keptAs = setAsideName(this.options.path, this.now())
     await rename(this.options.path, keptAs)
-    const where = badLines.length === 1 ? `line ${badLines[0]}` : `${badLines.length} lines (first: line ${badLines[0]})`
+    const where =
+      badLines.length === 1 ? `line ${badLines[0]}` : `${badLines.length} lines (first: line ${badLines[0]})`
     this.options.logger.warn(`History: unreadable ${where}; original kept as ${keptAs}`)
     this.notices.push(
       `Your call history file was damaged (${where} could not be read). The original was kept as ${keptAs}; ` +
@@ -172,7 +177,9 @@ export class HistoryStore {
     } catch (error) {
       this.fileNeedsRewrite = true
       this.options.logger.error('History: append failed', error)
-      throw new HistoryStorageError('The call could not be saved to the history file (the disk may be full or read-only).')
+      throw new HistoryStorageError(
+        'The call could not be saved to the history file (the disk may be full or read-only).',
+      )
     }
     this.recordsInFile++
   }
@@ -183,7 +190,9 @@ export class HistoryStore {
       await replaceAtomically(this.options.path, records.map(serializeRecord).join(''))
     } catch (error) {
       this.options.logger.error('History: rewrite failed', error)
-      throw new HistoryStorageError('The history file could not be updated (the disk may be full or read-only).')
+      throw new HistoryStorageError(
+        'The history file could not be updated (the disk may be full or read-only).',
+      )
     }
     this.recordsInFile = records.length
     this.fileNeedsRewrite = false

@@ -22,7 +22,9 @@ interface FakeNotification {
   closed: boolean
 }
 
-function setup(options: { platform?: NodeJS.Platform; visible?: boolean; focused?: boolean; doNotDisturb?: boolean } = {}) {
+function setup(
+  options: { platform?: NodeJS.Platform; visible?: boolean; focused?: boolean; doNotDisturb?: boolean } = {},
+) {
   const shown: FakeNotification[] = []
   const window = { visible: options.visible ?? false, focused: options.focused ?? false, showCount: 0 }
   const ports: CallNotifierPorts = {
@@ -75,7 +77,11 @@ describe('CallNotifier', () => {
     const { shown, signals } = setup()
     expect(signals.emit('incoming', notice)).toBe(true)
     expect(shown).toHaveLength(1)
-    expect(shown[0]).toMatchObject({ title: 'Incoming call', body: 'Åsa Östlund (+46 8 123)\nvia Switchboard', actions: ['Answer', 'Reject'] })
+    expect(shown[0]).toMatchObject({
+      title: 'Incoming call',
+      body: 'Åsa Östlund (+46 8 123)\nvia Switchboard',
+      actions: ['Answer', 'Reject'],
+    })
   })
 
   it('turns the buttons into notification-action events, bringing the window forward to answer', () => {
@@ -129,13 +135,17 @@ describe('CallNotifier', () => {
 
 describe('notification text', () => {
   it('removes controls and bidi overrides and escapes markup on Linux only', () => {
-    expect(safeText('Evil\u202Egnp.exe\u0007 <b>x</b> & y', 100, 'linux')).toBe('Evil gnp.exe &lt;b&gt;x&lt;/b&gt; &amp; y')
+    expect(safeText('Evil\u202Egnp.exe\u0007 <b>x</b> & y', 100, 'linux')).toBe(
+      'Evil gnp.exe &lt;b&gt;x&lt;/b&gt; &amp; y',
+    )
     expect(safeText('<b>x</b>', 100, 'darwin')).toBe('<b>x</b>')
     expect(safeText('a'.repeat(200), 10, 'win32')).toBe(`${'a'.repeat(9)}…`)
   })
 
   it('names an unknown caller', () => {
-    expect(incomingCallContent({ callId: 'x', remoteName: '', remoteNumber: '', via: '' }, 'linux').body).toBe('Unknown caller')
+    expect(
+      incomingCallContent({ callId: 'x', remoteName: '', remoteNumber: '', via: '' }, 'linux').body,
+    ).toBe('Unknown caller')
   })
 })
 

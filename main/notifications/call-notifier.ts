@@ -2,7 +2,12 @@ import type { HistoryEntry, Preferences } from '../../contract/schemas'
 import type { EventSink } from '../ipc/event-bus'
 import type { Logger } from '../log/logger'
 import type { CallSignals, IncomingCallNotice } from './call-signals'
-import { incomingCallContent, missedCallContent, shouldNotify, type NotificationContent } from './notification-content'
+import {
+  incomingCallContent,
+  missedCallContent,
+  shouldNotify,
+  type NotificationContent,
+} from './notification-content'
 
 /** A shown system notification (Electron's Notification, or a fake). */
 export interface ShownNotification {

@@ -43,7 +43,8 @@ export class CallSignals {
     }
     const stored = listener as SignalListener<never>
     set.add(stored)
-    if (states.has(signal) && this.latestValues.has(signal)) this.call(signal, listener, this.latestValues.get(signal) as CallSignalMap[S])
+    if (states.has(signal) && this.latestValues.has(signal))
+      this.call(signal, listener, this.latestValues.get(signal) as CallSignalMap[S])
     return () => set.delete(stored)
   }
 
@@ -61,7 +62,11 @@ export class CallSignals {
     return this.latestValues.get(signal) as CallSignalMap[S] | undefined
   }
 
-  private call<S extends CallSignal>(signal: S, listener: SignalListener<S>, payload: CallSignalMap[S]): boolean {
+  private call<S extends CallSignal>(
+    signal: S,
+    listener: SignalListener<S>,
+    payload: CallSignalMap[S],
+  ): boolean {
     try {
       return listener(payload) === true
     } catch (error) {

@@ -4,7 +4,10 @@ import type { CallNotifierPorts } from './call-notifier'
 import type { BadgePort } from './missed-badge'
 
 /** Thin adapter: Electron's Notification and window state behind CallNotifierPorts. */
-export function electronNotifierPorts(getWindow: () => BrowserWindow | null, showWindow: () => void): CallNotifierPorts {
+export function electronNotifierPorts(
+  getWindow: () => BrowserWindow | null,
+  showWindow: () => void,
+): CallNotifierPorts {
   return {
     supported: () => Notification.isSupported(),
     show(content, handlers) {

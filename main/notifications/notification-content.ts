@@ -30,12 +30,18 @@ export function safeText(text: string, maxLength: number, platform: NodeJS.Platf
 function caller(name: string, number: string, via: string, platform: NodeJS.Platform): string {
   const cleanName = safeText(name, 80, platform)
   const cleanNumber = safeText(number, 60, platform)
-  const who = cleanName && cleanName !== cleanNumber ? `${cleanName} (${cleanNumber || 'unknown number'})` : cleanNumber || 'Unknown caller'
+  const who =
+    cleanName && cleanName !== cleanNumber
+      ? `${cleanName} (${cleanNumber || 'unknown number'})`
+      : cleanNumber || 'Unknown caller'
   const cleanVia = safeText(via, 60, platform)
   return cleanVia ? `${who}\nvia ${cleanVia}` : who
 }
 
-export function incomingCallContent(notice: IncomingCallNotice, platform: NodeJS.Platform): NotificationContent {
+export function incomingCallContent(
+  notice: IncomingCallNotice,
+  platform: NodeJS.Platform,
+): NotificationContent {
   return {
     kind: 'incoming',
     title: 'Incoming call',
@@ -45,7 +51,12 @@ export function incomingCallContent(notice: IncomingCallNotice, platform: NodeJS
 }
 
 export function missedCallContent(entry: HistoryEntry, platform: NodeJS.Platform): NotificationContent {
-  return { kind: 'missed', title: 'Missed call', body: caller(entry.remoteName, entry.remoteNumber, entry.via, platform), actions: [] }
+  return {
+    kind: 'missed',
+    title: 'Missed call',
+    body: caller(entry.remoteName, entry.remoteNumber, entry.via, platform),
+    actions: [],
+  }
 }
 
 /** Notify only when the user might not see the window (hidden, minimised or behind others). */

@@ -3,7 +3,11 @@ import { CallNotifier, type CallNotifierPorts } from './call-notifier'
 import { MissedCallBadge, type BadgePort } from './missed-badge'
 
 /** Electron part: call notifications and the missed-call badge. */
-export function notificationsPart(ports: { notifier: CallNotifierPorts; badge: BadgePort; platform: NodeJS.Platform }): PartFactory {
+export function notificationsPart(ports: {
+  notifier: CallNotifierPorts
+  badge: BadgePort
+  platform: NodeJS.Platform
+}): PartFactory {
   return (context) => {
     const notifier = new CallNotifier({
       ports: ports.notifier,

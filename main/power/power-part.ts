@@ -14,7 +14,11 @@ export interface PowerPorts {
  */
 export function powerPart(getPorts: () => PowerPorts): PartFactory {
   return (context) => {
-    let running: { powerEvents: PowerEventService; blocker: CallPowerBlocker; stopFollowingCalls: () => void } | null = null
+    let running: {
+      powerEvents: PowerEventService
+      blocker: CallPowerBlocker
+      stopFollowingCalls: () => void
+    } | null = null
     return {
       name: 'power',
       handlers: {},
@@ -22,13 +26,22 @@ export function powerPart(getPorts: () => PowerPorts): PartFactory {
         if (running) return
         try {
           const ports = getPorts()
-          const powerEvents = new PowerEventService({ powerMonitor: ports.powerMonitor, events: context.events })
-          const blocker = new CallPowerBlocker({ powerSaveBlocker: ports.powerSaveBlocker, logger: context.logger })
+          const powerEvents = new PowerEventService({
+            powerMonitor: ports.powerMonitor,
+            events: context.events,
+          })
+          const blocker = new CallPowerBlocker({
+            powerSaveBlocker: ports.powerSaveBlocker,
+            logger: context.logger,
+          })
           powerEvents.start()
           const stopFollowingCalls = context.calls.on('status', (status) => blocker.update(status))
           running = { powerEvents, blocker, stopFollowingCalls }
         } catch (error) {
-          context.logger.warn('Power: sleep/wake events and the call sleep blocker are not available here', error)
+          context.logger.warn(
+            'Power: sleep/wake events and the call sleep blocker are not available here',
+            error,
+          )
         }
       },
       stop() {

@@ -3,7 +3,10 @@ import { statusIconBitmap } from './status-icon'
 import type { TrayIconName, TrayMenuId, TrayMenuItem } from './tray-model'
 import type { TrayPort } from './tray-service'
 
-function menuTemplate(items: TrayMenuItem[], onSelect: (id: TrayMenuId) => void): MenuItemConstructorOptions[] {
+function menuTemplate(
+  items: TrayMenuItem[],
+  onSelect: (id: TrayMenuId) => void,
+): MenuItemConstructorOptions[] {
   return items.map((item) => {
     switch (item.kind) {
       case 'separator':
@@ -23,7 +26,11 @@ export function createElectronTray(onClick: () => void): TrayPort {
     let image = icons.get(name)
     if (!image) {
       // Drawn at 32 px for high-density screens, shown at 16 px.
-      image = nativeImage.createFromBitmap(statusIconBitmap(name, 32), { width: 32, height: 32, scaleFactor: 2 })
+      image = nativeImage.createFromBitmap(statusIconBitmap(name, 32), {
+        width: 32,
+        height: 32,
+        scaleFactor: 2,
+      })
       icons.set(name, image)
     }
     return image

@@ -10,9 +10,7 @@ export type TrayIconName = 'ringing' | 'in-call' | 'registered' | 'connecting' |
 export type TrayMenuId = 'show' | 'quit'
 
 export type TrayMenuItem =
-  | { kind: 'label'; label: string }
-  | { kind: 'action'; id: TrayMenuId; label: string }
-  | { kind: 'separator' }
+  { kind: 'label'; label: string } | { kind: 'action'; id: TrayMenuId; label: string } | { kind: 'separator' }
 
 export interface TrayView {
   tooltip: string

@@ -21,7 +21,9 @@ describe('trayModel', () => {
     expect(busy.tooltip).toBe('Parley: Registered · 2 calls · 3 missed calls')
     expect(busy.iconName).toBe('in-call')
     expect(trayModel({ registration: 'registered', calls: 1, ringing: true }, 1).iconName).toBe('ringing')
-    expect(trayModel({ registration: 'registered', calls: 1, ringing: true }, 1).tooltip).toBe('Parley: Registered · Incoming call · 1 missed call')
+    expect(trayModel({ registration: 'registered', calls: 1, ringing: true }, 1).tooltip).toBe(
+      'Parley: Registered · Incoming call · 1 missed call',
+    )
     expect(trayModel({ registration: 'failed', calls: 0, ringing: false }, 0).iconName).toBe('failed')
     expect(trayModel({ registration: 'connecting', calls: 0, ringing: false }, 0).iconName).toBe('connecting')
     expect(trayModel({ registration: 'unregistered', calls: 0, ringing: false }, 0).iconName).toBe('offline')
@@ -34,7 +36,9 @@ describe('statusIconBitmap', () => {
     const bitmap = statusIconBitmap('failed', size)
     expect(bitmap.length).toBe(size * size * 4)
     const centre = (8 * size + 8) * 4
-    expect([bitmap[centre], bitmap[centre + 1], bitmap[centre + 2], bitmap[centre + 3]]).toEqual([0x28, 0x28, 0xc6, 255])
+    expect([bitmap[centre], bitmap[centre + 1], bitmap[centre + 2], bitmap[centre + 3]]).toEqual([
+      0x28, 0x28, 0xc6, 255,
+    ])
     expect(bitmap[3]).toBe(0)
   })
 })

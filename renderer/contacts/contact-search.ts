@@ -34,7 +34,6 @@ function toWords(folded: string): string {
   return ` ${folded.replace(wordSeparators, ' ').trim()}`
 }
 
-
 export class ContactSearch {
   private readonly indexed: IndexedContact[]
   private previous: PreviousSearch | null = null
@@ -46,8 +45,11 @@ export class ContactSearch {
         sortKey: name,
         entry: {
           contact,
-          words: contact.company === '' ? toWords(name) : `${toWords(name)}${toWords(foldText(contact.company))}`,
-          numberDigits: contact.numbers.map((number) => digitsOf(number.value)).filter((digits) => digits !== ''),
+          words:
+            contact.company === '' ? toWords(name) : `${toWords(name)}${toWords(foldText(contact.company))}`,
+          numberDigits: contact.numbers
+            .map((number) => digitsOf(number.value))
+            .filter((digits) => digits !== ''),
         },
       }
     })
@@ -101,13 +103,16 @@ function numberMatch(entry: IndexedContact, digits: string): MatchPlace {
     if (at > 0) place = 'inside'
   }
   // A number-looking query may also be part of a name or company ("Room 101").
-  if (place === 'none' && entry.words.includes(digits)) place = entry.words.includes(` ${digits}`) ? 'start' : 'inside'
+  if (place === 'none' && entry.words.includes(digits))
+    place = entry.words.includes(` ${digits}`) ? 'start' : 'inside'
   return place
 }
 
 /** Every word of the query must match somewhere (text or, for an all-digit word, a number). */
 function textMatcher(key: string): (entry: IndexedContact) => MatchPlace {
-  const tokens = key.split(' ').map((token) => ({ token, wordStart: ` ${token}`, isDigits: /^\d+$/.test(token) }))
+  const tokens = key
+    .split(' ')
+    .map((token) => ({ token, wordStart: ` ${token}`, isDigits: /^\d+$/.test(token) }))
   return (entry) => {
     let allAtWordStart = true
     for (const { token, wordStart, isDigits } of tokens) {
