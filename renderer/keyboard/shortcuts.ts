@@ -104,9 +104,16 @@ export const keyGroups: { title: string; keys: { keys: string[]; does: string }[
     ],
   },
   {
+    title: 'Contacts (after Ctrl+F)',
+    keys: [
+      { keys: ['↑', '↓'], does: 'Choose a contact' },
+      { keys: ['Enter'], does: 'Call its first number; during a call: call first, the caller is held' },
+    ],
+  },
+  {
     title: 'Call history',
     keys: [
-      { keys: ['↑', '↓'], does: 'Move between calls' },
+      { keys: ['↑', '↓'], does: 'Move between calls (↓ in the search field enters the list)' },
       { keys: ['Enter'], does: 'Call back the selected entry' },
       { keys: ['Delete'], does: 'Delete the selected entry' },
     ],

@@ -18,6 +18,8 @@ export class UiState {
   /** Epoch ms, ticking once a second while the app runs: drives timers and countdowns. */
   now = $state(Date.now())
 
+  /** Long enough to read twice; errors also stay in the call card where they apply. */
+  toastMs = 15_000
   private nextToastId = 1
   private serial = 0
 
@@ -27,7 +29,9 @@ export class UiState {
   }
 
   alert(message: string): void {
-    this.toasts = [...this.toasts.slice(-3), { id: this.nextToastId++, message }]
+    const id = this.nextToastId++
+    this.toasts = [...this.toasts.slice(-3), { id, message }]
+    setTimeout(() => this.dismissToast(id), this.toastMs)
   }
 
   dismissToast(id: number): void {
