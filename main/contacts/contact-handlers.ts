@@ -17,7 +17,23 @@ async function guardStorage<T>(work: () => Promise<T>): Promise<T> {
 export const contactHandlers = (store: ContactStore) =>
   defineHandlers({
     'contacts:list': () => store.list(),
-    'contacts:save': (contact) => guardStorage(() => store.save(contact)),
+    'contacts:save': (contact) => {
+      const name = contact.name.trim()
+      const numbers = contact.numbers
+        .map((number) => ({ ...number, value: number.value.trim() }))
+        .filter((number) => number.value !== '')
+      if (name === '' && numbers.length === 0) {
+        throw new HandlerError('invalid-input', 'A contact needs a name or a number.')
+      }
+      return guardStorage(() =>
+        store.save({
+          ...contact,
+          name: name || (numbers[0]?.value ?? ''),
+          company: contact.company.trim(),
+          numbers,
+        }),
+      )
+    },
     'contacts:delete': ({ id }) => guardStorage(() => store.delete(id)),
     'contacts:import': async ({ format, text }) => {
       let parsed: { contacts: Parameters<ContactStore['import']>[0]; empty: number }

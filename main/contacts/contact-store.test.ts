@@ -52,6 +52,31 @@ describe('ContactStore', () => {
     expect((await openStore()).list()).toEqual([])
   })
 
+  it('refuses a contact with neither name nor number, and tidies what it saves', async () => {
+    const store = await openStore()
+    const handlers = contactHandlers(store)
+    await expect(
+      handlers['contacts:save']({ ...bo, name: '  ', numbers: [{ kind: 'work', value: ' ' }] }, context),
+    ).rejects.toMatchObject({ code: 'invalid-input', message: 'A contact needs a name or a number.' })
+    const saved = await handlers['contacts:save'](
+      {
+        ...bo,
+        name: '',
+        company: ' Acme ',
+        numbers: [
+          { kind: 'work', value: ' 08-12 ' },
+          { kind: 'home', value: '' },
+        ],
+      },
+      context,
+    )
+    expect(saved).toMatchObject({
+      name: '08-12',
+      company: 'Acme',
+      numbers: [{ kind: 'work', value: '08-12' }],
+    })
+  })
+
   it('imports all contacts of a file in one write and skips ones already present', async () => {
     const store = await openStore()
     await store.save(bo)
