@@ -175,6 +175,37 @@ describe('DeviceManager', () => {
     expect(ringer.ringtoneSinks.at(-1)).toBe('')
   })
 
+  it('re-opens the system default on a call when the OS default device changes (headset unplugged)', async () => {
+    const { manager, api, phone, mediaDevices } = setup([
+      mic('default', 'Default - Jabra Evolve2 65 (0b0e:24db)', 'g-jabra'),
+      jabraMic(),
+      builtinMic,
+      builtinSpeakers,
+    ])
+    api.preferences.microphone = null
+    api.preferences.speaker = null
+    await manager.start()
+    expect(phone.lastRouting()).toEqual({ inputDeviceId: '', outputDeviceId: '' })
+
+    mediaDevices.change([
+      mic('default', 'Default - Built-in Microphone', 'g-builtin'),
+      builtinMic,
+      builtinSpeakers,
+    ])
+    await settle()
+    expect(phone.lastRouting()).toEqual({ inputDeviceId: 'default', outputDeviceId: '' })
+    const count = phone.routings.length
+
+    // Unrelated change: no new routing.
+    mediaDevices.change([...mediaDevices.devices, mic('cam', 'Webcam Microphone')])
+    await settle()
+    expect(phone.routings.length).toBe(count)
+
+    // After sleep the default is re-opened again (the other spelling).
+    await manager.refresh({ reapply: true })
+    expect(phone.lastRouting()).toEqual({ inputDeviceId: '', outputDeviceId: '' })
+  })
+
   it('publishes snapshots and leaves no listeners after stop', async () => {
     const { manager, mediaDevices, api } = setup()
     const seen: number[] = []

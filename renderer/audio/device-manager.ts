@@ -89,6 +89,8 @@ export class DeviceManager {
   private preferences: AudioPreferences = noPreferences
   private resolutions: Record<AudioRole, Resolution> | null = null
   private appliedRouting: AudioRouting | null = null
+  /** Which physical devices the OS called "default" when the routing was last applied. */
+  private appliedDefaults = { input: '', output: '' }
   private appliedRingtoneSink: string | null = null
   private appliedCallSink: string | null = null
   private notices: string[] = []
@@ -189,7 +191,7 @@ export class DeviceManager {
       defaultOutputName: systemDefaultName(this.devices, 'audiooutput'),
       preferences: { ...this.preferences },
       effective,
-      routing: routingFor(effective),
+      routing: this.appliedRouting ?? routingFor(effective),
       ringtoneSinkId: effective.ringtone?.deviceId ?? '',
       notices: [...new Set([...this.notices, ...this.transientNotices])],
     }
@@ -239,11 +241,31 @@ export class DeviceManager {
       speaker: resolutions.speaker.device,
       ringtone: resolutions.ringtone.device,
     }
-    const routing = routingFor(effective)
-    if (reapply || !sameRouting(this.appliedRouting, routing)) {
+    const defaults = {
+      input: defaultDeviceKey(this.devices, 'audioinput'),
+      output: defaultDeviceKey(this.devices, 'audiooutput'),
+    }
+    const wanted = routingFor(effective)
+    const before = this.appliedRouting
+    const routing: AudioRouting = {
+      inputDeviceId: spellDefault(
+        wanted.inputDeviceId,
+        before?.inputDeviceId,
+        defaults.input,
+        reapply || defaults.input !== this.appliedDefaults.input,
+      ),
+      outputDeviceId: spellDefault(
+        wanted.outputDeviceId,
+        before?.outputDeviceId,
+        defaults.output,
+        reapply || defaults.output !== this.appliedDefaults.output,
+      ),
+    }
+    if (reapply || !sameRouting(before, routing)) {
       try {
         await this.deps.phone.setAudioRouting(routing)
         this.appliedRouting = routing
+        this.appliedDefaults = defaults
       } catch (error) {
         this.appliedRouting = null
         messages.push(`Parley could not switch the call audio${errorText(error)}.`)
@@ -275,6 +297,30 @@ export class DeviceManager {
     const snapshot = this.snapshot()
     for (const listener of this.listeners) listener(snapshot)
   }
+}
+
+/** Identity of the device the OS currently calls the default ('' when the list has no "default"). */
+function defaultDeviceKey(devices: readonly AudioDevice[], kind: AudioDevice['kind']): string {
+  const pseudo = devices.find((device) => device.kind === kind && device.deviceId === 'default')
+  return pseudo ? `${pseudo.groupId}|${pseudo.label}` : ''
+}
+
+/**
+ * The system default has two spellings: '' and Chromium's "default" device. A call using the
+ * default keeps the device it opened when the OS default changes (headset unplugged → the
+ * track dies), and the SIP adapter only re-opens when the id changes; so when the default
+ * moved (or after sleep) we switch spelling, which makes the adapter open the new default.
+ */
+function spellDefault(
+  wanted: string,
+  before: string | undefined,
+  defaultKey: string,
+  defaultMoved: boolean,
+): string {
+  if (wanted !== '' || before === undefined || defaultKey === '') return wanted
+  if (before !== '' && before !== 'default') return ''
+  if (!defaultMoved) return before
+  return before === '' ? 'default' : ''
 }
 
 function routingFor(effective: Record<AudioRole, AudioDevice | null>): AudioRouting {
