@@ -17,7 +17,7 @@ async function guardStorage<T>(work: () => Promise<T>): Promise<T> {
 export const contactHandlers = (store: ContactStore) =>
   defineHandlers({
     'contacts:list': () => store.list(),
-    'contacts:save': (contact) => {
+    'contacts:save': async (contact) => {
       const name = contact.name.trim()
       const numbers = contact.numbers
         .map((number) => ({ ...number, value: number.value.trim() }))
@@ -25,7 +25,7 @@ export const contactHandlers = (store: ContactStore) =>
       if (name === '' && numbers.length === 0) {
         throw new HandlerError('invalid-input', 'A contact needs a name or a number.')
       }
-      return guardStorage(() =>
+      return await guardStorage(() =>
         store.save({
           ...contact,
           name: name || (numbers[0]?.value ?? ''),
