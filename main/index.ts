@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs'
+import { spawnSync } from 'node:child_process'
+import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { app, BrowserWindow, ipcMain, safeStorage, session } from 'electron'
 import { ClickToCall } from './app/click-to-call'
@@ -13,7 +14,7 @@ import { EventForwarder } from './ipc/event-forwarder'
 import { createTrustedSenderCheck } from './ipc/trusted-sender'
 import { consoleLogger } from './log/logger'
 import { sharedParts } from './parts'
-import { loadPolicy, policyPath } from './policy/admin-policy'
+import { loadMachinePolicy } from './policy/managed-sources'
 import { settingsFileName } from './settings/backend'
 import { ElectronStoreBackend } from './settings/electron-store-backend'
 import { openSettings } from './settings/open-settings'
@@ -62,8 +63,15 @@ function main(): void {
     const dataDir = app.getPath('userData')
     const settingsPath = join(dataDir, settingsFileName)
     const settings = openSettings(settingsPath, () => new ElectronStoreBackend(dataDir), logger)
-    const policy = loadPolicy(policyPath(process.platform, process.env), {
+    const policy = loadMachinePolicy({
+      platform: process.platform,
+      env: process.env,
       readFile: (path) => readFileSync(path, 'utf8'),
+      fileExists: existsSync,
+      run: (command, args) => {
+        const result = spawnSync(command, args, { encoding: 'utf8', timeout: 5000, windowsHide: true })
+        return { status: result.status, stdout: result.stdout ?? '' }
+      },
     })
 
     services = createMainServices({

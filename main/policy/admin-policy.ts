@@ -94,6 +94,14 @@ export function parsePolicy(text: string, path: string): PolicyLoad {
       : 'it is not valid JSON'
     return { status: 'rejected', path, policy: safeDefaultPolicy(), problem }
   }
+  return validatePolicy(raw, path)
+}
+
+/**
+ * Validate policy values from any source (file, Windows registry, macOS managed preferences):
+ * all or nothing, naming the first wrong keys.
+ */
+export function validatePolicy(raw: unknown, path: string): PolicyLoad {
   const parsed = policyFileSchema.safeParse(raw)
   if (!parsed.success) {
     const problem = parsed.error.issues

@@ -1,0 +1,102 @@
+import {
+  loadPolicy,
+  policyPath,
+  safeDefaultPolicy,
+  validatePolicy,
+  type PolicyFileReader,
+  type PolicyLoad,
+} from './admin-policy'
+
+export interface CommandResult {
+  /** null when the program could not be started at all. */
+  status: number | null
+  stdout: string
+}
+export type CommandRunner = (command: string, args: string[]) => CommandResult
+
+export const windowsPolicyKey = 'HKLM\\SOFTWARE\\Policies\\Parley'
+export const macManagedPreferencesPath = '/Library/Managed Preferences/app.parley.softphone.plist'
+
+const booleanKeys = new Set(['autoUpdate', 'closeToTray'])
+const listKeys = new Set(['locked', 'iceServers'])
+
+/**
+ * Values of `reg query <key>` in the types an admin can set with Group Policy Preferences:
+ * REG_SZ text, REG_DWORD 0/1 for switches, REG_MULTI_SZ (or a comma list in REG_SZ) for lists.
+ */
+export function parseRegQuery(stdout: string): Record<string, unknown> {
+  const values: Record<string, unknown> = {}
+  for (const line of stdout.split(/\r?\n/)) {
+    const match = /^\s+(\S+)\s+(REG_[A-Z_]+)(?:\s{4}(.*))?$/.exec(line)
+    if (!match) continue
+    const [, name, type, data = ''] = match as unknown as [string, string, string, string | undefined]
+    if (name === '(Default)') continue
+    if (type === 'REG_DWORD') {
+      const number = Number.parseInt(data, 16)
+      values[name] = booleanKeys.has(name) && (number === 0 || number === 1) ? number === 1 : number
+    } else if (type === 'REG_MULTI_SZ') {
+      values[name] = data.split('\\0').filter((item) => item !== '')
+    } else if (listKeys.has(name)) {
+      values[name] = data
+        .split(/[,;]/)
+        .map((item) => item.trim())
+        .filter((item) => item !== '')
+    } else {
+      values[name] = data
+    }
+  }
+  return values
+}
+
+/** Group Policy on Windows; null when the key does not exist. */
+export function registryPolicy(run: CommandRunner): PolicyLoad | null {
+  const result = run('reg', ['query', windowsPolicyKey])
+  if (result.status !== 0) return null
+  return validatePolicy(parseRegQuery(result.stdout), `registry ${windowsPolicyKey}`)
+}
+
+/** A configuration profile (MDM) on macOS; null when none is installed. */
+export function managedPreferencesPolicy(
+  fileExists: (path: string) => boolean,
+  run: CommandRunner,
+): PolicyLoad | null {
+  if (!fileExists(macManagedPreferencesPath)) return null
+  const result = run('plutil', ['-convert', 'json', '-o', '-', macManagedPreferencesPath])
+  let raw: unknown
+  try {
+    if (result.status !== 0) throw new Error('plutil failed')
+    raw = JSON.parse(result.stdout)
+  } catch {
+    return {
+      status: 'rejected',
+      path: macManagedPreferencesPath,
+      policy: safeDefaultPolicy(),
+      problem: 'the managed preferences could not be read as a property list',
+    }
+  }
+  return validatePolicy(raw, macManagedPreferencesPath)
+}
+
+export interface MachinePolicyDeps extends PolicyFileReader {
+  platform: NodeJS.Platform
+  env: NodeJS.ProcessEnv
+  fileExists: (path: string) => boolean
+  run: CommandRunner
+}
+
+/**
+ * The admin policy of this machine. A managed source (Group Policy registry key, macOS
+ * configuration profile) wins over the policy file when present; the two are never merged,
+ * so what applies is always one complete, validated set.
+ */
+export function loadMachinePolicy(deps: MachinePolicyDeps): PolicyLoad {
+  if (deps.platform === 'win32') {
+    const fromRegistry = registryPolicy(deps.run)
+    if (fromRegistry) return fromRegistry
+  }
+  if (deps.platform === 'darwin') {
+    const fromProfile = managedPreferencesPolicy(deps.fileExists, deps.run)
+    if (fromProfile) return fromProfile
+  }
+  return loadPolicy(policyPath(deps.platform, deps.env), deps)
+}
