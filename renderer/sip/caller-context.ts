@@ -203,6 +203,15 @@ function compareIndex(a: string, b: string): number {
   return 0
 }
 
+/** The identity the PBX vouches for (P-Asserted-Identity), e.g. the answering party. */
+export function assertedIdentity(headers: HeaderLookup): NameAddr | null {
+  try {
+    return firstNameAddr(headers('p-asserted-identity'))
+  } catch {
+    return null
+  }
+}
+
 /**
  * Caller name and number: P-Asserted-Identity wins over From (it is what the PBX vouches
  * for); a PAI without a name still lends its number, and the From display name fills in.

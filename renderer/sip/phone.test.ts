@@ -115,6 +115,20 @@ describe('SipPhone calls', () => {
     expect(elements[0]?.srcObject).toBeNull()
   })
 
+  it('names the answering party from P-Asserted-Identity, never from our own From', async () => {
+    await phone.dial('100')
+    ;(outgoing[0] as FakeSession).answerInitial(200, 'OK', {
+      From: ['"Alice" <sip:alice@pbx.example>;tag=1'],
+      'P-Asserted-Identity': ['"Reception" <sip:100@pbx.example>'],
+    })
+    expect(phone.calls()[0]?.remoteName).toBe('Reception')
+    await phone.dial('200')
+    ;(outgoing[1] as FakeSession).answerInitial(200, 'OK', {
+      From: ['"Alice" <sip:alice@pbx.example>;tag=1'],
+    })
+    expect(phone.calls()[1]?.remoteName).toBe('')
+  })
+
   it('gives every call a unique id', async () => {
     const ids = await Promise.all([phone.dial('1'), phone.dial('2'), phone.dial('3')])
     expect(new Set(ids).size).toBe(3)

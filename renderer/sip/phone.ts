@@ -12,6 +12,7 @@ import {
 import { buildUserAgentOptions, dialUriText, parseSipAddress, type AccountAddress } from './account'
 import { Call } from './call'
 import {
+  assertedIdentity,
   headerLookup,
   numberFromUri,
   parseCallerContext,
@@ -421,11 +422,20 @@ export class SipPhone implements Phone {
           },
           onReject: (response) =>
             call.noteFailure(response.message.statusCode ?? 500, response.message.reasonPhrase ?? ''),
+          onAccept: (response) => this.learnRemoteName(call, response.message),
         },
       })
       .catch((error: unknown) =>
         this.terminate(call, 'failed', `The call could not be placed: ${messageOf(error)}`),
       )
+  }
+
+  /** The PBX may name the answering party (connected line) in P-Asserted-Identity. */
+  private learnRemoteName(call: Call, message: { getHeaders(name: string): string[] } | undefined): void {
+    if (call.snapshot.remoteName) return
+    // only PAI: From in a response is ourselves
+    const asserted = assertedIdentity(headerLookup(message))
+    if (asserted?.name) call.patch({ remoteName: asserted.name })
   }
 
   private sessionDelegate(callOf: () => Call | undefined): SessionDelegate {

@@ -147,6 +147,15 @@ describe('Registration', () => {
     expect(old.unregisters).toHaveLength(0)
   })
 
+  it('a REGISTER that never gets an answer fails after the timeout and is retried', async () => {
+    stack.onRegisterer = (r) => (r.autoAnswer = null)
+    const connecting = registration.connect(account)
+    await clock.advance(15_000)
+    await connecting
+    expect(statuses.at(-1)).toMatchObject({ state: 'failed', reason: 'rejected' })
+    expect((statuses.at(-1) as { message: string }).message).toMatch(/408/)
+  })
+
   it('a refused REGISTER (not auth) is retried with backoff', async () => {
     stack.onRegisterer = (r) => (r.autoAnswer = 500)
     await registration.connect(account)

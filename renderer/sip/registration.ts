@@ -29,6 +29,8 @@ export interface RegistrationDeps {
   backoff?: BackoffPolicy
   /** How long sign-out waits for the un-REGISTER answer. */
   unregisterTimeoutMs?: number
+  /** A REGISTER without any answer by then counts as failed (SIP.js can drop odd 200s silently). */
+  registerTimeoutMs?: number
 }
 
 type RegisterResult = { ok: true } | { ok: false; code: number; reason: string; pending?: boolean }
@@ -213,14 +215,21 @@ export class Registration {
   private async register(ua: UserAgent): Promise<RegisterResult> {
     let registerer = this.registerer ?? this.newRegisterer(ua)
     this.registering = true
+    const timeoutMs = this.deps.registerTimeoutMs ?? 15_000
+    const send = async (r: Registerer): Promise<RegisterResult> =>
+      (await withTimeout(sendRegister(r), timeoutMs, this.deps.clock)) ?? {
+        ok: false,
+        code: 408,
+        reason: 'No answer from the server',
+      }
     try {
-      let result = await sendRegister(registerer)
+      let result = await send(registerer)
       if (!result.ok && result.pending) {
         // A REGISTER is stuck on the old socket: leave that registerer behind (not disposed, so
         // it never un-REGISTERs our shared contact) and register with a new one.
         this.detachRegisterer?.()
         registerer = this.newRegisterer(ua)
-        result = await sendRegister(registerer)
+        result = await send(registerer)
       }
       return result
     } catch (error) {

@@ -22,7 +22,7 @@ export class FakeEmitter<T> {
 }
 
 export interface ResponseLike {
-  message: { statusCode?: number; reasonPhrase?: string }
+  message: { statusCode?: number; reasonPhrase?: string; getHeaders?(name: string): string[] }
 }
 
 export interface RequestDelegateLike {
@@ -31,8 +31,13 @@ export interface RequestDelegateLike {
   onProgress?(response: ResponseLike): void
 }
 
-export function response(statusCode: number, reasonPhrase = ''): ResponseLike {
-  return { message: { statusCode, reasonPhrase } }
+export function response(
+  statusCode: number,
+  reasonPhrase = '',
+  headers: Record<string, string[]> = {},
+): ResponseLike {
+  const lower = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]))
+  return { message: { statusCode, reasonPhrase, getHeaders: (name) => lower[name.toLowerCase()] ?? [] } }
 }
 
 export class FakeTransport {
@@ -250,14 +255,14 @@ export class FakeSession {
   }
 
   /** The callee answered our INVITE / the initial INVITE got this final response. */
-  answerInitial(code: number, reason = ''): void {
+  answerInitial(code: number, reason = '', headers: Record<string, string[]> = {}): void {
     const delegate = this.initialInvites.at(-1)?.requestDelegate
     if (code < 200) {
-      delegate?.onProgress?.(response(code, reason))
+      delegate?.onProgress?.(response(code, reason, headers))
       return
     }
     if (code < 300) {
-      delegate?.onAccept?.(response(code, reason))
+      delegate?.onAccept?.(response(code, reason, headers))
       this.setState('Established')
     } else {
       delegate?.onReject?.(response(code, reason))
