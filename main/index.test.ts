@@ -62,6 +62,7 @@ const fake = vi.hoisted(() => {
         isDestroyed: () => false,
       })
       this.webContents = contents
+      app.emit('web-contents-created', {}, contents)
       state.windows.push({ options, window: this.events as never, contents })
     }
     on(event: string, listener: (...args: unknown[]) => unknown) {

@@ -21,6 +21,7 @@ import { openSettings } from './settings/open-settings'
 import { createAutoUpdateService } from './updates/create-auto-update-service'
 import { CloseBehaviour } from './window/close-behaviour'
 import { installCspHeader } from './window/csp'
+import { hardenWebContents } from './window/harden'
 import { createMainWindow, windowControls } from './window/main-window'
 import { installPermissionHandlers, createTrustedPageCheck } from './window/permissions'
 
@@ -44,6 +45,9 @@ function main(): void {
     app.quit()
     return
   }
+  // Every web contents the app ever creates (the window, anything a bug might open) is locked
+  // to its page: no navigation, no new windows, no webviews.
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, logger))
   // macOS delivers links as open-url, possibly before ready: the forwarder holds the event.
   app.on('open-url', (event, url) => {
     event.preventDefault()

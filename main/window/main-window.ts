@@ -1,7 +1,6 @@
 import type { BrowserWindow, BrowserWindowConstructorOptions, WebPreferences } from 'electron'
 import type { Logger } from '../log/logger'
 import type { CloseBehaviour } from './close-behaviour'
-import { hardenWebContents } from './harden'
 import type { WindowControls } from './window-part'
 
 /** The renderer gets no Node, no Electron, and only the preload's contract API. */
@@ -47,10 +46,12 @@ export interface MainWindowDeps {
   logger: Logger
 }
 
-/** Create the hardened window; the caller loads the page. */
+/**
+ * Create the window; the caller loads the page. Its web contents are hardened by the app-wide
+ * 'web-contents-created' hook in index.ts, which covers every web contents, not just this one.
+ */
 export function createMainWindow(deps: MainWindowDeps): BrowserWindow {
   const window = deps.createWindow(mainWindowOptions(deps.preloadPath, deps.iconPath))
-  hardenWebContents(window.webContents, deps.logger)
   window.once('ready-to-show', () => window.show())
   window.on('close', (event) => {
     if (deps.closeBehaviour.onCloseRequested() === 'hide') {
