@@ -5,9 +5,12 @@ import {
   checkAsarContents,
   checkBuilderConfig,
   checkBuiltRendererHtml,
+  checkMainImports,
+  checkSandboxedPreload,
   fakeElectronBinary,
   flattenAsarHeader,
   packageOf,
+  runtimeSpecifiers,
   summarizeSizes,
   type AsarEntry,
 } from './package-check-lib'
@@ -195,6 +198,37 @@ describe('checkBuiltRendererHtml', () => {
       'out/renderer/index.html lost its Content-Security-Policy meta tag',
       'inline script in the packaged page: <script>boot()</script>',
       'inline event-handler attribute in the packaged page',
+    ])
+  })
+})
+
+describe('run-time module checks', () => {
+  it('finds the bare specifiers a bundle loads, ignoring relative chunks', () => {
+    const code = [
+      'import { app } from "electron";',
+      'import Store from "electron-store";',
+      "import './chunk.js';",
+      'export { x } from "zod/v4";',
+      'const usb = await import("usb");',
+      'const { ipcRenderer } = require("electron");',
+    ].join('\n')
+    expect(runtimeSpecifiers(code).sort()).toEqual(['electron', 'electron-store', 'usb', 'zod/v4'])
+  })
+
+  it('accepts built-ins and shipped packages in main, and names what would fail to load', () => {
+    const shipped = new Set(['zod', '@scope/lib'])
+    expect(
+      checkMainImports(['electron', 'node:fs', 'path', 'zod/v4', '@scope/lib/x'], shipped, ['path']),
+    ).toEqual([])
+    expect(checkMainImports(['vite'], shipped, [])).toEqual([
+      'out/main loads "vite", which is not in the packaged node_modules',
+    ])
+  })
+
+  it('lets a sandboxed preload require only what Electron polyfills', () => {
+    expect(checkSandboxedPreload(['electron', 'events'])).toEqual([])
+    expect(checkSandboxedPreload(['electron', 'zod'])).toEqual([
+      'out/preload requires "zod", which a sandboxed preload cannot load (only electron, events, timers, url): bundle it into the preload or stop importing it',
     ])
   })
 })

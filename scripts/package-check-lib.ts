@@ -241,3 +241,56 @@ export function checkBuiltRendererHtml(html: string): string[] {
   if (/\son[a-z]+\s*=/i.test(html)) problems.push('inline event-handler attribute in the packaged page')
   return problems
 }
+
+/** Module specifiers a built bundle loads at run time: static/dynamic imports and require calls. */
+export function runtimeSpecifiers(code: string): string[] {
+  const found = new Set<string>()
+  const patterns = [
+    /^\s*import\s+(?:[^'"]*?\s+from\s+)?["']([^"']+)["']/gm,
+    /^\s*export\s+[^'"]*?\s+from\s+["']([^"']+)["']/gm,
+    /\bimport\(\s*["']([^"']+)["']\s*\)/g,
+    /\brequire\(\s*["']([^"']+)["']\s*\)/g,
+  ]
+  for (const pattern of patterns) for (const match of code.matchAll(pattern)) found.add(match[1] as string)
+  return [...found].filter((specifier) => !specifier.startsWith('.') && !specifier.startsWith('/'))
+}
+
+const packageName = (specifier: string) =>
+  specifier.startsWith('@')
+    ? specifier.split('/').slice(0, 2).join('/')
+    : (specifier.split('/')[0] ?? specifier)
+
+/** The main bundle may load Node built-ins, electron, and packages that ship in the asar. */
+export function checkMainImports(
+  specifiers: string[],
+  shippedPackages: Set<string>,
+  builtins: readonly string[],
+): string[] {
+  return specifiers
+    .filter(
+      (specifier) =>
+        specifier !== 'electron' && !specifier.startsWith('node:') && !builtins.includes(specifier),
+    )
+    .filter((specifier) => !shippedPackages.has(packageName(specifier)))
+    .map((specifier) => `out/main loads "${specifier}", which is not in the packaged node_modules`)
+}
+
+// Electron's sandboxed preload has a require() polyfill that knows only these modules.
+const SANDBOXED_PRELOAD_MODULES = [
+  'electron',
+  'events',
+  'timers',
+  'url',
+  'node:events',
+  'node:timers',
+  'node:url',
+]
+
+export function checkSandboxedPreload(specifiers: string[]): string[] {
+  return specifiers
+    .filter((specifier) => !SANDBOXED_PRELOAD_MODULES.includes(specifier))
+    .map(
+      (specifier) =>
+        `out/preload requires "${specifier}", which a sandboxed preload cannot load (only ${SANDBOXED_PRELOAD_MODULES.slice(0, 4).join(', ')}): bundle it into the preload or stop importing it`,
+    )
+}

@@ -17,6 +17,7 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs'
+import { builtinModules } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { extractFile, getRawHeader } from '@electron/asar'
@@ -28,9 +29,13 @@ import {
   checkAsarContents,
   checkBuilderConfig,
   checkBuiltRendererHtml,
+  checkMainImports,
+  checkSandboxedPreload,
   fakeElectronBinary,
   flattenAsarHeader,
   formatBytes,
+  packageOf,
+  runtimeSpecifiers,
   summarizeSizes,
 } from './package-check-lib'
 
@@ -132,6 +137,15 @@ for (const entry of entries.filter((item) => !item.path.startsWith('node_modules
 if (contentProblems.length === 0) {
   const html = extractFile(asarPath, 'out/renderer/index.html').toString('utf8')
   problems.push(...checkBuiltRendererHtml(html).map((problem) => `renderer: ${problem}`))
+  // Will the packaged code find its modules? Main resolves from the asar's node_modules; the
+  // sandboxed preload can only require what Electron polyfills.
+  const shipped = new Set(entries.map((entry) => packageOf(entry.path)).filter((name) => name !== null))
+  const mainCode = extractFile(asarPath, 'out/main/index.js').toString('utf8')
+  problems.push(
+    ...checkMainImports(runtimeSpecifiers(mainCode), shipped, builtinModules).map((p) => `main: ${p}`),
+  )
+  const preloadCode = extractFile(asarPath, 'out/preload/index.cjs').toString('utf8')
+  problems.push(...checkSandboxedPreload(runtimeSpecifiers(preloadCode)).map((p) => `preload: ${p}`))
 }
 const sizes = summarizeSizes(entries)
 console.log(
