@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import { SipPhone } from './phone'
 import { FakeClock, flush } from './testing/fake-clock'
 import { FakeAudioElement, FakeMediaDevices, type FakeTrack } from './testing/media-fakes'
-import { FakeSession, FakeStack } from './testing/sip-fakes'
+import { type FakeSdh, FakeSession, FakeStack } from './testing/sip-fakes'
 import { CallPhase, type PhoneEventName, type PhoneEvents, type SipAccount } from './types'
 
 const account: SipAccount = {
@@ -456,6 +456,52 @@ describe('SipPhone transfers', () => {
 })
 
 describe('SipPhone network recovery', () => {
+  it('ends ICE gathering shortly after a host candidate, with no STUN server configured', async () => {
+    const { session } = await activeOutgoing()
+    const factory = stack.lastUa.options.sessionDescriptionHandlerFactory as unknown as (
+      s: unknown,
+      o: unknown,
+    ) => FakeSdh
+    const sdh = factory(session, {})
+    sdh.peerConnectionDelegate?.onicecandidate?.({
+      candidate: { candidate: 'candidate:1 1 udp 2122260223 127.0.0.1 50000 typ host' },
+    })
+    await clock.advance(14)
+    expect(sdh.gatheringCompleted).toBe(0)
+    await clock.advance(1)
+    expect(sdh.gatheringCompleted).toBe(1)
+  })
+
+  it('restarts ICE by re-INVITE when the media path fails, and ends the call if that fails', async () => {
+    const { id, session } = await activeOutgoing()
+    const factory = stack.lastUa.options.sessionDescriptionHandlerFactory as unknown as (
+      s: unknown,
+      o: unknown,
+    ) => FakeSdh
+    const sdh = factory(session, {})
+    sdh.peerConnection.iceConnectionState = 'failed'
+    sdh.peerConnectionDelegate?.oniceconnectionstatechange?.({})
+    await flush()
+    expect(session.reinvites.at(-1)?.sessionDescriptionHandlerOptions?.offerOptions?.iceRestart).toBe(true)
+    expect(phone.calls()[0]?.phase).toBe(CallPhase.Active)
+    session.reinviteAnswers.push(500)
+    sdh.peerConnectionDelegate?.oniceconnectionstatechange?.({})
+    await flush()
+    expect(of('call-ended')[0]).toMatchObject({ id, endReason: 'network' })
+  })
+
+  it('keeps a held call held through the ICE-restart re-INVITE', async () => {
+    const { id, session } = await activeOutgoing()
+    await phone.hold(id)
+    await phone.reconnect('resume')
+    await flush()
+    expect(session.reinvites.at(-1)?.sessionDescriptionHandlerOptions).toMatchObject({
+      hold: true,
+      offerOptions: { iceRestart: true },
+    })
+    expect(phone.calls()[0]?.phase).toBe(CallPhase.Held)
+  })
+
   it('re-INVITEs with an ICE restart when the connection comes back during a call', async () => {
     const { id, session } = await activeOutgoing()
     stack.lastUa.drop()

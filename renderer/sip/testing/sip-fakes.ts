@@ -167,8 +167,14 @@ export class FakeStack implements SipStack {
     if (!/^sips?:[^\s]+$/.test(text)) return undefined
     return { toString: () => text, user: /^sips?:([^@]*)@/.exec(text)?.[1] } as never
   }
+  /** Every SDH the factory made, with what the adapter did to it. */
+  readonly sdhs: FakeSdh[] = []
   createSdhFactory() {
-    return (() => ({ peerConnection: new FakePeerConnection() })) as never
+    return (() => {
+      const sdh = new FakeSdh()
+      this.sdhs.push(sdh)
+      return sdh
+    }) as never
   }
   get lastUa(): FakeUserAgent {
     const ua = this.userAgents.at(-1)
@@ -327,5 +333,21 @@ export class FakeSession {
     const delegate = this.refers.at(-1)?.options.requestDelegate as RequestDelegateLike | undefined
     if (code < 300) delegate?.onAccept?.(response(code))
     else delegate?.onReject?.(response(code))
+  }
+}
+
+export class FakeSdh {
+  readonly peerConnection = Object.assign(new FakePeerConnection(), { iceConnectionState: 'connected' })
+  readonly remoteMediaStream = { id: 'remote' }
+  gatheringCompleted = 0
+  peerConnectionDelegate:
+    | {
+        onicecandidate?(event: { candidate: { candidate: string } | null }): void
+        ontrack?(event: unknown): void
+        oniceconnectionstatechange?(event: unknown): void
+      }
+    | undefined
+  iceGatheringComplete(): void {
+    this.gatheringCompleted++
   }
 }
