@@ -1,6 +1,7 @@
 import { defineHandlers, HandlerError } from '../ipc/handlers'
 import { parseContactsCsv } from './csv-import'
 import { ContactImportError } from './import-error'
+import { assertReadableText } from './import-text'
 import { ContactStorageError, type ContactStore } from './contact-store'
 import { parseVCards } from './vcard-import'
 
@@ -38,6 +39,7 @@ export const contactHandlers = (store: ContactStore) =>
     'contacts:import': async ({ format, text }) => {
       let parsed: { contacts: Parameters<ContactStore['import']>[0]; empty: number }
       try {
+        assertReadableText(text)
         parsed = format === 'vcard' ? parseVCards(text) : parseContactsCsv(text)
       } catch (error) {
         if (error instanceof ContactImportError) {

@@ -108,6 +108,15 @@ describe('ContactStore', () => {
     expect((await openStore()).list()).toEqual([])
   })
 
+  it('refuses text whose characters were already lost in decoding, naming the line', async () => {
+    const store = await openStore()
+    const handlers = contactHandlers(store)
+    await expect(
+      handlers['contacts:import']({ format: 'csv', text: 'Name,Phone\nBo,1\n\uFFFDsa,2\n' }, context),
+    ).rejects.toThrowError(/^Nothing was imported\. Line 3: some characters could not be read/)
+    expect(store.list()).toEqual([])
+  })
+
   it('changes nothing when the disk refuses the write', async () => {
     // A path under a regular file cannot be written, whoever runs the test.
     await writeFile(join(directory, 'not-a-directory'), '')
