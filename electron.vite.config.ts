@@ -14,6 +14,9 @@ export default defineConfig({
   preload: {
     build: {
       outDir: 'out/preload',
+      // A sandboxed preload can require only electron, events, timers and url: bundle the
+      // rest (zod, through contract/) instead of leaving require() calls that fail at load.
+      externalizeDeps: false,
       // Sandboxed preloads cannot be ES modules.
       rolldownOptions: {
         input: { index: resolve(here, 'preload/index.ts') },
