@@ -139,6 +139,23 @@ export class TestApp {
     }
   }
 
+  /**
+   * Resolves once no audio packet arrived during a whole `quietMs` window (e.g. while the
+   * other side holds or is held with recvonly); throws if audio keeps arriving.
+   */
+  async waitForNoIncomingMedia(quietMs = 400, timeoutMs = 10_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs
+    let last = (await this.media()).packetsReceived
+    for (;;) {
+      await new Promise((r) => setTimeout(r, quietMs))
+      const now = (await this.media()).packetsReceived
+      if (now === last) return
+      if (Date.now() > deadline)
+        throw new Error(`app still receives audio (${now - last} packets in ${quietMs} ms)`)
+      last = now
+    }
+  }
+
   async close(): Promise<void> {
     await this.ua.close()
     await this.main.stop()

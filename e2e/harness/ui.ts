@@ -13,13 +13,23 @@ export const ui = {
   callButton: (page: Page): Locator => page.getByRole('button', { name: 'Call', exact: true }),
   dialpad: (page: Page): Locator => page.getByRole('group', { name: 'Dialpad' }),
   calls: (page: Page): Locator => page.getByRole('list', { name: 'Calls' }),
-  /** Every call card, or the one with that party ("Call with <name or number>"). */
-  call: (page: Page, party?: string): Locator =>
+  /** Every call card, or those with that party ("Call with <name or number>", or a pattern). */
+  call: (page: Page, party?: string | RegExp): Locator =>
     party === undefined
       ? page.getByRole('list', { name: 'Calls' }).getByRole('listitem')
-      : page.getByRole('listitem', { name: `Call with ${party}` }),
+      : page.getByRole('list', { name: 'Calls' }).getByRole('listitem', {
+          name: typeof party === 'string' ? `Call with ${party}` : party,
+        }),
+  /** The call cards that are not over yet (an ended card lingers a moment, with no buttons). */
+  liveCall: (page: Page, party?: string | RegExp): Locator =>
+    ui.call(page, party).filter({ has: page.getByRole('button') }),
   alerts: (page: Page): Locator => page.getByRole('alert'),
   signOut: (page: Page): Locator => page.getByRole('button', { name: 'Sign out' }),
+}
+
+/** Text of the first match, '' when nothing matches yet (so polling never waits on a locator). */
+export async function textOf(locator: Locator): Promise<string> {
+  return (await locator.count()) > 0 ? ((await locator.first().textContent({ timeout: 2_000 })) ?? '') : ''
 }
 
 /** Fills the login form like a person would and presses "Sign in". */

@@ -75,15 +75,12 @@ function log(line: string): void {
 }
 
 /** Removes RFC 4733 telephone-event from an SDP, so the other side must fall back to SIP INFO. */
-async function withoutTelephoneEvent(
-  description: RTCSessionDescriptionInit,
-): Promise<RTCSessionDescriptionInit> {
-  if (!stripTelephoneEvent || !description.sdp) return description
-  const lines = description.sdp.split('\r\n')
+function withoutTelephoneEvent(sdp: string): string {
+  const lines = sdp.split('\r\n')
   const types = new Set(
     lines.flatMap((line) => /^a=rtpmap:(\d+) telephone-event\//i.exec(line)?.slice(1, 2) ?? []),
   )
-  const sdp = lines
+  return lines
     .filter((line) => {
       const pt = /^a=(?:rtpmap|fmtp|rtcp-fb):(\d+)/.exec(line)?.[1]
       return pt === undefined || !types.has(pt)
@@ -97,10 +94,19 @@ async function withoutTelephoneEvent(
         : line,
     )
     .join('\r\n')
-  return { type: description.type, sdp }
 }
 
-const modifiers = [withoutTelephoneEvent]
+// Chromium puts telephone-event back when a munged description is applied, so strip it from
+// what SIP.js reads and sends (pc.localDescription) instead: the other side never sees it.
+const localDescription = Object.getOwnPropertyDescriptor(RTCPeerConnection.prototype, 'localDescription')
+Object.defineProperty(RTCPeerConnection.prototype, 'localDescription', {
+  configurable: true,
+  get(this: RTCPeerConnection) {
+    const description = localDescription?.get?.call(this) as RTCSessionDescription | null
+    if (!description || !stripTelephoneEvent) return description
+    return new RTCSessionDescription({ type: description.type, sdp: withoutTelephoneEvent(description.sdp) })
+  },
+})
 
 function sdhOptions(hold = false) {
   return { constraints: { audio: true, video: false }, iceGatheringTimeout: 500, hold }
@@ -277,7 +283,6 @@ const peer = {
     if (!(session instanceof Invitation)) throw new Error('not an incoming call')
     await session.accept({
       sessionDescriptionHandlerOptions: sdhOptions(),
-      sessionDescriptionHandlerModifiers: modifiers,
     })
   },
   async reject(id?: number, statusCode = 486): Promise<void> {
