@@ -80,6 +80,12 @@ describe('vCard import', () => {
     expect(contact?.numbers).toEqual([{ kind: 'mobile', value: '0701234567' }])
   })
 
+  it('reads the bare QUOTED-PRINTABLE parameter of vCard 2.1', () => {
+    const file =
+      'BEGIN:VCARD\r\nVERSION:2.1\r\nFN;CHARSET=UTF-8;QUOTED-PRINTABLE:S=C3=B8ren =\r\nKierkegaard\r\nEND:VCARD\r\n'
+    expect(parseVCards(file).contacts[0]?.name).toBe('Søren Kierkegaard')
+  })
+
   it('counts a card with nothing to keep as empty instead of inventing a contact', () => {
     const result = parseVCards(
       'BEGIN:VCARD\nVERSION:3.0\nEMAIL:a@example.com\nEND:VCARD\nBEGIN:VCARD\nFN:Bo\nEND:VCARD\n',

@@ -31,7 +31,7 @@ function unfold(text: string): LogicalLine[] {
       previous.text += raw.slice(1)
     } else if (
       previous &&
-      /ENCODING=QUOTED-PRINTABLE/i.test(previous.text.split(':')[0] ?? '') &&
+      /[;=]QUOTED-PRINTABLE\b/i.test(previous.text.split(':')[0] ?? '') &&
       previous.text.endsWith('=')
     ) {
       // vCard 2.1: a quoted-printable soft line break continues on the next line, unindented.
@@ -59,6 +59,8 @@ function splitOutsideQuotes(text: string, separator: string): string[] {
   return pieces
 }
 
+const bareEncodings = new Set(['QUOTED-PRINTABLE', 'BASE64', '8BIT', '7BIT'])
+
 function parseContentLine({ line, text }: LogicalLine): ContentLine {
   let colon = -1
   let quoted = false
@@ -78,8 +80,10 @@ function parseContentLine({ line, text }: LogicalLine): ContentLine {
   const params = new Map<string, string[]>()
   for (const raw of rawParams) {
     const equals = raw.indexOf('=')
-    // vCard 2.1 writes bare types: TEL;WORK;VOICE:…
-    const key = equals < 0 ? 'TYPE' : raw.slice(0, equals).trim().toUpperCase()
+    // vCard 2.1 writes bare parameters: TEL;WORK;VOICE:… and N;QUOTED-PRINTABLE:…
+    const bare = raw.trim().toUpperCase()
+    const key =
+      equals >= 0 ? raw.slice(0, equals).trim().toUpperCase() : bareEncodings.has(bare) ? 'ENCODING' : 'TYPE'
     const values = (equals < 0 ? raw : raw.slice(equals + 1))
       .split(',')
       .map((value) => value.trim().replace(/^"|"$/g, ''))

@@ -19,7 +19,8 @@ export async function appendDurably(path: string, text: string): Promise<void> {
 }
 
 export async function replaceAtomically(path: string, text: string): Promise<void> {
-  const temporary = `${path}.${process.pid}.tmp`
+  // One name per target: a temporary file left by a crash is simply overwritten next time.
+  const temporary = `${path}.tmp`
   const handle = await open(temporary, 'w', 0o600)
   try {
     await handle.writeFile(text, 'utf8')
@@ -30,8 +31,26 @@ export async function replaceAtomically(path: string, text: string): Promise<voi
     throw error
   }
   await handle.close()
-  await rename(temporary, path)
+  await renameWithRetry(temporary, path)
   await syncDirectory(dirname(path))
+}
+
+/**
+ * On Windows a virus scanner or indexer may hold the target open for a moment, making the
+ * rename fail with EPERM/EBUSY; a few short retries get past it.
+ */
+async function renameWithRetry(from: string, to: string): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await rename(from, to)
+      return
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code
+      const transient = code === 'EPERM' || code === 'EBUSY' || code === 'EACCES'
+      if (process.platform !== 'win32' || !transient || attempt >= 5) throw error
+      await new Promise((resolve) => setTimeout(resolve, 20 * (attempt + 1)))
+    }
+  }
 }
 
 /** Makes the rename itself durable; not possible (nor needed) on Windows. */
