@@ -65,6 +65,13 @@ describe('ContactsState', () => {
     expect(notifier.alert).toHaveBeenCalledWith(expect.stringContaining('Name too long'))
   })
 
+  it('decodes a Windows-1252 CSV export before sending it', async () => {
+    const { state, api } = setup()
+    const bytes = new Uint8Array([0x4e, 0x61, 0x6d, 0x65, 0x0a, 0xc5, 0x73, 0x61]) // "Name\nÅsa" in cp1252
+    await state.importFile(new File([bytes], 'outlook.csv'))
+    expect(api.sent('contacts:import')).toEqual([{ format: 'csv', text: 'Name\nÅsa' }])
+  })
+
   it('imports a file as text with the format from its name, and refuses other files', async () => {
     const { state, api, notifier } = setup()
     const report = await state.importFile(new File(['BEGIN:VCARD\nEND:VCARD\n'], 'people.VCF'))

@@ -3,6 +3,7 @@ import type { Contact } from '../../contract/schemas'
 import { request } from './api'
 import { digitsOf } from '../../contract/search-text'
 import { ContactSearch } from '../contacts/contact-search'
+import { decodeImportFile } from '../contacts/import-file-text'
 
 export type ContactNumber = Contact['numbers'][number]
 
@@ -84,7 +85,8 @@ export class ContactsState {
       this.notifier.alert('Choose a vCard (.vcf) or CSV (.csv) file to import.')
       return null
     }
-    const text = await file.text()
+    // Exports come as UTF-8, UTF-16 or Windows-1252: decode by the bytes, not as UTF-8 blindly.
+    const text = decodeImportFile(new Uint8Array(await file.arrayBuffer()))
     const result = await request(this.api, 'contacts:import', { format, text })
     if (!result.ok) {
       this.notifier.alert(`Nothing was imported: ${result.message}`)
