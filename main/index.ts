@@ -20,6 +20,7 @@ import { ElectronStoreBackend } from './settings/electron-store-backend'
 import { openSettings } from './settings/open-settings'
 import { createAutoUpdateService } from './updates/create-auto-update-service'
 import { CloseBehaviour } from './window/close-behaviour'
+import { CrashRecovery } from './window/crash-recovery'
 import { installCspHeader } from './window/csp'
 import { hardenWebContents } from './window/harden'
 import { createMainWindow, windowControls } from './window/main-window'
@@ -61,6 +62,7 @@ function main(): void {
 
   let services: MainServices | null = null
   let stopped = false
+  const crashRecovery = new CrashRecovery()
   const closeBehaviour = new CloseBehaviour(() => services?.preferences().closeToTray ?? false)
 
   async function start(): Promise<void> {
@@ -141,7 +143,10 @@ function main(): void {
     const contents = window.webContents
     contents.on('did-start-loading', () => forwarder.detach())
     contents.on('did-finish-load', () => forwarder.attach(contents))
-    contents.on('render-process-gone', (_event, details) => logger.error(`Renderer gone: ${details.reason}`))
+    contents.on('render-process-gone', (_event, details) => {
+      logger.error(`Renderer gone: ${details.reason}`)
+      if (!window.isDestroyed() && crashRecovery.shouldReload(details.reason, Date.now())) contents.reload()
+    })
     window.on('closed', () => {
       forwarder.detach()
       mainWindow = null
