@@ -199,9 +199,24 @@ export class Call {
       return
     }
     if (state === SessionState.Terminated) {
-      const { reason, message } = this.terminationReason()
-      this.end(reason, message)
+      if (
+        this.direction === 'outgoing' &&
+        this.snap.answeredAt === null &&
+        !this.pendingEndReason &&
+        !this.failure
+      ) {
+        // SIP.js terminates an Inviter before it hands the final response to our request
+        // delegate; wait for that (same tick) so a 486 reads "busy", not "failed".
+        queueMicrotask(() => this.endFromSession())
+        return
+      }
+      this.endFromSession()
     }
+  }
+
+  private endFromSession(): void {
+    const { reason, message } = this.terminationReason()
+    this.end(reason, message)
   }
 
   private terminationReason(): { reason: CallEndReason; message: string } {

@@ -137,7 +137,16 @@ describe('SipPhone calls', () => {
   it('maps a busy callee to endReason busy with a message', async () => {
     const id = await phone.dial('1001')
     ;(outgoing[0] as FakeSession).answerInitial(486, 'Busy Here')
+    await flush()
     expect(of('call-ended')[0]).toMatchObject({ id, endReason: 'busy', message: 'Busy (486)' })
+    const declined = await phone.dial('1002')
+    ;(outgoing[1] as FakeSession).answerInitial(603, 'Decline')
+    await flush()
+    expect(of('call-ended')[1]).toMatchObject({
+      id: declined,
+      endReason: 'rejected',
+      message: 'Declined (603)',
+    })
   })
 
   it('refuses a garbage dial string and dialing while signed out, with an error event', async () => {

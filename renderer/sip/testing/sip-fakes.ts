@@ -271,8 +271,9 @@ export class FakeSession {
       delegate?.onAccept?.(response(code, reason, headers))
       this.setState('Established')
     } else {
-      delegate?.onReject?.(response(code, reason))
+      // SIP.js order: the Inviter terminates first, then the request delegate hears the response
       this.setState('Terminated')
+      delegate?.onReject?.(response(code, reason))
     }
   }
 
