@@ -122,6 +122,8 @@ export async function launchUserAgent(name: string): Promise<UserAgentBrowser> {
     console.error(`[${name}] page error: ${error.message}`)
   })
   page.on('console', (message) => {
+    // A <meta> CSP cannot carry frame-ancestors (Electron sends it as a header): not an error here.
+    if (message.text().includes("directive 'frame-ancestors' is ignored")) return
     if (message.type() === 'error' || process.env.PARLEY_E2E_CONSOLE)
       console.log(`[${name}] ${message.type()}: ${message.text()}`)
   })
