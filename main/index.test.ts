@@ -83,6 +83,7 @@ const fake = vi.hoisted(() => {
   }
   const module = {
     app,
+    dialog: { showErrorBox: () => undefined },
     BrowserWindow,
     ipcMain: {
       handle: (channel: string, handler: Listener) => state.ipcHandlers.set(channel, handler),

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { app, BrowserWindow, ipcMain, safeStorage, session } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, safeStorage, session } from 'electron'
 import { ClickToCall } from './app/click-to-call'
 import { claimSingleInstance, registerProtocolClients } from './app/electron-app'
 import { createMainServices, type MainServices } from './compose'
@@ -105,18 +105,23 @@ function main(): void {
     registerIpcHandlers(ipcMain, dispatch)
     await services.start()
 
-    const updates = createAutoUpdateService({
-      app,
-      policy: policy.policy.values,
-      log: (message) => logger.info(message),
-    })
-    updates.start()
-    app.once('will-quit', () => updates.stop())
-
-    if (app.isPackaged) registerProtocolClients(app)
     openWindow()
     // Windows/Linux: the first launch may itself come from a link.
     clickToCall.handleArgv(process.argv)
+
+    // Extras after the window: a failure here must not keep the phone from starting.
+    try {
+      if (app.isPackaged) registerProtocolClients(app)
+      const updates = createAutoUpdateService({
+        app,
+        policy: policy.policy.values,
+        log: (message) => logger.info(message),
+      })
+      updates.start()
+      app.once('will-quit', () => updates.stop())
+    } catch (error) {
+      logger.error('Link registration or automatic updates could not start', error)
+    }
   }
 
   function openWindow(): void {
@@ -180,6 +185,10 @@ function main(): void {
     .then(start, (error: unknown) => logger.error('Electron failed to start', error))
     .catch((error: unknown) => {
       logger.error('Parley failed to start', error)
+      dialog.showErrorBox(
+        'Parley could not start',
+        `Something went wrong while starting Parley: ${error instanceof Error ? error.message : String(error)}`,
+      )
       app.quit()
     })
 }
