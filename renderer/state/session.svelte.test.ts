@@ -81,4 +81,14 @@ describe('SessionState', () => {
     expect(session.stage).toBe('signed-out')
     expect(session.registration.state).toBe('unregistered')
   })
+
+  it('goes back to the filled-in form to fix the account without signing out', async () => {
+    const { phone, api, session } = setup(stored(true))
+    await session.load()
+    await session.editAccount()
+    expect(session.stage).toBe('signed-out')
+    expect(session.account?.account?.sipAddress).toBe('1001@pbx.example')
+    expect(api.sent('account:sign-out')).toEqual([])
+    expect(phone.commandNames()).toEqual(['connect', 'disconnect'])
+  })
 })

@@ -86,6 +86,14 @@ export class SessionState {
     this.stage = 'signed-out'
   }
 
+  /** Wrong password or server: back to the form, filled in, without forgetting the account. */
+  async editAccount(): Promise<void> {
+    await this.phone.disconnect()
+    this.registration = { state: 'unregistered' }
+    this.error = ''
+    this.stage = 'signed-out'
+  }
+
   private async storedPassword(): Promise<string | null> {
     const result = await request(this.api, 'account:password')
     if (result.ok && result.value) return result.value
