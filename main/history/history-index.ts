@@ -5,7 +5,7 @@ import type { LogRecord } from './history-log'
 
 /**
  * The whole call history held in memory, ordered by start time, with each call's search text
- * folded once when it arrives. Queries then scan from the newest end, so the first page of an
+ * folded once (not per query). Queries then scan from the newest end, so the first page of an
  * unfiltered view is a slice and a search is one pass of `includes` over 50,000 strings.
  *
  * "Seen" is positional: every record gets a sequence number in arrival order, and a missed call
@@ -15,10 +15,16 @@ import type { LogRecord } from './history-log'
 interface IndexedCall {
   entry: HistoryEntry
   seq: number
-  /** Folded name, number, via and transfer target, for word search. */
+  /** Folded name, number, via and transfer target, for word search ('' until keyed). */
   text: string
   /** Digits of the number and of the via party, "|" between so a match never spans both. */
   digits: string
+}
+
+function computeKeys(call: IndexedCall): void {
+  const { entry } = call
+  call.text = foldText(`${entry.remoteName} ${entry.remoteNumber} ${entry.via} ${entry.transferredTo}`)
+  call.digits = `${digitsOf(entry.remoteNumber)}|${digitsOf(entry.via)}`
 }
 
 const isMissed = (entry: HistoryEntry) => entry.outcome === 'missed'
@@ -60,6 +66,8 @@ export class HistoryIndex {
   /** Calls with a sequence number up to this one have been seen. */
   private seenThroughSeq = -1
   private unseenMissed = 0
+  /** Calls whose search keys are not computed yet (see warmSearchKeys). */
+  private unkeyed: IndexedCall[] = []
 
   get size(): number {
     return this.ordered.length
@@ -73,12 +81,8 @@ export class HistoryIndex {
   add(entry: HistoryEntry): void {
     const existing = this.byId.get(entry.id)
     if (existing) this.remove(existing)
-    const call: IndexedCall = {
-      entry,
-      seq: this.nextSeq++,
-      text: foldText(`${entry.remoteName} ${entry.remoteNumber} ${entry.via} ${entry.transferredTo}`),
-      digits: `${digitsOf(entry.remoteNumber)}|${digitsOf(entry.via)}`,
-    }
+    const call: IndexedCall = { entry, seq: this.nextSeq++, text: '', digits: '' }
+    this.unkeyed.push(call)
     const at = this.insertionPoint(call)
     if (at === this.ordered.length) this.ordered.push(call)
     else this.ordered.splice(at, 0, call)
@@ -104,6 +108,7 @@ export class HistoryIndex {
   }
 
   clear(): void {
+    this.unkeyed = []
     this.ordered.length = 0
     this.byId.clear()
     this.unseenMissed = 0
@@ -121,9 +126,22 @@ export class HistoryIndex {
     return excess
   }
 
+  /**
+   * Computes search keys for up to `budget` calls; true when none are left. Loading 50,000
+   * calls defers this work so start-up only parses; the store finishes it in the background,
+   * and a search that comes first finishes it on the spot.
+   */
+  warmSearchKeys(budget = Number.POSITIVE_INFINITY): boolean {
+    const count = Math.min(budget, this.unkeyed.length)
+    for (let index = 0; index < count; index++) computeKeys(this.unkeyed[index] as IndexedCall)
+    this.unkeyed = count === this.unkeyed.length ? [] : this.unkeyed.slice(count)
+    return this.unkeyed.length === 0
+  }
+
   query(query: HistoryQuery): HistoryPage {
     const filter = filterPredicate(query.filter)
     const search = searchPredicate(query.search)
+    if (search) this.warmSearchKeys()
     const end = query.offset + query.limit
     const entries: HistoryEntry[] = []
     if (!filter && !search) {

@@ -40,6 +40,7 @@ export class HistoryStore {
   private writes: Promise<unknown> = Promise.resolve()
   private notices: string[] = []
   private readonly now: () => Date
+  private warming: NodeJS.Immediate | null = null
 
   constructor(private readonly options: HistoryStoreOptions) {
     this.limit = options.limit
@@ -55,6 +56,7 @@ export class HistoryStore {
     for (const record of parsed.records) this.index.apply(record)
     this.recordsInFile = parsed.records.length
     this.index.pruneTo(this.limit)
+    this.warmSearchKeysInBackground()
 
     try {
       if (parsed.badLines.length > 0) await this.setAsideAndStartFresh(parsed.badLines)
@@ -72,7 +74,18 @@ export class HistoryStore {
 
   /** Waits for writes in flight; nothing is lost by stopping. */
   async stop(): Promise<void> {
+    if (this.warming) clearImmediate(this.warming)
+    this.warming = null
     await this.writes.catch(() => undefined)
+  }
+
+  /** Folds the loaded calls' search text a slice per event-loop turn, keeping main responsive. */
+  private warmSearchKeysInBackground(): void {
+    if (this.warming) return
+    const step = () => {
+      this.warming = this.index.warmSearchKeys(5000) ? null : setImmediate(step)
+    }
+    this.warming = setImmediate(step)
   }
 
   /** The notices not yet handed out, left in place (for the log). */
