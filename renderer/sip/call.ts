@@ -58,8 +58,8 @@ export class Call {
   private pendingEndMessage = ''
   private failure: { code: number; reason: string } | null = null
   private detachSession: () => void = () => {}
-  /** An operation (hold, transfer…) in progress; the UI can keep buttons disabled meanwhile. */
-  busy = false
+  /** About to go away (replaced, or we were transferred off it): never auto-held. */
+  leaving = false
 
   constructor(
     init: CallInit,

@@ -460,6 +460,8 @@ describe('SipPhone transfers', () => {
     // announced only once connected: no ringing, no "Incoming call" card
     expect(added[1]).toMatchObject({ phase: CallPhase.Active, remoteName: 'Carol', remoteNumber: '3000' })
     expect(of('call-ended')[0]).toMatchObject({ id: original?.id, endReason: 'replaced' })
+    // the replaced call is not put on hold on its way out
+    expect(first.reinvites).toHaveLength(0)
     expect(phone.calls()).toHaveLength(1)
   })
 })

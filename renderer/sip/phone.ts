@@ -360,12 +360,14 @@ export class SipPhone implements Phone {
   /** We are the target of someone else's attended transfer: no ringing, the new call takes over. */
   private acceptReplacement(call: Call, invitation: Invitation, replaced: Call): void {
     replaced.expectEnd('replaced')
+    replaced.leaving = true
     call.expectEnd('failed', 'The transferred call could not be connected')
     invitation
       .accept({ sessionDescriptionHandlerOptions: this.sdhOptions(false) })
       .catch((error: unknown) => {
         this.log(`replacing INVITE failed: ${messageOf(error)}`)
-        replaced.expectEnd('remote-hangup')
+        replaced.clearExpectedEnd()
+        replaced.leaving = false
       })
   }
 
@@ -513,7 +515,8 @@ export class SipPhone implements Phone {
 
   private async holdOthers(exceptId: string): Promise<void> {
     const others = [...this.live.values()].filter(
-      (c) => c.id !== exceptId && c.phase === CallPhase.Active && !this.transfers.isLeavingLeg(c),
+      (c) =>
+        c.id !== exceptId && c.phase === CallPhase.Active && !c.leaving && !this.transfers.isLeavingLeg(c),
     )
     await Promise.all(others.map((c) => this.holdCall(c)))
   }
