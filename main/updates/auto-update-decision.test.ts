@@ -10,6 +10,7 @@ const packaged = (installer: InstallerKind, autoUpdate?: boolean) => ({
 
 describe('shouldAutoUpdate', () => {
   it('updates NSIS, DMG and AppImage installs by default', () => {
+    expect(decideAutoUpdate(packaged('nsis')).mode).toBe('install')
     expect(shouldAutoUpdate(packaged('nsis'))).toBe(true)
     expect(shouldAutoUpdate(packaged('dmg'))).toBe(true)
     expect(shouldAutoUpdate(packaged('appimage'))).toBe(true)
@@ -21,8 +22,16 @@ describe('shouldAutoUpdate', () => {
     expect(shouldAutoUpdate(packaged('unknown'))).toBe(false)
   })
 
-  it('lets the admin policy switch updates on for an MSI install', () => {
+  it('lets the admin policy switch updates on for an MSI install, as checks only', () => {
     expect(shouldAutoUpdate(packaged('msi', true))).toBe(true)
+    // The update installer is the per-user NSIS one: over an MSI it would add a second copy.
+    expect(decideAutoUpdate(packaged('msi', true)).mode).toBe('check-only')
+  })
+
+  it('installs in place when the policy switches updates on for NSIS, DMG, AppImage or deb', () => {
+    for (const installer of ['nsis', 'dmg', 'appimage', 'deb'] as const) {
+      expect(decideAutoUpdate(packaged(installer, true)).mode).toBe('install')
+    }
   })
 
   it('lets the admin policy switch updates off for NSIS and DMG installs', () => {
@@ -43,6 +52,7 @@ describe('shouldAutoUpdate', () => {
 
   it('says why, so the log explains an update that did or did not happen', () => {
     expect(decideAutoUpdate(packaged('msi')).reason).toBe('msi install is updated by its administrator')
-    expect(decideAutoUpdate(packaged('msi', true)).reason).toBe('admin policy sets autoUpdate to true')
+    expect(decideAutoUpdate(packaged('nsis', true)).reason).toBe('admin policy sets autoUpdate to true')
+    expect(decideAutoUpdate(packaged('msi', true)).reason).toMatch(/msi install cannot be replaced/)
   })
 })

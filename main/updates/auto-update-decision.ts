@@ -11,8 +11,17 @@ export interface AutoUpdateFacts {
   isPackaged: boolean
 }
 
+/**
+ * install: download in the background, install on the next quit.
+ * check-only: look for new versions and log them, never download: for installs the update
+ * installer cannot replace in place. (electron-updater only has the per-user NSIS installer
+ * on Windows; run over an MSI install it would add a second, per-user copy.)
+ */
+export type UpdateMode = 'off' | 'install' | 'check-only'
+
 export interface AutoUpdateDecision {
   enabled: boolean
+  mode: UpdateMode
   reason: string
 }
 
@@ -27,15 +36,35 @@ const updatesByDefault: Record<InstallerKind, boolean> = {
   unknown: false,
 }
 
+// Installs electron-updater can replace with the same kind of package.
+const installsInPlace: Record<InstallerKind, boolean> = {
+  nsis: true,
+  dmg: true,
+  appimage: true,
+  deb: true,
+  msi: false,
+  unknown: false,
+}
+
 export function decideAutoUpdate({ installer, policy, isPackaged }: AutoUpdateFacts): AutoUpdateDecision {
   // An unpacked development run has no app-update.yml and nothing to replace.
-  if (!isPackaged) return { enabled: false, reason: 'development run (not packaged)' }
-  if (typeof policy?.autoUpdate === 'boolean') {
-    return { enabled: policy.autoUpdate, reason: `admin policy sets autoUpdate to ${policy.autoUpdate}` }
+  if (!isPackaged) return { enabled: false, mode: 'off', reason: 'development run (not packaged)' }
+  if (policy?.autoUpdate === false) {
+    return { enabled: false, mode: 'off', reason: 'admin policy sets autoUpdate to false' }
+  }
+  if (policy?.autoUpdate === true) {
+    return installsInPlace[installer]
+      ? { enabled: true, mode: 'install', reason: 'admin policy sets autoUpdate to true' }
+      : {
+          enabled: true,
+          mode: 'check-only',
+          reason: `admin policy sets autoUpdate to true; a ${installer} install cannot be replaced by the update installer, so new versions are reported, not installed`,
+        }
   }
   const enabled = updatesByDefault[installer]
   return {
     enabled,
+    mode: enabled ? 'install' : 'off',
     reason: `${installer} install ${enabled ? 'updates itself' : 'is updated by its administrator'}`,
   }
 }

@@ -7,7 +7,9 @@ export interface UpdaterPort {
   setFeedURL(options: { provider: 'generic'; url: string }): void
   checkForUpdates(): Promise<unknown>
   on(event: 'error', listener: (error: Error) => void): unknown
+  on(event: 'update-available', listener: (info: { version: string }) => void): unknown
   removeListener(event: 'error', listener: (error: Error) => void): unknown
+  removeListener(event: 'update-available', listener: (info: { version: string }) => void): unknown
 }
 
 export interface IntervalTimers {
@@ -29,8 +31,9 @@ export interface AutoUpdateServiceOptions {
 const FOUR_HOURS = 4 * 60 * 60 * 1000
 
 /**
- * Checks the update feed at start and every few hours, downloads in the background and lets
- * electron-updater install on the next quit: a softphone never restarts itself during a call.
+ * Checks the update feed at start and every few hours. In `install` mode it downloads in the
+ * background and lets electron-updater install on the next quit: a softphone never restarts
+ * itself during a call. In `check-only` mode it only logs that a new version exists.
  */
 export class AutoUpdateService {
   private updater: UpdaterPort | null = null
@@ -38,6 +41,13 @@ export class AutoUpdateService {
   private lastReported: unknown = null
   private readonly onError = (error: Error): void => {
     this.report(error)
+  }
+  private readonly onAvailable = (info: { version: string }): void => {
+    const action =
+      this.options.decision.mode === 'install'
+        ? 'downloading; it installs when Parley quits'
+        : 'not installing (check-only)'
+    this.options.log(`Update ${info.version} available: ${action}`)
   }
 
   constructor(private readonly options: AutoUpdateServiceOptions) {}
@@ -53,8 +63,9 @@ export class AutoUpdateService {
     if (!decision.enabled) return
 
     const updater = this.options.loadUpdater()
-    updater.autoDownload = true
-    updater.autoInstallOnAppQuit = true
+    const install = decision.mode === 'install'
+    updater.autoDownload = install
+    updater.autoInstallOnAppQuit = install
     if (feedUrl !== undefined) {
       if (!isHttpsUrl(feedUrl)) {
         log(`Auto-update off: the policy's update URL is not an https URL (${feedUrl})`)
@@ -63,6 +74,7 @@ export class AutoUpdateService {
       updater.setFeedURL({ provider: 'generic', url: feedUrl })
     }
     updater.on('error', this.onError)
+    updater.on('update-available', this.onAvailable)
     this.updater = updater
     this.check()
     this.interval = timers.setInterval(() => this.check(), this.options.checkEveryMs ?? FOUR_HOURS)
@@ -72,6 +84,7 @@ export class AutoUpdateService {
     if (this.interval !== null) this.options.timers.clearInterval(this.interval)
     this.interval = null
     this.updater?.removeListener('error', this.onError)
+    this.updater?.removeListener('update-available', this.onAvailable)
     this.updater = null
   }
 
