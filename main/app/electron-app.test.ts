@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest'
+import { claimSingleInstance, registerProtocolClients } from './electron-app'
+
+describe('registerProtocolClients', () => {
+  it('registers the three schemes with "--" so a link can never be read as a switch', () => {
+    const calls: unknown[][] = []
+    const app = { setAsDefaultProtocolClient: (...args: unknown[]) => (calls.push(args), true) }
+    expect(
+      registerProtocolClients(app as never, {
+        execPath: 'C:\\Parley\\Parley.exe',
+        argv: ['C:\\Parley\\Parley.exe'],
+      }),
+    ).toEqual(['tel', 'sip', 'callto'])
+    expect(calls).toEqual([
+      ['tel', 'C:\\Parley\\Parley.exe', ['--']],
+      ['sip', 'C:\\Parley\\Parley.exe', ['--']],
+      ['callto', 'C:\\Parley\\Parley.exe', ['--']],
+    ])
+  })
+
+  it('passes the app path in a development run and reports schemes the OS refused', () => {
+    const calls: unknown[][] = []
+    const app = {
+      setAsDefaultProtocolClient: (...args: unknown[]) => (calls.push(args), args[0] !== 'callto'),
+    }
+    const registered = registerProtocolClients(app as never, {
+      defaultApp: true,
+      execPath: '/usr/bin/electron',
+      argv: ['/usr/bin/electron', '/work/app'],
+    })
+    expect(registered).toEqual(['tel', 'sip'])
+    expect(calls[0]).toEqual(['tel', '/usr/bin/electron', ['/work/app', '--']])
+  })
+})
+
+describe('claimSingleInstance', () => {
+  it('hands a second start its command line, and tells a second instance to quit', () => {
+    const listeners: Record<string, (...args: unknown[]) => void> = {}
+    const first = {
+      requestSingleInstanceLock: () => true,
+      on: (event: string, listener: (...args: unknown[]) => void) => (listeners[event] = listener),
+    }
+    const seen: string[][] = []
+    expect(claimSingleInstance(first as never, (argv) => seen.push(argv))).toBe(true)
+    listeners['second-instance']?.({}, ['parley', 'tel:555'], '/')
+    expect(seen).toEqual([['parley', 'tel:555']])
+
+    const second = {
+      requestSingleInstanceLock: () => false,
+      on: () => expect.fail('a second instance must not listen'),
+    }
+    expect(claimSingleInstance(second as never, () => undefined)).toBe(false)
+  })
+})
