@@ -87,6 +87,10 @@ if (linked.status !== 0)
 
 if (skipBuild) {
   step('Using the existing out/ (--skip-build)')
+  if (!existsSync(join(projectDir, 'out/main/index.js'))) {
+    console.error('✗ package-check: no built app in out/ (run `npm run build` first, or drop --skip-build)')
+    process.exit(1)
+  }
   cpSync(join(projectDir, 'out'), join(stageDir, 'out'), { recursive: true })
 } else {
   step('Building main, preload and renderer (electron-vite build)')
