@@ -1,5 +1,6 @@
 import {
   SIPExtension,
+  type LogConnector,
   type URI,
   type UserAgentDelegate,
   type UserAgentOptions,
@@ -57,6 +58,8 @@ export interface UserAgentOptionsInput {
   delegate: UserAgentDelegate
   sessionDescriptionHandlerFactory: SessionDescriptionHandlerFactory
   sessionDescriptionHandlerFactoryOptions: object
+  /** Where SIP.js's own warnings and errors go (its console output is off). */
+  logConnector?: LogConnector
 }
 
 export function buildUserAgentOptions(input: UserAgentOptionsInput): UserAgentOptions {
@@ -80,6 +83,7 @@ export function buildUserAgentOptions(input: UserAgentOptionsInput): UserAgentOp
     logConfiguration: false,
     logBuiltinEnabled: false,
     logLevel: 'warn',
+    logConnector: input.logConnector,
     // SIP.js's own reconnection stays off: Registration owns reconnecting with backoff
     reconnectionAttempts: 0,
     noAnswerTimeout: 120,

@@ -702,6 +702,9 @@ export class SipPhone implements Phone {
         ...transportDelegate,
         onInvite: (invitation: Invitation) => this.onIncomingInvite(invitation),
       },
+      logConnector: (level, category, _label, content) => {
+        if (level === 'error' || level === 'warn') this.log(`${category}: ${content}`)
+      },
       sessionDescriptionHandlerFactory: this.sdhFactory(iceServers.length > 0),
       sessionDescriptionHandlerFactoryOptions: {
         iceGatheringTimeout: this.deps.iceGatheringTimeoutMs ?? ICE_GATHERING_TIMEOUT_MS,
