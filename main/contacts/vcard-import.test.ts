@@ -86,6 +86,23 @@ describe('vCard import', () => {
     expect(parseVCards(file).contacts[0]?.name).toBe('Søren Kierkegaard')
   })
 
+  it('skips an unindented base64 photo (vCard 2.1) instead of refusing the file', () => {
+    const file = [
+      'BEGIN:VCARD',
+      'VERSION:2.1',
+      'FN:Bo Berg',
+      'PHOTO;ENCODING=BASE64;TYPE=JPEG:/9j/4AAQSkZJRgABAQ',
+      'AAABAAEAAD/2wBDAAgGBgcGBQgHBwcJCQgKDBQNDAsLDBkSEw8U',
+      'HRofHh0aHBwgJC4nICIsIxwcKDcpLDAxNDQ0Hyc5PTgyPC4zNDL=',
+      '',
+      'TEL;WORK:08-12',
+      'END:VCARD',
+    ].join('\r\n')
+    expect(parseVCards(file).contacts).toEqual([
+      { name: 'Bo Berg', company: '', favourite: false, numbers: [{ kind: 'work', value: '08-12' }] },
+    ])
+  })
+
   it('counts a card with nothing to keep as empty instead of inventing a contact', () => {
     const result = parseVCards(
       'BEGIN:VCARD\nVERSION:3.0\nEMAIL:a@example.com\nEND:VCARD\nBEGIN:VCARD\nFN:Bo\nEND:VCARD\n',

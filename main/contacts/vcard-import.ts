@@ -36,6 +36,13 @@ function unfold(text: string): LogicalLine[] {
     ) {
       // vCard 2.1: a quoted-printable soft line break continues on the next line, unindented.
       previous.text = previous.text.slice(0, -1) + raw
+    } else if (
+      previous &&
+      /^[A-Za-z0-9+/]+=*$/.test(raw) &&
+      /[;=](BASE64|B)\b/i.test(previous.text.split(':')[0] ?? '')
+    ) {
+      // vCard 2.1 exporters may wrap a base64 PHOTO without indenting it; it is skipped anyway.
+      previous.text += raw
     } else {
       logical.push({ line: index + 1, text: raw })
     }

@@ -68,6 +68,7 @@ export class HistoryIndex {
   private unseenMissed = 0
   /** Calls whose search keys are not computed yet (see warmSearchKeys). */
   private unkeyed: IndexedCall[] = []
+  private unkeyedFrom = 0
 
   get size(): number {
     return this.ordered.length
@@ -109,6 +110,7 @@ export class HistoryIndex {
 
   clear(): void {
     this.unkeyed = []
+    this.unkeyedFrom = 0
     this.ordered.length = 0
     this.byId.clear()
     this.unseenMissed = 0
@@ -132,10 +134,13 @@ export class HistoryIndex {
    * and a search that comes first finishes it on the spot.
    */
   warmSearchKeys(budget = Number.POSITIVE_INFINITY): boolean {
-    const count = Math.min(budget, this.unkeyed.length)
-    for (let index = 0; index < count; index++) computeKeys(this.unkeyed[index] as IndexedCall)
-    this.unkeyed = count === this.unkeyed.length ? [] : this.unkeyed.slice(count)
-    return this.unkeyed.length === 0
+    const end = Math.min(this.unkeyed.length, this.unkeyedFrom + budget)
+    for (let index = this.unkeyedFrom; index < end; index++) computeKeys(this.unkeyed[index] as IndexedCall)
+    this.unkeyedFrom = end
+    if (end < this.unkeyed.length) return false
+    this.unkeyed = []
+    this.unkeyedFrom = 0
+    return true
   }
 
   query(query: HistoryQuery): HistoryPage {
