@@ -193,6 +193,22 @@ describe('Registration', () => {
     expect(statuses.at(-1)).toEqual({ state: 'unregistered' })
   })
 
+  it('ignores the answer to a REGISTER sent on a socket that dropped meanwhile', async () => {
+    stack.onRegisterer = (r) => (r.autoAnswer = null)
+    const connecting = registration.connect(account)
+    await flush()
+    const registerer = stack.lastRegisterer
+    stack.lastUa.drop()
+    // SIP.js answers the stranded REGISTER with a synthetic 503 after the drop
+    registerer.answer(503)
+    await connecting
+    expect(statuses.at(-1)).toMatchObject({ state: 'failed', reason: 'closed' })
+    registerer.autoAnswer = 200
+    await clock.advance(500)
+    expect(statuses.at(-1)?.state).toBe('registered')
+    expect(states().filter((s) => s.startsWith('failed'))).toEqual(['failed:closed'])
+  })
+
   it('reports unusable settings instead of throwing', async () => {
     stack.createUserAgent = () => {
       throw new Error('Invalid WebSocket Server URL')
