@@ -239,6 +239,14 @@ describe('HistoryStore', () => {
     expect(reopened.takeNotices()).toEqual([])
   })
 
+  it('never replaces a history file it could not read at start', async () => {
+    await mkdir(path) // unreadable as a file, whoever runs the test
+    const store = await openStore()
+    expect(store.takeNotices()[0]).toMatch(/could not be read/)
+    await expect(store.clear()).rejects.toThrowError(/left as it is/)
+    expect((await stat(path)).isDirectory()).toBe(true)
+  })
+
   it('replaces a call recorded twice under the same id', async () => {
     const store = await openStore()
     const first = call({ outcome: 'missed' })

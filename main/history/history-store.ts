@@ -34,8 +34,16 @@ export class HistoryStorageError extends Error {
 export class HistoryStore {
   private index = new HistoryIndex()
   private recordsInFile = 0
-  /** An append failed part-way (disk full?): the file may end in a cut line, so rewrite it whole next. */
+  /**
+   * The file on disk is behind memory (an append failed part-way, or a rewrite failed): the
+   * next write replaces it whole instead of appending.
+   */
   private fileNeedsRewrite = false
+  /**
+   * The file exists but could not be read at start: appending to it is safe, replacing it
+   * would destroy calls this session never saw, so deletes and pruning are refused.
+   */
+  private fileUnreadable = false
   private limit: number
   private writes: Promise<unknown> = Promise.resolve()
   private notices: string[] = []
@@ -50,6 +58,7 @@ export class HistoryStore {
   async start(): Promise<void> {
     this.index = new HistoryIndex()
     this.recordsInFile = 0
+    this.fileUnreadable = false
     const text = await this.readFileText()
     if (text === null) return
     const parsed = parseHistoryLog(text)
@@ -120,9 +129,9 @@ export class HistoryStore {
     this.index.add(entry)
     this.index.pruneTo(this.limit)
     await this.enqueue(async () => {
-      if (this.fileNeedsRewrite) await this.rewrite()
+      if (this.fileNeedsRewrite && !this.fileUnreadable) await this.rewrite()
       else await this.append({ kind: 'call', entry })
-      if (this.recordsInFile > this.compactionThreshold()) await this.rewrite()
+      if (this.recordsInFile > this.compactionThreshold() && !this.fileUnreadable) await this.rewrite()
     })
     return entry
   }
@@ -131,7 +140,9 @@ export class HistoryStore {
     if (this.index.missedUnseen === 0) return true
     this.index.markSeen()
     await this.enqueue(() =>
-      this.fileNeedsRewrite ? this.rewrite() : this.append({ kind: 'seen', at: this.now().getTime() }),
+      this.fileNeedsRewrite && !this.fileUnreadable
+        ? this.rewrite()
+        : this.append({ kind: 'seen', at: this.now().getTime() }),
     )
     return true
   }
@@ -163,6 +174,7 @@ export class HistoryStore {
       return await readFile(this.options.path, 'utf8')
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
+      this.fileUnreadable = true
       this.options.logger.error('History: the file could not be read', error)
       this.notices.push(
         'Your call history could not be read, so it is not shown. The file was left untouched; new calls are still recorded.',
@@ -198,10 +210,16 @@ export class HistoryStore {
   }
 
   private async rewrite(): Promise<void> {
+    if (this.fileUnreadable) {
+      throw new HistoryStorageError(
+        'The history file could not be read when Parley started, so it is left as it is: restart Parley to delete or clear calls.',
+      )
+    }
     const records = this.index.toRecords(this.now().getTime())
     try {
       await replaceAtomically(this.options.path, records.map(serializeRecord).join(''))
     } catch (error) {
+      this.fileNeedsRewrite = true
       this.options.logger.error('History: rewrite failed', error)
       throw new HistoryStorageError(
         'The history file could not be updated (the disk may be full or read-only).',
