@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -130,6 +130,14 @@ describe('ContactStore', () => {
       code: 'storage',
     })
     expect(store.list()).toEqual([])
+  })
+
+  it('never overwrites a contacts file it could not read', async () => {
+    await mkdir(path) // unreadable as a file, whoever runs the test
+    const store = await openStore()
+    expect(store.takeNotices()[0]).toMatch(/could not be read/)
+    await expect(store.save(bo)).rejects.toThrowError(/left untouched/)
+    expect((await stat(path)).isDirectory()).toBe(true)
   })
 
   it('sets a damaged file aside, keeps it and starts with the contacts that were valid', async () => {

@@ -35,6 +35,8 @@ export class ContactStore {
   private contacts: Contact[] = []
   private writes: Promise<unknown> = Promise.resolve()
   private notices: string[] = []
+  /** The file exists but could not be read: writing would replace contacts never loaded. */
+  private fileUnreadable = false
   private readonly now: () => Date
   private readonly newId: () => string
 
@@ -45,11 +47,13 @@ export class ContactStore {
 
   async start(): Promise<void> {
     this.contacts = []
+    this.fileUnreadable = false
     let text: string
     try {
       text = await readFile(this.options.path, 'utf8')
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return
+      this.fileUnreadable = true
       this.options.logger.error('Contacts: the file could not be read', error)
       this.notices.push('Your contacts could not be read, so the list is empty. The file was left untouched.')
       return
@@ -106,6 +110,11 @@ export class ContactStore {
 
   private commit(next: Contact[]): Promise<void> {
     const write = async () => {
+      if (this.fileUnreadable) {
+        throw new ContactStorageError(
+          'Your contacts file could not be read when Parley started, so it is left untouched. Restart Parley and try again.',
+        )
+      }
       const file: ContactsFile = { version: 1, contacts: next }
       try {
         await replaceAtomically(this.options.path, `${JSON.stringify(file, null, 1)}\n`)
