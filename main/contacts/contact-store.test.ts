@@ -118,9 +118,8 @@ describe('ContactStore', () => {
   })
 
   it('changes nothing when the disk refuses the write', async () => {
-    // A path under a regular file cannot be written, whoever runs the test.
-    await writeFile(join(directory, 'not-a-directory'), '')
-    path = join(directory, 'not-a-directory', 'contacts.json')
+    // A folder that does not exist: nothing to read (a first start), and no way to write.
+    path = join(directory, 'missing-folder', 'contacts.json')
     const store = await openStore()
     const handlers = contactHandlers(store)
     await expect(handlers['contacts:save'](bo, context)).rejects.toMatchObject({ code: 'storage' })
