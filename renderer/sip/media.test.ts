@@ -69,6 +69,43 @@ describe('MediaController', () => {
     expect(oldFirst?.readyState).toBe('ended')
   })
 
+  it('re-opens a microphone that died under the same device id (replug, sleep)', async () => {
+    const { devices, media } = setup()
+    const call = new FakePeerConnection(new FakeTrack('headset'))
+    const calls = [{ callId: 'a', peerConnection: pc(call), muted: false }]
+    await media.setRouting({ inputDeviceId: 'headset', outputDeviceId: '' }, calls)
+    expect(devices.requests).toHaveLength(1)
+    await media.setRouting({ inputDeviceId: 'headset', outputDeviceId: '' }, calls)
+    expect(devices.requests).toHaveLength(1)
+    call.senders[0]?.track?.stop()
+    await media.setRouting({ inputDeviceId: 'headset', outputDeviceId: '' }, calls)
+    expect(devices.requests).toHaveLength(2)
+    expect(call.senders[0]?.track?.readyState).toBe('live')
+  })
+
+  it('re-points an audio element whose sink drifted back to default', async () => {
+    const { elements, media } = setup()
+    await media.setRouting({ inputDeviceId: '', outputDeviceId: 'usb-out' }, [])
+    media.attachRemoteAudio('a', stream())
+    await Promise.resolve()
+    const element = elements[0]
+    if (!element) throw new Error('no element')
+    element.sinkId = ''
+    await media.setRouting({ inputDeviceId: '', outputDeviceId: 'usb-out' }, [])
+    expect(element.sinkId).toBe('usb-out')
+  })
+
+  it('switches every call from one microphone open when the mic is kept warm', async () => {
+    const { devices, media } = setup()
+    await media.prepareMicrophone()
+    const calls = [
+      { callId: 'a', peerConnection: pc(new FakePeerConnection()), muted: false },
+      { callId: 'b', peerConnection: pc(new FakePeerConnection()), muted: false },
+    ]
+    await media.setRouting({ inputDeviceId: 'usb', outputDeviceId: '' }, calls)
+    expect(devices.requests).toEqual([micConstraints(''), micConstraints('usb')])
+  })
+
   it('does not touch calls when only the output changes', async () => {
     const { devices, media } = setup()
     const call = new FakePeerConnection()

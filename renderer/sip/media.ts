@@ -12,6 +12,7 @@ export interface AudioElementLike {
   play(): Promise<void>
   pause(): void
   setSinkId?(sinkId: string): Promise<void>
+  readonly sinkId?: string
   remove?(): void
 }
 
@@ -34,6 +35,10 @@ export interface MediaControllerDeps {
 
 export function micConstraints(inputDeviceId: string): MediaStreamConstraints {
   return { audio: inputDeviceId ? { deviceId: { exact: inputDeviceId } } : true, video: false }
+}
+
+function hasEndedMicrophone(call: CallMedia): boolean {
+  return audioSender(call.peerConnection)?.track?.readyState === 'ended'
 }
 
 export function audioSender(pc: PeerConnectionLike | undefined) {
@@ -132,14 +137,24 @@ export class MediaController {
       outputDeviceId: routing.outputDeviceId ?? '',
     }
     const work: Array<Promise<void>> = []
-    if (previous.outputDeviceId !== this.routing.outputDeviceId) {
-      for (const element of this.elements.values())
+    const outputChanged = previous.outputDeviceId !== this.routing.outputDeviceId
+    for (const element of this.elements.values()) {
+      // also re-point an element whose sink drifted (device gone and back under the same id)
+      if (outputChanged || (element.sinkId !== undefined && element.sinkId !== this.routing.outputDeviceId)) {
         work.push(this.applySink(element, this.routing.outputDeviceId))
+      }
     }
-    if (previous.inputDeviceId !== this.routing.inputDeviceId) {
-      if (this.keepWarm) work.push(this.rewarm().catch(() => undefined))
-      else this.stopWarm()
-      work.push(this.replaceInputTracks(calls))
+    const inputChanged = previous.inputDeviceId !== this.routing.inputDeviceId
+    // Same id but a dead track: the headset went away (sleep, replug) and came back.
+    const targets = inputChanged ? calls : calls.filter((c) => hasEndedMicrophone(c))
+    if (inputChanged || targets.length > 0) {
+      work.push(
+        (async () => {
+          if (inputChanged && this.keepWarm) await this.rewarm().catch(() => undefined)
+          else if (inputChanged) this.stopWarm()
+          await this.replaceInputTracks(targets)
+        })(),
+      )
     }
     await Promise.all(work)
   }
@@ -154,7 +169,8 @@ export class MediaController {
     if (targets.length === 0) return
     let source: MediaStream
     try {
-      source = await this.getUserMedia(this.routing.inputDeviceId)
+      // from the warm stream when there is one (one open serves every call), else a fresh open
+      source = await this.acquireMicrophone()
     } catch (error) {
       this.deps.report(`Microphone could not be switched: ${String(error)}`)
       return
