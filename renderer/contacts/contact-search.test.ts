@@ -81,6 +81,11 @@ describe('ContactSearch', () => {
     expect(names(typing.search('s')).length).toBeGreaterThan(1)
   })
 
+  it('lists everyone while only the "+" of a number is typed', () => {
+    expect(search.search('+')).toHaveLength(people.length)
+    expect(search.search(' ( ')).toHaveLength(people.length)
+  })
+
   it('returns nothing for a query that matches nobody', () => {
     expect(search.search('xyzzy')).toEqual([])
   })

@@ -29,6 +29,7 @@ interface PreviousSearch {
 }
 
 const wordSeparators = /[\s,.;:()'"/\\_-]+/g
+const letterOrDigit = /[\p{L}\p{N}]/u
 
 function toWords(folded: string): string {
   return ` ${folded.replace(wordSeparators, ' ').trim()}`
@@ -61,11 +62,14 @@ export class ContactSearch {
     return this.indexed.length
   }
 
-  /** Matching contacts, best first. An empty query lists everyone, favourites first. */
+  /**
+   * Matching contacts, best first. A query with no letter or digit yet (empty, or just the "+"
+   * of a number being typed) lists everyone, favourites first.
+   */
   search(query: string): Contact[] {
     const mode: QueryMode = looksLikeNumber(query) ? 'number' : 'text'
     const key = mode === 'number' ? digitsOf(query) : foldText(query).replace(wordSeparators, ' ').trim()
-    if (key === '') {
+    if (key === '' || !letterOrDigit.test(key)) {
       this.previous = null
       return rankAll(this.indexed)
     }
