@@ -1,4 +1,13 @@
 import { defineConfig } from 'vitest/config'
+import { BaseSequencer, type TestSpecification } from 'vitest/node'
+
+/** The PBX smoke test first (it tells a broken test bed from a broken app), then by name. */
+class SmokeFirst extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const rank = (file: TestSpecification) => (file.moduleId.includes('pbx-smoke') ? 0 : 1)
+    return [...files].sort((a, b) => rank(a) - rank(b) || a.moduleId.localeCompare(b.moduleId))
+  }
+}
 
 // End-to-end suite: one Kamailio and one static server for the whole run (global setup), test
 // files one after another (they share the PBX and a 2-core machine), generous timeouts.
@@ -15,5 +24,6 @@ export default defineConfig({
     hookTimeout: 180_000,
     teardownTimeout: 30_000,
     reporters: ['verbose'],
+    sequence: { sequencer: SmokeFirst },
   },
 })

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
+import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { svelte } from '@sveltejs/vite-plugin-svelte'
@@ -21,14 +21,22 @@ function newestMtime(dir: string): number {
 }
 
 /**
- * Builds the renderer into out/renderer when it is missing or older than its sources (the
- * test command builds it just before, so this is for a developer running the e2e suite
- * alone). Returns an error message instead of throwing, so the PBX smoke test still runs.
+ * Puts the renderer the tests will load into `target`: a copy of out/renderer when that is
+ * newer than its sources (the test command builds it just before), else a fresh build (a
+ * developer running the e2e suite alone after editing). The suite serves its own copy, so
+ * another build of out/renderer during the run cannot pull files from under a page. Returns
+ * an error message instead of throwing, so the PBX smoke test still runs.
  */
-export async function ensureRendererBuilt(log: (line: string) => void = console.log): Promise<string> {
+export async function prepareRenderer(
+  target: string,
+  log: (line: string) => void = console.log,
+): Promise<string> {
   const index = join(rendererOut, 'index.html')
   const sources = Math.max(newestMtime(join(root, 'renderer')), newestMtime(join(root, 'contract')))
-  if (existsSync(index) && statSync(index).mtimeMs >= sources) return ''
+  if (existsSync(index) && statSync(index).mtimeMs >= sources) {
+    cpSync(rendererOut, target, { recursive: true })
+    return ''
+  }
   log('[test-bed] building the renderer (out/renderer is missing or older than its sources)')
   try {
     // The renderer alone, as electron-vite builds it (same root, plugin, relative base).
@@ -37,8 +45,8 @@ export async function ensureRendererBuilt(log: (line: string) => void = console.
       root: join(root, 'renderer'),
       base: './',
       plugins: [svelte()],
-      logLevel: 'warn',
-      build: { outDir: rendererOut, emptyOutDir: true },
+      logLevel: 'error',
+      build: { outDir: target, emptyOutDir: true, chunkSizeWarningLimit: 4096 },
     })
     return ''
   } catch (error) {
@@ -59,10 +67,10 @@ export interface TestBed {
  * own runtime dir, the built renderer at `/` and the test peer page at `/peer/` on 127.0.0.1.
  */
 export async function startTestBed(log: (line: string) => void = console.log): Promise<TestBed> {
-  const rendererBuildError = await ensureRendererBuilt(log)
-  if (rendererBuildError) log(`[test-bed] ${rendererBuildError}`)
-
   const runDir = mkdtempSync(join(tmpdir(), 'parley-e2e-'))
+  const rendererDir = join(runDir, 'renderer')
+  const rendererBuildError = await prepareRenderer(rendererDir, log)
+  if (rendererBuildError) log(`[test-bed] ${rendererBuildError}`)
   const peerOut = join(runDir, 'peer')
   await build({
     configFile: false,
@@ -74,8 +82,7 @@ export async function startTestBed(log: (line: string) => void = console.log): P
 
   const pbx = await TestPbx.create(join(runDir, 'pbx'))
   await pbx.start()
-  mkdirSync(rendererOut, { recursive: true })
-  const { server, port } = await serveStatic({ '/': rendererOut, '/peer/': peerOut })
+  const { server, port } = await serveStatic({ '/': rendererDir, '/peer/': peerOut })
   const baseUrl = `http://127.0.0.1:${port}`
   log(
     `[test-bed] kamailio ws://127.0.0.1:${pbx.info.wsPort} udp ${pbx.info.udpPort}; pages ${baseUrl}; run dir ${runDir}`,
