@@ -544,6 +544,18 @@ describe('SipPhone network recovery', () => {
     expect(phone.calls()).toEqual([])
   })
 
+  it('a forced reconnect that cannot reach the server also ends calls after the grace time', async () => {
+    await activeOutgoing()
+    stack.lastUa.reachable = false
+    await phone.reconnect('resume')
+    expect(of('registration').at(-1)).toMatchObject({ state: 'failed', reason: 'unreachable' })
+    expect(phone.calls()[0]?.message).toMatch(/reconnecting/)
+    await clock.advance(29_999)
+    expect(phone.calls()).toHaveLength(1)
+    await clock.advance(1)
+    expect(of('call-ended')[0]).toMatchObject({ endReason: 'network' })
+  })
+
   it('sign-out ends calls and unregisters', async () => {
     const { session } = await activeOutgoing()
     await phone.disconnect()

@@ -90,7 +90,12 @@ export class SipPhone implements Phone {
       stack: deps.stack,
       clock: deps.clock,
       random: deps.random,
-      emitStatus: (status) => this.emitter.emit('registration', status),
+      emitStatus: (status) => {
+        // a reconnect that cannot reach the server leaves calls without signalling too
+        if (status.state === 'failed' && (status.reason === 'closed' || status.reason === 'unreachable'))
+          this.onTransportLost()
+        this.emitter.emit('registration', status)
+      },
       userAgentOptions: (account, transportDelegate) => this.userAgentOptions(account, transportDelegate),
       onRegistered: (recovered) => this.onRegistered(recovered),
       onTransportLost: () => this.onTransportLost(),
@@ -583,7 +588,8 @@ export class SipPhone implements Phone {
   private onTransportLost(): void {
     if (this.live.size === 0) return
     for (const call of this.live.values()) call.patch({ message: 'Connection lost, reconnecting…' })
-    this.clearNetworkTimer()
+    // the grace period runs from the first loss, not from each failed retry
+    if (this.networkTimer !== undefined) return
     this.networkTimer = this.deps.clock.setTimeout(() => {
       this.networkTimer = undefined
       for (const call of [...this.live.values()]) {
