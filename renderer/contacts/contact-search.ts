@@ -25,7 +25,8 @@ type QueryMode = 'text' | 'number'
 interface PreviousSearch {
   mode: QueryMode
   key: string
-  hits: IndexedContact[]
+  /** Positions in `indexed` (name order) of the contacts that matched. */
+  hits: Int32Array
 }
 
 const wordSeparators = /[\s,.;:()'"/\\_-]+/g
@@ -37,6 +38,8 @@ function toWords(folded: string): string {
 
 export class ContactSearch {
   private readonly indexed: IndexedContact[]
+  /** 0, 1, 2, … : every position, the candidates of a fresh search. */
+  private readonly allPositions: Int32Array
   private previous: PreviousSearch | null = null
 
   constructor(contacts: readonly Contact[]) {
@@ -56,6 +59,7 @@ export class ContactSearch {
     })
     withSortKey.sort((a, b) => (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0))
     this.indexed = withSortKey.map(({ entry }) => entry)
+    this.allPositions = Int32Array.from(this.indexed.keys())
   }
 
   get size(): number {
@@ -76,24 +80,42 @@ export class ContactSearch {
 
     const match = mode === 'number' ? (entry: IndexedContact) => numberMatch(entry, key) : textMatcher(key)
     const candidates = this.narrowedCandidates(mode, key)
-    const hits: IndexedContact[] = []
-    // Favourite at start, favourite inside, other at start, other inside; each stays in name order.
-    const buckets: Contact[][] = [[], [], [], []]
-    for (const entry of candidates) {
+    // One pass records each hit's position and rank bucket — favourite at a word start,
+    // favourite inside a word, other at a start, other inside — in typed arrays (no garbage per
+    // keystroke); a second pass lays the contacts out bucket by bucket, each in name order.
+    const positions = new Int32Array(candidates.length)
+    const bucketOf = new Uint8Array(candidates.length)
+    const bucketSizes = [0, 0, 0, 0]
+    let hitCount = 0
+    for (let candidate = 0; candidate < candidates.length; candidate++) {
+      const position = candidates[candidate] as number
+      const entry = this.indexed[position] as IndexedContact
       const place = match(entry)
       if (place === 'none') continue
-      hits.push(entry)
-      buckets[(entry.contact.favourite ? 0 : 2) + (place === 'start' ? 0 : 1)]?.push(entry.contact)
+      const bucket = (entry.contact.favourite ? 0 : 2) + (place === 'start' ? 0 : 1)
+      positions[hitCount] = position
+      bucketOf[hitCount] = bucket
+      bucketSizes[bucket] = (bucketSizes[bucket] as number) + 1
+      hitCount++
     }
-    this.previous = { mode, key, hits }
-    return buckets.flat()
+    const next = [0, bucketSizes[0] as number, 0, 0]
+    next[2] = (next[1] as number) + (bucketSizes[1] as number)
+    next[3] = (next[2] as number) + (bucketSizes[2] as number)
+    const ranked = new Array<Contact>(hitCount)
+    for (let hit = 0; hit < hitCount; hit++) {
+      const bucket = bucketOf[hit] as number
+      ranked[next[bucket] as number] = (this.indexed[positions[hit] as number] as IndexedContact).contact
+      next[bucket] = (next[bucket] as number) + 1
+    }
+    this.previous = { mode, key, hits: positions.slice(0, hitCount) }
+    return ranked
   }
 
   /** Typing one more character can only shrink the hits, so search within the last ones. */
-  private narrowedCandidates(mode: QueryMode, key: string): IndexedContact[] {
+  private narrowedCandidates(mode: QueryMode, key: string): Int32Array {
     const previous = this.previous
     if (previous && previous.mode === mode && key.startsWith(previous.key)) return previous.hits
-    return this.indexed
+    return this.allPositions
   }
 }
 
