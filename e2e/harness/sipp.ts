@@ -1,0 +1,64 @@
+import { spawn } from 'node:child_process'
+import { resolve } from 'node:path'
+import { freeUdpPort } from './ports'
+import type { PbxInfo } from './pbx'
+
+const scenarios = resolve(import.meta.dirname, '../sipp')
+
+export interface SippRun {
+  /** SIPp's exit: 0 when the scenario completed (the call went as scripted). */
+  done: Promise<{ code: number | null; output: string }>
+  stop(): void
+}
+
+/**
+ * Sends crafted SIP with SIPp over UDP to the test PBX (127.0.0.1 only), for what a browser
+ * phone cannot send: hostile display names, extra headers such as Diversion, odd framing.
+ * Scenario files live in e2e/sipp/; `keys` fill their [keyword]s.
+ */
+export async function runSipp(
+  pbx: PbxInfo,
+  options: { scenario: string; service: string; keys: Record<string, string>; timeoutS?: number },
+): Promise<SippRun> {
+  const sipPort = await freeUdpPort()
+  const mediaPort = await freeUdpPort()
+  const args = [
+    `127.0.0.1:${pbx.udpPort}`,
+    '-sf',
+    resolve(scenarios, options.scenario),
+    '-s',
+    options.service,
+    '-i',
+    '127.0.0.1',
+    '-p',
+    String(sipPort),
+    '-mi',
+    '127.0.0.1',
+    '-mp',
+    String(mediaPort),
+    '-m',
+    '1',
+    '-l',
+    '1',
+    '-timeout',
+    `${options.timeoutS ?? 60}s`,
+    '-timeout_error',
+    '-nostdin',
+    '-key',
+    'domain',
+    pbx.domain,
+    ...Object.entries(options.keys).flatMap(([key, value]) => ['-key', key, value]),
+  ]
+  const child = spawn('sipp', args, {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, TERM: 'dumb' },
+  })
+  let output = ''
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))
+  const done = new Promise<{ code: number | null; output: string }>((resolveDone) => {
+    child.once('exit', (code) => resolveDone({ code, output }))
+    child.once('error', (error) => resolveDone({ code: -1, output: `${output}\n${error.message}` }))
+  })
+  return { done, stop: () => void child.kill('SIGTERM') }
+}
