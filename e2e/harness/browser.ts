@@ -121,11 +121,12 @@ export async function launchUserAgent(name: string): Promise<UserAgentBrowser> {
     pageErrors.push(error.message)
     console.error(`[${name}] page error: ${error.message}`)
   })
+  // Page output goes to stderr, so `npm run bench -- --json` keeps stdout to its JSON line.
   page.on('console', (message) => {
     // A <meta> CSP cannot carry frame-ancestors (Electron sends it as a header): not an error here.
     if (message.text().includes("directive 'frame-ancestors' is ignored")) return
     if (message.type() === 'error' || process.env.PARLEY_E2E_CONSOLE)
-      console.log(`[${name}] ${message.type()}: ${message.text()}`)
+      console.error(`[${name}] ${message.type()}: ${message.text()}`)
   })
   return {
     context,

@@ -2,7 +2,7 @@ import { spawn, execFileSync } from 'node:child_process'
 import { existsSync, mkdirSync, openSync, readFileSync, writeFileSync, closeSync } from 'node:fs'
 import { connect } from 'node:net'
 import { join, resolve } from 'node:path'
-import { freeTcpPort, freeUdpPort } from './ports'
+import { assertTcpPortFree, assertUdpPortFree, freeTcpPort, freeUdpPort } from './ports'
 
 /** Everything a test needs to reach (and restart) the PBX; plain data so it can be `provide`d. */
 export interface PbxInfo {
@@ -49,6 +49,9 @@ export class TestPbx {
 
   async start(): Promise<void> {
     const { info } = this
+    // A system Kamailio (Debian starts one on install) or a previous instance must not hold them.
+    await assertTcpPortFree(info.wsPort)
+    await assertUdpPortFree(info.udpPort)
     const out = openSync(info.logFile, 'a')
     const child = spawn(
       'kamailio',

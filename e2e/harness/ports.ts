@@ -28,11 +28,19 @@ export function freeUdpPort(): Promise<number> {
   })
 }
 
-/** One port number free on both TCP and UDP is not needed: SIP/UDP and WebSocket get their own. */
+/** Throws a clear message when something (e.g. a system Kamailio) already holds the port. */
 export async function assertTcpPortFree(port: number): Promise<void> {
   await new Promise<void>((resolve, reject) => {
     const server = createServer()
-    server.once('error', () => reject(new Error(`TCP port ${port} on 127.0.0.1 is taken`)))
+    server.once('error', () => reject(new Error(`TCP port ${port} on 127.0.0.1 is already in use`)))
     server.listen(port, '127.0.0.1', () => server.close(() => resolve()))
+  })
+}
+
+export async function assertUdpPortFree(port: number): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    const socket = createSocket('udp4')
+    socket.once('error', () => reject(new Error(`UDP port ${port} on 127.0.0.1 is already in use`)))
+    socket.bind(port, '127.0.0.1', () => socket.close(() => resolve()))
   })
 }
