@@ -72,6 +72,27 @@ describe('ContactsState', () => {
     expect(api.sent('contacts:import')).toEqual([{ format: 'csv', text: 'Name\nÅsa' }])
   })
 
+  it('decodes an Outlook "Unicode" (UTF-16 LE) CSV export', async () => {
+    const { state, api } = setup()
+    const text = 'Name\nÅsa'
+    const bytes = new Uint8Array(2 + text.length * 2)
+    bytes.set([0xff, 0xfe])
+    for (let i = 0; i < text.length; i++) bytes[2 + 2 * i] = text.charCodeAt(i)
+    await state.importFile(new File([bytes], 'contacts.csv'))
+    expect(api.sent('contacts:import')).toEqual([{ format: 'csv', text: 'Name\nÅsa' }])
+  })
+
+  it('says why when the chosen file cannot be read, and sends nothing', async () => {
+    const { state, api, notifier } = setup()
+    const file = new File(['x'], 'gone.csv')
+    file.arrayBuffer = () => Promise.reject(new Error('The file was moved or deleted.'))
+    expect(await state.importFile(file)).toBeNull()
+    expect(notifier.alert).toHaveBeenCalledWith(
+      'Nothing was imported: gone.csv: The file was moved or deleted.',
+    )
+    expect(api.sent('contacts:import')).toEqual([])
+  })
+
   it('imports a file as text with the format from its name, and refuses other files', async () => {
     const { state, api, notifier } = setup()
     const report = await state.importFile(new File(['BEGIN:VCARD\nEND:VCARD\n'], 'people.VCF'))

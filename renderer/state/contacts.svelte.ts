@@ -85,9 +85,12 @@ export class ContactsState {
       this.notifier.alert('Choose a vCard (.vcf) or CSV (.csv) file to import.')
       return null
     }
-    // Exports come as UTF-8, UTF-16 or Windows-1252: decode by the bytes, not as UTF-8 blindly.
-    const text = decodeImportFile(new Uint8Array(await file.arrayBuffer()))
-    const result = await request(this.api, 'contacts:import', { format, text })
+    const text = await readImportText(file)
+    if (!text.ok) {
+      this.notifier.alert(`Nothing was imported: ${text.message}`)
+      return null
+    }
+    const result = await request(this.api, 'contacts:import', { format, text: text.value })
     if (!result.ok) {
       this.notifier.alert(`Nothing was imported: ${result.message}`)
       return null
@@ -134,6 +137,18 @@ function numberDirectory(contacts: readonly Contact[]): Map<string, string> {
     }
   }
   return directory
+}
+
+/** Exports come as UTF-8, UTF-16 or Windows-1252: decode by the bytes, not as UTF-8 blindly. */
+async function readImportText(
+  file: File,
+): Promise<{ ok: true; value: string } | { ok: false; message: string }> {
+  try {
+    return { ok: true, value: decodeImportFile(new Uint8Array(await file.arrayBuffer())) }
+  } catch (error) {
+    const detail = error instanceof Error && error.message ? error.message : 'it could not be read'
+    return { ok: false, message: `${file.name}: ${detail}` }
+  }
 }
 
 function formatOf(fileName: string): 'vcard' | 'csv' | null {
