@@ -16,6 +16,7 @@ import {
   type Preferences,
 } from './schemas'
 import type { Result } from './result'
+import { eventChannels, invokeChannels } from './channels'
 
 /**
  * The one contract between renderer and main. `invokeSchemas` is what main validates each
@@ -123,16 +124,22 @@ export interface EventMap {
 
 export type EventChannel = keyof EventMap
 
-export const eventChannels: readonly EventChannel[] = [
-  'power',
-  'headset',
-  'headset-watch-unavailable',
-  'dial-request',
-  'notification-action',
-  'preferences-changed',
-] as const
+// The plain name lists live in ./channels (the preload imports them without zod); these
+// re-exports keep them reachable from the contract as before.
+export { eventChannels, invokeChannels }
 
-export const invokeChannels = Object.keys(invokeSchemas) as InvokeChannel[]
+/** True only when A and B have exactly the same members (checked in both directions). */
+type SameMembers<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
+type Holds<T extends true> = T
+
+/**
+ * Compile-time proof that ./channels lists every contract channel and nothing else: a channel
+ * missing from a list, or listed without a schema or event type, fails `tsc` here.
+ */
+export type ChannelListsMatchContract = [
+  Holds<SameMembers<(typeof invokeChannels)[number], InvokeChannel>>,
+  Holds<SameMembers<(typeof eventChannels)[number], EventChannel>>,
+]
 
 /** The API preload puts on `window.parley`. */
 export interface ParleyApi {

@@ -1,5 +1,7 @@
 import { contextBridge, ipcRenderer } from 'electron'
-import { eventChannels, invokeChannels, type ParleyApi } from '../contract/ipc'
+import { eventChannels, invokeChannels } from '../contract/channels'
+// Types only: contract/ipc pulls in zod, which must not be bundled into the sandboxed preload.
+import type { ParleyApi } from '../contract/ipc'
 
 // A mechanical projection of the contract: only listed channels pass, and ipcRenderer
 // itself never reaches the page. Every listener returns its own unsubscribe.
@@ -9,7 +11,10 @@ const allowedEvents = new Set<string>(eventChannels)
 const api: ParleyApi = {
   invoke(channel, request) {
     if (!allowedInvoke.has(channel)) {
-      return Promise.resolve({ ok: false, error: { code: 'forbidden', message: `Unknown channel ${String(channel)}` } })
+      return Promise.resolve({
+        ok: false,
+        error: { code: 'forbidden', message: `Unknown channel ${String(channel)}` },
+      })
     }
     return ipcRenderer.invoke(channel, request)
   },
