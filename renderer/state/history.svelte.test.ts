@@ -160,4 +160,30 @@ describe('HistoryState', () => {
     await slow
     expect(history.entries.map((e) => e.id)).toEqual(['1', '2'])
   })
+
+  it('keeps notices main gives once (also on a stale answer) until dismissed', async () => {
+    const { history, api } = setup()
+    const setAside = 'The call history file was damaged; it was set aside as history.damaged.jsonl.'
+    let release: (() => void) | null = null
+    const gate = new Promise<void>((resolve) => (release = resolve))
+    const realInvoke = api.invoke.bind(api)
+    let first = true
+    api.invoke = (async (channel: never, request?: never) => {
+      if (first) {
+        first = false
+        await gate
+        return { ok: true, value: { entries: [], total: 0, missedUnseen: 0, notices: [setAside] } }
+      }
+      return realInvoke(channel, request)
+    }) as typeof api.invoke
+    const slow = history.refresh()
+    await history.setSearch('Name')
+    release!()
+    await slow
+    expect(history.notices).toEqual([setAside])
+    await history.refresh()
+    expect(history.notices).toEqual([setAside])
+    history.dismissNotice(setAside)
+    expect(history.notices).toEqual([])
+  })
 })

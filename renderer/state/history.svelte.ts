@@ -24,6 +24,8 @@ export class HistoryState {
   loading = $state(false)
   error = $state('')
   confirmingClear = $state(false)
+  /** Plain-language notices from main (a damaged history file set aside), kept until dismissed. */
+  notices = $state.raw<string[]>([])
 
   private readonly options: HistoryOptions
   private readonly pageSize: number
@@ -67,6 +69,8 @@ export class HistoryState {
       offset,
       limit: Math.min(limit, 1000),
     })
+    // Main gives each notice once: keep it even when this answer is otherwise stale.
+    if (result.ok) this.addNotices(result.value.notices ?? [])
     if (serial !== this.querySerial) return
     this.loading = false
     if (!result.ok) {
@@ -77,6 +81,15 @@ export class HistoryState {
     this.entries = offset === 0 ? result.value.entries : [...this.entries, ...result.value.entries]
     this.total = result.value.total
     this.missedUnseen = result.value.missedUnseen
+  }
+
+  dismissNotice(notice: string): void {
+    this.notices = this.notices.filter((existing) => existing !== notice)
+  }
+
+  private addNotices(incoming: readonly string[]): void {
+    const fresh = incoming.filter((notice) => notice.trim() !== '' && !this.notices.includes(notice))
+    if (fresh.length > 0) this.notices = [...this.notices, ...fresh]
   }
 
   async callBack(entry: HistoryEntry): Promise<void> {
