@@ -91,4 +91,18 @@ describe('SessionState', () => {
     expect(api.sent('account:sign-out')).toEqual([])
     expect(phone.commandNames()).toEqual(['connect', 'disconnect'])
   })
+
+  it('warms the microphone once, without keeping it open, after the first registration', async () => {
+    const { phone, session } = setup(stored(true))
+    await session.load()
+    expect(phone.commandNames()).toEqual(['connect'])
+    phone.emit('registration', { state: 'connecting', attempt: 1 })
+    expect(phone.commandNames()).toEqual(['connect'])
+    phone.emit('registration', { state: 'registered', since: 1 })
+    phone.emit('registration', { state: 'failed', reason: 'closed', message: 'Connection closed' })
+    phone.emit('registration', { state: 'registered', since: 2 })
+    expect(phone.commands.filter((command) => command.name === 'prepareMicrophone')).toEqual([
+      { name: 'prepareMicrophone', args: [false] },
+    ])
+  })
 })

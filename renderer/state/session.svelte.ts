@@ -19,6 +19,8 @@ export class SessionState {
 
   private readonly phone: Phone
   private readonly api: ParleyApi
+  /** The microphone is warmed once per run, after the first registration (see start()). */
+  private microphoneWarmed = false
 
   constructor(phone: Phone, api: ParleyApi) {
     this.phone = phone
@@ -29,6 +31,7 @@ export class SessionState {
     const stops = [
       this.phone.on('registration', (status) => {
         this.registration = status
+        if (status.state === 'registered') this.warmMicrophone()
       }),
     ]
     return () => stops.forEach((stop) => stop())
@@ -92,6 +95,16 @@ export class SessionState {
     this.registration = { state: 'unregistered' }
     this.error = ''
     this.stage = 'signed-out'
+  }
+
+  /**
+   * The first microphone open costs a few hundred ms; paying it now, not on the first call,
+   * keeps "Answer" instant. Not kept open: the OS mic indicator must not stay lit when idle.
+   */
+  private warmMicrophone(): void {
+    if (this.microphoneWarmed) return
+    this.microphoneWarmed = true
+    this.phone.prepareMicrophone?.(false).catch(() => undefined)
   }
 
   private async storedPassword(): Promise<string | null> {

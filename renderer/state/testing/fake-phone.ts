@@ -140,6 +140,9 @@ export class FakePhone implements Phone {
   async setAudioRouting(routing: AudioRouting): Promise<void> {
     this.record('setAudioRouting', routing)
   }
+  async prepareMicrophone(keepOpen = true): Promise<void> {
+    this.record('prepareMicrophone', keepOpen)
+  }
   calls(): CallSnapshot[] {
     return [...this.snapshots.values()].map((snapshot) => ({ ...snapshot }))
   }
