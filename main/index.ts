@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { app, BrowserWindow, dialog, ipcMain, safeStorage, session } from 'electron'
 import { ClickToCall } from './app/click-to-call'
-import { claimSingleInstance, registerProtocolClients } from './app/electron-app'
+import { claimSingleInstance, registerProtocolClients, setWindowsAppUserModelId } from './app/electron-app'
 import { createMainServices, type MainServices } from './compose'
 import { electronSafeStorage } from './credentials/electron-safe-storage'
 import { createElectronParts } from './electron-parts'
@@ -28,6 +28,8 @@ import { installPermissionHandlers, createTrustedPageCheck } from './window/perm
 
 // Composition root: wiring only. Every decision lives in a module with its own tests.
 function main(): void {
+  // Before anything can raise a notification (Windows drops them without it).
+  setWindowsAppUserModelId(app)
   const logger = consoleLogger
   const events = new EventBus(logger)
   const forwarder = new EventForwarder()

@@ -1,5 +1,12 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { claimSingleInstance, registerProtocolClients } from './electron-app'
+import {
+  appUserModelId,
+  claimSingleInstance,
+  registerProtocolClients,
+  setWindowsAppUserModelId,
+} from './electron-app'
 
 describe('registerProtocolClients', () => {
   it('registers the three schemes with "--" so a link can never be read as a switch', () => {
@@ -50,5 +57,25 @@ describe('claimSingleInstance', () => {
       on: () => expect.fail('a second instance must not listen'),
     }
     expect(claimSingleInstance(second as never, () => undefined)).toBe(false)
+  })
+})
+
+describe('setWindowsAppUserModelId', () => {
+  it('gives Windows the installer app id, so notifications are shown', () => {
+    const ids: string[] = []
+    const app = { setAppUserModelId: (id: string) => ids.push(id) }
+    expect(setWindowsAppUserModelId(app, 'win32')).toBe(true)
+    expect(ids).toEqual(['app.parley.softphone'])
+  })
+
+  it('leaves other systems alone, where Electron has no such method', () => {
+    const app = {} as { setAppUserModelId: (id: string) => void }
+    expect(setWindowsAppUserModelId(app, 'linux')).toBe(false)
+    expect(setWindowsAppUserModelId(app, 'darwin')).toBe(false)
+  })
+
+  it('matches the appId the installers are built with', () => {
+    const builder = readFileSync(join(import.meta.dirname, '../../electron-builder.yml'), 'utf8')
+    expect(builder).toMatch(new RegExp(`^appId: ${appUserModelId.replaceAll('.', '\\.')}$`, 'm'))
   })
 })

@@ -29,3 +29,19 @@ export function registerProtocolClients(
     app.setAsDefaultProtocolClient(scheme, processInfo.execPath, args),
   )
 }
+
+/** Same as `appId` in electron-builder.yml: the installers put it on the Start-menu shortcut. */
+export const appUserModelId = 'app.parley.softphone'
+
+/**
+ * Windows shows notifications only for an app whose User Model ID matches a Start-menu
+ * shortcut; without it every call notice is dropped silently. The method exists only on Windows.
+ */
+export function setWindowsAppUserModelId(
+  app: Pick<App, 'setAppUserModelId'>,
+  platform: NodeJS.Platform = process.platform,
+): boolean {
+  if (platform !== 'win32') return false
+  app.setAppUserModelId(appUserModelId)
+  return true
+}
