@@ -44,6 +44,10 @@ export class TestPeer {
     await this.page.evaluate((a) => (window as unknown as PeerWindow).peer.register(a), account)
   }
 
+  reconnect(): Promise<void> {
+    return this.page.evaluate(() => (window as unknown as PeerWindow).peer.reconnect())
+  }
+
   call(target: string, extraHeaders: string[] = []): Promise<number> {
     return this.page.evaluate(([t, h]) => (window as unknown as PeerWindow).peer.call(t, h), [
       target,

@@ -239,6 +239,13 @@ async function register(account: PeerAccount): Promise<void> {
 
 const peer = {
   register,
+  /** After the PBX went away and came back: a new WebSocket and a new REGISTER. */
+  async reconnect(): Promise<void> {
+    if (!userAgent || !registerer) throw new Error('peer not registered')
+    await userAgent.reconnect()
+    await registerer.register()
+    log('reconnected')
+  },
   async unregister(): Promise<void> {
     await registerer?.unregister().catch(() => undefined)
     await userAgent?.stop()
