@@ -105,4 +105,16 @@ describe('SessionState', () => {
       { name: 'prepareMicrophone', args: [false] },
     ])
   })
+
+  it('shows the form with the field message instead of registering a stored account missing a required field', async () => {
+    const { phone, session } = setup(stored(true, { ...account, wsServer: '' }))
+    await session.load()
+    expect(session.stage).toBe('signed-out')
+    expect(session.fieldErrors).toEqual({ wsServer: 'WebSocket server is required.' })
+    expect(session.error).toMatch(/check the marked fields/)
+    expect(phone.commands).toEqual([])
+    expect(await session.signIn(account, 'pw')).toBe(true)
+    expect(session.fieldErrors).toEqual({})
+    expect(phone.commandNames()).toEqual(['connect'])
+  })
 })

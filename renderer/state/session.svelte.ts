@@ -1,6 +1,7 @@
 import type { AccountState, ParleyApi } from '../../contract/ipc'
 import type { Account } from '../../contract/schemas'
 import type { Phone, RegistrationStatus, SipAccount } from '../sip/types'
+import { accountFieldErrors, type FieldErrors } from './account-form'
 import { request } from './api'
 
 export type SessionStage = 'loading' | 'signed-out' | 'signed-in'
@@ -15,6 +16,8 @@ export class SessionState {
   registration = $state.raw<RegistrationStatus>({ state: 'unregistered' })
   /** Form-level message on the login screen (role="alert"). */
   error = $state('')
+  /** Field messages for the login form, e.g. a stored account a repaired file left incomplete. */
+  fieldErrors = $state.raw<FieldErrors>({})
   busy = $state(false)
 
   private readonly phone: Phone
@@ -48,6 +51,14 @@ export class SessionState {
     }
     this.account = result.value
     const { account, hasPassword } = result.value
+    // A repaired settings file can leave '' in a required field: registering with it would only
+    // fail obscurely, so ask for the missing detail on the form instead.
+    this.fieldErrors = account ? accountFieldErrors(account) : {}
+    if (Object.keys(this.fieldErrors).length > 0) {
+      this.error = 'Some account details are missing or not valid. Please check the marked fields.'
+      this.stage = 'signed-out'
+      return
+    }
     if (account && hasPassword) {
       const password = await request(this.api, 'account:password')
       if (password.ok) {
@@ -64,6 +75,7 @@ export class SessionState {
   async signIn(account: Account, password: string | undefined): Promise<boolean> {
     this.busy = true
     this.error = ''
+    this.fieldErrors = {}
     try {
       const saved = await request(this.api, 'account:save', password ? { account, password } : { account })
       if (!saved.ok) {

@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest'
+import type { AccountState } from '../../contract/ipc'
+import type { Account } from '../../contract/schemas'
+import { accountFieldErrors, checkAccountForm, formPolicyOf, initialFormValues } from './account-form'
+
+const saved: Account = {
+  displayName: 'Reception',
+  sipAddress: '1001@corp.example',
+  authUser: '',
+  wsServer: 'wss://old.example/ws',
+  outboundProxy: '',
+  iceServers: [],
+  voicemailNumber: '8000',
+}
+
+const state = (change: Partial<AccountState> = {}): AccountState => ({
+  account: null,
+  hasPassword: false,
+  locked: [],
+  notices: [],
+  ...change,
+})
+
+const policyState = state({
+  locked: ['wsServer', 'sipDomain', 'autoUpdate'],
+  presets: {
+    wsServer: 'wss://pbx.corp.example:8089/ws',
+    outboundProxy: 'sip:edge.corp.example',
+    sipDomain: 'corp.example',
+  },
+})
+
+describe('login form values', () => {
+  it('pre-fills the admin presets on a first sign-in and marks the locked fields', () => {
+    expect(initialFormValues(policyState)).toEqual({
+      displayName: '',
+      sipAddress: '',
+      authUser: '',
+      password: '',
+      wsServer: 'wss://pbx.corp.example:8089/ws',
+      outboundProxy: 'sip:edge.corp.example',
+    })
+    const policy = formPolicyOf(policyState)
+    expect([...policy.locked]).toEqual(['wsServer'])
+    expect(policy).toMatchObject({ sipDomain: 'corp.example', sipDomainLocked: true })
+  })
+
+  it('keeps saved values, except where a locked preset says otherwise', () => {
+    const values = initialFormValues({ ...policyState, account: { ...saved, outboundProxy: 'sip:mine' } })
+    expect(values.wsServer).toBe('wss://pbx.corp.example:8089/ws')
+    expect(values.outboundProxy).toBe('sip:mine')
+    expect(values.sipAddress).toBe('1001@corp.example')
+    expect(initialFormValues(state({ account: saved })).wsServer).toBe('wss://old.example/ws')
+    expect(initialFormValues(null).wsServer).toBe('')
+  })
+})
+
+describe('login form check', () => {
+  const values = { ...initialFormValues(policyState), sipAddress: '1001', password: 'pw' }
+
+  it('completes a bare user name with the admin domain and keeps fields the form does not show', () => {
+    const check = checkAccountForm(values, saved, formPolicyOf(policyState), false)
+    expect(check).toEqual({
+      ok: true,
+      account: {
+        ...saved,
+        displayName: '',
+        sipAddress: '1001@corp.example',
+        wsServer: 'wss://pbx.corp.example:8089/ws',
+        outboundProxy: 'sip:edge.corp.example',
+      },
+    })
+  })
+
+  it('refuses another domain when the admin locked it, and a missing password', () => {
+    const check = checkAccountForm(
+      { ...values, sipAddress: '1001@elsewhere.example', password: '' },
+      null,
+      formPolicyOf(policyState),
+      false,
+    )
+    expect(check.ok).toBe(false)
+    if (check.ok) return
+    expect(check.errors.sipAddress).toMatch(/administrator set the domain.*corp\.example/)
+    expect(check.errors.password).toBe('Password is required.')
+  })
+
+  it('names empty required fields and explains malformed ones in plain words', () => {
+    expect(accountFieldErrors({ ...saved, sipAddress: ' ', wsServer: 'http://pbx' })).toEqual({
+      sipAddress: 'SIP address is required.',
+      wsServer: 'Enter a wss:// address (ws:// works only for this computer).',
+    })
+    expect(accountFieldErrors(saved)).toEqual({})
+  })
+})

@@ -1,0 +1,122 @@
+import type { AccountState } from '../../contract/ipc'
+import { accountSchema, type Account } from '../../contract/schemas'
+
+/**
+ * The login form's logic, kept out of the component so it can be tested: what each field
+ * starts with (saved account, else the admin's presets), which fields the admin locked, and
+ * the plain-language message for each field the account schema refuses. The session uses the
+ * same messages for a stored account that a repaired settings file left incomplete.
+ */
+
+export type AccountField =
+  'displayName' | 'sipAddress' | 'authUser' | 'password' | 'wsServer' | 'outboundProxy'
+export type FormValues = Record<AccountField, string>
+export type FieldErrors = Partial<Record<AccountField, string>>
+
+export const fieldLabels: Record<AccountField, string> = {
+  displayName: 'Display name',
+  sipAddress: 'SIP address',
+  authUser: 'Auth user',
+  password: 'Password',
+  wsServer: 'WebSocket server',
+  outboundProxy: 'Outbound proxy',
+}
+
+const formFields = Object.keys(fieldLabels) as AccountField[]
+const isFormField = (name: string): name is AccountField => (formFields as string[]).includes(name)
+
+const plainMessages: FieldErrors = {
+  sipAddress: 'Enter your SIP address as user@domain, for example 1001@pbx.example.com.',
+  wsServer: 'Enter a wss:// address (ws:// works only for this computer).',
+}
+
+export const lockedHint = 'Set by your administrator.'
+
+export interface FormPolicy {
+  /** Form fields the admin locked: shown read-only. */
+  locked: ReadonlySet<AccountField>
+  /** The admin's SIP domain ('' when none): a bare user name gets it appended. */
+  sipDomain: string
+  /** The domain is locked: an address on another domain is refused here, before main does. */
+  sipDomainLocked: boolean
+}
+
+export function formPolicyOf(state: AccountState | null): FormPolicy {
+  const locked = new Set(state?.locked ?? [])
+  return {
+    locked: new Set(formFields.filter((field) => locked.has(field))),
+    sipDomain: state?.presets?.sipDomain?.trim() ?? '',
+    sipDomainLocked: locked.has('sipDomain') && Boolean(state?.presets?.sipDomain?.trim()),
+  }
+}
+
+/** Saved values first; an empty or missing one takes the admin's preset (a locked preset always wins). */
+export function initialFormValues(state: AccountState | null): FormValues {
+  const saved = state?.account
+  const presets = state?.presets ?? {}
+  const locked = new Set(state?.locked ?? [])
+  const pick = (field: Exclude<AccountField, 'password'>): string => {
+    const preset = presets[field]
+    const presetText = typeof preset === 'string' ? preset : ''
+    if (locked.has(field) && presetText) return presetText
+    return saved?.[field] || presetText
+  }
+  return {
+    displayName: pick('displayName'),
+    sipAddress: pick('sipAddress'),
+    authUser: pick('authUser'),
+    password: '',
+    wsServer: pick('wsServer'),
+    outboundProxy: pick('outboundProxy'),
+  }
+}
+
+const domainOf = (sipAddress: string) => (sipAddress.split('@')[1] ?? '').replace(/:\d+$/, '').toLowerCase()
+
+/** Field messages for everything the account schema refuses in `candidate` (first issue per field). */
+export function accountFieldErrors(candidate: Record<string, unknown>): FieldErrors {
+  const parsed = accountSchema.safeParse(candidate)
+  if (parsed.success) return {}
+  const errors: FieldErrors = {}
+  for (const issue of parsed.error.issues) {
+    const field = String(issue.path[0] ?? '')
+    if (!isFormField(field) || errors[field]) continue
+    const value = candidate[field]
+    const empty = typeof value !== 'string' || value.trim() === ''
+    errors[field] = empty ? `${fieldLabels[field]} is required.` : (plainMessages[field] ?? issue.message)
+  }
+  return errors
+}
+
+export type FormCheck = { ok: true; account: Account } | { ok: false; errors: FieldErrors }
+
+/** Validates the form; `base` keeps the saved fields the form does not show (voicemail, ICE). */
+export function checkAccountForm(
+  values: FormValues,
+  base: Partial<Account> | null | undefined,
+  policy: FormPolicy,
+  hasPassword: boolean,
+): FormCheck {
+  let sipAddress = values.sipAddress.trim()
+  if (policy.sipDomain && sipAddress !== '' && !sipAddress.includes('@'))
+    sipAddress = `${sipAddress}@${policy.sipDomain}`
+  const candidate = {
+    ...(base ?? {}),
+    displayName: values.displayName,
+    sipAddress,
+    authUser: values.authUser,
+    wsServer: values.wsServer,
+    outboundProxy: values.outboundProxy,
+  }
+  const errors = accountFieldErrors(candidate)
+  if (
+    !errors.sipAddress &&
+    policy.sipDomainLocked &&
+    domainOf(sipAddress) !== policy.sipDomain.toLowerCase()
+  ) {
+    errors.sipAddress = `Your administrator set the domain: use your user name, or name@${policy.sipDomain}.`
+  }
+  if (!hasPassword && values.password === '') errors.password = 'Password is required.'
+  if (Object.keys(errors).length > 0) return { ok: false, errors }
+  return { ok: true, account: accountSchema.parse(candidate) }
+}
