@@ -7,12 +7,16 @@ import { powerPart } from './power/power-part'
 import { createElectronTray } from './tray/electron-tray'
 import { trayPart } from './tray/tray-part'
 import type { CloseBehaviour } from './window/close-behaviour'
-import { windowControls } from './window/main-window'
 
 /** Electron objects a part may need; index.ts builds this once the app is ready. */
 export interface ElectronPartDeps {
   app: App
   getWindow: () => BrowserWindow | null
+  /**
+   * Bring the window forward, or create it again when it was closed (macOS keeps running with
+   * no window): the tray's "Show Parley" and a clicked notification must never do nothing.
+   */
+  showWindow: () => void
   /** The tray owner calls closeBehaviour.setTrayAvailable(true) once its icon exists. */
   closeBehaviour: CloseBehaviour
   /** Quit for real (tray "Quit" menu item): bypasses close-to-tray. */
@@ -25,9 +29,7 @@ export interface ElectronPartDeps {
  * Node-only part in sharedParts (main/parts.ts) also handles them. Add factories here.
  */
 export function createElectronParts(deps: ElectronPartDeps): PartFactory[] {
-  const showWindow = () => {
-    windowControls(deps.getWindow).show()
-  }
+  const { showWindow } = deps
   return [
     powerPart(() => ({ powerMonitor, powerSaveBlocker })),
     headsetPart(),

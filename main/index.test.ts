@@ -33,7 +33,10 @@ const fake = vi.hoisted(() => {
       options: Record<string, unknown>
       window: ReturnType<typeof emitter> & Record<string, unknown>
       contents: ReturnType<typeof emitter> & Record<string, unknown>
+      instance: { show: ReturnType<typeof vi.fn> }
     }[],
+    /** The tray's latest context menu (Menu.buildFromTemplate passes the template through). */
+    trayMenu: [] as { label?: string; click?: () => void }[],
     permissionRequest: null as Listener | null,
     permissionCheck: null as Listener | null,
     sent: [] as [string, unknown][],
@@ -63,7 +66,7 @@ const fake = vi.hoisted(() => {
       })
       this.webContents = contents
       app.emit('web-contents-created', {}, contents)
-      state.windows.push({ options, window: this.events as never, contents })
+      state.windows.push({ options, window: this.events as never, contents, instance: this as never })
     }
     on(event: string, listener: (...args: unknown[]) => unknown) {
       this.events.on(event, listener)
@@ -81,8 +84,22 @@ const fake = vi.hoisted(() => {
     isMinimized = () => false
     isDestroyed = () => false
   }
+  class Tray {
+    on() {
+      return this
+    }
+    setImage() {}
+    setToolTip() {}
+    setContextMenu(menu: { label?: string; click?: () => void }[]) {
+      state.trayMenu = menu
+    }
+    destroy() {}
+  }
   const module = {
     app,
+    Tray,
+    Menu: { buildFromTemplate: (template: unknown) => template },
+    nativeImage: { createFromBitmap: () => ({}) },
     dialog: { showErrorBox: () => undefined },
     BrowserWindow,
     ipcMain: {
@@ -219,6 +236,20 @@ describe('main/index.ts composition root', async () => {
     expect(fake.state.sent).toEqual([])
     contents.emit('did-finish-load')
     expect(fake.state.sent).toEqual([['dial-request', { target: '+46812010064' }]])
+  })
+
+  it('creates the window again from the tray\'s "Show Parley" once it was closed, as activate does', () => {
+    const showParley = () => fake.state.trayMenu.find((item) => item.label === 'Show Parley')?.click?.()
+    window.emit('closed')
+    showParley()
+    expect(fake.state.windows).toHaveLength(2)
+    const reopened = fake.state.windows[1] as (typeof fake.state.windows)[number]
+    expect(reopened.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true })
+    expect(reopened.window.listeners.get('close')).toHaveLength(1)
+    // While it exists, "Show Parley" brings that same window forward instead of adding one.
+    showParley()
+    expect(fake.state.windows).toHaveLength(2)
+    expect(reopened.instance.show).toHaveBeenCalled()
   })
 
   it('stops services before quitting', async () => {

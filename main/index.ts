@@ -93,7 +93,13 @@ function main(): void {
       window: controls,
       parts: [
         ...sharedParts,
-        ...createElectronParts({ app, getWindow: () => mainWindow, closeBehaviour, quit: () => app.quit() }),
+        ...createElectronParts({
+          app,
+          getWindow: () => mainWindow,
+          showWindow: showOrOpenWindow,
+          closeBehaviour,
+          quit: () => app.quit(),
+        }),
       ],
     })
     const dispatch = createDispatcher(services.handlers, {
@@ -107,7 +113,8 @@ function main(): void {
     registerIpcHandlers(ipcMain, dispatch)
     await services.start()
 
-    openWindow()
+    // The tray may already have opened it ("Show Parley" while services were starting).
+    if (mainWindow === null) openWindow()
     // Windows/Linux: the first launch may itself come from a link.
     clickToCall.handleArgv(process.argv)
 
@@ -176,11 +183,14 @@ function main(): void {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit()
   })
-  app.on('activate', () => {
-    if (!services) return
+  /** Show the window, creating it again if it was closed; nothing before start or while quitting. */
+  function showOrOpenWindow(): void {
+    if (!services || stopped) return
     if (mainWindow === null) openWindow()
     else controls.show()
-  })
+  }
+
+  app.on('activate', showOrOpenWindow)
 
   app
     .whenReady()
