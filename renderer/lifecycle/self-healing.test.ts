@@ -103,6 +103,15 @@ describe('startSelfHealing', () => {
     expect(phone.commands).toEqual(['disconnect'])
   })
 
+  it('does not sign in after sleep with a stored account missing a required field', async () => {
+    const { api, phone } = setup()
+    api.emit('power', power('suspend'))
+    api.account = { ...api.account, account: { ...api.account.account!, wsServer: '' } }
+    api.emit('power', power('resume'))
+    await settle()
+    expect(phone.commands).toEqual(['disconnect'])
+  })
+
   it('a resume without a preceding suspend forces a fresh transport (reconnect)', async () => {
     const { api, phone } = setup()
     api.emit('power', power('resume'))

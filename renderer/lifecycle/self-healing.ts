@@ -1,4 +1,5 @@
 import type { ParleyApi } from '../../contract/ipc'
+import { accountSchema } from '../../contract/schemas'
 import type { Phone } from '../sip/types'
 import { request } from '../state/api'
 import {
@@ -61,6 +62,8 @@ export async function connectWithStoredAccount(phone: Pick<Phone, 'connect'>, ap
   const password = await request(api, 'account:password')
   if (!password.ok || password.value === '') return
   const { account } = state.value
+  // A repaired settings file can leave '' in a required field: the login form asks for it.
+  if (!accountSchema.safeParse(account).success) return
   await phone.connect({
     displayName: account.displayName,
     sipAddress: account.sipAddress,
