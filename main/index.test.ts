@@ -205,7 +205,9 @@ describe('main/index.ts composition root', async () => {
       sandbox: true,
       nodeIntegration: false,
       webSecurity: true,
+      autoplayPolicy: 'no-user-gesture-required',
     })
+    expect(options).toMatchObject({ minWidth: 1000, minHeight: 680 })
     expect(String((options.webPreferences as { preload: string }).preload)).toMatch(/preload[\\/]index\.cjs$/)
     expect(window.listeners.get('close')).toHaveLength(1)
   })

@@ -22,15 +22,19 @@ export function secureWebPreferences(preloadPath: string): WebPreferences {
     spellcheck: false,
     // A softphone must ring when the window is hidden or in the background.
     backgroundThrottling: false,
+    // The ringtone and the remote party's audio start from SIP events, never from a click.
+    autoplayPolicy: 'no-user-gesture-required',
   }
 }
 
 export function mainWindowOptions(preloadPath: string, iconPath?: string): BrowserWindowConstructorOptions {
   return {
-    width: 420,
+    // The call, history and contact panes sit side by side; below 1000×680 they get cramped.
+    // The default fits a 1366×768 laptop screen with its taskbar.
+    width: 1100,
     height: 720,
-    minWidth: 360,
-    minHeight: 560,
+    minWidth: 1000,
+    minHeight: 680,
     title: 'Parley',
     show: false,
     ...(iconPath ? { icon: iconPath } : {}),

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest'
+import { mainWindowOptions } from './main-window'
+
+describe('mainWindowOptions', () => {
+  const options = mainWindowOptions('/app/out/preload/index.cjs')
+
+  it('keeps the window at least 1000×680 and opens it at a size within those bounds', () => {
+    expect(options).toMatchObject({ minWidth: 1000, minHeight: 680 })
+    expect(options.width).toBeGreaterThanOrEqual(1000)
+    expect(options.height).toBeGreaterThanOrEqual(680)
+    // Fits a 1366×768 screen after a taskbar of 40 px.
+    expect(options.width).toBeLessThanOrEqual(1366)
+    expect(options.height).toBeLessThanOrEqual(728)
+  })
+
+  it('lets call audio and the ringtone play without a click, and stays isolated', () => {
+    expect(options.webPreferences).toMatchObject({
+      autoplayPolicy: 'no-user-gesture-required',
+      preload: '/app/out/preload/index.cjs',
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+    })
+  })
+})
