@@ -43,6 +43,9 @@ function mediaProbe(): void {
     clickAt: [] as Array<{ at: number; label: string }>,
     /** Tones handed to an RTCDTMFSender (RFC 4733): what the app sent in-band. */
     dtmfTones: '',
+    /** When each getUserMedia call resolved, and each connection finished ICE gathering. */
+    microphoneOpenedAt: [] as number[],
+    iceGatheredAt: [] as number[],
     now: () => performance.timeOrigin + performance.now(),
   }
   const nativeLocalDescription = Object.getOwnPropertyDescriptor(
@@ -63,6 +66,9 @@ function mediaProbe(): void {
   })
   const register = (pc: RTCPeerConnection) => {
     probe.peerConnections.push(pc)
+    pc.addEventListener('icegatheringstatechange', () => {
+      if (pc.iceGatheringState === 'complete') probe.iceGatheredAt.push(probe.now())
+    })
     pc.addEventListener('track', (event) => {
       const mark = () => probe.remoteMediaAt.push(probe.now())
       if (!event.track.muted) mark()
@@ -76,6 +82,15 @@ function mediaProbe(): void {
       return pc
     },
   })
+  const mediaDevices = navigator.mediaDevices
+  if (mediaDevices) {
+    const nativeGetUserMedia = mediaDevices.getUserMedia.bind(mediaDevices)
+    mediaDevices.getUserMedia = async (constraints?: MediaStreamConstraints) => {
+      const stream = await nativeGetUserMedia(constraints)
+      probe.microphoneOpenedAt.push(probe.now())
+      return stream
+    }
+  }
   const nativeInsertDtmf = RTCDTMFSender.prototype.insertDTMF
   RTCDTMFSender.prototype.insertDTMF = function (this: RTCDTMFSender, tones: string, ...rest: number[]) {
     probe.dtmfTones += tones
