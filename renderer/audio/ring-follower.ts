@@ -1,27 +1,44 @@
 import { CallPhase, type CallSnapshot, type Phone } from '../sip/types'
 import { RingerMode } from './ringer'
 
+export interface RingerModeOptions {
+  /** Incoming calls Parley turns away by itself (do not disturb): they make no sound. */
+  silenceIncoming?: boolean
+}
+
 /**
  * What the ringer should do for a set of calls: ring when a call rings and no other call is
- * up, beep discreetly (call waiting) when one rings while you are talking or holding.
+ * up, beep discreetly (call waiting) when one rings while you are talking or holding, and play
+ * ringback while an outgoing call rings at the far end and no call is talking (the SIP adapter
+ * plays no early media, so without it a caller hears silence).
  */
-export function ringerModeFor(calls: readonly CallSnapshot[]): RingerMode {
-  const ringing = calls.some((call) => call.phase === CallPhase.Ringing)
-  if (!ringing) return RingerMode.Silent
-  const busy = calls.some(
-    (call) =>
-      call.phase === CallPhase.Active ||
-      call.phase === CallPhase.Held ||
-      call.phase === CallPhase.Dialing ||
-      call.phase === CallPhase.Alerting,
-  )
-  return busy ? RingerMode.CallWaiting : RingerMode.Ringing
+export function ringerModeFor(calls: readonly CallSnapshot[], options: RingerModeOptions = {}): RingerMode {
+  const ringing = !options.silenceIncoming && calls.some((call) => call.phase === CallPhase.Ringing)
+  if (ringing) {
+    const busy = calls.some(
+      (call) =>
+        call.phase === CallPhase.Active ||
+        call.phase === CallPhase.Held ||
+        call.phase === CallPhase.Dialing ||
+        call.phase === CallPhase.Alerting,
+    )
+    return busy ? RingerMode.CallWaiting : RingerMode.Ringing
+  }
+  const alerting = calls.some((call) => call.direction === 'outgoing' && call.phase === CallPhase.Alerting)
+  const talking = calls.some((call) => call.phase === CallPhase.Active)
+  return alerting && !talking ? RingerMode.Ringback : RingerMode.Silent
 }
 
 export interface RingerControls {
   ring(): Promise<void>
   callWaiting(): Promise<void>
+  ringback(): Promise<void>
   stop(): Promise<void>
+}
+
+export interface FollowOptions {
+  /** Read on every call event: true while do-not-disturb turns incoming calls away. */
+  silenceIncoming?: () => boolean
 }
 
 /**
@@ -31,10 +48,11 @@ export interface RingerControls {
 export function followCallsWithRinger(
   phone: Pick<Phone, 'on' | 'calls'>,
   ringer: RingerControls,
+  options: FollowOptions = {},
 ): () => void {
   let current = RingerMode.Silent
   const update = () => {
-    const next = ringerModeFor(phone.calls())
+    const next = ringerModeFor(phone.calls(), { silenceIncoming: options.silenceIncoming?.() ?? false })
     if (next === current) return
     current = next
     const done =
@@ -42,7 +60,9 @@ export function followCallsWithRinger(
         ? ringer.ring()
         : next === RingerMode.CallWaiting
           ? ringer.callWaiting()
-          : ringer.stop()
+          : next === RingerMode.Ringback
+            ? ringer.ringback()
+            : ringer.stop()
     done.catch(() => undefined)
   }
   const unsubscribers = [

@@ -5,7 +5,7 @@ import { followCallsWithRinger, ringerModeFor } from './ring-follower'
 import { Ringer, RingerMode } from './ringer'
 import { FakeAudioContext, FakeAudioElement, ManualTimers } from './testing/fake-audio'
 import { FakeRoutingPhone, settle } from './testing/fakes'
-import { callWaitingCycle, ringCycle } from './tones'
+import { callWaitingCycle, ringbackCycle, ringCycle } from './tones'
 
 function setup(withSinkId = true) {
   const contexts: FakeAudioContext[] = []
@@ -65,6 +65,31 @@ describe('Ringer', () => {
     expect(waiting.sinkIds).toEqual(['headset-id'])
     expect(waiting.played.map((tone) => tone.frequency)).toEqual([425, 425])
     expect(Math.max(...callWaitingCycle.bursts.map((burst) => burst.gain))).toBeLessThanOrEqual(0.1)
+  })
+
+  it('plays a quiet European ringback (425 Hz, 1 s on, 4 s off) on the call device', async () => {
+    const { ringer, contexts, timers } = setup()
+    await ringer.setRingtoneSink('speakers-id')
+    await ringer.setCallSink('headset-id')
+    await ringer.ringback()
+    expect(ringer.mode).toBe(RingerMode.Ringback)
+    const context = contexts[0]!
+    expect(context.sinkIds).toEqual(['headset-id'])
+    expect(context.played).toHaveLength(1)
+    expect(context.played[0]!.frequency).toBe(425)
+    expect(context.played[0]!.stop - context.played[0]!.start).toBeCloseTo(1, 1)
+    expect([...timers.intervals.values()][0]?.ms).toBe(5000)
+    expect(Math.max(...ringbackCycle.bursts.map((burst) => burst.gain))).toBeLessThanOrEqual(0.1)
+    timers.tickIntervals()
+    expect(context.played).toHaveLength(2)
+
+    await ringer.setCallSink('usb-headset')
+    expect(context.sinkIds).toEqual(['headset-id', 'usb-headset'])
+    await ringer.ringback()
+    expect(contexts).toHaveLength(1)
+    await ringer.stop()
+    expect(context.closed).toBe(true)
+    expect(timers.intervals.size).toBe(0)
   })
 
   it('stop() during a slow start leaves nothing playing', async () => {
@@ -141,7 +166,90 @@ describe('ringerModeFor', () => {
   })
 })
 
+const outgoing = (id: string, phase: CallPhase): CallSnapshot => ({
+  ...call(id, phase),
+  direction: 'outgoing',
+})
+
+describe('ringerModeFor ringback', () => {
+  it('plays ringback while an outgoing call alerts and no call is talking', () => {
+    expect(ringerModeFor([outgoing('a', CallPhase.Dialing)])).toBe(RingerMode.Silent)
+    expect(ringerModeFor([outgoing('a', CallPhase.Alerting)])).toBe(RingerMode.Ringback)
+    // Consulting before a transfer: the first call is on hold, the second rings at the far end.
+    expect(ringerModeFor([call('a', CallPhase.Held), outgoing('b', CallPhase.Alerting)])).toBe(
+      RingerMode.Ringback,
+    )
+    expect(ringerModeFor([call('a', CallPhase.Active), outgoing('b', CallPhase.Alerting)])).toBe(
+      RingerMode.Silent,
+    )
+    expect(ringerModeFor([outgoing('a', CallPhase.Active)])).toBe(RingerMode.Silent)
+    expect(ringerModeFor([outgoing('a', CallPhase.Ended)])).toBe(RingerMode.Silent)
+  })
+
+  it('an incoming call ringing meanwhile gets the call-waiting beep, not ringback', () => {
+    expect(ringerModeFor([outgoing('a', CallPhase.Alerting), call('b', CallPhase.Ringing)])).toBe(
+      RingerMode.CallWaiting,
+    )
+  })
+
+  it('makes no sound for incoming calls do-not-disturb turns away', () => {
+    expect(ringerModeFor([call('a', CallPhase.Ringing)], { silenceIncoming: true })).toBe(RingerMode.Silent)
+    expect(
+      ringerModeFor([outgoing('a', CallPhase.Alerting), call('b', CallPhase.Ringing)], {
+        silenceIncoming: true,
+      }),
+    ).toBe(RingerMode.Ringback)
+  })
+})
+
 describe('followCallsWithRinger', () => {
+  it('plays ringback while an outgoing call alerts and stops on answer or end', () => {
+    const calls: CallSnapshot[] = []
+    const phone = Object.assign(new FakeRoutingPhone(), { calls: () => calls })
+    const log: string[] = []
+    const ringer = {
+      ring: async () => void log.push('ring'),
+      callWaiting: async () => void log.push('call-waiting'),
+      ringback: async () => void log.push('ringback'),
+      stop: async () => void log.push('stop'),
+    }
+    const stop = followCallsWithRinger(phone, ringer)
+    calls.push(outgoing('a', CallPhase.Dialing))
+    phone.emit('call-added', calls[0]!)
+    calls[0] = outgoing('a', CallPhase.Alerting)
+    phone.emit('call-updated', calls[0])
+    phone.emit('call-updated', calls[0])
+    calls[0] = outgoing('a', CallPhase.Active)
+    phone.emit('call-updated', calls[0])
+    calls[0] = outgoing('a', CallPhase.Held)
+    calls.push(outgoing('b', CallPhase.Alerting))
+    phone.emit('call-added', calls[1]!)
+    calls.splice(1, 1)
+    phone.emit('call-ended', { ...outgoing('b', CallPhase.Ended), endReason: 'busy' })
+    expect(log).toEqual(['ringback', 'stop', 'ringback', 'stop'])
+    stop()
+  })
+
+  it('stays silent for an incoming call while do-not-disturb is on', () => {
+    const calls: CallSnapshot[] = [call('a', CallPhase.Ringing)]
+    const phone = Object.assign(new FakeRoutingPhone(), { calls: () => calls })
+    const log: string[] = []
+    const ringer = {
+      ring: async () => void log.push('ring'),
+      callWaiting: async () => void log.push('call-waiting'),
+      ringback: async () => void log.push('ringback'),
+      stop: async () => void log.push('stop'),
+    }
+    let dnd = true
+    const stop = followCallsWithRinger(phone, ringer, { silenceIncoming: () => dnd })
+    phone.emit('call-added', calls[0]!)
+    expect(log).toEqual([])
+    dnd = false
+    phone.emit('call-updated', calls[0]!)
+    expect(log).toEqual(['ring'])
+    stop()
+  })
+
   it('follows call events and stops when told', async () => {
     const calls: CallSnapshot[] = []
     const phone = Object.assign(new FakeRoutingPhone(), { calls: () => calls })
@@ -149,6 +257,7 @@ describe('followCallsWithRinger', () => {
     const ringer = {
       ring: async () => void log.push('ring'),
       callWaiting: async () => void log.push('call-waiting'),
+      ringback: async () => void log.push('ringback'),
       stop: async () => void log.push('stop'),
     }
     const stop = followCallsWithRinger(phone, ringer)

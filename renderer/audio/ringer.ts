@@ -1,21 +1,31 @@
 import { AudioOutput, type AudioOutputFactories } from './audio-output'
 import type { RingerSinks } from './device-manager'
-import { callWaitingCycle, cycleLength, ringCycle, testToneCycle, type ToneCycle } from './tones'
+import {
+  callWaitingCycle,
+  cycleLength,
+  ringbackCycle,
+  ringCycle,
+  testToneCycle,
+  type ToneCycle,
+} from './tones'
 
 /**
  * Rings on the ringtone device (the computer's speakers, typically, so a ring is heard with
  * the headset off), beeps discreetly on the call device when a second call arrives during a
- * call, and plays test tones. Sinks follow the device manager, also while sounding.
+ * call, plays ringback on the call device while an outgoing call rings at the far end, and
+ * plays test tones. Sinks follow the device manager, also while sounding.
  *
  *   Silent ──ring()──▶ Ringing ──callWaiting()──▶ CallWaiting
- *     ▲                  │                          │
+ *     ▲ │                │                          │
+ *     │ └─ringback()─▶ Ringback                     │
  *     └──────stop()──────┴──────────stop()──────────┘
- *   (ring() and callWaiting() also switch between each other directly.)
+ *   (ring(), callWaiting() and ringback() also switch between each other directly.)
  */
 export enum RingerMode {
   Silent = 'silent',
   Ringing = 'ringing',
   CallWaiting = 'call-waiting',
+  Ringback = 'ringback',
 }
 
 export interface RingerTimers {
@@ -57,7 +67,8 @@ export class Ringer implements RingerSinks {
 
   async setCallSink(sinkId: string): Promise<void> {
     this.callSink = sinkId
-    if (this.mode === RingerMode.CallWaiting) await this.output?.setSink(sinkId)
+    if (this.mode === RingerMode.CallWaiting || this.mode === RingerMode.Ringback)
+      await this.output?.setSink(sinkId)
   }
 
   /** Starts ringing (no-op when already ringing). */
@@ -70,6 +81,12 @@ export class Ringer implements RingerSinks {
   callWaiting(): Promise<void> {
     if (this.mode === RingerMode.CallWaiting) return Promise.resolve()
     return this.loop(RingerMode.CallWaiting, callWaitingCycle, this.callSink)
+  }
+
+  /** The far end is ringing: a quiet 425 Hz tone on the call device (we play no early media). */
+  ringback(): Promise<void> {
+    if (this.mode === RingerMode.Ringback) return Promise.resolve()
+    return this.loop(RingerMode.Ringback, ringbackCycle, this.callSink)
   }
 
   async stop(): Promise<void> {

@@ -45,6 +45,16 @@ export const callWaitingCycle: ToneCycle = {
   period: 5,
 }
 
+/**
+ * Ringback (European, ETSI): 425 Hz, 1 s on, 4 s off, on the call device while the far end
+ * rings. The adapter plays no early media, so this is what tells the caller it is ringing.
+ * Quiet: it sits in the ear like the network's own tone, not like a ring across the room.
+ */
+export const ringbackCycle: ToneCycle = {
+  bursts: [{ start: 0, duration: 1, frequencies: [425], gain: 0.08 }],
+  period: 5,
+}
+
 /** Test tone for an output: a clear one-second chord, not a ring (so nobody thinks it is a call). */
 export const testToneCycle: ToneCycle = {
   bursts: [{ start: 0, duration: 1, frequencies: [440, 660], gain: 0.25 }],
