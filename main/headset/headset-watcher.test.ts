@@ -13,6 +13,13 @@ class RecordingSink {
 }
 
 class FakeUsb extends EventEmitter implements UsbHotplug {
+  /** What getDeviceList() answers: the devices plugged in before start. */
+  plugged: UsbDeviceLike[] = []
+  listError: Error | null = null
+  getDeviceList(): UsbDeviceLike[] {
+    if (this.listError) throw this.listError
+    return this.plugged
+  }
   override on(event: 'attach' | 'detach', listener: (device: UsbDeviceLike) => void): this {
     return super.on(event, listener)
   }
@@ -133,6 +140,60 @@ describe('HeadsetWatcher', () => {
     await watcher.start()
     expect(sink.events.map((entry) => entry.event)).toEqual(['headset-watch-unavailable'])
     expect(usb.listenerCount('attach') + usb.listenerCount('detach')).toBe(0)
+  })
+
+  it('announces headsets already plugged in at start once, as attached events', async () => {
+    const { usb, sink, watcher } = setup()
+    usb.plugged = [
+      device(0x0b0e, 0x245e, undefined, 3),
+      device(0x046d, 0xc52b, false, 4), // a mouse receiver: not a headset
+      device(0x047f, 0xc056, true, 5),
+    ]
+    await watcher.start()
+    expect(sink.events).toEqual([
+      {
+        event: 'headset',
+        payload: {
+          kind: 'attached',
+          vendorId: 0x0b0e,
+          productId: 0x245e,
+          vendor: 'Jabra',
+          product: 'Jabra Link 370',
+        },
+      },
+      {
+        event: 'headset',
+        payload: {
+          kind: 'attached',
+          vendorId: 0x047f,
+          productId: 0xc056,
+          vendor: 'Plantronics',
+          product: 'Blackwire C3220',
+        },
+      },
+    ])
+    // A late hotplug attach for a headset already announced is not announced again...
+    usb.emit('attach', device(0x0b0e, 0x245e, undefined, 3))
+    expect(sink.events).toHaveLength(2)
+    // ...and unplugging it is reported, as for one plugged in while running.
+    usb.emit('detach', device(0x0b0e, 0x245e, undefined, 3))
+    expect(sink.events.map((entry) => (entry.payload as { kind: string }).kind)).toEqual([
+      'attached',
+      'attached',
+      'detached',
+    ])
+    expect(watcher.current().map((headset) => headset.product)).toEqual(['Blackwire C3220'])
+    watcher.stop()
+  })
+
+  it('keeps watching hotplug when the devices present at start cannot be listed', async () => {
+    const { usb, sink, watcher } = setup()
+    usb.listError = new Error('LIBUSB_ERROR_IO')
+    await watcher.start()
+    expect(sink.events).toEqual([])
+    usb.emit('attach', device(0x0b0e, 0x245e))
+    expect(sink.events.map((entry) => entry.event)).toEqual(['headset'])
+    watcher.stop()
   })
 
   it('leaves no listeners after stop', async () => {

@@ -18,6 +18,8 @@ type DeviceListener = (device: UsbDeviceLike) => void
 export interface UsbHotplug {
   on(event: 'attach' | 'detach', listener: DeviceListener): unknown
   removeListener(event: 'attach' | 'detach', listener: DeviceListener): unknown
+  /** Devices plugged in right now; throws where libusb cannot enumerate. */
+  getDeviceList(): UsbDeviceLike[]
 }
 
 export interface HeadsetWatcherOptions {
@@ -77,7 +79,9 @@ export class HeadsetWatcher {
       usb.removeListener('attach', this.onAttach)
       usb.removeListener('detach', this.onDetach)
       this.reportUnavailable(error)
+      return
     }
+    this.announcePluggedIn(usb)
   }
 
   stop(): void {
@@ -90,15 +94,33 @@ export class HeadsetWatcher {
     usb.removeListener('detach', this.onDetach)
   }
 
-  /** Headsets attached since start, for a renderer that asks after the fact. */
+  /** Headsets present now (plugged in at start or since), for a renderer that asks after the fact. */
   current(): HeadsetIdentity[] {
     return [...this.attached.values()]
+  }
+
+  /**
+   * Headsets plugged in before the app started never send an attach: announce each once, so
+   * the renderer re-reads its devices. Listening starts first, so a headset plugged in while
+   * listing is not missed; one seen both ways is announced once (same bus address).
+   */
+  private announcePluggedIn(usb: UsbHotplug): void {
+    let devices: UsbDeviceLike[]
+    try {
+      devices = usb.getDeviceList()
+    } catch (error) {
+      // Hotplug still works; only the headsets already present go unannounced.
+      this.options.logger.warn('Headset: could not list the USB devices plugged in at start', error)
+      return
+    }
+    for (const device of devices) this.handle('attached', device)
   }
 
   private handle(kind: 'attached' | 'detached', device: UsbDeviceLike): void {
     try {
       const { idVendor: vendorId, idProduct: productId } = device.deviceDescriptor
       const key = deviceKey(device)
+      if (kind === 'attached' && this.attached.has(key)) return
       const identity =
         kind === 'detached' && this.attached.has(key)
           ? this.attached.get(key)
