@@ -122,6 +122,8 @@ export const historyEntrySchema = z.object({
   startedAt: z.number().int().nonnegative(),
   ringMs: z.number().int().nonnegative(),
   talkMs: z.number().int().nonnegative(),
+  /** Why the call went this way when the outcome alone does not say (e.g. do not disturb). */
+  note: shortText(256).optional(),
 })
 export type HistoryEntry = z.infer<typeof historyEntrySchema>
 
