@@ -17,7 +17,7 @@ const audio = navigator.mediaDevices
 const state = createAppState(phone, api, { audio })
 
 if (audio) {
-  followCallsWithRinger(phone, audio.ringer)
+  followCallsWithRinger(phone, audio.ringer, { silenceIncoming: () => state.dnd.enabled })
   void audio.start()
 }
 startSelfHealing({

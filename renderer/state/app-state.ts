@@ -4,6 +4,7 @@ import type { Phone } from '../sip/types'
 import type { AudioState } from './audio.svelte'
 import { CallsState } from './calls.svelte'
 import { ContactsState } from './contacts.svelte'
+import { DoNotDisturbState } from './dnd.svelte'
 import { downloadText, HistoryState } from './history.svelte'
 import type { RingerLike } from './ringer'
 import { SessionState } from './session.svelte'
@@ -18,6 +19,7 @@ export interface AppState {
   transfer: TransferController
   contacts: ContactsState
   history: HistoryState
+  dnd: DoNotDisturbState
   /** Device choices and ringer (audio engineer's state); null where no media devices exist. */
   audio: AudioState | null
   /** Subscribes everything, loads the account; returns the function that stops it all. */
@@ -34,6 +36,7 @@ export function createAppState(phone: Phone, api: ParleyApi, options: AppStateOp
   const { ringer } = options
   const ui = new UiState()
   const session = new SessionState(phone, api)
+  const dnd = new DoNotDisturbState(api, ui)
   let transfer: TransferController | null = null
   let history: HistoryState | null = null
   const calls = new CallsState({
@@ -41,6 +44,7 @@ export function createAppState(phone: Phone, api: ParleyApi, options: AppStateOp
     api,
     notifier: ui,
     ...(ringer ? { ringer } : {}),
+    doNotDisturb: () => dnd.enabled,
     transferTargetOf: (callId) => transfer?.transferredTo(callId) ?? '',
     onHistoryRecorded: () => void history?.refresh(),
   })
@@ -62,12 +66,14 @@ export function createAppState(phone: Phone, api: ParleyApi, options: AppStateOp
     transfer: transferController,
     contacts,
     history: historyState,
+    dnd,
     audio: options.audio ?? null,
     start() {
-      const stops = [session.start(), calls.start(), transferController.start()]
+      const stops = [session.start(), calls.start(), transferController.start(), dnd.start()]
       const ticker = setInterval(() => ui.tick(), 1000)
       void session.load()
       void contacts.load()
+      void dnd.load()
       void historyState.refresh()
       return () => {
         clearInterval(ticker)

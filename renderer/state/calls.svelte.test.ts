@@ -1,11 +1,12 @@
 import { describe, expect, it, vi } from 'vitest'
 import type { HistoryEntry } from '../../contract/schemas'
 import { CallPhase } from '../sip/types'
-import { CallsState } from './calls.svelte'
+import { CallsState, voicemailNumberOf } from './calls.svelte'
+import { dndHistoryNote } from './dnd.svelte'
 import { FakeApi } from './testing/fake-api'
 import { FakePhone } from './testing/fake-phone'
 
-function setup() {
+function setup(options: { doNotDisturb?: () => boolean } = {}) {
   const phone = new FakePhone()
   const api = new FakeApi()
     .handle('history:record', (entry) => entry as HistoryEntry)
@@ -24,6 +25,7 @@ function setup() {
     transferTargetOf: (id) => (id === 'in-t' ? 'Bo Berg' : ''),
     endedLingerMs: 0,
     now: () => clock,
+    ...options,
   })
   const stop = calls.start()
   return { phone, api, notifier, ringer, recorded, calls, stop, setClock: (t: number) => (clock = t) }
@@ -251,5 +253,48 @@ describe('CallsState', () => {
     expect(phone.listenerCount()).toBeGreaterThan(0)
     stop()
     expect(phone.listenerCount()).toBe(0)
+  })
+
+  it('turns incoming calls away as busy while do not disturb is on, recorded as missed with a note', async () => {
+    let dnd = true
+    const { phone, api, calls, ringer, notifier } = setup({ doNotDisturb: () => dnd })
+    phone.addCall({ id: 'in-dnd', remoteName: 'Åsa', remoteNumber: '1001' })
+    expect(phone.commands).toEqual([{ name: 'reject', args: ['in-dnd', 'busy'] }])
+    expect(calls.calls).toEqual([])
+    expect(ringer.ring).not.toHaveBeenCalled()
+    expect(api.sent('phone:incoming-notice')).toEqual([])
+    expect(notifier.announce).not.toHaveBeenCalled()
+    phone.update('in-dnd', { phase: CallPhase.Ended, endReason: 'rejected', endedAt: 1_000_100 })
+    await flush()
+    expect(calls.calls).toEqual([])
+    expect(recordedEntries(api)).toEqual([
+      expect.objectContaining({ id: 'in-dnd', outcome: 'missed', note: dndHistoryNote, remoteName: 'Åsa' }),
+    ])
+
+    dnd = false
+    phone.addCall({ id: 'in-2', remoteNumber: '1002' })
+    expect(calls.ringing.map((call) => call.id)).toEqual(['in-2'])
+    expect(ringer.ring).toHaveBeenCalledTimes(1)
+    phone.update('in-2', { phase: CallPhase.Ended, endReason: 'cancelled' })
+    await flush()
+    expect(recordedEntries(api)[1]).toMatchObject({ id: 'in-2', outcome: 'missed' })
+    expect(recordedEntries(api)[1]?.note).toBeUndefined()
+  })
+
+  it('do not disturb leaves outgoing calls alone', async () => {
+    const { phone, calls } = setup({ doNotDisturb: () => true })
+    await calls.dial('1003')
+    expect(phone.commandNames()).toEqual(['dial'])
+    expect(calls.calls.map((call) => call.remoteNumber)).toEqual(['1003'])
+  })
+
+  it('voicemail dials the account number, 555 when none is set', async () => {
+    expect(voicemailNumberOf(null)).toBe('555')
+    expect(voicemailNumberOf({ voicemailNumber: ' ' })).toBe('555')
+    expect(voicemailNumberOf({ voicemailNumber: '*97' })).toBe('*97')
+    const { phone, calls } = setup()
+    await calls.dial(voicemailNumberOf({ voicemailNumber: '8000' }))
+    await calls.dial(voicemailNumberOf(undefined))
+    expect(phone.commands.map((command) => command.args)).toEqual([['8000'], ['555']])
   })
 })

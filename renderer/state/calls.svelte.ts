@@ -1,9 +1,10 @@
 import type { ParleyApi } from '../../contract/ipc'
-import type { PhoneStatus } from '../../contract/schemas'
+import type { HistoryEntry, PhoneStatus } from '../../contract/schemas'
 import { parseDialString } from '../dial/dial-string'
 import { CallPhase, type CallSnapshot, type Phone, type RegistrationStatus } from '../sip/types'
 import { request } from './api'
 import { historyEntryOf } from './call-outcome'
+import { dndHistoryNote } from './dnd.svelte'
 import { silentRinger, type RingerLike } from './ringer'
 
 export interface Notifier {
@@ -21,12 +22,17 @@ export interface CallsOptions {
   transferTargetOf?: (callId: string) => string
   /** Called after each history entry is stored, so the history view can refresh. */
   onHistoryRecorded?: () => void
+  /** True while do not disturb is on: incoming calls are turned away with 486 Busy Here. */
+  doNotDisturb?: () => boolean
   /** How long an ended call stays in the list showing "Ended". */
   endedLingerMs?: number
   now?: () => number
 }
 
 const liveCall = (call: CallSnapshot) => call.phase !== CallPhase.Ended
+/** The voicemail short number of an account; 555 when none is set (the schema's default). */
+export const voicemailNumberOf = (account: { voicemailNumber: string } | null | undefined): string =>
+  account?.voicemailNumber.trim() || '555'
 export const partyOf = (call: Pick<CallSnapshot, 'remoteName' | 'remoteNumber'>) =>
   call.remoteName.trim() || call.remoteNumber || 'Unknown caller'
 
@@ -50,6 +56,7 @@ export class CallsState {
   private ringer: RingerLike
   private readonly transferTargetOf: (callId: string) => string
   private readonly onHistoryRecorded: () => void
+  private readonly doNotDisturb: () => boolean
   private readonly endedLingerMs: number
   private readonly now: () => number
   private registration: PhoneStatus['registration'] = 'unregistered'
@@ -59,6 +66,9 @@ export class CallsState {
   private readonly timers = new Set<ReturnType<typeof setTimeout>>()
   // eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping, never rendered
   private readonly recorded = new Set<string>()
+  /** Incoming calls do not disturb turned away: never shown, recorded as missed with a note. */
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping, never rendered
+  private readonly turnedAway = new Set<string>()
 
   constructor(options: CallsOptions) {
     this.phone = options.phone
@@ -67,6 +77,7 @@ export class CallsState {
     this.ringer = options.ringer ?? silentRinger
     this.transferTargetOf = options.transferTargetOf ?? (() => '')
     this.onHistoryRecorded = options.onHistoryRecorded ?? (() => undefined)
+    this.doNotDisturb = options.doNotDisturb ?? (() => false)
     this.endedLingerMs = options.endedLingerMs ?? 2500
     this.now = options.now ?? Date.now
   }
@@ -75,7 +86,9 @@ export class CallsState {
   start(): () => void {
     const stops = [
       this.phone.on('call-added', (call) => this.onAdded(call)),
-      this.phone.on('call-updated', (call) => this.upsert(call)),
+      this.phone.on('call-updated', (call) => {
+        if (!this.turnedAway.has(call.id)) this.upsert(call)
+      }),
       this.phone.on('call-ended', (call) => this.onEnded(call)),
       this.phone.on('registration', (status) => this.onRegistration(status)),
       this.phone.on('error', ({ message }) => this.notifier.alert(message)),
@@ -208,8 +221,14 @@ export class CallsState {
   }
 
   private onAdded(call: CallSnapshot): void {
+    const incoming = call.direction === 'incoming' && call.phase === CallPhase.Ringing
+    if (incoming && this.doNotDisturb()) {
+      this.turnedAway.add(call.id)
+      this.phone.reject(call.id, 'busy').catch(() => undefined)
+      return
+    }
     this.upsert(call)
-    if (call.direction !== 'incoming' || call.phase !== CallPhase.Ringing) return
+    if (!incoming) return
     void request(this.api, 'phone:incoming-notice', {
       callId: call.id.slice(0, 64),
       remoteName: call.remoteName.slice(0, 512),
@@ -230,6 +249,10 @@ export class CallsState {
 
   private onEnded(call: CallSnapshot): void {
     const ended = { ...call, phase: CallPhase.Ended, endedAt: call.endedAt ?? this.now() }
+    if (this.turnedAway.has(call.id)) {
+      void this.record(ended)
+      return
+    }
     this.upsert(ended)
     void this.record(ended)
     const timer = setTimeout(() => {
@@ -243,7 +266,10 @@ export class CallsState {
   private async record(call: CallSnapshot): Promise<void> {
     if (this.recorded.has(call.id)) return
     this.recorded.add(call.id)
-    const entry = historyEntryOf(call, this.transferTargetOf(call.id), this.now())
+    const base = historyEntryOf(call, this.transferTargetOf(call.id), this.now())
+    const entry: HistoryEntry = this.turnedAway.has(call.id)
+      ? { ...base, outcome: 'missed', note: dndHistoryNote }
+      : base
     const result = await request(this.api, 'history:record', entry)
     if (result.ok) this.onHistoryRecorded()
     else

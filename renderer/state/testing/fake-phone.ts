@@ -110,8 +110,8 @@ export class FakePhone implements Phone {
     this.record('answer', callId)
     if (this.snapshots.has(callId)) this.update(callId, { phase: CallPhase.Active, answeredAt: this.now() })
   }
-  async reject(callId: string): Promise<void> {
-    this.record('reject', callId)
+  async reject(callId: string, kind?: 'busy' | 'decline'): Promise<void> {
+    this.record('reject', callId, ...(kind ? [kind] : []))
   }
   async hangup(callId: string): Promise<void> {
     this.record('hangup', callId)
