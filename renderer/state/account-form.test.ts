@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import type { AccountState } from '../../contract/ipc'
 import type { Account } from '../../contract/schemas'
-import { accountFieldErrors, checkAccountForm, formPolicyOf, initialFormValues } from './account-form'
+import {
+  accountFieldErrors,
+  checkAccountForm,
+  formBaseOf,
+  formPolicyOf,
+  initialFormValues,
+} from './account-form'
 
 const saved: Account = {
   displayName: 'Reception',
@@ -91,5 +97,20 @@ describe('login form check', () => {
       wsServer: 'Enter a wss:// address (ws:// works only for this computer).',
     })
     expect(accountFieldErrors(saved)).toEqual({})
+  })
+})
+
+describe('login form base', () => {
+  it('takes the admin voicemail number and ICE servers for a new account, the saved ones after', () => {
+    const presets = { voicemailNumber: '8000', iceServers: ['stun:stun.corp.example'] }
+    expect(formBaseOf(state({ presets }))).toEqual(presets)
+    expect(formBaseOf(state({ presets, account: saved }))).toEqual(saved)
+    const values = {
+      ...initialFormValues(null),
+      sipAddress: '1001@corp.example',
+      wsServer: 'wss://corp.example/ws',
+    }
+    const check = checkAccountForm(values, formBaseOf(state({ presets })), formPolicyOf(null), true)
+    expect(check.ok && check.account).toMatchObject(presets)
   })
 })

@@ -71,6 +71,18 @@ export function initialFormValues(state: AccountState | null): FormValues {
   }
 }
 
+/**
+ * What a sign-in keeps besides the form's fields (voicemail number, ICE servers): the saved
+ * account's values, else the admin's presets, else the schema defaults.
+ */
+export function formBaseOf(state: AccountState | null): Partial<Account> {
+  const presets = state?.presets ?? {}
+  const base: Partial<Account> = {}
+  if (presets.voicemailNumber !== undefined) base.voicemailNumber = presets.voicemailNumber
+  if (presets.iceServers !== undefined) base.iceServers = presets.iceServers
+  return { ...base, ...(state?.account ?? {}) }
+}
+
 const domainOf = (sipAddress: string) => (sipAddress.split('@')[1] ?? '').replace(/:\d+$/, '').toLowerCase()
 
 /** Field messages for everything the account schema refuses in `candidate` (first issue per field). */

@@ -1,7 +1,8 @@
 import type { ParleyApi } from '../../contract/ipc'
 import { request } from './api'
 
-export const dndHistoryNote = 'Turned away: do not disturb was on'
+/** The history note on a call do not disturb turned away (shown as "Missed (Do not disturb)"). */
+export const dndHistoryNote = 'Do not disturb'
 
 /**
  * Do not disturb, the `doNotDisturb` preference: while on, incoming calls are turned away with
