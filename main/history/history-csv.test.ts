@@ -37,13 +37,13 @@ describe('history CSV export', () => {
     const csv = historyToCsv([entry])
     expect(
       csv.startsWith(
-        '\uFEFFStarted,Direction,Outcome,Name,Number,Via,Transferred to,Ring seconds,Talk seconds\r\n',
+        '\uFEFFStarted,Direction,Outcome,Name,Number,Via,Transferred to,Note,Ring seconds,Talk seconds\r\n',
       ),
     ).toBe(true)
     const row = csv.slice(csv.indexOf('\r\n') + 2)
     expect(row).toBe(
       `2026-11-25 09:05:07,incoming,transferred,"Svensson, ""Bosse""\nAB",'+46812345,` +
-        `"'=HYPERLINK(""http://evil.example"",""click"")",'@sum(A1),4,62\r\n`,
+        `"'=HYPERLINK(""http://evil.example"",""click"")",'@sum(A1),,4,62\r\n`,
     )
   })
 

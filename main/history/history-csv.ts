@@ -15,6 +15,7 @@ const header = [
   'Number',
   'Via',
   'Transferred to',
+  'Note',
   'Ring seconds',
   'Talk seconds',
 ]
@@ -48,6 +49,7 @@ export function historyToCsv(entries: readonly HistoryEntry[]): string {
         entry.remoteNumber,
         entry.via,
         entry.transferredTo,
+        entry.note ?? '',
       ]
         .map(csvCell)
         .concat(seconds(entry.ringMs), seconds(entry.talkMs))

@@ -27,8 +27,19 @@ const isText = (value: unknown): value is string => typeof value === 'string'
 
 /** A hand-written check: the IPC layer already validated with zod; this only guards the disk. */
 function toEntry(value: Record<string, unknown>): HistoryEntry | null {
-  const { id, direction, outcome, remoteName, remoteNumber, via, transferredTo, startedAt, ringMs, talkMs } =
-    value
+  const {
+    id,
+    direction,
+    outcome,
+    remoteName,
+    remoteNumber,
+    via,
+    transferredTo,
+    note,
+    startedAt,
+    ringMs,
+    talkMs,
+  } = value
   if (!isText(id) || !isText(remoteName) || !isText(remoteNumber)) return null
   if (!isText(direction) || !directions.has(direction) || !isText(outcome) || !outcomes.has(outcome))
     return null
@@ -44,6 +55,7 @@ function toEntry(value: Record<string, unknown>): HistoryEntry | null {
     startedAt,
     ringMs,
     talkMs,
+    ...(isText(note) && note !== '' ? { note } : {}),
   }
 }
 

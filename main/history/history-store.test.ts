@@ -63,6 +63,20 @@ describe('HistoryStore', () => {
     expect(reopened.query(query()).total).toBe(3)
   })
 
+  it("keeps a call's note (e.g. turned away by do-not-disturb) across a restart", async () => {
+    const store = await openStore()
+    const turnedAway = call({ outcome: 'missed', note: 'Do not disturb' })
+    const plain = call()
+    await store.record(turnedAway)
+    await store.record(plain)
+    await store.stop()
+
+    const reopened = await openStore()
+    const byId = new Map(reopened.query(query()).entries.map((entry) => [entry.id, entry]))
+    expect(byId.get(turnedAway.id)?.note).toBe('Do not disturb')
+    expect(byId.get(plain.id)?.note).toBeUndefined()
+  })
+
   it('pages with offset and limit', async () => {
     const store = await openStore()
     const entries = [call(), call(), call(), call(), call()]
