@@ -29,8 +29,9 @@ export const chromiumArgs = [
 /**
  * Runs in every page before its own scripts. Two jobs, neither of which drives the app:
  * - This machine may have a non-loopback interface; ICE would offer its address too. Only
- *   127.x candidates leave the page (in the SDP and in icecandidate events), so every media
- *   path is loopback whatever the host's network looks like.
+ *   127.x candidates leave the page (in the SDP, and in icecandidate events, which the app's
+ *   bounded ICE gathering watches), so every media path is loopback whatever the host's
+ *   network looks like.
  * - Every RTCPeerConnection is kept in `__parleyTest.peerConnections`, and the first time a
  *   remote audio track starts receiving (its `unmute`) is stamped, so tests and the bench can
  *   read getStats and "media flowing" timestamps of an app they do not otherwise touch.
@@ -64,6 +65,60 @@ function mediaProbe(): void {
       return new RTCSessionDescription({ type: description.type, sdp })
     },
   })
+  // The app's own ICE handling (e.g. "send once a host candidate arrived") must see only the
+  // 127.x candidates too, as on a loopback-only host; end-of-candidates still passes.
+  const loopbackOrEnd = (event: Event) => {
+    const line = (event as RTCPeerConnectionIceEvent).candidate?.candidate
+    return !line || / 127\.\d+\.\d+\.\d+ /.test(line)
+  }
+  const onIceCandidate = Object.getOwnPropertyDescriptor(NativePeerConnection.prototype, 'onicecandidate')
+  Object.defineProperty(NativePeerConnection.prototype, 'onicecandidate', {
+    configurable: true,
+    get(this: RTCPeerConnection) {
+      return onIceCandidate?.get?.call(this) as unknown
+    },
+    set(this: RTCPeerConnection, handler: unknown) {
+      const filtered =
+        typeof handler === 'function'
+          ? function (this: RTCPeerConnection, event: Event) {
+              if (loopbackOrEnd(event)) (handler as (e: Event) => void).call(this, event)
+            }
+          : handler
+      onIceCandidate?.set?.call(this, filtered)
+    },
+  })
+  const wrappedListeners = new WeakMap<object, EventListener>()
+  const nativeAddEventListener = NativePeerConnection.prototype
+    .addEventListener as EventTarget['addEventListener']
+  const nativeRemoveEventListener = NativePeerConnection.prototype
+    .removeEventListener as EventTarget['removeEventListener']
+  NativePeerConnection.prototype.addEventListener = function (
+    this: RTCPeerConnection,
+    type: string,
+    listener: EventListenerOrEventListenerObject | null,
+    options?: boolean | AddEventListenerOptions,
+  ) {
+    if (type !== 'icecandidate' || !listener)
+      return nativeAddEventListener.call(this, type, listener, options)
+    const wrapped =
+      wrappedListeners.get(listener) ??
+      function (this: RTCPeerConnection, event: Event) {
+        if (!loopbackOrEnd(event)) return
+        if (typeof listener === 'function') listener.call(this, event)
+        else listener.handleEvent(event)
+      }
+    wrappedListeners.set(listener, wrapped)
+    return nativeAddEventListener.call(this, type, wrapped, options)
+  } as typeof NativePeerConnection.prototype.addEventListener
+  NativePeerConnection.prototype.removeEventListener = function (
+    this: RTCPeerConnection,
+    type: string,
+    listener: EventListenerOrEventListenerObject | null,
+    options?: boolean | EventListenerOptions,
+  ) {
+    const wrapped = listener && type === 'icecandidate' ? wrappedListeners.get(listener) : undefined
+    return nativeRemoveEventListener.call(this, type, wrapped ?? listener, options)
+  } as typeof NativePeerConnection.prototype.removeEventListener
   const register = (pc: RTCPeerConnection) => {
     probe.peerConnections.push(pc)
     pc.addEventListener('icegatheringstatechange', () => {
