@@ -5,7 +5,6 @@ import { CredentialStore } from './credentials/credential-store'
 import type { SafeStorageAdapter } from './credentials/safe-storage'
 import type { EventBus } from './ipc/event-bus'
 import { composeHandlersAtRuntime, type InvokeHandlers } from './ipc/handlers'
-import { channelsAwaitingParts, placeholderHandlers } from './ipc/placeholders'
 import type { Logger } from './log/logger'
 import { CallSignals } from './notifications/call-signals'
 import type { MainPart, PartFactory } from './parts'
@@ -78,13 +77,8 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     { name: 'window', handlers: windowHandlers(options.window) },
     ...options.parts.map((factory) => factory(context)),
   ]
-  const provided = new Set(parts.flatMap((part) => Object.keys(part.handlers)))
-  const stillMissing = channelsAwaitingParts.filter((channel) => !provided.has(channel))
-  if (stillMissing.length > 0) logger.info(`IPC channels not yet implemented: ${stillMissing.join(', ')}`)
-  const handlers = composeHandlersAtRuntime([
-    ...parts.map((part) => part.handlers),
-    placeholderHandlers(stillMissing),
-  ])
+  // A channel no part handles stops start-up here, naming the channel.
+  const handlers = composeHandlersAtRuntime(parts.map((part) => part.handlers))
 
   const started: MainPart[] = []
   return {

@@ -25,8 +25,8 @@ export interface ElectronPartDeps {
 
 /**
  * Parts that need Electron (tray, notifications, power monitor, USB headsets). They run only
- * in the real app; their channels fall back to placeholders in the headless harness unless a
- * Node-only part in sharedParts (main/parts.ts) also handles them. Add factories here.
+ * in the real app, so they must not own invoke channels: those belong to the Node-only parts
+ * in sharedParts (main/parts.ts), which the headless harness runs too. Add factories here.
  */
 export function createElectronParts(deps: ElectronPartDeps): PartFactory[] {
   const { showWindow } = deps

@@ -6,7 +6,6 @@ import type { AccountState } from '../contract/ipc'
 import type { Preferences } from '../contract/schemas'
 import { FakeSafeStorage } from './credentials/safe-storage'
 import { createHeadlessMain, type HeadlessMain } from './headless'
-import { channelsAwaitingParts } from './ipc/placeholders'
 
 const account = {
   displayName: 'Alice Andersson',
@@ -104,17 +103,14 @@ describe('createHeadlessMain', () => {
     })
   })
 
-  it('answers window:show and unavailable for channels still awaiting their part', async () => {
-    main = await createHeadlessMain({ dataDir, parts: [] })
+  it('answers window:show', async () => {
+    main = await createHeadlessMain({ dataDir })
     expect(await main.dispatch('window:show')).toEqual({ ok: true, value: true })
     expect(main.windowShowCount).toBe(1)
-    for (const channel of channelsAwaitingParts) {
-      const result = await main.dispatch(
-        channel,
-        channel === 'contacts:delete' || channel === 'history:delete' ? { id: 'x' } : undefined,
-      )
-      expect(result.ok).toBe(false)
-    }
+  })
+
+  it('refuses to start when no part handles some channels, naming them', async () => {
+    await expect(createHeadlessMain({ dataDir, parts: [] })).rejects.toThrow(/history:query/)
   })
 
   it('a corrupt settings file is set aside with a notice and a fresh one started', async () => {

@@ -38,7 +38,6 @@ export type PartFactory = (context: PartContext) => MainPart
 
 /**
  * Node-only parts shared by Electron and the headless harness (no Electron imports in them).
- * Add a part here to make its channels real everywhere; it replaces the placeholder for each
- * channel it handles (main/ipc/placeholders.ts).
+ * Every invoke channel must be handled by exactly one part, or start-up stops naming it.
  */
 export const sharedParts: PartFactory[] = [historyPart, contactsPart, phoneStatusPart]

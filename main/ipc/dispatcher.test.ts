@@ -3,7 +3,7 @@ import { invokeChannels } from '../../contract/ipc'
 import { MemoryLogger } from '../log/logger'
 import { createDispatcher } from './dispatcher'
 import { composeHandlersAtRuntime, HandlerError, type InvokeHandlers } from './handlers'
-import { placeholderHandlers } from './placeholders'
+import { unavailableHandlers } from './testing/unavailable-handlers'
 import { createTrustedSenderCheck } from './trusted-sender'
 
 const rendererUrl = 'http://localhost:5173/'
@@ -11,7 +11,7 @@ const trusted = { frameUrl: 'http://localhost:5173/index.html', isMainFrame: tru
 
 function handlersWith(overrides: Partial<InvokeHandlers>): InvokeHandlers {
   const rest = invokeChannels.filter((channel) => !(channel in overrides))
-  return composeHandlersAtRuntime([overrides, placeholderHandlers(rest)])
+  return composeHandlersAtRuntime([overrides, unavailableHandlers(rest)])
 }
 
 function setup(overrides: Partial<InvokeHandlers> = {}) {
@@ -128,7 +128,7 @@ describe('createDispatcher', () => {
     })
   })
 
-  it('placeholders answer unavailable', async () => {
+  it('channels without a real handler answer unavailable', async () => {
     const { dispatch } = setup()
     await expect(dispatch('history:clear', undefined, trusted)).resolves.toMatchObject({
       ok: false,

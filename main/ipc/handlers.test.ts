@@ -8,11 +8,11 @@ import {
   MissingHandlersError,
   type InvokeHandlers,
 } from './handlers'
-import { placeholderHandlers } from './placeholders'
+import { unavailableHandlers } from './testing/unavailable-handlers'
 
 describe('composeHandlers', () => {
   it('fails at start-up naming every channel without a handler', () => {
-    const partial = placeholderHandlers(
+    const partial = unavailableHandlers(
       invokeChannels.filter((channel) => channel !== 'window:show' && channel !== 'history:clear'),
     )
     expect(() => composeHandlersAtRuntime([partial])).toThrow(MissingHandlersError)
@@ -25,12 +25,12 @@ describe('composeHandlers', () => {
 
   it('fails when two parts claim the same channel', () => {
     const window = defineHandlers({ 'window:show': () => true })
-    const everything = placeholderHandlers(invokeChannels)
+    const everything = unavailableHandlers(invokeChannels)
     expect(() => composeHandlersAtRuntime([everything, window])).toThrow(DuplicateHandlerError)
   })
 
   it('refuses a part that names a channel the contract does not have', () => {
-    const rest = placeholderHandlers(invokeChannels)
+    const rest = unavailableHandlers(invokeChannels)
     expect(() => composeHandlersAtRuntime([rest, { 'shell:exec': () => true } as never])).toThrow(
       MissingHandlersError,
     )
@@ -38,7 +38,7 @@ describe('composeHandlers', () => {
 
   it('accepts a complete set and rejects an incomplete one at type level', () => {
     const window = defineHandlers({ 'window:show': () => true })
-    const rest = placeholderHandlers(invokeChannels.filter((channel) => channel !== 'window:show'))
+    const rest = unavailableHandlers(invokeChannels.filter((channel) => channel !== 'window:show'))
     // @ts-expect-error one part alone leaves channels without a handler: a compile error
     expect(() => composeHandlers(window)).toThrow(MissingHandlersError)
     const full: InvokeHandlers = composeHandlersAtRuntime([window, rest])
