@@ -2,19 +2,23 @@ import { afterAll, beforeAll, expect, inject, test } from 'vitest'
 import type { TestApp } from './harness/app'
 import { startApp } from './harness/app-fixture'
 import { screenshot } from './harness/artifacts'
-import { signIn, ui } from './harness/ui'
+import { TestPeer } from './harness/peer'
+import { signIn, textOf, ui } from './harness/ui'
 
 // Signing in through the login screen against the real PBX: the wrong password is refused
 // and said plainly; the right one registers. The app starts with no stored account.
 const pbx = inject('pbx')
 let app: TestApp
+let caller: TestPeer
 
 beforeAll(async () => {
+  caller = await TestPeer.start('3009', pbx, inject('baseUrl'))
   app = await startApp('login')
 })
 
 afterAll(async () => {
   await app?.close()
+  await caller?.close()
 })
 
 test('a first start shows the login form with its labelled fields', async () => {
@@ -51,6 +55,13 @@ test('a wrong password shows "Wrong password" and the PBX never registers the ph
   const status = ui.registration(app.page)
   await expect.poll(() => status.textContent(), { timeout: 15_000 }).toMatch(/Wrong password/)
   await screenshot(app.page, 'error-wrong-password')
+  // The PBX agrees: nobody is registered as 3001, so a call to it is refused (480).
+  const id = await caller.call(`sip:3001@${pbx.domain}`)
+  const refused = await caller.waitForCall(
+    (c) => c.id === id && c.state === 'Terminated',
+    'call to 3001 refused',
+  )
+  expect(refused.finalStatus).toBe(480)
 })
 
 test('signing out and in again with the right password registers', async () => {
@@ -61,4 +72,9 @@ test('signing out and in again with the right password registers', async () => {
     .poll(() => ui.registration(app.page).textContent(), { timeout: 15_000 })
     .toMatch(/^\s*Registered/)
   await screenshot(app.page, 'registered-idle')
+  // The PBX agrees: a call to 3001 now rings in the app.
+  const id = await caller.call(`sip:3001@${pbx.domain}`)
+  await expect.poll(() => textOf(ui.liveCall(app.page)), { timeout: 15_000 }).toMatch(/Incoming call/)
+  await caller.hangup(id)
+  await expect.poll(() => ui.liveCall(app.page).count(), { timeout: 10_000 }).toBe(0)
 })
