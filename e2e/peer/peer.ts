@@ -53,6 +53,16 @@ export interface PeerMediaStats {
   packetsSent: number
 }
 
+/**
+ * Who is on the other end of a call's media: the DTLS certificate fingerprints of this call's
+ * peer connection (each connection makes its own certificate), so two calls talk to each other
+ * exactly when one's remote fingerprint is the other's local one.
+ */
+export interface PeerMediaIdentity {
+  localFingerprint: string
+  remoteFingerprint: string
+}
+
 interface CallRecord {
   view: PeerCallView
   session: Session
@@ -375,6 +385,21 @@ const peer = {
         }
       },
     )
+    return result
+  },
+  async mediaIdentity(id?: number): Promise<PeerMediaIdentity> {
+    const sdh = record(id).session.sessionDescriptionHandler as SessionDescriptionHandler | undefined
+    const pc = sdh?.peerConnection
+    const result: PeerMediaIdentity = { localFingerprint: '', remoteFingerprint: '' }
+    if (!pc) return result
+    const report = await pc.getStats()
+    const entries = new Map<string, Record<string, unknown>>()
+    report.forEach((entry: Record<string, unknown>) => entries.set(String(entry.id), entry))
+    for (const entry of entries.values()) {
+      if (entry.type !== 'transport') continue
+      result.localFingerprint = String(entries.get(String(entry.localCertificateId))?.fingerprint ?? '')
+      result.remoteFingerprint = String(entries.get(String(entry.remoteCertificateId))?.fingerprint ?? '')
+    }
     return result
   },
   calls(): PeerCallView[] {
