@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { HistoryEntry } from '../../contract/schemas'
-import { historyRows, outcomeText } from './history-rows'
+import { entryContext, entryTimes, historyRows, outcomeText } from './history-rows'
 
 const entry = (id: string, startedAt: number, change: Partial<HistoryEntry> = {}): HistoryEntry => ({
   id,
@@ -35,5 +35,21 @@ describe('historyRows', () => {
     )
     expect(outcomeText(entry('a', 0, { outcome: 'missed' }))).toBe('Missed')
     expect(outcomeText(entry('a', 0, { outcome: 'rejected', direction: 'outgoing' }))).toBe('Declined')
+  })
+})
+
+describe('entry detail lines', () => {
+  it('puts the talk time before the time of day, and leaves it out when nobody talked', () => {
+    expect(entryTimes(entry('a', 0, { talkMs: 3_400 }), '04:02 PM')).toBe(' · 00:03 · 04:02 PM')
+    expect(entryTimes(entry('a', 0, { talkMs: 0, outcome: 'missed' }), '16:02')).toBe(' · 16:02')
+  })
+  it('names the number under a shown name and the party the call came through', () => {
+    expect(entryContext(entry('a', 0, { remoteName: 'Bob', remoteNumber: '4102', via: 'switchboard' }))).toBe(
+      '4102 · via switchboard',
+    )
+    expect(entryContext(entry('a', 0, { remoteName: 'Bob', remoteNumber: '4102' }))).toBe('4102')
+    // Without a name the number is the heading already: only the via remains.
+    expect(entryContext(entry('a', 0, { remoteName: '', remoteNumber: '4102', via: '700' }))).toBe('via 700')
+    expect(entryContext(entry('a', 0, { remoteName: '', remoteNumber: '4102' }))).toBe('')
   })
 })

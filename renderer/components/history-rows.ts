@@ -1,5 +1,5 @@
 import type { HistoryEntry } from '../../contract/schemas'
-import { dayLabel, startOfDay } from './format'
+import { dayLabel, formatDuration, startOfDay } from './format'
 
 export interface HistoryRow {
   entry: HistoryEntry
@@ -34,4 +34,24 @@ export function outcomeText(entry: HistoryEntry): string {
     case 'cancelled':
       return 'Cancelled'
   }
+}
+
+/**
+ * The times after the outcome: talk time first (it matters most), the time of day last, so a
+ * narrow column cuts the least useful part: " · 00:03 · 04:02 PM".
+ */
+export function entryTimes(entry: HistoryEntry, timeOfDay: string): string {
+  const talk = entry.talkMs > 0 ? ` · ${formatDuration(entry.talkMs)}` : ''
+  return `${talk} · ${timeOfDay}`
+}
+
+/**
+ * The line below the outcome: the number when the name is shown above it, and the number the
+ * call came through ("4102 · via switchboard"); '' when there is neither.
+ */
+export function entryContext(entry: HistoryEntry): string {
+  const parts: string[] = []
+  if (entry.remoteName && entry.remoteNumber) parts.push(entry.remoteNumber)
+  if (entry.via) parts.push(`via ${entry.via}`)
+  return parts.join(' · ')
 }
