@@ -38,3 +38,19 @@ export async function shownCount(page: Page): Promise<number> {
   if ((await rows.count()) === 0) return 0
   return Number((await rows.first().getAttribute('aria-setsize', { timeout: 2_000 })) ?? '0')
 }
+
+/**
+ * Text cut off in an entry (an element whose content is wider than its box and is clipped, as
+ * with `text-overflow: ellipsis`): present in the DOM, yet a person cannot read it.
+ */
+export async function clippedTexts(entry: Locator): Promise<string[]> {
+  return entry.locator('*').evaluateAll((elements) =>
+    elements
+      .filter((element) => {
+        const style = getComputedStyle(element)
+        const clips = style.overflowX === 'hidden' || style.overflow === 'hidden'
+        return clips && element.scrollWidth > element.clientWidth + 1
+      })
+      .map((element) => (element.textContent ?? '').replace(/\s+/g, ' ').trim()),
+  )
+}
