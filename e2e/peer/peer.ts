@@ -55,7 +55,8 @@ export interface PeerMediaStats {
 
 /**
  * Who is on the other end of a call's media: the DTLS certificate fingerprints of this call's
- * peer connection (each connection makes its own certificate), so two calls talk to each other
+ * peer connection once DTLS is connected (each connection makes its own certificate, and DTLS
+ * only connects to the certificate the remote SDP named), so two calls talk to each other
  * exactly when one's remote fingerprint is the other's local one.
  */
 export interface PeerMediaIdentity {
@@ -387,20 +388,16 @@ const peer = {
     )
     return result
   },
-  async mediaIdentity(id?: number): Promise<PeerMediaIdentity> {
+  /** Empty until DTLS is up: the SDP fingerprints are then the ones DTLS verified. */
+  mediaIdentity(id?: number): PeerMediaIdentity {
     const sdh = record(id).session.sessionDescriptionHandler as SessionDescriptionHandler | undefined
     const pc = sdh?.peerConnection
-    const result: PeerMediaIdentity = { localFingerprint: '', remoteFingerprint: '' }
-    if (!pc) return result
-    const report = await pc.getStats()
-    const entries = new Map<string, Record<string, unknown>>()
-    report.forEach((entry: Record<string, unknown>) => entries.set(String(entry.id), entry))
-    for (const entry of entries.values()) {
-      if (entry.type !== 'transport') continue
-      result.localFingerprint = String(entries.get(String(entry.localCertificateId))?.fingerprint ?? '')
-      result.remoteFingerprint = String(entries.get(String(entry.remoteCertificateId))?.fingerprint ?? '')
+    if (!pc || pc.connectionState !== 'connected') return { localFingerprint: '', remoteFingerprint: '' }
+    const fingerprint = (sdp: string | undefined) => /^a=fingerprint:\S+ (\S+)/m.exec(sdp ?? '')?.[1] ?? ''
+    return {
+      localFingerprint: fingerprint(pc.localDescription?.sdp),
+      remoteFingerprint: fingerprint(pc.remoteDescription?.sdp),
     }
-    return result
   },
   calls(): PeerCallView[] {
     return [...calls.values()].map((c) => ({ ...c.view }))
