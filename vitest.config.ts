@@ -5,7 +5,14 @@ import { svelte } from '@sveltejs/vite-plugin-svelte'
 export default defineConfig({
   plugins: [svelte()],
   test: {
-    include: ['main/**/*.test.ts', 'preload/**/*.test.ts', 'contract/**/*.test.ts', 'renderer/**/*.test.ts', 'scripts/**/*.test.ts', 'bench/**/*.test.ts'],
+    include: [
+      'main/**/*.test.ts',
+      'preload/**/*.test.ts',
+      'contract/**/*.test.ts',
+      'renderer/**/*.test.ts',
+      'scripts/**/*.test.ts',
+      'bench/**/*.test.ts',
+    ],
     environment: 'node',
     pool: 'forks',
   },
