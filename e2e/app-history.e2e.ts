@@ -311,7 +311,7 @@ test('P-Asserted-Identity names the caller over From', async () => {
   await expect.poll(() => historyUi.entry(page, /^Reception Desk, incoming, Rejected/).count()).toBe(1)
 })
 
-test('History-Info and P-Called-Party-ID from SIPp show "via" on the ringing call and in history', async () => {
+test('History-Info, P-Called-Party-ID and a twice-diverted call from SIPp show "via" when ringing and in history', async () => {
   const page = app.page
   const cases = [
     {
@@ -319,6 +319,11 @@ test('History-Info and P-Called-Party-ID from SIPp show "via" on the ringing cal
       via: '700',
     },
     { header: `P-Called-Party-ID: <sip:800@${pbx.domain}>`, via: '800' },
+    // Diversion lists the newest diversion first: "via" names the original (the switchboard).
+    {
+      header: `Diversion: <sip:600@${pbx.domain}>;reason=no-answer, <sip:switchboard@${pbx.domain}>;reason=unconditional`,
+      via: 'switchboard',
+    },
   ]
   for (const { header, via } of cases) {
     const before = (await app.storedEntries()).length
@@ -344,6 +349,11 @@ test('History-Info and P-Called-Party-ID from SIPp show "via" on the ringing cal
       `via ${via}`,
     )
   }
+  // The number a call came through is searchable too.
+  await historyUi.search(page).fill('7-00')
+  await expect.poll(() => shownLabels(page)).toEqual([expect.stringMatching(/^Front Desk, incoming, Rejected/)])
+  expect(await textOf(historyUi.list(page))).toContain('via 700')
+  await historyUi.search(page).fill('')
 })
 
 test('history and an unseen missed count survive a restart of main over the same data folder', async () => {
