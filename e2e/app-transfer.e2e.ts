@@ -345,3 +345,53 @@ test('the app as attended-transfer target (INVITE with Replaces): no ringing, th
   expect(states.filter((s) => aliceParty.test(s.split(':')[0] ?? '') && /Incoming call/.test(s))).toEqual([])
   await screenshot(app.page, 'transfer-replaced')
 })
+
+test('target not answering yet: "Transfer now" hands the caller over without announcing', async () => {
+  const { aliceCall, card } = await aliceCallsApp()
+  const { consultCard, carolCall } = await consultCarol(card, aliceCall)
+  // Carol takes the next call (Alice's) at once; the consultation keeps ringing meanwhile.
+  await carol.setAutoAnswer(true)
+
+  await consultCard.getByRole('button', { name: 'Transfer now' }).click()
+  await carol.waitForCall((c) => c.id === carolCall && c.state === 'Terminated', 'consultation cancelled')
+  const { fromAlice } = await aliceAndCarolJoined(aliceCall)
+  expect(fromAlice.remoteUser).toBe('5103')
+  await appLeftEverything(aliceCall)
+})
+
+test('target refuses the consultation: the caller is taken off hold with a message', async () => {
+  const { aliceCall, card } = await aliceCallsApp()
+  const { carolCall } = await consultCarol(card, aliceCall)
+
+  await carol.reject(carolCall, 603)
+  await expect
+    .poll(async () => (await ui.alerts(app.page).allTextContents()).join(' | '), { timeout: 10_000 })
+    .toMatch(/Carol Dahl.*did not take the call/)
+  await expect.poll(() => textOf(card), { timeout: 10_000 }).toMatch(/Connected/)
+  await alice.waitForCall((c) => c.id === aliceCall && c.remoteDirection === 'sendrecv', 'alice resumed')
+  await expectAppTalkingWith(app, alice, aliceCall)
+  await eventually(
+    'only alice’s call left',
+    () => ui.liveCall(app.page).count(),
+    (n) => n === 1,
+  )
+})
+
+test('the caller hangs up while held: the consultation stays and the operator is told', async () => {
+  const { aliceCall, card } = await aliceCallsApp()
+  const { consultCard, carolCall } = await consultCarol(card, aliceCall)
+  await carolAnswers(consultCard, carolCall)
+
+  await alice.hangup(aliceCall)
+  await expect
+    .poll(async () => (await ui.alerts(app.page).allTextContents()).join(' | '), { timeout: 10_000 })
+    .toMatch(/hung up while on hold/)
+  await eventually(
+    'only carol’s call left',
+    () => ui.liveCall(app.page).count(),
+    (n) => n === 1,
+  )
+  expect(await textOf(consultCard)).toMatch(/Connected/)
+  expect(await consultCard.getByRole('button', { name: 'Complete transfer' }).count()).toBe(0)
+  await expectAppTalkingWith(app, carol, carolCall)
+})
