@@ -395,3 +395,38 @@ test('the caller hangs up while held: the consultation stays and the operator is
   expect(await consultCard.getByRole('button', { name: 'Complete transfer' }).count()).toBe(0)
   await expectAppTalkingWith(app, carol, carolCall)
 })
+
+test('attended transfer by keyboard only: T, type, Shift+Enter calls first, Ctrl+Enter completes', async () => {
+  const { aliceCall, card } = await aliceCallsApp()
+
+  await app.page.keyboard.press('t')
+  await expect.poll(focusedId).toBe('contact-search')
+  await app.page.keyboard.type('dahl logistics')
+  await app.page.keyboard.press('Shift+Enter')
+  const ringing = await carol.waitForCall(
+    (c) => c.direction === 'incoming' && c.remoteUser === appUser && c.state === 'Initial',
+    'consultation INVITE at carol',
+  )
+  await expect.poll(() => textOf(card), { timeout: 10_000 }).toMatch(/On hold/)
+  await carolAnswers(ui.liveCall(app.page, carolParty), ringing.id)
+
+  await app.page.keyboard.press('Control+Enter')
+  const { atCarol } = await aliceAndCarolJoined(aliceCall)
+  expect(atCarol.incomingHeaders.Replaces).toBeTruthy()
+  await appLeftEverything(aliceCall)
+})
+
+test('blind transfer by dropping the call on a number typed into the contact search', async () => {
+  await carol.setAutoAnswer(true)
+  const { aliceCall, card } = await aliceCallsApp()
+
+  await searchField().fill('5103')
+  const typedRow = app.page
+    .getByRole('region', { name: 'Contacts' })
+    .getByRole('button', { name: 'Call 5103' })
+  await expect.poll(() => typedRow.count()).toBe(1)
+  await card.dragTo(searchField())
+  const { fromAlice } = await aliceAndCarolJoined(aliceCall)
+  expect(fromAlice.remoteUser).toBe('5103')
+  await appLeftEverything(aliceCall)
+})
