@@ -25,11 +25,7 @@ beforeAll(async () => {
   bob = await TestPeer.start('4002', pbx, baseUrl, 'Bob Berg')
   carol = await TestPeer.start('4003', pbx, baseUrl, 'Carol Dahl')
   app = await startApp('calls', { user: appUser, displayName: 'Alice Andersson' })
-  await eventually(
-    'registered',
-    () => ui.registration(app.page).textContent(),
-    (text) => /^\s*Registered/.test(text ?? ''),
-  )
+  await app.waitRegistered()
 })
 
 afterAll(async () => {

@@ -3,7 +3,6 @@ import type { TestApp } from './harness/app'
 import { startApp } from './harness/app-fixture'
 import { runSipp } from './harness/sipp'
 import { textOf, ui } from './harness/ui'
-import { eventually } from './harness/wait'
 
 // Crafted SIP from SIPp (what no well-behaved phone sends) reaches Parley through Kamailio.
 // Whatever the caller's name contains, the app shows it as text and runs nothing.
@@ -18,11 +17,7 @@ beforeAll(async () => {
     dialogs.push(dialog.message())
     void dialog.dismiss()
   })
-  await eventually(
-    'registered',
-    () => ui.registration(app.page).textContent(),
-    (text) => /^\s*Registered/.test(text ?? ''),
-  )
+  await app.waitRegistered()
 })
 
 afterAll(async () => {

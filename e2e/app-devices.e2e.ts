@@ -102,11 +102,7 @@ beforeAll(async () => {
   app = await startApp('devices', { user: appUser, displayName: 'Alice Andersson' })
   await app.ua.context.addInitScript(deviceSimulation)
   await app.page.reload()
-  await eventually(
-    'registered',
-    () => ui.registration(app.page).textContent(),
-    (t) => /^\s*Registered/.test(t ?? ''),
-  )
+  await app.waitRegistered()
 })
 
 afterAll(async () => {

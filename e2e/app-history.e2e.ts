@@ -8,7 +8,9 @@ import { TestPeer } from './harness/peer'
 import { runSipp } from './harness/sipp'
 import { dial, textOf, ui } from './harness/ui'
 import { eventually } from './harness/wait'
-import { RestartableApp } from './history-app'
+import type { TestApp } from './harness/app'
+import { startApp } from './harness/app-fixture'
+import { historyPathOf, storedHistory } from './history-app'
 import { clippedTexts, historyUi, shownCount, shownLabels } from './history-ui'
 
 // Call history through the real Kamailio and the real UI: what each kind of call leaves behind,
@@ -18,7 +20,7 @@ const pbx = inject('pbx')
 const baseUrl = inject('baseUrl')
 const appUser = '4101'
 const appUri = `sip:${appUser}@${pbx.domain}`
-let app: RestartableApp
+let app: TestApp
 let bob: TestPeer
 let carol: TestPeer
 
@@ -28,7 +30,7 @@ const carolParty = /^Call with (Carol Dahl|4103)$/
 beforeAll(async () => {
   bob = await TestPeer.start('4102', pbx, baseUrl, 'Bob Berg')
   carol = await TestPeer.start('4103', pbx, baseUrl, 'Carol Dahl')
-  app = await RestartableApp.start({ name: 'history', account: { user: appUser, displayName: 'Alice Andersson' } })
+  app = await startApp('history', { user: appUser, displayName: 'Alice Andersson' })
   await app.waitRegistered()
 })
 
@@ -45,12 +47,20 @@ afterEach(async () => {
     }
     await peer.setAutoAnswer(false)
   }
-  await eventually('no live call cards', () => ui.liveCall(app.page).count(), (live) => live === 0)
+  await eventually(
+    'no live call cards',
+    () => ui.liveCall(app.page).count(),
+    (live) => live === 0,
+  )
 })
 
 /** Waits until main holds `count` entries (each ended call is recorded asynchronously). */
 async function waitForStored(count: number): Promise<HistoryEntry[]> {
-  return eventually('history entries in main', () => app.storedEntries(), (entries) => entries.length === count)
+  return eventually(
+    'history entries in main',
+    () => storedHistory(app),
+    (entries) => entries.length === count,
+  )
 }
 
 async function waitNoLiveCall(page: Page): Promise<void> {
@@ -189,9 +199,13 @@ test('missed, answered, rejected and outgoing calls appear with outcome, directi
 
   // Search by name (any case) and by number written differently.
   await historyUi.search(page).fill('carol')
-  await expect.poll(() => shownLabels(page)).toEqual([expect.stringMatching(/^Carol Dahl, incoming, Answered/)])
+  await expect
+    .poll(() => shownLabels(page))
+    .toEqual([expect.stringMatching(/^Carol Dahl, incoming, Answered/)])
   await historyUi.search(page).fill('41-03')
-  await expect.poll(() => shownLabels(page)).toEqual([expect.stringMatching(/^Carol Dahl, incoming, Answered/)])
+  await expect
+    .poll(() => shownLabels(page))
+    .toEqual([expect.stringMatching(/^Carol Dahl, incoming, Answered/)])
   await historyUi.search(page).fill('(41) 02')
   await expect.poll(() => shownCount(page)).toBe(3)
   expect((await shownLabels(page)).every((label) => !label.startsWith('Carol'))).toBe(true)
@@ -204,10 +218,13 @@ test('missed, answered, rejected and outgoing calls appear with outcome, directi
 
 test('call back from history: a click, then Enter on a focused entry, rings the right peer', async () => {
   const page = app.page
-  const before = (await app.storedEntries()).length
+  const before = (await storedHistory(app)).length
   const carolCallsBefore = (await carol.calls()).length
 
-  await historyUi.entry(page, /^Carol Dahl, incoming, Answered/).getByRole('button', { name: 'Call back' }).click()
+  await historyUi
+    .entry(page, /^Carol Dahl, incoming, Answered/)
+    .getByRole('button', { name: 'Call back' })
+    .click()
   const atCarol = await carol.waitForCall(
     (c) => c.direction === 'incoming' && c.id > carolCallsBefore && c.state === 'Initial',
     'call back INVITE at carol',
@@ -259,7 +276,7 @@ test('a missed call shows a count on the window and in the view, cleared once th
   await ui.dialField(page).click()
   await expect.poll(() => historyUi.badge(page).count()).toBe(0)
 
-  const before = (await app.storedEntries()).length
+  const before = (await storedHistory(app)).length
   const missed = await ringApp(carol, carolParty)
   await carol.hangup(missed.id)
   await waitNoLiveCall(page)
@@ -278,7 +295,7 @@ test('a missed call shows a count on the window and in the view, cleared once th
 
 test('Diversion shows "via" on the ringing call, the active call and the history entry', async () => {
   const page = app.page
-  const before = (await app.storedEntries()).length
+  const before = (await storedHistory(app)).length
   const diversion = `Diversion: <sip:switchboard@${pbx.domain}>;reason=unconditional`
   const call = await ringApp(bob, bobParty, [diversion])
   await expect.poll(() => textOf(call.card)).toContain('via switchboard')
@@ -291,7 +308,12 @@ test('Diversion shows "via" on the ringing call, the active call and the history
   await call.card.getByRole('button', { name: 'Hang up' }).click()
   await waitNoLiveCall(page)
   const [entry] = await waitForStored(before + 1)
-  expect(entry).toMatchObject({ direction: 'incoming', outcome: 'answered', via: 'switchboard', remoteNumber: '4102' })
+  expect(entry).toMatchObject({
+    direction: 'incoming',
+    outcome: 'answered',
+    via: 'switchboard',
+    remoteNumber: '4102',
+  })
   const row = historyUi.entry(page, /^Bob Berg, incoming, Answered/).first()
   await expect.poll(() => textOf(row)).toContain('via switchboard')
   expect(await clippedTexts(row)).toEqual([])
@@ -300,7 +322,7 @@ test('Diversion shows "via" on the ringing call, the active call and the history
 
 test('P-Asserted-Identity names the caller over From', async () => {
   const page = app.page
-  const before = (await app.storedEntries()).length
+  const before = (await storedHistory(app)).length
   const pai = `P-Asserted-Identity: "Reception Desk" <sip:4102@${pbx.domain}>`
   const call = await ringApp(bob, /^Call with Reception Desk$/, [pai])
   expect(await textOf(call.card)).not.toContain('Bob Berg')
@@ -326,7 +348,7 @@ test('History-Info, P-Called-Party-ID and a twice-diverted call from SIPp show "
     },
   ]
   for (const { header, via } of cases) {
-    const before = (await app.storedEntries()).length
+    const before = (await storedHistory(app)).length
     const sipp = await runSipp(pbx, {
       scenario: 'invite-until-refused.xml',
       service: appUser,
@@ -345,13 +367,15 @@ test('History-Info, P-Called-Party-ID and a twice-diverted call from SIPp show "
     await waitNoLiveCall(page)
     const [entry] = await waitForStored(before + 1)
     expect(entry).toMatchObject({ remoteName: 'Front Desk', remoteNumber: 'sipp', via, outcome: 'rejected' })
-    await expect.poll(() => textOf(historyUi.entry(page, /^Front Desk, incoming, Rejected/).first())).toContain(
-      `via ${via}`,
-    )
+    await expect
+      .poll(() => textOf(historyUi.entry(page, /^Front Desk, incoming, Rejected/).first()))
+      .toContain(`via ${via}`)
   }
   // The number a call came through is searchable too.
   await historyUi.search(page).fill('7-00')
-  await expect.poll(() => shownLabels(page)).toEqual([expect.stringMatching(/^Front Desk, incoming, Rejected/)])
+  await expect
+    .poll(() => shownLabels(page))
+    .toEqual([expect.stringMatching(/^Front Desk, incoming, Rejected/)])
   expect(await textOf(historyUi.list(page))).toContain('via 700')
   await historyUi.search(page).fill('')
 })
@@ -359,21 +383,21 @@ test('History-Info, P-Called-Party-ID and a twice-diverted call from SIPp show "
 test('history and an unseen missed count survive a restart of main over the same data folder', async () => {
   const page = app.page
   await ui.dialField(page).click()
-  const missedBefore = (await app.storedEntries()).length
+  const missedBefore = (await storedHistory(app)).length
   const missed = await ringApp(carol, carolParty)
   await carol.hangup(missed.id)
   await waitNoLiveCall(page)
   await waitForStored(missedBefore + 1)
   await expect.poll(() => page.title(), { timeout: 10_000 }).toBe('Parley (1 missed)')
 
-  const before = await app.storedEntries()
+  const before = await storedHistory(app)
   expect(before.length).toBeGreaterThanOrEqual(8)
   const labelsBefore = await shownLabels(page)
   await app.restart()
   await app.waitRegistered()
   await expect.poll(() => shownCount(page), { timeout: 10_000 }).toBe(before.length)
   expect(await shownLabels(page)).toEqual(labelsBefore)
-  expect((await app.storedEntries()).map((e) => e.id)).toEqual(before.map((e) => e.id))
+  expect((await storedHistory(app)).map((e) => e.id)).toEqual(before.map((e) => e.id))
   // Only the call missed since the list was last seen counts, after the restart too.
   await expect.poll(() => page.title()).toBe('Parley (1 missed)')
   await historyUi.region(page).hover()
@@ -395,17 +419,19 @@ test('a damaged history file: a notice in the History view, the readable calls k
       talkMs: 61_000,
     })
   const now = Date.now()
-  const damaged = await RestartableApp.start({
-    name: 'history-damaged',
-    account: { user: '4104' },
-    prepare: (dir) =>
-      writeFileSync(
-        join(dir, 'history.jsonl'),
-        `${good('old-1', 'Yann Older', '5551', now - 7_200_000)}\n` +
-          '\u0000\u0000garbage{{ not json at all\n' +
-          `${good('old-2', 'Zoe Old', '5552', now - 3_600_000)}\n`,
-      ),
-  })
+  const damaged = await startApp(
+    'history-damaged',
+    { user: '4104' },
+    {
+      prepare: (dir) =>
+        writeFileSync(
+          join(dir, 'history.jsonl'),
+          `${good('old-1', 'Yann Older', '5551', now - 7_200_000)}\n` +
+            '\u0000\u0000garbage{{ not json at all\n' +
+            `${good('old-2', 'Zoe Old', '5552', now - 3_600_000)}\n`,
+        ),
+    },
+  )
   try {
     const page = damaged.page
     const notice = historyUi.region(page).getByRole('alert')
@@ -417,10 +443,12 @@ test('a damaged history file: a notice in the History view, the readable calls k
         expect.stringMatching(/^Yann Older, incoming, Answered/),
       ])
     await screenshot(page, 'history-damaged-file')
-    const keptAside = readdirSync(damaged.dataDir).filter((f) => f !== 'history.jsonl' && f.startsWith('history'))
+    const keptAside = readdirSync(damaged.dataDir).filter(
+      (f) => f !== 'history.jsonl' && f.startsWith('history'),
+    )
     expect(keptAside.length, readdirSync(damaged.dataDir).join(', ')).toBe(1)
     expect(readFileSync(join(damaged.dataDir, keptAside[0] ?? ''), 'utf8')).toContain('garbage{{ not json')
-    expect(existsSync(damaged.historyPath)).toBe(true)
+    expect(existsSync(historyPathOf(damaged))).toBe(true)
     // The notice stays until dismissed.
     await notice.getByRole('button', { name: 'Dismiss' }).click()
     await expect.poll(() => notice.count()).toBe(0)
@@ -431,14 +459,14 @@ test('a damaged history file: a notice in the History view, the readable calls k
 
 test('delete one entry, then clear all with confirmation', async () => {
   const page = app.page
-  const before = await app.storedEntries()
+  const before = await storedHistory(app)
   const first = before[0] as HistoryEntry
   expect(await shownCount(page)).toBe(before.length)
 
   const firstRow = historyUi.list(page).locator('[data-history-index="0"]')
   await firstRow.getByRole('button', { name: 'Delete entry' }).click()
   await expect.poll(() => shownCount(page)).toBe(before.length - 1)
-  const afterDelete = await app.storedEntries()
+  const afterDelete = await storedHistory(app)
   expect(afterDelete.map((e) => e.id)).toEqual(before.slice(1).map((e) => e.id))
   expect(afterDelete.some((e) => e.id === first.id)).toBe(false)
 
@@ -448,18 +476,18 @@ test('delete one entry, then clear all with confirmation', async () => {
   await expect.poll(() => textOf(confirm)).toMatch(/cannot be undone/)
   await confirm.getByRole('button', { name: 'Keep' }).click()
   await expect.poll(() => confirm.count()).toBe(0)
-  expect((await app.storedEntries()).length).toBe(before.length - 1)
+  expect((await storedHistory(app)).length).toBe(before.length - 1)
 
   await region.getByRole('button', { name: 'Clear history' }).click()
   await region.getByRole('alertdialog').getByRole('button', { name: 'Clear all' }).click()
   await expect.poll(() => shownCount(page)).toBe(0)
   expect(await textOf(region)).toContain('No calls yet.')
-  expect(await app.storedEntries()).toEqual([])
+  expect(await storedHistory(app)).toEqual([])
 
   // Cleared stays cleared after a restart.
   await app.restart()
   await app.waitRegistered()
   await expect.poll(() => textOf(historyUi.region(page))).toContain('No calls yet.')
-  expect(await app.storedEntries()).toEqual([])
+  expect(await storedHistory(app)).toEqual([])
   expect(await page.title()).toBe('Parley')
 })

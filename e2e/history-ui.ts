@@ -3,8 +3,7 @@ import type { Locator, Page } from 'playwright-core'
 /** The History view by its accessible names (/tmp/team/UI-LABELS.md, HistoryView.svelte). */
 export const historyUi = {
   region: (page: Page): Locator => page.getByRole('region', { name: 'History' }),
-  list: (page: Page): Locator =>
-    historyUi.region(page).getByRole('list', { name: 'Call history' }),
+  list: (page: Page): Locator => historyUi.region(page).getByRole('list', { name: 'Call history' }),
   /** One entry (role group) by its label "<name or number>, <direction>, <outcome>…, <time>". */
   entry: (page: Page, label: RegExp): Locator => historyUi.list(page).getByRole('group', { name: label }),
   filter: (page: Page, name: 'All' | 'Missed' | 'Incoming' | 'Outgoing'): Locator =>

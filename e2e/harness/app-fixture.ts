@@ -1,11 +1,15 @@
 import { expect, inject } from 'vitest'
-import { TestApp, type TestAccount } from './app'
+import { TestApp, type TestAccount, type TestAppOptions } from './app'
 
 /**
  * Starts the app for a test file; fails with the renderer's build error when there is one,
  * so "the UI did not build" is never mistaken for a PBX or harness problem.
  */
-export async function startApp(name: string, account?: TestAccount): Promise<TestApp> {
+export async function startApp(
+  name: string,
+  account?: TestAccount,
+  options: Pick<TestAppOptions, 'prepare'> = {},
+): Promise<TestApp> {
   const buildError = inject('rendererBuildError')
   expect(buildError, 'the renderer must build').toBe('')
   return TestApp.start({
@@ -13,5 +17,6 @@ export async function startApp(name: string, account?: TestAccount): Promise<Tes
     baseUrl: inject('baseUrl'),
     pbx: inject('pbx'),
     ...(account ? { account } : {}),
+    ...options,
   })
 }

@@ -7,6 +7,8 @@ import type { Account } from '../../contract/schemas'
 import { createHeadlessMain, type HeadlessMain } from '../../main/headless'
 import { launchUserAgent, pageMediaCounters, type MediaCounters, type UserAgentBrowser } from './browser'
 import { wsUrl, type PbxInfo } from './pbx'
+import { ui } from './ui'
+import { eventually } from './wait'
 
 /**
  * Runs in the app page before its scripts: `window.parley` exactly as preload shapes it (only
@@ -64,22 +66,28 @@ export interface TestAppOptions {
   pbx: PbxInfo
   /** Stored before the page loads (as if the user had signed in before); omitted: login screen. */
   account?: TestAccount
+  /** Runs on the fresh data folder before main starts (e.g. to plant a damaged file). */
+  prepare?: (dataDir: string) => void
 }
 
 /**
  * The app under test: the built renderer in Chromium, with `window.parley` backed by the real
- * main-process handlers (createHeadlessMain) running in this Node process.
+ * main-process handlers (createHeadlessMain) running in this Node process. `restart()` stops
+ * main and creates it again over the same data folder, as quitting and starting the app does.
  */
 export class TestApp {
+  private stopForwarding: () => void = () => undefined
+
   private constructor(
     readonly ua: UserAgentBrowser,
-    readonly main: HeadlessMain,
-    private readonly dataDir: string,
-    private readonly url: string,
+    private currentMain: HeadlessMain,
+    readonly dataDir: string,
+    private readonly baseUrl: string,
   ) {}
 
   static async start(options: TestAppOptions): Promise<TestApp> {
     const dataDir = mkdtempSync(join(tmpdir(), `parley-e2e-data-${options.name}-`))
+    options.prepare?.(dataDir)
     const main = await createHeadlessMain({ dataDir, rendererUrl: `${options.baseUrl}/` })
     if (options.account) {
       const saved = await main.dispatch('account:save', {
@@ -89,17 +97,42 @@ export class TestApp {
       if (!saved.ok) throw new Error(`could not store the test account: ${JSON.stringify(saved.error)}`)
     }
     const ua = await launchUserAgent(options.name)
+    const app = new TestApp(ua, main, dataDir, options.baseUrl)
     await ua.context.exposeBinding('__parleyInvoke', async (source, channel: string, request: unknown) =>
-      main.dispatch(channel, request, {
+      app.currentMain.dispatch(channel, request, {
         frameUrl: source.frame.url(),
         isMainFrame: source.frame === source.page.mainFrame(),
       }),
     )
     await ua.context.addInitScript(parleyBridge, { invoke: [...invokeChannels], events: [...eventChannels] })
-    const app = new TestApp(ua, main, dataDir, `${options.baseUrl}/index.html`)
-    main.events.onAny((event, payload) => void app.deliver(event, payload))
+    app.forwardEvents()
     await app.load()
     return app
+  }
+
+  get main(): HeadlessMain {
+    return this.currentMain
+  }
+
+  private forwardEvents(): void {
+    this.stopForwarding = this.currentMain.events.onAny((event, payload) => void this.deliver(event, payload))
+  }
+
+  /** Stops main (as quitting the app does), creates it again over the same folder, reloads the page. */
+  async restart(): Promise<void> {
+    this.stopForwarding()
+    await this.currentMain.stop()
+    this.currentMain = await createHeadlessMain({ dataDir: this.dataDir, rendererUrl: `${this.baseUrl}/` })
+    this.forwardEvents()
+    await this.page.reload()
+  }
+
+  async waitRegistered(): Promise<void> {
+    await eventually(
+      'registered',
+      () => ui.registration(this.page).textContent(),
+      (text) => /^\s*Registered/.test(text ?? ''),
+    )
   }
 
   get page(): Page {
@@ -107,7 +140,7 @@ export class TestApp {
   }
 
   async load(): Promise<void> {
-    await this.page.goto(this.url)
+    await this.page.goto(`${this.baseUrl}/index.html`)
   }
 
   /** Pushes a main-process event to the page (as webContents.send would). */
@@ -157,8 +190,9 @@ export class TestApp {
   }
 
   async close(): Promise<void> {
+    this.stopForwarding()
     await this.ua.close()
-    await this.main.stop()
+    await this.currentMain.stop()
     rmSync(this.dataDir, { recursive: true, force: true })
   }
 }
