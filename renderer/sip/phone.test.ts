@@ -431,6 +431,27 @@ describe('SipPhone transfers', () => {
     expect(phone.calls().map((c) => c.id)).toEqual([added?.id])
   })
 
+  it('being transferred by the party we talk to, with a nameless Referred-By: their shown name', async () => {
+    const transferrer = async (from: string, referredBy: string) => {
+      const invitation = incoming({ From: [from] })
+      const old = of('call-added').at(-1)
+      await phone.answer(old?.id as string)
+      invitation.delegate?.onRefer?.({
+        referTo: { uri: { toString: () => 'sip:3000@pbx.example' }, displayName: '' },
+        referredBy,
+        accept: async () => undefined,
+        reject: async () => undefined,
+        makeInviter: () => new FakeSession(),
+      } as never)
+      return of('call-added').at(-1)?.transferredBy
+    }
+    expect(await transferrer('"Alice Aalto" <sip:1002@pbx.example>;tag=1', '<sip:1002@pbx.example>')).toBe(
+      'Alice Aalto',
+    )
+    // someone else named in Referred-By is not given our caller's name
+    expect(await transferrer('"Dan" <sip:1004@pbx.example>;tag=2', '<sip:1009@pbx.example>')).toBe('1009')
+  })
+
   it('a REFER without a usable Refer-To is rejected', () => {
     const invitation = incoming()
     let rejected = false

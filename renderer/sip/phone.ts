@@ -389,9 +389,13 @@ export class SipPhone implements Phone {
     }
     referral.accept().catch(() => undefined)
     const referredBy = referral.referredBy ? parseNameAddr(referral.referredBy) : null
+    const referrerNumber = referredBy ? numberFromUri(referredBy.uri) : ''
+    // A nameless Referred-By (SIP.js sends one) naming the party we talk to: use the name we show.
+    const knownReferrer = referrerNumber !== '' && referrerNumber === call.snapshot.remoteNumber
     const by =
       referredBy?.name ||
-      (referredBy && numberFromUri(referredBy.uri)) ||
+      (knownReferrer && call.snapshot.remoteName) ||
+      referrerNumber ||
       call.snapshot.remoteName ||
       call.snapshot.remoteNumber
     let inviter: Inviter
