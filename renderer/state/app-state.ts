@@ -36,6 +36,7 @@ export function createAppState(phone: Phone, api: ParleyApi, options: AppStateOp
   const { ringer } = options
   const ui = new UiState()
   const session = new SessionState(phone, api)
+  const contacts = new ContactsState(api, ui)
   const dnd = new DoNotDisturbState(api, ui)
   let transfer: TransferController | null = null
   let history: HistoryState | null = null
@@ -47,15 +48,15 @@ export function createAppState(phone: Phone, api: ParleyApi, options: AppStateOp
     doNotDisturb: () => dnd.enabled,
     transferTargetOf: (callId) => transfer?.transferredTo(callId) ?? '',
     onHistoryRecorded: () => void history?.refresh(),
+    nameForNumber: (number) => contacts.nameForNumber(number),
   })
   transfer = new TransferController(phone, calls, ui)
   history = new HistoryState({
     api,
     notifier: ui,
-    dial: (number) => calls.dial(number),
+    dial: (number, name) => calls.dial(number, name),
     download: downloadText,
   })
-  const contacts = new ContactsState(api, ui)
   const transferController = transfer
   const historyState = history
 

@@ -6,7 +6,7 @@ import { dndHistoryNote } from './dnd.svelte'
 import { FakeApi } from './testing/fake-api'
 import { FakePhone } from './testing/fake-phone'
 
-function setup(options: { doNotDisturb?: () => boolean } = {}) {
+function setup(options: { doNotDisturb?: () => boolean; nameForNumber?: (number: string) => string } = {}) {
   const phone = new FakePhone()
   const api = new FakeApi()
     .handle('history:record', (entry) => entry as HistoryEntry)
@@ -159,13 +159,9 @@ describe('CallsState', () => {
   it('records each ended call once and then removes it from the list', async () => {
     const { phone, api, calls } = setup()
     phone.addCall({ id: 'a' })
-    phone.update('a', { phase: CallPhase.Ended, endReason: 'cancelled' })
-    phone.emit('call-ended', {
-      ...phone.calls()[0]!,
-      id: 'a',
-      phase: CallPhase.Ended,
-      endReason: 'cancelled',
-    } as never)
+    const ended = phone.update('a', { phase: CallPhase.Ended, endReason: 'cancelled' })
+    // The same end reported twice (e.g. a BYE crossing our CANCEL) is still one history entry.
+    phone.emit('call-ended', ended)
     expect(calls.byId('a')?.phase).toBe(CallPhase.Ended)
     await flush()
     expect(recordedEntries(api)).toHaveLength(1)
@@ -199,6 +195,29 @@ describe('CallsState', () => {
     expect(await calls.dial()).toBe('out-1')
     expect(phone.commands).toEqual([{ name: 'dial', args: ['0812010064'] }])
     expect(calls.dialText).toBe('')
+  })
+
+  it('a call dialled with a known name keeps it on the card and in the history when the far end sends none', async () => {
+    const { phone, api, calls } = setup()
+    const id = await calls.dial('4103', 'Carol Dahl')
+    expect(id).toBe('out-1')
+    expect(calls.byId('out-1')?.remoteName).toBe('Carol Dahl')
+    phone.update('out-1', { phase: CallPhase.Active, answeredAt: 1_000_100, remoteName: '4103' })
+    expect(calls.byId('out-1')?.remoteName).toBe('Carol Dahl')
+    phone.update('out-1', { phase: CallPhase.Ended, endedAt: 1_000_900, endReason: 'local-hangup' })
+    await flush()
+    expect(recordedEntries(api)[0]).toMatchObject({ remoteName: 'Carol Dahl', remoteNumber: '4103' })
+  })
+
+  it('a nameless call takes the contact name for its number; a name the far end sends wins', async () => {
+    const { phone, api, calls } = setup({
+      nameForNumber: (number) => (number === '1001' ? 'Åsa Östlund' : ''),
+    })
+    phone.addCall({ id: 'in-1', remoteNumber: '1001' })
+    phone.addCall({ id: 'in-2', remoteNumber: '1001', remoteName: 'Reception' })
+    phone.addCall({ id: 'in-3', remoteNumber: '2002' })
+    expect(calls.calls.map((call) => call.remoteName)).toEqual(['Åsa Östlund', 'Reception', ''])
+    expect(api.sent('phone:incoming-notice')[0]).toMatchObject({ remoteName: 'Åsa Östlund' })
   })
 
   it('dialling during a call holds the active call first', async () => {

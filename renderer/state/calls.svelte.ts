@@ -24,6 +24,8 @@ export interface CallsOptions {
   onHistoryRecorded?: () => void
   /** True while do not disturb is on: incoming calls are turned away with 486 Busy Here. */
   doNotDisturb?: () => boolean
+  /** The contact name for a number ('' when none), for calls that arrive or answer nameless. */
+  nameForNumber?: (number: string) => string
   /** How long an ended call stays in the list showing "Ended". */
   endedLingerMs?: number
   now?: () => number
@@ -57,6 +59,7 @@ export class CallsState {
   private readonly transferTargetOf: (callId: string) => string
   private readonly onHistoryRecorded: () => void
   private readonly doNotDisturb: () => boolean
+  private readonly nameForNumber: (number: string) => string
   private readonly endedLingerMs: number
   private readonly now: () => number
   private registration: PhoneStatus['registration'] = 'unregistered'
@@ -69,6 +72,9 @@ export class CallsState {
   /** Incoming calls do not disturb turned away: never shown, recorded as missed with a note. */
   // eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping, never rendered
   private readonly turnedAway = new Set<string>()
+  /** Names we knew when dialling (a history entry, a contact), kept for the card and history. */
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping, never rendered
+  private readonly dialledNames = new Map<string, string>()
 
   constructor(options: CallsOptions) {
     this.phone = options.phone
@@ -78,6 +84,7 @@ export class CallsState {
     this.transferTargetOf = options.transferTargetOf ?? (() => '')
     this.onHistoryRecorded = options.onHistoryRecorded ?? (() => undefined)
     this.doNotDisturb = options.doNotDisturb ?? (() => false)
+    this.nameForNumber = options.nameForNumber ?? (() => '')
     this.endedLingerMs = options.endedLingerMs ?? 2500
     this.now = options.now ?? Date.now
   }
@@ -134,8 +141,11 @@ export class CallsState {
     this.notifier.announce(`Ready to call ${this.dialText}. Press Enter to call.`)
   }
 
-  /** Dials what is in the dial field (or `text`). Refuses bad input without dialling. */
-  async dial(text: string = this.dialText): Promise<string | null> {
+  /**
+   * Dials what is in the dial field (or `text`). Refuses bad input without dialling.
+   * `knownName` (from a history entry or contact) names the call when the far end does not.
+   */
+  async dial(text: string = this.dialText, knownName = ''): Promise<string | null> {
     const parsed = parseDialString(text)
     if (!parsed.ok) {
       this.dialError = parsed.message
@@ -145,6 +155,12 @@ export class CallsState {
     await this.holdOthers(null)
     const callId = await this.phone.dial(parsed.target)
     if (callId !== null) {
+      if (knownName.trim() !== '') {
+        this.dialledNames.set(callId, knownName.trim())
+        // The phone may have announced the call before dial() returned its id.
+        const announced = this.byId(callId)
+        if (announced) this.upsert(announced)
+      }
       this.dialText = ''
       this.notifier.announce(`Calling ${parsed.target}`)
     }
@@ -220,7 +236,8 @@ export class CallsState {
     for (const call of talking) await this.phone.hold(call.id)
   }
 
-  private onAdded(call: CallSnapshot): void {
+  private onAdded(added: CallSnapshot): void {
+    const call = this.named(added)
     const incoming = call.direction === 'incoming' && call.phase === CallPhase.Ringing
     if (incoming && this.doNotDisturb()) {
       this.turnedAway.add(call.id)
@@ -239,7 +256,16 @@ export class CallsState {
     this.notifier.announce(`Incoming call from ${partyOf(call)}${via}`)
   }
 
-  private upsert(call: CallSnapshot): void {
+  /** A nameless call (or one named by its number) takes the name we knew or the contact's. */
+  private named(call: CallSnapshot): CallSnapshot {
+    const name = call.remoteName.trim()
+    if (name !== '' && name !== call.remoteNumber) return call
+    const known = this.dialledNames.get(call.id) || this.nameForNumber(call.remoteNumber)
+    return known ? { ...call, remoteName: known } : call
+  }
+
+  private upsert(incoming: CallSnapshot): void {
+    const call = this.named(incoming)
     const index = this.calls.findIndex((existing) => existing.id === call.id)
     this.calls =
       index >= 0 ? this.calls.map((existing, i) => (i === index ? call : existing)) : [...this.calls, call]
@@ -248,7 +274,7 @@ export class CallsState {
   }
 
   private onEnded(call: CallSnapshot): void {
-    const ended = { ...call, phase: CallPhase.Ended, endedAt: call.endedAt ?? this.now() }
+    const ended = this.named({ ...call, phase: CallPhase.Ended, endedAt: call.endedAt ?? this.now() })
     if (this.turnedAway.has(call.id)) {
       void this.record(ended)
       return

@@ -89,7 +89,7 @@ describe('HistoryState', () => {
   it('calls back the entry number', async () => {
     const { history, dial, notifier } = setup()
     await history.callBack(entry('9', { remoteNumber: '0812010064' }))
-    expect(dial).toHaveBeenCalledWith('0812010064')
+    expect(dial).toHaveBeenCalledWith('0812010064', 'Name 9')
     await history.callBack(entry('9', { remoteNumber: '' }))
     expect(dial).toHaveBeenCalledTimes(1)
     expect(notifier.alert).toHaveBeenCalled()

@@ -8,7 +8,7 @@ export interface HistoryOptions {
   api: ParleyApi
   notifier: { announce(message: string): void; alert(message: string): void }
   /** Places a call (call back). */
-  dial: (number: string) => Promise<unknown>
+  dial: (number: string, name?: string) => Promise<unknown>
   /** Hands a file to the person (a Blob link in the browser). */
   download: (fileName: string, text: string, mimeType: string) => void
   pageSize?: number
@@ -97,7 +97,7 @@ export class HistoryState {
       this.options.notifier.alert('This call has no number to call back.')
       return
     }
-    await this.options.dial(entry.remoteNumber)
+    await this.options.dial(entry.remoteNumber, entry.remoteName)
   }
 
   async remove(id: string): Promise<void> {
