@@ -236,7 +236,11 @@ test('call back from history: a click, then Enter on a focused entry, rings the 
   await carol.waitForCall((c) => c.id === atCarol.id && c.state === 'Terminated', 'call back cancelled')
   await waitNoLiveCall(page)
   const afterClick = await waitForStored(before + 1)
-  expect(afterClick[0]).toMatchObject({ direction: 'outgoing', remoteNumber: '4103' })
+  expect(afterClick[0]).toMatchObject({
+    direction: 'outgoing',
+    remoteNumber: '4103',
+    remoteName: 'Carol Dahl',
+  })
   await expect.poll(() => shownCount(page)).toBe(before + 1)
 
   // Keyboard: from the search field down the list to Bob's missed call, then Enter.
