@@ -65,7 +65,12 @@ afterAll(async () => {
   await bob?.close()
 })
 
-afterEach(async () => {
+afterEach(async ({ task }) => {
+  if (task.result?.state === 'fail') {
+    await screenshot(app.page, `transfer-failed-${task.name.replace(/\W+/g, '-').slice(0, 60)}`)
+    const alerts = await ui.alerts(app.page).allTextContents()
+    console.error(`[transfer] failed: announcement "${await announcement()}", alerts ${JSON.stringify(alerts)}`)
+  }
   for (const peer of [alice, carol, bob]) {
     for (const call of await peer.calls()) {
       if (call.state !== 'Terminated') await peer.hangup(call.id).catch(() => undefined)
@@ -85,7 +90,20 @@ afterEach(async () => {
 const contactRow = (): Locator =>
   app.page.getByRole('list', { name: 'Contact list' }).getByRole('listitem', { name: 'Carol Dahl' })
 const searchField = (): Locator => app.page.getByLabel('Search contacts')
+const announcement = () => textOf(app.page.getByRole('status', { name: 'Announcements' }))
 const focusedId = () => app.page.evaluate(() => document.activeElement?.id ?? '')
+
+/**
+ * An ended call's card lingers a moment and then leaves, moving the cards below it: before a
+ * drag, wait until only live cards remain so the mouse presses where the card still is.
+ */
+async function cardsSettled(): Promise<void> {
+  await eventually(
+    'no ended call card lingering',
+    async () => [await ui.call(app.page).count(), await ui.liveCall(app.page).count()] as const,
+    ([all, live]) => all === live,
+  )
+}
 
 /** Alice calls the app, the operator answers by click, and they talk. */
 async function aliceCallsApp(): Promise<{ aliceCall: number; card: Locator }> {
@@ -170,6 +188,7 @@ test('blind transfer by dragging the call card onto a contact with the mouse', a
   const { aliceCall, card } = await aliceCallsApp()
 
   // A real mouse drag: press on the card, move over Carol's row, release.
+  await cardsSettled()
   const from = await card.boundingBox()
   const to = await contactRow().boundingBox()
   if (!from || !to) throw new Error('card or contact not on screen')
@@ -177,6 +196,7 @@ test('blind transfer by dragging the call card onto a contact with the mouse', a
   await app.page.mouse.down()
   await app.page.mouse.move(to.x + to.width / 2, to.y + 12, { steps: 12 })
   await expect.poll(() => contactRow().locator('.drop-active').count()).toBeGreaterThan(0)
+  await expect.poll(announcement).toMatch(/Moving the call with Alice Aalto/)
   await screenshot(app.page, 'transfer-drag-over-contact')
   await app.page.mouse.up()
 
@@ -184,6 +204,7 @@ test('blind transfer by dragging the call card onto a contact with the mouse', a
   expect(fromAlice.remoteUser).toBe('5103')
   await appLeftEverything(aliceCall)
   await expect.poll(transferredEntries).toBe(entriesBefore + 1)
+  await expect.poll(announcement).toMatch(/Transferred to Carol Dahl/)
 })
 
 test('blind transfer by keyboard only: T, type the name, Enter', async () => {
@@ -223,6 +244,7 @@ test('attended transfer by dragging the held call onto the consultation call', a
   const { consultCard, carolCall } = await consultCarol(card, aliceCall)
   await carolAnswers(consultCard, carolCall)
 
+  await cardsSettled()
   await card.dragTo(consultCard)
   const { atCarol } = await aliceAndCarolJoined(aliceCall)
   expect(atCarol.incomingHeaders.Replaces).toBeTruthy()
@@ -425,6 +447,7 @@ test('blind transfer by dropping the call on a number typed into the contact sea
     .getByRole('region', { name: 'Contacts' })
     .getByRole('button', { name: 'Call 5103' })
   await expect.poll(() => typedRow.count()).toBe(1)
+  await cardsSettled()
   await card.dragTo(searchField())
   const { fromAlice } = await aliceAndCarolJoined(aliceCall)
   expect(fromAlice.remoteUser).toBe('5103')
