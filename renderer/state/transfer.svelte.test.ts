@@ -139,4 +139,21 @@ describe('TransferController', () => {
     expect(transfer.begin('a')).toBe(true)
     expect(transfer.state).toEqual({ stage: TransferStage.ChoosingTarget, callId: 'a' })
   })
+
+  it('offers "Transfer" only when one could start: not while a blind transfer is under way', async () => {
+    const { phone, transfer } = setup()
+    phone.addCall({ id: 'r' })
+    expect(transfer.canBegin('r')).toBe(false)
+    expect(transfer.canBegin('a')).toBe(true)
+    await transfer.blind('a', '1002', 'Bo')
+    expect(transfer.canBegin('a')).toBe(false)
+    expect(transfer.begin('a')).toBe(false)
+    phone.emit('transfer-progress', {
+      callId: 'a',
+      target: '1002',
+      progress: { state: 'failed', message: 'Bo is busy.' },
+    })
+    await flush()
+    expect(transfer.canBegin('a')).toBe(true)
+  })
 })

@@ -95,6 +95,13 @@ export class TransferController {
       : null
   }
 
+  /** Whether a transfer of this call could start now (the "Transfer" button shows only then). */
+  canBegin(callId: string): boolean {
+    const phase = this.calls.byId(callId)?.phase
+    if (phase !== CallPhase.Active && phase !== CallPhase.Held) return false
+    return transition(this.state, { type: 'begin', callId }) !== null
+  }
+
   // ── intents ────────────────────────────────────────────────────────────────────────────
 
   /** Keyboard transfer: the operator now picks a target in the contact search. */
