@@ -69,7 +69,9 @@ afterEach(async ({ task }) => {
   if (task.result?.state === 'fail') {
     await screenshot(app.page, `transfer-failed-${task.name.replace(/\W+/g, '-').slice(0, 60)}`)
     const alerts = await ui.alerts(app.page).allTextContents()
-    console.error(`[transfer] failed: announcement "${await announcement()}", alerts ${JSON.stringify(alerts)}`)
+    console.error(
+      `[transfer] failed: announcement "${await announcement()}", alerts ${JSON.stringify(alerts)}`,
+    )
   }
   for (const peer of [alice, carol, bob]) {
     for (const call of await peer.calls()) {
@@ -207,9 +209,8 @@ test('blind transfer by dragging the call card onto a contact with the mouse', a
   await expect.poll(announcement).toMatch(/Transferred to Carol Dahl/)
 })
 
-test('blind transfer by keyboard only: T, type the name, Enter', async () => {
-  await carol.setAutoAnswer(true)
-  const { aliceCall } = await aliceCallsApp()
+test('blind transfer by keyboard only: T, type the name, Enter; progress shown from the NOTIFYs', async () => {
+  const { aliceCall, card } = await aliceCallsApp()
 
   await app.page.keyboard.press('t')
   await expect.poll(focusedId).toBe('contact-search')
@@ -220,6 +221,20 @@ test('blind transfer by keyboard only: T, type the name, Enter', async () => {
     .toBe(1)
   await screenshot(app.page, 'transfer-keyboard-choosing')
   await app.page.keyboard.press('Enter')
+
+  // Carol's phone rings: Alice's phone reports 180 in a NOTIFY, the card and live region say so.
+  const ringing = await carol.waitForCall(
+    (c) => c.direction === 'incoming' && c.remoteUser === '5102' && c.state === 'Initial',
+    'alice’s call ringing at carol',
+  )
+  await expect
+    .poll(() => textOf(card), { timeout: 10_000 })
+    .toMatch(/Transferring to Carol Dahl \(work\): ringing/)
+  await expect.poll(announcement).toMatch(/Carol Dahl \(work\) is ringing/)
+  await screenshot(app.page, 'transfer-blind-ringing')
+  // No second transfer can start while this one runs: no "Transfer" button that would do nothing.
+  expect(await card.getByRole('button', { name: 'Transfer', exact: true }).count()).toBe(0)
+  await carol.answer(ringing.id)
 
   await aliceAndCarolJoined(aliceCall)
   await appLeftEverything(aliceCall)
