@@ -468,3 +468,27 @@ test('blind transfer by dropping the call on a number typed into the contact sea
   expect(fromAlice.remoteUser).toBe('5103')
   await appLeftEverything(aliceCall)
 })
+
+test('the app is transferred to a busy target: it says so and keeps talking with the transferor', async () => {
+  await carol.setRejectIncoming(486)
+  const { aliceCall, card } = await aliceCallsApp()
+
+  const seen = await recordCallStates(app.page)
+  await alice.blindTransfer(aliceCall, carol.uri)
+  const endedAttempt = await eventually(
+    'the ended attempt to reach carol',
+    async () =>
+      (await seen()).find((entry) => carolParty.test(entry.split(':')[0] ?? '') && /Ended/.test(entry)),
+    (entry) => entry !== undefined,
+  )
+  expect(endedAttempt).toMatch(/Busy/)
+  expect(endedAttempt).toMatch(/transferred by Alice Aalto/)
+  await expect.poll(() => textOf(card)).toMatch(/Connected/)
+  expect((await alice.calls()).find((c) => c.id === aliceCall)?.state).toBe('Established')
+  await expectAppTalkingWith(app, alice, aliceCall)
+  await eventually(
+    'only alice’s call left',
+    () => ui.liveCall(app.page).count(),
+    (n) => n === 1,
+  )
+})

@@ -135,8 +135,9 @@ async function appTalkingWith(app: TestApp, peer: TestPeer, id: number): Promise
 }
 
 /**
- * Records every state text a call card showed from now on (a MutationObserver in the page), so
- * a test can prove a state never appeared, e.g. no ringing for a replacing call.
+ * Records every text a call card showed from now on (a MutationObserver in the page), so a test
+ * can prove a state never appeared (no ringing for a replacing call) or see a brief one (an
+ * ended card leaves after a moment).
  */
 export async function recordCallStates(page: Page): Promise<() => Promise<string[]>> {
   await page.evaluate(() => {
@@ -146,8 +147,8 @@ export async function recordCallStates(page: Page): Promise<() => Promise<string
     const note = () => {
       for (const card of document.querySelectorAll('[data-call-id]')) {
         const label = card.getAttribute('aria-label') ?? ''
-        const state = card.querySelector('.state')?.textContent ?? ''
-        const entry = `${label}: ${state}`
+        const text = (card.textContent ?? '').replace(/\s+/g, ' ').trim()
+        const entry = `${label}: ${text}`
         if (seen.at(-1) !== entry && !seen.includes(entry)) seen.push(entry)
       }
     }
