@@ -50,7 +50,7 @@ export function createAppState(phone: Phone, api: ParleyApi, options: AppStateOp
     onHistoryRecorded: () => void history?.refresh(),
     nameForNumber: (number) => contacts.nameForNumber(number),
   })
-  transfer = new TransferController(phone, calls, ui)
+  transfer = new TransferController(phone, calls, ui, { onTransferred: () => contacts.setQuery('') })
   history = new HistoryState({
     api,
     notifier: ui,

@@ -21,7 +21,11 @@ function setup() {
     endedLingerMs: 0,
     transferTargetOf: (id) => transfer?.transferredTo(id) ?? '',
   })
-  transfer = new TransferController(phone, calls, notifier, { blindResumeGraceMs: 0 })
+  const transferred = vi.fn()
+  transfer = new TransferController(phone, calls, notifier, {
+    blindResumeGraceMs: 0,
+    onTransferred: transferred,
+  })
   calls.start()
   transfer.start()
   phone.addCall({
@@ -31,21 +35,23 @@ function setup() {
     phase: CallPhase.Active,
     answeredAt: 1,
   })
-  return { phone, api, notifier, calls, transfer }
+  return { phone, api, notifier, calls, transfer, transferred }
 }
 
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0))
 
 describe('TransferController', () => {
   it('blind transfer: REFER at once, progress announced, done when the call ends transferred', async () => {
-    const { phone, transfer, notifier, api } = setup()
+    const { phone, transfer, notifier, api, transferred } = setup()
     await transfer.blind('a', '070-123 45 67', 'Bo Berg (mobile)')
     expect(phone.commands).toEqual([{ name: 'blindTransfer', args: ['a', '0701234567'] }])
     phone.emit('transfer-progress', { callId: 'a', target: '0701234567', progress: { state: 'ringing' } })
     expect(transfer.state).toMatchObject({ stage: TransferStage.BlindRequested, progress: 'ringing' })
     expect(notifier.announce).toHaveBeenLastCalledWith('Bo Berg (mobile) is ringing…')
+    expect(transferred).not.toHaveBeenCalled()
     phone.update('a', { phase: CallPhase.Ended, endReason: 'transferred', endedAt: 10 })
     expect(transfer.state.stage).toBe(TransferStage.Done)
+    expect(transferred).toHaveBeenCalledTimes(1)
     await flush()
     expect(api.sent('history:record')[0]).toMatchObject({
       outcome: 'transferred',
@@ -54,7 +60,7 @@ describe('TransferController', () => {
   })
 
   it('blind transfer failure brings the call back off hold with a message', async () => {
-    const { phone, transfer, notifier, calls } = setup()
+    const { phone, transfer, notifier, calls, transferred } = setup()
     await calls.hold('a')
     await transfer.blind('a', '1002', 'Bo')
     phone.emit('transfer-progress', {
@@ -67,6 +73,7 @@ describe('TransferController', () => {
     expect(notifier.alert).toHaveBeenCalledWith(expect.stringContaining('Bo is busy.'))
     expect(phone.commandNames().at(-1)).toBe('resume')
     expect(calls.byId('a')?.phase).toBe(CallPhase.Active)
+    expect(transferred).not.toHaveBeenCalled()
   })
 
   it('refuses to blind-transfer to a bad number', async () => {

@@ -36,14 +36,17 @@ export class TransferController {
    * step in if the call is still held this long afterwards (a second resume would race it).
    */
   private readonly blindResumeGraceMs: number
+  /** Called once per transfer that went through (the operator's search is then cleared). */
+  private readonly onTransferred: () => void
 
   constructor(
     phone: Phone,
     calls: CallsState,
     notifier: TransferNotifier,
-    options: { blindResumeGraceMs?: number } = {},
+    options: { blindResumeGraceMs?: number; onTransferred?: () => void } = {},
   ) {
     this.blindResumeGraceMs = options.blindResumeGraceMs ?? 2000
+    this.onTransferred = options.onTransferred ?? (() => undefined)
     this.phone = phone
     this.calls = calls
     this.notifier = notifier
@@ -65,7 +68,9 @@ export class TransferController {
   send(event: TransferEvent): boolean {
     const next = transition(this.state, event)
     if (next === null) return false
+    const finished = next.stage === TransferStage.Done && this.state.stage !== TransferStage.Done
     this.state = next
+    if (finished) this.onTransferred()
     return true
   }
 
