@@ -4,7 +4,7 @@ import type { Phone } from '../sip/types'
 import type { AudioState } from './audio.svelte'
 import { CallsState } from './calls.svelte'
 import { ContactsState } from './contacts.svelte'
-import { DoNotDisturbState } from './dnd.svelte'
+import { CloseToTrayState, DoNotDisturbState } from './dnd.svelte'
 import { downloadText, HistoryState } from './history.svelte'
 import type { RingerLike } from './ringer'
 import { SessionState } from './session.svelte'
@@ -20,6 +20,7 @@ export interface AppState {
   contacts: ContactsState
   history: HistoryState
   dnd: DoNotDisturbState
+  closeToTray: CloseToTrayState
   /** Device choices and ringer (audio engineer's state); null where no media devices exist. */
   audio: AudioState | null
   /** Subscribes everything, loads the account; returns the function that stops it all. */
@@ -38,6 +39,7 @@ export function createAppState(phone: Phone, api: ParleyApi, options: AppStateOp
   const session = new SessionState(phone, api)
   const contacts = new ContactsState(api, ui)
   const dnd = new DoNotDisturbState(api, ui)
+  const closeToTray = new CloseToTrayState(api, ui)
   let transfer: TransferController | null = null
   let history: HistoryState | null = null
   const calls = new CallsState({
@@ -68,13 +70,21 @@ export function createAppState(phone: Phone, api: ParleyApi, options: AppStateOp
     contacts,
     history: historyState,
     dnd,
+    closeToTray,
     audio: options.audio ?? null,
     start() {
-      const stops = [session.start(), calls.start(), transferController.start(), dnd.start()]
+      const stops = [
+        session.start(),
+        calls.start(),
+        transferController.start(),
+        dnd.start(),
+        closeToTray.start(),
+      ]
       const ticker = setInterval(() => ui.tick(), 1000)
       void session.load()
       void contacts.load()
       void dnd.load()
+      void closeToTray.load()
       void historyState.refresh()
       return () => {
         clearInterval(ticker)

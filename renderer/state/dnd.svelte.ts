@@ -1,57 +1,37 @@
 import type { ParleyApi } from '../../contract/ipc'
-import { request } from './api'
+import { PreferenceSwitch } from './preference-switch.svelte'
 
 /** The history note on a call do not disturb turned away (shown as "Missed (Do not disturb)"). */
 export const dndHistoryNote = 'Do not disturb'
 
+type Notifier = ConstructorParameters<typeof PreferenceSwitch>[1]
+
 /**
  * Do not disturb, the `doNotDisturb` preference: while on, incoming calls are turned away with
- * 486 Busy Here (the calls state does that) and recorded as missed. Main owns the value; this
- * mirrors it, also when it changes elsewhere (the tray, another window).
+ * 486 Busy Here (the calls state does that) and recorded as missed.
  */
-export class DoNotDisturbState {
-  enabled = $state(false)
-  /** A change is on its way to main. */
-  busy = $state(false)
-
-  private readonly api: ParleyApi
-  private readonly notifier: { announce(message: string): void; alert(message: string): void }
-
-  constructor(api: ParleyApi, notifier: { announce(message: string): void; alert(message: string): void }) {
-    this.api = api
-    this.notifier = notifier
-  }
-
-  start(): () => void {
-    return this.api.on('preferences-changed', (preferences) => {
-      this.enabled = preferences.doNotDisturb
+export class DoNotDisturbState extends PreferenceSwitch {
+  constructor(api: ParleyApi, notifier: Notifier) {
+    super(api, notifier, 'doNotDisturb', {
+      name: 'Do not disturb',
+      said: (on) =>
+        on ? 'Do not disturb is on: incoming calls are turned away as busy.' : 'Do not disturb is off.',
     })
   }
+}
 
-  async load(): Promise<void> {
-    const result = await request(this.api, 'preferences:get')
-    if (result.ok) this.enabled = result.value.doNotDisturb
-  }
-
-  /** Turns do not disturb on or off; a refusal (e.g. locked by the admin) is said in words. */
-  async setEnabled(enabled: boolean): Promise<boolean> {
-    if (this.busy) return false
-    this.busy = true
-    try {
-      const result = await request(this.api, 'preferences:update', { doNotDisturb: enabled })
-      if (!result.ok) {
-        this.notifier.alert(`Do not disturb was not changed: ${result.message}`)
-        return false
-      }
-      this.enabled = result.value.doNotDisturb
-      this.notifier.announce(
-        this.enabled
-          ? 'Do not disturb is on: incoming calls are turned away as busy.'
-          : 'Do not disturb is off.',
-      )
-      return true
-    } finally {
-      this.busy = false
-    }
+/**
+ * Close to tray, the `closeToTray` preference: closing the window keeps the phone running in
+ * the tray, because a phone that quits with its window misses calls.
+ */
+export class CloseToTrayState extends PreferenceSwitch {
+  constructor(api: ParleyApi, notifier: Notifier) {
+    super(api, notifier, 'closeToTray', {
+      name: 'Keep running in the tray',
+      said: (on) =>
+        on
+          ? 'Parley keeps running in the tray when its window is closed.'
+          : 'Parley quits when its window is closed.',
+    })
   }
 }
