@@ -1,11 +1,12 @@
-import type { AccountState, EventChannel, EventMap, InvokeChannel, ParleyApi } from '../../../contract/ipc'
+import type { AccountState, InvokeChannel, InvokeMap } from '../../../contract/ipc'
 import type { Preferences } from '../../../contract/schemas'
 import type { Result } from '../../../contract/result'
 import type { AudioRouting, PhoneEventName, PhoneEvents, SipAccount } from '../../sip/types'
 import type { AudioDevice } from '../device-match'
 import type { MediaDevicesPort, RingerSinks } from '../device-manager'
+import { FakeApi } from '../../state/testing/fake-api'
 
-/** Test doubles for the audio and lifecycle suites (kept here so they do not depend on others'). */
+/** Test doubles for the audio and lifecycle suites; window.parley builds on the state suites' FakeApi. */
 
 export const defaultPreferences: Preferences = {
   microphone: null,
@@ -50,7 +51,7 @@ export class FakeMediaDevices implements MediaDevicesPort {
 }
 
 /** window.parley with an in-memory preferences store and events the test pushes. */
-export class FakeParley implements ParleyApi {
+export class FakeParley extends FakeApi {
   preferences: Preferences = { ...defaultPreferences }
   account: AccountState = {
     account: {
@@ -68,38 +69,29 @@ export class FakeParley implements ParleyApi {
   }
   password = 'secret'
   failing = new Set<InvokeChannel>()
-  readonly updates: unknown[] = []
-  private readonly listeners = new Map<EventChannel, Set<(payload: never) => void>>()
 
-  async invoke(channel: InvokeChannel, request?: unknown): Promise<Result<never>> {
-    if (this.failing.has(channel)) return { ok: false, error: { code: 'storage', message: 'disk full' } }
-    if (channel === 'account:get') return { ok: true, value: structuredClone(this.account) as never }
-    if (channel === 'account:password') return { ok: true, value: this.password as never }
-    if (channel === 'preferences:get') return { ok: true, value: structuredClone(this.preferences) as never }
-    if (channel === 'preferences:update') {
-      this.updates.push(request)
+  constructor() {
+    super()
+    this.handle('account:get', () => structuredClone(this.account))
+    this.handle('account:password', () => this.password)
+    this.handle('preferences:get', () => structuredClone(this.preferences))
+    this.handle('preferences:update', (request) => {
       this.preferences = { ...this.preferences, ...(request as Partial<Preferences>) }
-      return { ok: true, value: structuredClone(this.preferences) as never }
-    }
-    return { ok: false, error: { code: 'unavailable', message: `not faked: ${channel}` } }
+      return structuredClone(this.preferences)
+    })
   }
 
-  on<E extends EventChannel>(event: E, listener: (payload: EventMap[E]) => void): () => void {
-    const set = this.listeners.get(event) ?? new Set()
-    set.add(listener as (payload: never) => void)
-    this.listeners.set(event, set)
-    return () => set.delete(listener as (payload: never) => void)
+  /** The preference changes asked for, oldest first. */
+  get updates(): unknown[] {
+    return this.sent('preferences:update')
   }
 
-  emit<E extends EventChannel>(event: E, payload: EventMap[E]): void {
-    for (const listener of [...(this.listeners.get(event) ?? [])])
-      (listener as (payload: EventMap[E]) => void)(payload)
-  }
-
-  listenerCount(): number {
-    let count = 0
-    for (const set of this.listeners.values()) count += set.size
-    return count
+  override async invoke<C extends InvokeChannel>(
+    channel: C,
+    request?: unknown,
+  ): Promise<Result<InvokeMap[C]>> {
+    if (this.failing.has(channel)) return { ok: false, error: { code: 'storage', message: 'disk full' } }
+    return super.invoke(channel, request)
   }
 }
 

@@ -39,8 +39,14 @@ export class FakeApi implements ParleyApi {
   }
 
   emit<E extends EventChannel>(event: E, payload: EventMap[E]): void {
-    for (const listener of this.listeners.get(event) ?? [])
+    for (const listener of [...(this.listeners.get(event) ?? [])])
       (listener as (payload: EventMap[E]) => void)(payload)
+  }
+
+  listenerCount(): number {
+    let count = 0
+    for (const set of this.listeners.values()) count += set.size
+    return count
   }
 
   sent<C extends InvokeChannel>(channel: C): unknown[] {
