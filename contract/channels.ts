@@ -35,4 +35,5 @@ export const eventChannels = [
   'dial-request',
   'notification-action',
   'preferences-changed',
+  'headset-button',
 ] as const

@@ -111,6 +111,9 @@ export interface HeadsetEvent {
   product: string
 }
 
+/** A headset's call button, as the media key it sends (see main/headset/headset-buttons.ts). */
+export type HeadsetButton = 'play-pause' | 'stop'
+
 export interface EventMap {
   power: { kind: PowerEvent; at: number }
   headset: HeadsetEvent
@@ -120,6 +123,8 @@ export interface EventMap {
   'dial-request': { target: string }
   'notification-action': { callId: string; action: 'answer' | 'reject' | 'show' }
   'preferences-changed': Preferences
+  /** The headset's call (media) button was pressed while a call was ringing or up. */
+  'headset-button': { button: HeadsetButton }
 }
 
 export type EventChannel = keyof EventMap
