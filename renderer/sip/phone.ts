@@ -29,8 +29,9 @@ import {
   type MediaDevicesLike,
   type PeerConnectionLike,
 } from './media'
-import { Registration, messageOf, type Clock } from './registration'
+import { Registration, type Clock } from './registration'
 import { reinviteWithRetry, type ReinviteOutcome } from './reinvite'
+import { messageOf, sendForAnswer } from './request-answer'
 import { webSdhOf, type SipStack, type WebSdh } from './sip-stack'
 import { TransferCoordinator } from './transfer'
 import {
@@ -784,29 +785,13 @@ function sendReinvite(
   session: Session,
   sdhOptions: Web.SessionDescriptionHandlerOptions,
 ): Promise<ReinviteOutcome> {
-  return new Promise<ReinviteOutcome>((resolve) => {
-    try {
-      session
-        .invite({
-          sessionDescriptionHandlerOptions: sdhOptions,
-          requestDelegate: {
-            onAccept: () => resolve({ ok: true }),
-            onReject: (response) =>
-              resolve({
-                ok: false,
-                code: response.message.statusCode ?? 500,
-                reason: response.message.reasonPhrase ?? '',
-              }),
-          },
-        })
-        .catch((error: unknown) => {
-          const pending = error instanceof Error && /in progress|pending/i.test(error.message)
-          resolve({ ok: false, code: pending ? 491 : 500, reason: messageOf(error) })
-        })
-    } catch (error) {
-      resolve({ ok: false, code: 500, reason: messageOf(error) })
-    }
-  })
+  return sendForAnswer(
+    (requestDelegate) => session.invite({ sessionDescriptionHandlerOptions: sdhOptions, requestDelegate }),
+    (error) => {
+      const pending = error instanceof Error && /in progress|pending/i.test(error.message)
+      return { ok: false, code: pending ? 491 : 500, reason: messageOf(error) }
+    },
+  )
 }
 
 function token(random: () => number, length: number): string {

@@ -6,6 +6,7 @@ import {
   type UserAgentOptions,
 } from 'sip.js'
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff'
+import { messageOf, sendForAnswer } from './request-answer'
 import type { SipStack } from './sip-stack'
 import type { RegistrationFailure, RegistrationStatus, SipAccount } from './types'
 
@@ -289,27 +290,10 @@ export class Registration {
 }
 
 function sendRegister(registerer: Registerer): Promise<RegisterResult> {
-  return new Promise<RegisterResult>((resolve) => {
-    try {
-      registerer
-        .register({
-          requestDelegate: {
-            onAccept: () => resolve({ ok: true }),
-            onReject: (response) =>
-              resolve({
-                ok: false,
-                code: response.message.statusCode ?? 500,
-                reason: response.message.reasonPhrase ?? '',
-              }),
-          },
-        })
-        .catch((error: unknown) =>
-          resolve({ ok: false, code: 500, reason: messageOf(error), pending: isPendingError(error) }),
-        )
-    } catch (error) {
-      resolve({ ok: false, code: 500, reason: messageOf(error) })
-    }
-  })
+  return sendForAnswer(
+    (requestDelegate) => registerer.register({ requestDelegate }),
+    (error) => ({ ok: false, code: 500, reason: messageOf(error), pending: isPendingError(error) }),
+  )
 }
 
 function isPendingError(error: unknown): boolean {
@@ -317,10 +301,6 @@ function isPendingError(error: unknown): boolean {
     error instanceof Error &&
     (error.name === 'RequestPendingError' || /already in progress/i.test(error.message))
   )
-}
-
-export function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error)
 }
 
 export function withTimeout<T>(promise: Promise<T>, ms: number, clock: Clock): Promise<T | undefined> {

@@ -1,7 +1,7 @@
 import type { Notification, Session, URI } from 'sip.js'
 import type { Call } from './call'
 import type { Clock } from './registration'
-import { messageOf } from './registration'
+import { messageOf } from './request-answer'
 import { isFinal, progressFromSipfrag, progressFromStatus, transferFailureMessage } from './transfer-progress'
 import type { CallEndReason, PhoneEvents, TransferProgress } from './types'
 

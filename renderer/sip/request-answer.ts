@@ -1,0 +1,34 @@
+import type { Core } from 'sip.js'
+
+/** How a request we sent ended: accepted, or refused with the final response's code and reason. */
+export type RequestAnswer = { ok: true } | { ok: false; code: number; reason: string }
+
+/**
+ * Sends one request (REGISTER, re-INVITE) and settles with its final answer; it never rejects.
+ * A send that throws at once counts as a 500; one whose promise rejects is described by
+ * `whenSendFails`, since each caller reads a different meaning (e.g. "request pending") out of it.
+ */
+export function sendForAnswer<Failure extends { ok: false; code: number; reason: string }>(
+  send: (requestDelegate: Core.OutgoingRequestDelegate) => Promise<unknown>,
+  whenSendFails: (error: unknown) => Failure,
+): Promise<RequestAnswer | Failure> {
+  return new Promise<RequestAnswer | Failure>((resolve) => {
+    try {
+      send({
+        onAccept: () => resolve({ ok: true }),
+        onReject: (response) =>
+          resolve({
+            ok: false,
+            code: response.message.statusCode ?? 500,
+            reason: response.message.reasonPhrase ?? '',
+          }),
+      }).catch((error: unknown) => resolve(whenSendFails(error)))
+    } catch (error) {
+      resolve({ ok: false, code: 500, reason: messageOf(error) })
+    }
+  })
+}
+
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
+}
