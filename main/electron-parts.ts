@@ -1,4 +1,6 @@
 import { powerMonitor, powerSaveBlocker, type App, type BrowserWindow } from 'electron'
+import { electronMediaKeys } from './headset/electron-media-keys'
+import { headsetButtonsPart } from './headset/headset-buttons-part'
 import { headsetPart } from './headset/headset-part'
 import { electronBadgePort, electronNotifierPorts } from './notifications/electron-notifications'
 import { notificationsPart } from './notifications/notifications-part'
@@ -24,7 +26,7 @@ export interface ElectronPartDeps {
 }
 
 /**
- * Parts that need Electron (tray, notifications, power monitor, USB headsets). They run only
+ * Parts that need Electron (tray, notifications, power monitor, USB headsets, media keys). They run only
  * in the real app, so they must not own invoke channels: those belong to the Node-only parts
  * in sharedParts (main/parts.ts), which the headless harness runs too. Add factories here.
  */
@@ -33,6 +35,7 @@ export function createElectronParts(deps: ElectronPartDeps): PartFactory[] {
   return [
     powerPart(() => ({ powerMonitor, powerSaveBlocker })),
     headsetPart(),
+    headsetButtonsPart(electronMediaKeys),
     notificationsPart({
       notifier: electronNotifierPorts(deps.getWindow, showWindow),
       badge: electronBadgePort(deps.app, deps.getWindow),
