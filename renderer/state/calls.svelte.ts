@@ -1,10 +1,11 @@
-import type { ParleyApi } from '../../contract/ipc'
+import type { HeadsetButton, ParleyApi } from '../../contract/ipc'
 import type { HistoryEntry, PhoneStatus } from '../../contract/schemas'
 import { parseDialString } from '../dial/dial-string'
 import { CallPhase, type CallSnapshot, type Phone, type RegistrationStatus } from '../sip/types'
 import { request } from './api'
 import { historyEntryOf } from './call-outcome'
 import { dndHistoryNote } from './dnd.svelte'
+import { hookButtonAction, type HookAction } from './hook-button'
 import { silentRinger, type RingerLike } from './ringer'
 
 export interface Notifier {
@@ -105,6 +106,7 @@ export class CallsState {
         else this.notifier.focus('calls')
       }),
       this.api.on('dial-request', ({ target }) => this.fillDialField(target)),
+      this.api.on('headset-button', ({ button }) => void this.pressHeadsetButton(button)),
     ]
     for (const call of this.phone.calls()) this.upsert(call)
     return () => {
@@ -208,6 +210,35 @@ export class CallsState {
     if (!call || !liveCall(call)) return
     this.phone.setMuted(callId, !call.muted)
     this.notifier.announce(call.muted ? 'Microphone on' : 'Microphone muted')
+  }
+
+  /** The headset's call button, used like a desk phone's hook (see hook-button.ts). */
+  async pressHeadsetButton(button: HeadsetButton): Promise<HookAction> {
+    const action = hookButtonAction(button, this.calls)
+    const call = action.callId === null ? undefined : this.byId(action.callId)
+    const party = call ? partyOf(call) : ''
+    switch (action.kind) {
+      case 'answer':
+        this.notifier.announce(`Headset button: answering ${party}`)
+        await this.answer(action.callId)
+        break
+      case 'hangup':
+        this.notifier.announce(`Headset button: hanging up the call with ${party}`)
+        await this.hangup(action.callId)
+        break
+      case 'resume':
+        this.notifier.announce(`Headset button: resuming the call with ${party}`)
+        await this.resume(action.callId)
+        break
+      case 'reject':
+        this.notifier.announce(`Headset button: rejecting the call from ${party}`)
+        await this.reject(action.callId)
+        break
+      case 'none':
+        this.notifier.announce('Headset button: no call to answer, hang up or resume')
+        break
+    }
+    return action
   }
 
   /** A dialpad key: a tone to the active call, or a character in the dial field. */
