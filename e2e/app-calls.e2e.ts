@@ -1,8 +1,8 @@
-import type { Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, expect, inject, test } from 'vitest'
 import type { TestApp } from './harness/app'
 import { startApp } from './harness/app-fixture'
 import { screenshot } from './harness/artifacts'
+import { hangUpEverything } from './harness/hang-up'
 import { TestPeer } from './harness/peer'
 import { dial, textOf, ui } from './harness/ui'
 import { eventually } from './harness/wait'
@@ -34,25 +34,7 @@ afterAll(async () => {
   await carol?.close()
 })
 
-afterEach(async () => {
-  // Leave no call behind for the next test, whatever this one did.
-  for (const peer of [bob, carol]) {
-    for (const call of await peer.calls()) {
-      if (call.state !== 'Terminated') await peer.hangup(call.id).catch(() => undefined)
-    }
-    await peer.setAutoAnswer(false)
-    await peer.setRejectIncoming(null)
-    await peer.setStripTelephoneEvent(false)
-  }
-  await eventually(
-    'no live call cards',
-    () => liveCards(app.page),
-    (live) => live === 0,
-  )
-})
-
-/** Call cards that still have an action button (an ended card has none). */
-const liveCards = (page: Page) => ui.liveCall(page).count()
+afterEach(() => hangUpEverything(app, [bob, carol]))
 
 test('outgoing call: the peer answers, media flows both ways, the app hangs up', async () => {
   const callsBefore = (await bob.calls()).length

@@ -10,6 +10,7 @@ import { dial, textOf, ui } from './harness/ui'
 import { eventually } from './harness/wait'
 import type { TestApp } from './harness/app'
 import { startApp } from './harness/app-fixture'
+import { hangUpEverything } from './harness/hang-up'
 import { historyPathOf, storedHistory } from './history-app'
 import { clippedTexts, historyUi, shownCount, shownLabels } from './history-ui'
 
@@ -40,19 +41,7 @@ afterAll(async () => {
   await carol?.close()
 })
 
-afterEach(async () => {
-  for (const peer of [bob, carol]) {
-    for (const call of await peer.calls()) {
-      if (call.state !== 'Terminated') await peer.hangup(call.id).catch(() => undefined)
-    }
-    await peer.setAutoAnswer(false)
-  }
-  await eventually(
-    'no live call cards',
-    () => ui.liveCall(app.page).count(),
-    (live) => live === 0,
-  )
-})
+afterEach(() => hangUpEverything(app, [bob, carol]))
 
 /** Waits until main holds `count` entries (each ended call is recorded asynchronously). */
 async function waitForStored(count: number): Promise<HistoryEntry[]> {

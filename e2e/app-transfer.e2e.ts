@@ -4,6 +4,7 @@ import type { Contact } from '../contract/schemas'
 import type { TestApp } from './harness/app'
 import { startApp } from './harness/app-fixture'
 import { screenshot } from './harness/artifacts'
+import { hangUpEverything } from './harness/hang-up'
 import { TestPeer } from './harness/peer'
 import { textOf, ui } from './harness/ui'
 import { eventually } from './harness/wait'
@@ -73,18 +74,7 @@ afterEach(async ({ task }) => {
       `[transfer] failed: announcement "${await announcement()}", alerts ${JSON.stringify(alerts)}`,
     )
   }
-  for (const peer of [alice, carol, bob]) {
-    for (const call of await peer.calls()) {
-      if (call.state !== 'Terminated') await peer.hangup(call.id).catch(() => undefined)
-    }
-    await peer.setAutoAnswer(false)
-    await peer.setRejectIncoming(null)
-  }
-  await eventually(
-    'no live call cards',
-    () => ui.liveCall(app.page).count(),
-    (live) => live === 0,
-  )
+  await hangUpEverything(app, [alice, carol, bob])
   // A finished or failed transfer leaves a note until dismissed; Escape clears it.
   await app.page.keyboard.press('Escape')
 })
