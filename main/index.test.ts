@@ -40,6 +40,7 @@ const fake = vi.hoisted(() => {
     permissionRequest: null as Listener | null,
     permissionCheck: null as Listener | null,
     sent: [] as [string, unknown][],
+    switches: [] as [string, string][],
   }
   const app = Object.assign(emitter(), {
     isPackaged: false,
@@ -51,6 +52,9 @@ const fake = vi.hoisted(() => {
       state.quitCalls++
     },
     setAsDefaultProtocolClient: () => true,
+    commandLine: {
+      appendSwitch: (name: string, value?: string) => state.switches.push([name, value ?? '']),
+    },
   })
   class BrowserWindow {
     readonly webContents: ReturnType<typeof emitter> & Record<string, unknown>
@@ -165,6 +169,10 @@ describe('main/index.ts composition root', async () => {
   await import('./index')
   await vi.waitFor(() => expect(fake.state.windows).toHaveLength(1))
   const [{ options, contents, window }] = fake.state.windows as [(typeof fake.state.windows)[number]]
+
+  it('leaves the media keys to Parley before the app is ready', () => {
+    expect(fake.state.switches).toContainEqual(['disable-features', 'HardwareMediaKeyHandling'])
+  })
 
   it('registers an IPC handler for every contract channel', () => {
     expect([...fake.state.ipcHandlers.keys()].sort()).toEqual([...invokeChannels].sort())

@@ -3,7 +3,12 @@ import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { app, BrowserWindow, dialog, ipcMain, safeStorage, session } from 'electron'
 import { ClickToCall } from './app/click-to-call'
-import { claimSingleInstance, registerProtocolClients, setWindowsAppUserModelId } from './app/electron-app'
+import {
+  claimSingleInstance,
+  leaveMediaKeysToParley,
+  registerProtocolClients,
+  setWindowsAppUserModelId,
+} from './app/electron-app'
 import { createMainServices, type MainServices } from './compose'
 import { electronSafeStorage } from './credentials/electron-safe-storage'
 import { createElectronParts } from './electron-parts'
@@ -30,6 +35,7 @@ import { installPermissionHandlers, createTrustedPageCheck } from './window/perm
 function main(): void {
   // Before anything can raise a notification (Windows drops them without it).
   setWindowsAppUserModelId(app)
+  leaveMediaKeysToParley(app)
   const logger = consoleLogger
   const events = new EventBus(logger)
   const forwarder = new EventForwarder()

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import {
   appUserModelId,
   claimSingleInstance,
+  leaveMediaKeysToParley,
   registerProtocolClients,
   setWindowsAppUserModelId,
 } from './electron-app'
@@ -72,6 +73,14 @@ describe('setWindowsAppUserModelId', () => {
     const app = {} as { setAppUserModelId: (id: string) => void }
     expect(setWindowsAppUserModelId(app, 'linux')).toBe(false)
     expect(setWindowsAppUserModelId(app, 'darwin')).toBe(false)
+  })
+
+  it("turns off Chromium's media-key handling so a headset press never pauses the call audio", () => {
+    const switches: [string, string | undefined][] = []
+    leaveMediaKeysToParley({
+      commandLine: { appendSwitch: (name, value) => void switches.push([name, value]) },
+    })
+    expect(switches).toEqual([['disable-features', 'HardwareMediaKeyHandling']])
   })
 
   it('matches the appId the installers are built with', () => {

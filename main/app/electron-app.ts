@@ -45,3 +45,12 @@ export function setWindowsAppUserModelId(
   app.setAppUserModelId(appUserModelId)
   return true
 }
+
+/**
+ * Chromium's own media-key handling would pause the call's audio element when a headset's
+ * play/pause button is pressed; Parley reads that button itself (main/headset/headset-buttons.ts).
+ * Must run before the app is ready.
+ */
+export function leaveMediaKeysToParley(app: { commandLine: Pick<App['commandLine'], 'appendSwitch'> }): void {
+  app.commandLine.appendSwitch('disable-features', 'HardwareMediaKeyHandling')
+}
