@@ -91,9 +91,9 @@ async function callRouting(page: Page): Promise<{ microphone: string; sinks: str
   })
 }
 
-async function openAudioSettings(page: Page) {
-  await page.getByRole('button', { name: 'Audio settings' }).click()
-  return page.getByRole('dialog', { name: 'Audio settings' })
+async function openSettings(page: Page) {
+  await page.getByRole('button', { name: 'Settings' }).click()
+  return page.getByRole('dialog', { name: 'Settings' })
 }
 
 beforeAll(async () => {
@@ -116,7 +116,7 @@ test('the chosen microphone and speaker are used mid-call, left when unplugged a
   const input1 = await deviceId(page, 'Fake Audio Input 1')
   const output1 = await deviceId(page, 'Fake Audio Output 1')
 
-  const settings = await openAudioSettings(page)
+  const settings = await openSettings(page)
   await settings.getByLabel('Microphone', { exact: true }).selectOption({ label: 'Fake Audio Input 1' })
   await settings.getByLabel('Speaker', { exact: true }).selectOption({ label: 'Fake Audio Output 1' })
   await expect.poll(() => settings.getByRole('meter', { name: 'Microphone level' }).count()).toBe(1)
@@ -135,7 +135,7 @@ test('the chosen microphone and speaker are used mid-call, left when unplugged a
   await expect
     .poll(() => callRouting(page))
     .toMatchObject({ microphone: 'default', sinks: [''], trackState: 'live' })
-  const notices = await openAudioSettings(page)
+  const notices = await openSettings(page)
   await expect
     .poll(() => notices.textContent())
     .toMatch(/Fake Audio Input 1 is not connected — using the system default/)
@@ -162,7 +162,7 @@ test('the chosen microphone and speaker are used mid-call, left when unplugged a
 test('the ring plays on the chosen ringtone device', async () => {
   const page = app.page
   const output2 = await deviceId(page, 'Fake Audio Output 2')
-  const settings = await openAudioSettings(page)
+  const settings = await openSettings(page)
   await settings.getByLabel('Ringtone device', { exact: true }).selectOption({ label: 'Fake Audio Output 2' })
   await settings.getByRole('button', { name: 'Close' }).click()
 
@@ -221,4 +221,20 @@ test('network drop and return: a fresh registration without user action', async 
   const card = ui.call(page, 'Carol Dahl')
   await expect.poll(() => card.textContent(), { timeout: 15_000 }).toMatch(/Incoming call/)
   await carol.hangup(id)
+})
+
+test('close to tray is a setting the user can turn off, stored by main', async () => {
+  const page = app.page
+  const dialog = await openSettings(page)
+  const keep = dialog.getByRole('checkbox', { name: 'Keep running in the tray when the window is closed' })
+  await expect.poll(() => keep.isChecked()).toBe(true)
+  await keep.uncheck()
+  const stored = async () => {
+    const result = await app.main.dispatch('preferences:get')
+    return result.ok ? (result.value as { closeToTray: boolean }).closeToTray : null
+  }
+  await expect.poll(stored).toBe(false)
+  await keep.check()
+  await expect.poll(stored).toBe(true)
+  await dialog.getByRole('button', { name: 'Close' }).click()
 })
