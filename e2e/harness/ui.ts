@@ -27,9 +27,13 @@ export const ui = {
   signOut: (page: Page): Locator => page.getByRole('button', { name: 'Sign out' }),
 }
 
-/** Text of the first match, '' when nothing matches yet (so polling never waits on a locator). */
+/**
+ * Text of the first match, '' when nothing matches (so polling never waits on a locator). One
+ * read, no wait: a card that goes away between a count and a read (an ended call leaving the
+ * list) must read as gone, not time out.
+ */
 export async function textOf(locator: Locator): Promise<string> {
-  return (await locator.count()) > 0 ? ((await locator.first().textContent({ timeout: 2_000 })) ?? '') : ''
+  return (await locator.allTextContents())[0] ?? ''
 }
 
 /** Fills the login form like a person would and presses "Sign in". */
