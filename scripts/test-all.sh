@@ -52,6 +52,11 @@ install_node_modules_if_stale() {
     echo "node_modules up to date with package-lock.json"
     return 0
   fi
+  # Vite 8 and its native bundler do not install with npm 10 on these machines; npm 11 does.
+  if [ "$(npm --version | cut -d. -f1)" -lt 11 ]; then
+    log "Upgrading npm to 11 (found $(npm --version))"
+    as_root npm install -g npm@11 --no-audit --no-fund </dev/null || return 1
+  fi
   log "Installing node_modules (npm ci)"
   npm ci --no-audit --no-fund </dev/null
 }
