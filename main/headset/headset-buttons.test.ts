@@ -1,11 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import type { EventMap } from '../../contract/ipc'
-import type { Preferences } from '../../contract/schemas'
-import type { AccountService } from '../account/account-service'
 import { EventBus } from '../ipc/event-bus'
 import { MemoryLogger } from '../log/logger'
-import { CallSignals } from '../notifications/call-signals'
-import type { PartContext } from '../parts'
+import { fakePartContext } from '../testing/part-context'
 import { HeadsetButtons, type GlobalShortcutsLike } from './headset-buttons'
 import { headsetButtonsPart } from './headset-buttons-part'
 
@@ -126,21 +123,10 @@ describe('HeadsetButtons', () => {
   })
 })
 
-function context(): PartContext {
-  return {
-    dataDir: '/nonexistent',
-    events: new EventBus(),
-    logger: new MemoryLogger(),
-    account: {} as AccountService,
-    preferences: () => ({}) as Preferences,
-    calls: new CallSignals(),
-  }
-}
-
 describe('headsetButtonsPart', () => {
   it('follows phone status from the call signals and lets go of everything on stop', async () => {
     const shortcuts = new FakeShortcuts()
-    const ctx = context()
+    const ctx = fakePartContext()
     const pressed: string[] = []
     ctx.events.on('headset-button', ({ button }) => pressed.push(button))
     const part = headsetButtonsPart(() => shortcuts)(ctx)
@@ -160,7 +146,7 @@ describe('headsetButtonsPart', () => {
 
   it('picks up a call already under way when it starts (status is a state)', async () => {
     const shortcuts = new FakeShortcuts()
-    const ctx = context()
+    const ctx = fakePartContext()
     ctx.calls.emit('status', { registration: 'registered', calls: 1, ringing: false })
     const part = headsetButtonsPart(() => shortcuts)(ctx)
     await part.start?.()
@@ -169,7 +155,7 @@ describe('headsetButtonsPart', () => {
   })
 
   it('lets the app start when the platform has no global shortcuts', async () => {
-    const ctx = context()
+    const ctx = fakePartContext()
     const part = headsetButtonsPart(() => {
       throw new Error('No "globalShortcut" export')
     })(ctx)

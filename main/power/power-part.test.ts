@@ -1,29 +1,14 @@
 import { EventEmitter } from 'node:events'
 import { describe, expect, it } from 'vitest'
-import type { Preferences } from '../../contract/schemas'
-import type { AccountService } from '../account/account-service'
-import { EventBus } from '../ipc/event-bus'
-import { MemoryLogger } from '../log/logger'
-import { CallSignals } from '../notifications/call-signals'
-import type { PartContext } from '../parts'
+import type { MemoryLogger } from '../log/logger'
+import { fakePartContext } from '../testing/part-context'
 import { powerPart } from './power-part'
-
-function context(): PartContext {
-  return {
-    dataDir: '/nonexistent',
-    events: new EventBus(),
-    logger: new MemoryLogger(),
-    account: {} as AccountService,
-    preferences: () => ({}) as Preferences,
-    calls: new CallSignals(),
-  }
-}
 
 describe('powerPart', () => {
   it('wires phone status to the blocker and power events to the bus, and unwires on stop', async () => {
     const monitor = new EventEmitter()
     const active = new Set<number>()
-    const ctx = context()
+    const ctx = fakePartContext()
     const seen: string[] = []
     ctx.events.on('power', (event) => seen.push(event.kind))
     const part = powerPart(() => ({
@@ -43,7 +28,7 @@ describe('powerPart', () => {
   })
 
   it('lets the app start when the platform has no power monitor', async () => {
-    const ctx = context()
+    const ctx = fakePartContext()
     const part = powerPart(() => {
       throw new Error('No "powerMonitor" export')
     })(ctx)
