@@ -218,6 +218,26 @@ describe('SipPhone calls', () => {
     expect(phaseOf(first.id)).toBe(CallPhase.Held)
   })
 
+  it('resuming a held call puts the active one on hold first', async () => {
+    const first = await activeOutgoing('1')
+    const second = await activeOutgoing('2')
+    await flush()
+    expect(phaseOf(first.id)).toBe(CallPhase.Held)
+    await phone.resume(first.id)
+    await flush()
+    expect(second.session.reinvites.at(-1)?.sessionDescriptionHandlerOptions?.hold).toBe(true)
+    expect(phaseOf(second.id)).toBe(CallPhase.Held)
+    expect(phaseOf(first.id)).toBe(CallPhase.Active)
+  })
+
+  it('dialling while a call is active puts that call on hold', async () => {
+    const first = await activeOutgoing('1')
+    await phone.dial('2')
+    await flush()
+    expect(first.session.reinvites[0]?.sessionDescriptionHandlerOptions?.hold).toBe(true)
+    expect(phaseOf(first.id)).toBe(CallPhase.Held)
+  })
+
   it('holds and resumes by re-INVITE, retrying after 491', async () => {
     const { id, session } = await activeOutgoing()
     session.reinviteAnswers.push(491)

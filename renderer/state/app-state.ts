@@ -6,7 +6,6 @@ import { CallsState } from './calls.svelte'
 import { ContactsState } from './contacts.svelte'
 import { CloseToTrayState, DoNotDisturbState } from './dnd.svelte'
 import { downloadText, HistoryState } from './history.svelte'
-import type { RingerLike } from './ringer'
 import { SessionState } from './session.svelte'
 import { TransferController } from './transfer.svelte'
 import { UiState } from './ui.svelte'
@@ -28,13 +27,10 @@ export interface AppState {
 }
 
 export interface AppStateOptions {
-  /** Only for setups without the audio follower: the calls state then drives this ringer. */
-  ringer?: RingerLike
   audio?: AudioState | null
 }
 
 export function createAppState(phone: Phone, api: ParleyApi, options: AppStateOptions = {}): AppState {
-  const { ringer } = options
   const ui = new UiState()
   const session = new SessionState(phone, api)
   const contacts = new ContactsState(api, ui)
@@ -46,7 +42,6 @@ export function createAppState(phone: Phone, api: ParleyApi, options: AppStateOp
     phone,
     api,
     notifier: ui,
-    ...(ringer ? { ringer } : {}),
     doNotDisturb: () => dnd.enabled,
     transferTargetOf: (callId) => transfer?.transferredTo(callId) ?? '',
     onHistoryRecorded: () => void history?.refresh(),

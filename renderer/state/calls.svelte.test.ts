@@ -13,14 +13,12 @@ function setup(options: { doNotDisturb?: () => boolean; nameForNumber?: (number:
     .handle('phone:status', () => true)
     .handle('phone:incoming-notice', () => true)
   const notifier = { announce: vi.fn(), alert: vi.fn(), focus: vi.fn() }
-  const ringer = { ring: vi.fn(), callWaiting: vi.fn(), stop: vi.fn() }
   const recorded = vi.fn()
   let clock = 1_000_000
   const calls = new CallsState({
     phone,
     api,
     notifier,
-    ringer,
     onHistoryRecorded: recorded,
     transferTargetOf: (id) => (id === 'in-t' ? 'Bo Berg' : ''),
     endedLingerMs: 0,
@@ -28,7 +26,7 @@ function setup(options: { doNotDisturb?: () => boolean; nameForNumber?: (number:
     ...options,
   })
   const stop = calls.start()
-  return { phone, api, notifier, ringer, recorded, calls, stop, setClock: (t: number) => (clock = t) }
+  return { phone, api, notifier, recorded, calls, stop, setClock: (t: number) => (clock = t) }
 }
 
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0))
@@ -44,34 +42,21 @@ describe('CallsState', () => {
     expect(calls.active?.id).toBe('in-1')
   })
 
-  it('answering a second call holds the active one first', async () => {
+  // Only one call talks at a time is the phone's rule (renderer/sip, tested in phone.test.ts):
+  // the state asks for the answer, resume or dial once and never holds the other call itself.
+  it('answering, resuming or dialling asks the phone once and leaves holding the other call to it', async () => {
     const { phone, calls } = setup()
     phone.addCall({ id: 'a', phase: CallPhase.Active, answeredAt: 1 })
     phone.addCall({ id: 'b' })
+    phone.addCall({ id: 'c', phase: CallPhase.Held, localHold: true, answeredAt: 1 })
     await calls.answer('b')
-    expect(phone.commandNames()).toEqual(['hold', 'answer'])
-    expect(phone.commands[0]?.args).toEqual(['a'])
-    expect(calls.byId('a')?.phase).toBe(CallPhase.Held)
-    expect(calls.active?.id).toBe('b')
-  })
-
-  it('resuming a held call holds the active one first', async () => {
-    const { phone, calls } = setup()
-    phone.addCall({ id: 'a', phase: CallPhase.Held, localHold: true, answeredAt: 1 })
-    phone.addCall({ id: 'b', phase: CallPhase.Active, answeredAt: 1 })
-    await calls.resume('a')
-    expect(phone.commands.map((c) => `${c.name}:${String(c.args[0])}`)).toEqual(['hold:b', 'resume:a'])
-  })
-
-  it('rings fully when idle and with the call-waiting tone when busy', () => {
-    const { phone, ringer } = setup()
-    phone.addCall({ id: 'a' })
-    expect(ringer.ring).toHaveBeenCalledTimes(1)
-    phone.update('a', { phase: CallPhase.Active, answeredAt: 1 })
-    expect(ringer.stop).toHaveBeenCalled()
-    phone.addCall({ id: 'b' })
-    expect(ringer.callWaiting).toHaveBeenCalledTimes(1)
-    expect(ringer.ring).toHaveBeenCalledTimes(1)
+    await calls.resume('c')
+    await calls.dial('1003')
+    expect(phone.commands.map((c) => `${c.name}:${String(c.args[0])}`)).toEqual([
+      'answer:b',
+      'resume:c',
+      'dial:1003',
+    ])
   })
 
   it('sends an incoming notice to main for a ringing incoming call only', () => {
@@ -220,11 +205,12 @@ describe('CallsState', () => {
     expect(api.sent('phone:incoming-notice')[0]).toMatchObject({ remoteName: 'Åsa Östlund' })
   })
 
-  it('dialling during a call holds the active call first', async () => {
+  it('dialling during a call shows the call the phone put on hold', async () => {
     const { phone, calls } = setup()
     phone.addCall({ id: 'a', phase: CallPhase.Active, answeredAt: 1 })
     await calls.dial('555')
-    expect(phone.commandNames()).toEqual(['hold', 'dial'])
+    expect(phone.commandNames()).toEqual(['dial'])
+    expect(calls.byId('a')?.phase).toBe(CallPhase.Held)
   })
 
   it('answers and rejects from notification actions', async () => {
@@ -276,11 +262,10 @@ describe('CallsState', () => {
 
   it('turns incoming calls away as busy while do not disturb is on, recorded as missed with a note', async () => {
     let dnd = true
-    const { phone, api, calls, ringer, notifier } = setup({ doNotDisturb: () => dnd })
+    const { phone, api, calls, notifier } = setup({ doNotDisturb: () => dnd })
     phone.addCall({ id: 'in-dnd', remoteName: 'Åsa', remoteNumber: '1001' })
     expect(phone.commands).toEqual([{ name: 'reject', args: ['in-dnd', 'busy'] }])
     expect(calls.calls).toEqual([])
-    expect(ringer.ring).not.toHaveBeenCalled()
     expect(api.sent('phone:incoming-notice')).toEqual([])
     expect(notifier.announce).not.toHaveBeenCalled()
     phone.update('in-dnd', { phase: CallPhase.Ended, endReason: 'rejected', endedAt: 1_000_100 })
@@ -293,7 +278,6 @@ describe('CallsState', () => {
     dnd = false
     phone.addCall({ id: 'in-2', remoteNumber: '1002' })
     expect(calls.ringing.map((call) => call.id)).toEqual(['in-2'])
-    expect(ringer.ring).toHaveBeenCalledTimes(1)
     phone.update('in-2', { phase: CallPhase.Ended, endReason: 'cancelled' })
     await flush()
     expect(recordedEntries(api)[1]).toMatchObject({ id: 'in-2', outcome: 'missed' })

@@ -6,7 +6,6 @@ import { request } from './api'
 import { historyEntryOf } from './call-outcome'
 import { dndHistoryNote } from './dnd.svelte'
 import { hookButtonAction, type HookAction } from './hook-button'
-import { silentRinger, type RingerLike } from './ringer'
 
 export interface Notifier {
   announce(message: string): void
@@ -18,7 +17,6 @@ export interface CallsOptions {
   phone: Phone
   api: ParleyApi
   notifier: Notifier
-  ringer?: RingerLike
   /** Who a call was transferred to, for its history entry ('' when it was not). */
   transferTargetOf?: (callId: string) => string
   /** Called after each history entry is stored, so the history view can refresh. */
@@ -41,8 +39,8 @@ export const partyOf = (call: Pick<CallSnapshot, 'remoteName' | 'remoteNumber'>)
 
 /**
  * Every call the phone knows about, mirrored from Phone events, plus the intents the UI uses.
- * Rules kept here: only one call talks at a time (answering, resuming or dialling holds the
- * active one), ringing uses the call-waiting tone when busy, and every ended call is recorded.
+ * Rules kept here: do not disturb turns incoming calls away, and every ended call is recorded.
+ * Ringing is audio's (audio/ring-follower.ts); who is held when another call talks is the phone's.
  */
 export class CallsState {
   calls = $state.raw<CallSnapshot[]>([])
@@ -56,7 +54,6 @@ export class CallsState {
   private readonly phone: Phone
   private readonly api: ParleyApi
   private readonly notifier: Notifier
-  private ringer: RingerLike
   private readonly transferTargetOf: (callId: string) => string
   private readonly onHistoryRecorded: () => void
   private readonly doNotDisturb: () => boolean
@@ -65,7 +62,6 @@ export class CallsState {
   private readonly now: () => number
   private registration: PhoneStatus['registration'] = 'unregistered'
   private lastStatus = ''
-  private ringMode: 'none' | 'ring' | 'waiting' = 'none'
   // eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping, never rendered
   private readonly timers = new Set<ReturnType<typeof setTimeout>>()
   // eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping, never rendered
@@ -81,7 +77,6 @@ export class CallsState {
     this.phone = options.phone
     this.api = options.api
     this.notifier = options.notifier
-    this.ringer = options.ringer ?? silentRinger
     this.transferTargetOf = options.transferTargetOf ?? (() => '')
     this.onHistoryRecorded = options.onHistoryRecorded ?? (() => undefined)
     this.doNotDisturb = options.doNotDisturb ?? (() => false)
@@ -113,16 +108,7 @@ export class CallsState {
       for (const stop of stops) stop()
       for (const timer of this.timers) clearTimeout(timer)
       this.timers.clear()
-      this.ringer.stop()
     }
-  }
-
-  /** Lets the audio engineer's ringer arrive after start. */
-  useRinger(ringer: RingerLike): void {
-    this.ringer.stop()
-    this.ringer = ringer
-    this.ringMode = 'none'
-    this.updateRinging()
   }
 
   byId(callId: string): CallSnapshot | undefined {
@@ -154,7 +140,6 @@ export class CallsState {
       return null
     }
     this.dialError = ''
-    await this.holdOthers(null)
     const callId = await this.phone.dial(parsed.target)
     if (callId !== null) {
       if (knownName.trim() !== '') {
@@ -172,7 +157,6 @@ export class CallsState {
   async answer(callId: string): Promise<void> {
     const call = this.byId(callId)
     if (!call || call.phase !== CallPhase.Ringing) return
-    await this.holdOthers(callId)
     await this.phone.answer(callId)
   }
 
@@ -195,7 +179,6 @@ export class CallsState {
 
   async resume(callId: string): Promise<void> {
     if (this.byId(callId)?.phase !== CallPhase.Held) return
-    await this.holdOthers(callId)
     await this.phone.resume(callId)
   }
 
@@ -262,11 +245,6 @@ export class CallsState {
 
   // ── phone events ───────────────────────────────────────────────────────────────────────
 
-  private async holdOthers(exceptId: string | null): Promise<void> {
-    const talking = this.calls.filter((call) => call.phase === CallPhase.Active && call.id !== exceptId)
-    for (const call of talking) await this.phone.hold(call.id)
-  }
-
   private onAdded(added: CallSnapshot): void {
     const call = this.named(added)
     const incoming = call.direction === 'incoming' && call.phase === CallPhase.Ringing
@@ -300,7 +278,6 @@ export class CallsState {
     const index = this.calls.findIndex((existing) => existing.id === call.id)
     this.calls =
       index >= 0 ? this.calls.map((existing, i) => (i === index ? call : existing)) : [...this.calls, call]
-    this.updateRinging()
     this.reportStatus()
   }
 
@@ -333,17 +310,6 @@ export class CallsState {
       this.notifier.alert(
         `The call with ${partyOf(call)} could not be saved in the history: ${result.message}`,
       )
-  }
-
-  private updateRinging(): void {
-    const ringing = this.calls.some((call) => call.phase === CallPhase.Ringing)
-    const busy = this.calls.some((call) => liveCall(call) && call.phase !== CallPhase.Ringing)
-    const mode = !ringing ? 'none' : busy ? 'waiting' : 'ring'
-    if (mode === this.ringMode) return
-    if (this.ringMode !== 'none') this.ringer.stop()
-    this.ringMode = mode
-    if (mode === 'ring') this.ringer.ring()
-    else if (mode === 'waiting') this.ringer.callWaiting()
   }
 
   private onRegistration(status: RegistrationStatus): void {

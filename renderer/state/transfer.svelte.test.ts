@@ -87,7 +87,8 @@ describe('TransferController', () => {
   it('attended: consult holds the call and dials; complete sends the attended transfer', async () => {
     const { phone, transfer } = setup()
     await transfer.consult('1002', 'Bo')
-    expect(phone.commands.map((c) => c.name)).toEqual(['hold', 'dial'])
+    expect(phone.commands.map((c) => c.name)).toEqual(['dial'])
+    expect(phone.calls().find((c) => c.id === 'a')?.phase).toBe(CallPhase.Held)
     expect(transfer.state).toMatchObject({
       stage: TransferStage.Consulting,
       heldCallId: 'a',
@@ -109,7 +110,6 @@ describe('TransferController', () => {
     await transfer.consult('1002', 'Bo')
     await transfer.cancel()
     expect(phone.commands.map((c) => `${c.name}:${String(c.args[0])}`)).toEqual([
-      'hold:a',
       'dial:1002',
       'hangup:out-1',
       'resume:a',

@@ -16,7 +16,8 @@ export type PhoneCommand = { name: string; args: unknown[] }
 /**
  * An in-memory Phone for state tests and UI previews: it records every command and keeps
  * call snapshots that tests move along with `emit` / `update`. It never invents events on its
- * own except the obvious ones (hold/resume/answer change the snapshot), so tests stay explicit.
+ * own except the obvious ones (hold/resume/answer change the snapshot, and like the real adapter
+ * answer/resume/dial put the call that was talking on hold), so tests stay explicit.
  */
 export class FakePhone implements Phone {
   readonly commands: PhoneCommand[] = []
@@ -82,6 +83,13 @@ export class FakePhone implements Phone {
     return next
   }
 
+  /** The adapter's rule: only one call talks at a time (it reports the hold, nobody asks for it). */
+  private holdOthers(exceptId: string): void {
+    for (const call of this.snapshots.values())
+      if (call.id !== exceptId && call.phase === CallPhase.Active)
+        this.update(call.id, { phase: CallPhase.Held, localHold: true })
+  }
+
   private record(name: string, ...args: unknown[]): void {
     this.commands.push({ name, args })
   }
@@ -103,11 +111,13 @@ export class FakePhone implements Phone {
     this.record('dial', target)
     if (this.dialResult === null) return null
     const id = `out-${this.nextId++}`
+    this.holdOthers(id)
     this.addCall({ id, direction: 'outgoing', phase: CallPhase.Dialing, remoteNumber: target })
     return id
   }
   async answer(callId: string): Promise<void> {
     this.record('answer', callId)
+    this.holdOthers(callId)
     if (this.snapshots.has(callId)) this.update(callId, { phase: CallPhase.Active, answeredAt: this.now() })
   }
   async reject(callId: string, kind?: 'busy' | 'decline'): Promise<void> {
@@ -122,6 +132,7 @@ export class FakePhone implements Phone {
   }
   async resume(callId: string): Promise<void> {
     this.record('resume', callId)
+    this.holdOthers(callId)
     if (this.snapshots.has(callId)) this.update(callId, { phase: CallPhase.Active, localHold: false })
   }
   setMuted(callId: string, muted: boolean): void {
