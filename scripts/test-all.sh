@@ -4,8 +4,10 @@
 # On a fresh Debian machine it first installs what is missing: the Debian packages the e2e
 # suite needs (Kamailio + WebSocket and utils modules, Chromium, SIPp) and node_modules
 # (`npm ci`, when missing or older than package-lock.json). Then it runs, in order:
-#   lint (eslint + prettier --check), typecheck, unit tests, build, security (CSP in Chromium,
-#   fuses), Electronegativity audit, package check (app.asar from the build), e2e tests
+#   Electron support (the pinned major is one of the three newest; only a notice when the
+#   registry is unreachable), lint (eslint + prettier --check), typecheck, unit tests, build,
+#   security (CSP in Chromium, fuses), Electronegativity audit, package check (app.asar from
+#   the build), e2e tests
 # and ends with one summary line. Every step runs even when an earlier one failed, so one run
 # shows everything that is wrong; the exit code is non-zero if any step failed.
 set -uo pipefail
@@ -93,6 +95,7 @@ if ! install_missing_apt_packages; then summary+=("setup FAILED (apt)"); failed=
 if ! install_node_modules_if_stale; then summary+=("setup FAILED (npm ci)"); failed=1; finish; fi
 summary+=("setup ok ($(( $(date +%s) - started_at ))s)")
 
+run_step electron-support npm run --silent check:electron-support
 run_step lint npm run --silent lint
 run_step typecheck npm run --silent typecheck
 run_step unit npm run --silent test:unit
