@@ -345,7 +345,7 @@ test('History-Info, P-Called-Party-ID and a twice-diverted call from SIPp show "
     const sipp = await runSipp(pbx, {
       scenario: 'invite-until-refused.xml',
       service: appUser,
-      keys: { display: 'Front Desk', extra: header },
+      keys: { caller: 'sipp', display: 'Front Desk', extra: header },
     })
     try {
       const card = ui.liveCall(page, /^Call with Front Desk$/)

@@ -16,8 +16,9 @@ const entry: HistoryEntry = {
 }
 
 describe('history CSV export', () => {
-  it('quotes fields holding quotes, commas or line breaks, doubling quotes', () => {
-    expect(csvCell('plain')).toBe('plain')
+  it('quotes every text cell, doubling quotes', () => {
+    expect(csvCell('plain')).toBe('"plain"')
+    expect(csvCell('')).toBe('""')
     expect(csvCell('a,b')).toBe('"a,b"')
     expect(csvCell('say "hi"')).toBe('"say ""hi"""')
     expect(csvCell('two\nlines')).toBe('"two\nlines"')
@@ -25,25 +26,36 @@ describe('history CSV export', () => {
   })
 
   it('neutralises cells a spreadsheet would run as formulas', () => {
-    expect(csvCell('=1+1')).toBe("'=1+1")
-    expect(csvCell('+46812345')).toBe("'+46812345")
-    expect(csvCell('-2')).toBe("'-2")
-    expect(csvCell('@cmd')).toBe("'@cmd")
-    expect(csvCell('\tx')).toBe("'\tx")
+    expect(csvCell('=1+1')).toBe(`"'=1+1"`)
+    expect(csvCell('+46812345')).toBe(`"'+46812345"`)
+    expect(csvCell('-2')).toBe(`"'-2"`)
+    expect(csvCell('@cmd')).toBe(`"'@cmd"`)
+    expect(csvCell('\tx')).toBe(`"'\tx"`)
+    expect(csvCell('\rx')).toBe(`"'\rx"`)
     expect(csvCell('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`)
+  })
+
+  it('neutralises formula starts after any separator, so a Swedish Excel splitting on ";" runs nothing', () => {
+    expect(csvCell('Bob;=1+1;')).toBe(`"Bob;'=1+1;"`)
+    expect(csvCell('Bob; =1+1')).toBe(`"Bob; '=1+1"`)
+    expect(csvCell('a,+1,-2\t@x\n=y')).toBe(`"a,'+1,'-2\t'@x\n'=y"`)
+    expect(csvCell('Anna-Lena; Acme')).toBe('"Anna-Lena; Acme"')
+    // Whatever the list separator, no piece of any cell starts with a formula character.
+    const row = historyToCsv([{ ...entry, remoteName: 'Bob;=1+1;', via: '+1;@2,-3\t=4' }])
+    for (const piece of row.split(/[,;\t\r\n]/)) expect(piece.replace(/^[" ]*/, '')).not.toMatch(/^[=+\-@]/)
   })
 
   it('writes a header and one CRLF row per call, with local time and whole seconds', () => {
     const csv = historyToCsv([entry])
     expect(
       csv.startsWith(
-        '\uFEFFStarted,Direction,Outcome,Name,Number,Via,Transferred to,Note,Ring seconds,Talk seconds\r\n',
+        '\uFEFF"Started","Direction","Outcome","Name","Number","Via","Transferred to","Note","Ring seconds","Talk seconds"\r\n',
       ),
     ).toBe(true)
     const row = csv.slice(csv.indexOf('\r\n') + 2)
     expect(row).toBe(
-      `2026-11-25 09:05:07,incoming,transferred,"Svensson, ""Bosse""\nAB",'+46812345,` +
-        `"'=HYPERLINK(""http://evil.example"",""click"")",'@sum(A1),,4,62\r\n`,
+      `"2026-11-25 09:05:07","incoming","transferred","Svensson, ""Bosse""\nAB","'+46812345",` +
+        `"'=HYPERLINK(""http://evil.example"",""click"")","'@sum(A1)","",4,62\r\n`,
     )
   })
 

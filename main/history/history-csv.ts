@@ -1,10 +1,12 @@
 import type { HistoryEntry } from '../../contract/schemas'
 
 /**
- * History as CSV for spreadsheets (RFC 4180: CRLF rows, fields quoted when they hold a quote,
- * comma or line break). Caller names come from the network, so a cell that a spreadsheet would
- * run as a formula (=, +, -, @, or a leading tab/CR) gets a leading apostrophe: "=HYPERLINK(…)"
- * stays text. A byte-order mark up front makes Excel read "Åsa" as UTF-8.
+ * History as CSV for spreadsheets (RFC 4180: CRLF rows, every text cell quoted, quotes
+ * doubled). Caller names come from the network, so whatever a spreadsheet could run as a
+ * formula (=, +, -, @, tab or CR first) gets an apostrophe before it — not only at the start of
+ * the cell but after every separator a spreadsheet might split on: a Swedish Excel splits on
+ * ";" and ignores our quotes, so "Bob;=1+1;" would otherwise become a formula cell of its own.
+ * A byte-order mark up front makes Excel read "Åsa" as UTF-8.
  */
 
 const header = [
@@ -20,11 +22,13 @@ const header = [
   'Talk seconds',
 ]
 
-const formulaStart = /^[=+\-@\t\r]/
+// A formula character at the start, or after a comma, semicolon, tab or line break (with any
+// spaces between): each piece a spreadsheet might make a cell of.
+const formulaStarts = /(^|[,;\t\r\n])([ ]*)(?=[=+\-@\t\r])/g
 
 export function csvCell(value: string): string {
-  const safe = formulaStart.test(value) ? `'${value}` : value
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe
+  const safe = value.replace(formulaStarts, "$1$2'")
+  return `"${safe.replace(/"/g, '""')}"`
 }
 
 const pad = (value: number) => String(value).padStart(2, '0')

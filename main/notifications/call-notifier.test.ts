@@ -79,7 +79,7 @@ describe('CallNotifier', () => {
     expect(shown).toHaveLength(1)
     expect(shown[0]).toMatchObject({
       title: 'Incoming call',
-      body: 'Åsa Östlund (+46 8 123)\nvia Switchboard',
+      body: '\u2068Åsa Östlund\u2069 (\u2066+46 8 123\u2069)\nvia \u2068Switchboard\u2069',
       actions: ['Answer', 'Reject'],
     })
   })
@@ -118,7 +118,11 @@ describe('CallNotifier', () => {
     signals.emit('status', { registration: 'registered', calls: 0, ringing: false })
     expect(shown[0]?.closed).toBe(true)
     signals.emit('recorded', missedEntry)
-    expect(shown[1]).toMatchObject({ title: 'Missed call', body: 'Åsa (100)', closed: false })
+    expect(shown[1]).toMatchObject({
+      title: 'Missed call',
+      body: '\u2068Åsa\u2069 (\u2066100\u2069)',
+      closed: false,
+    })
     signals.emit('recorded', { ...missedEntry, id: 'c2', outcome: 'answered' })
     expect(shown).toHaveLength(2)
   })
@@ -140,6 +144,19 @@ describe('notification text', () => {
     )
     expect(safeText('<b>x</b>', 100, 'darwin')).toBe('<b>x</b>')
     expect(safeText('a'.repeat(200), 10, 'win32')).toBe(`${'a'.repeat(9)}…`)
+  })
+
+  it('removes the Arabic letter mark, LRM/RLM and zero-width characters', () => {
+    expect(safeText('\u061c+1 555 0100\u200e\u200f', 100, 'win32')).toBe('+1 555 0100')
+    expect(safeText('Bo\u200bb\u200d\u2060\ufeff', 100, 'darwin')).toBe('Bob')
+  })
+
+  it('isolates the name and shows the number left to right, so a name cannot reorder it', () => {
+    const body = incomingCallContent(
+      { callId: 'x', remoteName: 'محمد\u061c', remoteNumber: '+1 555 0100', via: '' },
+      'win32',
+    ).body
+    expect(body).toBe('\u2068محمد\u2069 (\u2066+1 555 0100\u2069)')
   })
 
   it('names an unknown caller', () => {

@@ -1,4 +1,5 @@
 import type { HistoryEntry } from '../../contract/schemas'
+import { plainDisplayText } from '../../contract/display-text'
 import type { IncomingCallNotice } from './call-signals'
 
 /**
@@ -17,25 +18,30 @@ export interface NotificationContent {
   actions: string[]
 }
 
-// C0/C1 controls, and bidi embedding/override/isolate marks (U+202A–U+202E, U+2066–U+2069).
-const unsafeCharacters = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g
-
 export function safeText(text: string, maxLength: number, platform: NodeJS.Platform): string {
-  let clean = text.replace(unsafeCharacters, ' ').replace(/\s+/g, ' ').trim()
+  let clean = plainDisplayText(text)
   if (clean.length > maxLength) clean = `${clean.slice(0, maxLength - 1)}…`
   if (platform === 'linux') clean = clean.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
   return clean
 }
+
+// A notification is plain text, so isolation is done with the Unicode isolates themselves
+// (added after cleaning, so a caller cannot send their own): the name in FIRST STRONG ISOLATE,
+// the number left-to-right (LEFT-TO-RIGHT ISOLATE), each closed by POP DIRECTIONAL ISOLATE.
+const isolatedName = (text: string) => `\u2068${text}\u2069`
+const isolatedNumber = (text: string) => `\u2066${text}\u2069`
 
 function caller(name: string, number: string, via: string, platform: NodeJS.Platform): string {
   const cleanName = safeText(name, 80, platform)
   const cleanNumber = safeText(number, 60, platform)
   const who =
     cleanName && cleanName !== cleanNumber
-      ? `${cleanName} (${cleanNumber || 'unknown number'})`
-      : cleanNumber || 'Unknown caller'
+      ? `${isolatedName(cleanName)} (${cleanNumber ? isolatedNumber(cleanNumber) : 'unknown number'})`
+      : cleanNumber
+        ? isolatedNumber(cleanNumber)
+        : 'Unknown caller'
   const cleanVia = safeText(via, 60, platform)
-  return cleanVia ? `${who}\nvia ${cleanVia}` : who
+  return cleanVia ? `${who}\nvia ${isolatedName(cleanVia)}` : who
 }
 
 export function incomingCallContent(

@@ -49,9 +49,12 @@ export function entryTimes(entry: HistoryEntry, timeOfDay: string): string {
  * The line below the outcome: the number when the name is shown above it, and the number the
  * call came through ("4102 · via switchboard"); '' when there is neither.
  */
+/** The number under a shown name, and the party the call came through ('' when none). */
+export function contextParts(entry: HistoryEntry): { number: string; via: string } {
+  return { number: entry.remoteName && entry.remoteNumber ? entry.remoteNumber : '', via: entry.via }
+}
+
 export function entryContext(entry: HistoryEntry): string {
-  const parts: string[] = []
-  if (entry.remoteName && entry.remoteNumber) parts.push(entry.remoteNumber)
-  if (entry.via) parts.push(`via ${entry.via}`)
-  return parts.join(' · ')
+  const { number, via } = contextParts(entry)
+  return [number, via ? `via ${via}` : ''].filter((part) => part !== '').join(' · ')
 }

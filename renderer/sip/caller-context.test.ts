@@ -75,6 +75,8 @@ describe('sanitizeText', () => {
   it('removes bidi overrides, controls and line breaks', () => {
     expect(sanitizeText('Evil\u202Egnp.exe')).toBe('Evil gnp.exe')
     expect(sanitizeText('a\u0000b\r\nc\u2066d\u2069')).toBe('a b c d')
+    expect(sanitizeText('\u061c+1 555 0100\u200f')).toBe('+1 555 0100')
+    expect(sanitizeText('Å\u200esa\u200b')).toBe('Åsa')
   })
 
   it('trims 6 kB names to a sane length', () => {

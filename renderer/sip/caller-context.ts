@@ -4,6 +4,8 @@
  * The UI renders the result as text; this module only keeps it sane and short.
  */
 
+import { plainDisplayText } from '../../contract/display-text'
+
 export const MAX_NAME_LENGTH = 128
 export const MAX_NUMBER_LENGTH = 64
 /** Header values longer than this are cut before parsing (a hostile peer can send megabytes). */
@@ -23,12 +25,9 @@ export interface CallerContext {
 /** Header lookup: every value of a header (case-insensitive name), in message order. */
 export type HeaderLookup = (name: string) => string[]
 
-// C0/C1 controls, bidi embeddings/overrides/isolates, zero-width joiners, BOM, line separators.
-const UNSAFE_CHARS = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g
-
-/** Plain, single-line, bounded text. */
+/** Plain, single-line, bounded text (controls and invisible bidi marks gone: contract/display-text). */
 export function sanitizeText(value: string, maxLength: number = MAX_NAME_LENGTH): string {
-  const cleaned = value.replace(UNSAFE_CHARS, ' ').replace(/\s+/g, ' ').trim()
+  const cleaned = plainDisplayText(value)
   const codePoints = Array.from(cleaned)
   if (codePoints.length <= maxLength) return cleaned
   return (
