@@ -19,23 +19,22 @@ export interface TransferNotifier {
 /**
  * Drives transfers: the state lives in the machine (transfer-machine.ts), this class turns the
  * operator's intents into phone commands and the phone's events into machine events, and
- * speaks every step into the live region. On any failure the caller is taken off hold.
+ * speaks every step into the live region. A transfer under way is tracked in the machine only.
+ *
+ * After a failure the caller comes back off hold, by one owner per kind of transfer: a blind
+ * transfer's REFER is the adapter's (it held the call for it and resumes it, sip/transfer.ts);
+ * an attended transfer's consultation is ours (we asked for the hold by dialling the target).
  */
 export class TransferController {
   state = $state.raw<TransferState>(idleTransfer)
-  /** Target label per transferred call id, for "transferred to" in the history. */
+  /** Who each transferred call went to, kept once it went through, for its history entry. */
   // eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping, never rendered
-  private readonly targets = new Map<string, string>()
+  private readonly transferred = new Map<string, string>()
 
   private readonly phone: Phone
   private readonly calls: CallsState
   private readonly notifier: TransferNotifier
 
-  /**
-   * After a failed blind transfer the SIP adapter takes the caller off hold itself; we only
-   * step in if the call is still held this long afterwards (a second resume would race it).
-   */
-  private readonly blindResumeGraceMs: number
   /** Called once per transfer that went through (the operator's search is then cleared). */
   private readonly onTransferred: () => void
 
@@ -43,9 +42,8 @@ export class TransferController {
     phone: Phone,
     calls: CallsState,
     notifier: TransferNotifier,
-    options: { blindResumeGraceMs?: number; onTransferred?: () => void } = {},
+    options: { onTransferred?: () => void } = {},
   ) {
-    this.blindResumeGraceMs = options.blindResumeGraceMs ?? 2000
     this.onTransferred = options.onTransferred ?? (() => undefined)
     this.phone = phone
     this.calls = calls
@@ -70,12 +68,21 @@ export class TransferController {
     if (next === null) return false
     const finished = next.stage === TransferStage.Done && this.state.stage !== TransferStage.Done
     this.state = next
-    if (finished) this.onTransferred()
+    if (next.stage === TransferStage.Done && finished) {
+      this.transferred.set(next.callId, next.label)
+      this.onTransferred()
+    }
     return true
   }
 
+  /** Who the call was transferred to ('' when it was not), also while its end is being reported. */
   transferredTo(callId: string): string {
-    return this.targets.get(callId) ?? ''
+    const done = this.transferred.get(callId)
+    if (done !== undefined) return done
+    const state = this.state
+    if (state.stage === TransferStage.BlindRequested && state.callId === callId) return state.label
+    if (state.stage === TransferStage.Completing && state.heldCallId === callId) return state.label
+    return ''
   }
 
   /** The call being moved (or held for consultation), if a transfer is under way. */
@@ -133,7 +140,6 @@ export class TransferController {
       return false
     }
     if (!this.send({ type: 'blind', callId, target: parsed.target, label })) return false
-    this.targets.set(callId, label)
     this.notifier.announce(`Transferring ${partyOf(call)} to ${label}…`)
     try {
       await this.phone.blindTransfer(callId, parsed.target)
@@ -148,7 +154,6 @@ export class TransferController {
     const held = heldCallId ?? this.subjectCallId ?? this.calls.active?.id
     if (!held) return false
     if (!this.send({ type: 'consult', heldCallId: held, target, label })) return false
-    this.targets.set(held, label)
     this.notifier.announce(`Calling ${label}. The caller is on hold.`)
     const consultCallId = await this.calls.dial(target)
     if (consultCallId === null) {
@@ -208,7 +213,6 @@ export class TransferController {
     const before = this.state
     if (!this.send({ type: 'cancel' })) return false
     if (before.stage === TransferStage.Consulting) {
-      this.targets.delete(before.heldCallId)
       if (before.consultCallId) await this.phone.hangup(before.consultCallId)
       await this.calls.resume(before.heldCallId)
       this.notifier.announce('Transfer cancelled. You are back with the caller.')
@@ -252,7 +256,6 @@ export class TransferController {
     if (after.stage === TransferStage.Done && before.stage !== TransferStage.Done) {
       this.notifier.announce(`Transferred to ${after.label}.`)
     } else if (after.stage === TransferStage.Failed && before.stage !== TransferStage.Failed) {
-      this.targets.delete(after.callId)
       if (after.callId !== callId) void this.resumeAfterFailure(after.callId, after.message)
       else this.notifier.alert(after.message)
     }
@@ -261,24 +264,20 @@ export class TransferController {
   private async fail(callId: string, message: string): Promise<void> {
     const wasBlind = this.state.stage === TransferStage.BlindRequested
     if (!this.send({ type: 'failed', callId, message })) return
-    this.targets.delete(callId)
     const text = `${message} The caller is back on the line.`
-    if (!wasBlind) {
-      await this.resumeAfterFailure(callId, text)
-      return
-    }
-    this.notifier.alert(text)
-    this.notifier.announce(text)
-    setTimeout(() => {
-      if (this.calls.byId(callId)?.phase === CallPhase.Held && !this.calls.active)
-        void this.calls.resume(callId)
-    }, this.blindResumeGraceMs)
+    if (wasBlind)
+      this.tell(text) // the adapter resumes the call it held for the REFER
+    else await this.resumeAfterFailure(callId, text)
   }
 
   private async resumeAfterFailure(callId: string, message: string): Promise<void> {
+    this.tell(message)
+    if (this.calls.byId(callId)?.phase === CallPhase.Held) await this.calls.resume(callId)
+  }
+
+  private tell(message: string): void {
     this.notifier.alert(message)
     this.notifier.announce(message)
-    if (this.calls.byId(callId)?.phase === CallPhase.Held) await this.calls.resume(callId)
   }
 
   private labelOf(): string {
