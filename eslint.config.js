@@ -50,7 +50,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['renderer/**/*.{ts,svelte}', 'e2e/peer/**/*.ts'],
+    files: ['renderer/**/*.{ts,svelte}', 'e2e/peer/**/*.ts', 'bench/minimal-phone/**/*.ts'],
     languageOptions: { globals: { ...globals.browser } },
   },
   {

@@ -3,6 +3,7 @@ import { TestApp } from '../e2e/harness/app'
 import { TestPeer } from '../e2e/harness/peer'
 import { startTestBed } from '../e2e/harness/test-bed'
 import { dial, ui } from '../e2e/harness/ui'
+import { pageMarks as marks, pageProbe, until } from './page-probe'
 import { median, type BenchFigure, type BenchSuite } from './suite'
 
 /**
@@ -26,30 +27,6 @@ const appUser = '7101'
 const calleeUser = '7102'
 const callerUser = '7103'
 
-type UiMarks = { registeredAt: number | null; incomingAt: number[] }
-
-function uiWatcher(): void {
-  const marks: UiMarks & { incomingShown: boolean } = {
-    registeredAt: null,
-    incomingAt: [],
-    incomingShown: false,
-  }
-  const now = () => performance.timeOrigin + performance.now()
-  const check = () => {
-    if (marks.registeredAt === null) {
-      const status = document.querySelector('[role="status"][aria-label="Registration"]')
-      if (status?.textContent?.trim().startsWith('Registered')) marks.registeredAt = now()
-    }
-    const incoming = /Incoming call/.test(
-      document.querySelector('[role="list"][aria-label="Calls"]')?.textContent ?? '',
-    )
-    if (incoming && !marks.incomingShown) marks.incomingAt.push(now())
-    marks.incomingShown = incoming
-  }
-  new MutationObserver(check).observe(document, { subtree: true, childList: true, characterData: true })
-  ;(window as unknown as { __parleyUi: UiMarks }).__parleyUi = marks
-}
-
 type Probe = {
   clickAt: Array<{ at: number; label: string }>
   remoteMediaAt: number[]
@@ -57,17 +34,6 @@ type Probe = {
   iceGatheredAt: number[]
 }
 const probe = (page: Page) => page.evaluate(() => (window as unknown as { __parleyTest: Probe }).__parleyTest)
-const marks = (page: Page) => page.evaluate(() => (window as unknown as { __parleyUi: UiMarks }).__parleyUi)
-
-async function until<T>(what: string, read: () => Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs
-  for (;;) {
-    const value = await read()
-    if (value !== undefined) return value
-    if (Date.now() > deadline) throw new Error(`bench: timed out waiting for ${what}`)
-    await new Promise((r) => setTimeout(r, 10))
-  }
-}
 
 export const callSetupBench: BenchSuite = {
   name: 'call setup (loopback)',
@@ -89,7 +55,7 @@ export const callSetupBench: BenchSuite = {
         account: { user: appUser },
       })
       closers.unshift(() => app.close())
-      await app.ua.context.addInitScript(uiWatcher)
+      await app.ua.context.addInitScript(pageProbe)
       const page = app.page
 
       // Page load → registered (the first load also warms caches; it is not counted).

@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks'
 import type { Contact } from '../contract/schemas'
 import { ContactSearch } from '../renderer/contacts/contact-search'
-import type { BenchFigure, BenchSuite } from './suite'
+import { percentile, type BenchFigure, type BenchSuite } from './suite'
 
 /** Issue 3: search as you type over 10,000 contacts must stay ≤ 5 ms per keystroke. */
 
@@ -37,7 +37,7 @@ const lastNames = [
 ]
 const companies = ['Acme AB', 'Nordic Freight', 'Stadshuset', 'Vårdcentralen Söder', '']
 
-function syntheticContact(index: number): Contact {
+export function syntheticContact(index: number): Contact {
   const subscriber = String((index * 7919) % 10_000_000).padStart(7, '0')
   return {
     id: `contact-${index}`,
@@ -60,11 +60,6 @@ function keystrokeTimes(search: ContactSearch, text: string): number[] {
     times.push(performance.now() - started)
   }
   return times
-}
-
-function percentile(samples: number[], fraction: number): number {
-  const sorted = [...samples].sort((a, b) => a - b)
-  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * fraction))] ?? Number.NaN
 }
 
 /** Types each query 21 times, each time into a fresh index so the first (full-scan) keystroke counts. */

@@ -50,7 +50,7 @@ const outcomes: HistoryEntry['outcome'][] = [
   'transferred',
 ]
 
-function syntheticEntry(index: number): HistoryEntry {
+export function syntheticEntry(index: number): HistoryEntry {
   const name = `${firstNames[index % firstNames.length]} ${lastNames[(index * 7) % lastNames.length]}`
   const subscriber = String((index * 7919) % 10_000_000).padStart(7, '0')
   return {

@@ -4,7 +4,7 @@ import type { BenchFigure } from './suite'
 /**
  * `npm run bench`: runs every suite in bench/suites.ts in order and prints one line per figure
  * ("suite: figure  12.3 ms (target ≤ 50 ms) ok"); `--json` prints only one JSON object mapping
- * "suite: figure" to the median in ms. `--only <text>` runs the suites whose name contains it.
+ * "suite: figure" to the median (in ms unless the figure has another unit). `--only <text>` runs the suites whose name contains it.
  * Exit code 1 when a suite throws; a figure over its target is reported, not fatal.
  */
 const args = process.argv.slice(2)
@@ -16,10 +16,11 @@ const results: Record<string, number> = {}
 let failed = false
 
 function format(suite: string, figure: BenchFigure): string {
-  const value = `${figure.ms.toFixed(figure.ms < 10 ? 2 : 1)} ms`
+  const unit = figure.unit ?? 'ms'
+  const value = `${figure.ms.toFixed(figure.ms < 10 ? 2 : 1)} ${unit}`
   if (figure.target === undefined) return `${suite}: ${figure.name}  ${value}`
   const verdict = figure.ms <= figure.target ? 'ok' : 'OVER TARGET'
-  return `${suite}: ${figure.name}  ${value} (target ≤ ${figure.target} ms) ${verdict}`
+  return `${suite}: ${figure.name}  ${value} (target ≤ ${figure.target} ${unit}) ${verdict}`
 }
 
 for (const suite of suites) {

@@ -2,6 +2,7 @@ import type { BenchSuite } from './suite'
 import { contactsBench } from './contacts.bench'
 import { historyBench } from './history.bench'
 import { callSetupBench } from './call-setup.bench'
+import { coldStartBench } from './cold-start.bench'
 import { audioBench, selfHealingBench } from './audio.bench'
 
 /**
@@ -10,6 +11,7 @@ import { audioBench, selfHealingBench } from './audio.bench'
  */
 export const suites: BenchSuite[] = [
   callSetupBench,
+  coldStartBench,
   contactsBench,
   historyBench,
   audioBench,

@@ -68,6 +68,8 @@ export interface TestAppOptions {
   account?: TestAccount
   /** Runs on the fresh data folder before main starts (e.g. to plant a damaged file). */
   prepare?: (dataDir: string) => void
+  /** Runs on the fresh browser before the page loads (e.g. the bench's own init scripts). */
+  beforeLoad?: (ua: UserAgentBrowser) => Promise<unknown>
 }
 
 /**
@@ -106,6 +108,7 @@ export class TestApp {
     )
     await ua.context.addInitScript(parleyBridge, { invoke: [...invokeChannels], events: [...eventChannels] })
     app.forwardEvents()
+    await options.beforeLoad?.(ua)
     await app.load()
     return app
   }

@@ -1,0 +1,94 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { gzipSync } from 'node:zlib'
+import type { Page } from 'playwright-core'
+import { TestApp } from '../e2e/harness/app'
+import { launchUserAgent } from '../e2e/harness/browser'
+import { wsUrl, type PbxInfo } from '../e2e/harness/pbx'
+import { copyDayData } from './day-data'
+import { fetchedBefore, heapAfterGc, loadToRegistered, longestTask, pageProbe } from './page-probe'
+
+/**
+ * One cold start: a fresh Chromium profile (empty HTTP cache, no compiled code) loads the page
+ * and the bench waits for "Registered". Parley runs with its real headless main over a fresh
+ * data folder (with or without a day's data); the minimal page is one SIP.js UserAgent +
+ * Registerer. After "Registered" the page is left to settle before the heap is read.
+ */
+export interface ColdLoad {
+  /** page navigation start → "Registered" shown. */
+  registeredMs: number
+  /** Longest main-thread task from navigation start to "Registered" (0: none over 50 ms). */
+  longestTaskMs: number
+  heapMb: number
+  /** URL paths fetched before "Registered" (document, scripts, styles). */
+  fetched: string[]
+}
+
+export type Variant = 'parley' | 'parley-data' | 'minimal'
+
+export interface ColdLoadSetup {
+  baseUrl: string
+  minimalUrl: string
+  pbx: PbxInfo
+  /** Folder holding the day's contacts.json and history.jsonl (see day-data.ts). */
+  dayData: string
+}
+
+const users: Record<Variant, string> = { parley: '7201', 'parley-data': '7202', minimal: '7203' }
+/** Time given to the page after "Registered" (contacts and history arrive) before the heap is read. */
+const settleMs = 700
+
+async function measure(page: Page): Promise<ColdLoad> {
+  const registeredMs = await loadToRegistered(page)
+  const longestTaskMs = await longestTask(page, 0, registeredMs)
+  const fetched = await fetchedBefore(page, registeredMs)
+  await page.waitForTimeout(settleMs)
+  return { registeredMs, longestTaskMs, heapMb: await heapAfterGc(page), fetched }
+}
+
+export async function coldLoad(variant: Variant, setup: ColdLoadSetup, round: number): Promise<ColdLoad> {
+  const name = `cold-${variant}-${round}`
+  if (variant === 'minimal') {
+    const ua = await launchUserAgent(name)
+    try {
+      await ua.context.addInitScript(pageProbe)
+      const query = new URLSearchParams({
+        ws: wsUrl(setup.pbx),
+        user: users.minimal,
+        domain: setup.pbx.domain,
+        password: setup.pbx.password,
+      })
+      await ua.page.goto(`${setup.minimalUrl}?${query.toString()}`)
+      return await measure(ua.page)
+    } finally {
+      await ua.close()
+    }
+  }
+  const app = await TestApp.start({
+    name,
+    baseUrl: setup.baseUrl,
+    pbx: setup.pbx,
+    account: { user: users[variant] },
+    ...(variant === 'parley-data' ? { prepare: (dir: string) => copyDayData(setup.dayData, dir) } : {}),
+    beforeLoad: (ua) => ua.context.addInitScript(pageProbe),
+  })
+  try {
+    return await measure(app.page)
+  } finally {
+    await app.close()
+  }
+}
+
+/** Gzip size in kB of the fetched files that exist under `root` (what loaded before "Registered"). */
+export function gzipKb(root: string, paths: readonly string[]): number {
+  let bytes = 0
+  for (const path of new Set(paths)) {
+    const file = join(root, path.endsWith('/') ? `${path}index.html` : path)
+    try {
+      bytes += gzipSync(readFileSync(file)).length
+    } catch {
+      // not one of our files (e.g. favicon): nothing to count
+    }
+  }
+  return bytes / 1024
+}

@@ -1,0 +1,147 @@
+import { mkdirSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { build } from 'vite'
+import { serveStatic } from '../e2e/harness/static-server'
+import { startTestBed } from '../e2e/harness/test-bed'
+import { coldLoad, gzipKb, type ColdLoad, type Variant } from './cold-loads'
+import { writeDayData } from './day-data'
+import { measureDayUse } from './day-use'
+import { mainLoadingMaxBlock } from './main-loading'
+import { median, percentile, type BenchFigure, type BenchSuite } from './suite'
+
+/**
+ * Issue 14: cold starts side by side in one run, on the same Kamailio. Each round loads, each in
+ * a fresh Chromium profile: the minimal SIP.js page (bench/minimal-phone, built with the same
+ * Vite), Parley's built renderer with its real headless main, and Parley over a day's data
+ * (10,000 contacts + 50,000 calls in main's data folder). The first round warms the disk cache
+ * and is not counted. The machine is shared, so absolute figures are noisy: the ratio against
+ * the minimal page of the same run is the figure to read.
+ */
+const rounds = 11
+const variants: Variant[] = ['minimal', 'parley', 'parley-data']
+const labels: Record<Variant, string> = {
+  minimal: 'minimal SIP.js page',
+  parley: 'Parley',
+  'parley-data': "Parley + a day's data",
+}
+
+async function buildMinimalPage(outDir: string): Promise<void> {
+  await build({
+    configFile: false,
+    root: resolve(import.meta.dirname, 'minimal-phone'),
+    base: './',
+    logLevel: 'warn',
+    build: { outDir, emptyOutDir: true },
+  })
+}
+
+function loadFigures(variant: Variant, loads: ColdLoad[]): BenchFigure[] {
+  const label = labels[variant]
+  const times = loads.map((l) => l.registeredMs)
+  return [
+    { name: `page load → Registered, ${label}`, ms: median(times) },
+    { name: `page load → Registered, ${label}, p10`, ms: percentile(times, 0.1) },
+    { name: `page load → Registered, ${label}, p90`, ms: percentile(times, 0.9) },
+    {
+      name: `longest task load → Registered, ${label}`,
+      ms: median(loads.map((l) => l.longestTaskMs)),
+      ...(variant === 'minimal' ? {} : { target: 50 }),
+    },
+    {
+      name: `JS heap after GC, ${label}`,
+      ms: median(loads.map((l) => l.heapMb)),
+      unit: 'MB',
+      ...(variant === 'parley-data' ? { target: 5 } : {}),
+    },
+  ]
+}
+
+export const coldStartBench: BenchSuite = {
+  name: 'cold start (loopback)',
+  async run(): Promise<BenchFigure[]> {
+    const bed = await startTestBed(() => undefined)
+    const closers: Array<() => Promise<void>> = [() => bed.stop()]
+    try {
+      if (bed.rendererBuildError) throw new Error(bed.rendererBuildError)
+      const minimalDir = join(bed.runDir, 'minimal')
+      await buildMinimalPage(minimalDir)
+      const minimal = await serveStatic({ '/': minimalDir })
+      closers.unshift(() => new Promise((r) => minimal.server.close(() => r())))
+      const dayData = join(bed.runDir, 'day-data')
+      mkdirSync(dayData)
+      writeDayData(dayData)
+      const setup = {
+        baseUrl: bed.baseUrl,
+        minimalUrl: `http://127.0.0.1:${minimal.port}/index.html`,
+        pbx: bed.pbx.info,
+        dayData,
+      }
+
+      const loads: Record<Variant, ColdLoad[]> = { minimal: [], parley: [], 'parley-data': [] }
+      for (let round = 0; round <= rounds; round++) {
+        for (const variant of variants) {
+          const load = await coldLoad(variant, setup, round)
+          if (round > 0) loads[variant].push(load)
+        }
+      }
+      const registered = (variant: Variant) => median(loads[variant].map((l) => l.registeredMs))
+      const day = await measureDayUse(bed, dayData)
+      const mainBlockMs = await mainLoadingMaxBlock(dayData)
+      const rendererDir = join(bed.runDir, 'renderer')
+
+      return [
+        ...variants.flatMap((variant) => loadFigures(variant, loads[variant])),
+        {
+          name: 'ratio page load → Registered, Parley / minimal',
+          ms: registered('parley') / registered('minimal'),
+          unit: '×',
+          target: 1,
+        },
+        {
+          name: "ratio page load → Registered, Parley + a day's data / minimal",
+          ms: registered('parley-data') / registered('minimal'),
+          unit: '×',
+          target: 1,
+        },
+        {
+          name: 'renderer gzip loaded before Registered, Parley',
+          ms: gzipKb(rendererDir, loads.parley[0]?.fetched ?? []),
+          unit: 'kB',
+          target: 150,
+        },
+        {
+          name: 'gzip loaded before Registered, minimal SIP.js page',
+          ms: gzipKb(minimalDir, loads.minimal[0]?.fetched ?? []),
+          unit: 'kB',
+        },
+        {
+          name: `contact search (10,000) keystroke → list updated, p95`,
+          ms: day.keystrokeListP95,
+          target: 8,
+        },
+        {
+          name: `contact search (10,000) keystroke → next frame, p95`,
+          ms: day.keystrokeFrameP95,
+          target: 16,
+        },
+        { name: "INVITE in → ringing visible, a day's data", ms: day.inviteToRinging, target: 10 },
+        {
+          name: "dial → INVITE on the wire, first call, a day's data",
+          ms: day.firstDialToInvite,
+          target: 30,
+        },
+        { name: "dial → INVITE on the wire, later calls, a day's data", ms: day.dialToInvite, target: 30 },
+        { name: "longest task during calls, a day's data", ms: day.longestTaskInCalls, target: 50 },
+        {
+          name: 'main event loop max block, loading 50,000 calls + 10,000 contacts',
+          ms: mainBlockMs,
+          target: 50,
+        },
+      ]
+    } finally {
+      for (const close of closers) await close().catch(() => undefined)
+    }
+  },
+}
+
+export default coldStartBench
