@@ -69,13 +69,43 @@ export default tseslint.config(
     },
   },
   {
-    // Only the SIP adapter may talk to SIP.js; components and state use its plain events.
+    // Only the SIP adapter's stack port may talk to SIP.js; the rest of the adapter uses the
+    // port's interfaces, components and state use the adapter's plain events.
     files: ['renderer/**/*.{ts,svelte}'],
-    ignores: ['renderer/sip/**'],
+    ignores: ['renderer/sip/stack/**'],
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['sip.js', 'sip.js/*'], message: 'Only renderer/sip/ imports SIP.js.' }] },
+        {
+          patterns: [
+            {
+              group: ['sip.js', 'sip.js/*'],
+              message: 'Only renderer/sip/stack/ (the SIP stack port) imports SIP.js.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // SIP.js internals (underscore members) stay inside the port, so a stack swap stays there too.
+    files: ['renderer/sip/**/*.ts'],
+    ignores: ['renderer/sip/stack/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'MemberExpression[property.name=/^_/]',
+          message: 'SIP stack internals belong in renderer/sip/stack/ only.',
+        },
+        {
+          selector: "MemberExpression[property.name='innerHTML']",
+          message: 'Render remote text as text, never HTML.',
+        },
+        {
+          selector: "MemberExpression[property.name='outerHTML']",
+          message: 'Render remote text as text, never HTML.',
+        },
       ],
     },
   },

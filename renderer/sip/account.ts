@@ -1,11 +1,4 @@
-import {
-  SIPExtension,
-  type LogConnector,
-  type URI,
-  type UserAgentDelegate,
-  type UserAgentOptions,
-  type SessionDescriptionHandlerFactory,
-} from 'sip.js'
+import type { MediaHandlerFactory, SipUri, UserAgentConfig, UserAgentDelegate } from './stack'
 import type { SipAccount } from './types'
 
 export interface AccountAddress {
@@ -50,19 +43,19 @@ export function dialUriText(target: string, domain: string): string | null {
   return `sip:${encodeURIComponent(text).replace(/%2B/gi, '+').replace(/%2A/gi, '*').replace(/%23/g, '%23')}@${domain}`
 }
 
-export interface UserAgentOptionsInput {
+export interface UserAgentConfigInput {
   account: SipAccount
-  uri: URI
+  uri: SipUri
   contactName: string
   viaHost: string
   delegate: UserAgentDelegate
-  sessionDescriptionHandlerFactory: SessionDescriptionHandlerFactory
-  sessionDescriptionHandlerFactoryOptions: object
-  /** Where SIP.js's own warnings and errors go (its console output is off). */
-  logConnector?: LogConnector
+  mediaHandlerFactory: MediaHandlerFactory
+  mediaHandlerFactoryOptions: UserAgentConfig['mediaHandlerFactoryOptions']
+  log?: UserAgentConfig['log']
 }
 
-export function buildUserAgentOptions(input: UserAgentOptionsInput): UserAgentOptions {
+/** The user agent for an account: credentials, server, outbound route. */
+export function userAgentConfig(input: UserAgentConfigInput): UserAgentConfig {
   const { account } = input
   const route = outboundRoute(account.outboundProxy)
   return {
@@ -70,22 +63,13 @@ export function buildUserAgentOptions(input: UserAgentOptionsInput): UserAgentOp
     displayName: account.displayName,
     authorizationUsername: account.authUser.trim() || input.uri.user || '',
     authorizationPassword: account.password,
-    transportOptions: { server: account.wsServer.trim(), connectionTimeout: 4, traceSip: false },
-    // a stable contact across reconnects, so a new REGISTER refreshes the same binding
+    server: account.wsServer.trim(),
     contactName: input.contactName,
     viaHost: input.viaHost,
-    preloadedRouteSet: route ? [route] : [],
-    sipExtensionReplaces: SIPExtension.Supported,
-    sessionDescriptionHandlerFactory: input.sessionDescriptionHandlerFactory,
-    sessionDescriptionHandlerFactoryOptions: input.sessionDescriptionHandlerFactoryOptions,
+    routeSet: route ? [route] : [],
+    mediaHandlerFactory: input.mediaHandlerFactory,
+    mediaHandlerFactoryOptions: input.mediaHandlerFactoryOptions,
     delegate: input.delegate,
-    userAgentString: 'Parley',
-    logConfiguration: false,
-    logBuiltinEnabled: false,
-    logLevel: 'warn',
-    logConnector: input.logConnector,
-    // SIP.js's own reconnection stays off: Registration owns reconnecting with backoff
-    reconnectionAttempts: 0,
-    noAnswerTimeout: 120,
+    log: input.log,
   }
 }

@@ -1,4 +1,4 @@
-import { SessionState, type Session } from 'sip.js'
+import type { SessionStatus, SipSession as Session } from './stack'
 import { transitionPhase } from './call-phase'
 import { CallPhase, type CallDirection, type CallEndReason, type CallSnapshot } from './types'
 
@@ -182,13 +182,13 @@ export class Call {
   }
 
   private bindSession(session: Session): void {
-    const listener = (state: SessionState) => this.onSessionState(state)
+    const listener = (state: SessionStatus) => this.onSessionState(state)
     session.stateChange.addListener(listener)
     this.detachSession = () => session.stateChange.removeListener(listener)
   }
 
-  private onSessionState(state: SessionState): void {
-    if (state === SessionState.Established) {
+  private onSessionState(state: SessionStatus): void {
+    if (state === 'Established') {
       if (
         this.snap.phase === CallPhase.Dialing ||
         this.snap.phase === CallPhase.Alerting ||
@@ -198,7 +198,7 @@ export class Call {
       }
       return
     }
-    if (state === SessionState.Terminated) {
+    if (state === 'Terminated') {
       if (
         this.direction === 'outgoing' &&
         this.snap.answeredAt === null &&

@@ -1,10 +1,10 @@
 import { SipPhone, type SipPhoneDeps } from './phone'
-import { realSipStack } from './sip-stack'
+import { realSipStack } from './stack'
 import type { AudioElementLike } from './media'
 
 export { SipPhone } from './phone'
 export type { SipPhoneDeps, RejectKind } from './phone'
-export type { SipStack } from './sip-stack'
+export type { SipStack } from './stack'
 export type { AudioElementLike, MediaDevicesLike } from './media'
 export * from './types'
 

@@ -32,10 +32,8 @@ beforeEach(() => {
     clock,
     random: () => 1,
     emitStatus: (s) => statuses.push(s),
-    userAgentOptions: (_account, transportDelegate) => ({
-      uri: 'sip:alice@pbx.example' as never,
-      delegate: { ...transportDelegate },
-    }),
+    userAgentConfig: (_account, transportDelegate) =>
+      ({ uri: 'sip:alice@pbx.example', delegate: { ...transportDelegate } }) as never,
     onRegistered: (recovered) => registeredEvents.push(recovered),
     onTransportLost: () => lost++,
   })

@@ -1,13 +1,13 @@
-import {
-  RegistererState,
-  type Registerer,
-  type UserAgent,
-  type UserAgentDelegate,
-  type UserAgentOptions,
-} from 'sip.js'
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff'
 import { messageOf, sendForAnswer } from './request-answer'
-import type { SipStack } from './sip-stack'
+import type {
+  RegistrationState,
+  SipRegisterer as Registerer,
+  SipStack,
+  SipUserAgent as UserAgent,
+  UserAgentConfig,
+  UserAgentDelegate,
+} from './stack'
 import type { RegistrationFailure, RegistrationStatus, SipAccount } from './types'
 
 export interface Clock {
@@ -22,7 +22,7 @@ export interface RegistrationDeps {
   random: () => number
   emitStatus: (status: RegistrationStatus) => void
   /** Builds the UA options; the transport delegate hooks are merged in by Registration. */
-  userAgentOptions: (account: SipAccount, transportDelegate: UserAgentDelegate) => UserAgentOptions
+  userAgentConfig: (account: SipAccount, transportDelegate: UserAgentDelegate) => UserAgentConfig
   /** The transport is up and we are registered; `recovered` when it follows a drop or forced reconnect. */
   onRegistered?: (recovered: boolean) => void
   /** The WebSocket went away unexpectedly. */
@@ -83,7 +83,7 @@ export class Registration {
     this.recovering = false
     try {
       this.ua = this.deps.stack.createUserAgent(
-        this.deps.userAgentOptions(account, this.transportDelegate(generation)),
+        this.deps.userAgentConfig(account, this.transportDelegate(generation)),
       )
     } catch (error) {
       this.ua = null
@@ -131,7 +131,7 @@ export class Registration {
     this.detachRegisterer?.()
     this.detachRegisterer = null
     if (ua) {
-      if (registerer && registerer.state === RegistererState.Registered && this.isConnectedUa(ua)) {
+      if (registerer && registerer.state === 'Registered' && this.isConnectedUa(ua)) {
         await withTimeout(
           new Promise<void>((resolve) => {
             registerer
@@ -241,8 +241,8 @@ export class Registration {
   }
 
   private newRegisterer(ua: UserAgent): Registerer {
-    const registerer = this.deps.stack.createRegisterer(ua, { expires: 300, logConfiguration: false })
-    const listener = (state: RegistererState) => this.onRegistererState(registerer, state)
+    const registerer = this.deps.stack.createRegisterer(ua, { expires: 300 })
+    const listener = (state: RegistrationState) => this.onRegistererState(registerer, state)
     registerer.stateChange.addListener(listener)
     this.detachRegisterer = () => registerer.stateChange.removeListener(listener)
     this.registerer = registerer
@@ -250,9 +250,9 @@ export class Registration {
   }
 
   /** A refresh that failed or a registration that expired: say so and try again. */
-  private onRegistererState(registerer: Registerer, state: RegistererState): void {
+  private onRegistererState(registerer: Registerer, state: RegistrationState): void {
     if (registerer !== this.registerer || this.registering || !this.wanted) return
-    if (state === RegistererState.Unregistered && this.current.state === 'registered') {
+    if (state === 'Unregistered' && this.current.state === 'registered') {
       this.scheduleRetry('other', 'Registration lost')
     }
   }

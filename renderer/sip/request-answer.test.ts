@@ -1,9 +1,9 @@
-import type { Core } from 'sip.js'
+import type { SipResponse } from './stack'
 import { describe, expect, it } from 'vitest'
 import { messageOf, sendForAnswer } from './request-answer'
 
 const response = (statusCode: number, reasonPhrase: string) =>
-  ({ message: { statusCode, reasonPhrase } }) as unknown as Core.IncomingResponse
+  ({ message: { statusCode, reasonPhrase } }) as unknown as SipResponse
 
 const pendingFailure = (error: unknown) => ({ ok: false as const, code: 491, reason: messageOf(error) })
 

@@ -1,4 +1,4 @@
-import type { Core } from 'sip.js'
+import type { RequestDelegate } from './stack'
 
 /** How a request we sent ended: accepted, or refused with the final response's code and reason. */
 export type RequestAnswer = { ok: true } | { ok: false; code: number; reason: string }
@@ -9,7 +9,7 @@ export type RequestAnswer = { ok: true } | { ok: false; code: number; reason: st
  * `whenSendFails`, since each caller reads a different meaning (e.g. "request pending") out of it.
  */
 export function sendForAnswer<Failure extends { ok: false; code: number; reason: string }>(
-  send: (requestDelegate: Core.OutgoingRequestDelegate) => Promise<unknown>,
+  send: (requestDelegate: RequestDelegate) => Promise<unknown>,
   whenSendFails: (error: unknown) => Failure,
 ): Promise<RequestAnswer | Failure> {
   return new Promise<RequestAnswer | Failure>((resolve) => {

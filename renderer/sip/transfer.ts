@@ -1,4 +1,4 @@
-import type { Notification, Session, URI } from 'sip.js'
+import type { IncomingNotify, SipResponse, SipStack, SipUri } from './stack'
 import type { Call } from './call'
 import type { Clock } from './registration'
 import { messageOf } from './request-answer'
@@ -6,6 +6,7 @@ import { isFinal, progressFromSipfrag, progressFromStatus, transferFailureMessag
 import type { CallEndReason, PhoneEvents, TransferProgress } from './types'
 
 export interface TransferDeps {
+  stack: SipStack
   clock: Clock
   timeoutMs: number
   emitProgress: (payload: PhoneEvents['transfer-progress']) => void
@@ -48,7 +49,7 @@ export class TransferCoordinator {
     return false
   }
 
-  async blind(call: Call, target: URI, targetLabel: string): Promise<void> {
+  async blind(call: Call, target: SipUri, targetLabel: string): Promise<void> {
     if (this.pending.has(call.id)) return
     // the caller hears hold while the transfer is set up, and is resumed if it fails
     await this.deps.hold(call)
@@ -79,19 +80,17 @@ export class TransferCoordinator {
       `${dialog.callId};to-tag=${dialog.remoteTag};from-tag=${dialog.localTag}`,
     )
     const referTo = `<${dialog.remoteTarget.toString()}?Replaces=${replaces}>`
-    const session = held.session as Session
     const extraHeaders = [`Refer-To: ${referTo}`, `Referred-By: <${this.deps.referredByUri()}>`]
-    if (session._contact) extraHeaders.push(`Contact: ${session._contact}`)
     try {
-      await session._refer(
-        (notification) => this.onNotify(transfer, notification),
-        {
+      await this.deps.stack.referInDialog(held.session, {
+        extraHeaders,
+        onNotify: (notification) => this.onNotify(transfer, notification),
+        requestDelegate: {
           onAccept: () => this.onReferAccepted(transfer),
-          onReject: (response) =>
+          onReject: (response: SipResponse) =>
             transfer.finish(failed(response.message.statusCode ?? 500, response.message.reasonPhrase ?? '')),
         },
-        { extraHeaders },
-      )
+      })
     } catch (error) {
       transfer.finish({ state: 'failed', message: `Transfer failed: ${messageOf(error)}` })
     }
@@ -180,7 +179,7 @@ export class TransferCoordinator {
     this.deps.emitProgress({ callId: transfer.call.id, target: transfer.target, progress })
   }
 
-  private onNotify(transfer: PendingTransfer, notification: Notification): void {
+  private onNotify(transfer: PendingTransfer, notification: IncomingNotify): void {
     notification.accept().catch(() => undefined)
     if (transfer.finished) return
     const progress = progressFromSipfrag(notification.request.body)

@@ -1,9 +1,19 @@
 /**
- * Fakes for the few SIP.js members the adapter touches. They record what the adapter asked
- * for and let a test play the network's part (answer a REGISTER, drop the socket, send a BYE).
+ * Fakes for the SIP stack port (stack/port.ts). They record what the adapter asked for and let a
+ * test play the network's part (answer a REGISTER, drop the socket, send a BYE).
  */
-import type { Inviter, Registerer, UserAgent, UserAgentOptions } from 'sip.js'
-import type { SipStack } from '../sip-stack'
+import type {
+  InDialogRefer,
+  RegistrationState,
+  SessionStatus,
+  SipInviter,
+  SipRegisterer,
+  SipSession,
+  SipStack,
+  SipUserAgent,
+  UserAgentConfig,
+} from '../stack'
+import { buildUserAgentOptions } from '../stack/user-agent-options'
 import { FakePeerConnection } from './media-fakes'
 
 type Listener<T> = (value: T) => void
@@ -59,12 +69,15 @@ export class FakeUserAgent {
   starts = 0
   reconnects = 0
   stops = 0
-  delegate: UserAgentOptions['delegate']
+  delegate: UserAgentConfig['delegate'] | undefined
   readonly transport = new FakeTransport(() => (this.connected = false))
   readonly configuration: { uri: { toString(): string } }
-  constructor(readonly options: UserAgentOptions) {
-    this.delegate = options.delegate
-    this.configuration = { uri: { toString: () => String(options.uri) } }
+  /** The SIP.js options the real port would build from the config. */
+  readonly options: ReturnType<typeof buildUserAgentOptions>
+  constructor(readonly config: UserAgentConfig) {
+    this.delegate = config.delegate
+    this.options = buildUserAgentOptions(config)
+    this.configuration = { uri: { toString: () => String(config.uri) } }
   }
   isConnected(): boolean {
     return this.connected
@@ -95,8 +108,8 @@ export class FakeUserAgent {
 }
 
 export class FakeRegisterer {
-  state: 'Initial' | 'Registered' | 'Unregistered' | 'Terminated' = 'Initial'
-  readonly stateChange = new FakeEmitter<string>()
+  state: RegistrationState = 'Initial'
+  readonly stateChange = new FakeEmitter<RegistrationState>()
   readonly registers: RequestDelegateLike[] = []
   readonly unregisters: RequestDelegateLike[] = []
   /** Default answer to REGISTER; null leaves it pending for the test to answer. */
@@ -142,26 +155,39 @@ export class FakeStack implements SipStack {
   createInviterSession: (target: string, options: unknown) => unknown = () => {
     throw new Error('no inviter factory')
   }
-  createUserAgent(options: UserAgentOptions): UserAgent {
-    const ua = new FakeUserAgent(options)
+  createUserAgent(config: UserAgentConfig): SipUserAgent {
+    const ua = new FakeUserAgent(config)
     this.onUserAgent(ua)
     this.userAgents.push(ua)
-    return ua as unknown as UserAgent
+    return ua
   }
-  createRegisterer(userAgent: UserAgent): Registerer {
-    const registerer = new FakeRegisterer(userAgent as unknown as FakeUserAgent)
+  createRegisterer(userAgent: SipUserAgent): SipRegisterer {
+    const registerer = new FakeRegisterer(userAgent as FakeUserAgent)
     this.onRegisterer(registerer)
     this.registerers.push(registerer)
-    return registerer as unknown as Registerer
+    return registerer
   }
-  createInviter(_ua: UserAgent, target: { toString(): string }, options: unknown): Inviter {
+  createInviter(_ua: SipUserAgent, target: { toString(): string }, options: unknown): SipInviter {
     const session = this.createInviterSession(target.toString(), options)
     // like SIP.js: the Inviter takes its delegate from the options
     const delegate = (options as { delegate?: unknown } | undefined)?.delegate
     if (delegate && session && typeof session === 'object')
       (session as { delegate: unknown }).delegate = delegate
     this.inviters.push({ target: target.toString(), options, session })
-    return session as Inviter
+    return session as SipInviter
+  }
+  mediaHandlerOf(session: SipSession) {
+    return (session as unknown as FakeSession).sessionDescriptionHandler as never
+  }
+  /** Like the real port: our own headers plus the session's Contact. */
+  async referInDialog(session: SipSession, refer: InDialogRefer): Promise<unknown> {
+    const fake = session as unknown as FakeSession
+    fake.refers.push({
+      target: 'replaces',
+      options: { onNotify: refer.onNotify, requestDelegate: refer.requestDelegate },
+      headers: [...refer.extraHeaders, `Contact: ${fake.contact}`],
+    })
+    return {}
   }
   makeUri(text: string) {
     if (!/^sips?:[^\s]+$/.test(text)) return undefined
@@ -169,7 +195,7 @@ export class FakeStack implements SipStack {
   }
   /** Every SDH the factory made, with what the adapter did to it. */
   readonly sdhs: FakeSdh[] = []
-  createSdhFactory() {
+  createMediaHandlerFactory() {
     return (() => {
       const sdh = new FakeSdh()
       this.sdhs.push(sdh)
@@ -196,12 +222,12 @@ export interface InviteOptionsLike {
 
 /** A SIP.js Session (Inviter or Invitation) as far as the adapter can tell. */
 export class FakeSession {
-  state = 'Initial'
-  readonly stateChange = new FakeEmitter<string>()
+  state: SessionStatus = 'Initial'
+  readonly stateChange = new FakeEmitter<SessionStatus>()
   delegate: Record<string, (...args: never[]) => void> | undefined
   dialog:
     { callId: string; remoteTag: string; localTag: string; remoteTarget: { toString(): string } } | undefined
-  _contact = '<sip:contact@host.invalid;transport=ws>'
+  contact = '<sip:contact@host.invalid;transport=ws>'
   replacee: FakeSession | undefined
   readonly pc = new FakePeerConnection()
   readonly sessionDescriptionHandler = {
@@ -230,7 +256,7 @@ export class FakeSession {
     this.request = { body: '', getHeaders: (name) => lower[name.toLowerCase()] ?? [] }
   }
 
-  setState(state: string): void {
+  setState(state: SessionStatus): void {
     if (this.state === state || this.state === 'Terminated') return
     this.state = state
     if (state === 'Established' && !this.dialog) {
@@ -305,14 +331,6 @@ export class FakeSession {
   }
   async refer(target: { toString(): string }, options: Record<string, unknown>): Promise<unknown> {
     this.refers.push({ target: target.toString(), options })
-    return {}
-  }
-  async _refer(onNotify: unknown, delegate: unknown, options: { extraHeaders?: string[] }): Promise<unknown> {
-    this.refers.push({
-      target: 'replaces',
-      options: { onNotify, requestDelegate: delegate },
-      headers: options.extraHeaders,
-    })
     return {}
   }
 

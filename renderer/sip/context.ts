@@ -1,0 +1,35 @@
+import type { AudioElementLike, MediaDevicesLike } from './media'
+import type { Clock } from './registration'
+import type { SipStack } from './stack'
+
+export interface SipPhoneDeps {
+  stack: SipStack
+  mediaDevices: MediaDevicesLike | undefined
+  createAudioElement: () => AudioElementLike
+  clock: Clock
+  random: () => number
+  /** Upper bound on ICE gathering before an offer/answer goes out. */
+  iceGatheringTimeoutMs?: number
+  /** How long a call may wait for the signalling connection to come back before it is ended. */
+  networkGraceMs?: number
+  /** How long a transfer may wait for its final NOTIFY. */
+  transferTimeoutMs?: number
+  /** Diagnostics (errors inside SIP.js callbacks, device trouble). */
+  log?: (message: string) => void
+}
+
+/** What the phone's parts share: its dependencies and its two ways of speaking up. */
+export interface PhoneContext {
+  readonly deps: SipPhoneDeps
+  /** A diagnostic for the log (never shown). */
+  log(message: string): void
+  /** An `error` event for the UI. */
+  error(message: string): void
+}
+
+export function token(random: () => number, length: number): string {
+  const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789'
+  let out = ''
+  for (let i = 0; i < length; i++) out += alphabet[Math.floor(random() * alphabet.length) % alphabet.length]
+  return out
+}

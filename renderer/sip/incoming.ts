@@ -1,0 +1,137 @@
+import type { Call } from './call'
+import type { CallMedia } from './call-media'
+import type { CallRegistry } from './call-registry'
+import {
+  headerLookup,
+  numberFromUri,
+  parseCallerContext,
+  parseNameAddr,
+  sanitizeText,
+} from './caller-context'
+import type { PhoneContext } from './context'
+import { messageOf } from './request-answer'
+import type { SessionOps } from './session-ops'
+import type { IncomingRefer, SessionDelegate, SipInvitation, SipInviter } from './stack'
+import type { TransferCoordinator } from './transfer'
+
+export interface IncomingDeps {
+  calls: CallRegistry
+  media: CallMedia
+  sessions: SessionOps
+  transfers: TransferCoordinator
+  /** The account's user part, to tell "via" entries from ourselves. */
+  ownUser: () => string
+}
+
+/**
+ * Requests the far end starts: a new INVITE (a ringing call, or one replacing a call of ours),
+ * and in-dialog REFER, INFO and re-INVITE.
+ */
+export class IncomingRequests {
+  constructor(
+    private readonly context: PhoneContext,
+    private readonly deps: IncomingDeps,
+  ) {}
+
+  onInvite(invitation: SipInvitation): void {
+    const { calls } = this.deps
+    try {
+      const context = parseCallerContext(headerLookup(invitation.request), this.deps.ownUser())
+      const replaced = invitation.replacee ? calls.ofSession(invitation.replacee) : undefined
+      const call: Call = calls.add(
+        {
+          direction: 'incoming',
+          session: invitation,
+          remoteName: context.name,
+          remoteNumber: context.number,
+          via: context.via,
+        },
+        { silent: replaced !== undefined },
+      )
+      invitation.delegate = this.sessionDelegate(() => call)
+      if (replaced) this.acceptReplacement(call, invitation, replaced)
+    } catch (error) {
+      this.context.log(`incoming INVITE could not be handled: ${messageOf(error)}`)
+      invitation.reject({ statusCode: 500 }).catch(() => undefined)
+    }
+  }
+
+  /** The delegate for every session's in-dialog requests. */
+  sessionDelegate(callOf: () => Call | undefined): SessionDelegate {
+    return {
+      onRefer: (referral) => {
+        const call = callOf()
+        if (call) this.onRefer(call, referral)
+        else referral.reject({ statusCode: 481 }).catch(() => undefined)
+      },
+      onInfo: (info) => {
+        info.accept().catch(() => undefined)
+      },
+      onInvite: (request) => {
+        const call = callOf()
+        if (!call) return
+        const sdp = typeof request.body === 'string' ? request.body : ''
+        call.patch({ remoteHold: /^a=(sendonly|inactive)\s*$/im.test(sdp) })
+      },
+    }
+  }
+
+  /** We are the target of someone else's attended transfer: no ringing, the new call takes over. */
+  private acceptReplacement(call: Call, invitation: SipInvitation, replaced: Call): void {
+    replaced.expectEnd('replaced')
+    replaced.leaving = true
+    call.expectEnd('failed', 'The transferred call could not be connected')
+    invitation
+      .accept({ sessionDescriptionHandlerOptions: this.deps.media.options(false) })
+      .catch((error: unknown) => {
+        this.context.log(`replacing INVITE failed: ${messageOf(error)}`)
+        replaced.clearExpectedEnd()
+        replaced.leaving = false
+      })
+  }
+
+  /** We are being transferred: the new call is placed at once, the old leg ends once it answers. */
+  private onRefer(call: Call, referral: IncomingRefer): void {
+    let targetText: string
+    let targetName: string
+    try {
+      const referTo = referral.referTo
+      targetText = referTo.uri.toString()
+      targetName = sanitizeText(referTo.displayName ?? '')
+    } catch {
+      referral.reject({ statusCode: 400 }).catch(() => undefined)
+      return
+    }
+    referral.accept().catch(() => undefined)
+    const referredBy = referral.referredBy ? parseNameAddr(referral.referredBy) : null
+    const referrerNumber = referredBy ? numberFromUri(referredBy.uri) : ''
+    // A nameless Referred-By (SIP.js sends one) naming the party we talk to: use the name we show.
+    const knownReferrer = referrerNumber !== '' && referrerNumber === call.snapshot.remoteNumber
+    const by =
+      referredBy?.name ||
+      (knownReferrer && call.snapshot.remoteName) ||
+      referrerNumber ||
+      call.snapshot.remoteName ||
+      call.snapshot.remoteNumber
+    let inviter: SipInviter
+    try {
+      inviter = referral.makeInviter({
+        sessionDescriptionHandlerOptions: this.deps.media.options(false),
+        delegate: this.sessionDelegate(() => newCall),
+      })
+    } catch (error) {
+      this.context.log(`REFER target could not be called: ${messageOf(error)}`)
+      return
+    }
+    const newCall: Call = this.deps.calls.add({
+      direction: 'outgoing',
+      session: inviter,
+      remoteName: targetName,
+      remoteNumber: numberFromUri(targetText),
+      via: '',
+      transferredBy: by,
+    })
+    this.deps.transfers.noteTransferredLeg(newCall, call)
+    this.deps.sessions.place(newCall, inviter)
+  }
+}

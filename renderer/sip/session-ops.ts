@@ -1,0 +1,163 @@
+import type { Call } from './call'
+import type { CallMedia } from './call-media'
+import type { CallRegistry } from './call-registry'
+import { assertedIdentity, headerLookup } from './caller-context'
+import type { PhoneContext } from './context'
+import { chooseDtmfMethod, dtmfInfoBody, DTMF_GAP_MS, DTMF_TONE_MS } from './dtmf'
+import { audioSender } from './media'
+import { reinviteWithRetry, type ReinviteOutcome } from './reinvite'
+import { messageOf, sendForAnswer } from './request-answer'
+import type { MediaOptions, SipInviter, SipSession } from './stack'
+import { CallPhase } from './types'
+
+/**
+ * What we do to an existing session: place it (initial INVITE), hold / resume / ICE restart by
+ * re-INVITE (one at a time per call, 491 retried), keypad tones. Hold and resume report whether
+ * they reached the asked phase.
+ */
+export class SessionOps {
+  private readonly queues = new Map<string, Promise<unknown>>()
+
+  constructor(
+    private readonly context: PhoneContext,
+    private readonly calls: CallRegistry,
+    private readonly media: CallMedia,
+    /** Legs about to go away (replaced, transferred off): never auto-held. */
+    private readonly isLeaving: (call: Call) => boolean,
+    private readonly onPlaceFailed: (call: Call, message: string) => void,
+  ) {}
+
+  /** Sends the initial INVITE of an outgoing call and follows its provisional and final answers. */
+  place(call: Call, inviter: SipInviter): void {
+    inviter
+      .invite({
+        requestDelegate: {
+          onProgress: (response) => {
+            const code = response.message.statusCode ?? 0
+            if ((code === 180 || code === 183) && call.phase === CallPhase.Dialing)
+              call.moveTo(CallPhase.Alerting)
+          },
+          onReject: (response) =>
+            call.noteFailure(response.message.statusCode ?? 500, response.message.reasonPhrase ?? ''),
+          onAccept: (response) => learnRemoteName(call, response.message),
+        },
+      })
+      .catch((error: unknown) =>
+        this.onPlaceFailed(call, `The call could not be placed: ${messageOf(error)}`),
+      )
+  }
+
+  /** Only one call talks at a time: every other active call goes on hold (in parallel). */
+  async holdOthers(exceptId: string): Promise<void> {
+    const others = this.calls
+      .all()
+      .filter((c) => c.id !== exceptId && c.phase === CallPhase.Active && !c.leaving && !this.isLeaving(c))
+    await Promise.all(others.map((c) => this.hold(c)))
+  }
+
+  hold(call: Call): Promise<boolean> {
+    return this.setHold(call, true)
+  }
+
+  resume(call: Call): Promise<boolean> {
+    return this.setHold(call, false)
+  }
+
+  /** Held ⇄ Active by re-INVITE; a refused one leaves the phase and says so on the card. */
+  private setHold(call: Call, hold: boolean): Promise<boolean> {
+    const [from, to] = hold ? [CallPhase.Active, CallPhase.Held] : [CallPhase.Held, CallPhase.Active]
+    return this.serial(call, async () => {
+      if (call.phase !== from) return call.phase === to
+      const outcome = await this.renegotiate(call, { hold })
+      if (call.isEnded) return false
+      if (outcome.ok) {
+        call.patch(hold ? { localHold: true, message: '' } : { localHold: false })
+        call.moveTo(to)
+        return true
+      }
+      call.patch({ message: `${hold ? 'Hold' : 'Resume'} failed (${outcome.code})` })
+      return false
+    })
+  }
+
+  /** A re-INVITE with ICE restart that keeps the call's hold state; undefined if it ended first. */
+  restartIce(call: Call): Promise<ReinviteOutcome | undefined> {
+    return this.serial(call, async () => {
+      if (!call.isEstablished) return undefined
+      return this.renegotiate(call, { hold: call.phase === CallPhase.Held, iceRestart: true })
+    })
+  }
+
+  sendDtmf(call: Call, tone: string): void {
+    const sender = audioSender(this.media.peerConnectionOf(call))
+    if (chooseDtmfMethod(sender?.dtmf) === 'rfc4733' && sender?.dtmf) {
+      try {
+        sender.dtmf.insertDTMF(tone, DTMF_TONE_MS, DTMF_GAP_MS)
+        return
+      } catch (error) {
+        this.context.log(`RFC 4733 DTMF failed, using SIP INFO: ${messageOf(error)}`)
+      }
+    }
+    call.session
+      .info({
+        requestOptions: {
+          body: {
+            contentDisposition: 'render',
+            contentType: 'application/dtmf-relay',
+            content: dtmfInfoBody(tone),
+          },
+        },
+      })
+      .catch((error: unknown) => this.context.error(`DTMF could not be sent: ${messageOf(error)}`))
+  }
+
+  forget(call: Call): void {
+    this.queues.delete(call.id)
+  }
+
+  private renegotiate(
+    call: Call,
+    options: { hold: boolean; iceRestart?: boolean },
+  ): Promise<ReinviteOutcome> {
+    const { deps } = this.context
+    const mediaOptions: MediaOptions = {
+      ...this.media.options(options.hold),
+      ...(options.iceRestart ? { offerOptions: { iceRestart: true } } : {}),
+    }
+    return reinviteWithRetry(() => sendReinvite(call.session, mediaOptions), {
+      ownsCallId: call.direction === 'outgoing',
+      random: deps.random,
+      sleep: (ms) => new Promise((resolve) => deps.clock.setTimeout(resolve, ms)),
+      isCancelled: () => call.isEnded,
+    })
+  }
+
+  /** Runs operations on one call one after another (a re-INVITE must finish before the next). */
+  private serial<T>(call: Call, operation: () => Promise<T>): Promise<T> {
+    const previous = this.queues.get(call.id) ?? Promise.resolve()
+    const next = previous.then(operation, operation)
+    this.queues.set(
+      call.id,
+      next.catch(() => undefined),
+    )
+    return next
+  }
+}
+
+/** The PBX may name the answering party (connected line) in P-Asserted-Identity. */
+function learnRemoteName(call: Call, message: { getHeaders(name: string): string[] } | undefined): void {
+  if (call.snapshot.remoteName) return
+  // only PAI: From in a response is ourselves
+  const asserted = assertedIdentity(headerLookup(message))
+  if (asserted?.name) call.patch({ remoteName: asserted.name })
+}
+
+function sendReinvite(session: SipSession, mediaOptions: MediaOptions): Promise<ReinviteOutcome> {
+  return sendForAnswer(
+    (requestDelegate) => session.invite({ sessionDescriptionHandlerOptions: mediaOptions, requestDelegate }),
+    (error) => {
+      const pending = error instanceof Error && /in progress|pending/i.test(error.message)
+      return { ok: false, code: pending ? 491 : 500, reason: messageOf(error) }
+    },
+  )
+}

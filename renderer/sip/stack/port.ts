@@ -1,0 +1,193 @@
+/**
+ * The SIP stack port: everything the adapter needs from a SIP stack, in our own words. Only
+ * `stack/` knows which stack implements it (SIP.js 0.21 today, see `sipjs.ts`); a move to a fork
+ * or to another stack rewrites this folder only. The members mirror SIP.js's public API where it
+ * fits, so SIP.js objects satisfy them as they are (checked by the compiler in `sipjs.ts`).
+ */
+
+export type SessionStatus = 'Initial' | 'Establishing' | 'Established' | 'Terminating' | 'Terminated'
+export type RegistrationState = 'Initial' | 'Registered' | 'Unregistered' | 'Terminated'
+
+export interface StateEmitter<T> {
+  addListener(listener: (state: T) => void): void
+  removeListener(listener: (state: T) => void): void
+}
+
+/** A received SIP message, as far as we read it. */
+export interface SipMessage {
+  getHeaders(name: string): string[]
+  body?: unknown
+}
+
+export interface SipResponse {
+  message: { statusCode?: number; reasonPhrase?: string; getHeaders(name: string): string[] }
+}
+
+export interface RequestDelegate {
+  onAccept?(response: SipResponse): void
+  onReject?(response: SipResponse): void
+  onProgress?(response: SipResponse): void
+}
+
+export interface SipUri {
+  toString(): string
+  readonly user?: string
+}
+
+/** Options for our side of the media negotiation (hold is a=sendonly). */
+export interface MediaOptions {
+  hold?: boolean
+  iceGatheringTimeout?: number
+  constraints?: { audio: boolean; video: boolean }
+  offerOptions?: { iceRestart?: boolean }
+}
+
+export interface SdhHooks {
+  onicecandidate?(event: { candidate: { candidate: string } | null }): void
+  ontrack?(event: unknown): void
+  oniceconnectionstatechange?(event: unknown): void
+}
+
+/** The media side of a session (a WebRTC peer connection and its remote stream). */
+export interface MediaHandler {
+  readonly peerConnection: RTCPeerConnection | undefined
+  readonly remoteMediaStream: MediaStream
+  iceGatheringComplete(): void
+  peerConnectionDelegate: SdhHooks | undefined
+}
+
+export type MediaHandlerFactory = (session: SipSession, options?: object) => MediaHandler
+
+export interface Dialog {
+  readonly callId: string
+  readonly localTag: string
+  readonly remoteTag: string
+  readonly remoteTarget: SipUri
+}
+
+export interface IncomingNotify {
+  readonly request: { readonly body: string }
+  accept(): Promise<void>
+}
+
+export interface IncomingRefer {
+  readonly referTo: { readonly uri: SipUri; readonly displayName?: string }
+  readonly referredBy: string | undefined
+  accept(): Promise<void>
+  reject(options?: { statusCode?: number }): Promise<void>
+  makeInviter(options: InviterOptions): SipInviter
+}
+
+export interface IncomingInfo {
+  accept(): Promise<void>
+}
+
+export interface SessionDelegate {
+  onRefer?(referral: IncomingRefer): void
+  onInfo?(info: IncomingInfo): void
+  onInvite?(request: { readonly body: unknown }, response: unknown, statusCode: number): void
+}
+
+export interface InviteOptions {
+  sessionDescriptionHandlerOptions?: MediaOptions
+  requestDelegate?: RequestDelegate
+}
+
+export interface InviterOptions {
+  sessionDescriptionHandlerOptions?: MediaOptions
+  delegate?: SessionDelegate
+}
+
+/** A call leg, ours (Inviter) or theirs (Invitation). */
+export interface SipSession {
+  readonly state: SessionStatus
+  readonly stateChange: StateEmitter<SessionStatus>
+  readonly dialog: Dialog | undefined
+  readonly sessionDescriptionHandler: unknown
+  delegate: SessionDelegate | undefined
+  invite(options?: InviteOptions): Promise<unknown>
+  info(options: {
+    requestOptions: { body: { contentDisposition: string; contentType: string; content: string } }
+  }): Promise<unknown>
+  refer(
+    target: SipUri,
+    options: { requestDelegate?: RequestDelegate; onNotify?(notification: IncomingNotify): void },
+  ): Promise<unknown>
+  bye(): Promise<unknown>
+  dispose(): Promise<void>
+}
+
+export interface SipInviter extends SipSession {
+  cancel(): Promise<void>
+}
+
+export interface SipInvitation extends SipSession {
+  readonly request: SipMessage
+  readonly replacee: SipSession | undefined
+  accept(options?: { sessionDescriptionHandlerOptions?: MediaOptions }): Promise<void>
+  reject(options?: { statusCode?: number; reasonPhrase?: string; extraHeaders?: string[] }): Promise<void>
+}
+
+export interface UserAgentDelegate {
+  onDisconnect?(error?: Error): void
+  onInvite?(invitation: SipInvitation): void
+}
+
+export interface SipUserAgent {
+  readonly state: 'Started' | 'Stopped'
+  readonly configuration: { readonly uri: SipUri }
+  readonly transport: { disconnect(): Promise<void> }
+  delegate: UserAgentDelegate | undefined
+  isConnected(): boolean
+  start(): Promise<void>
+  reconnect(): Promise<void>
+  stop(): Promise<void>
+}
+
+export interface SipRegisterer {
+  readonly state: RegistrationState
+  readonly stateChange: StateEmitter<RegistrationState>
+  register(options?: { requestDelegate?: RequestDelegate }): Promise<unknown>
+  unregister(options?: { requestDelegate?: RequestDelegate }): Promise<unknown>
+}
+
+/** What a user agent is built from (the account, already resolved). */
+export interface UserAgentConfig {
+  uri: SipUri
+  displayName: string
+  authorizationUsername: string
+  authorizationPassword: string
+  /** ws:// or wss:// URL */
+  server: string
+  /** A stable contact across reconnects, so a new REGISTER refreshes the same binding. */
+  contactName: string
+  viaHost: string
+  /** Pre-loaded Route headers (outbound proxy), e.g. `<sip:proxy;lr>`. */
+  routeSet: string[]
+  mediaHandlerFactory: MediaHandlerFactory
+  mediaHandlerFactoryOptions: { iceGatheringTimeout: number; peerConnectionConfiguration: RTCConfiguration }
+  delegate: UserAgentDelegate
+  /** The stack's own warnings and errors. */
+  log?: (level: string, category: string, content: string) => void
+}
+
+/** A REFER inside the dialog of `session` with headers of our own (Refer-To with Replaces). */
+export interface InDialogRefer {
+  extraHeaders: string[]
+  requestDelegate: RequestDelegate
+  onNotify(notification: IncomingNotify): void
+}
+
+/** The only door to the SIP stack. Tests pass a fake one; production uses `realSipStack`. */
+export interface SipStack {
+  createUserAgent(config: UserAgentConfig): SipUserAgent
+  createRegisterer(userAgent: SipUserAgent, options: { expires: number }): SipRegisterer
+  createInviter(userAgent: SipUserAgent, target: SipUri, options: InviterOptions): SipInviter
+  makeUri(text: string): SipUri | undefined
+  /** The stock WebRTC media handler factory, drawing local media from `getLocalStream`. */
+  createMediaHandlerFactory(getLocalStream: () => Promise<MediaStream>): MediaHandlerFactory
+  /** The media handler of a session, once it has one. */
+  mediaHandlerOf(session: SipSession): MediaHandler | undefined
+  /** Sends a REFER with our own Refer-To (and the session's Contact). */
+  referInDialog(session: SipSession, refer: InDialogRefer): Promise<unknown>
+}

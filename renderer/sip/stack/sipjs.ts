@@ -1,0 +1,45 @@
+import {
+  Inviter,
+  Registerer,
+  UserAgent,
+  Web,
+  type InviterOptions,
+  type Notification,
+  type Session,
+  type URI,
+} from 'sip.js'
+import type { IncomingNotify, MediaHandler, SipStack } from './port'
+import { buildUserAgentOptions } from './user-agent-options'
+
+/**
+ * The port implemented with SIP.js 0.21: with its options builder, the only module that imports
+ * SIP.js and the only one that touches its internal members. SIP.js objects are handed out as
+ * they are: the compiler checks that they satisfy the port's interfaces (no casts on the way
+ * out); the port's objects are SIP.js's own on the way back in.
+ */
+export const realSipStack: SipStack = {
+  createUserAgent: (config) => new UserAgent(buildUserAgentOptions(config)),
+  createRegisterer: (userAgent, options) =>
+    new Registerer(userAgent as UserAgent, { ...options, logConfiguration: false }),
+  createInviter: (userAgent, target, options) =>
+    new Inviter(userAgent as UserAgent, target as URI, options as InviterOptions),
+  makeUri: (text) => UserAgent.makeURI(text),
+  createMediaHandlerFactory: (getLocalStream) => {
+    const factory = Web.defaultSessionDescriptionHandlerFactory(() => getLocalStream())
+    return (session, options) =>
+      factory(session as Session, options) as Web.SessionDescriptionHandler satisfies MediaHandler
+  },
+  mediaHandlerOf: (session) => {
+    const sdh = session.sessionDescriptionHandler as Web.SessionDescriptionHandler | undefined
+    return sdh && typeof sdh === 'object' ? sdh : undefined
+  },
+  referInDialog: (session, refer) => {
+    // SIP.js's public refer() builds Refer-To from the remote display name verbatim (a hostile
+    // name breaks it) and cannot carry Replaces: use the session's own REFER sender.
+    const inner = session as Session
+    const extraHeaders = [...refer.extraHeaders]
+    if (inner._contact) extraHeaders.push(`Contact: ${inner._contact}`)
+    const onNotify = (notification: Notification) => refer.onNotify(notification satisfies IncomingNotify)
+    return inner._refer(onNotify, refer.requestDelegate, { extraHeaders })
+  },
+}

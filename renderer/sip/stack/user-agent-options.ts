@@ -1,0 +1,31 @@
+import { SIPExtension, type SessionDescriptionHandlerFactory, type UserAgentOptions } from 'sip.js'
+import type { UserAgentConfig } from './port'
+
+/** SIP.js options for our config, with the known SIP.js 0.21 holes fixed. */
+export function buildUserAgentOptions(config: UserAgentConfig): UserAgentOptions {
+  const log = config.log
+  return {
+    uri: config.uri as UserAgentOptions['uri'],
+    displayName: config.displayName,
+    authorizationUsername: config.authorizationUsername,
+    authorizationPassword: config.authorizationPassword,
+    transportOptions: { server: config.server, connectionTimeout: 4, traceSip: false },
+    contactName: config.contactName,
+    viaHost: config.viaHost,
+    preloadedRouteSet: config.routeSet,
+    // without it an attended transfer makes the target ring a second time
+    sipExtensionReplaces: SIPExtension.Supported,
+    sessionDescriptionHandlerFactory:
+      config.mediaHandlerFactory as unknown as SessionDescriptionHandlerFactory,
+    sessionDescriptionHandlerFactoryOptions: config.mediaHandlerFactoryOptions,
+    delegate: config.delegate as UserAgentOptions['delegate'],
+    userAgentString: 'Parley',
+    logConfiguration: false,
+    logBuiltinEnabled: false,
+    logLevel: 'warn',
+    logConnector: log ? (level, category, _label, content) => log(level, category, content) : undefined,
+    // SIP.js's own reconnection stays off: Registration owns reconnecting with backoff
+    reconnectionAttempts: 0,
+    noAnswerTimeout: 120,
+  }
+}
