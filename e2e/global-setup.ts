@@ -2,11 +2,13 @@ import { mkdirSync } from 'node:fs'
 import { resolve } from 'node:path'
 import type { TestProject } from 'vitest/node'
 import type { PbxInfo } from './harness/pbx'
+import type { RtpengineInfo } from './harness/rtpengine'
 import { startTestBed } from './harness/test-bed'
 
 declare module 'vitest' {
   export interface ProvidedContext {
     pbx: PbxInfo
+    rtpengine: RtpengineInfo
     baseUrl: string
     artifactsDir: string
     /** Non-empty when the renderer did not build: app tests fail with it, the smoke test runs. */
@@ -20,6 +22,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const artifactsDir = resolve(import.meta.dirname, '../e2e-artifacts')
   mkdirSync(artifactsDir, { recursive: true })
   project.provide('pbx', bed.pbx.info)
+  project.provide('rtpengine', bed.rtpengine.info)
   project.provide('baseUrl', bed.baseUrl)
   project.provide('artifactsDir', artifactsDir)
   project.provide('rendererBuildError', bed.rendererBuildError)

@@ -14,6 +14,16 @@ export interface PbxInfo {
   configFile: string
   domain: string
   password: string
+  /** ng port of the rtpengine that anchors WebSocket ↔ UDP calls; absent: no anchoring. */
+  rtpengineNgPort?: number
+  /** wss:// listeners and the Kamailio TLS config naming each one's certificate. */
+  tls?: PbxTls
+}
+
+export interface PbxTls {
+  configFile: string
+  /** Port per listener name (e.g. `trusted`, `expired`), all on 127.0.0.1. */
+  ports: Record<string, number>
 }
 
 export const TEST_DOMAIN = 'parley.test'
@@ -32,7 +42,10 @@ export function wsUrl(info: PbxInfo): string {
 export class TestPbx {
   constructor(readonly info: PbxInfo) {}
 
-  static async create(runDir: string): Promise<TestPbx> {
+  static async create(
+    runDir: string,
+    extras: Pick<PbxInfo, 'rtpengineNgPort' | 'tls'> = {},
+  ): Promise<TestPbx> {
     mkdirSync(runDir, { recursive: true })
     const info: PbxInfo = {
       wsPort: await freeTcpPort(),
@@ -43,6 +56,7 @@ export class TestPbx {
       configFile,
       domain: TEST_DOMAIN,
       password: TEST_PASSWORD,
+      ...extras,
     }
     return new TestPbx(info)
   }
@@ -76,6 +90,7 @@ export class TestPbx {
         `TEST_PASSWORD="${info.password}"`,
         '-A',
         `TEST_DOMAIN="${info.domain}"`,
+        ...optionalArgs(info),
       ],
       { stdio: ['ignore', out, out], detached: true },
     )
@@ -159,6 +174,19 @@ export interface InviteTap {
   callId: string
   fromUser: string
   ruriUser: string
+}
+
+/** Command-line arguments for the optional parts: media anchoring and wss:// listeners. */
+function optionalArgs(info: PbxInfo): string[] {
+  const args: string[] = []
+  if (info.rtpengineNgPort) {
+    args.push('-A', 'WITH_RTPENGINE', '-A', `RTPENGINE_SOCK="udp:127.0.0.1:${info.rtpengineNgPort}"`)
+  }
+  if (info.tls) {
+    args.push('-A', 'WITH_TLS', '-A', `TLS_CONFIG="${info.tls.configFile}"`)
+    for (const port of Object.values(info.tls.ports)) args.push('-l', `tls:127.0.0.1:${port}`)
+  }
+  return args
 }
 
 function signalGroup(pid: number, signal: NodeJS.Signals): void {

@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path'
 import { svelte } from '@sveltejs/vite-plugin-svelte'
 import { build } from 'vite'
 import { TestPbx } from './pbx'
+import { TestRtpengine } from './rtpengine'
 import { serveStatic } from './static-server'
 
 const root = resolve(import.meta.dirname, '../..')
@@ -56,6 +57,7 @@ export async function prepareRenderer(
 
 export interface TestBed {
   pbx: TestPbx
+  rtpengine: TestRtpengine
   baseUrl: string
   runDir: string
   rendererBuildError: string
@@ -80,22 +82,26 @@ export async function startTestBed(log: (line: string) => void = console.log): P
     build: { outDir: peerOut, emptyOutDir: true, minify: false, sourcemap: true },
   })
 
-  const pbx = await TestPbx.create(join(runDir, 'pbx'))
+  const rtpengine = await TestRtpengine.create(runDir)
+  await rtpengine.start()
+  const pbx = await TestPbx.create(join(runDir, 'pbx'), { rtpengineNgPort: rtpengine.info.ngPort })
   await pbx.start()
   const { server, port } = await serveStatic({ '/': rendererDir, '/peer/': peerOut })
   const baseUrl = `http://127.0.0.1:${port}`
   log(
-    `[test-bed] kamailio ws://127.0.0.1:${pbx.info.wsPort} udp ${pbx.info.udpPort}; pages ${baseUrl}; run dir ${runDir}`,
+    `[test-bed] kamailio ws://127.0.0.1:${pbx.info.wsPort} udp ${pbx.info.udpPort}; rtpengine ng ${rtpengine.info.ngPort}; pages ${baseUrl}; run dir ${runDir}`,
   )
 
   return {
     pbx,
+    rtpengine,
     baseUrl,
     runDir,
     rendererBuildError,
     async stop() {
       await new Promise<void>((r) => server.close(() => r()))
       await pbx.stop()
+      await rtpengine.stop()
       if (process.env.PARLEY_E2E_KEEP_RUN_DIR) log(`[test-bed] kept ${runDir}`)
       else rmSync(runDir, { recursive: true, force: true })
     },
