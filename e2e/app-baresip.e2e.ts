@@ -1,0 +1,63 @@
+import { afterAll, afterEach, beforeAll, expect, inject, test } from 'vitest'
+import type { TestApp } from './harness/app'
+import { startApp } from './harness/app-fixture'
+import { TestBaresip } from './harness/baresip'
+import { dial, textOf, ui } from './harness/ui'
+import { eventually } from './harness/wait'
+
+// Calls between Parley (through its UI) and baresip, a plain SIP phone on UDP whose media is
+// RTP: Kamailio anchors the call in rtpengine, which turns WebRTC media into RTP and back.
+// Media is proved by RTP counters on both ends (the app's getStats and baresip's callstat).
+const pbx = inject('pbx')
+const appUser = '6001'
+let app: TestApp
+let desk: TestBaresip
+
+beforeAll(async () => {
+  desk = await TestBaresip.start('6002', pbx)
+  app = await startApp('baresip', { user: appUser, displayName: 'Alice Andersson' })
+  await app.waitRegistered()
+})
+
+afterAll(async () => {
+  await app?.close()
+  await desk?.close()
+})
+
+afterEach(async () => {
+  await desk.hangup().catch(() => undefined)
+  await eventually(
+    'no live call cards',
+    () => ui.liveCall(app.page).count(),
+    (live) => live === 0,
+  )
+})
+
+test('Parley calls baresip through rtpengine: media flows both ways on both ends', async () => {
+  const since = desk.events.length
+  await dial(app.page, '6002')
+  await desk.waitForEvent('CALL_INCOMING', 15_000, since)
+  await desk.answer()
+  await desk.waitForEvent('CALL_ESTABLISHED', 10_000, since)
+  const card = ui.liveCall(app.page)
+  await expect.poll(() => textOf(card), { timeout: 15_000 }).toMatch(/Connected/)
+  await app.waitForMediaFlowing()
+  await desk.waitForMediaFlowing()
+
+  await card.getByRole('button', { name: 'Hang up' }).click()
+  await desk.waitForEvent('CALL_CLOSED', 10_000, since)
+})
+
+test('baresip calls Parley: answered by click, media flows both ways, baresip hangs up', async () => {
+  const since = desk.events.length
+  await desk.dial(`sip:${appUser}@${pbx.domain}`)
+  const card = ui.liveCall(app.page)
+  await expect.poll(() => textOf(card), { timeout: 15_000 }).toMatch(/Incoming call/)
+  await card.getByRole('button', { name: 'Answer' }).click()
+  await desk.waitForEvent('CALL_ESTABLISHED', 10_000, since)
+  await app.waitForMediaFlowing()
+  await desk.waitForMediaFlowing()
+
+  await desk.hangup()
+  await expect.poll(() => ui.liveCall(app.page).count(), { timeout: 10_000 }).toBe(0)
+})
