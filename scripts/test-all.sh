@@ -2,7 +2,8 @@
 # Parley's one test command (`npm test`, also what CI runs through .ci/run).
 #
 # On a fresh Debian machine it first installs what is missing: the Debian packages the e2e
-# suite needs (Kamailio + WebSocket and utils modules, Chromium, SIPp) and node_modules
+# suite needs (Kamailio + WebSocket, TLS and utils modules, Chromium, SIPp, baresip, rtpengine,
+# openssl and NSS's certutil for the test CA) and node_modules
 # (`npm ci`, when missing or older than package-lock.json). Then it runs, in order:
 #   Electron support (the pinned major is one of the three newest; only a notice when the
 #   registry is unreachable), lint (eslint + prettier --check), typecheck, unit tests, build,
@@ -17,7 +18,8 @@ export DEBIAN_FRONTEND=noninteractive
 # The Electron binary cannot be downloaded on CI machines and tests never run it.
 export ELECTRON_SKIP_BINARY_DOWNLOAD=1
 
-apt_packages=(kamailio kamailio-websocket-modules kamailio-utils-modules chromium sip-tester)
+apt_packages=(kamailio kamailio-websocket-modules kamailio-utils-modules kamailio-tls-modules chromium sip-tester
+  baresip-core rtpengine-daemon openssl libnss3-tools)
 started_at=$(date +%s)
 summary=()
 failed=0
@@ -46,6 +48,10 @@ install_missing_apt_packages() {
   # Debian's kamailio package may start a system instance; the tests run their own.
   if printf '%s\n' "${missing[@]}" | grep -qx kamailio; then
     as_root service kamailio stop >/dev/null 2>&1 || true
+  fi
+  # Likewise rtpengine's system daemon; the tests start their own on free ports.
+  if printf '%s\n' "${missing[@]}" | grep -qx rtpengine-daemon; then
+    as_root service rtpengine-daemon stop >/dev/null 2>&1 || true
   fi
 }
 
