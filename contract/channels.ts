@@ -26,6 +26,8 @@ export const invokeChannels = [
   'phone:status',
   'phone:incoming-notice',
   'window:show',
+  'log:write',
+  'diagnostics:save',
 ] as const
 
 export const eventChannels = [

@@ -7,6 +7,7 @@ import {
   historyQuerySchema,
   idSchema,
   incomingCallNoticeSchema,
+  logLineSchema,
   phoneStatusSchema,
   preferencesPatchSchema,
   saveAccountRequestSchema,
@@ -72,6 +73,8 @@ export const invokeSchemas = {
   'phone:status': phoneStatusSchema,
   'phone:incoming-notice': incomingCallNoticeSchema,
   'window:show': emptySchema,
+  'log:write': logLineSchema,
+  'diagnostics:save': emptySchema,
 } as const
 
 export type InvokeChannel = keyof typeof invokeSchemas
@@ -96,6 +99,10 @@ export interface InvokeMap {
   'phone:status': boolean
   'phone:incoming-notice': boolean
   'window:show': boolean
+  /** False when the line was dropped by the rate limit. */
+  'log:write': boolean
+  /** Where the bundle was written, or null when the user cancelled the save dialog. */
+  'diagnostics:save': string | null
 }
 
 export type InvokeRequest<C extends InvokeChannel> = z.input<(typeof invokeSchemas)[C]>

@@ -151,5 +151,17 @@ export const incomingCallNoticeSchema = z.object({
   via: shortText(256).default(''),
 })
 
+/**
+ * One line the renderer asks main to log. Bounded so a bug or a hostile page cannot fill the
+ * disk through it; main also rate-limits (main/log/log-part.ts) and redacts.
+ */
+export const logLineSchema = z.object({
+  level: z.enum(['debug', 'info', 'warn', 'error']),
+  /** Which part of the renderer speaks, e.g. `sip`, `audio`, `calls`. */
+  scope: z.string().regex(/^[a-z][a-z0-9-]{0,23}$/, 'Use a short lower-case scope'),
+  message: z.string().min(1).max(2000),
+})
+export type LogLine = z.infer<typeof logLineSchema>
+
 export const idSchema = z.object({ id: shortText(64) })
 export const emptySchema = z.undefined().or(z.null()).or(z.object({}).strict())

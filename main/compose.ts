@@ -5,7 +5,10 @@ import { CredentialStore } from './credentials/credential-store'
 import type { SafeStorageAdapter } from './credentials/safe-storage'
 import type { EventBus } from './ipc/event-bus'
 import { composeHandlersAtRuntime, type InvokeHandlers } from './ipc/handlers'
-import type { Logger } from './log/logger'
+import { diagnosticsPart, type DiagnosticsPorts } from './log/diagnostics-part'
+import { logPart } from './log/log-part'
+import type { LevelledLogger } from './log/logger'
+import type { Redactor } from './log/redact'
 import { CallSignals } from './notifications/call-signals'
 import type { MainPart, PartFactory } from './parts'
 import { policyNotice, type PolicyLoad } from './policy/admin-policy'
@@ -21,7 +24,11 @@ export interface MainServicesOptions {
   safeStorage: SafeStorageAdapter
   policy: PolicyLoad
   events: EventBus
-  logger: Logger
+  logger: LevelledLogger
+  /** The log's redactor: told the password, and applied to the diagnostics bundle. */
+  redactor: Redactor
+  /** Save target, versions and log files for "Save diagnostics…". */
+  diagnostics: Omit<DiagnosticsPorts, 'redactor'>
   window: WindowControls
   parts: readonly PartFactory[]
 }
@@ -49,6 +56,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     join(options.dataDir, credentialFileName),
     options.safeStorage,
     logger,
+    (secret) => options.redactor.addSecret(secret),
   )
   const notice = policyNotice(policy)
   if (notice) logger.warn(notice)
@@ -75,6 +83,8 @@ export function createMainServices(options: MainServicesOptions): MainServices {
       stop: () => account.stop(),
     },
     { name: 'window', handlers: windowHandlers(options.window) },
+    logPart(logger),
+    diagnosticsPart({ ...options.diagnostics, redactor: options.redactor }, policy)(context),
     ...options.parts.map((factory) => factory(context)),
   ]
   // A channel no part handles stops start-up here, naming the channel.

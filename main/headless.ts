@@ -9,7 +9,10 @@ import { createDispatcher } from './ipc/dispatcher'
 import { EventBus } from './ipc/event-bus'
 import type { IpcSender } from './ipc/handlers'
 import { createTrustedSenderCheck } from './ipc/trusted-sender'
-import { MemoryLogger, type Logger } from './log/logger'
+import { FileLogger } from './log/file-logger'
+import { MemoryLogger, type LevelledLogger } from './log/logger'
+import { Redactor } from './log/redact'
+import { runtimeVersions } from './log/versions'
 import { sharedParts, type PartFactory } from './parts'
 import { loadPolicy, parsePolicy, type PolicyLoad } from './policy/admin-policy'
 import { JsonFileSettingsBackend, settingsFileName } from './settings/backend'
@@ -32,7 +35,12 @@ export interface HeadlessMainOptions {
   rendererUrl?: string
   /** Parts to run; defaults to sharedParts (main/parts.ts). */
   parts?: readonly PartFactory[]
-  logger?: Logger
+  /** Where lines go when there is no logDir; defaults to a MemoryLogger. */
+  logger?: LevelledLogger
+  /** Write a real log file here (parley.log, debug level), as the app does in its log folder. */
+  logDir?: string
+  /** Where "Save diagnostics…" writes (the app asks with a save dialog). Default: in dataDir. */
+  diagnosticsPath?: string
 }
 
 export interface HeadlessMain {
@@ -55,7 +63,7 @@ export interface HeadlessMain {
   /** Times the window was asked to show ('window:show', or a click-to-call link). */
   readonly windowShowCount: number
   services: MainServices
-  logger: Logger
+  logger: LevelledLogger
   settingsPath: string
   stop(): Promise<void>
 }
@@ -71,7 +79,10 @@ function resolvePolicy(option: HeadlessMainOptions['policy']): PolicyLoad {
  * Node-only backends. The e2e harness backs `window.parley` with `dispatch` and `events`.
  */
 export async function createHeadlessMain(options: HeadlessMainOptions): Promise<HeadlessMain> {
-  const logger = options.logger ?? new MemoryLogger()
+  const file = options.logDir ? new FileLogger({ dir: options.logDir, level: 'debug' }) : null
+  file?.start()
+  const logger = file ?? options.logger ?? new MemoryLogger()
+  const redactor = file?.redactor ?? new Redactor()
   const rendererUrl = options.rendererUrl ?? 'http://127.0.0.1/'
   const settingsPath = join(options.dataDir, settingsFileName)
   const settings = openSettings(settingsPath, () => new JsonFileSettingsBackend(settingsPath), logger)
@@ -85,6 +96,12 @@ export async function createHeadlessMain(options: HeadlessMainOptions): Promise<
     policy: resolvePolicy(options.policy),
     events,
     logger,
+    redactor,
+    diagnostics: {
+      chooseTarget: async (name) => options.diagnosticsPath ?? join(options.dataDir, name),
+      versions: () => runtimeVersions('headless'),
+      logFiles: () => file?.files() ?? [],
+    },
     window: {
       show: () => {
         windowShowCount++
@@ -114,6 +131,9 @@ export async function createHeadlessMain(options: HeadlessMainOptions): Promise<
     services,
     logger,
     settingsPath,
-    stop: () => services.stop(),
+    stop: async () => {
+      await services.stop()
+      file?.stop()
+    },
   }
 }

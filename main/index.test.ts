@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -205,6 +205,18 @@ describe('main/index.ts composition root', async () => {
       ok: true,
       value: { hasPassword: true, notices: [expect.stringMatching(/kept only until Parley closes/)] },
     })
+  })
+
+  it("writes its log (main's and the window's lines) to the logs folder, 0600, with the password taken out", async () => {
+    const page = { url: rendererPage, parent: null }
+    const account = { sipAddress: 'eve@pbx.example', wsServer: 'wss://pbx.example/ws' }
+    await invoke('account:save', { account, password: 'log-pw-98765' }, page)
+    await invoke('log:write', { level: 'warn', scope: 'sip', message: 'retry with log-pw-98765' }, page)
+    const path = join(fake.state.userData, 'parley.log')
+    expect(statSync(path).mode & 0o777).toBe(0o600)
+    const text = readFileSync(path, 'utf8')
+    expect(text).toMatch(/WARN {2}renderer\/sip: retry with \[redacted\]/)
+    expect(text).not.toContain('log-pw-98765')
   })
 
   it('creates a sandboxed, isolated window and loads the built page', () => {

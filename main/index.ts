@@ -17,7 +17,10 @@ import { registerIpcHandlers } from './ipc/electron-ipc'
 import { EventBus } from './ipc/event-bus'
 import { EventForwarder } from './ipc/event-forwarder'
 import { createTrustedSenderCheck } from './ipc/trusted-sender'
+import { electronSaveTarget } from './log/electron-save-target'
+import { FileLogger } from './log/file-logger'
 import { consoleLogger } from './log/logger'
+import { runtimeVersions } from './log/versions'
 import { sharedParts } from './parts'
 import { loadMachinePolicy } from './policy/managed-sources'
 import { settingsFileName } from './settings/backend'
@@ -36,7 +39,12 @@ function main(): void {
   // Before anything can raise a notification (Windows drops them without it).
   setWindowsAppUserModelId(app)
   leaveMediaKeysToParley(app)
-  const logger = consoleLogger
+  // The log folder is the OS's usual one (%APPDATA%\Parley\logs, ~/Library/Logs/Parley).
+  const logger = new FileLogger({
+    dir: app.getPath('logs'),
+    ...(app.isPackaged ? {} : { echo: consoleLogger }),
+  })
+  logger.start()
   const events = new EventBus(logger)
   const forwarder = new EventForwarder()
   events.onAny((event, payload) => forwarder.forward(event, payload))
@@ -96,6 +104,12 @@ function main(): void {
       policy,
       events,
       logger,
+      redactor: logger.redactor,
+      diagnostics: {
+        chooseTarget: electronSaveTarget(dialog, () => mainWindow, app.getPath('desktop')),
+        versions: () => runtimeVersions(app.getVersion()),
+        logFiles: () => logger.files(),
+      },
       window: controls,
       parts: [
         ...sharedParts,

@@ -22,6 +22,8 @@ export class CredentialStore {
     private readonly path: string,
     private readonly safeStorage: SafeStorageAdapter,
     private readonly logger: Logger,
+    /** Told every password this store holds, so the log can keep it out (main/log/redact.ts). */
+    private readonly onSecret: (secret: string) => void = () => undefined,
   ) {}
 
   get notices(): readonly string[] {
@@ -47,6 +49,7 @@ export class CredentialStore {
         return
       }
       this.password = this.safeStorage.decryptString(Buffer.from(file.password, 'base64'))
+      this.onSecret(this.password)
     } catch (error) {
       this.logger.warn('Stored password could not be read', error)
       this.notice(
@@ -66,6 +69,7 @@ export class CredentialStore {
   /** Keep the password; encrypted on disk when possible, otherwise in memory with a notice. */
   setPassword(password: string): void {
     this.password = password
+    this.onSecret(password)
     if (!this.safeStorage.isEncryptionAvailable()) {
       this.removeFile()
       this.notice(

@@ -5,6 +5,18 @@ export interface Logger {
   error(message: string, ...details: unknown[]): void
 }
 
+export const logLevels = ['debug', 'info', 'warn', 'error'] as const
+export type LogLevel = (typeof logLevels)[number]
+
+/** True when a line at `level` passes a threshold of `threshold`. */
+export const atLeast = (level: LogLevel, threshold: LogLevel): boolean =>
+  logLevels.indexOf(level) >= logLevels.indexOf(threshold)
+
+/** A logger that also takes an explicit level (renderer lines arrive with theirs). */
+export interface LevelledLogger extends Logger {
+  write(level: LogLevel, message: string, details?: readonly unknown[]): void
+}
+
 export const consoleLogger: Logger = {
   info: (message, ...details) => console.info(`[parley] ${message}`, ...details),
   warn: (message, ...details) => console.warn(`[parley] ${message}`, ...details),
@@ -12,8 +24,11 @@ export const consoleLogger: Logger = {
 }
 
 /** Collects lines in memory; tests assert on it and it keeps test output quiet. */
-export class MemoryLogger implements Logger {
-  readonly lines: { level: 'info' | 'warn' | 'error'; message: string; details: unknown[] }[] = []
+export class MemoryLogger implements LevelledLogger {
+  readonly lines: { level: LogLevel; message: string; details: readonly unknown[] }[] = []
+  write(level: LogLevel, message: string, details: readonly unknown[] = []): void {
+    this.lines.push({ level, message, details })
+  }
   info(message: string, ...details: unknown[]): void {
     this.lines.push({ level: 'info', message, details })
   }

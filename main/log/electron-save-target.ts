@@ -1,0 +1,18 @@
+import { join } from 'node:path'
+import type { BrowserWindow, Dialog } from 'electron'
+
+/** "Save diagnostics…": the system save dialog, over the window when there is one. */
+export function electronSaveTarget(dialog: Dialog, getWindow: () => BrowserWindow | null, folder: string) {
+  return async (defaultName: string): Promise<string | null> => {
+    const options = {
+      title: 'Save diagnostics',
+      defaultPath: join(folder, defaultName),
+      filters: [{ name: 'Text', extensions: ['txt'] }],
+    }
+    const window = getWindow()
+    const result = window
+      ? await dialog.showSaveDialog(window, options)
+      : await dialog.showSaveDialog(options)
+    return result.canceled || !result.filePath ? null : result.filePath
+  }
+}
