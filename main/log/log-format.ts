@@ -30,7 +30,7 @@ export function formatEntry(at: Date, level: LogLevel, message: string, details:
     .join(' | ')
     .replace(/\r\n?|\n/g, '\n    ')
     // Other control characters (escape sequences, NUL) would garble a terminal or an editor.
-     
+
     .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '?')
   return `${at.toISOString()} ${level.toUpperCase().padEnd(5)} ${body}\n`
 }
