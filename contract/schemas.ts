@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { languagePreferences } from './i18n/language'
 
 /**
  * Runtime schemas for everything that crosses the process boundary. Main validates every
@@ -55,6 +56,8 @@ export const preferencesSchema = z.object({
   closeToTray: z.boolean().default(true),
   doNotDisturb: z.boolean().default(false),
   historyLimit: z.number().int().min(100).max(1_000_000).default(50_000),
+  /** "system" follows the operating system's language. */
+  language: z.enum(languagePreferences).default('system'),
 })
 export type Preferences = z.infer<typeof preferencesSchema>
 
@@ -69,6 +72,7 @@ export const preferencesPatchSchema = z.object({
   closeToTray: z.boolean().optional(),
   doNotDisturb: z.boolean().optional(),
   historyLimit: z.number().int().min(100).max(1_000_000).optional(),
+  language: z.enum(languagePreferences).optional(),
 })
 export type PreferencesPatch = z.infer<typeof preferencesPatchSchema>
 

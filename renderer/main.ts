@@ -1,5 +1,6 @@
 import './zod-config'
 import { mount } from 'svelte'
+import { message } from '../contract/i18n'
 import App from './App.svelte'
 import { followCallsWithRinger } from './audio/ring-follower'
 import { startSelfHealing } from './lifecycle/self-healing'
@@ -14,7 +15,7 @@ const phone = createSipPhone()
 const audio = navigator.mediaDevices
   ? createAudioState({ api, phone, mediaDevices: navigator.mediaDevices })
   : null
-const state = createAppState(phone, api, { audio })
+const state = createAppState(phone, api, { audio, systemLocales: navigator.languages })
 
 if (audio) {
   followCallsWithRinger(phone, audio.ringer, { silenceIncoming: () => state.dnd.enabled })
@@ -25,10 +26,7 @@ startSelfHealing({
   api,
   devices: audio?.devices ?? { refresh: async () => undefined },
   window,
-  onNetworkChange: (online) =>
-    state.ui.announce(
-      online ? 'Network is back. Reconnecting…' : 'The network is gone. Calls will resume when it is back.',
-    ),
+  onNetworkChange: (online) => state.ui.announce(message(online ? 'network.back' : 'network.gone')),
 })
 
 const target = document.getElementById('app')

@@ -155,4 +155,19 @@ describe('AccountService with an admin policy', () => {
     expect(accountService.preferences().closeToTray).toBe(false)
     expect(accountService.updatePreferences({ closeToTray: true }).closeToTray).toBe(true)
   })
+
+  it('the policy presets the language, or locks it', () => {
+    const preset = service({ values: { language: 'sv' }, locked: [] }).accountService
+    expect(preset.preferences().language).toBe('sv')
+    expect(preset.updatePreferences({ language: 'en' }).language).toBe('en')
+
+    const locked = service(
+      { values: { language: 'sv' }, locked: ['language'] },
+      { preferences: { language: 'en' } },
+    )
+    expect(locked.accountService.preferences().language).toBe('sv')
+    expect(expectHandlerError(() => locked.accountService.updatePreferences({ language: 'en' })).code).toBe(
+      'locked',
+    )
+  })
 })

@@ -14,6 +14,7 @@ import {
   accountPresets,
   applyPolicyToAccount,
   applyPolicyToPreferences,
+  preferencePresets,
   labelOf,
   lockedAccountChanges,
   lockedPreferenceChanges,
@@ -103,9 +104,7 @@ export class AccountService {
   }
 
   preferences(): Preferences {
-    const defaults: Partial<Preferences> = {}
-    if (this.deps.policy.values.closeToTray !== undefined)
-      defaults.closeToTray = this.deps.policy.values.closeToTray
+    const defaults = preferencePresets(this.deps.policy)
     return applyPolicyToPreferences(this.deps.settings.readPreferences(defaults), this.deps.policy)
   }
 

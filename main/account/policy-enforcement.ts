@@ -13,6 +13,7 @@ const settingLabels: Partial<Record<LockableSetting, string>> = {
   iceServers: 'ICE servers',
   voicemailNumber: 'voicemail number',
   closeToTray: 'close to tray',
+  language: 'language',
   doNotDisturb: 'do not disturb',
   historyLimit: 'call history limit',
 }
@@ -86,11 +87,24 @@ export function lockedAccountChanges(
   return violations
 }
 
+/** Preferences an admin policy can set a value for (a preset, or fixed when also locked). */
+export const preferencesFromPolicy = ['closeToTray', 'language'] as const
+
+/** What the policy presets for preferences the user has not set yet. */
+export function preferencePresets(policy: AdminPolicy): Partial<Preferences> {
+  const presets: Partial<Preferences> = {}
+  for (const field of preferencesFromPolicy) {
+    const value = policy.values[field]
+    if (value !== undefined) (presets as Record<string, unknown>)[field] = value
+  }
+  return presets
+}
+
 export function applyPolicyToPreferences(preferences: Preferences, policy: AdminPolicy): Preferences {
-  const closeToTray = policy.values.closeToTray
-  if (closeToTray !== undefined && policy.locked.includes('closeToTray'))
-    return { ...preferences, closeToTray }
-  return preferences
+  const locked = Object.entries(preferencePresets(policy)).filter(([field]) =>
+    policy.locked.includes(field as LockableSetting),
+  )
+  return locked.length > 0 ? { ...preferences, ...Object.fromEntries(locked) } : preferences
 }
 
 export function lockedPreferenceChanges(

@@ -1,6 +1,7 @@
 import { join } from 'node:path'
 import { z } from 'zod'
 import { accountSchema, preferencesSchema, webSocketUrlSchema } from '../../contract/schemas'
+import { languagePreferences } from '../../contract/i18n/language'
 import { locateJsonSyntaxError } from './json-error-location'
 
 /** Settings an admin can lock: every account field and preference, plus the policy-only ones. */
@@ -50,6 +51,8 @@ export const policyFileSchema = z
       }, 'must be an https:// address')
       .optional(),
     closeToTray: z.boolean().optional(),
+    /** The interface language: "sv", "en" or "system" (follow the operating system). */
+    language: z.enum(languagePreferences).optional(),
     locked: z.array(z.enum(lockableSettings)).default([]),
   })
   .strict()

@@ -20,6 +20,7 @@ const preferenceLabels: Record<string, string> = {
   closeToTray: 'close-to-tray setting',
   doNotDisturb: 'do-not-disturb setting',
   historyLimit: 'call history limit',
+  language: 'language choice',
 }
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>

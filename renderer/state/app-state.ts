@@ -6,6 +6,7 @@ import { CallsState } from './calls.svelte'
 import { ContactsState } from './contacts.svelte'
 import { CloseToTrayState, DoNotDisturbState } from './dnd.svelte'
 import { downloadText, HistoryState } from './history.svelte'
+import { LanguageState } from './language.svelte'
 import { SessionState } from './session.svelte'
 import { TransferController } from './transfer.svelte'
 import { UiState } from './ui.svelte'
@@ -13,6 +14,8 @@ import { UiState } from './ui.svelte'
 /** All renderer state, built once in main.ts and handed to components through context. */
 export interface AppState {
   ui: UiState
+  /** The language the window speaks, and the catalogue in it. */
+  language: LanguageState
   session: SessionState
   calls: CallsState
   transfer: TransferController
@@ -28,10 +31,13 @@ export interface AppState {
 
 export interface AppStateOptions {
   audio?: AudioState | null
+  /** The system's preferred locales (navigator.languages); English when none is given. */
+  systemLocales?: readonly string[]
 }
 
 export function createAppState(phone: Phone, api: ParleyApi, options: AppStateOptions = {}): AppState {
   const ui = new UiState()
+  const language = new LanguageState(api, ui, options.systemLocales ?? [])
   const session = new SessionState(phone, api)
   const contacts = new ContactsState(api, ui)
   const dnd = new DoNotDisturbState(api, ui)
@@ -59,6 +65,7 @@ export function createAppState(phone: Phone, api: ParleyApi, options: AppStateOp
 
   return {
     ui,
+    language,
     session,
     calls,
     transfer: transferController,
@@ -69,6 +76,7 @@ export function createAppState(phone: Phone, api: ParleyApi, options: AppStateOp
     audio: options.audio ?? null,
     start() {
       const stops = [
+        language.start(),
         session.start(),
         calls.start(),
         transferController.start(),
@@ -76,6 +84,7 @@ export function createAppState(phone: Phone, api: ParleyApi, options: AppStateOp
         closeToTray.start(),
       ]
       const ticker = setInterval(() => ui.tick(), 1000)
+      void language.load()
       void session.load()
       void contacts.load()
       void dnd.load()

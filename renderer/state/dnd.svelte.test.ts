@@ -10,6 +10,7 @@ const preferences = (doNotDisturb: boolean): Preferences => ({
   closeToTray: true,
   doNotDisturb,
   historyLimit: 50_000,
+  language: 'system',
 })
 
 function setup(initial = false) {

@@ -1,15 +1,25 @@
+import type { Message } from '../../contract/i18n'
+
 /** Things the whole screen shares: the live region, alerts, the help overlay, focus requests. */
+
+/**
+ * What state classes say: a catalogue Message, rendered by the component in the language of
+ * the moment (a plain string only where the text is not ours, e.g. a server's reason phrase).
+ */
+export type Say = Message | string
 
 export type FocusTarget = 'dial' | 'contact-search' | 'history-search' | 'calls'
 
 export interface Toast {
   id: number
-  message: string
+  message: Say
 }
 
 export class UiState {
   /** Text of the polite live region ("Announcements"). */
-  announcement = $state('')
+  announcement = $state<Say>('')
+  /** Bumped on each announcement, so the same words said twice are read twice. */
+  announcementSerial = $state(0)
   toasts = $state<Toast[]>([])
   helpOpen = $state(false)
   view = $state<'calls' | 'history'>('calls')
@@ -23,12 +33,12 @@ export class UiState {
   private nextToastId = 1
   private serial = 0
 
-  announce(message: string): void {
-    // Re-setting the same text is not re-read by screen readers: clear first.
-    this.announcement = this.announcement === message ? `${message}\u00a0` : message
+  announce(message: Say): void {
+    this.announcement = message
+    this.announcementSerial++
   }
 
-  alert(message: string): void {
+  alert(message: Say): void {
     const id = this.nextToastId++
     this.toasts = [...this.toasts.slice(-3), { id, message }]
     setTimeout(() => this.dismissToast(id), this.toastMs)

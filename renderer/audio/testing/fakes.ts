@@ -15,6 +15,7 @@ export const defaultPreferences: Preferences = {
   closeToTray: true,
   doNotDisturb: false,
   historyLimit: 50_000,
+  language: 'system',
 }
 
 export class FakeMediaDevices implements MediaDevicesPort {

@@ -1,0 +1,34 @@
+import { plural } from './language'
+
+/**
+ * English texts: the reference catalogue. A key is `area.what`; a text with parameters is a
+ * function of one typed object. Keep texts short enough for a narrow window; sv.ts must have
+ * every key (tsc and catalogue.test.ts fail otherwise).
+ */
+export const en = {
+  'app.starting': 'Starting Parley…',
+  'app.title': 'Parley',
+  'app.title-missed': (p: { count: number }) => `Parley (${p.count} missed)`,
+  'app.no-call-to-transfer': 'There is no connected call to transfer.',
+  'ui.announcements': 'Announcements',
+  'ui.dismiss': 'Dismiss message',
+  'network.back': 'Network is back. Reconnecting…',
+  'network.gone': 'The network is gone. Calls will resume when it is back.',
+
+  'settings.title': 'Settings',
+  'settings.close': 'Close',
+  'settings.window': 'Window',
+  'settings.close-to-tray': 'Keep running in the tray when the window is closed',
+  'settings.close-to-tray-hint': 'So calls still ring with the window closed. Quit from the tray menu.',
+  'settings.set-by-admin': 'Set by your administrator.',
+  'settings.language': 'Language',
+  'settings.language-system': (p: { language: string }) => `Same as the computer (${p.language})`,
+  'language.en': 'English',
+  'language.sv': 'Svenska',
+  'settings.not-changed': (p: { setting: string; reason: string }) =>
+    `${p.setting} was not changed: ${p.reason}`,
+  'settings.language-changed': (p: { language: string }) => `Language: ${p.language}.`,
+
+  'history.missed-count': (p: { count: number }) =>
+    plural('en', p.count, { one: `${p.count} missed call`, other: `${p.count} missed calls` }),
+}
