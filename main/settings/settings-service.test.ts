@@ -56,7 +56,7 @@ describe('SettingsService field-by-field repair', () => {
 
   it('repairs preferences field by field', () => {
     const backend = new MemorySettingsBackend({
-      preferences: { closeToTray: 'yes', doNotDisturb: true, historyLimit: 5 },
+      preferences: { closeToTray: 'yes', doNotDisturb: true, historyLimit: 5, language: 'fi' },
     })
     const settings = new SettingsService(backend, new MemoryLogger())
     expect(settings.readPreferences()).toEqual({
@@ -66,8 +66,9 @@ describe('SettingsService field-by-field repair', () => {
       closeToTray: true,
       doNotDisturb: true,
       historyLimit: 50_000,
+      language: 'system',
     })
-    expect(settings.notices).toHaveLength(2)
+    expect(settings.notices).toHaveLength(3)
   })
 
   it('ignores an account that is not an object, with a notice', () => {
