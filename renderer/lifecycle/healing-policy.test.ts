@@ -33,7 +33,7 @@ describe('healingStep', () => {
       [5_000, { type: 'resume' }],
     ])
     expect(actions).toEqual([
-      { type: 'disconnect' },
+      { type: 'suspend-phone' },
       { type: 'reconnect', reason: 'resume', afterSleep: true },
       { type: 'refresh-devices', reapply: true },
     ])
@@ -148,7 +148,7 @@ describe('healingStep', () => {
       [40, { type: 'offline' }],
       [50, { type: 'online' }],
     ])
-    expect(actions.filter((a) => a.type === 'reconnect' || a.type === 'disconnect')).toEqual([])
+    expect(actions.filter((a) => a.type === 'reconnect' || a.type === 'suspend-phone')).toEqual([])
   })
 
   it('unlock: short lock only re-reads devices; long lock or a lost registration re-registers', () => {

@@ -5,7 +5,7 @@ import type { RegistrationStatus } from '../sip/types'
  * phone is registered again without the user doing anything. Pure: events in, actions out;
  * `self-healing.ts` does the wiring.
  *
- *            suspend (from any phase: disconnect)
+ *            suspend (from any phase: suspend-phone)
  *   ┌──────────────────────────────────────────────▶ Asleep
  *   │                                                  │ resume
  *   │           kick, network up                       ▼
@@ -41,10 +41,10 @@ export type HealingInput =
   | { type: 'reconnect-settled'; ok: boolean }
 
 export type HealingAction =
-  | { type: 'disconnect' }
+  | { type: 'suspend-phone' }
   /**
-   * Register again now. `afterSleep`: the phone was signed off for sleep by us, so it must be
-   * brought back with the stored account (the adapter's disconnect() forgets it is wanted).
+   * Register again now. `afterSleep`: the phone was suspended for sleep by us, so it is woken
+   * (phone.wake() registers the account it had) rather than reconnected.
    */
   | { type: 'reconnect'; reason: KickReason; afterSleep: boolean }
   /** Re-read devices; `reapply` pushes routing even when unchanged (tracks may be dead). */
@@ -138,7 +138,7 @@ export function healingStep(
         queued: null,
         signedOffForSleep: state.signedOffForSleep || state.wantRegistered,
       }
-      return { state: next, actions: state.wantRegistered ? [{ type: 'disconnect' }] : [] }
+      return { state: next, actions: state.wantRegistered ? [{ type: 'suspend-phone' }] : [] }
     }
     case 'resume': {
       const awake = { ...state, phase: state.online ? HealingPhase.Idle : HealingPhase.Offline }
@@ -206,7 +206,7 @@ export function healingStep(
           if (seen.phase === HealingPhase.Reconnecting) return attemptEnded(seen, now, config)
           return { state: seen, actions: [] }
         case 'unregistered': {
-          // Our own disconnect (sleep) or the reconnect's teardown: not a sign-out.
+          // Our own suspend (sleep) or the reconnect's teardown: not a sign-out.
           const ours = seen.phase === HealingPhase.Asleep || seen.phase === HealingPhase.Reconnecting
           return { state: ours ? seen : { ...seen, wantRegistered: false, queued: null }, actions: [] }
         }

@@ -1,7 +1,5 @@
 import type { ParleyApi } from '../../contract/ipc'
-import { accountSchema } from '../../contract/schemas'
 import type { Phone } from '../sip/types'
-import { request } from '../state/api'
 import {
   defaultHealingConfig,
   healingStep,
@@ -30,7 +28,7 @@ export interface DeviceRefresher {
   refresh(options?: { reapply?: boolean }): Promise<void>
 }
 
-export type HealingPhone = Pick<Phone, 'on' | 'connect' | 'reconnect' | 'disconnect'>
+export type HealingPhone = Pick<Phone, 'on' | 'reconnect' | 'suspend' | 'wake'>
 
 export interface SelfHealingOptions {
   phone: HealingPhone
@@ -47,32 +45,6 @@ export interface SelfHealingOptions {
    * devicechange across sleep.
    */
   followUpRefreshMs?: readonly number[]
-  /**
-   * Brings the phone back after we signed it off for sleep. The SIP adapter's disconnect()
-   * also forgets that registration is wanted (it is the sign-out), so reconnect() alone would
-   * do nothing; the default signs in again with the stored account, as at start-up.
-   */
-  reconnectAfterSleep?: () => Promise<void>
-}
-
-/** Signs in again with the account and password main has stored (nothing when signed out). */
-export async function connectWithStoredAccount(phone: Pick<Phone, 'connect'>, api: ParleyApi): Promise<void> {
-  const state = await request(api, 'account:get')
-  if (!state.ok || !state.value.account || !state.value.hasPassword) return
-  const password = await request(api, 'account:password')
-  if (!password.ok || password.value === '') return
-  const { account } = state.value
-  // A repaired settings file can leave '' in a required field: the login form asks for it.
-  if (!accountSchema.safeParse(account).success) return
-  await phone.connect({
-    displayName: account.displayName,
-    sipAddress: account.sipAddress,
-    authUser: account.authUser,
-    password: password.value,
-    wsServer: account.wsServer,
-    outboundProxy: account.outboundProxy,
-    iceServers: account.iceServers,
-  })
 }
 
 export const defaultFollowUpRefreshMs: readonly number[] = [1_000, 3_000]
@@ -83,7 +55,6 @@ export function startSelfHealing(options: SelfHealingOptions): () => void {
   const now = options.now ?? (() => Date.now())
   const config: HealingConfig = { ...defaultHealingConfig, ...options.config }
   const followUps = options.followUpRefreshMs ?? defaultFollowUpRefreshMs
-  const reconnectAfterSleep = options.reconnectAfterSleep ?? (() => connectWithStoredAccount(phone, api))
   let state: HealingState = initialHealingState(win.navigator.onLine)
   let stopped = false
   const timers = new Set<number>()
@@ -107,11 +78,12 @@ export function startSelfHealing(options: SelfHealingOptions): () => void {
 
   const perform = (action: HealingAction) => {
     switch (action.type) {
-      case 'disconnect':
-        phone.disconnect().catch(() => undefined)
+      case 'suspend-phone':
+        phone.suspend().catch(() => undefined)
         return
       case 'reconnect': {
-        const attempt = action.afterSleep ? reconnectAfterSleep() : phone.reconnect(action.reason)
+        // After our own sign-off for sleep the phone wakes with the account it had.
+        const attempt = action.afterSleep ? phone.wake() : phone.reconnect(action.reason)
         attempt.then(
           () => dispatch({ type: 'reconnect-settled', ok: true }),
           () => dispatch({ type: 'reconnect-settled', ok: false }),

@@ -597,6 +597,29 @@ describe('SipPhone network recovery', () => {
     expect(of('call-ended')[0]).toMatchObject({ endReason: 'network' })
   })
 
+  it('suspend and wake: calls end, the registration goes, wake registers the same account again', async () => {
+    const { id } = await activeOutgoing()
+    const firstUa = stack.lastUa
+    await phone.suspend()
+    expect(of('call-ended').find((c) => c.id === id)).toMatchObject({ endReason: 'local-hangup' })
+    await phone.wake()
+    await flush()
+    expect(stack.lastUa).not.toBe(firstUa)
+    expect(stack.lastUa.options.authorizationPassword).toBe('secret')
+    expect(of('registration').at(-1)?.state).toBe('registered')
+  })
+
+  it('wake does nothing without suspend, or after a sign-out that followed it', async () => {
+    const ua = stack.lastUa
+    await phone.wake()
+    expect(stack.lastUa).toBe(ua)
+    await phone.suspend()
+    await phone.disconnect()
+    await phone.wake()
+    expect(stack.lastUa).toBe(ua)
+    expect(of('registration').at(-1)?.state).not.toBe('registered')
+  })
+
   it('sign-out ends calls and unregisters', async () => {
     const { session } = await activeOutgoing()
     await phone.disconnect()

@@ -145,9 +145,22 @@ export class SipPhone implements Phone {
   }
 
   async disconnect(): Promise<void> {
-    for (const call of this.registry.all()) this.terminate(call, 'local-hangup', 'Signed out')
+    await this.signOff('Signed out', false)
+  }
+
+  /** Sleep: like disconnect(), but wake() registers the same account again on a new connection. */
+  async suspend(): Promise<void> {
+    await this.signOff('The computer went to sleep', true)
+  }
+
+  async wake(): Promise<void> {
+    await this.guard(() => this.registration.wake())
+  }
+
+  private async signOff(reason: string, forWake: boolean): Promise<void> {
+    for (const call of this.registry.all()) this.terminate(call, 'local-hangup', reason)
     this.recovery.clear()
-    await this.guard(() => this.registration.disconnect())
+    await this.guard(() => this.registration.disconnect({ forWake }))
   }
 
   /** Opens the microphone ahead of the first call; optional (the first open costs a few hundred ms). */

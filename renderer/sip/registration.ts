@@ -49,6 +49,8 @@ export class Registration {
   private registerer: Registerer | null = null
   private detachRegisterer: (() => void) | null = null
   private wanted = false
+  /** Signed off for sleep by disconnect({ forWake: true }): wake() registers again. */
+  private suspended = false
   private registering = false
   private failures = 0
   private retryTimer: unknown = undefined
@@ -79,6 +81,7 @@ export class Registration {
     const generation = ++this.generation
     this.account = account
     this.wanted = true
+    this.suspended = false
     this.failures = 0
     this.recovering = false
     try {
@@ -120,7 +123,17 @@ export class Registration {
     await this.attempt(generation)
   }
 
-  async disconnect(): Promise<void> {
+  /** After disconnect({ forWake: true }) only: the same account on a new connection. */
+  async wake(): Promise<void> {
+    if (!this.suspended || !this.account) return
+    this.suspended = false
+    await this.connect(this.account)
+  }
+
+  /** Unregisters and closes; `forWake` (sleep) keeps the registration wanted for wake(). */
+  async disconnect(options: { forWake?: boolean } = {}): Promise<void> {
+    // set at once: a quick wake-up may arrive while the sign-off still runs
+    this.suspended = (options.forWake ?? false) && this.wanted
     this.wanted = false
     this.generation++
     this.clearRetry()

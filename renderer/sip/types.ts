@@ -113,7 +113,12 @@ export interface Phone {
   connect(account: SipAccount): Promise<void>
   /** Drops the transport and registers again from scratch (resume, network back). */
   reconnect(reason: string): Promise<void>
+  /** Sign-out: ends calls, unregisters and forgets the account. */
   disconnect(): Promise<void>
+  /** Sleep: like disconnect() but the account is kept for wake(). */
+  suspend(): Promise<void>
+  /** Wake-up after suspend(): registers the same account on a new connection; else nothing. */
+  wake(): Promise<void>
   dial(target: string): Promise<string | null>
   answer(callId: string): Promise<void>
   /** 486 Busy Here by default; 'decline' sends 603 Decline. */

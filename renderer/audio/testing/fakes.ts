@@ -124,6 +124,15 @@ export class FakeRoutingPhone {
     this.commands.push('disconnect')
   }
 
+  async suspend(): Promise<void> {
+    this.commands.push('suspend')
+  }
+
+  async wake(): Promise<void> {
+    this.commands.push('wake')
+    if (this.reconnectGate) await this.reconnectGate
+  }
+
   on<E extends PhoneEventName>(event: E, listener: (payload: PhoneEvents[E]) => void): () => void {
     const set = this.listeners.get(event) ?? new Set()
     set.add(listener as (payload: never) => void)

@@ -107,6 +107,12 @@ export class FakePhone implements Phone {
   async disconnect(): Promise<void> {
     this.record('disconnect')
   }
+  async suspend(): Promise<void> {
+    this.record('suspend')
+  }
+  async wake(): Promise<void> {
+    this.record('wake')
+  }
   async dial(target: string): Promise<string | null> {
     this.record('dial', target)
     if (this.dialResult === null) return null
