@@ -175,9 +175,10 @@ export class TestBaresip {
     }
   }
 
-  /** The DTMF keys baresip recognised, in order (its CALL_DTMF_START events). */
-  receivedDigits(): string {
+  /** The DTMF keys baresip recognised after the first `since` events (its CALL_DTMF_START). */
+  receivedDigits(since = 0): string {
     return this.events
+      .slice(since)
       .filter((event) => event.type === 'CALL_DTMF_START')
       .map((event) => event.param ?? '?')
       .join('')

@@ -18,7 +18,12 @@ export interface AudioElementLike {
 
 /** The parts of an RTCPeerConnection the media controller touches. */
 export interface PeerConnectionLike {
-  getSenders(): Array<Pick<RTCRtpSender, 'track' | 'replaceTrack'> & { dtmf?: RTCDTMFSender | null }>
+  getSenders(): Array<
+    Pick<RTCRtpSender, 'track' | 'replaceTrack'> & {
+      dtmf?: RTCDTMFSender | null
+      getParameters?(): { codecs?: Array<{ mimeType: string; clockRate?: number }> }
+    }
+  >
 }
 
 export interface CallMedia {

@@ -301,6 +301,39 @@ describe('SipPhone calls', () => {
     expect(of('error').at(-1)?.message).toMatch(/not a DTMF key/)
   })
 
+  it('queues a key pressed while tones still play instead of replacing them', async () => {
+    const { id, session } = await activeOutgoing()
+    const inserted: string[] = []
+    const sender = session.pc.senders[0]
+    if (!sender) throw new Error('no sender')
+    sender.dtmf = { canInsertDTMF: true, toneBuffer: '25', insertDTMF: (t: string) => void inserted.push(t) }
+    phone.sendDtmf(id, '8')
+    expect(inserted).toEqual(['258'])
+  })
+
+  it('sends SIP INFO when Opus was answered with telephone-event/8000 only, or when asked to', async () => {
+    const { id, session } = await activeOutgoing()
+    const inserted: string[] = []
+    const sender = session.pc.senders[0]
+    if (!sender) throw new Error('no sender')
+    sender.dtmf = { canInsertDTMF: true, insertDTMF: (t: string) => void inserted.push(t) }
+    let codecs = [
+      { mimeType: 'audio/opus', clockRate: 48000 },
+      { mimeType: 'audio/telephone-event', clockRate: 8000 },
+    ]
+    sender.getParameters = () => ({ codecs })
+    phone.sendDtmf(id, '1')
+    expect(session.infos).toHaveLength(1)
+    phone.sendDtmf(id, '2', 'rfc4733')
+    expect(inserted).toEqual(['2'])
+    codecs = [codecs[0]!, { mimeType: 'audio/telephone-event', clockRate: 48000 }]
+    phone.sendDtmf(id, '3')
+    expect(inserted).toEqual(['2', '3'])
+    phone.sendDtmf(id, '4', 'info')
+    expect(session.infos).toHaveLength(2)
+    expect(inserted).toEqual(['2', '3'])
+  })
+
   it('hangs up with CANCEL before answer and BYE after', async () => {
     const id = await phone.dial('1001')
     await phone.hangup(id as string)

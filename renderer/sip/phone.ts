@@ -4,7 +4,7 @@ import { CallMedia } from './call-media'
 import { CallRegistry } from './call-registry'
 import { numberFromUri, sanitizeText } from './caller-context'
 import { token, type PhoneContext, type SipPhoneDeps } from './context'
-import { isDtmfTone } from './dtmf'
+import { isDtmfTone, type DtmfPreference } from './dtmf'
 import { PhoneEmitter } from './emitter'
 import { terminateCall } from './ending'
 import { iceServersFrom } from './ice'
@@ -273,7 +273,7 @@ export class SipPhone implements Phone {
     this.callMedia.applyMute(call)
   }
 
-  sendDtmf(callId: string, tone: string): void {
+  sendDtmf(callId: string, tone: string, preference: DtmfPreference = 'auto'): void {
     const call = this.registry.find(callId, 'send DTMF')
     if (!call) return
     if (!isDtmfTone(tone)) {
@@ -284,7 +284,7 @@ export class SipPhone implements Phone {
       this.error('DTMF needs a connected call')
       return
     }
-    this.sessions.sendDtmf(call, tone)
+    this.sessions.sendDtmf(call, tone, preference)
   }
 
   async blindTransfer(callId: string, target: string): Promise<void> {

@@ -3,7 +3,14 @@ import type { CallMedia } from './call-media'
 import type { CallRegistry } from './call-registry'
 import { assertedIdentity, headerLookup } from './caller-context'
 import type { PhoneContext } from './context'
-import { chooseDtmfMethod, dtmfInfoBody, DTMF_GAP_MS, DTMF_TONE_MS } from './dtmf'
+import {
+  chooseDtmfMethod,
+  dtmfInfoBody,
+  DTMF_GAP_MS,
+  DTMF_TONE_MS,
+  type DtmfPreference,
+  type NegotiatedCodec,
+} from './dtmf'
 import { audioSender } from './media'
 import { reinviteWithRetry, type ReinviteOutcome } from './reinvite'
 import { messageOf, sendForAnswer } from './request-answer'
@@ -88,11 +95,13 @@ export class SessionOps {
     })
   }
 
-  sendDtmf(call: Call, tone: string): void {
+  sendDtmf(call: Call, tone: string, preference: DtmfPreference): void {
     const sender = audioSender(this.media.peerConnectionOf(call))
-    if (chooseDtmfMethod(sender?.dtmf) === 'rfc4733' && sender?.dtmf) {
+    if (chooseDtmfMethod(sender?.dtmf, preference, negotiatedCodecs(sender)) === 'rfc4733' && sender?.dtmf) {
       try {
-        sender.dtmf.insertDTMF(tone, DTMF_TONE_MS, DTMF_GAP_MS)
+        // insertDTMF replaces the tones still queued: keys pressed faster than a tone lasts
+        // would be lost, so the new one goes after them.
+        sender.dtmf.insertDTMF(queuedTones(sender.dtmf) + tone, DTMF_TONE_MS, DTMF_GAP_MS)
         return
       } catch (error) {
         this.context.log(`RFC 4733 DTMF failed, using SIP INFO: ${messageOf(error)}`)
@@ -141,6 +150,19 @@ export class SessionOps {
       next.catch(() => undefined),
     )
     return next
+  }
+}
+
+function queuedTones(dtmf: { toneBuffer?: string }): string {
+  return typeof dtmf.toneBuffer === 'string' ? dtmf.toneBuffer : ''
+}
+
+/** The codecs the audio sender negotiated, in the order used (the first voice codec sends). */
+function negotiatedCodecs(sender: { getParameters?(): { codecs?: NegotiatedCodec[] } } | undefined) {
+  try {
+    return sender?.getParameters?.().codecs
+  } catch {
+    return undefined
   }
 }
 

@@ -3,6 +3,10 @@
  * through these types only and never imports SIP.js.
  */
 
+import type { DtmfPreference } from './dtmf'
+
+export type { DtmfPreference }
+
 export interface SipAccount {
   displayName: string
   /** user@domain */
@@ -127,7 +131,8 @@ export interface Phone {
   hold(callId: string): Promise<void>
   resume(callId: string): Promise<void>
   setMuted(callId: string, muted: boolean): void
-  sendDtmf(callId: string, tone: string): void
+  /** `preference` (default auto): RFC 4733 where the far end will understand it, else SIP INFO. */
+  sendDtmf(callId: string, tone: string, preference?: DtmfPreference): void
   blindTransfer(callId: string, target: string): Promise<void>
   attendedTransfer(heldCallId: string, consultationCallId: string): Promise<void>
   setAudioRouting(routing: AudioRouting): Promise<void>

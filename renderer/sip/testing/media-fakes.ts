@@ -50,7 +50,14 @@ export class FakeMediaDevices {
 
 export class FakeSender {
   readonly replaced: FakeTrack[] = []
-  dtmf: { canInsertDTMF: boolean; tones: string[]; insertDTMF(t: string): void } | null = null
+  dtmf: {
+    canInsertDTMF: boolean
+    tones?: string[]
+    toneBuffer?: string
+    insertDTMF(t: string): void
+  } | null = null
+  /** The negotiated codecs as RTCRtpSender.getParameters() reports them; absent: not reported. */
+  getParameters?: () => { codecs: Array<{ mimeType: string; clockRate: number }> }
   constructor(public track: FakeTrack | null) {}
   async replaceTrack(track: FakeTrack | null): Promise<void> {
     if (track) this.replaced.push(track)
