@@ -35,14 +35,36 @@ afterEach(async () => {
   )
 })
 
-test('Parley calls baresip through rtpengine: media flows both ways on both ends', async () => {
-  const since = desk.events.length
+/** Parley dials baresip, baresip answers; resolves with the app's card once Connected. */
+async function appCallsDesk(since: number) {
   await dial(app.page, '6002')
   await desk.waitForEvent('CALL_INCOMING', 15_000, since)
   await desk.answer()
   await desk.waitForEvent('CALL_ESTABLISHED', 10_000, since)
   const card = ui.liveCall(app.page)
   await expect.poll(() => textOf(card), { timeout: 15_000 }).toMatch(/Connected/)
+  return card
+}
+
+/** baresip dials Parley, the user answers by click; resolves once baresip has the call up. */
+async function deskCallsApp(since: number) {
+  await desk.dial(`sip:${appUser}@${pbx.domain}`)
+  const card = ui.liveCall(app.page)
+  await expect.poll(() => textOf(card), { timeout: 15_000 }).toMatch(/Incoming call/)
+  await card.getByRole('button', { name: 'Answer' }).click()
+  await desk.waitForEvent('CALL_ESTABLISHED', 10_000, since)
+  return card
+}
+
+/** Presses the keys on the dialpad one by one (each a click, as a user would). */
+async function pressKeys(keys: string): Promise<void> {
+  const pad = ui.dialpad(app.page)
+  for (const key of keys) await pad.getByRole('button', { name: key, exact: true }).click()
+}
+
+test('Parley calls baresip through rtpengine: media flows both ways on both ends', async () => {
+  const since = desk.events.length
+  const card = await appCallsDesk(since)
   await app.waitForMediaFlowing()
   await desk.waitForMediaFlowing()
 
@@ -52,11 +74,7 @@ test('Parley calls baresip through rtpengine: media flows both ways on both ends
 
 test('baresip calls Parley: answered by click, media flows both ways, baresip hangs up', async () => {
   const since = desk.events.length
-  await desk.dial(`sip:${appUser}@${pbx.domain}`)
-  const card = ui.liveCall(app.page)
-  await expect.poll(() => textOf(card), { timeout: 15_000 }).toMatch(/Incoming call/)
-  await card.getByRole('button', { name: 'Answer' }).click()
-  await desk.waitForEvent('CALL_ESTABLISHED', 10_000, since)
+  await deskCallsApp(since)
   await app.waitForMediaFlowing()
   await desk.waitForMediaFlowing()
 
@@ -64,19 +82,10 @@ test('baresip calls Parley: answered by click, media flows both ways, baresip ha
   await expect.poll(() => ui.liveCall(app.page).count(), { timeout: 10_000 }).toBe(0)
 })
 
-/** Presses the keys on the dialpad one by one (each a click, as a user would). */
-async function pressKeys(keys: string): Promise<void> {
-  const pad = ui.dialpad(app.page)
-  for (const key of keys) await pad.getByRole('button', { name: key, exact: true }).click()
-}
-
 test('keypad tones reach baresip when it answered Opus with telephone-event/8000 only (sent as SIP INFO)', async () => {
   const since = desk.events.length
   const relayedBefore = relayedDtmf(rtpengine).length
-  await dial(app.page, '6002')
-  await desk.waitForEvent('CALL_INCOMING', 15_000, since)
-  await desk.answer()
-  await expect.poll(() => textOf(ui.liveCall(app.page)), { timeout: 15_000 }).toMatch(/Connected/)
+  await appCallsDesk(since)
   await app.waitForMediaFlowing()
 
   await pressKeys('159*#')
@@ -90,11 +99,7 @@ test('keypad tones reach baresip in-band (RFC 4733 through rtpengine) on a PCMU 
   const since = desk.events.length
   const relayedBefore = relayedDtmf(rtpengine).length
   // baresip offers PCMU first with telephone-event/8000: a clock-rate match.
-  await desk.dial(`sip:${appUser}@${pbx.domain}`)
-  const card = ui.liveCall(app.page)
-  await expect.poll(() => textOf(card), { timeout: 15_000 }).toMatch(/Incoming call/)
-  await card.getByRole('button', { name: 'Answer' }).click()
-  await desk.waitForEvent('CALL_ESTABLISHED', 10_000, since)
+  await deskCallsApp(since)
   await app.waitForMediaFlowing()
 
   await pressKeys('2580')
