@@ -30,12 +30,24 @@ export const webSocketUrlSchema = z
     }
   }, 'Use a wss:// address (ws:// only for this computer)')
 
+/**
+ * Account text that ends up inside SIP headers (From display name, Authorization username,
+ * Route): a line break would start a header of its own, a quote or <> would end the quoted
+ * name or the URI early. Refused with a message instead of escaped, so what is stored is what
+ * the PBX sees.
+ */
+const headerSafeText = (max: number, label: string) =>
+  shortText(max).regex(
+    /^[^\u0000-\u001f\u007f"<>]*$/,
+    `${label} cannot contain line breaks, quotation marks (") or angle brackets (< >).`,
+  )
+
 export const accountSchema = z.object({
-  displayName: shortText(128).default(''),
+  displayName: headerSafeText(128, 'Display name').default(''),
   sipAddress: sipAddressSchema,
-  authUser: shortText(128).default(''),
+  authUser: headerSafeText(128, 'Auth user').default(''),
   wsServer: webSocketUrlSchema,
-  outboundProxy: shortText(512).default(''),
+  outboundProxy: headerSafeText(512, 'Outbound proxy').default(''),
   /** STUN/TURN urls the account allows; empty means host candidates only (no public server). */
   iceServers: z.array(shortText(512)).max(8).default([]),
   voicemailNumber: shortText(32).default('555'),

@@ -50,6 +50,24 @@ test('the form refuses a malformed SIP address with a message next to the field'
   expect(messages.join(' ')).toMatch(/user@domain/)
 })
 
+test('the form refuses a display name with a line break or <> that would reach SIP headers', async () => {
+  const form = ui.accountForm(app.page)
+  const field = form.getByLabel('Display name', { exact: true })
+  // A pasted line break survives in a text input only through the value property.
+  await field.evaluate((input: HTMLInputElement) => {
+    input.value = 'Eve\r\nContact: <sip:evil@x>'
+    input.dispatchEvent(new Event('input', { bubbles: true }))
+  })
+  await form.getByRole('button', { name: 'Sign in' }).click()
+  await expect.poll(() => field.getAttribute('aria-invalid')).toBe('true')
+  const describedBy = (await field.getAttribute('aria-describedby')) ?? ''
+  const messages = await Promise.all(
+    describedBy.split(' ').map((id) => app.page.locator(`#${id}`).textContent()),
+  )
+  expect(messages.join(' ')).toMatch(/Display name cannot contain line breaks, quotation marks/)
+  await field.fill('')
+})
+
 test('a wrong password shows "Wrong password" and the PBX never registers the phone', async () => {
   await signIn(app.page, { user: '3001', password: 'not-the-password' }, pbx)
   const status = ui.registration(app.page)

@@ -2,6 +2,7 @@ import { join } from 'node:path'
 import type { Preferences } from '../contract/schemas'
 import { AccountService } from './account/account-service'
 import { CredentialStore } from './credentials/credential-store'
+import { parseIceSecrets } from './credentials/ice-secrets'
 import type { SafeStorageAdapter } from './credentials/safe-storage'
 import type { EventBus } from './ipc/event-bus'
 import { composeHandlersAtRuntime, type InvokeHandlers } from './ipc/handlers'
@@ -43,6 +44,7 @@ export interface MainServices {
 }
 
 export const credentialFileName = 'credentials.json'
+export const turnCredentialFileName = 'turn-credentials.json'
 
 /**
  * Builds every service and the full handler table from injected backends. Both the Electron
@@ -58,11 +60,20 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     logger,
     (secret) => options.redactor.addSecret(secret),
   )
+  const turnCredentials = new CredentialStore(
+    join(options.dataDir, turnCredentialFileName),
+    options.safeStorage,
+    logger,
+    // The stored text is a map of "user:password" by URL: each one is kept out of the log.
+    (text) => Object.values(parseIceSecrets(text)).forEach((secret) => options.redactor.addSecret(secret)),
+    'TURN server password',
+  )
   const notice = policyNotice(policy)
   if (notice) logger.warn(notice)
   const account = new AccountService({
     settings,
     credentials,
+    turnCredentials,
     policy: policy.policy,
     events,
     startupNotices: [...(options.settingsNotices ?? []), ...(notice ? [notice] : [])],

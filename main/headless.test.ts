@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -161,5 +161,60 @@ describe('createHeadlessMain', () => {
       ok: false,
       error: { code: 'locked' },
     })
+  })
+})
+
+describe('account fields that reach SIP headers', () => {
+  it('are refused in main with a message when they hold CR/LF, quotes or <>', async () => {
+    main = await createHeadlessMain({ dataDir })
+    for (const change of [
+      { displayName: 'Eve\r\nContact: <sip:evil@x>' },
+      { authUser: 'eve"' },
+      { outboundProxy: 'sip:edge<x>' },
+    ]) {
+      const result = await main.dispatch('account:save', {
+        account: { ...account, ...change },
+        password: 'pw',
+      })
+      expect(result).toMatchObject({ ok: false, error: { code: 'invalid-input' } })
+      if (!result.ok) expect(result.error.message).toMatch(/cannot contain line breaks, quotation marks/)
+    }
+    expect(value<AccountState>(await main.dispatch('account:get')).account).toBeNull()
+  })
+})
+
+describe('files in the data folder', () => {
+  it('are all readable by this user only (0600): settings, secrets, contacts, history', async () => {
+    main = await createHeadlessMain({ dataDir })
+    const withTurn = { ...account, iceServers: ['turn:alice:turn-pw-9@turn.example:3478'] }
+    value(await main.dispatch('account:save', { account: withTurn, password: 'Secret-pw-123' }))
+    value(await main.dispatch('preferences:update', { doNotDisturb: true }))
+    value(await main.dispatch('contacts:import', { format: 'csv', text: 'Name,Phone\nÅsa,+46 8 123\n' }))
+    value(
+      await main.dispatch('history:record', {
+        id: 'c1',
+        direction: 'incoming',
+        outcome: 'missed',
+        remoteName: 'Bob',
+        remoteNumber: '100',
+        startedAt: 1,
+        ringMs: 1000,
+        talkMs: 0,
+      }),
+    )
+    await main.stop()
+    main = undefined
+    const files = readdirSync(dataDir, { recursive: true, withFileTypes: true }).filter((entry) =>
+      entry.isFile(),
+    )
+    const names = files.map((entry) => entry.name)
+    expect(names).toEqual(
+      expect.arrayContaining(['settings.json', 'credentials.json', 'turn-credentials.json', 'contacts.json']),
+    )
+    for (const entry of files) {
+      const path = join(entry.parentPath, entry.name)
+      expect({ path, mode: (statSync(path).mode & 0o777).toString(8) }).toEqual({ path, mode: '600' })
+      expect(readFileSync(path, 'utf8')).not.toContain('turn-pw-9')
+    }
   })
 })

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -35,6 +35,13 @@ function service(policy: AdminPolicy, stored: Record<string, unknown> = {}) {
   const accountService = new AccountService({
     settings: new SettingsService(backend, logger),
     credentials: new CredentialStore(join(dir, 'credentials.json'), new FakeSafeStorage(), logger),
+    turnCredentials: new CredentialStore(
+      join(dir, 'turn.json'),
+      new FakeSafeStorage(),
+      logger,
+      () => undefined,
+      'TURN password',
+    ),
     policy,
     events: { emit: (_event, payload) => emitted.push(payload as EventMap['preferences-changed']) },
   })
@@ -63,6 +70,36 @@ describe('AccountService storage failures', () => {
     expect(error.message).toBe(
       'Your settings could not be saved (ENOSPC). Check free disk space and try again.',
     )
+  })
+})
+
+describe('AccountService keeps TURN credentials out of the settings file', () => {
+  const withTurn = { ...account, iceServers: ['stun:stun.example', 'turn:alice:pa55w0rd@turn.example:3478'] }
+
+  it('stores the ICE list without credentials and the credentials encrypted, and reads them back joined', () => {
+    const { accountService, backend } = service({ values: {}, locked: [] })
+    accountService.save({ account: withTurn })
+    expect(JSON.stringify(backend.get('account'))).not.toContain('pa55w0rd')
+    expect((backend.get('account') as { iceServers: string[] }).iceServers).toEqual([
+      'stun:stun.example',
+      'turn:turn.example:3478',
+    ])
+    expect(readFileSync(join(dir, 'turn.json'), 'utf8')).not.toContain('pa55w0rd')
+    expect(accountService.state().account?.iceServers).toEqual(withTurn.iceServers)
+  })
+
+  it('moves credentials an older settings file holds in plain text into the credential store', () => {
+    const { accountService, backend } = service({ values: {}, locked: [] }, { account: withTurn })
+    expect(JSON.stringify(backend.get('account'))).not.toContain('pa55w0rd')
+    expect(accountService.state().account?.iceServers).toEqual(withTurn.iceServers)
+  })
+
+  it('forgets the stored credentials when the list no longer has any', () => {
+    const { accountService } = service({ values: {}, locked: [] })
+    accountService.save({ account: withTurn })
+    accountService.save({ account: { ...withTurn, iceServers: ['turn:turn.example:3478'] } })
+    expect(existsSync(join(dir, 'turn.json'))).toBe(false)
+    expect(accountService.state().account?.iceServers).toEqual(['turn:turn.example:3478'])
   })
 })
 

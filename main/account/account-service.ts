@@ -6,6 +6,7 @@ import {
   type PreferencesPatch,
 } from '../../contract/schemas'
 import type { CredentialStore } from '../credentials/credential-store'
+import { hasIceSecrets, joinIceSecrets, parseIceSecrets, splitIceSecrets } from '../credentials/ice-secrets'
 import { defineHandlers, HandlerError, type ParsedRequest } from '../ipc/handlers'
 import type { EventSink } from '../ipc/event-bus'
 import type { AdminPolicy } from '../policy/admin-policy'
@@ -46,6 +47,8 @@ function storing(write: () => void): void {
 export interface AccountServiceDeps {
   settings: SettingsService
   credentials: CredentialStore
+  /** The TURN credentials of the ICE server list (safeStorage too), kept out of settings.json. */
+  turnCredentials: CredentialStore
   policy: AdminPolicy
   events: EventSink
   /** Notices from start-up that are not the settings' own (a policy file refused, ...). */
@@ -58,26 +61,50 @@ export class AccountService {
 
   start(): void {
     this.deps.credentials.start()
+    this.deps.turnCredentials.start()
+    // Settings written before TURN credentials moved to safeStorage: move them now.
+    const stored = this.deps.settings.readAccount()
+    if (stored && hasIceSecrets(stored.iceServers)) this.writeAccount(stored)
+  }
+
+  /** The account to settings.json, its TURN credentials to the credential store. */
+  private writeAccount(account: Account): void {
+    const { urls, secrets } = splitIceSecrets(account.iceServers)
+    if (Object.keys(secrets).length > 0) this.deps.turnCredentials.setPassword(JSON.stringify(secrets))
+    else this.deps.turnCredentials.clear()
+    this.deps.settings.writeAccount({ ...account, iceServers: urls })
+  }
+
+  private readAccount(): Account | null {
+    const stored = this.deps.settings.readAccount()
+    if (!stored) return null
+    const secrets = parseIceSecrets(this.deps.turnCredentials.getPassword())
+    return { ...stored, iceServers: joinIceSecrets(stored.iceServers, secrets) }
   }
 
   stop(): void {}
 
   state(): AccountState {
-    const { settings, credentials, policy } = this.deps
-    const stored = settings.readAccount()
+    const { settings, credentials, policy, turnCredentials } = this.deps
+    const stored = this.readAccount()
     const account = stored ? applyPolicyToAccount(stored, policy) : null
     return {
       account,
       hasPassword: credentials.hasPassword(),
       locked: [...policy.locked],
-      notices: [...(this.deps.startupNotices ?? []), ...settings.notices, ...credentials.notices],
+      notices: [
+        ...(this.deps.startupNotices ?? []),
+        ...settings.notices,
+        ...credentials.notices,
+        ...turnCredentials.notices,
+      ],
       presets: accountPresets(policy),
     }
   }
 
   save(request: ParsedRequest<'account:save'>): AccountState {
-    const { settings, credentials, policy } = this.deps
-    const current = settings.readAccount()
+    const { credentials, policy } = this.deps
+    const current = this.readAccount()
     const violations = lockedAccountChanges(request.account, current, blankAccount, policy)
     if (violations.length > 0) {
       throw new HandlerError(
@@ -85,7 +112,7 @@ export class AccountService {
         `Your administrator has locked ${violations.map(labelOf).join(', ')}; those settings were not changed.`,
       )
     }
-    storing(() => settings.writeAccount(request.account))
+    storing(() => this.writeAccount(request.account))
     // An empty password field means "unchanged", like an omitted one: forms send '' untouched.
     if (request.password) credentials.setPassword(request.password)
     return this.state()

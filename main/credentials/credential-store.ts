@@ -10,8 +10,8 @@ interface CredentialFile {
 }
 
 /**
- * The SIP password, encrypted with the OS keychain through safeStorage, in its own file next
- * to the settings. Without encryption it is kept in memory for this run only: never plain
+ * One secret (the SIP password; with another file and subject, the TURN credentials),
+ * encrypted with the OS keychain through safeStorage, in its own file next to the settings. Without encryption it is kept in memory for this run only: never plain
  * text on disk. Every problem becomes a notice, never a crash.
  */
 export class CredentialStore {
@@ -24,6 +24,8 @@ export class CredentialStore {
     private readonly logger: Logger,
     /** Told every password this store holds, so the log can keep it out (main/log/redact.ts). */
     private readonly onSecret: (secret: string) => void = () => undefined,
+    /** What the notices call the secret: "password", "TURN server password". */
+    private readonly subject = 'password',
   ) {}
 
   get notices(): readonly string[] {
@@ -44,16 +46,16 @@ export class CredentialStore {
         throw new Error('unexpected credential file shape')
       if (!this.safeStorage.isEncryptionAvailable()) {
         this.notice(
-          'Your saved password cannot be unlocked because the system keychain is not available. Please enter it again; it will be kept only until Parley closes.',
+          `Your saved ${this.subject} cannot be unlocked because the system keychain is not available. Please enter it again; it will be kept only until Parley closes.`,
         )
         return
       }
       this.password = this.safeStorage.decryptString(Buffer.from(file.password, 'base64'))
       this.onSecret(this.password)
     } catch (error) {
-      this.logger.warn('Stored password could not be read', error)
+      this.logger.warn(`Stored ${this.subject} could not be read`, error)
       this.notice(
-        'Your saved password could not be unlocked (the system keychain may have changed). Please enter it again.',
+        `Your saved ${this.subject} could not be unlocked (the system keychain may have changed). Please enter it again.`,
       )
     }
   }
@@ -73,7 +75,7 @@ export class CredentialStore {
     if (!this.safeStorage.isEncryptionAvailable()) {
       this.removeFile()
       this.notice(
-        'The system keychain is not available, so your password is kept only until Parley closes and you will be asked again next time.',
+        `The system keychain is not available, so your ${this.subject} is kept only until Parley closes and you will be asked again next time.`,
       )
       return
     }
@@ -86,7 +88,7 @@ export class CredentialStore {
       this.logger.warn('Password could not be stored encrypted', error)
       this.removeFile()
       this.notice(
-        'Your password could not be saved securely, so it is kept only until Parley closes and you will be asked again next time.',
+        `Your ${this.subject} could not be saved securely, so it is kept only until Parley closes and you will be asked again next time.`,
       )
     }
   }

@@ -1,5 +1,6 @@
 import Store from 'electron-store'
 import type { SettingsBackend } from './backend'
+import { restrictToOwner, settingsStoreOptions } from './settings-store-options'
 
 /**
  * electron-store behind the SettingsBackend interface. Run setAsideIfUnreadable on
@@ -9,11 +10,8 @@ export class ElectronStoreBackend implements SettingsBackend {
   private readonly store: Store<Record<string, unknown>>
 
   constructor(directory: string) {
-    this.store = new Store<Record<string, unknown>>({
-      cwd: directory,
-      name: 'settings',
-      clearInvalidConfig: false,
-    })
+    this.store = new Store<Record<string, unknown>>(settingsStoreOptions(directory))
+    restrictToOwner(this.store.path)
   }
 
   get path(): string {

@@ -98,6 +98,29 @@ describe('login form check', () => {
     })
     expect(accountFieldErrors(saved)).toEqual({})
   })
+
+  it('refuses line breaks, quotes and <> in the fields that go into SIP headers, saying why', () => {
+    const check = checkAccountForm(
+      {
+        ...values,
+        displayName: 'Eve\r\nVia: SIP/2.0/UDP evil',
+        authUser: 'eve"',
+        outboundProxy: 'sip:edge>;lr',
+      },
+      null,
+      formPolicyOf(policyState),
+      false,
+    )
+    expect(check.ok).toBe(false)
+    if (check.ok) return
+    expect(check.errors).toMatchObject({
+      displayName: 'Display name cannot contain line breaks, quotation marks (") or angle brackets (< >).',
+      authUser: 'Auth user cannot contain line breaks, quotation marks (") or angle brackets (< >).',
+      outboundProxy:
+        'Outbound proxy cannot contain line breaks, quotation marks (") or angle brackets (< >).',
+    })
+    expect(accountFieldErrors({ ...saved, displayName: 'Åsa Östlund (Reception)' })).toEqual({})
+  })
 })
 
 describe('login form base', () => {
