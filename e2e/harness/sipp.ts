@@ -6,6 +6,8 @@ import type { PbxInfo } from './pbx'
 const scenarios = resolve(import.meta.dirname, '../sipp')
 
 export interface SippRun {
+  /** The UDP port SIPp listens on (a fake registrar's address is 127.0.0.1:sipPort). */
+  sipPort: number
   /** SIPp's exit: 0 when the scenario completed (the call went as scripted). */
   done: Promise<{ code: number | null; output: string }>
   stop(): void
@@ -48,6 +50,10 @@ export async function runSipp(
     'domain',
     pbx.domain,
     ...Object.entries(options.keys).flatMap(([key, value]) => ['-key', key, value]),
+    // PARLEY_E2E_SIPP_TRACE=<folder>: every message SIPp saw, one file per run, for debugging
+    ...(process.env.PARLEY_E2E_SIPP_TRACE
+      ? ['-trace_msg', '-message_file', resolve(process.env.PARLEY_E2E_SIPP_TRACE, `sipp-${sipPort}.log`)]
+      : []),
   ]
   const child = spawn('sipp', args, {
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -60,5 +66,5 @@ export async function runSipp(
     child.once('exit', (code) => resolveDone({ code, output }))
     child.once('error', (error) => resolveDone({ code: -1, output: `${output}\n${error.message}` }))
   })
-  return { done, stop: () => void child.kill('SIGTERM') }
+  return { sipPort, done, stop: () => void child.kill('SIGTERM') }
 }

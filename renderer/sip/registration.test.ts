@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest'
+import { KEEPALIVE_INTERVAL_MS, KEEPALIVE_TIMEOUT_MS } from './keepalive'
 import { Registration } from './registration'
 import { FakeClock, flush } from './testing/fake-clock'
-import { FakeStack } from './testing/sip-fakes'
+import { FakeStack, response } from './testing/sip-fakes'
 import type { RegistrationStatus, SipAccount } from './types'
 
 const account: SipAccount = {
@@ -120,7 +121,8 @@ describe('Registration', () => {
     expect(ua.reconnects).toBe(1)
     expect(statuses.slice(-2).map((s) => s.state)).toEqual(['connecting', 'registered'])
     expect(registeredEvents.at(-1)).toBe(true)
-    expect(clock.pending()).toEqual([])
+    // no retry left behind: the only timer is the keepalive of the new registration
+    expect(clock.pending()).toEqual([KEEPALIVE_INTERVAL_MS])
   })
 
   it('reconnect() cancels a pending backoff retry', async () => {
@@ -131,7 +133,7 @@ describe('Registration', () => {
     stack.lastUa.reachable = true
     await registration.reconnect('network back')
     expect(statuses.at(-1)?.state).toBe('registered')
-    expect(clock.pending()).toEqual([])
+    expect(clock.pending()).toEqual([KEEPALIVE_INTERVAL_MS])
   })
 
   it('a REGISTER stuck on the old socket does not block the new one', async () => {
@@ -215,5 +217,52 @@ describe('Registration', () => {
     expect(statuses.at(-1)).toMatchObject({ state: 'failed', reason: 'other' })
     expect((statuses.at(-1) as { retryAt?: number }).retryAt).toBeUndefined()
     await flush()
+  })
+
+  it('obeys Retry-After on a 503: the next REGISTER goes out when the server said, not by backoff', async () => {
+    stack.onRegisterer = (r) => (r.autoAnswer = null)
+    const connecting = registration.connect(account)
+    await flush()
+    const registerer = stack.lastRegisterer
+    registerer.setState('Unregistered')
+    registerer.registers.at(-1)?.onReject?.(response(503, 'Service Unavailable', { 'Retry-After': ['10'] }))
+    await connecting
+    expect(statuses.at(-1)).toMatchObject({
+      state: 'failed',
+      reason: 'rejected',
+      retryAt: clock.now() + 10_000,
+    })
+    await clock.advance(9_999)
+    expect(registerer.registers).toHaveLength(1)
+    registerer.autoAnswer = 200
+    await clock.advance(1)
+    expect(registerer.registers).toHaveLength(2)
+    expect(statuses.at(-1)?.state).toBe('registered')
+  })
+
+  it('pings the registrar while registered, and registers afresh when the pings go unanswered', async () => {
+    await registration.connect(account)
+    const ua = stack.lastUa
+    await clock.advance(KEEPALIVE_INTERVAL_MS)
+    expect(stack.pings).toEqual(['sip:pbx.example'])
+    expect(ua.reconnects).toBe(0)
+    stack.pingAnswer = null
+    await clock.advance(KEEPALIVE_INTERVAL_MS + KEEPALIVE_TIMEOUT_MS)
+    expect(stack.pings).toHaveLength(2)
+    expect(lost).toBe(1)
+    expect(ua.transport.disconnects).toBe(1)
+    expect(ua.reconnects).toBe(1)
+    expect(statuses.slice(-2).map((s) => s.state)).toEqual(['connecting', 'registered'])
+    expect(registeredEvents.at(-1)).toBe(true)
+  })
+
+  it('takes a 408 to the keepalive (the proxy gave up on the registrar) as a dead path', async () => {
+    await registration.connect(account)
+    stack.pingAnswer = 408
+    await clock.advance(KEEPALIVE_INTERVAL_MS)
+    expect(stack.lastUa.reconnects).toBe(1)
+    stack.pingAnswer = 405
+    await clock.advance(3 * KEEPALIVE_INTERVAL_MS)
+    expect(stack.lastUa.reconnects).toBe(1)
   })
 })

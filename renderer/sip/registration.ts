@@ -1,4 +1,6 @@
+import { parseSipAddress } from './account'
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff'
+import { Keepalive } from './keepalive'
 import { messageOf, sendForAnswer } from './request-answer'
 import type {
   RegistrationState,
@@ -32,9 +34,13 @@ export interface RegistrationDeps {
   unregisterTimeoutMs?: number
   /** A REGISTER without any answer by then counts as failed (SIP.js can drop odd 200s silently). */
   registerTimeoutMs?: number
+  /** Keepalive ping interval and timeout (defaults in keepalive.ts). */
+  keepaliveIntervalMs?: number
+  keepaliveTimeoutMs?: number
 }
 
-type RegisterResult = { ok: true } | { ok: false; code: number; reason: string; pending?: boolean }
+type RegisterResult =
+  { ok: true } | { ok: false; code: number; reason: string; pending?: boolean; retryAfter?: number }
 
 const AUTH_CODES = new Set([401, 403, 407])
 
@@ -57,8 +63,16 @@ export class Registration {
   private generation = 0
   private recovering = false
   private current: RegistrationStatus = { state: 'unregistered' }
+  private readonly keepalive: Keepalive
 
-  constructor(private readonly deps: RegistrationDeps) {}
+  constructor(private readonly deps: RegistrationDeps) {
+    this.keepalive = new Keepalive({
+      stack: deps.stack,
+      clock: deps.clock,
+      intervalMs: deps.keepaliveIntervalMs,
+      timeoutMs: deps.keepaliveTimeoutMs,
+    })
+  }
 
   get status(): RegistrationStatus {
     return this.current
@@ -108,6 +122,7 @@ export class Registration {
       return
     }
     this.clearRetry()
+    this.keepalive.stop()
     this.failures = 0
     this.recovering = true
     const generation = ++this.generation
@@ -137,6 +152,7 @@ export class Registration {
     this.wanted = false
     this.generation++
     this.clearRetry()
+    this.keepalive.stop()
     const ua = this.ua
     const registerer = this.registerer
     this.ua = null
@@ -169,6 +185,7 @@ export class Registration {
       onDisconnect: (error?: Error) => {
         // A deliberate disconnect (sign-out, forced reconnect) has no error.
         if (!error || generation !== this.generation || !this.wanted) return
+        this.keepalive.stop()
         this.generation++
         this.recovering = true
         this.deps.onTransportLost?.()
@@ -208,6 +225,7 @@ export class Registration {
       const recovered = this.recovering
       this.recovering = false
       this.setStatus({ state: 'registered', since: this.deps.clock.now() })
+      this.startKeepalive(ua, generation)
       this.deps.onRegistered?.(recovered)
       return
     }
@@ -220,10 +238,28 @@ export class Registration {
       this.scheduleRetry('closed', 'Connection closed')
       return
     }
+    // 500/503 with Retry-After: the server says when it can serve us again (RFC 3261 §20.33)
+    const serverSays =
+      (result.code === 500 || result.code === 503) && result.retryAfter !== undefined
+        ? result.retryAfter * 1000
+        : undefined
     this.scheduleRetry(
       'rejected',
       `Registration refused (${result.code}${result.reason ? ' ' + result.reason : ''})`,
+      serverSays,
     )
+  }
+
+  /** While registered, pings the registrar; a dead path gets a fresh connection and REGISTER. */
+  private startKeepalive(ua: UserAgent, generation: number): void {
+    const domain = this.account ? parseSipAddress(this.account.sipAddress)?.domain : undefined
+    const target = domain ? this.deps.stack.makeUri(`sip:${domain}`) : undefined
+    if (!target) return
+    this.keepalive.start(ua, target, () => {
+      if (generation !== this.generation || !this.wanted) return
+      this.deps.onTransportLost?.()
+      void this.reconnect('keepalive')
+    })
   }
 
   private async register(ua: UserAgent): Promise<RegisterResult> {
@@ -270,10 +306,12 @@ export class Registration {
     }
   }
 
-  private scheduleRetry(reason: RegistrationFailure, message: string): void {
+  private scheduleRetry(reason: RegistrationFailure, message: string, delayMs?: number): void {
     this.clearRetry()
+    this.keepalive.stop()
     this.failures++
-    const delay = backoffDelay(this.failures, this.deps.random, this.deps.backoff ?? DEFAULT_BACKOFF)
+    const delay =
+      delayMs ?? backoffDelay(this.failures, this.deps.random, this.deps.backoff ?? DEFAULT_BACKOFF)
     const retryAt = this.deps.clock.now() + delay
     const generation = this.generation
     this.setStatus({ state: 'failed', reason, message, retryAt })

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { messageOf, sendForAnswer } from './request-answer'
 
 const response = (statusCode: number, reasonPhrase: string) =>
-  ({ message: { statusCode, reasonPhrase } }) as unknown as SipResponse
+  ({ message: { statusCode, reasonPhrase, getHeaders: () => [] } }) as unknown as SipResponse
 
 const pendingFailure = (error: unknown) => ({ ok: false as const, code: 491, reason: messageOf(error) })
 

@@ -1,7 +1,9 @@
 import type { RequestDelegate } from './stack'
 
 /** How a request we sent ended: accepted, or refused with the final response's code and reason. */
-export type RequestAnswer = { ok: true } | { ok: false; code: number; reason: string }
+export type RequestAnswer =
+  | { ok: true }
+  | { ok: false; code: number; reason: string; /** seconds, from Retry-After */ retryAfter?: number }
 
 /**
  * Sends one request (REGISTER, re-INVITE) and settles with its final answer; it never rejects.
@@ -16,12 +18,15 @@ export function sendForAnswer<Failure extends { ok: false; code: number; reason:
     try {
       send({
         onAccept: () => resolve({ ok: true }),
-        onReject: (response) =>
+        onReject: (response) => {
+          const retryAfter = retryAfterOf(response.message.getHeaders('retry-after'))
           resolve({
             ok: false,
             code: response.message.statusCode ?? 500,
             reason: response.message.reasonPhrase ?? '',
-          }),
+            ...(retryAfter === undefined ? {} : { retryAfter }),
+          })
+        },
       }).catch((error: unknown) => resolve(whenSendFails(error)))
     } catch (error) {
       resolve({ ok: false, code: 500, reason: messageOf(error) })
@@ -31,4 +36,10 @@ export function sendForAnswer<Failure extends { ok: false; code: number; reason:
 
 export function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error)
+}
+
+/** Seconds from a Retry-After header (`10`, `10;duration=5`, `10 (maintenance)`); undefined if none. */
+export function retryAfterOf(values: readonly string[] | undefined): number | undefined {
+  const match = /^\s*(\d{1,7})/.exec(values?.[0] ?? '')
+  return match ? Number(match[1]) : undefined
 }

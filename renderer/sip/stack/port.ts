@@ -188,6 +188,8 @@ export interface SipStack {
   createMediaHandlerFactory(getLocalStream: () => Promise<MediaStream>): MediaHandlerFactory
   /** The media handler of a session, once it has one. */
   mediaHandlerOf(session: SipSession): MediaHandler | undefined
+  /** Sends an out-of-dialog OPTIONS (a keepalive towards the registrar). */
+  ping(userAgent: SipUserAgent, target: SipUri, requestDelegate: RequestDelegate): Promise<unknown>
   /** Sends a REFER with our own Refer-To (and the session's Contact). */
   referInDialog(session: SipSession, refer: InDialogRefer): Promise<unknown>
 }

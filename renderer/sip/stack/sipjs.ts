@@ -33,6 +33,18 @@ export const realSipStack: SipStack = {
     const sdh = session.sessionDescriptionHandler as Web.SessionDescriptionHandler | undefined
     return sdh && typeof sdh === 'object' ? sdh : undefined
   },
+  ping: async (userAgent, target, requestDelegate) => {
+    const ua = userAgent as UserAgent
+    const core = ua.userAgentCore
+    const message = core.makeOutgoingRequestMessage(
+      'OPTIONS',
+      target as URI,
+      ua.configuration.uri,
+      target as URI,
+      {},
+    )
+    return core.request(message, requestDelegate)
+  },
   referInDialog: (session, refer) => {
     // SIP.js's public refer() builds Refer-To from the remote display name verbatim (a hostile
     // name breaks it) and cannot carry Replaces: use the session's own REFER sender.

@@ -176,6 +176,20 @@ export class FakeStack implements SipStack {
     this.inviters.push({ target: target.toString(), options, session })
     return session as SipInviter
   }
+  /** Keepalive OPTIONS sent (target), and how the far end answers them (null: silence). */
+  readonly pings: string[] = []
+  pingAnswer: number | null = 200
+  async ping(
+    _ua: SipUserAgent,
+    target: { toString(): string },
+    delegate: RequestDelegateLike,
+  ): Promise<unknown> {
+    this.pings.push(target.toString())
+    const code = this.pingAnswer
+    if (code !== null)
+      queueMicrotask(() => (code < 300 ? delegate.onAccept : delegate.onReject)?.(response(code)))
+    return {}
+  }
   mediaHandlerOf(session: SipSession) {
     return (session as unknown as FakeSession).sessionDescriptionHandler as never
   }
