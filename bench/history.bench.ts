@@ -78,6 +78,30 @@ async function timeMedian(rounds: number, work: () => unknown, selfTimed = false
   return median(samples)
 }
 
+/** Issue 12: a file in descending start order took 6 s for 160,000 calls (O(n²) inserts). */
+const outOfOrderCount = 160_000
+const outOfOrderTarget = 1000
+
+async function loadOutOfOrder(directory: string, logger: MemoryLogger): Promise<number> {
+  const path = join(directory, 'history-descending.jsonl')
+  const lines: string[] = []
+  for (let index = outOfOrderCount - 1; index >= 0; index--)
+    lines.push(`${JSON.stringify(syntheticEntry(index))}\n`)
+  await writeFile(path, lines.join(''))
+  return await timeMedian(
+    3,
+    async () => {
+      const store = new HistoryStore({ path, limit: 1_000_000, logger })
+      const started = performance.now()
+      await store.start()
+      const elapsed = performance.now() - started
+      await store.stop()
+      return elapsed
+    },
+    true,
+  )
+}
+
 export const historyBench: BenchSuite = {
   name: 'history (50,000 calls)',
   async run(): Promise<BenchFigure[]> {
@@ -121,6 +145,7 @@ export const historyBench: BenchSuite = {
         },
         true,
       )
+      const outOfOrderMs = await loadOutOfOrder(directory, logger)
       const firstPageMs = await timeMedian(21, () => store.query(page))
       const nameSearchMs = await timeMedian(21, () => store.query({ ...page, search: 'ostlund' }))
       const numberSearchMs = await timeMedian(21, () => store.query({ ...page, search: '08-123 4' }))
@@ -137,6 +162,11 @@ export const historyBench: BenchSuite = {
         { name: 'search by name ("ostlund")', ms: nameSearchMs, target },
         { name: 'search by number ("08-123 4")', ms: numberSearchMs, target },
         { name: 'missed filter + name search', ms: missedMs, target },
+        {
+          name: `load ${outOfOrderCount.toLocaleString('en')} calls stored newest first (issue 12: one sort)`,
+          ms: outOfOrderMs,
+          target: outOfOrderTarget,
+        },
       ]
     } finally {
       await rm(directory, { recursive: true, force: true })

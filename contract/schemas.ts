@@ -127,19 +127,29 @@ export const callOutcomeSchema = z.enum([
 ])
 export type CallOutcome = z.infer<typeof callOutcomeSchema>
 
+/** Longest text each history field may hold (the history file is cut to these when read). */
+export const historyTextLimits = {
+  id: 64,
+  remoteName: 512,
+  remoteNumber: 256,
+  via: 256,
+  transferredTo: 256,
+  note: 256,
+} as const
+
 export const historyEntrySchema = z.object({
-  id: shortText(64),
+  id: shortText(historyTextLimits.id),
   direction: z.enum(['incoming', 'outgoing']),
   outcome: callOutcomeSchema,
-  remoteName: shortText(512),
-  remoteNumber: shortText(256),
-  via: shortText(256).default(''),
-  transferredTo: shortText(256).default(''),
+  remoteName: shortText(historyTextLimits.remoteName),
+  remoteNumber: shortText(historyTextLimits.remoteNumber),
+  via: shortText(historyTextLimits.via).default(''),
+  transferredTo: shortText(historyTextLimits.transferredTo).default(''),
   startedAt: z.number().int().nonnegative(),
   ringMs: z.number().int().nonnegative(),
   talkMs: z.number().int().nonnegative(),
   /** Why the call went this way when the outcome alone does not say (e.g. do not disturb). */
-  note: shortText(256).optional(),
+  note: shortText(historyTextLimits.note).optional(),
 })
 export type HistoryEntry = z.infer<typeof historyEntrySchema>
 

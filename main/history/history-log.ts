@@ -1,4 +1,4 @@
-import type { HistoryEntry } from '../../contract/schemas'
+import { historyTextLimits, type HistoryEntry } from '../../contract/schemas'
 
 /**
  * The history file is JSON Lines, appended to and never edited in place:
@@ -25,6 +25,17 @@ const isCount = (value: unknown): value is number =>
   typeof value === 'number' && Number.isInteger(value) && value >= 0
 const isText = (value: unknown): value is string => typeof value === 'string'
 
+/**
+ * Text cut to the field's limit. The app never writes more, so a longer value is an edited or
+ * damaged file: the call still loads, without megabytes of name. The cut is copied out
+ * (through a Buffer) because a slice of a string keeps the whole original alive in V8.
+ */
+function bounded(value: string, field: keyof typeof historyTextLimits): string {
+  const limit = historyTextLimits[field]
+  if (value.length <= limit) return value
+  return Buffer.from(value.slice(0, limit), 'utf8').toString('utf8')
+}
+
 /** A hand-written check: the IPC layer already validated with zod; this only guards the disk. */
 function toEntry(value: Record<string, unknown>): HistoryEntry | null {
   const {
@@ -40,7 +51,8 @@ function toEntry(value: Record<string, unknown>): HistoryEntry | null {
     ringMs,
     talkMs,
   } = value
-  if (!isText(id) || !isText(remoteName) || !isText(remoteNumber)) return null
+  if (!isText(id) || id.length > historyTextLimits.id || !isText(remoteName) || !isText(remoteNumber))
+    return null
   if (!isText(direction) || !directions.has(direction) || !isText(outcome) || !outcomes.has(outcome))
     return null
   if (!isCount(startedAt) || !isCount(ringMs) || !isCount(talkMs)) return null
@@ -48,14 +60,14 @@ function toEntry(value: Record<string, unknown>): HistoryEntry | null {
     id,
     direction: direction as HistoryEntry['direction'],
     outcome: outcome as HistoryEntry['outcome'],
-    remoteName,
-    remoteNumber,
-    via: isText(via) ? via : '',
-    transferredTo: isText(transferredTo) ? transferredTo : '',
+    remoteName: bounded(remoteName, 'remoteName'),
+    remoteNumber: bounded(remoteNumber, 'remoteNumber'),
+    via: isText(via) ? bounded(via, 'via') : '',
+    transferredTo: isText(transferredTo) ? bounded(transferredTo, 'transferredTo') : '',
     startedAt,
     ringMs,
     talkMs,
-    ...(isText(note) && note !== '' ? { note } : {}),
+    ...(isText(note) && note !== '' ? { note: bounded(note, 'note') } : {}),
   }
 }
 

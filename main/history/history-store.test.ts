@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, truncate, writeFil
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { HistoryEntry, HistoryQuery } from '../../contract/schemas'
+import { historyEntrySchema, type HistoryEntry, type HistoryQuery } from '../../contract/schemas'
 import { MemoryLogger } from '../log/logger'
 import { HistoryStore } from './history-store'
 
@@ -269,5 +269,20 @@ describe('HistoryStore', () => {
     expect(store.query(query()).entries).toEqual([{ ...first, outcome: 'answered' }])
     expect(store.missedUnseen).toBe(0)
     expect((await openStore()).query(query()).entries).toHaveLength(1)
+  })
+
+  it('cuts fields a hand-edited file made too long to the schema limits (a 16 MB name loads as 512 characters)', async () => {
+    const huge = call({
+      remoteName: 'A'.repeat(16 * 1024 * 1024),
+      via: 'v'.repeat(10_000),
+      note: 'n'.repeat(5000),
+    })
+    await writeFile(path, `${JSON.stringify(huge)}\n`)
+    const store = await openStore()
+    const [loaded] = store.query(query()).entries
+    expect(loaded?.remoteName).toBe('A'.repeat(512))
+    expect(loaded?.via).toHaveLength(256)
+    expect(loaded?.note).toHaveLength(256)
+    expect(historyEntrySchema.safeParse(loaded).success).toBe(true)
   })
 })

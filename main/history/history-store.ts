@@ -62,7 +62,7 @@ export class HistoryStore {
     const text = await this.readFileText()
     if (text === null) return
     const parsed = parseHistoryLog(text)
-    for (const record of parsed.records) this.index.apply(record)
+    this.index.load(parsed.records)
     this.recordsInFile = parsed.records.length
     this.index.pruneTo(this.limit)
     this.warmSearchKeysInBackground()
