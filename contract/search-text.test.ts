@@ -30,7 +30,9 @@ describe('digitsOf and looksLikeNumber', () => {
   it('recognises dial strings but not names', () => {
     expect(looksLikeNumber('+46 8')).toBe(true)
     expect(looksLikeNumber('08-12')).toBe(true)
+    expect(looksLikeNumber('070-123 45 67')).toBe(true)
     expect(looksLikeNumber('asa')).toBe(false)
+    expect(looksLikeNumber('bob@pbx.example')).toBe(false)
     expect(looksLikeNumber('room 101')).toBe(false)
     expect(looksLikeNumber('+')).toBe(false)
   })

@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core'
 
-/** The History view by its accessible names (/tmp/team/UI-LABELS.md, HistoryView.svelte). */
+/** The History view by its accessible names (as HistoryView.svelte renders them). */
 export const historyUi = {
   region: (page: Page): Locator => page.getByRole('region', { name: 'History' }),
   list: (page: Page): Locator => historyUi.region(page).getByRole('list', { name: 'Call history' }),

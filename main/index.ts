@@ -33,6 +33,7 @@ import { installCspHeader } from './window/csp'
 import { hardenWebContents } from './window/harden'
 import { createMainWindow, windowControls } from './window/main-window'
 import { installPermissionHandlers, createTrustedPageCheck } from './window/permissions'
+import { messageOf } from '../contract/error-message'
 
 // Composition root: wiring only. Every decision lives in a module with its own tests.
 function main(): void {
@@ -219,7 +220,7 @@ function main(): void {
       logger.error('Parley failed to start', error)
       dialog.showErrorBox(
         'Parley could not start',
-        `Something went wrong while starting Parley: ${error instanceof Error ? error.message : String(error)}`,
+        `Something went wrong while starting Parley: ${messageOf(error)}`,
       )
       app.quit()
     })

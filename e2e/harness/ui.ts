@@ -3,7 +3,7 @@ import type { TestAccount } from './app'
 import { wsUrl, type PbxInfo } from './pbx'
 
 /**
- * The app's screens by their accessible names (/tmp/team/UI-LABELS.md is the source). Tests
+ * The app's screens by the accessible names the components render (English). Tests
  * use these instead of selectors so a renamed label breaks in one place.
  */
 export const ui = {

@@ -1,6 +1,7 @@
 import type { EventSink } from '../ipc/event-bus'
 import type { Logger } from '../log/logger'
 import { identifyHeadset, type HeadsetIdentity } from './headset-catalog'
+import { messageOf } from '../../contract/error-message'
 
 /** The part of a `usb` (2.x) Device this service reads. */
 export interface UsbDeviceLike {
@@ -145,7 +146,7 @@ export class HeadsetWatcher {
     this.options.logger.warn('Headset: USB cannot be watched on this computer', error)
     if (this.unavailableReported) return
     this.unavailableReported = true
-    const detail = error instanceof Error ? error.message : String(error)
+    const detail = messageOf(error)
     this.options.events.emit('headset-watch-unavailable', {
       reason: `Headsets plugged in or out are not noticed automatically on this computer (${detail.slice(0, 200)}). Calls and audio work as usual.`,
     })

@@ -1,4 +1,5 @@
 import type { AutoUpdateDecision } from './auto-update-decision'
+import { messageOf } from '../../contract/error-message'
 
 /** The part of electron-updater's `autoUpdater` this service uses (tests pass a fake). */
 export interface UpdaterPort {
@@ -96,7 +97,7 @@ export class AutoUpdateService {
   private report(error: unknown): void {
     if (error === this.lastReported) return
     this.lastReported = error
-    this.options.log(`Update check failed: ${error instanceof Error ? error.message : String(error)}`)
+    this.options.log(`Update check failed: ${messageOf(error)}`)
   }
 }
 

@@ -142,7 +142,6 @@ const call = (id: string, phase: CallPhase): CallSnapshot => ({
   remoteNumber: '100',
   via: '',
   muted: false,
-  localHold: false,
   remoteHold: false,
   createdAt: 0,
   answeredAt: null,

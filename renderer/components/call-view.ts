@@ -1,6 +1,6 @@
 import { CallPhase, type CallSnapshot } from '../sip/types'
 
-/** The state text on a call card, in the words of UI-LABELS.md. */
+/** The state text on a call card. */
 export function callStateText(call: CallSnapshot): string {
   switch (call.phase) {
     case CallPhase.Dialing:

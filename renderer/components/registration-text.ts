@@ -8,7 +8,7 @@ export interface RegistrationText {
   tone: 'ok' | 'busy' | 'bad' | 'idle'
 }
 
-/** What the indicator says: always the truth, in the words of UI-LABELS.md. */
+/** What the indicator says: always the truth. */
 export function registrationText(status: RegistrationStatus, now: number): RegistrationText {
   switch (status.state) {
     case 'registered':

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { looksLikeNumber, parseDialString } from './dial-string'
+import { parseDialString } from './dial-string'
 
 const target = (input: string) => {
   const parsed = parseDialString(input)
@@ -72,13 +72,5 @@ describe('parseDialString refuses garbage with a message', () => {
     expect(refusal('sip:@pbx.example')).toMatch(/name before/)
     expect(refusal('sip:bo b@pbx.example')).toMatch(/characters/)
     expect(refusal('sip:')).toMatch(/no number/)
-  })
-})
-
-describe('looksLikeNumber', () => {
-  it('tells numbers from names and addresses', () => {
-    expect(looksLikeNumber('070-123 45 67')).toBe(true)
-    expect(looksLikeNumber('asa')).toBe(false)
-    expect(looksLikeNumber('bob@pbx.example')).toBe(false)
   })
 })

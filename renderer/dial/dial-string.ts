@@ -98,9 +98,3 @@ function checkHost(hostPort: string): string | null {
   }
   return null
 }
-
-/** True when the text is something a person would call a number (no SIP address). */
-export function looksLikeNumber(text: string): boolean {
-  const parsed = parseDialString(text)
-  return parsed.ok && !parsed.target.startsWith('sip')
-}

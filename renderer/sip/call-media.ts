@@ -3,7 +3,7 @@ import type { CallRegistry } from './call-registry'
 import type { PhoneContext } from './context'
 import { createIceCandidateHandler, ICE_GATHERING_TIMEOUT_MS } from './ice'
 import type { MediaController, PeerConnectionLike } from './media'
-import { messageOf } from './request-answer'
+import { messageOf } from '../../contract/error-message'
 import type { MediaHandlerFactory, MediaOptions } from './stack'
 
 /**

@@ -26,7 +26,3 @@ export function canTransition(from: CallPhase, to: CallPhase): boolean {
 export function transitionPhase(from: CallPhase, to: CallPhase): CallPhase | null {
   return canTransition(from, to) ? to : null
 }
-
-export function isLive(phase: CallPhase): boolean {
-  return phase !== CallPhase.Ended
-}

@@ -77,7 +77,6 @@ export class Call {
       remoteNumber: init.remoteNumber,
       via: init.via,
       muted: false,
-      localHold: false,
       remoteHold: false,
       createdAt: init.now,
       answeredAt: null,
@@ -126,14 +125,7 @@ export class Call {
     fields: Partial<
       Pick<
         CallSnapshot,
-        | 'muted'
-        | 'localHold'
-        | 'remoteHold'
-        | 'message'
-        | 'remoteName'
-        | 'remoteNumber'
-        | 'transferredBy'
-        | 'via'
+        'muted' | 'remoteHold' | 'message' | 'remoteName' | 'remoteNumber' | 'transferredBy' | 'via'
       >
     >,
   ): void {

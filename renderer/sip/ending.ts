@@ -1,6 +1,6 @@
 import type { Call } from './call'
 import type { PhoneContext } from './context'
-import { messageOf } from './request-answer'
+import { messageOf } from '../../contract/error-message'
 import type { SipInvitation, SipInviter } from './stack'
 import type { CallEndReason } from './types'
 

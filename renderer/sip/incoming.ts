@@ -9,7 +9,7 @@ import {
   sanitizeText,
 } from './caller-context'
 import type { PhoneContext } from './context'
-import { messageOf } from './request-answer'
+import { messageOf } from '../../contract/error-message'
 import type { SessionOps } from './session-ops'
 import type { IncomingRefer, SessionDelegate, SipInvitation, SipInviter } from './stack'
 import type { TransferCoordinator } from './transfer'

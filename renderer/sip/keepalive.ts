@@ -1,5 +1,6 @@
 import { withTimeout, type Clock } from './registration'
-import { messageOf, sendForAnswer } from './request-answer'
+import { messageOf } from '../../contract/error-message'
+import { sendForAnswer } from './request-answer'
 import type { SipStack, SipUri, SipUserAgent } from './stack'
 
 export interface KeepaliveDeps {

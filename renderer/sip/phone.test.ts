@@ -251,10 +251,10 @@ describe('SipPhone calls', () => {
     await clock.advance(1)
     await holding
     expect(session.reinvites).toHaveLength(2)
-    expect(phone.calls()[0]).toMatchObject({ phase: CallPhase.Held, localHold: true })
+    expect(phone.calls()[0]).toMatchObject({ phase: CallPhase.Held })
     await phone.resume(id)
     expect(session.reinvites.at(-1)?.sessionDescriptionHandlerOptions?.hold).toBe(false)
-    expect(phone.calls()[0]).toMatchObject({ phase: CallPhase.Active, localHold: false })
+    expect(phone.calls()[0]).toMatchObject({ phase: CallPhase.Active })
   })
 
   it('keeps the call active with a message when hold is refused', async () => {
@@ -400,7 +400,6 @@ describe('SipPhone transfers', () => {
     expect(session.reinvites.at(-1)?.sessionDescriptionHandlerOptions?.hold).toBe(false)
     expect(phone.calls()[0]).toMatchObject({
       phase: CallPhase.Active,
-      localHold: false,
       message: 'Transfer failed: busy (486)',
     })
     // nothing dropped: a later hang-up from the far end is a normal end, not "transferred"

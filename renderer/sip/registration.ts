@@ -1,7 +1,8 @@
 import { parseSipAddress } from './account'
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff'
+import { messageOf } from '../../contract/error-message'
 import { Keepalive } from './keepalive'
-import { messageOf, sendForAnswer } from './request-answer'
+import { sendForAnswer } from './request-answer'
 import type {
   RegistrationState,
   SipRegisterer as Registerer,

@@ -1,6 +1,7 @@
 import type { SipResponse } from './stack'
 import { describe, expect, it } from 'vitest'
-import { messageOf, sendForAnswer } from './request-answer'
+import { messageOf } from '../../contract/error-message'
+import { sendForAnswer } from './request-answer'
 
 const response = (statusCode: number, reasonPhrase: string) =>
   ({ message: { statusCode, reasonPhrase, getHeaders: () => [] } }) as unknown as SipResponse

@@ -1,3 +1,4 @@
+import { messageOf } from '../../contract/error-message'
 import type { RequestDelegate } from './stack'
 
 /** How a request we sent ended: accepted, or refused with the final response's code and reason. */
@@ -32,10 +33,6 @@ export function sendForAnswer<Failure extends { ok: false; code: number; reason:
       resolve({ ok: false, code: 500, reason: messageOf(error) })
     }
   })
-}
-
-export function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error)
 }
 
 /** Seconds from a Retry-After header (`10`, `10;duration=5`, `10 (maintenance)`); undefined if none. */

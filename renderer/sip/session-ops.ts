@@ -13,7 +13,8 @@ import {
 } from './dtmf'
 import { audioSender } from './media'
 import { reinviteWithRetry, type ReinviteOutcome } from './reinvite'
-import { messageOf, sendForAnswer } from './request-answer'
+import { messageOf } from '../../contract/error-message'
+import { sendForAnswer } from './request-answer'
 import type { MediaOptions, SipInviter, SipSession } from './stack'
 import { CallPhase } from './types'
 
@@ -78,7 +79,7 @@ export class SessionOps {
       const outcome = await this.renegotiate(call, { hold })
       if (call.isEnded) return false
       if (outcome.ok) {
-        call.patch(hold ? { localHold: true, message: '' } : { localHold: false })
+        if (hold) call.patch({ message: '' })
         call.moveTo(to)
         return true
       }

@@ -1,7 +1,7 @@
 import type { IncomingNotify, SipResponse, SipStack, SipUri } from './stack'
 import type { Call } from './call'
 import type { Clock } from './registration'
-import { messageOf } from './request-answer'
+import { messageOf } from '../../contract/error-message'
 import { isFinal, progressFromSipfrag, progressFromStatus, transferFailureMessage } from './transfer-progress'
 import type { CallEndReason, PhoneEvents, TransferProgress } from './types'
 

@@ -32,13 +32,7 @@ export type RegistrationStatus =
       retryAt?: number
     }
 
-/**
- * A call's life, as the UI sees it.
- *
- *   outgoing:  Dialing ──18x──▶ Alerting ──2xx──▶ Active ⇄ Held
- *   incoming:  Ringing ──answer──▶ Active ⇄ Held
- *   any state ──BYE/CANCEL/error/hangup──▶ Ended
- */
+/** A call's life, as the UI sees it; the diagram and its one guarded transition: call-phase.ts. */
 export enum CallPhase {
   Dialing = 'dialing',
   Alerting = 'alerting',
@@ -72,8 +66,7 @@ export interface CallSnapshot {
   /** Switchboard, forward or hunt group the call came through (Diversion, History-Info…). */
   via: string
   muted: boolean
-  /** We put the call on hold (our side); the remote may hold us too. */
-  localHold: boolean
+  /** The far end put us on hold (our own hold is phase Held). */
   remoteHold: boolean
   createdAt: number
   answeredAt: number | null

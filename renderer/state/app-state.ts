@@ -7,7 +7,7 @@ import { ContactsState } from './contacts.svelte'
 import { CloseToTrayState, DoNotDisturbState } from './dnd.svelte'
 import { downloadText, HistoryState } from './history.svelte'
 import { LanguageState } from './language.svelte'
-import { SessionState } from './session.svelte'
+import { SignInState } from './sign-in.svelte'
 import { TransferController } from './transfer.svelte'
 import { UiState } from './ui.svelte'
 
@@ -16,7 +16,7 @@ export interface AppState {
   ui: UiState
   /** The language the window speaks, and the catalogue in it. */
   language: LanguageState
-  session: SessionState
+  session: SignInState
   calls: CallsState
   transfer: TransferController
   contacts: ContactsState
@@ -38,7 +38,7 @@ export interface AppStateOptions {
 export function createAppState(phone: Phone, api: ParleyApi, options: AppStateOptions = {}): AppState {
   const ui = new UiState()
   const language = new LanguageState(api, ui, options.systemLocales ?? [])
-  const session = new SessionState(phone, api)
+  const session = new SignInState(phone, api)
   const contacts = new ContactsState(api, ui)
   const dnd = new DoNotDisturbState(api, ui)
   const closeToTray = new CloseToTrayState(api, ui)

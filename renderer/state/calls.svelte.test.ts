@@ -48,7 +48,7 @@ describe('CallsState', () => {
     const { phone, calls } = setup()
     phone.addCall({ id: 'a', phase: CallPhase.Active, answeredAt: 1 })
     phone.addCall({ id: 'b' })
-    phone.addCall({ id: 'c', phase: CallPhase.Held, localHold: true, answeredAt: 1 })
+    phone.addCall({ id: 'c', phase: CallPhase.Held, answeredAt: 1 })
     await calls.answer('b')
     await calls.resume('c')
     await calls.dial('1003')

@@ -127,7 +127,7 @@ describe('CallsState and the headset-button event', () => {
 
   it('play-pause resumes the only call when it is held', async () => {
     const { phone, api, calls, notifier } = setup()
-    phone.addCall({ id: 'h', phase: CallPhase.Held, localHold: true, remoteName: 'Bo', answeredAt: 1 })
+    phone.addCall({ id: 'h', phase: CallPhase.Held, remoteName: 'Bo', answeredAt: 1 })
     api.emit('headset-button', { button: 'play-pause' })
     await flush()
     expect(commandsOf(phone)).toEqual(['resume:h'])
@@ -151,8 +151,8 @@ describe('CallsState and the headset-button event', () => {
 
   it('does nothing to the phone when no call fits, and says so', async () => {
     const { phone, api, notifier, calls } = setup()
-    phone.addCall({ id: 'h1', phase: CallPhase.Held, localHold: true, answeredAt: 1 })
-    phone.addCall({ id: 'h2', phase: CallPhase.Held, localHold: true, answeredAt: 1 })
+    phone.addCall({ id: 'h1', phase: CallPhase.Held, answeredAt: 1 })
+    phone.addCall({ id: 'h2', phase: CallPhase.Held, answeredAt: 1 })
     const action = await calls.pressHeadsetButton('play-pause')
     expect(action.kind).toBe('none')
     api.emit('headset-button', { button: 'stop' })

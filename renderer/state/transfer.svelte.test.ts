@@ -71,7 +71,7 @@ describe('TransferController', () => {
     expect(transfer.state).toMatchObject({ stage: TransferStage.Failed, callId: 'a' })
     expect(notifier.alert).toHaveBeenCalledWith(expect.stringContaining('Bo is busy.'))
     expect(phone.commandNames()).toEqual(['hold', 'blindTransfer'])
-    phone.update('a', { phase: CallPhase.Active, localHold: false })
+    phone.update('a', { phase: CallPhase.Active })
     expect(calls.byId('a')?.phase).toBe(CallPhase.Active)
     expect(transferred).not.toHaveBeenCalled()
     phone.update('a', { phase: CallPhase.Ended, endReason: 'remote-hangup', endedAt: 10 })

@@ -1,3 +1,4 @@
+import { messageOf } from '../../contract/error-message'
 import { parseDialString } from '../dial/dial-string'
 import { CallPhase, type Phone, type TransferProgress } from '../sip/types'
 import { partyOf, type CallsState } from './calls.svelte'
@@ -144,7 +145,7 @@ export class TransferController {
     try {
       await this.phone.blindTransfer(callId, parsed.target)
     } catch (error) {
-      await this.fail(callId, messageOf(error, `The transfer to ${label} could not be started.`))
+      await this.fail(callId, withDetail(`The transfer to ${label} could not be started.`, error))
     }
     return true
   }
@@ -184,7 +185,7 @@ export class TransferController {
     } catch (error) {
       await this.fail(
         state.heldCallId,
-        messageOf(error, `The transfer to ${state.label} did not go through.`),
+        withDetail(`The transfer to ${state.label} did not go through.`, error),
       )
     }
     return true
@@ -202,7 +203,7 @@ export class TransferController {
     } catch (error) {
       await this.fail(
         before.heldCallId,
-        messageOf(error, `The transfer to ${before.label} could not be started.`),
+        withDetail(`The transfer to ${before.label} could not be started.`, error),
       )
     }
     return true
@@ -286,6 +287,8 @@ export class TransferController {
   }
 }
 
-function messageOf(error: unknown, fallback: string): string {
-  return error instanceof Error && error.message ? `${fallback} (${error.message})` : fallback
+/** The notice for a command that threw: ours, with the thrown detail in brackets when there is one. */
+function withDetail(fallback: string, error: unknown): string {
+  const detail = messageOf(error)
+  return detail ? `${fallback} (${detail})` : fallback
 }

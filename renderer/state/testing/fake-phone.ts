@@ -54,7 +54,6 @@ export class FakePhone implements Phone {
       remoteNumber: '',
       via: '',
       muted: false,
-      localHold: false,
       remoteHold: false,
       createdAt: this.now(),
       answeredAt: null,
@@ -87,7 +86,7 @@ export class FakePhone implements Phone {
   private holdOthers(exceptId: string): void {
     for (const call of this.snapshots.values())
       if (call.id !== exceptId && call.phase === CallPhase.Active)
-        this.update(call.id, { phase: CallPhase.Held, localHold: true })
+        this.update(call.id, { phase: CallPhase.Held })
   }
 
   private record(name: string, ...args: unknown[]): void {
@@ -134,12 +133,12 @@ export class FakePhone implements Phone {
   }
   async hold(callId: string): Promise<void> {
     this.record('hold', callId)
-    if (this.snapshots.has(callId)) this.update(callId, { phase: CallPhase.Held, localHold: true })
+    if (this.snapshots.has(callId)) this.update(callId, { phase: CallPhase.Held })
   }
   async resume(callId: string): Promise<void> {
     this.record('resume', callId)
     this.holdOthers(callId)
-    if (this.snapshots.has(callId)) this.update(callId, { phase: CallPhase.Active, localHold: false })
+    if (this.snapshots.has(callId)) this.update(callId, { phase: CallPhase.Active })
   }
   setMuted(callId: string, muted: boolean): void {
     this.record('setMuted', callId, muted)

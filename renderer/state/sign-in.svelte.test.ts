@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { AccountState } from '../../contract/ipc'
 import type { Account } from '../../contract/schemas'
-import { SessionState } from './session.svelte'
+import { SignInState } from './sign-in.svelte'
 import { FakeApi } from './testing/fake-api'
 import { FakePhone } from './testing/fake-phone'
 
@@ -29,12 +29,12 @@ function setup(initial: AccountState) {
     .handle('account:password', () => 'secret')
     .handle('account:save', () => (current = stored(true)))
     .handle('account:sign-out', () => (current = stored(false)))
-  const session = new SessionState(phone, api)
+  const session = new SignInState(phone, api)
   session.start()
   return { phone, api, session }
 }
 
-describe('SessionState', () => {
+describe('SignInState', () => {
   it('signs in by itself when an account and password are stored', async () => {
     const { phone, session } = setup(stored(true))
     await session.load()

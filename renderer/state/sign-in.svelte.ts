@@ -1,3 +1,4 @@
+import { messageOf } from '../../contract/error-message'
 import type { AccountState, ParleyApi } from '../../contract/ipc'
 import type { Account } from '../../contract/schemas'
 import type { Phone, RegistrationStatus, SipAccount } from '../sip/types'
@@ -10,7 +11,7 @@ export type SessionStage = 'loading' | 'signed-out' | 'signed-in'
  * The account and the phone's registration: loads the saved account, signs in (save + connect)
  * and out, and mirrors the registration status so the indicator always tells the truth.
  */
-export class SessionState {
+export class SignInState {
   stage = $state<SessionStage>('loading')
   account = $state.raw<AccountState | null>(null)
   registration = $state.raw<RegistrationStatus>({ state: 'unregistered' })
@@ -142,7 +143,7 @@ export class SessionState {
       this.registration = {
         state: 'failed',
         reason: 'other',
-        message: error instanceof Error ? error.message : 'Could not connect.',
+        message: messageOf(error) || 'Could not connect.',
       }
     }
   }
