@@ -22,8 +22,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { extractFile, getRawHeader } from '@electron/asar'
 import { getCurrentFuseWire } from '@electron/fuses'
-import { DebugLogger } from 'builder-util/out/DebugLogger'
-import { getConfig, validateConfiguration } from 'app-builder-lib/out/util/config/config'
+import { Packager } from 'electron-builder'
 import { parleyFuseConfig } from '../build/fuse-config.mjs'
 import {
   checkAsarContents,
@@ -58,8 +57,10 @@ function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEn
 }
 
 step('Validating electron-builder.yml')
-const config = await getConfig(projectDir, null, null)
-await validateConfiguration(config, new DebugLogger(false))
+// electron-builder's public API: the Packager reads electron-builder.yml and checks it against its schema.
+const packager = new Packager({ projectDir })
+await packager.validateConfig()
+const config = packager.config
 const entitlements = readFileSync(join(projectDir, 'build/entitlements.mac.plist'), 'utf8')
 const configProblems = checkBuilderConfig(config as unknown as Record<string, unknown>, entitlements)
 problems.push(...configProblems.map((problem) => `config: ${problem}`))

@@ -1,13 +1,16 @@
 // Proves in a real Chromium that the renderer's Content-Security-Policy refuses inline
-// script: neither an injected <script> element nor an inline event-handler attribute runs,
-// eval is refused, and the page receives a securitypolicyviolation for each. A control page
-// without the policy runs the very same injections, so the test can tell the difference.
+// script: neither an injected <script> element, an inline event-handler attribute nor a
+// javascript: link runs, eval is refused, and the page receives a securitypolicyviolation for
+// each. That holds for the meta tag renderer/index.html carries (file:// in the packaged app)
+// and for the header main adds to http(s) loads. A control page without the policy runs the
+// very same injections, so the test can tell the difference. (The one CSP test in Chromium.)
 import { readFileSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { contentSecurityPolicy, withCspHeader } from '../main/window/csp'
 
 const indexHtml = readFileSync(join(import.meta.dirname, '../renderer/index.html'), 'utf8')
 
@@ -40,6 +43,7 @@ function page(withPolicy: boolean): string {
 interface InjectionOutcome {
   inlineScriptRan: boolean
   handlerAttributeRan: boolean
+  javascriptUrlRan: boolean
   evalRan: boolean
   violations: { directive: string; sample: string }[]
 }
@@ -61,12 +65,19 @@ async function injectInlineCode(target: Page): Promise<InjectionOutcome> {
     document.body.append(image)
     await imageFailed
 
-    // Violation reports are queued tasks; give them a bounded moment to arrive.
-    for (let turn = 0; turn < 20 && violations.length < 3; turn++)
+    // A javascript: link, as an injected href would run it on click.
+    const link = document.createElement('a')
+    link.href = 'javascript:window.javascriptUrlRan = true'
+    document.body.append(link)
+    link.click()
+
+    // Violation reports and the link's navigation are queued tasks: a bounded moment for them.
+    for (let turn = 0; turn < 40 && violations.length < 4 && state.javascriptUrlRan !== true; turn++)
       await new Promise((resolve) => setTimeout(resolve, 25))
     return {
       inlineScriptRan: state.inlineScriptRan === true,
       handlerAttributeRan: state.handlerAttributeRan === true,
+      javascriptUrlRan: state.javascriptUrlRan === true,
       evalRan: state.evalRan === true,
       violations,
     }
@@ -84,6 +95,13 @@ describe('renderer Content-Security-Policy in Chromium', () => {
         response.writeHead(200, { 'content-type': 'text/javascript' }).end(probeScript)
       } else if (request.url === '/with-policy' || request.url === '/without-policy') {
         response.writeHead(200, { 'content-type': 'text/html' }).end(page(request.url === '/with-policy'))
+      } else if (request.url === '/with-header') {
+        // No meta tag: only the header main's webRequest hook puts on documents.
+        const headers = withCspHeader({ 'content-type': ['text/html'] }, 'mainFrame', contentSecurityPolicy)
+        const flat = Object.fromEntries(
+          Object.entries(headers).map(([name, values]) => [name, values.join(', ')]),
+        )
+        response.writeHead(200, flat).end(page(false))
       } else {
         response.writeHead(404).end()
       }
@@ -101,25 +119,33 @@ describe('renderer Content-Security-Policy in Chromium', () => {
     await new Promise((resolve) => server?.close(resolve))
   })
 
-  it('has no unsafe-inline or unsafe-eval to begin with', () => {
+  it("has no unsafe-inline or unsafe-eval to begin with, and the meta tag is main's policy", () => {
+    expect(csp).toBe(contentSecurityPolicy)
     expect(csp).toMatch(/script-src 'self'/)
     expect(csp).not.toMatch(/unsafe-inline|unsafe-eval/)
   })
 
-  it('blocks an injected inline <script>, an onerror attribute and eval, and reports each', async () => {
-    const tab = await browser.newPage()
-    await tab.goto(`${origin}/with-policy`)
-    const outcome = await injectInlineCode(tab)
-    await tab.close()
+  for (const [how, path] of [
+    ['the meta tag', '/with-policy'],
+    ['the header main sets for http loads (no meta tag)', '/with-header'],
+  ] as const) {
+    it(`${how} blocks an injected inline <script>, an onerror attribute, a javascript: link and eval, and reports each`, async () => {
+      const tab = await browser.newPage()
+      await tab.goto(`${origin}${path}`)
+      const outcome = await injectInlineCode(tab)
+      await tab.close()
 
-    expect(outcome.inlineScriptRan).toBe(false)
-    expect(outcome.handlerAttributeRan).toBe(false)
-    expect(outcome.evalRan).toBe(false)
-    const directives = outcome.violations.map((violation) => violation.directive)
-    expect(directives).toContain('script-src-elem')
-    expect(directives).toContain('script-src-attr')
-    expect(directives).toContain('script-src')
-  })
+      expect(outcome.inlineScriptRan).toBe(false)
+      expect(outcome.handlerAttributeRan).toBe(false)
+      expect(outcome.javascriptUrlRan).toBe(false)
+      expect(outcome.evalRan).toBe(false)
+      const directives = outcome.violations.map((violation) => violation.directive)
+      expect(directives).toContain('script-src-elem')
+      expect(directives).toContain('script-src-attr')
+      expect(directives).toContain('script-src')
+      expect(outcome.violations.length).toBeGreaterThanOrEqual(4)
+    })
+  }
 
   it('control: the same injections run on a page without the policy', async () => {
     const tab = await browser.newPage()
@@ -130,6 +156,7 @@ describe('renderer Content-Security-Policy in Chromium', () => {
     expect(outcome).toEqual({
       inlineScriptRan: true,
       handlerAttributeRan: true,
+      javascriptUrlRan: true,
       evalRan: true,
       violations: [],
     })

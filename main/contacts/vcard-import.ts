@@ -1,3 +1,4 @@
+import { TextDecoder } from 'node:util'
 import { buildDraft, type DraftParts } from './contact-drafts'
 import { ContactImportError, numberKindFromLabels, type ContactDraft } from './import-error'
 
