@@ -93,24 +93,45 @@ function mapColumns(header: string[]): ColumnMap {
     favourite: find(favouriteColumns),
     groups: find(groupColumns),
     numbers,
-    googlePhones: [...googleSlots.values()].filter((slot) => slot.value >= 0),
+    googlePhones: [...googleSlots.values()]
+      .filter((slot) => slot.value >= 0)
+      .sort((a, b) => a.value - b.value),
   }
 }
 
-const cell = (fields: string[], columns: number[]) =>
-  columns.map((column) => fields[column]?.trim() ?? '').find((value) => value !== '') ?? ''
+/** The first non-empty of `columns` (ascending) in this row. */
+function cell(fields: string[], columns: number[]): string {
+  for (const column of columns) {
+    if (column >= fields.length) break
+    const value = (fields[column] as string).trim()
+    if (value !== '') return value
+  }
+  return ''
+}
 
 const isTruthy = (value: string) => ['1', 'true', 'yes', 'y', 'x', '*'].includes(value.trim().toLowerCase())
 
+/**
+ * Only the columns this row has are read (they are in column order): a header of 20,000
+ * "Phone" columns over short rows costs the rows' length, not header width × rows.
+ */
 function rowToParts(fields: string[], columns: ColumnMap): DraftParts {
   const numbers: DraftParts['numbers'] = []
-  for (const { column, kind } of columns.numbers) numbers.push({ kind, value: fields[column] ?? '' })
+  for (const { column, kind } of columns.numbers) {
+    if (column >= fields.length) break
+    if ((fields[column] as string).trim() !== '') numbers.push({ kind, value: fields[column] as string })
+  }
   for (const slot of columns.googlePhones) {
+    if (slot.value >= fields.length) break
     const kind = numberKindFromLabels([fields[slot.type] ?? ''])
     if (!kind) continue
     for (const value of (fields[slot.value] ?? '').split(':::')) numbers.push({ kind, value })
   }
-  const groups = columns.groups.map((column) => fields[column] ?? '').join(' ')
+  let groups = ''
+  for (const column of columns.groups) {
+    if (column >= fields.length) break
+    groups += ` ${fields[column] as string}`
+  }
   return {
     fullName: cell(fields, columns.name),
     nameParts: [
@@ -131,8 +152,10 @@ export interface CsvParseResult {
 }
 
 function checkRowWidth(record: CsvRecord, headerWidth: number): void {
-  const extra = record.fields.slice(headerWidth)
-  if (extra.some((field) => field.trim() !== '')) {
+  let extra = false
+  for (let column = headerWidth; column < record.fields.length && !extra; column++)
+    extra = (record.fields[column] as string).trim() !== ''
+  if (extra) {
     throw new ContactImportError(
       record.line,
       `this row has ${record.fields.length} fields but the header has ${headerWidth}`,

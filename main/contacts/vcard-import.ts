@@ -23,47 +23,76 @@ interface LogicalLine {
   text: string
 }
 
+/** A logical line being assembled: its physical pieces are joined once, when it is complete. */
+interface PendingLine {
+  line: number
+  pieces: string[]
+  /** The part before the first colon (property name and parameters), once a piece has one. */
+  head: string | null
+  /** How many pieces were searched for that colon already (each piece is searched once). */
+  searched: number
+}
+
+function headOf(pending: PendingLine): string {
+  while (pending.head === null && pending.searched < pending.pieces.length) {
+    const piece = pending.pieces[pending.searched++] as string
+    const colon = piece.indexOf(':')
+    if (colon >= 0)
+      pending.head = pending.pieces.slice(0, pending.searched - 1).join('') + piece.slice(0, colon)
+  }
+  return pending.head ?? ''
+}
+
+/**
+ * Physical lines to logical ones in one pass: each continuation is appended as a piece and
+ * every logical line is joined once, so a long folded or unindented base64/quoted-printable
+ * value costs its length, not its length times its line count.
+ */
 function unfold(text: string): LogicalLine[] {
   const physical = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/)
   const logical: LogicalLine[] = []
+  let previous: PendingLine | null = null
+  const finish = () => {
+    if (previous) logical.push({ line: previous.line, text: previous.pieces.join('') })
+  }
   physical.forEach((raw, index) => {
-    const previous = logical[logical.length - 1]
     if (previous && (raw.startsWith(' ') || raw.startsWith('\t'))) {
-      previous.text += raw.slice(1)
-    } else if (
-      previous &&
-      /[;=]QUOTED-PRINTABLE\b/i.test(previous.text.split(':')[0] ?? '') &&
-      previous.text.endsWith('=')
-    ) {
-      // vCard 2.1: a quoted-printable soft line break continues on the next line, unindented.
-      previous.text = previous.text.slice(0, -1) + raw
-    } else if (
-      previous &&
-      /^[A-Za-z0-9+/]+=*$/.test(raw) &&
-      /[;=](BASE64|B)\b/i.test(previous.text.split(':')[0] ?? '')
-    ) {
-      // vCard 2.1 exporters may wrap a base64 PHOTO without indenting it; it is skipped anyway.
-      previous.text += raw
-    } else {
-      logical.push({ line: index + 1, text: raw })
+      previous.pieces.push(raw.slice(1))
+      return
     }
+    const last = previous?.pieces[previous.pieces.length - 1] ?? ''
+    if (previous && last.endsWith('=') && /[;=]QUOTED-PRINTABLE\b/i.test(headOf(previous))) {
+      // vCard 2.1: a quoted-printable soft line break continues on the next line, unindented.
+      previous.pieces[previous.pieces.length - 1] = last.slice(0, -1)
+      previous.pieces.push(raw)
+      return
+    }
+    if (previous && /^[A-Za-z0-9+/]+=*$/.test(raw) && /[;=](BASE64|B)\b/i.test(headOf(previous))) {
+      // vCard 2.1 exporters may wrap a base64 PHOTO without indenting it; it is skipped anyway.
+      previous.pieces.push(raw)
+      return
+    }
+    finish()
+    previous = { line: index + 1, pieces: [raw], head: null, searched: 0 }
   })
+  finish()
   return logical
 }
 
 /** Splits on `separator` outside double quotes. */
 function splitOutsideQuotes(text: string, separator: string): string[] {
   const pieces: string[] = []
-  let current = ''
+  let start = 0
   let quoted = false
-  for (const character of text) {
+  for (let index = 0; index < text.length; index++) {
+    const character = text[index]
     if (character === '"') quoted = !quoted
-    if (character === separator && !quoted) {
-      pieces.push(current)
-      current = ''
-    } else current += character
+    else if (character === separator && !quoted) {
+      pieces.push(text.slice(start, index))
+      start = index + 1
+    }
   }
-  pieces.push(current)
+  pieces.push(text.slice(start))
   return pieces
 }
 
@@ -95,12 +124,17 @@ function parseContentLine({ line, text }: LogicalLine): ContentLine {
     const values = (equals < 0 ? raw : raw.slice(equals + 1))
       .split(',')
       .map((value) => value.trim().replace(/^"|"$/g, ''))
-    params.set(key, [...(params.get(key) ?? []), ...values.flatMap((value) => value.split(','))])
+    // Appended in place: TEL;a;a;a;… with thousands of parameters stays linear.
+    let list = params.get(key)
+    if (!list) params.set(key, (list = []))
+    for (const value of values) list.push(value)
   }
   return { line, name, params, value: text.slice(colon + 1) }
 }
 
 /** Decodes a quoted-printable value in its declared charset (default UTF-8). */
+const utf8 = new TextEncoder()
+
 function decodeQuotedPrintable(value: string, charset: string | undefined, line: number): string {
   const bytes: number[] = []
   for (let index = 0; index < value.length; index++) {
@@ -110,7 +144,7 @@ function decodeQuotedPrintable(value: string, charset: string | undefined, line:
       bytes.push(Number.parseInt(hex, 16))
       index += 2
     } else {
-      for (const byte of new TextEncoder().encode(character)) bytes.push(byte)
+      for (const byte of utf8.encode(character)) bytes.push(byte)
     }
   }
   let decoder: TextDecoder
