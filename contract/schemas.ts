@@ -1,58 +1,14 @@
 import { z } from 'zod'
+import { accountSchema, shortText } from './account-schema'
 import { languagePreferences } from './i18n/language'
+import { historyTextLimits, textLimits } from './limits'
 
 /**
  * Runtime schemas for everything that crosses the process boundary. Main validates every
  * invoke payload against these; the renderer reuses them for form validation.
  */
 
-const shortText = (max: number) => z.string().max(max)
-
-export const sipAddressSchema = z
-  .string()
-  .trim()
-  .max(256)
-  .regex(/^[A-Za-z0-9._~%!$&'()*+,;=-]+@[A-Za-z0-9.-]+(:\d{1,5})?$/, 'Use the form user@domain')
-
-const loopbackHosts = new Set(['127.0.0.1', 'localhost', '[::1]'])
-
-export const webSocketUrlSchema = z
-  .string()
-  .trim()
-  .max(512)
-  .refine((value) => {
-    try {
-      const url = new URL(value)
-      if (url.protocol === 'wss:') return true
-      return url.protocol === 'ws:' && loopbackHosts.has(url.hostname)
-    } catch {
-      return false
-    }
-  }, 'Use a wss:// address (ws:// only for this computer)')
-
-/**
- * Account text that ends up inside SIP headers (From display name, Authorization username,
- * Route): a line break would start a header of its own, a quote or <> would end the quoted
- * name or the URI early. Refused with a message instead of escaped, so what is stored is what
- * the PBX sees.
- */
-const headerSafeText = (max: number, label: string) =>
-  shortText(max).regex(
-    /^[^\u0000-\u001f\u007f"<>]*$/,
-    `${label} cannot contain line breaks, quotation marks (") or angle brackets (< >).`,
-  )
-
-export const accountSchema = z.object({
-  displayName: headerSafeText(128, 'Display name').default(''),
-  sipAddress: sipAddressSchema,
-  authUser: headerSafeText(128, 'Auth user').default(''),
-  wsServer: webSocketUrlSchema,
-  outboundProxy: headerSafeText(512, 'Outbound proxy').default(''),
-  /** STUN/TURN urls the account allows; empty means host candidates only (no public server). */
-  iceServers: z.array(shortText(512)).max(8).default([]),
-  voicemailNumber: shortText(32).default('555'),
-})
-export type Account = z.infer<typeof accountSchema>
+export { accountSchema, sipAddressSchema, webSocketUrlSchema, type Account } from './account-schema'
 
 export const audioDevicePreferenceSchema = z.object({
   deviceId: shortText(256),
@@ -127,15 +83,7 @@ export const callOutcomeSchema = z.enum([
 ])
 export type CallOutcome = z.infer<typeof callOutcomeSchema>
 
-/** Longest text each history field may hold (the history file is cut to these when read). */
-export const historyTextLimits = {
-  id: 64,
-  remoteName: 512,
-  remoteNumber: 256,
-  via: 256,
-  transferredTo: 256,
-  note: 256,
-} as const
+export { historyTextLimits } from './limits'
 
 export const historyEntrySchema = z.object({
   id: shortText(historyTextLimits.id),
@@ -155,7 +103,7 @@ export type HistoryEntry = z.infer<typeof historyEntrySchema>
 
 export const historyQuerySchema = z.object({
   filter: z.enum(['all', 'missed', 'incoming', 'outgoing']).default('all'),
-  search: shortText(128).default(''),
+  search: shortText(textLimits.search).default(''),
   offset: z.number().int().nonnegative().default(0),
   limit: z.number().int().min(1).max(1000).default(200),
 })
@@ -171,10 +119,10 @@ export const phoneStatusSchema = z.object({
 export type PhoneStatus = z.infer<typeof phoneStatusSchema>
 
 export const incomingCallNoticeSchema = z.object({
-  callId: shortText(64),
-  remoteName: shortText(512),
-  remoteNumber: shortText(256),
-  via: shortText(256).default(''),
+  callId: shortText(textLimits.id),
+  remoteName: shortText(textLimits.remoteName),
+  remoteNumber: shortText(textLimits.party),
+  via: shortText(textLimits.party).default(''),
 })
 
 /**
@@ -189,5 +137,5 @@ export const logLineSchema = z.object({
 })
 export type LogLine = z.infer<typeof logLineSchema>
 
-export const idSchema = z.object({ id: shortText(64) })
+export const idSchema = z.object({ id: shortText(textLimits.id) })
 export const emptySchema = z.undefined().or(z.null()).or(z.object({}).strict())

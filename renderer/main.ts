@@ -1,4 +1,3 @@
-import './zod-config'
 import { mount } from 'svelte'
 import { message } from '../contract/i18n'
 import App from './App.svelte'

@@ -1,5 +1,6 @@
 import type { AccountState } from '../../contract/ipc'
-import { accountSchema, type Account } from '../../contract/schemas'
+import '../zod-config'
+import { accountSchema, type Account } from '../../contract/account-schema'
 
 /**
  * The login form's logic, kept out of the component so it can be tested: what each field

@@ -1,3 +1,4 @@
+import { textLimits } from '../../contract/limits'
 import type { CallOutcome, HistoryEntry } from '../../contract/schemas'
 import type { CallSnapshot } from '../sip/types'
 
@@ -37,13 +38,13 @@ export function historyEntryOf(call: CallSnapshot, transferredTo: string, endedA
   const end = call.endedAt ?? endedAt
   const ringEnd = call.answeredAt ?? end
   return {
-    id: clip(call.id, 64),
+    id: clip(call.id, textLimits.id),
     direction: call.direction,
     outcome: outcomeOf(call),
-    remoteName: clip(call.remoteName, 512),
-    remoteNumber: clip(call.remoteNumber, 256),
-    via: clip(call.via, 256),
-    transferredTo: clip(transferredTo, 256),
+    remoteName: clip(call.remoteName, textLimits.remoteName),
+    remoteNumber: clip(call.remoteNumber, textLimits.party),
+    via: clip(call.via, textLimits.party),
+    transferredTo: clip(transferredTo, textLimits.party),
     startedAt: Math.max(0, Math.round(call.createdAt)),
     ringMs: Math.max(0, Math.round(ringEnd - call.createdAt)),
     talkMs: call.answeredAt === null ? 0 : Math.max(0, Math.round(end - call.answeredAt)),

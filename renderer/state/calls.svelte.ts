@@ -1,4 +1,5 @@
 import type { HeadsetButton, ParleyApi } from '../../contract/ipc'
+import { textLimits } from '../../contract/limits'
 import type { HistoryEntry, PhoneStatus } from '../../contract/schemas'
 import { parseDialString } from '../dial/dial-string'
 import { CallPhase, type CallSnapshot, type Phone, type RegistrationStatus } from '../sip/types'
@@ -256,10 +257,10 @@ export class CallsState {
     this.upsert(call)
     if (!incoming) return
     void request(this.api, 'phone:incoming-notice', {
-      callId: call.id.slice(0, 64),
-      remoteName: call.remoteName.slice(0, 512),
-      remoteNumber: call.remoteNumber.slice(0, 256),
-      via: call.via.slice(0, 256),
+      callId: call.id.slice(0, textLimits.id),
+      remoteName: call.remoteName.slice(0, textLimits.remoteName),
+      remoteNumber: call.remoteNumber.slice(0, textLimits.party),
+      via: call.via.slice(0, textLimits.party),
     })
     const via = call.via ? ` via ${call.via}` : ''
     this.notifier.announce(`Incoming call from ${partyOf(call)}${via}`)

@@ -1,4 +1,5 @@
 import type { ParleyApi } from '../../contract/ipc'
+import { textLimits } from '../../contract/limits'
 import type { HistoryEntry, HistoryQuery } from '../../contract/schemas'
 import { request } from './api'
 
@@ -47,7 +48,7 @@ export class HistoryState {
   }
 
   async setSearch(search: string): Promise<void> {
-    this.search = search.slice(0, 128)
+    this.search = search.slice(0, textLimits.search)
     await this.refresh()
   }
 

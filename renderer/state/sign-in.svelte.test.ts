@@ -117,4 +117,34 @@ describe('SignInState', () => {
     expect(session.fieldErrors).toEqual({})
     expect(phone.commandNames()).toEqual(['connect'])
   })
+
+  it('asks main for the account and the password at once, not one after the other', async () => {
+    const { api, session } = setup(stored(true))
+    let answerAccount = () => {}
+    const invoke = api.invoke.bind(api)
+    api.invoke = (async (channel: Parameters<typeof invoke>[0], request?: unknown) => {
+      if (channel === 'account:get') await new Promise<void>((resolve) => (answerAccount = resolve))
+      return invoke(channel, request)
+    }) as typeof api.invoke
+    const loading = session.load()
+    await Promise.resolve()
+    // The account's answer has not come yet, and the password was already asked for.
+    expect(api.sent('account:password')).toHaveLength(1)
+    answerAccount()
+    await loading
+    expect(session.stage).toBe('signed-in')
+  })
+
+  it('opens the connection before it shows the main screen', async () => {
+    const { phone, session } = setup(stored(true))
+    const stageAtConnect: string[] = []
+    const connect = phone.connect.bind(phone)
+    phone.connect = (account) => {
+      stageAtConnect.push(session.stage)
+      return connect(account)
+    }
+    await session.load()
+    expect(stageAtConnect).toEqual(['loading'])
+    expect(session.stage).toBe('signed-in')
+  })
 })

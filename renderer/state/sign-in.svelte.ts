@@ -2,7 +2,7 @@ import { messageOf } from '../../contract/error-message'
 import type { AccountState, ParleyApi } from '../../contract/ipc'
 import type { Account } from '../../contract/schemas'
 import type { Phone, RegistrationStatus, SipAccount } from '../sip/types'
-import { accountFieldErrors, type FieldErrors } from './account-form'
+import type { FieldErrors } from './account-form'
 import { request } from './api'
 
 export type SessionStage = 'loading' | 'signed-out' | 'signed-in'
@@ -41,10 +41,19 @@ export class SignInState {
     return () => stops.forEach((stop) => stop())
   }
 
-  /** Reads the saved account; signs in by itself when a password is stored. */
+  /**
+   * Reads the saved account; signs in by itself when a password is stored. The account, the
+   * password and the form's rules (zod, in their own chunk) are asked for at once: one round
+   * trip instead of two in a row (main answers "none saved" when there is no password, and
+   * that answer is then not used).
+   */
   async load(): Promise<void> {
     this.stage = 'loading'
-    const result = await request(this.api, 'account:get')
+    const [result, password, form] = await Promise.all([
+      request(this.api, 'account:get'),
+      request(this.api, 'account:password'),
+      import('./account-form'),
+    ])
     if (!result.ok) {
       this.error = result.message
       this.stage = 'signed-out'
@@ -54,17 +63,15 @@ export class SignInState {
     const { account, hasPassword } = result.value
     // A repaired settings file can leave '' in a required field: registering with it would only
     // fail obscurely, so ask for the missing detail on the form instead.
-    this.fieldErrors = account ? accountFieldErrors(account) : {}
+    this.fieldErrors = account ? form.accountFieldErrors(account) : {}
     if (Object.keys(this.fieldErrors).length > 0) {
       this.error = 'Some account details are missing or not valid. Please check the marked fields.'
       this.stage = 'signed-out'
       return
     }
     if (account && hasPassword) {
-      const password = await request(this.api, 'account:password')
       if (password.ok) {
-        this.stage = 'signed-in'
-        await this.connect(account, password.value)
+        await this.connectThenShow(account, password.value)
         return
       }
       this.error = password.message
@@ -86,8 +93,7 @@ export class SignInState {
       this.account = saved.value
       const stored = password ?? (await this.storedPassword())
       if (stored === null) return false
-      this.stage = 'signed-in'
-      await this.connect(saved.value.account ?? account, stored)
+      await this.connectThenShow(saved.value.account ?? account, stored)
       return true
     } finally {
       this.busy = false
@@ -127,6 +133,17 @@ export class SignInState {
     return null
   }
 
+  /**
+   * The WebSocket opens first; the main screen mounts in the next task, while the socket
+   * connects, instead of holding the socket's open event behind the first render.
+   */
+  private async connectThenShow(account: Account, password: string): Promise<void> {
+    const connecting = this.connect(account, password)
+    await nextTask()
+    this.stage = 'signed-in'
+    await connecting
+  }
+
   private async connect(account: Account, password: string): Promise<void> {
     const sipAccount: SipAccount = {
       displayName: account.displayName,
@@ -147,4 +164,9 @@ export class SignInState {
       }
     }
   }
+}
+
+/** Resolves in a later task (after rendering and I/O events that are due), not a microtask. */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0))
 }

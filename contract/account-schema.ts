@@ -1,0 +1,54 @@
+import { z } from 'zod'
+
+/**
+ * The account's schema on its own, so the renderer (which validates only the account at start)
+ * builds this one schema and not every schema of the contract; ./schemas re-exports it.
+ */
+
+export const shortText = (max: number) => z.string().max(max)
+
+export const sipAddressSchema = z
+  .string()
+  .trim()
+  .max(256)
+  .regex(/^[A-Za-z0-9._~%!$&'()*+,;=-]+@[A-Za-z0-9.-]+(:\d{1,5})?$/, 'Use the form user@domain')
+
+const loopbackHosts = new Set(['127.0.0.1', 'localhost', '[::1]'])
+
+export const webSocketUrlSchema = z
+  .string()
+  .trim()
+  .max(512)
+  .refine((value) => {
+    try {
+      const url = new URL(value)
+      if (url.protocol === 'wss:') return true
+      return url.protocol === 'ws:' && loopbackHosts.has(url.hostname)
+    } catch {
+      return false
+    }
+  }, 'Use a wss:// address (ws:// only for this computer)')
+
+/**
+ * Account text that ends up inside SIP headers (From display name, Authorization username,
+ * Route): a line break would start a header of its own, a quote or <> would end the quoted
+ * name or the URI early. Refused with a message instead of escaped, so what is stored is what
+ * the PBX sees.
+ */
+const headerSafeText = (max: number, label: string) =>
+  shortText(max).regex(
+    /^[^\u0000-\u001f\u007f"<>]*$/,
+    `${label} cannot contain line breaks, quotation marks (") or angle brackets (< >).`,
+  )
+
+export const accountSchema = z.object({
+  displayName: headerSafeText(128, 'Display name').default(''),
+  sipAddress: sipAddressSchema,
+  authUser: headerSafeText(128, 'Auth user').default(''),
+  wsServer: webSocketUrlSchema,
+  outboundProxy: headerSafeText(512, 'Outbound proxy').default(''),
+  /** STUN/TURN urls the account allows; empty means host candidates only (no public server). */
+  iceServers: z.array(shortText(512)).max(8).default([]),
+  voicemailNumber: shortText(32).default('555'),
+})
+export type Account = z.infer<typeof accountSchema>
