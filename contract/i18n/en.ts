@@ -10,6 +10,7 @@ export const en = {
   'app.title': 'Parley',
   'app.title-missed': (p: { count: number }) => `Parley (${p.count} missed)`,
   'app.no-call-to-transfer': 'There is no connected call to transfer.',
+  'app.part-not-loaded': 'This part of Parley could not be loaded. Please restart Parley.',
   'ui.announcements': 'Announcements',
   'ui.dismiss': 'Dismiss message',
   'network.back': 'Network is back. Reconnecting…',

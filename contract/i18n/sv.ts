@@ -10,6 +10,7 @@ export const sv: Catalogue = {
   'app.title': 'Parley',
   'app.title-missed': (p) => `Parley (${p.count} missade)`,
   'app.no-call-to-transfer': 'Det finns inget pågående samtal att koppla.',
+  'app.part-not-loaded': 'Den här delen av Parley kunde inte läsas in. Starta om Parley.',
   'ui.announcements': 'Meddelanden',
   'ui.dismiss': 'Stäng meddelandet',
   'network.back': 'Nätverket är tillbaka. Ansluter igen…',
