@@ -18,12 +18,23 @@ export type MessageKey = keyof Catalogue
 /** The parameters of a message with parameters; `never` for a plain text. */
 export type ParamsOf<K extends MessageKey> = Catalogue[K] extends (params: infer P) => string ? P : never
 
+/** A message given as a parameter of another (e.g. the reason inside "… The caller is back."). */
+export interface NestedMessage {
+  key: MessageKey
+  params?: object
+}
+
+/** A text parameter may also be a message: it is rendered in the same language first. */
+type Loose<P> = { [F in keyof P]: P[F] extends string ? string | NestedMessage : P[F] }
+
 /** What `translate` takes after the key: the parameters when the message has some, else nothing. */
-export type ArgsOf<K extends MessageKey> = Catalogue[K] extends (params: infer P) => string ? [params: P] : []
+export type ArgsOf<K extends MessageKey> = Catalogue[K] extends (params: infer P) => string
+  ? [params: Loose<P>]
+  : []
 
 /** A message in no language yet: a key, plus parameters when it has some. */
 export type Message = {
-  [K in MessageKey]: ArgsOf<K> extends [] ? { key: K } : { key: K; params: ParamsOf<K> }
+  [K in MessageKey]: ArgsOf<K> extends [] ? { key: K } : { key: K; params: Loose<ParamsOf<K>> }
 }[MessageKey]
 
 export const catalogues: Record<Language, Catalogue> = { en, sv }
@@ -33,16 +44,29 @@ export function message<K extends MessageKey>(key: K, ...args: ArgsOf<K>): Messa
   return (args.length > 0 ? { key, params: args[0] } : { key }) as Message
 }
 
+const isNested = (value: unknown): value is NestedMessage =>
+  typeof value === 'object' && value !== null && typeof (value as NestedMessage).key === 'string'
+
+function textOf(language: Language, key: MessageKey, params: object | undefined): string {
+  const entry = catalogues[language][key] as string | ((params: unknown) => string)
+  if (typeof entry !== 'function') return entry
+  const plain = Object.fromEntries(
+    Object.entries(params ?? {}).map(([name, value]) => [
+      name,
+      isNested(value) ? textOf(language, value.key, value.params) : value,
+    ]),
+  )
+  return entry(plain)
+}
+
 /** The text of `key` in `language`. */
 export function translate<K extends MessageKey>(language: Language, key: K, ...args: ArgsOf<K>): string {
-  const entry = catalogues[language][key] as string | ((params: unknown) => string)
-  return typeof entry === 'function' ? entry(args[0]) : entry
+  return textOf(language, key, args[0] as object | undefined)
 }
 
 /** The text of a Message in `language`. */
-export function render(language: Language, text: Message): string {
-  const entry = catalogues[language][text.key] as string | ((params: unknown) => string)
-  return typeof entry === 'function' ? entry('params' in text ? text.params : undefined) : entry
+export function render(language: Language, text: Message | NestedMessage): string {
+  return textOf(language, text.key, 'params' in text ? text.params : undefined)
 }
 
 export const isMessageKey = (value: string): value is MessageKey => Object.hasOwn(en, value)

@@ -1,3 +1,6 @@
+import { enPhone } from './en/phone'
+import { enTransfer } from './en/transfer'
+import { enCallCard } from './en/call-card'
 import { plural } from './language'
 
 /**
@@ -6,6 +9,9 @@ import { plural } from './language'
  * every key (tsc and catalogue.test.ts fail otherwise).
  */
 export const en = {
+  ...enCallCard,
+  ...enTransfer,
+  ...enPhone,
   'app.starting': 'Starting Parley…',
   'app.title': 'Parley',
   'app.title-missed': (p: { count: number }) => `Parley (${p.count} missed)`,

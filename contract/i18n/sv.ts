@@ -1,4 +1,7 @@
 import type { Catalogue } from './catalogue'
+import { svPhone } from './sv/phone'
+import { svTransfer } from './sv/transfer'
+import { svCallCard } from './sv/call-card'
 import { plural } from './language'
 
 /**
@@ -6,6 +9,9 @@ import { plural } from './language'
  * "Parkera", "Röstbrevlåda", "Stör ej", "Missat samtal". 24-timmarsklocka sköts av Intl.
  */
 export const sv: Catalogue = {
+  ...svCallCard,
+  ...svTransfer,
+  ...svPhone,
   'app.starting': 'Startar Parley…',
   'app.title': 'Parley',
   'app.title-missed': (p) => `Parley (${p.count} missade)`,

@@ -148,7 +148,7 @@ const call = (id: string, phase: CallPhase): CallSnapshot => ({
   endedAt: null,
   endReason: null,
   transferredBy: '',
-  message: '',
+  message: null,
 })
 
 describe('ringerModeFor', () => {

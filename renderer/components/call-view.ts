@@ -1,38 +1,36 @@
+import { message, type Message } from '../../contract/i18n'
 import { CallPhase, type CallSnapshot } from '../sip/types'
 
+const phaseKeys = {
+  [CallPhase.Dialing]: 'call.phase-dialing',
+  [CallPhase.Alerting]: 'call.phase-alerting',
+  [CallPhase.Ringing]: 'call.phase-ringing',
+  [CallPhase.Active]: 'call.phase-active',
+  [CallPhase.Held]: 'call.phase-held',
+  [CallPhase.Ended]: 'call.phase-ended',
+} as const
+
 /** The state text on a call card. */
-export function callStateText(call: CallSnapshot): string {
-  switch (call.phase) {
-    case CallPhase.Dialing:
-      return 'Calling…'
-    case CallPhase.Alerting:
-      return 'Ringing'
-    case CallPhase.Ringing:
-      return 'Incoming call'
-    case CallPhase.Active:
-      return 'Connected'
-    case CallPhase.Held:
-      return 'On hold'
-    case CallPhase.Ended:
-      return 'Ended'
-  }
+export function callStateText(call: CallSnapshot): Message {
+  return message(phaseKeys[call.phase])
 }
 
-export function endedText(call: CallSnapshot): string {
+/** Why an ended call ended, when that is worth saying; null otherwise. */
+export function endedText(call: CallSnapshot): Message | null {
   switch (call.endReason) {
     case 'busy':
-      return 'Busy'
+      return message('call.ended-busy')
     case 'rejected':
-      return 'Declined'
+      return message('call.ended-declined')
     case 'no-answer':
-      return 'No answer'
+      return message('call.ended-no-answer')
     case 'failed':
     case 'network':
-      return call.message || 'Call failed'
+      return call.message ?? message('call.failed')
     case 'transferred':
-      return 'Transferred'
+      return message('call.ended-transferred')
     default:
-      return ''
+      return null
   }
 }
 

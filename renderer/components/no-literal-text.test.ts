@@ -22,7 +22,6 @@ const letter = /\p{L}/u
 /** Components still being moved to the catalogue; the list may only shrink. */
 const notYetConverted = new Set<string>([
   'AudioSettings.svelte',
-  'CallCard.svelte',
   'CallList.svelte',
   'ContactEditor.svelte',
   'ContactsPanel.svelte',
@@ -31,7 +30,6 @@ const notYetConverted = new Set<string>([
   'HistoryView.svelte',
   'Login.svelte',
   'MainScreen.svelte',
-  'RegistrationIndicator.svelte',
 ])
 
 interface Node {

@@ -1,40 +1,59 @@
+import { message, type Message } from '../../contract/i18n'
 import type { RegistrationStatus } from '../sip/types'
 
 export interface RegistrationText {
-  label: string
-  /** "retrying in 4 s" while a retry is scheduled. */
-  retry: string
-  detail: string
+  label: Message
+  /** "retrying in 4 s" while a retry is scheduled; null otherwise. */
+  retry: Message | null
+  detail: Message
   tone: 'ok' | 'busy' | 'bad' | 'idle'
 }
 
-/** What the indicator says: always the truth. */
+const failureLabels = {
+  auth: 'registration.label-wrong-password',
+  unreachable: 'registration.unreachable',
+  closed: 'registration.closed',
+  rejected: 'registration.label-unregistered',
+  other: 'registration.label-unregistered',
+} as const
+
+/** What the indicator says: always the truth, in the catalogue's words. */
 export function registrationText(status: RegistrationStatus, now: number): RegistrationText {
   switch (status.state) {
     case 'registered':
-      return { label: 'Registered', retry: '', detail: 'Ready to make and take calls', tone: 'ok' }
+      return {
+        label: message('registration.label-registered'),
+        retry: null,
+        detail: message('registration.ready'),
+        tone: 'ok',
+      }
     case 'connecting':
       return {
-        label: 'Connecting…',
-        retry: '',
-        detail: status.attempt > 1 ? `Attempt ${status.attempt}` : 'Connecting to the phone server',
+        label: message('registration.label-connecting'),
+        retry: null,
+        detail:
+          status.attempt > 1
+            ? message('registration.attempt', { attempt: status.attempt })
+            : message('registration.connecting'),
         tone: 'busy',
       }
     case 'unregistered':
-      return { label: 'Not registered', retry: '', detail: 'Not connected to the phone server', tone: 'idle' }
+      return {
+        label: message('registration.label-unregistered'),
+        retry: null,
+        detail: message('registration.not-connected'),
+        tone: 'idle',
+      }
     case 'failed': {
-      const label =
-        status.reason === 'auth'
-          ? 'Wrong password'
-          : status.reason === 'unreachable'
-            ? 'Server unreachable'
-            : status.reason === 'closed'
-              ? 'Connection closed'
-              : 'Not registered'
       const seconds =
         status.retryAt === undefined ? null : Math.max(0, Math.ceil((status.retryAt - now) / 1000))
-      const retry = seconds === null ? '' : seconds > 0 ? `retrying in ${seconds} s` : 'retrying now'
-      return { label, retry, detail: status.message, tone: 'bad' }
+      const retry =
+        seconds === null
+          ? null
+          : seconds > 0
+            ? message('registration.retrying-in', { seconds })
+            : message('registration.retrying-now')
+      return { label: message(failureLabels[status.reason]), retry, detail: status.message, tone: 'bad' }
     }
   }
 }

@@ -3,6 +3,7 @@ import { token, type PhoneContext } from './context'
 import type { PhoneEmitter } from './emitter'
 import type { SipSession } from './stack'
 import { CallPhase } from './types'
+import { message } from '../../contract/i18n'
 
 export interface CallRegistryHooks {
   /** The call became Active (answered, or resumed). */
@@ -64,9 +65,9 @@ export class CallRegistry {
   }
 
   /** The call, or an `error` event saying it is gone. */
-  find(callId: string, action: string): Call | undefined {
+  find(callId: string): Call | undefined {
     const call = this.live.get(callId)
-    if (!call) this.context.error(`Cannot ${action}: that call no longer exists`)
+    if (!call) this.context.error(message('call.gone'))
     return call
   }
 

@@ -1,6 +1,7 @@
 import type { SessionStatus, SipSession as Session } from './stack'
 import { transitionPhase } from './call-phase'
 import { CallPhase, type CallDirection, type CallEndReason, type CallSnapshot } from './types'
+import { message, type Message } from '../../contract/i18n'
 
 export interface CallHooks {
   updated(call: Call): void
@@ -31,18 +32,9 @@ export function endReasonFromStatus(code: number): CallEndReason {
   return 'failed'
 }
 
-export function failureMessage(code: number, reason: string): string {
-  const plain: Record<number, string> = {
-    404: 'Number not found',
-    408: 'No answer',
-    480: 'Not available',
-    484: 'Incomplete number',
-    486: 'Busy',
-    488: 'Call could not be set up (media)',
-    600: 'Busy',
-    603: 'Declined',
-  }
-  return `${plain[code] ?? (reason || 'Call failed')} (${code})`
+/** A final failure answer to our INVITE, for the UI (the catalogue words the status code). */
+export function failureMessage(code: number, reason: string): Message {
+  return message('call.failed-status', { code, reason })
 }
 
 /**
@@ -55,7 +47,7 @@ export class Call {
   session: Session
   private snap: CallSnapshot
   private pendingEndReason: CallEndReason | null = null
-  private pendingEndMessage = ''
+  private pendingEndMessage: Message | null = null
   private failure: { code: number; reason: string } | null = null
   private detachSession: () => void = () => {}
   /** About to go away (replaced, or we were transferred off it): never auto-held. */
@@ -83,7 +75,7 @@ export class Call {
       endedAt: null,
       endReason: null,
       transferredBy: init.transferredBy ?? '',
-      message: '',
+      message: null,
     }
     this.bindSession(init.session)
   }
@@ -141,14 +133,14 @@ export class Call {
   }
 
   /** The reason to record when the session terminates because of something we did. */
-  expectEnd(reason: CallEndReason, message = ''): void {
+  expectEnd(reason: CallEndReason, text: Message | null = null): void {
     this.pendingEndReason = reason
-    this.pendingEndMessage = message
+    this.pendingEndMessage = text
   }
 
   clearExpectedEnd(): void {
     this.pendingEndReason = null
-    this.pendingEndMessage = ''
+    this.pendingEndMessage = null
   }
 
   noteFailure(code: number, reason: string): void {
@@ -156,13 +148,13 @@ export class Call {
   }
 
   /** Ends the call in the UI's eyes (idempotent). */
-  end(reason: CallEndReason, message = ''): void {
+  end(reason: CallEndReason, text: Message | null = null): void {
     if (this.isEnded) return
     this.detachSession()
     this.snap.phase = CallPhase.Ended
     this.snap.endReason = reason
     this.snap.endedAt = this.now()
-    if (message) this.snap.message = message
+    if (text) this.snap.message = text
     this.hooks.ended(this)
   }
 
@@ -211,7 +203,7 @@ export class Call {
     this.end(reason, message)
   }
 
-  private terminationReason(): { reason: CallEndReason; message: string } {
+  private terminationReason(): { reason: CallEndReason; message: Message | null } {
     if (this.pendingEndReason)
       return { reason: this.pendingEndReason, message: this.pendingEndMessage || this.snap.message }
     if (this.failure && this.snap.answeredAt === null) {
@@ -220,10 +212,10 @@ export class Call {
         message: failureMessage(this.failure.code, this.failure.reason),
       }
     }
-    if (this.snap.answeredAt !== null) return { reason: 'remote-hangup', message: '' }
+    if (this.snap.answeredAt !== null) return { reason: 'remote-hangup', message: null }
     // an incoming call the caller gave up on (CANCEL) is a missed call
     return this.direction === 'incoming'
-      ? { reason: 'cancelled', message: '' }
-      : { reason: 'failed', message: 'Call failed' }
+      ? { reason: 'cancelled', message: null }
+      : { reason: 'failed', message: message('call.failed') }
   }
 }

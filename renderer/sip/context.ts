@@ -1,6 +1,7 @@
 import type { AudioElementLike, MediaDevicesLike } from './media'
 import type { Clock } from './registration'
 import type { SipStack } from './stack'
+import type { Message } from '../../contract/i18n'
 
 export interface SipPhoneDeps {
   stack: SipStack
@@ -23,8 +24,8 @@ export interface PhoneContext {
   readonly deps: SipPhoneDeps
   /** A diagnostic for the log (never shown). */
   log(message: string): void
-  /** An `error` event for the UI. */
-  error(message: string): void
+  /** An `error` event for the UI: a catalogue message, never a sentence. */
+  error(message: Message): void
 }
 
 export function token(random: () => number, length: number): string {

@@ -1,5 +1,6 @@
 import type { Call } from './call'
 import type { PhoneContext } from './context'
+import type { Message } from '../../contract/i18n'
 import { messageOf } from '../../contract/error-message'
 import type { SipInvitation, SipInviter } from './stack'
 import type { CallEndReason } from './types'
@@ -8,11 +9,16 @@ import type { CallEndReason } from './types'
 export const END_DEADLINE_MS = 2000
 
 /** Ends a call whatever state its session is in; the UI never keeps a stuck call. */
-export function terminateCall(context: PhoneContext, call: Call, reason: CallEndReason, message = ''): void {
+export function terminateCall(
+  context: PhoneContext,
+  call: Call,
+  reason: CallEndReason,
+  text: Message | null = null,
+): void {
   if (call.isEnded) return
-  call.expectEnd(reason, message)
+  call.expectEnd(reason, text)
   const session = call.session
-  const endNow = () => call.end(reason, message)
+  const endNow = () => call.end(reason, text)
   try {
     switch (session.state) {
       case 'Initial':

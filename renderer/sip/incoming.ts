@@ -13,6 +13,7 @@ import { messageOf } from '../../contract/error-message'
 import type { SessionOps } from './session-ops'
 import type { IncomingRefer, SessionDelegate, SipInvitation, SipInviter } from './stack'
 import type { TransferCoordinator } from './transfer'
+import { message } from '../../contract/i18n'
 
 export interface IncomingDeps {
   calls: CallRegistry
@@ -80,7 +81,7 @@ export class IncomingRequests {
   private acceptReplacement(call: Call, invitation: SipInvitation, replaced: Call): void {
     replaced.expectEnd('replaced')
     replaced.leaving = true
-    call.expectEnd('failed', 'The transferred call could not be connected')
+    call.expectEnd('failed', message('transfer.incoming-failed'))
     invitation
       .accept({ sessionDescriptionHandlerOptions: this.deps.media.options(false) })
       .catch((error: unknown) => {

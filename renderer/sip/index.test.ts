@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import { createSipPhone } from './index'
 import { PhoneEmitter } from './emitter'
+import { message, render } from '../../contract/i18n'
 
 describe('createSipPhone', () => {
   it('builds with browser defaults even where there is no browser, and refuses calls while signed out', async () => {
     const logs: string[] = []
     const phone = createSipPhone({ log: (m) => logs.push(m) })
     const errors: string[] = []
-    phone.on('error', ({ message }) => errors.push(message))
+    phone.on('error', ({ message }) => errors.push(render('en', message)))
     expect(await phone.dial('1001')).toBeNull()
     expect(errors).toEqual(['Not signed in: sign in before calling'])
     expect(phone.calls()).toEqual([])
@@ -38,11 +39,11 @@ describe('PhoneEmitter', () => {
     emitter.on('error', () => {
       throw new Error('bad listener')
     })
-    const off = emitter.on('error', ({ message }) => got.push(message))
-    emitter.emit('error', { message: 'one' })
+    const off = emitter.on('error', ({ message }) => got.push(message.key))
+    emitter.emit('error', { message: message('call.gone') })
     off()
-    emitter.emit('error', { message: 'two' })
-    expect(got).toEqual(['one'])
+    emitter.emit('error', { message: message('call.failed') })
+    expect(got).toEqual(['call.gone'])
     expect(reported).toHaveLength(2)
   })
 })

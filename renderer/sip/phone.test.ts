@@ -4,6 +4,9 @@ import { FakeClock, flush } from './testing/fake-clock'
 import { FakeAudioElement, FakeMediaDevices, type FakeTrack } from './testing/media-fakes'
 import { type FakeSdh, FakeSession, FakeStack } from './testing/sip-fakes'
 import { CallPhase, type PhoneEventName, type PhoneEvents, type SipAccount } from './types'
+import { message, render, type Message } from '../../contract/i18n'
+
+const english = (text: Message | null | undefined) => (text ? render('en', text) : '')
 
 const account: SipAccount = {
   displayName: 'Alice',
@@ -138,23 +141,27 @@ describe('SipPhone calls', () => {
     const id = await phone.dial('1001')
     ;(outgoing[0] as FakeSession).answerInitial(486, 'Busy Here')
     await flush()
-    expect(of('call-ended')[0]).toMatchObject({ id, endReason: 'busy', message: 'Busy (486)' })
+    expect(of('call-ended')[0]).toMatchObject({
+      id,
+      endReason: 'busy',
+      message: message('call.failed-status', { code: 486, reason: 'Busy Here' }),
+    })
     const declined = await phone.dial('1002')
     ;(outgoing[1] as FakeSession).answerInitial(603, 'Decline')
     await flush()
     expect(of('call-ended')[1]).toMatchObject({
       id: declined,
       endReason: 'rejected',
-      message: 'Declined (603)',
+      message: message('call.failed-status', { code: 603, reason: 'Decline' }),
     })
   })
 
   it('refuses a garbage dial string and dialing while signed out, with an error event', async () => {
     expect(await phone.dial('a b c')).toBeNull()
-    expect(of('error').at(-1)?.message).toMatch(/Cannot call/)
+    expect(english(of('error').at(-1)?.message)).toMatch(/Cannot call/)
     await phone.disconnect()
     expect(await phone.dial('1001')).toBeNull()
-    expect(of('error').at(-1)?.message).toMatch(/Not signed in/)
+    expect(english(of('error').at(-1)?.message)).toMatch(/Not signed in/)
     expect(stack.inviters).toHaveLength(0)
   })
 
@@ -261,7 +268,10 @@ describe('SipPhone calls', () => {
     const { id, session } = await activeOutgoing()
     session.reinviteAnswers.push(488)
     await phone.hold(id)
-    expect(phone.calls()[0]).toMatchObject({ phase: CallPhase.Active, message: 'Hold failed (488)' })
+    expect(phone.calls()[0]).toMatchObject({
+      phase: CallPhase.Active,
+      message: message('call.hold-failed', { code: 488 }),
+    })
   })
 
   it('notices the remote side holding us', async () => {
@@ -298,7 +308,7 @@ describe('SipPhone calls', () => {
       content: 'Signal=#\r\nDuration=100\r\n',
     })
     phone.sendDtmf(id, 'x')
-    expect(of('error').at(-1)?.message).toMatch(/not a DTMF key/)
+    expect(english(of('error').at(-1)?.message)).toMatch(/not a keypad key/)
   })
 
   it('queues a key pressed while tones still play instead of replacing them', async () => {
@@ -395,12 +405,12 @@ describe('SipPhone transfers', () => {
     await flush()
     expect(of('transfer-progress').at(-1)?.progress).toEqual({
       state: 'failed',
-      message: 'Transfer failed: busy (486)',
+      message: message('transfer.failed-status', { code: 486, reason: 'Busy Here' }),
     })
     expect(session.reinvites.at(-1)?.sessionDescriptionHandlerOptions?.hold).toBe(false)
     expect(phone.calls()[0]).toMatchObject({
       phase: CallPhase.Active,
-      message: 'Transfer failed: busy (486)',
+      message: message('transfer.failed-status', { code: 486, reason: 'Busy Here' }),
     })
     // nothing dropped: a later hang-up from the far end is a normal end, not "transferred"
     session.setState('Terminated')
@@ -449,7 +459,7 @@ describe('SipPhone transfers', () => {
     const held = await activeOutgoing('1001')
     const consultation = await phone.dial('2000')
     await phone.attendedTransfer(held.id, consultation as string)
-    expect(of('error').at(-1)?.message).toMatch(/not answered yet/)
+    expect(english(of('error').at(-1)?.message)).toMatch(/not answered yet/)
     expect(held.session.refers).toHaveLength(0)
   })
 
@@ -589,14 +599,14 @@ describe('SipPhone network recovery', () => {
   it('re-INVITEs with an ICE restart when the connection comes back during a call', async () => {
     const { id, session } = await activeOutgoing()
     stack.lastUa.drop()
-    expect(phone.calls()[0]?.message).toMatch(/reconnecting/)
+    expect(english(phone.calls()[0]?.message)).toMatch(/reconnecting/)
     await clock.advance(500)
     expect(of('registration').at(-1)?.state).toBe('registered')
     await flush()
     const reinvite = session.reinvites.at(-1)
     expect(reinvite?.sessionDescriptionHandlerOptions?.offerOptions?.iceRestart).toBe(true)
     expect(reinvite?.sessionDescriptionHandlerOptions?.hold).toBe(false)
-    expect(phone.calls()[0]).toMatchObject({ id, phase: CallPhase.Active, message: '' })
+    expect(phone.calls()[0]).toMatchObject({ id, phase: CallPhase.Active, message: null })
   })
 
   it('ends the call cleanly when it cannot be recovered', async () => {
@@ -605,7 +615,7 @@ describe('SipPhone network recovery', () => {
     await phone.reconnect('resume')
     await flush()
     expect(of('call-ended')[0]).toMatchObject({ id, endReason: 'network' })
-    expect(of('call-ended')[0]?.message).toMatch(/could not be recovered/)
+    expect(english(of('call-ended')[0]?.message)).toMatch(/could not be recovered/)
   })
 
   it('ends calls when the connection stays down past the grace time', async () => {
@@ -622,7 +632,7 @@ describe('SipPhone network recovery', () => {
     stack.lastUa.reachable = false
     await phone.reconnect('resume')
     expect(of('registration').at(-1)).toMatchObject({ state: 'failed', reason: 'unreachable' })
-    expect(phone.calls()[0]?.message).toMatch(/reconnecting/)
+    expect(english(phone.calls()[0]?.message)).toMatch(/reconnecting/)
     await clock.advance(29_999)
     expect(phone.calls()).toHaveLength(1)
     await clock.advance(1)

@@ -26,6 +26,7 @@ import {
   type PhoneEvents,
   type SipAccount,
 } from './types'
+import { message, type Message } from '../../contract/i18n'
 
 export type { SipPhoneDeps } from './context'
 export type RejectKind = 'busy' | 'decline'
@@ -132,7 +133,7 @@ export class SipPhone implements Phone {
       this.emitter.emit('registration', {
         state: 'failed',
         reason: 'other',
-        message: 'The SIP address must look like user@domain',
+        message: message('account.sip-address-invalid'),
       })
       return
     }
@@ -145,19 +146,19 @@ export class SipPhone implements Phone {
   }
 
   async disconnect(): Promise<void> {
-    await this.signOff('Signed out', false)
+    await this.signOff(message('call.signed-out'), false)
   }
 
   /** Sleep: like disconnect(), but wake() registers the same account again on a new connection. */
   async suspend(): Promise<void> {
-    await this.signOff('The computer went to sleep', true)
+    await this.signOff(message('call.computer-asleep'), true)
   }
 
   async wake(): Promise<void> {
     await this.guard(() => this.registration.wake())
   }
 
-  private async signOff(reason: string, forWake: boolean): Promise<void> {
+  private async signOff(reason: Message, forWake: boolean): Promise<void> {
     for (const call of this.registry.all()) this.terminate(call, 'local-hangup', reason)
     this.recovery.clear()
     await this.guard(() => this.registration.disconnect({ forWake }))
@@ -175,13 +176,13 @@ export class SipPhone implements Phone {
   async dial(target: string): Promise<string | null> {
     const ua = this.registration.userAgent
     if (!ua || !this.address) {
-      this.error('Not signed in: sign in before calling')
+      this.error(message('dial.not-signed-in'))
       return null
     }
     const text = dialUriText(target, this.address.domain)
     const uri = text ? this.deps.stack.makeUri(text) : undefined
     if (!text || !uri) {
-      this.error(`Cannot call "${sanitizeText(target, 64)}": not a number or SIP address`)
+      this.error(message('dial.not-callable', { target: sanitizeText(target, 64) }))
       return null
     }
     let inviter: SipInviter
@@ -191,7 +192,7 @@ export class SipPhone implements Phone {
         delegate: this.incoming.sessionDelegate(() => call),
       })
     } catch (error) {
-      this.error(`Cannot call: ${messageOf(error)}`)
+      this.error(message('dial.failed', { detail: messageOf(error) }))
       return null
     }
     const call: Call = this.registry.add({
@@ -213,14 +214,14 @@ export class SipPhone implements Phone {
     // Never two calls talking at once: the active one goes on hold before we answer.
     await this.sessions.holdOthers(call.id)
     if (call.isEnded) return
-    call.expectEnd('failed', 'The call could not be answered')
+    call.expectEnd('failed', message('call.answer-failed', { detail: '' }))
     try {
       await (call.session as SipInvitation).accept({
         sessionDescriptionHandlerOptions: this.callMedia.options(false),
       })
     } catch (error) {
       this.log(`answer failed: ${messageOf(error)}`)
-      this.terminate(call, 'failed', `The call could not be answered: ${messageOf(error)}`)
+      this.terminate(call, 'failed', message('call.answer-failed', { detail: messageOf(error) }))
     }
   }
 
@@ -231,12 +232,12 @@ export class SipPhone implements Phone {
     try {
       await (call.session as SipInvitation).reject({ statusCode: kind === 'decline' ? 603 : 486 })
     } catch (error) {
-      call.end('rejected', messageOf(error))
+      call.end('rejected', message('call.reject-failed', { detail: messageOf(error) }))
     }
   }
 
   async hangup(callId: string): Promise<void> {
-    const call = this.registry.find(callId, 'hang up')
+    const call = this.registry.find(callId)
     if (!call) return
     const reason: CallEndReason =
       call.phase === CallPhase.Ringing ? 'rejected' : call.isEstablished ? 'local-hangup' : 'cancelled'
@@ -244,22 +245,22 @@ export class SipPhone implements Phone {
   }
 
   async hold(callId: string): Promise<void> {
-    const call = this.registry.find(callId, 'hold')
+    const call = this.registry.find(callId)
     if (!call) return
     if (call.phase === CallPhase.Held) return
     if (call.phase !== CallPhase.Active) {
-      this.error('Only a connected call can be put on hold')
+      this.error(message('call.hold-needs-connected'))
       return
     }
     await this.sessions.hold(call)
   }
 
   async resume(callId: string): Promise<void> {
-    const call = this.registry.find(callId, 'resume')
+    const call = this.registry.find(callId)
     if (!call) return
     if (call.phase === CallPhase.Active) return
     if (call.phase !== CallPhase.Held) {
-      this.error('Only a held call can be resumed')
+      this.error(message('call.resume-needs-held'))
       return
     }
     await this.sessions.holdOthers(call.id)
@@ -267,37 +268,37 @@ export class SipPhone implements Phone {
   }
 
   setMuted(callId: string, muted: boolean): void {
-    const call = this.registry.find(callId, 'mute')
+    const call = this.registry.find(callId)
     if (!call) return
     call.patch({ muted })
     this.callMedia.applyMute(call)
   }
 
   sendDtmf(callId: string, tone: string, preference: DtmfPreference = 'auto'): void {
-    const call = this.registry.find(callId, 'send DTMF')
+    const call = this.registry.find(callId)
     if (!call) return
     if (!isDtmfTone(tone)) {
-      this.error(`"${sanitizeText(tone, 8)}" is not a DTMF key`)
+      this.error(message('dtmf.not-a-key', { key: sanitizeText(tone, 8) }))
       return
     }
     if (!call.isEstablished) {
-      this.error('DTMF needs a connected call')
+      this.error(message('dtmf.needs-connected'))
       return
     }
     this.sessions.sendDtmf(call, tone, preference)
   }
 
   async blindTransfer(callId: string, target: string): Promise<void> {
-    const call = this.registry.find(callId, 'transfer')
+    const call = this.registry.find(callId)
     if (!call || !this.address) return
     if (!call.isEstablished) {
-      this.error('Only a connected call can be transferred')
+      this.error(message('transfer.needs-connected'))
       return
     }
     const text = dialUriText(target, this.address.domain)
     const uri = text ? this.deps.stack.makeUri(text) : undefined
     if (!text || !uri) {
-      this.error(`Cannot transfer to "${sanitizeText(target, 64)}": not a number or SIP address`)
+      this.error(message('transfer.not-callable', { target: sanitizeText(target, 64) }))
       return
     }
     // not serialized: the transfer holds and resumes the call through the serialized paths
@@ -308,15 +309,15 @@ export class SipPhone implements Phone {
     const held = this.registry.get(heldCallId)
     const consultation = this.registry.get(consultationCallId)
     if (!held || !consultation) {
-      this.error('Cannot transfer: that call no longer exists')
+      this.error(message('call.gone'))
       return
     }
     if (held === consultation) {
-      this.error('A call cannot be transferred to itself')
+      this.error(message('transfer.to-itself'))
       return
     }
     if (!held.isEstablished || !consultation.isEstablished || !consultation.session.dialog) {
-      this.error('The transfer target has not answered yet: wait, cancel, or transfer without announcing')
+      this.error(message('transfer.target-not-answered'))
       return
     }
     await this.transfers.attended(held, consultation)
@@ -338,17 +339,17 @@ export class SipPhone implements Phone {
   // ── helpers ───────────────────────────────────────────────────────────────────────────────
 
   private ringingIncoming(callId: string, action: 'answer' | 'reject'): Call | undefined {
-    const call = this.registry.find(callId, action)
+    const call = this.registry.find(callId)
     if (!call) return undefined
     if (call.direction !== 'incoming' || call.phase !== CallPhase.Ringing) {
-      this.error(`Only a ringing incoming call can be ${action === 'answer' ? 'answered' : 'rejected'}`)
+      this.error(message(action === 'answer' ? 'call.answer-needs-ringing' : 'call.reject-needs-ringing'))
       return undefined
     }
     return call
   }
 
-  private terminate(call: Call, reason: CallEndReason, message = ''): void {
-    terminateCall(this.context, call, reason, message)
+  private terminate(call: Call, reason: CallEndReason, text: Message | null = null): void {
+    terminateCall(this.context, call, reason, text)
   }
 
   private userAgentConfig(account: SipAccount, transportDelegate: UserAgentDelegate) {
@@ -376,8 +377,8 @@ export class SipPhone implements Phone {
     })
   }
 
-  private error(message: string): void {
-    this.emitter.emit('error', { message })
+  private error(text: Message): void {
+    this.emitter.emit('error', { message: text })
   }
 
   private log(message: string): void {
@@ -393,7 +394,7 @@ export class SipPhone implements Phone {
       await operation()
     } catch (error) {
       this.log(messageOf(error))
-      this.error(messageOf(error))
+      this.error(message('sip.unexpected', { detail: messageOf(error) }))
     }
   }
 }

@@ -3,15 +3,16 @@ import type { CallRegistry } from './call-registry'
 import type { PhoneContext } from './context'
 import type { SessionOps } from './session-ops'
 import type { CallEndReason } from './types'
+import { message, type Message } from '../../contract/i18n'
 
 export interface RecoveryDeps {
   calls: CallRegistry
   sessions: SessionOps
-  terminate: (call: Call, reason: CallEndReason, message?: string) => void
+  terminate: (call: Call, reason: CallEndReason, text?: Message) => void
   isTransportConnected: () => boolean
 }
 
-const LOST = 'Call ended: the connection to the server was lost'
+const LOST = message('call.connection-lost')
 
 /**
  * Calls across a network loss: a grace period from the first loss (then live calls end with
@@ -29,7 +30,7 @@ export class NetworkRecovery {
   onTransportLost(): void {
     const { calls } = this.deps
     if (calls.size === 0) return
-    for (const call of calls.all()) call.patch({ message: 'Connection lost, reconnecting…' })
+    for (const call of calls.all()) call.patch({ message: message('call.reconnecting') })
     // the grace period runs from the first loss, not from each failed retry
     if (this.graceTimer !== undefined) return
     this.graceTimer = this.context.deps.clock.setTimeout(() => {
@@ -48,13 +49,8 @@ export class NetworkRecovery {
       }
       void this.deps.sessions.restartIce(call).then((outcome) => {
         if (!outcome) return
-        if (outcome.ok) call.patch({ message: '' })
-        else
-          this.deps.terminate(
-            call,
-            'network',
-            'Call ended: the network changed and the call could not be recovered',
-          )
+        if (outcome.ok) call.patch({ message: null })
+        else this.deps.terminate(call, 'network', message('call.not-recovered'))
       })
     }
   }
@@ -62,8 +58,7 @@ export class NetworkRecovery {
   onIceFailed(call: Call): void {
     if (call.isEnded || !call.isEstablished || !this.deps.isTransportConnected()) return
     void this.deps.sessions.restartIce(call).then((outcome) => {
-      if (outcome && !outcome.ok)
-        this.deps.terminate(call, 'network', 'Call ended: the audio connection was lost')
+      if (outcome && !outcome.ok) this.deps.terminate(call, 'network', message('call.audio-lost'))
     })
   }
 

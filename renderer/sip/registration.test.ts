@@ -4,6 +4,7 @@ import { Registration } from './registration'
 import { FakeClock, flush } from './testing/fake-clock'
 import { FakeStack, response } from './testing/sip-fakes'
 import type { RegistrationStatus, SipAccount } from './types'
+import { message, render, type Message } from '../../contract/i18n'
 
 const account: SipAccount = {
   displayName: 'Alice',
@@ -54,7 +55,11 @@ describe('Registration', () => {
   it('reports a wrong password (401/403 after credentials) and does not hammer the server', async () => {
     stack.onRegisterer = (r) => (r.autoAnswer = 401)
     await registration.connect(account)
-    expect(statuses.at(-1)).toEqual({ state: 'failed', reason: 'auth', message: 'Wrong password (401)' })
+    expect(statuses.at(-1)).toEqual({
+      state: 'failed',
+      reason: 'auth',
+      message: message('registration.wrong-password', { code: 401 }),
+    })
     await clock.advance(60_000)
     expect(stack.lastRegisterer.registers).toHaveLength(1)
 
@@ -70,7 +75,7 @@ describe('Registration', () => {
     expect(first).toEqual({
       state: 'failed',
       reason: 'unreachable',
-      message: 'Server unreachable',
+      message: message('registration.unreachable'),
       retryAt: clock.now() + 500,
     })
 
@@ -102,7 +107,7 @@ describe('Registration', () => {
     expect(statuses.at(-1)).toEqual({
       state: 'failed',
       reason: 'closed',
-      message: 'Connection closed',
+      message: message('registration.closed'),
       retryAt: clock.now() + 500,
     })
     await clock.advance(500)
@@ -153,20 +158,24 @@ describe('Registration', () => {
     await clock.advance(15_000)
     await connecting
     expect(statuses.at(-1)).toMatchObject({ state: 'failed', reason: 'rejected' })
-    expect((statuses.at(-1) as { message: string }).message).toMatch(/408/)
+    expect(render('en', (statuses.at(-1) as { message: Message }).message)).toMatch(/408/)
   })
 
   it('a refused REGISTER (not auth) is retried with backoff', async () => {
     stack.onRegisterer = (r) => (r.autoAnswer = 500)
     await registration.connect(account)
     expect(statuses.at(-1)).toMatchObject({ state: 'failed', reason: 'rejected', retryAt: clock.now() + 500 })
-    expect((statuses.at(-1) as { message: string }).message).toMatch(/500/)
+    expect(render('en', (statuses.at(-1) as { message: Message }).message)).toMatch(/500/)
   })
 
   it('a lost registration (failed refresh, expiry) is reported and retried', async () => {
     await registration.connect(account)
     stack.lastRegisterer.setState('Unregistered')
-    expect(statuses.at(-1)).toMatchObject({ state: 'failed', reason: 'other', message: 'Registration lost' })
+    expect(statuses.at(-1)).toMatchObject({
+      state: 'failed',
+      reason: 'other',
+      message: message('registration.lost'),
+    })
     await clock.advance(500)
     expect(statuses.at(-1)?.state).toBe('registered')
   })

@@ -12,6 +12,7 @@ import type {
   UserAgentDelegate,
 } from './stack'
 import type { RegistrationFailure, RegistrationStatus, SipAccount } from './types'
+import { message, type Message } from '../../contract/i18n'
 
 export interface Clock {
   now(): number
@@ -108,7 +109,7 @@ export class Registration {
       this.setStatus({
         state: 'failed',
         reason: 'other',
-        message: `Account settings are not usable: ${messageOf(error)}`,
+        message: message('registration.account-unusable', { detail: messageOf(error) }),
       })
       return
     }
@@ -191,7 +192,7 @@ export class Registration {
         this.recovering = true
         this.deps.onTransportLost?.()
         this.rebindTransportDelegate(this.ua, this.generation)
-        this.scheduleRetry('closed', 'Connection closed')
+        this.scheduleRetry('closed', message('registration.closed'))
       },
     }
   }
@@ -214,7 +215,7 @@ export class Registration {
         else await ua.start()
       } catch {
         if (generation !== this.generation || !this.wanted) return
-        this.scheduleRetry('unreachable', 'Server unreachable')
+        this.scheduleRetry('unreachable', message('registration.unreachable'))
         return
       }
     }
@@ -232,11 +233,15 @@ export class Registration {
     }
     if (AUTH_CODES.has(result.code)) {
       // retrying a wrong password only risks locking the account
-      this.setStatus({ state: 'failed', reason: 'auth', message: `Wrong password (${result.code})` })
+      this.setStatus({
+        state: 'failed',
+        reason: 'auth',
+        message: message('registration.wrong-password', { code: result.code }),
+      })
       return
     }
     if (!this.isConnectedUa(ua)) {
-      this.scheduleRetry('closed', 'Connection closed')
+      this.scheduleRetry('closed', message('registration.closed'))
       return
     }
     // 500/503 with Retry-After: the server says when it can serve us again (RFC 3261 §20.33)
@@ -246,7 +251,7 @@ export class Registration {
         : undefined
     this.scheduleRetry(
       'rejected',
-      `Registration refused (${result.code}${result.reason ? ' ' + result.reason : ''})`,
+      message('registration.refused', { code: result.code, reason: result.reason }),
       serverSays,
     )
   }
@@ -303,11 +308,11 @@ export class Registration {
   private onRegistererState(registerer: Registerer, state: RegistrationState): void {
     if (registerer !== this.registerer || this.registering || !this.wanted) return
     if (state === 'Unregistered' && this.current.state === 'registered') {
-      this.scheduleRetry('other', 'Registration lost')
+      this.scheduleRetry('other', message('registration.lost'))
     }
   }
 
-  private scheduleRetry(reason: RegistrationFailure, message: string, delayMs?: number): void {
+  private scheduleRetry(reason: RegistrationFailure, text: Message, delayMs?: number): void {
     this.clearRetry()
     this.keepalive.stop()
     this.failures++
@@ -315,7 +320,7 @@ export class Registration {
       delayMs ?? backoffDelay(this.failures, this.deps.random, this.deps.backoff ?? DEFAULT_BACKOFF)
     const retryAt = this.deps.clock.now() + delay
     const generation = this.generation
-    this.setStatus({ state: 'failed', reason, message, retryAt })
+    this.setStatus({ state: 'failed', reason, message: text, retryAt })
     this.retryTimer = this.deps.clock.setTimeout(() => {
       this.retryTimer = undefined
       void this.attempt(generation)

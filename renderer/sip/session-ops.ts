@@ -17,6 +17,7 @@ import { messageOf } from '../../contract/error-message'
 import { sendForAnswer } from './request-answer'
 import type { MediaOptions, SipInviter, SipSession } from './stack'
 import { CallPhase } from './types'
+import { message, type Message } from '../../contract/i18n'
 
 /**
  * What we do to an existing session: place it (initial INVITE), hold / resume / ICE restart by
@@ -32,7 +33,7 @@ export class SessionOps {
     private readonly media: CallMedia,
     /** Legs about to go away (replaced, transferred off): never auto-held. */
     private readonly isLeaving: (call: Call) => boolean,
-    private readonly onPlaceFailed: (call: Call, message: string) => void,
+    private readonly onPlaceFailed: (call: Call, text: Message) => void,
   ) {}
 
   /** Sends the initial INVITE of an outgoing call and follows its provisional and final answers. */
@@ -51,7 +52,7 @@ export class SessionOps {
         },
       })
       .catch((error: unknown) =>
-        this.onPlaceFailed(call, `The call could not be placed: ${messageOf(error)}`),
+        this.onPlaceFailed(call, message('call.place-failed', { detail: messageOf(error) })),
       )
   }
 
@@ -79,11 +80,13 @@ export class SessionOps {
       const outcome = await this.renegotiate(call, { hold })
       if (call.isEnded) return false
       if (outcome.ok) {
-        if (hold) call.patch({ message: '' })
+        if (hold) call.patch({ message: null })
         call.moveTo(to)
         return true
       }
-      call.patch({ message: `${hold ? 'Hold' : 'Resume'} failed (${outcome.code})` })
+      call.patch({
+        message: message(hold ? 'call.hold-failed' : 'call.resume-failed', { code: outcome.code }),
+      })
       return false
     })
   }
@@ -118,7 +121,7 @@ export class SessionOps {
           },
         },
       })
-      .catch((error: unknown) => this.context.error(`DTMF could not be sent: ${messageOf(error)}`))
+      .catch((error: unknown) => this.context.error(message('dtmf.failed', { detail: messageOf(error) })))
   }
 
   forget(call: Call): void {

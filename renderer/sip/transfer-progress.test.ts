@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { isFinal, progressFromSipfrag, progressFromStatus } from './transfer-progress'
+import { message, render } from '../../contract/i18n'
 
 describe('progressFromSipfrag', () => {
   it('maps the NOTIFY sipfrag status lines', () => {
@@ -12,11 +13,18 @@ describe('progressFromSipfrag', () => {
 
   it('turns every final failure into a failed progress with a plain message', () => {
     const busy = progressFromSipfrag('SIP/2.0 486 Busy Here')
-    expect(busy).toEqual({ state: 'failed', message: 'Transfer failed: busy (486)' })
+    expect(busy).toEqual({
+      state: 'failed',
+      message: message('transfer.failed-status', { code: 486, reason: 'Busy Here' }),
+    })
+    expect(busy?.state === 'failed' && render('en', busy.message)).toBe('Transfer failed: busy (486)')
+    expect(busy?.state === 'failed' && render('sv', busy.message)).toBe(
+      'Kopplingen misslyckades: upptaget (486)',
+    )
     const declined = progressFromSipfrag('SIP/2.0 603 Decline')
     expect(declined?.state).toBe('failed')
     const odd = progressFromSipfrag('SIP/2.0 499 Something Odd')
-    expect(odd).toEqual({ state: 'failed', message: 'Transfer failed: Something Odd (499)' })
+    expect(odd?.state === 'failed' && render('en', odd.message)).toBe('Transfer failed: Something Odd (499)')
     expect(progressFromSipfrag('SIP/2.0 302 Moved')?.state).toBe('failed')
   })
 
@@ -43,7 +51,7 @@ describe('progressFromSipfrag', () => {
   it('keeps a hostile reason phrase short', () => {
     const progress = progressFromSipfrag(`SIP/2.0 499 ${'x'.repeat(5000)}`)
     expect(progress?.state).toBe('failed')
-    expect(progress && 'message' in progress ? progress.message.length : 0).toBeLessThan(120)
+    expect(progress && 'message' in progress ? render('en', progress.message).length : 0).toBeLessThan(120)
   })
 })
 
@@ -52,7 +60,7 @@ describe('progressFromStatus / isFinal', () => {
     expect(progressFromStatus(202)).toEqual({ state: 'done' })
     expect(progressFromStatus(405, 'Method Not Allowed')?.state).toBe('failed')
     expect(isFinal({ state: 'done' })).toBe(true)
-    expect(isFinal({ state: 'failed', message: 'x' })).toBe(true)
+    expect(isFinal({ state: 'failed', message: message('transfer.failed-timeout') })).toBe(true)
     expect(isFinal({ state: 'ringing' })).toBe(false)
     expect(isFinal({ state: 'trying' })).toBe(false)
   })

@@ -1,4 +1,5 @@
 import type { TransferProgress } from './types'
+import { message, type Message } from '../../contract/i18n'
 
 /**
  * Maps the message/sipfrag body of a REFER's NOTIFY (e.g. "SIP/2.0 180 Ringing") to transfer
@@ -22,18 +23,9 @@ export function progressFromStatus(code: number, reason = ''): TransferProgress 
   return { state: 'failed', message: transferFailureMessage(code, reason) }
 }
 
-export function transferFailureMessage(code: number, reason = ''): string {
-  const plain: Record<number, string> = {
-    404: 'number not found',
-    408: 'no answer',
-    480: 'not available',
-    486: 'busy',
-    487: 'cancelled',
-    600: 'busy',
-    603: 'declined',
-  }
-  const text = plain[code] ?? (reason || 'failed')
-  return `Transfer failed: ${text} (${code})`
+/** A final failure of a transfer, for the UI (the catalogue words the status code). */
+export function transferFailureMessage(code: number, reason = ''): Message {
+  return message('transfer.failed-status', { code, reason })
 }
 
 export function isFinal(progress: TransferProgress): boolean {

@@ -4,6 +4,7 @@ import type { Clock } from './registration'
 import { messageOf } from '../../contract/error-message'
 import { isFinal, progressFromSipfrag, progressFromStatus, transferFailureMessage } from './transfer-progress'
 import type { CallEndReason, PhoneEvents, TransferProgress } from './types'
+import { message, type Message } from '../../contract/i18n'
 
 export interface TransferDeps {
   stack: SipStack
@@ -12,7 +13,7 @@ export interface TransferDeps {
   emitProgress: (payload: PhoneEvents['transfer-progress']) => void
   hold: (call: Call) => Promise<boolean>
   resume: (call: Call) => Promise<boolean>
-  terminate: (call: Call, reason: CallEndReason, message?: string) => void
+  terminate: (call: Call, reason: CallEndReason, text?: Message) => void
   /** Our AOR, for Referred-By. */
   referredByUri: () => string
 }
@@ -65,7 +66,7 @@ export class TransferCoordinator {
         onNotify: (notification) => this.onNotify(transfer, notification),
       })
     } catch (error) {
-      transfer.finish({ state: 'failed', message: `Transfer failed: ${messageOf(error)}` })
+      transfer.finish({ state: 'failed', message: message('transfer.failed', { detail: messageOf(error) }) })
     }
   }
 
@@ -92,7 +93,7 @@ export class TransferCoordinator {
         },
       })
     } catch (error) {
-      transfer.finish({ state: 'failed', message: `Transfer failed: ${messageOf(error)}` })
+      transfer.finish({ state: 'failed', message: message('transfer.failed', { detail: messageOf(error) }) })
     }
   }
 
@@ -118,7 +119,7 @@ export class TransferCoordinator {
       transfer.finish(
         transfer.accepted
           ? { state: 'done' }
-          : { state: 'failed', message: 'Transfer failed: the call ended' },
+          : { state: 'failed', message: message('transfer.failed-call-ended') },
       )
     }
   }
@@ -158,7 +159,7 @@ export class TransferCoordinator {
     }
     this.pending.set(call.id, transfer)
     transfer.timer = this.deps.clock.setTimeout(
-      () => transfer.finish({ state: 'failed', message: 'Transfer failed: no answer (timeout)' }),
+      () => transfer.finish({ state: 'failed', message: message('transfer.failed-timeout') }),
       this.deps.timeoutMs,
     )
     emit({ state: 'requested' })

@@ -18,6 +18,8 @@ export interface SipAccount {
   iceServers: string[]
 }
 
+import type { Message } from '../../contract/i18n'
+
 export type RegistrationFailure = 'auth' | 'unreachable' | 'closed' | 'rejected' | 'other'
 
 export type RegistrationStatus =
@@ -27,7 +29,7 @@ export type RegistrationStatus =
   | {
       state: 'failed'
       reason: RegistrationFailure
-      message: string
+      message: Message
       /** Epoch ms of the next automatic try; absent when the phone will not retry by itself. */
       retryAt?: number
     }
@@ -74,8 +76,8 @@ export interface CallSnapshot {
   endReason: CallEndReason | null
   /** Set when this call was placed because someone transferred us (incoming REFER). */
   transferredBy: string
-  /** SIP status or plain-language text of the last failure on this call. */
-  message: string
+  /** The last failure on this call (a catalogue message: code and parameters); null when none. */
+  message: Message | null
 }
 
 export type TransferProgress =
@@ -83,7 +85,7 @@ export type TransferProgress =
   | { state: 'trying' }
   | { state: 'ringing' }
   | { state: 'done' }
-  | { state: 'failed'; message: string }
+  | { state: 'failed'; message: Message }
 
 export interface PhoneEvents {
   registration: RegistrationStatus
@@ -92,7 +94,7 @@ export interface PhoneEvents {
   'call-ended': CallSnapshot
   'transfer-progress': { callId: string; target: string; progress: TransferProgress }
   /** A dial string or other request was refused before anything was sent. */
-  error: { message: string }
+  error: { message: Message }
 }
 
 export type PhoneEventName = keyof PhoneEvents

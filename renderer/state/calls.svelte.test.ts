@@ -5,6 +5,7 @@ import { CallsState, voicemailNumberOf } from './calls.svelte'
 import { dndHistoryNote } from './dnd.svelte'
 import { FakeApi } from './testing/fake-api'
 import { FakePhone } from './testing/fake-phone'
+import { inEnglish } from './testing/in-english'
 
 function setup(options: { doNotDisturb?: () => boolean; nameForNumber?: (number: string) => string } = {}) {
   const phone = new FakePhone()
@@ -18,7 +19,7 @@ function setup(options: { doNotDisturb?: () => boolean; nameForNumber?: (number:
   const calls = new CallsState({
     phone,
     api,
-    notifier,
+    notifier: inEnglish(notifier),
     onHistoryRecorded: recorded,
     transferTargetOf: (id) => (id === 'in-t' ? 'Bo Berg' : ''),
     endedLingerMs: 0,

@@ -7,10 +7,12 @@ import { request } from './api'
 import { historyEntryOf } from './call-outcome'
 import { dndHistoryNote } from './dnd.svelte'
 import { hookButtonAction, type HookAction } from './hook-button'
+import type { Say } from './ui.svelte'
+import { message } from '../../contract/i18n'
 
 export interface Notifier {
-  announce(message: string): void
-  alert(message: string): void
+  announce(message: Say): void
+  alert(message: Say): void
   focus(target: 'dial' | 'calls'): void
 }
 
@@ -36,7 +38,7 @@ const liveCall = (call: CallSnapshot) => call.phase !== CallPhase.Ended
 export const voicemailNumberOf = (account: { voicemailNumber: string } | null | undefined): string =>
   account?.voicemailNumber.trim() || '555'
 export const partyOf = (call: Pick<CallSnapshot, 'remoteName' | 'remoteNumber'>) =>
-  call.remoteName.trim() || call.remoteNumber || 'Unknown caller'
+  call.remoteName.trim() || call.remoteNumber || message('call.unknown-caller')
 
 /**
  * Every call the phone knows about, mirrored from Phone events, plus the intents the UI uses.

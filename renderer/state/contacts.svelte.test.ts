@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest'
 import type { Contact } from '../../contract/schemas'
 import { ContactsState } from './contacts.svelte'
 import { FakeApi } from './testing/fake-api'
+import { inEnglish } from './testing/in-english'
 
 const contacts: Contact[] = [
   {
@@ -27,7 +28,7 @@ function setup() {
     .handle('contacts:delete', () => true)
     .handle('contacts:import', () => ({ imported: 2, skipped: 1 }))
   const notifier = { announce: vi.fn(), alert: vi.fn() }
-  return { api, notifier, state: new ContactsState(api, notifier) }
+  return { api, notifier, state: new ContactsState(api, inEnglish(notifier)) }
 }
 
 describe('ContactsState', () => {

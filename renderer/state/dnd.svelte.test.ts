@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest'
 import type { Preferences, PreferencesPatch } from '../../contract/schemas'
 import { DoNotDisturbState } from './dnd.svelte'
 import { FakeApi } from './testing/fake-api'
+import { inEnglish } from './testing/in-english'
 
 const preferences = (doNotDisturb: boolean): Preferences => ({
   microphone: null,
@@ -19,7 +20,7 @@ function setup(initial = false) {
     .handle('preferences:get', () => stored)
     .handle('preferences:update', (patch) => (stored = { ...stored, ...(patch as PreferencesPatch) }))
   const notifier = { announce: vi.fn(), alert: vi.fn() }
-  const dnd = new DoNotDisturbState(api, notifier)
+  const dnd = new DoNotDisturbState(api, inEnglish(notifier))
   const stop = dnd.start()
   return { api, notifier, dnd, stop }
 }

@@ -3,6 +3,7 @@ import type { HistoryPage } from '../../contract/ipc'
 import type { HistoryEntry, HistoryQuery } from '../../contract/schemas'
 import { HistoryState } from './history.svelte'
 import { FakeApi } from './testing/fake-api'
+import { inEnglish } from './testing/in-english'
 
 const entry = (id: string, change: Partial<HistoryEntry> = {}): HistoryEntry => ({
   id,
@@ -58,7 +59,7 @@ function setup(
   const notifier = { announce: vi.fn(), alert: vi.fn() }
   const dial = vi.fn(async () => 'out-1')
   const download = vi.fn()
-  const history = new HistoryState({ api, notifier, dial, download, pageSize: 2 })
+  const history = new HistoryState({ api, notifier: inEnglish(notifier), dial, download, pageSize: 2 })
   return { api, notifier, dial, download, history }
 }
 

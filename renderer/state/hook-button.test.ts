@@ -5,6 +5,7 @@ import { CallsState } from './calls.svelte'
 import { hookButtonAction } from './hook-button'
 import { FakeApi } from './testing/fake-api'
 import { FakePhone } from './testing/fake-phone'
+import { inEnglish } from './testing/in-english'
 
 const call = (id: string, phase: CallPhase) => ({ id, phase })
 
@@ -84,7 +85,7 @@ function setup() {
     .handle('phone:status', () => true)
     .handle('phone:incoming-notice', () => true)
   const notifier = { announce: vi.fn(), alert: vi.fn(), focus: vi.fn() }
-  const calls = new CallsState({ phone, api, notifier, endedLingerMs: 0 })
+  const calls = new CallsState({ phone, api, notifier: inEnglish(notifier), endedLingerMs: 0 })
   const stop = calls.start()
   return { phone, api, notifier, calls, stop }
 }

@@ -4,6 +4,7 @@ import type { Account } from '../../contract/schemas'
 import { SignInState } from './sign-in.svelte'
 import { FakeApi } from './testing/fake-api'
 import { FakePhone } from './testing/fake-phone'
+import { message } from '../../contract/i18n'
 
 const account: Account = {
   displayName: 'Reception',
@@ -74,8 +75,9 @@ describe('SignInState', () => {
   it('mirrors registration and signs out', async () => {
     const { phone, session } = setup(stored(true))
     await session.load()
-    phone.emit('registration', { state: 'failed', reason: 'auth', message: '401' })
-    expect(session.registration).toEqual({ state: 'failed', reason: 'auth', message: '401' })
+    const wrong = message('registration.wrong-password', { code: 401 })
+    phone.emit('registration', { state: 'failed', reason: 'auth', message: wrong })
+    expect(session.registration).toEqual({ state: 'failed', reason: 'auth', message: wrong })
     await session.signOut()
     expect(phone.commandNames()).toEqual(['connect', 'disconnect'])
     expect(session.stage).toBe('signed-out')
@@ -99,7 +101,7 @@ describe('SignInState', () => {
     phone.emit('registration', { state: 'connecting', attempt: 1 })
     expect(phone.commandNames()).toEqual(['connect'])
     phone.emit('registration', { state: 'registered', since: 1 })
-    phone.emit('registration', { state: 'failed', reason: 'closed', message: 'Connection closed' })
+    phone.emit('registration', { state: 'failed', reason: 'closed', message: message('registration.closed') })
     phone.emit('registration', { state: 'registered', since: 2 })
     expect(phone.commands.filter((command) => command.name === 'prepareMicrophone')).toEqual([
       { name: 'prepareMicrophone', args: [false] },

@@ -4,6 +4,7 @@ import type { Account } from '../../contract/schemas'
 import type { Phone, RegistrationStatus, SipAccount } from '../sip/types'
 import type { FieldErrors } from './account-form'
 import { request } from './api'
+import { message } from '../../contract/i18n'
 
 export type SessionStage = 'loading' | 'signed-out' | 'signed-in'
 
@@ -160,7 +161,9 @@ export class SignInState {
       this.registration = {
         state: 'failed',
         reason: 'other',
-        message: messageOf(error) || 'Could not connect.',
+        message: messageOf(error)
+          ? message('sip.unexpected', { detail: messageOf(error) })
+          : message('registration.could-not-connect'),
       }
     }
   }

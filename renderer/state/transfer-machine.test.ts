@@ -88,15 +88,15 @@ describe('transfer machine: legal transitions', () => {
     expect(next(consultingRinging, { type: 'call-ended', callId: 'c', transferred: false })).toMatchObject({
       stage: TransferStage.Failed,
       callId: 'a',
-      message: expect.stringMatching(/did not take the call/),
+      message: { key: 'transfer.target-declined', params: { target: 'Bo' } },
     })
     expect(next(consultingAnswered, { type: 'call-ended', callId: 'c', transferred: false })).toMatchObject({
       stage: TransferStage.Failed,
-      message: expect.stringMatching(/hung up before/),
+      message: { key: 'transfer.target-hung-up', params: { target: 'Bo' } },
     })
     expect(next(consultingAnswered, { type: 'call-ended', callId: 'a', transferred: false })).toMatchObject({
       stage: TransferStage.Failed,
-      message: expect.stringMatching(/caller hung up/),
+      message: { key: 'transfer.caller-hung-up' },
     })
     expect(next(consultingAnswered, { type: 'failed', callId: 'c', message: 'x' })).toMatchObject({
       stage: TransferStage.Failed,

@@ -1,3 +1,6 @@
+import { message } from '../../contract/i18n'
+import type { Say } from './ui.svelte'
+
 /**
  * The transfer state machine: pure data, no side effects (the controller in
  * transfer.svelte.ts talks to the phone). Every change goes through `transition`, which
@@ -63,7 +66,7 @@ export type TransferState =
       progress: TransferStepProgress
     }
   | { stage: TransferStage.Done; callId: string; label: string }
-  | { stage: TransferStage.Failed; callId: string; label: string; message: string }
+  | { stage: TransferStage.Failed; callId: string; label: string; message: Say }
 
 export type TransferEvent =
   | { type: 'begin'; callId: string }
@@ -75,7 +78,7 @@ export type TransferEvent =
   | { type: 'blind-instead' }
   | { type: 'progress'; callId: string; progress: 'trying' | 'ringing' }
   | { type: 'succeeded'; callId: string }
-  | { type: 'failed'; callId: string; message: string }
+  | { type: 'failed'; callId: string; message: Say }
   | { type: 'call-ended'; callId: string; transferred: boolean }
   | { type: 'cancel' }
   | { type: 'dismiss' }
@@ -128,13 +131,13 @@ export function transition(state: TransferState, event: TransferEvent): Transfer
           return failed(state.heldCallId, state.label, event.message)
         case 'call-ended':
           if (event.callId === state.heldCallId) {
-            return failed(state.heldCallId, state.label, 'The caller hung up while on hold.')
+            return failed(state.heldCallId, state.label, message('transfer.caller-hung-up'))
           }
           if (isConsult(event.callId)) {
-            const message = state.answered
-              ? `${state.label} hung up before the transfer. The caller is back on the line.`
-              : `${state.label} did not take the call. The caller is back on the line.`
-            return failed(state.heldCallId, state.label, message)
+            const text = message(state.answered ? 'transfer.target-hung-up' : 'transfer.target-declined', {
+              target: state.label,
+            })
+            return failed(state.heldCallId, state.label, text)
           }
           return null
         default:
@@ -181,8 +184,8 @@ function consulting(event: { heldCallId: string; target: string; label: string }
   }
 }
 
-function failed(callId: string, label: string, message: string): TransferState {
-  return { stage: TransferStage.Failed, callId, label, message }
+function failed(callId: string, label: string, text: Say): TransferState {
+  return { stage: TransferStage.Failed, callId, label, message: text }
 }
 
 /** Shared by a blind request and a completing attended transfer: progress, success, failure. */
@@ -201,7 +204,7 @@ function afterRequest(
       return failed(callId, state.label, event.message)
     case 'call-ended':
       if (event.transferred) return { stage: TransferStage.Done, callId, label: state.label }
-      return failed(callId, state.label, 'The call ended before the transfer finished.')
+      return failed(callId, state.label, message('transfer.call-ended-first'))
     default:
       return null
   }

@@ -5,6 +5,8 @@ import { CallsState } from './calls.svelte'
 import { FakeApi } from './testing/fake-api'
 import { FakePhone } from './testing/fake-phone'
 import { TransferController, TransferStage } from './transfer.svelte'
+import { inEnglish } from './testing/in-english'
+import { message } from '../../contract/i18n'
 
 function setup() {
   const phone = new FakePhone()
@@ -17,12 +19,12 @@ function setup() {
   const calls = new CallsState({
     phone,
     api,
-    notifier,
+    notifier: inEnglish(notifier),
     endedLingerMs: 0,
     transferTargetOf: (id) => transfer?.transferredTo(id) ?? '',
   })
   const transferred = vi.fn()
-  transfer = new TransferController(phone, calls, notifier, { onTransferred: transferred })
+  transfer = new TransferController(phone, calls, inEnglish(notifier), { onTransferred: transferred })
   calls.start()
   transfer.start()
   phone.addCall({
@@ -65,11 +67,11 @@ describe('TransferController', () => {
     phone.emit('transfer-progress', {
       callId: 'a',
       target: '1002',
-      progress: { state: 'failed', message: 'Bo is busy.' },
+      progress: { state: 'failed', message: message('transfer.failed-status', { code: 486, reason: '' }) },
     })
     await flush()
     expect(transfer.state).toMatchObject({ stage: TransferStage.Failed, callId: 'a' })
-    expect(notifier.alert).toHaveBeenCalledWith(expect.stringContaining('Bo is busy.'))
+    expect(notifier.alert).toHaveBeenCalledWith(expect.stringContaining('Transfer failed: busy (486)'))
     expect(phone.commandNames()).toEqual(['hold', 'blindTransfer'])
     phone.update('a', { phase: CallPhase.Active })
     expect(calls.byId('a')?.phase).toBe(CallPhase.Active)
@@ -161,7 +163,7 @@ describe('TransferController', () => {
     phone.emit('transfer-progress', {
       callId: 'a',
       target: '1002',
-      progress: { state: 'failed', message: 'Bo is busy.' },
+      progress: { state: 'failed', message: message('transfer.failed-status', { code: 486, reason: '' }) },
     })
     await flush()
     expect(transfer.canBegin('a')).toBe(true)

@@ -1,4 +1,3 @@
-import { messageOf } from '../../contract/error-message'
 import { parseDialString } from '../dial/dial-string'
 import { CallPhase, type Phone, type TransferProgress } from '../sip/types'
 import { partyOf, type CallsState } from './calls.svelte'
@@ -9,12 +8,14 @@ import {
   type TransferEvent,
   type TransferState,
 } from './transfer-machine'
+import { message, type Message } from '../../contract/i18n'
+import type { Say } from './ui.svelte'
 
 export { TransferStage } from './transfer-machine'
 
 export interface TransferNotifier {
-  announce(message: string): void
-  alert(message: string): void
+  announce(message: Say): void
+  alert(message: Say): void
 }
 
 /**
@@ -122,9 +123,7 @@ export class TransferController {
     const call = this.calls.byId(callId)
     if (!call || (call.phase !== CallPhase.Active && call.phase !== CallPhase.Held)) return false
     if (!this.send({ type: 'begin', callId })) return false
-    this.notifier.announce(
-      `Transfer ${partyOf(call)}: type a name or number. Enter transfers now, Shift+Enter calls first, Escape cancels.`,
-    )
+    this.notifier.announce(message('transfer.choose-target', { party: partyOf(call) }))
     return true
   }
 
@@ -132,20 +131,20 @@ export class TransferController {
   async blind(callId: string, target: string, label: string): Promise<boolean> {
     const call = this.calls.byId(callId)
     if (!call || (call.phase !== CallPhase.Active && call.phase !== CallPhase.Held)) {
-      this.notifier.alert('Only a connected call can be transferred.')
+      this.notifier.alert(message('transfer.needs-connected'))
       return false
     }
     const parsed = parseDialString(target)
     if (!parsed.ok) {
-      this.notifier.alert(`Cannot transfer to “${target}”: ${parsed.message}`)
+      this.notifier.alert(message('transfer.bad-target', { target, reason: parsed.message }))
       return false
     }
     if (!this.send({ type: 'blind', callId, target: parsed.target, label })) return false
-    this.notifier.announce(`Transferring ${partyOf(call)} to ${label}…`)
+    this.notifier.announce(message('transfer.transferring-party', { party: partyOf(call), target: label }))
     try {
       await this.phone.blindTransfer(callId, parsed.target)
     } catch (error) {
-      await this.fail(callId, withDetail(`The transfer to ${label} could not be started.`, error))
+      await this.fail(callId, failure(error, message('transfer.not-started', { target: label })))
     }
     return true
   }
@@ -155,11 +154,12 @@ export class TransferController {
     const held = heldCallId ?? this.subjectCallId ?? this.calls.active?.id
     if (!held) return false
     if (!this.send({ type: 'consult', heldCallId: held, target, label })) return false
-    this.notifier.announce(`Calling ${label}. The caller is on hold.`)
+    this.notifier.announce(message('transfer.consulting', { target: label }))
     const consultCallId = await this.calls.dial(target)
     if (consultCallId === null) {
-      this.send({ type: 'failed', callId: held, message: `Could not call ${label}.` })
-      await this.resumeAfterFailure(held, `Could not call ${label}. The caller is back on the line.`)
+      const couldNot = message('transfer.could-not-call', { target: label })
+      this.send({ type: 'failed', callId: held, message: couldNot })
+      await this.resumeAfterFailure(held, message('transfer.caller-back', { reason: couldNot }))
       return false
     }
     this.send({ type: 'consultation-placed', consultCallId })
@@ -171,21 +171,19 @@ export class TransferController {
     const before = this.state
     if (before.stage !== TransferStage.Consulting) return false
     if (!before.answered) {
-      this.notifier.alert(
-        `${before.label} has not answered yet. Wait, cancel, or transfer now without announcing.`,
-      )
+      this.notifier.alert(message('transfer.not-answered-yet', { target: before.label }))
       return false
     }
     if (!this.send({ type: 'complete' })) return false
     const state = this.state
     if (state.stage !== TransferStage.Completing) return false
-    this.notifier.announce(`Completing transfer to ${state.label}…`)
+    this.notifier.announce(message('transfer.completing', { target: state.label }))
     try {
       await this.phone.attendedTransfer(state.heldCallId, state.consultCallId)
     } catch (error) {
       await this.fail(
         state.heldCallId,
-        withDetail(`The transfer to ${state.label} did not go through.`, error),
+        failure(error, message('transfer.not-through', { target: state.label })),
       )
     }
     return true
@@ -197,13 +195,13 @@ export class TransferController {
     if (before.stage !== TransferStage.Consulting) return false
     if (!this.send({ type: 'blind-instead' })) return false
     if (before.consultCallId) await this.phone.hangup(before.consultCallId)
-    this.notifier.announce(`Transferring to ${before.label} without announcing…`)
+    this.notifier.announce(message('transfer.blind-instead', { target: before.label }))
     try {
       await this.phone.blindTransfer(before.heldCallId, before.target)
     } catch (error) {
       await this.fail(
         before.heldCallId,
-        withDetail(`The transfer to ${before.label} could not be started.`, error),
+        failure(error, message('transfer.not-started', { target: before.label })),
       )
     }
     return true
@@ -216,9 +214,9 @@ export class TransferController {
     if (before.stage === TransferStage.Consulting) {
       if (before.consultCallId) await this.phone.hangup(before.consultCallId)
       await this.calls.resume(before.heldCallId)
-      this.notifier.announce('Transfer cancelled. You are back with the caller.')
+      this.notifier.announce(message('transfer.cancelled-back'))
     } else {
-      this.notifier.announce('Transfer cancelled.')
+      this.notifier.announce(message('transfer.cancelled'))
     }
     return true
   }
@@ -238,15 +236,18 @@ export class TransferController {
       case 'ringing':
         if (this.send({ type: 'progress', callId, progress: progress.state })) {
           this.notifier.announce(
-            progress.state === 'ringing' ? `${label} is ringing…` : `Transferring to ${label}…`,
+            message(progress.state === 'ringing' ? 'transfer.ringing' : 'transfer.transferring', {
+              target: label,
+            }),
           )
         }
         return
       case 'done':
-        if (this.send({ type: 'succeeded', callId })) this.notifier.announce(`Transferred to ${label}.`)
+        if (this.send({ type: 'succeeded', callId }))
+          this.notifier.announce(message('transfer.done', { target: label }))
         return
       case 'failed':
-        void this.fail(callId, progress.message || `The transfer to ${label} did not go through.`)
+        void this.fail(callId, progress.message)
     }
   }
 
@@ -255,40 +256,41 @@ export class TransferController {
     if (!this.send({ type: 'call-ended', callId, transferred })) return
     const after = this.state
     if (after.stage === TransferStage.Done && before.stage !== TransferStage.Done) {
-      this.notifier.announce(`Transferred to ${after.label}.`)
+      this.notifier.announce(message('transfer.done', { target: after.label }))
     } else if (after.stage === TransferStage.Failed && before.stage !== TransferStage.Failed) {
       if (after.callId !== callId) void this.resumeAfterFailure(after.callId, after.message)
       else this.notifier.alert(after.message)
     }
   }
 
-  private async fail(callId: string, message: string): Promise<void> {
+  private async fail(callId: string, reason: Say): Promise<void> {
     const wasBlind = this.state.stage === TransferStage.BlindRequested
-    if (!this.send({ type: 'failed', callId, message })) return
-    const text = `${message} The caller is back on the line.`
+    if (!this.send({ type: 'failed', callId, message: reason })) return
+    const text = message('transfer.caller-back', { reason })
     if (wasBlind)
       this.tell(text) // the adapter resumes the call it held for the REFER
     else await this.resumeAfterFailure(callId, text)
   }
 
-  private async resumeAfterFailure(callId: string, message: string): Promise<void> {
-    this.tell(message)
+  private async resumeAfterFailure(callId: string, text: Say): Promise<void> {
+    this.tell(text)
     if (this.calls.byId(callId)?.phase === CallPhase.Held) await this.calls.resume(callId)
   }
 
-  private tell(message: string): void {
-    this.notifier.alert(message)
-    this.notifier.announce(message)
+  private tell(text: Say): void {
+    this.notifier.alert(text)
+    this.notifier.announce(text)
   }
 
   private labelOf(): string {
     const state = this.state
-    return 'label' in state ? state.label : 'the target'
+    return 'label' in state ? state.label : ''
   }
 }
 
-/** The notice for a command that threw: ours, with the thrown detail in brackets when there is one. */
-function withDetail(fallback: string, error: unknown): string {
-  const detail = messageOf(error)
-  return detail ? `${fallback} (${detail})` : fallback
+/** The failure to say: ours, with what went wrong underneath when there is a detail. */
+function failure(error: unknown, fallback: Message): Say {
+  return error instanceof Error && error.message
+    ? message('ui.with-detail', { text: fallback, detail: error.message })
+    : fallback
 }

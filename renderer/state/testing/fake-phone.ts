@@ -60,7 +60,7 @@ export class FakePhone implements Phone {
       endedAt: null,
       endReason: null,
       transferredBy: '',
-      message: '',
+      message: null,
       ...partial,
     }
     this.snapshots.set(snapshot.id, snapshot)
