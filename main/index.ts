@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { app, BrowserWindow, dialog, ipcMain, safeStorage, session } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, session } from 'electron'
 import { ClickToCall } from './app/click-to-call'
+import { lockDownDebugging } from './app/debug-lockdown'
 import {
   claimSingleInstance,
   leaveMediaKeysToParley,
@@ -37,6 +38,10 @@ import { messageOf } from '../contract/error-message'
 
 // Composition root: wiring only. Every decision lives in a module with its own tests.
 function main(): void {
+  // First: a packaged app started to be debugged quits before it does anything (even logging
+  // to a file).
+  const lockdown = { app, menu: Menu, argv: process.argv, platform: process.platform, logger: consoleLogger }
+  if (!lockDownDebugging(lockdown)) return
   // Before anything can raise a notification (Windows drops them without it).
   setWindowsAppUserModelId(app)
   leaveMediaKeysToParley(app)
@@ -171,6 +176,7 @@ function main(): void {
           },
         }),
       preloadPath: join(here, '../preload/index.cjs'),
+      devTools: !app.isPackaged,
       closeBehaviour,
       logger,
     })

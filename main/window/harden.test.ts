@@ -56,7 +56,7 @@ describe('hardenWebContents', () => {
 
 describe('secureWebPreferences', () => {
   it('isolates the renderer', () => {
-    expect(secureWebPreferences('/app/out/preload/index.cjs')).toMatchObject({
+    expect(secureWebPreferences('/app/out/preload/index.cjs', { devTools: false })).toMatchObject({
       preload: '/app/out/preload/index.cjs',
       contextIsolation: true,
       sandbox: true,
@@ -65,6 +65,7 @@ describe('secureWebPreferences', () => {
       webSecurity: true,
       allowRunningInsecureContent: false,
       webviewTag: false,
+      devTools: false,
     })
   })
 })

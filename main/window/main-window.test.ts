@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { mainWindowOptions } from './main-window'
 
 describe('mainWindowOptions', () => {
-  const options = mainWindowOptions('/app/out/preload/index.cjs')
+  const options = mainWindowOptions('/app/out/preload/index.cjs', { devTools: false })
 
   it('keeps the window at least 1000×680 and opens it at a size within those bounds', () => {
     expect(options).toMatchObject({ minWidth: 1000, minHeight: 680 })
@@ -22,5 +22,11 @@ describe('mainWindowOptions', () => {
       nodeIntegration: false,
       webSecurity: true,
     })
+  })
+
+  it('turns DevTools off when asked (packaged) and on only for a development run', () => {
+    expect(options.webPreferences?.devTools).toBe(false)
+    const dev = mainWindowOptions('/app/out/preload/index.cjs', { devTools: true })
+    expect(dev.webPreferences?.devTools).toBe(true)
   })
 })

@@ -3,10 +3,16 @@ import type { Logger } from '../log/logger'
 import type { CloseBehaviour } from './close-behaviour'
 import type { WindowControls } from './window-part'
 
+/** Whether DevTools can open: a development run only (issue 12: never in a packaged app). */
+export interface DebugOptions {
+  devTools: boolean
+}
+
 /** The renderer gets no Node, no Electron, and only the preload's contract API. */
-export function secureWebPreferences(preloadPath: string): WebPreferences {
+export function secureWebPreferences(preloadPath: string, { devTools }: DebugOptions): WebPreferences {
   return {
     preload: preloadPath,
+    devTools,
     contextIsolation: true,
     sandbox: true,
     nodeIntegration: false,
@@ -27,7 +33,11 @@ export function secureWebPreferences(preloadPath: string): WebPreferences {
   }
 }
 
-export function mainWindowOptions(preloadPath: string, iconPath?: string): BrowserWindowConstructorOptions {
+export function mainWindowOptions(
+  preloadPath: string,
+  debug: DebugOptions,
+  iconPath?: string,
+): BrowserWindowConstructorOptions {
   return {
     // The call, history and contact panes sit side by side; below 1000×680 they get cramped.
     // The default fits a 1366×768 laptop screen with its taskbar.
@@ -38,13 +48,15 @@ export function mainWindowOptions(preloadPath: string, iconPath?: string): Brows
     title: 'Parley',
     show: false,
     ...(iconPath ? { icon: iconPath } : {}),
-    webPreferences: secureWebPreferences(preloadPath),
+    webPreferences: secureWebPreferences(preloadPath, debug),
   }
 }
 
 export interface MainWindowDeps {
   createWindow: (options: BrowserWindowConstructorOptions) => BrowserWindow
   preloadPath: string
+  /** False in a packaged app. */
+  devTools: boolean
   iconPath?: string
   closeBehaviour: CloseBehaviour
   logger: Logger
@@ -55,7 +67,9 @@ export interface MainWindowDeps {
  * 'web-contents-created' hook in index.ts, which covers every web contents, not just this one.
  */
 export function createMainWindow(deps: MainWindowDeps): BrowserWindow {
-  const window = deps.createWindow(mainWindowOptions(deps.preloadPath, deps.iconPath))
+  const window = deps.createWindow(
+    mainWindowOptions(deps.preloadPath, { devTools: deps.devTools }, deps.iconPath),
+  )
   window.once('ready-to-show', () => window.show())
   window.on('close', (event) => {
     if (deps.closeBehaviour.onCloseRequested() === 'hide') {
