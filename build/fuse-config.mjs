@@ -21,9 +21,9 @@ export function parleyFuseConfig({ platform, arch } = { platform: process.platfo
     [FuseV1Options.EnableEmbeddedAsarIntegrityValidation]: true,
     // Only app.asar may hold the app: a dropped-in resources/app folder is ignored.
     [FuseV1Options.OnlyLoadAppFromAsar]: true,
-    // GrantFileProtocolExtraPrivileges stays on (inherited): the renderer is loaded with
-    // loadFile and its module scripts need file:// to fetch file://. Turn it off once the
-    // window serves the renderer from a custom protocol.
+    // The renderer is served from app://parley (main/window/app-protocol.ts), so file:// gets
+    // no more than a browser gives it: a script injected into a page cannot read local files.
+    [FuseV1Options.GrantFileProtocolExtraPrivileges]: false,
     // Apple Silicon refuses to run an ad-hoc-signed binary whose bytes changed.
     resetAdHocDarwinSignature: platform === 'darwin' && arch === 'arm64',
   }

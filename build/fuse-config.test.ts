@@ -31,8 +31,9 @@ describe('parleyFuseConfig', () => {
     expect(config[FuseV1Options.EnableCookieEncryption]).toBe(true)
   })
 
-  it('leaves file:// privileges as Electron ships them because the renderer is loaded from files', () => {
-    expect(parleyFuseConfig({ platform: 'linux', arch: 'x64' })).not.toHaveProperty(String(FuseV1Options.GrantFileProtocolExtraPrivileges))
+  it('takes the extra file:// privileges away (the renderer comes from app://), on every platform', () => {
+    for (const platform of ['linux', 'win32', 'darwin'])
+      expect(parleyFuseConfig({ platform, arch: 'x64' })[FuseV1Options.GrantFileProtocolExtraPrivileges]).toBe(false)
   })
 
   it('re-signs ad hoc only on Apple Silicon', () => {
@@ -72,7 +73,7 @@ describe('flipping the configured fuses into a fuse wire', () => {
     expect(wire[FuseV1Options.EnableEmbeddedAsarIntegrityValidation]).toBe(ENABLED)
     expect(wire[FuseV1Options.OnlyLoadAppFromAsar]).toBe(ENABLED)
     expect(wire[FuseV1Options.LoadBrowserProcessSpecificV8Snapshot]).toBe(DISABLED)
-    expect(wire[FuseV1Options.GrantFileProtocolExtraPrivileges]).toBe(ENABLED)
+    expect(wire[FuseV1Options.GrantFileProtocolExtraPrivileges]).toBe(DISABLED)
     expect((await readFile(binary)).subarray(0, 15).toString()).toBe('ELF-ish padding')
   })
 })

@@ -1,7 +1,6 @@
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { pathToFileURL } from 'node:url'
 import { afterAll, describe, expect, it, vi } from 'vitest'
 import { invokeChannels } from '../contract/ipc'
 
@@ -41,6 +40,9 @@ const fake = vi.hoisted(() => {
     permissionCheck: null as Listener | null,
     sent: [] as [string, unknown][],
     switches: [] as [string, string][],
+    privilegedSchemes: [] as unknown[],
+    protocolHandlers: new Map<string, (request: { url: string }) => Promise<Response>>(),
+    loadedUrls: [] as string[],
   }
   const app = Object.assign(emitter(), {
     isPackaged: false,
@@ -52,6 +54,7 @@ const fake = vi.hoisted(() => {
       state.quitCalls++
     },
     setAsDefaultProtocolClient: () => true,
+    exit: () => expect.fail('a development run must not exit'),
     commandLine: {
       appendSwitch: (name: string, value?: string) => state.switches.push([name, value ?? '']),
     },
@@ -80,7 +83,10 @@ const fake = vi.hoisted(() => {
       return this.on(event, listener)
     }
     loadFile = vi.fn(() => Promise.resolve())
-    loadURL = vi.fn(() => Promise.resolve())
+    loadURL = vi.fn((url: string) => {
+      state.loadedUrls.push(url)
+      return Promise.resolve()
+    })
     show = vi.fn()
     hide = vi.fn()
     focus = vi.fn()
@@ -102,7 +108,10 @@ const fake = vi.hoisted(() => {
   const module = {
     app,
     Tray,
-    Menu: { buildFromTemplate: (template: unknown) => template },
+    Menu: { buildFromTemplate: (template: unknown) => template, setApplicationMenu: () => undefined },
+    protocol: {
+      registerSchemesAsPrivileged: (schemes: unknown[]) => state.privilegedSchemes.push(...schemes),
+    },
     nativeImage: { createFromBitmap: () => ({}) },
     dialog: { showErrorBox: () => undefined },
     BrowserWindow,
@@ -126,6 +135,10 @@ const fake = vi.hoisted(() => {
         setPermissionCheckHandler: (handler: Listener) => (state.permissionCheck = handler),
         setDevicePermissionHandler: () => undefined,
         webRequest: { onHeadersReceived: () => undefined },
+        protocol: {
+          handle: (scheme: string, handler: (request: { url: string }) => Promise<Response>) =>
+            state.protocolHandlers.set(scheme, handler),
+        },
       },
     },
   }
@@ -158,7 +171,7 @@ vi.mock('electron-store', async () => {
 fake.state.userData = mkdtempSync(join(tmpdir(), 'parley-index-'))
 afterAll(() => rmSync(fake.state.userData, { recursive: true, force: true }))
 
-const rendererPage = pathToFileURL(join(import.meta.dirname, '../renderer/index.html')).href
+const rendererPage = 'app://parley/index.html'
 const invoke = (channel: string, payload: unknown, frame: { url: string; parent: unknown } | null) =>
   (fake.state.ipcHandlers.get(channel) as (event: unknown, payload: unknown) => Promise<unknown>)(
     { senderFrame: frame },
@@ -230,6 +243,23 @@ describe('main/index.ts composition root', async () => {
     expect(options).toMatchObject({ minWidth: 1000, minHeight: 680 })
     expect(String((options.webPreferences as { preload: string }).preload)).toMatch(/preload[\\/]index\.cjs$/)
     expect(window.listeners.get('close')).toHaveLength(1)
+  })
+
+  it('serves the renderer from app://parley with the CSP header, and no file:// page is trusted', async () => {
+    expect(fake.state.privilegedSchemes).toEqual([
+      { scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) },
+    ])
+    expect(fake.state.loadedUrls).toEqual([rendererPage])
+    const handler = fake.state.protocolHandlers.get('app')
+    const response = await handler?.({ url: rendererPage })
+    expect(response?.status).toBe(200)
+    expect(response?.headers.get('content-security-policy')).toMatch(/script-src 'self'/)
+    expect((await handler?.({ url: 'app://parley/..%2fpackage.json' }))?.status).toBe(404)
+    const filePage = 'file:///' + join(import.meta.dirname, '../renderer/index.html').replace(/^\//, '')
+    await expect(invoke('account:get', undefined, { url: filePage, parent: null })).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    })
   })
 
   it('refuses navigation, new windows and any permission but audio capture', () => {

@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, session } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session } from 'electron'
 import { ClickToCall } from './app/click-to-call'
 import { lockDownDebugging } from './app/debug-lockdown'
 import {
@@ -28,6 +29,12 @@ import { settingsFileName } from './settings/backend'
 import { ElectronStoreBackend } from './settings/electron-store-backend'
 import { openSettings } from './settings/open-settings'
 import { createAutoUpdateService } from './updates/create-auto-update-service'
+import {
+  APP_SCHEME,
+  appSchemePrivileges,
+  createAppProtocolHandler,
+  rendererEntryUrl,
+} from './window/app-protocol'
 import { CloseBehaviour } from './window/close-behaviour'
 import { CrashRecovery } from './window/crash-recovery'
 import { installCspHeader } from './window/csp'
@@ -42,6 +49,8 @@ function main(): void {
   // to a file).
   const lockdown = { app, menu: Menu, argv: process.argv, platform: process.platform, logger: consoleLogger }
   if (!lockDownDebugging(lockdown)) return
+  // The packaged renderer's app:// origin; must be declared before the app is ready.
+  protocol.registerSchemesAsPrivileged([appSchemePrivileges])
   // Before anything can raise a notification (Windows drops them without it).
   setWindowsAppUserModelId(app)
   leaveMediaKeysToParley(app)
@@ -78,9 +87,9 @@ function main(): void {
   })
 
   const here = import.meta.dirname
-  const rendererIndexFile = join(here, '../renderer/index.html')
   const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined
-  const trusted = { rendererIndexFile, ...(devServerUrl ? { rendererUrl: devServerUrl } : {}) }
+  const rendererUrl = devServerUrl ?? rendererEntryUrl
+  const trusted = { rendererUrl }
 
   let services: MainServices | null = null
   let stopped = false
@@ -135,7 +144,12 @@ function main(): void {
 
     const ses = session.defaultSession
     installPermissionHandlers(ses, createTrustedPageCheck(trusted))
+    // The CSP as a response header: on the dev server's responses, or from the app:// handler.
     if (devServerUrl) installCspHeader(ses.webRequest)
+    else {
+      const rootDir = join(here, '../renderer')
+      ses.protocol.handle(APP_SCHEME, createAppProtocolHandler({ rootDir, readFile, logger }))
+    }
     registerIpcHandlers(ipcMain, dispatch)
     await services.start()
 
@@ -192,8 +206,7 @@ function main(): void {
       forwarder.detach()
       mainWindow = null
     })
-    if (devServerUrl) void window.loadURL(devServerUrl)
-    else void window.loadFile(rendererIndexFile)
+    void window.loadURL(rendererUrl)
   }
 
   app.on('before-quit', (event) => {

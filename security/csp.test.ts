@@ -1,15 +1,19 @@
 // Proves in a real Chromium that the renderer's Content-Security-Policy refuses inline
 // script: neither an injected <script> element, an inline event-handler attribute nor a
 // javascript: link runs, eval is refused, and the page receives a securitypolicyviolation for
-// each. That holds for the meta tag renderer/index.html carries (file:// in the packaged app)
-// and for the header main adds to http(s) loads. A control page without the policy runs the
+// each. That holds for the meta tag renderer/index.html carries, for the header main adds to
+// dev-server loads, and for the header the app:// handler sends with the packaged page. A control page without the policy runs the
 // very same injections, so the test can tell the difference. (The one CSP test in Chromium.)
-import { readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { MemoryLogger } from '../main/log/logger'
+import { createAppProtocolHandler } from '../main/window/app-protocol'
 import { contentSecurityPolicy, withCspHeader } from '../main/window/csp'
 
 const indexHtml = readFileSync(join(import.meta.dirname, '../renderer/index.html'), 'utf8')
@@ -88,9 +92,25 @@ describe('renderer Content-Security-Policy in Chromium', () => {
   let server: Server
   let browser: Browser
   let origin = ''
+  // The packaged page's folder, served by the real app:// handler (Chromium here cannot
+  // register app://, so the test server passes /app/… to the handler as app://parley/…).
+  const appRoot = mkdtempSync(join(tmpdir(), 'parley-csp-app-'))
+  writeFileSync(join(appRoot, 'index.html'), page(false))
+  const appHandler = createAppProtocolHandler({
+    rootDir: appRoot,
+    readFile: (path) => readFile(path),
+    logger: new MemoryLogger(),
+  })
 
   beforeAll(async () => {
     server = createServer((request, response) => {
+      if (request.url?.startsWith('/app/')) {
+        void appHandler({ url: `app://parley/${request.url.slice('/app/'.length)}` }).then(async (answer) => {
+          response.writeHead(answer.status, Object.fromEntries(answer.headers.entries()))
+          response.end(Buffer.from(await answer.arrayBuffer()))
+        })
+        return
+      }
       if (request.url === '/probe.js') {
         response.writeHead(200, { 'content-type': 'text/javascript' }).end(probeScript)
       } else if (request.url === '/with-policy' || request.url === '/without-policy') {
@@ -117,6 +137,7 @@ describe('renderer Content-Security-Policy in Chromium', () => {
   afterAll(async () => {
     await browser?.close()
     await new Promise((resolve) => server?.close(resolve))
+    rmSync(appRoot, { recursive: true, force: true })
   })
 
   it("has no unsafe-inline or unsafe-eval to begin with, and the meta tag is main's policy", () => {
@@ -128,6 +149,7 @@ describe('renderer Content-Security-Policy in Chromium', () => {
   for (const [how, path] of [
     ['the meta tag', '/with-policy'],
     ['the header main sets for http loads (no meta tag)', '/with-header'],
+    ['the header of the app:// handler (no meta tag)', '/app/index.html'],
   ] as const) {
     it(`${how} blocks an injected inline <script>, an onerror attribute, a javascript: link and eval, and reports each`, async () => {
       const tab = await browser.newPage()

@@ -68,11 +68,18 @@ describe('createDispatcher', () => {
     expect(logger.lines.some((line) => line.level === 'warn')).toBe(true)
   })
 
-  it('trusts only the exact renderer file for file:// loads', () => {
-    const check = createTrustedSenderCheck({ rendererIndexFile: '/opt/parley/out/renderer/index.html' })
-    expect(check({ frameUrl: 'file:///opt/parley/out/renderer/index.html', isMainFrame: true })).toBe(true)
-    expect(check({ frameUrl: 'file:///opt/parley/out/renderer/other.html', isMainFrame: true })).toBe(false)
-    expect(check({ frameUrl: 'http://localhost:5173/', isMainFrame: true })).toBe(false)
+  it('trusts the packaged app:// page by its origin, and never a file:// page', () => {
+    const check = createTrustedSenderCheck({ rendererUrl: 'app://parley/index.html' })
+    expect(check({ frameUrl: 'app://parley/index.html', isMainFrame: true })).toBe(true)
+    expect(check({ frameUrl: 'app://parley/index.html', isMainFrame: false })).toBe(false)
+    for (const frameUrl of [
+      'app://evil/index.html',
+      'app:///index.html',
+      'file:///opt/parley/out/renderer/index.html',
+      'http://parley/index.html',
+      'http://localhost:5173/',
+    ])
+      expect(check({ frameUrl, isMainFrame: true })).toBe(false)
   })
 
   it('refuses an invalid payload with a message naming the field', async () => {

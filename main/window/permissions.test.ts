@@ -1,25 +1,24 @@
 import { describe, expect, it } from 'vitest'
 import { createTrustedPageCheck, decidePermission, installPermissionHandlers } from './permissions'
 
-const isTrusted = createTrustedPageCheck({
-  rendererIndexFile: '/opt/parley/out/renderer/index.html',
-  rendererUrl: 'http://localhost:5173/',
-})
-const page = 'file:///opt/parley/out/renderer/index.html'
+const isTrusted = createTrustedPageCheck({ rendererUrl: 'app://parley/index.html' })
+const page = 'app://parley/index.html'
 
 describe('decidePermission', () => {
   it('allows audio capture requested by the app page', () => {
     expect(
       decidePermission({ permission: 'media', mediaTypes: ['audio'], requestingUrl: page }, isTrusted),
     ).toBe(true)
+    // The permission check reports the origin alone.
+    expect(
+      decidePermission({ permission: 'media', mediaType: 'audio', requestingUrl: 'app://parley' }, isTrusted),
+    ).toBe(true)
+    const devServer = createTrustedPageCheck({ rendererUrl: 'http://localhost:5173/' })
     expect(
       decidePermission(
         { permission: 'media', mediaTypes: ['audio'], requestingUrl: 'http://localhost:5173/' },
-        isTrusted,
+        devServer,
       ),
-    ).toBe(true)
-    expect(
-      decidePermission({ permission: 'media', mediaType: 'audio', requestingUrl: 'file:///' }, isTrusted),
     ).toBe(true)
   })
 
@@ -68,7 +67,11 @@ describe('decidePermission', () => {
     for (const url of [
       'https://evil.example/',
       'file:///tmp/evil.html',
-      'http://localhost:9999/',
+      'file:///',
+      'app://evil/index.html',
+      'app:///index.html',
+      'http://parley/index.html',
+      'http://localhost:5173/',
       'data:text/html,x',
       '',
     ]) {
@@ -118,9 +121,10 @@ describe('installPermissionHandlers', () => {
       origin: string,
       details: object,
     ) => boolean
-    expect(check(null, 'media', 'file:///', { mediaType: 'audio', isMainFrame: true })).toBe(true)
-    expect(check(null, 'media', 'file:///', { mediaType: 'video', isMainFrame: true })).toBe(false)
-    expect(check(null, 'notifications', 'file:///', { isMainFrame: true })).toBe(false)
+    expect(check(null, 'media', 'app://parley', { mediaType: 'audio', isMainFrame: true })).toBe(true)
+    expect(check(null, 'media', 'file:///', { mediaType: 'audio', isMainFrame: true })).toBe(false)
+    expect(check(null, 'media', 'app://parley', { mediaType: 'video', isMainFrame: true })).toBe(false)
+    expect(check(null, 'notifications', 'app://parley', { isMainFrame: true })).toBe(false)
     expect((installed.device as unknown as () => boolean)()).toBe(false)
   })
 })

@@ -1,4 +1,4 @@
-import { isSameFile } from '../ipc/trusted-sender'
+import { createSameOriginCheck, type TrustedRenderer } from '../ipc/trusted-sender'
 
 /**
  * A softphone needs the microphone and nothing else from the browser's permission system:
@@ -29,27 +29,8 @@ export function decidePermission(
 }
 
 /** The app's page, given the same facts the IPC sender check uses. */
-export function createTrustedPageCheck(trusted: {
-  rendererIndexFile?: string
-  rendererUrl?: string
-}): (url: string) => boolean {
-  const origin = trusted.rendererUrl ? new URL(trusted.rendererUrl).origin : null
-  return (url) => {
-    let parsed: URL
-    try {
-      parsed = new URL(url)
-    } catch {
-      return false
-    }
-    // Chromium may report a file:// page only by its opaque origin "file:///"; navigation is
-    // locked down, so that can only be the app's own page. A full URL must be the exact file.
-    if (parsed.protocol === 'file:') {
-      if (trusted.rendererIndexFile === undefined) return false
-      if (parsed.pathname === '/' || parsed.pathname === '') return true
-      return isSameFile(parsed, trusted.rendererIndexFile)
-    }
-    return origin !== null && parsed.origin === origin
-  }
+export function createTrustedPageCheck(trusted: TrustedRenderer): (url: string) => boolean {
+  return createSameOriginCheck(trusted)
 }
 
 /** Electron wiring: both handlers, since Chromium consults one or the other depending on the API. */
