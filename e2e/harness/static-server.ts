@@ -1,20 +1,7 @@
 import { createReadStream, statSync } from 'node:fs'
 import { createServer, type Server, type ServerResponse } from 'node:http'
-import { extname, join, normalize, sep } from 'node:path'
-
-const types: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.wav': 'audio/wav',
-  '.mp3': 'audio/mpeg',
-  '.ogg': 'audio/ogg',
-  '.woff2': 'font/woff2',
-}
+import { join, normalize, sep } from 'node:path'
+import { contentTypeOf } from '../../main/window/content-types'
 
 /**
  * A tiny static file server on 127.0.0.1. `mounts` maps a URL prefix ('/', '/peer/') to a
@@ -41,7 +28,7 @@ export function serveStatic(
       if (statSync(file).isDirectory()) file = join(file, 'index.html')
       const size = statSync(file).size
       res.writeHead(200, {
-        'content-type': types[extname(file)] ?? 'application/octet-stream',
+        'content-type': contentTypeOf(file),
         'content-length': size,
         'cache-control': 'no-store',
       })

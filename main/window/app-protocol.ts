@@ -1,6 +1,7 @@
-import { extname, relative, resolve, sep } from 'node:path'
+import { relative, resolve, sep } from 'node:path'
 import type { CustomScheme } from 'electron'
 import type { Logger } from '../log/logger'
+import { contentTypeOf } from './content-types'
 import { contentSecurityPolicy } from './csp'
 
 /**
@@ -55,25 +56,6 @@ export function resolveAppPath(url: string, rootDir: string): AppPathResolution 
   if (inside === '' || inside.startsWith(`..${sep}`) || inside === '..' || resolve(inside) === inside)
     return { refused: 'outside the renderer folder' }
   return { path: full }
-}
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.wav': 'audio/wav',
-  '.mp3': 'audio/mpeg',
-  '.ogg': 'audio/ogg',
-}
-
-export function contentTypeOf(path: string): string {
-  return CONTENT_TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream'
 }
 
 export interface AppProtocolDeps {
