@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { readFile, rename } from 'node:fs/promises'
 import type { ContactImportReport } from '../../contract/ipc'
 import { contactSchema, type Contact } from '../../contract/schemas'
+import { runInSlices, type Slices } from '../event-loop/slices'
 import type { Logger } from '../log/logger'
 import { replaceAtomically, setAsideName } from '../history/durable-file'
 import { sameContactKey } from './contact-drafts'
@@ -18,6 +19,11 @@ export interface ContactStoreOptions {
 /** Saving to disk failed; the message is meant for the user. */
 export class ContactStorageError extends Error {
   override name = 'ContactStorageError'
+}
+
+interface ParsedContacts {
+  contacts: Contact[]
+  problem: string | null
 }
 
 interface ContactsFile {
@@ -58,7 +64,8 @@ export class ContactStore {
       this.notices.push('Your contacts could not be read, so the list is empty. The file was left untouched.')
       return
     }
-    const { contacts, problem } = parseContactsFile(text)
+    // Validated a slice at a time, so main keeps answering while 10,000 contacts load.
+    const { contacts, problem } = await runInSlices(contactsFileSlices(text))
     this.contacts = contacts
     if (problem) await this.setAside(problem)
   }
@@ -150,8 +157,14 @@ export class ContactStore {
   }
 }
 
-/** The valid contacts in a file, and what was wrong with it if anything. */
-export function parseContactsFile(text: string): { contacts: Contact[]; problem: string | null } {
+/** Contacts validated between two turns of main's event loop. */
+const contactsPerSlice = 500
+
+/**
+ * The valid contacts in a file, and what was wrong with it if anything, validated a slice of
+ * contacts at a time (see main/event-loop/slices.ts).
+ */
+export function* contactsFileSlices(text: string): Slices<ParsedContacts> {
   let parsed: unknown
   try {
     parsed = JSON.parse(text)
@@ -163,12 +176,13 @@ export function parseContactsFile(text: string): { contacts: Contact[]; problem:
   const contacts: Contact[] = []
   let invalid = 0
   const ids = new Set<string>()
-  for (const item of list) {
+  for (const [index, item] of list.entries()) {
     const checked = contactSchema.safeParse(item)
     if (checked.success && !ids.has(checked.data.id)) {
       contacts.push(checked.data)
       ids.add(checked.data.id)
     } else invalid++
+    if (index % contactsPerSlice === contactsPerSlice - 1) yield
   }
   return {
     contacts,

@@ -1,4 +1,5 @@
 import { historyTextLimits, type HistoryEntry } from '../../contract/schemas'
+import type { Slices } from '../event-loop/slices'
 
 /**
  * The history file is JSON Lines, appended to and never edited in place:
@@ -85,18 +86,31 @@ function parseLine(line: string): LogRecord | null {
   return entry ? { kind: 'call', entry } : null
 }
 
-export function parseHistoryLog(text: string): ParsedLog {
-  const lines = text.split('\n')
-  // A file ending in "\n" splits into a final empty string; anything else there was cut short.
-  const tail = lines.pop() ?? ''
+/** Lines parsed between two turns of main's event loop (about 10 ms of JSON.parse). */
+const linesPerSlice = 2000
+
+/**
+ * The file's records, a slice of lines at a time (see main/event-loop/slices.ts). Lines are
+ * found with indexOf rather than one split of the whole 12 MB text.
+ */
+export function* historyLogSlices(text: string): Slices<ParsedLog> {
   const records: LogRecord[] = []
   const badLines: number[] = []
-  lines.forEach((line, index) => {
-    if (line.trim() === '') return
-    const record = parseLine(line)
-    if (record) records.push(record)
-    else badLines.push(index + 1)
-  })
+  let start = 0
+  let lineNumber = 0
+  for (let end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n', start)) {
+    const line = text.slice(start, end)
+    start = end + 1
+    lineNumber++
+    if (line.trim() !== '') {
+      const record = parseLine(line)
+      if (record) records.push(record)
+      else badLines.push(lineNumber)
+    }
+    if (lineNumber % linesPerSlice === 0) yield
+  }
+  // A file ending in "\n" leaves nothing after the last newline; anything else was cut short.
+  const tail = text.slice(start)
   let tornTail = false
   if (tail.trim() !== '') {
     // A complete record whose newline did not make it to disk is kept; a cut one is dropped.
@@ -104,7 +118,7 @@ export function parseHistoryLog(text: string): ParsedLog {
     const record = parseLine(tail)
     if (record) records.push(record)
     else if (tail.trimStart().startsWith('{')) tornTail = true
-    else badLines.push(lines.length + 1)
+    else badLines.push(lineNumber + 1)
     if (record) tornTail = true
   }
   return { records, tornTail, badLines }

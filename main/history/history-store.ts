@@ -1,11 +1,12 @@
 import { readFile, rename } from 'node:fs/promises'
 import type { HistoryPage } from '../../contract/ipc'
 import type { HistoryEntry, HistoryQuery } from '../../contract/schemas'
+import { runInSlices } from '../event-loop/slices'
 import type { Logger } from '../log/logger'
 import { appendDurably, replaceAtomically, setAsideName } from './durable-file'
 import { historyToCsv } from './history-csv'
 import { HistoryIndex } from './history-index'
-import { parseHistoryLog, serializeRecord, type LogRecord } from './history-log'
+import { historyLogSlices, serializeRecord, type LogRecord } from './history-log'
 
 export interface HistoryStoreOptions {
   /** The JSON Lines file, e.g. <userData>/history.jsonl. */
@@ -61,7 +62,8 @@ export class HistoryStore {
     this.fileUnreadable = false
     const text = await this.readFileText()
     if (text === null) return
-    const parsed = parseHistoryLog(text)
+    // Parsed a slice at a time, so main keeps answering while 50,000 calls load.
+    const parsed = await runInSlices(historyLogSlices(text))
     this.index.load(parsed.records)
     this.recordsInFile = parsed.records.length
     this.index.pruneTo(this.limit)
@@ -92,7 +94,7 @@ export class HistoryStore {
   private warmSearchKeysInBackground(): void {
     if (this.warming) return
     const step = () => {
-      this.warming = this.index.warmSearchKeys(5000) ? null : setImmediate(step)
+      this.warming = this.index.warmSearchKeys(1000) ? null : setImmediate(step)
     }
     this.warming = setImmediate(step)
   }
