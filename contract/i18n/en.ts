@@ -1,6 +1,8 @@
 import { enPhone } from './en/phone'
 import { enTransfer } from './en/transfer'
 import { enCallCard } from './en/call-card'
+import { enScreens } from './en/screens'
+import { enContacts } from './en/contacts'
 import { plural } from './language'
 
 /**
@@ -9,6 +11,8 @@ import { plural } from './language'
  * every key (tsc and catalogue.test.ts fail otherwise).
  */
 export const en = {
+  ...enContacts,
+  ...enScreens,
   ...enCallCard,
   ...enTransfer,
   ...enPhone,

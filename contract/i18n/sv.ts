@@ -2,6 +2,8 @@ import type { Catalogue } from './catalogue'
 import { svPhone } from './sv/phone'
 import { svTransfer } from './sv/transfer'
 import { svCallCard } from './sv/call-card'
+import { svScreens } from './sv/screens'
+import { svContacts } from './sv/contacts'
 import { plural } from './language'
 
 /**
@@ -9,6 +11,8 @@ import { plural } from './language'
  * "Parkera", "Röstbrevlåda", "Stör ej", "Missat samtal". 24-timmarsklocka sköts av Intl.
  */
 export const sv: Catalogue = {
+  ...svContacts,
+  ...svScreens,
   ...svCallCard,
   ...svTransfer,
   ...svPhone,

@@ -22,14 +22,9 @@ const letter = /\p{L}/u
 /** Components still being moved to the catalogue; the list may only shrink. */
 const notYetConverted = new Set<string>([
   'AudioSettings.svelte',
-  'CallList.svelte',
-  'ContactEditor.svelte',
   'ContactsPanel.svelte',
-  'DialPad.svelte',
   'HelpOverlay.svelte',
   'HistoryView.svelte',
-  'Login.svelte',
-  'MainScreen.svelte',
 ])
 
 interface Node {

@@ -1,15 +1,16 @@
 import { describe, expect, it } from 'vitest'
+import { english } from '../state/testing/english'
 import { parseDialString } from './dial-string'
 
 const target = (input: string) => {
   const parsed = parseDialString(input)
-  if (!parsed.ok) throw new Error(`refused ${JSON.stringify(input)}: ${parsed.message}`)
+  if (!parsed.ok) throw new Error(`refused ${JSON.stringify(input)}: ${english(parsed.message)}`)
   return parsed.target
 }
 const refusal = (input: string) => {
   const parsed = parseDialString(input)
   if (parsed.ok) throw new Error(`accepted ${JSON.stringify(input)} as ${parsed.target}`)
-  return parsed.message
+  return english(parsed.message)
 }
 
 describe('parseDialString accepts what people type', () => {

@@ -1,3 +1,5 @@
+import { message, type Message } from '../../contract/i18n'
+
 /**
  * Turns what people type into something the phone can dial, or a plain-language reason why not.
  *
@@ -7,7 +9,7 @@
  * Numbers come out as digits (with a leading `+`, `*`, `#` kept); addresses as `sip:user@host`.
  */
 
-export type DialParse = { ok: true; target: string } | { ok: false; message: string }
+export type DialParse = { ok: true; target: string } | { ok: false; message: Message }
 
 export const maxDialInputLength = 256
 export const maxNumberDigits = 32
@@ -21,15 +23,15 @@ const hostLabel = /^(?!-)[A-Za-z0-9-]{1,63}(?<!-)$/
 const ipv4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/
 const ipv6 = /^\[[0-9A-Fa-f:.]{2,45}\]$/
 
-const refuse = (message: string): DialParse => ({ ok: false, message })
+const refuse = (text: Message): DialParse => ({ ok: false, message: text })
 
 export function parseDialString(input: string): DialParse {
-  if (input.length > maxDialInputLength) return refuse('That is too long to be a number or SIP address.')
+  if (input.length > maxDialInputLength) return refuse(message('dial.too-long'))
   if (hiddenCharacters.test(input)) {
-    return refuse('The text contains hidden or control characters. Please type the number again.')
+    return refuse(message('dial.hidden-characters'))
   }
   let text = input.trim()
-  if (text === '') return refuse('Type a number or a SIP address to call.')
+  if (text === '') return refuse(message('dial.empty'))
 
   const scheme = /^(sips?|tel|callto):/i.exec(text)?.[1]?.toLowerCase()
   if (scheme)
@@ -37,7 +39,7 @@ export function parseDialString(input: string): DialParse {
       .slice(scheme.length + 1)
       .replace(/^\/\//, '')
       .trim()
-  if (text === '') return refuse('The link has no number or address after “' + scheme + ':”.')
+  if (text === '') return refuse(message('dial.empty-link', { scheme: scheme ?? '' }))
 
   if (scheme === 'sip' || scheme === 'sips' || text.includes('@'))
     return parseSipAddress(text, scheme === 'sips')
@@ -48,17 +50,17 @@ function parseNumber(text: string): DialParse {
   // `+46 (0)8…`: the (0) is the trunk prefix that must be dropped after a country code.
   const withoutTrunkZero = text.startsWith('+') ? text.replace(/\(\s*0\s*\)/u, '') : text
   const compact = withoutTrunkZero.replace(numberFormatting, '')
-  if (compact === '') return refuse('Type a number or a SIP address to call.')
+  if (compact === '') return refuse(message('dial.empty'))
 
   const letter = /\p{L}/u.exec(compact)?.[0]
-  if (letter) return refuse(`A phone number cannot contain letters (found “${letter}”).`)
+  if (letter) return refuse(message('dial.letters', { letter }))
   const stray = /[^0-9+*#]/u.exec(compact)?.[0]
-  if (stray) return refuse(`“${stray}” cannot be part of a phone number.`)
-  if (compact.lastIndexOf('+') > 0) return refuse('A “+” can only come first in a number.')
-  if (!/[0-9]/.test(compact)) return refuse('Type at least one digit.')
+  if (stray) return refuse(message('dial.stray', { character: stray }))
+  if (compact.lastIndexOf('+') > 0) return refuse(message('dial.plus-first'))
+  if (!/[0-9]/.test(compact)) return refuse(message('dial.no-digit'))
 
   const digitCount = compact.replace(/\D/g, '').length
-  if (digitCount > maxNumberDigits) return refuse(`That number is too long (${digitCount} digits).`)
+  if (digitCount > maxNumberDigits) return refuse(message('dial.number-too-long', { count: digitCount }))
   return { ok: true, target: compact }
 }
 
@@ -66,35 +68,31 @@ function parseSipAddress(text: string, secure: boolean): DialParse {
   const parameterStart = text.search(/[;?]/)
   const address = parameterStart >= 0 ? text.slice(0, parameterStart) : text
   const at = address.lastIndexOf('@')
-  if (at <= 0) return refuse('A SIP address needs a name before the “@”, like bob@pbx.example.')
+  if (at <= 0) return refuse(message('dial.sip-no-user'))
   const user = address.slice(0, at)
   const hostPort = address.slice(at + 1)
-  if (!sipUser.test(user))
-    return refuse('The part before the “@” contains characters a SIP address cannot have.')
+  if (!sipUser.test(user)) return refuse(message('dial.sip-bad-user'))
 
   const hostMessage = checkHost(hostPort)
   if (hostMessage) return refuse(hostMessage)
   return { ok: true, target: `${secure ? 'sips' : 'sip'}:${user}@${hostPort.toLowerCase()}` }
 }
 
-function checkHost(hostPort: string): string | null {
-  if (hostPort === '') return 'The SIP address has no server after the “@”.'
+function checkHost(hostPort: string): Message | null {
+  if (hostPort === '') return message('dial.sip-no-host')
   let host = hostPort
   const portMatch = /:(\d*)$/.exec(hostPort)
   if (portMatch && !hostPort.endsWith(']')) {
     const port = Number(portMatch[1])
-    if (portMatch[1] === '' || port < 1 || port > 65535) return 'The port in the SIP address is not valid.'
+    if (portMatch[1] === '' || port < 1 || port > 65535) return message('dial.sip-bad-port')
     host = hostPort.slice(0, portMatch.index)
   }
   if (ipv6.test(host)) return null
   const v4 = ipv4.exec(host)
-  if (v4)
-    return v4.slice(1).every((part) => Number(part) <= 255)
-      ? null
-      : 'The server address is not a valid IP address.'
+  if (v4) return v4.slice(1).every((part) => Number(part) <= 255) ? null : message('dial.sip-bad-ip')
   const labels = host.split('.')
   if (host.length > 253 || !labels.every((label) => hostLabel.test(label))) {
-    return 'The server part of the SIP address is not a valid host name.'
+    return message('dial.sip-bad-host')
   }
   return null
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { AccountState } from '../../contract/ipc'
 import type { Account } from '../../contract/schemas'
+import { english, englishValues } from './testing/english'
 import {
   accountFieldErrors,
   checkAccountForm,
@@ -87,12 +88,12 @@ describe('login form check', () => {
     )
     expect(check.ok).toBe(false)
     if (check.ok) return
-    expect(check.errors.sipAddress).toMatch(/administrator set the domain.*corp\.example/)
-    expect(check.errors.password).toBe('Password is required.')
+    expect(english(check.errors.sipAddress)).toMatch(/administrator set the domain.*corp\.example/)
+    expect(english(check.errors.password)).toBe('Password is required.')
   })
 
   it('names empty required fields and explains malformed ones in plain words', () => {
-    expect(accountFieldErrors({ ...saved, sipAddress: ' ', wsServer: 'http://pbx' })).toEqual({
+    expect(englishValues(accountFieldErrors({ ...saved, sipAddress: ' ', wsServer: 'http://pbx' }))).toEqual({
       sipAddress: 'SIP address is required.',
       wsServer: 'Enter a wss:// address (ws:// works only for this computer).',
     })

@@ -1,6 +1,8 @@
 import type { AccountState } from '../../contract/ipc'
 import '../zod-config'
 import { accountSchema, type Account } from '../../contract/account-schema'
+import { message, type MessageKey } from '../../contract/i18n'
+import type { Say } from './ui.svelte'
 
 /**
  * The login form's logic, kept out of the component so it can be tested: what each field
@@ -12,26 +14,27 @@ import { accountSchema, type Account } from '../../contract/account-schema'
 export type AccountField =
   'displayName' | 'sipAddress' | 'authUser' | 'password' | 'wsServer' | 'outboundProxy'
 export type FormValues = Record<AccountField, string>
-export type FieldErrors = Partial<Record<AccountField, string>>
+/** A catalogue message, or the schema's own words where it refused something we do not word. */
+export type FieldErrors = Partial<Record<AccountField, Say>>
 
-export const fieldLabels: Record<AccountField, string> = {
-  displayName: 'Display name',
-  sipAddress: 'SIP address',
-  authUser: 'Auth user',
-  password: 'Password',
-  wsServer: 'WebSocket server',
-  outboundProxy: 'Outbound proxy',
-}
+export const fieldLabels = {
+  displayName: 'login.display-name',
+  sipAddress: 'login.sip-address',
+  authUser: 'login.auth-user',
+  password: 'login.password',
+  wsServer: 'login.ws-server',
+  outboundProxy: 'login.outbound-proxy',
+} as const satisfies Record<AccountField, MessageKey>
 
 const formFields = Object.keys(fieldLabels) as AccountField[]
 const isFormField = (name: string): name is AccountField => (formFields as string[]).includes(name)
 
 const plainMessages: FieldErrors = {
-  sipAddress: 'Enter your SIP address as user@domain, for example 1001@pbx.example.com.',
-  wsServer: 'Enter a wss:// address (ws:// works only for this computer).',
+  sipAddress: message('login.sip-address-invalid'),
+  wsServer: message('login.ws-server-invalid'),
 }
 
-export const lockedHint = 'Set by your administrator.'
+export const lockedHint = message('settings.set-by-admin')
 
 export interface FormPolicy {
   /** Form fields the admin locked: shown read-only. */
@@ -96,7 +99,9 @@ export function accountFieldErrors(candidate: Record<string, unknown>): FieldErr
     if (!isFormField(field) || errors[field]) continue
     const value = candidate[field]
     const empty = typeof value !== 'string' || value.trim() === ''
-    errors[field] = empty ? `${fieldLabels[field]} is required.` : (plainMessages[field] ?? issue.message)
+    errors[field] = empty
+      ? message('login.required', { field: message(fieldLabels[field]) })
+      : (plainMessages[field] ?? issue.message)
   }
   return errors
 }
@@ -127,9 +132,10 @@ export function checkAccountForm(
     policy.sipDomainLocked &&
     domainOf(sipAddress) !== policy.sipDomain.toLowerCase()
   ) {
-    errors.sipAddress = `Your administrator set the domain: use your user name, or name@${policy.sipDomain}.`
+    errors.sipAddress = message('login.domain-locked', { domain: policy.sipDomain })
   }
-  if (!hasPassword && values.password === '') errors.password = 'Password is required.'
+  if (!hasPassword && values.password === '')
+    errors.password = message('login.required', { field: message('login.password') })
   if (Object.keys(errors).length > 0) return { ok: false, errors }
   return { ok: true, account: accountSchema.parse(candidate) }
 }

@@ -48,7 +48,7 @@ export const partyOf = (call: Pick<CallSnapshot, 'remoteName' | 'remoteNumber'>)
 export class CallsState {
   calls = $state.raw<CallSnapshot[]>([])
   dialText = $state('')
-  dialError = $state('')
+  dialError = $state<Say>('')
 
   readonly active = $derived(this.calls.find((call) => call.phase === CallPhase.Active) ?? null)
   readonly ringing = $derived(this.calls.filter((call) => call.phase === CallPhase.Ringing))

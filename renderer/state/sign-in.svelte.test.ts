@@ -5,6 +5,7 @@ import { SignInState } from './sign-in.svelte'
 import { FakeApi } from './testing/fake-api'
 import { FakePhone } from './testing/fake-phone'
 import { message } from '../../contract/i18n'
+import { english, englishValues } from './testing/english'
 
 const account: Account = {
   displayName: 'Reception',
@@ -112,8 +113,8 @@ describe('SignInState', () => {
     const { phone, session } = setup(stored(true, { ...account, wsServer: '' }))
     await session.load()
     expect(session.stage).toBe('signed-out')
-    expect(session.fieldErrors).toEqual({ wsServer: 'WebSocket server is required.' })
-    expect(session.error).toMatch(/check the marked fields/)
+    expect(englishValues(session.fieldErrors)).toEqual({ wsServer: 'WebSocket server is required.' })
+    expect(english(session.error)).toMatch(/check the marked fields/)
     expect(phone.commands).toEqual([])
     expect(await session.signIn(account, 'pw')).toBe(true)
     expect(session.fieldErrors).toEqual({})

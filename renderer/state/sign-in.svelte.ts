@@ -5,6 +5,7 @@ import type { Phone, RegistrationStatus, SipAccount } from '../sip/types'
 import type { FieldErrors } from './account-form'
 import { request } from './api'
 import { message } from '../../contract/i18n'
+import type { Say } from './ui.svelte'
 
 export type SessionStage = 'loading' | 'signed-out' | 'signed-in'
 
@@ -17,7 +18,7 @@ export class SignInState {
   account = $state.raw<AccountState | null>(null)
   registration = $state.raw<RegistrationStatus>({ state: 'unregistered' })
   /** Form-level message on the login screen (role="alert"). */
-  error = $state('')
+  error = $state<Say>('')
   /** Field messages for the login form, e.g. a stored account a repaired file left incomplete. */
   fieldErrors = $state.raw<FieldErrors>({})
   busy = $state(false)
@@ -66,7 +67,7 @@ export class SignInState {
     // fail obscurely, so ask for the missing detail on the form instead.
     this.fieldErrors = account ? form.accountFieldErrors(account) : {}
     if (Object.keys(this.fieldErrors).length > 0) {
-      this.error = 'Some account details are missing or not valid. Please check the marked fields.'
+      this.error = message('login.check-fields')
       this.stage = 'signed-out'
       return
     }
@@ -130,7 +131,7 @@ export class SignInState {
   private async storedPassword(): Promise<string | null> {
     const result = await request(this.api, 'account:password')
     if (result.ok && result.value) return result.value
-    this.error = result.ok ? 'Please enter the password.' : result.message
+    this.error = result.ok ? message('login.enter-password') : result.message
     return null
   }
 
