@@ -52,6 +52,7 @@ export interface UserAgentConfigInput {
   mediaHandlerFactory: MediaHandlerFactory
   mediaHandlerFactoryOptions: UserAgentConfig['mediaHandlerFactoryOptions']
   log?: UserAgentConfig['log']
+  onRefused?: UserAgentConfig['onRefused']
 }
 
 /** The user agent for an account: credentials, server, outbound route. */
@@ -71,5 +72,6 @@ export function userAgentConfig(input: UserAgentConfigInput): UserAgentConfig {
     mediaHandlerFactoryOptions: input.mediaHandlerFactoryOptions,
     delegate: input.delegate,
     log: input.log,
+    onRefused: input.onRefused,
   }
 }

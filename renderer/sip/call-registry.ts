@@ -3,7 +3,7 @@ import { token, type PhoneContext } from './context'
 import type { PhoneEmitter } from './emitter'
 import type { SipSession } from './stack'
 import { CallPhase } from './types'
-import { message } from '../../contract/i18n'
+import { message, type Message } from '../../contract/i18n'
 
 export interface CallRegistryHooks {
   /** The call became Active (answered, or resumed). */
@@ -58,6 +58,29 @@ export class CallRegistry {
     this.live.set(id, call)
     if (announced) this.emitter.emit('call-added', call.snapshot)
     return call
+  }
+
+  /**
+   * An incoming call we answered with a refusal before it could ring (unreadable request, no
+   * usable audio offer): the UI hears only `call-ended`, so it shows and records it as missed.
+   */
+  reportRefused(party: { remoteName: string; remoteNumber: string; via: string }, text: Message): void {
+    const { deps } = this.context
+    const now = deps.clock.now()
+    this.emitter.emit('call-ended', {
+      id: `call-${(++this.sequence).toString(36)}-${token(deps.random, 6)}`,
+      direction: 'incoming',
+      phase: CallPhase.Ended,
+      ...party,
+      muted: false,
+      remoteHold: false,
+      createdAt: now,
+      answeredAt: null,
+      endedAt: now,
+      endReason: 'failed',
+      transferredBy: '',
+      message: text,
+    })
   }
 
   get(callId: string): Call | undefined {

@@ -11,7 +11,14 @@ import {
 import type { PhoneContext } from './context'
 import { messageOf } from '../../contract/error-message'
 import type { SessionOps } from './session-ops'
-import type { IncomingRefer, SessionDelegate, SipInvitation, SipInviter } from './stack'
+import type {
+  IncomingRefer,
+  RefusedRequest,
+  SessionDelegate,
+  SipInvitation,
+  SipInviter,
+  SipMessage,
+} from './stack'
 import type { TransferCoordinator } from './transfer'
 import { message } from '../../contract/i18n'
 
@@ -38,6 +45,18 @@ export class IncomingRequests {
     const { calls } = this.deps
     try {
       const context = parseCallerContext(headerLookup(invitation.request), this.deps.ownUser())
+      const problem = offerProblem(invitation.request)
+      if (problem) {
+        // answered at once with the reason; the user sees a missed call from the caller
+        invitation
+          .reject({ statusCode: 488, extraHeaders: [`Warning: 399 parley "${problem.warning}"`] })
+          .catch((error: unknown) => this.context.log(`488 not sent: ${messageOf(error)}`))
+        calls.reportRefused(
+          { remoteName: context.name, remoteNumber: context.number, via: context.via },
+          message('call.refused-offer', { reason: message(problem.reason), code: 488 }),
+        )
+        return
+      }
       const replaced = invitation.replacee ? calls.ofSession(invitation.replacee) : undefined
       const call: Call = calls.add(
         {
@@ -55,6 +74,20 @@ export class IncomingRequests {
       this.context.log(`incoming INVITE could not be handled: ${messageOf(error)}`)
       invitation.reject({ statusCode: 500 }).catch(() => undefined)
     }
+  }
+
+  /** The port answered an unreadable request 400; an INVITE among them is a missed call. */
+  onRefused(refused: RefusedRequest): void {
+    this.context.log(`${refused.method} could not be parsed: answered ${refused.status}`)
+    if (refused.method !== 'INVITE') return
+    const context = parseCallerContext(
+      headerLookup({ getHeaders: (name) => (name.toLowerCase() === 'from' ? [refused.from] : []) }),
+      '',
+    )
+    this.deps.calls.reportRefused(
+      { remoteName: context.name, remoteNumber: context.number, via: '' },
+      message('call.refused-unreadable', { code: refused.status }),
+    )
   }
 
   /** The delegate for every session's in-dialog requests. */
@@ -135,4 +168,21 @@ export class IncomingRequests {
     this.deps.transfers.noteTransferredLeg(newCall, call)
     this.deps.sessions.place(newCall, inviter)
   }
+}
+
+type OfferProblemKey = 'call.offer-not-sdp' | 'call.offer-invalid' | 'call.offer-no-audio'
+
+/**
+ * Why an INVITE's offer cannot be answered (for the user, and for the caller's Warning header),
+ * or null when it can (no offer at all is fine: we offer in the 200). We speak audio over SDP.
+ */
+export function offerProblem(request: SipMessage): { reason: OfferProblemKey; warning: string } | null {
+  const body = typeof request.body === 'string' ? request.body : ''
+  if (!body.trim()) return null
+  const type = (request.getHeaders('content-type')[0] ?? '').split(';')[0]?.trim().toLowerCase()
+  if (type && type !== 'application/sdp') return { reason: 'call.offer-not-sdp', warning: 'Offer is not SDP' }
+  if (!/^v=0\s*$/m.test(body)) return { reason: 'call.offer-invalid', warning: 'Offer is not valid SDP' }
+  if (!/^m=audio [1-9]\d*(\/\d+)? \S+ \d/m.test(body))
+    return { reason: 'call.offer-no-audio', warning: 'No audio in the offer' }
+  return null
 }

@@ -611,11 +611,60 @@ describe('SipPhone network recovery', () => {
 
   it('ends the call cleanly when it cannot be recovered', async () => {
     const { id, session } = await activeOutgoing()
-    session.reinviteAnswers.push(481)
+    // (a 481 means something else since issue 9: see the next test)
+    session.reinviteAnswers.push(488)
     await phone.reconnect('resume')
     await flush()
     expect(of('call-ended')[0]).toMatchObject({ id, endReason: 'network' })
     expect(english(of('call-ended')[0]?.message)).toMatch(/could not be recovered/)
+  })
+
+  it('a far end that forgot the call (481) hung up while we were away: remote hangup, not network', async () => {
+    const { id, session } = await activeOutgoing()
+    stack.lastUa.drop()
+    session.reinviteAnswers.push(481)
+    await clock.advance(500)
+    await flush()
+    expect(of('call-ended')[0]).toMatchObject({ id, endReason: 'remote-hangup' })
+    expect(of('call-ended')[0]?.message).toEqual({ key: 'call.remote-hung-up-while-away' })
+  })
+
+  it('answers an INVITE whose offer it cannot take with 488 and a reason, and reports a missed call', async () => {
+    const invitation = new FakeSession(
+      { From: ['"Bo" <sip:1002@pbx.example>;tag=1'], 'Content-Type': ['application/sdp'] },
+      'invitation',
+    )
+    invitation.request.body = 'v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\nm=video 4000 RTP/AVP 96\r\n'
+    stack.lastUa.delegate?.onInvite?.(invitation as never)
+    await flush()
+    expect(invitation.rejects).toEqual([488])
+    expect(of('call-added')).toEqual([])
+    expect(of('call-ended')[0]).toMatchObject({
+      direction: 'incoming',
+      remoteName: 'Bo',
+      remoteNumber: '1002',
+      endReason: 'failed',
+      answeredAt: null,
+    })
+    expect(of('call-ended')[0]?.message).toEqual({
+      key: 'call.refused-offer',
+      params: { reason: { key: 'call.offer-no-audio' }, code: 488 },
+    })
+  })
+
+  it('reports a missed call for an INVITE the stack could not parse (the port answered it 400)', async () => {
+    stack.lastUa.config.onRefused?.({
+      method: 'INVITE',
+      from: '"Eve" <sip:1003@pbx.example>;tag=9',
+      status: 400,
+    })
+    stack.lastUa.config.onRefused?.({ method: 'OPTIONS', from: '<sip:x@y>', status: 400 })
+    expect(of('call-ended')).toHaveLength(1)
+    expect(of('call-ended')[0]).toMatchObject({
+      direction: 'incoming',
+      remoteName: 'Eve',
+      remoteNumber: '1003',
+    })
   })
 
   it('ends calls when the connection stays down past the grace time', async () => {

@@ -368,6 +368,7 @@ export class SipPhone implements Phone {
       log: (level, category, content) => {
         if (level === 'error' || level === 'warn') this.log(`${category}: ${content}`)
       },
+      onRefused: (refused) => this.incoming.onRefused(refused),
       mediaHandlerFactory: this.callMedia.factory(iceServers.length > 0),
       mediaHandlerFactoryOptions: {
         iceGatheringTimeout: this.callMedia.gatheringTimeoutMs,

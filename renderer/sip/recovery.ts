@@ -50,6 +50,9 @@ export class NetworkRecovery {
       void this.deps.sessions.restartIce(call).then((outcome) => {
         if (!outcome) return
         if (outcome.ok) call.patch({ message: null })
+        // the far end no longer knows the call: it hung up while we could not hear its BYE
+        else if (outcome.code === 481)
+          this.deps.terminate(call, 'remote-hangup', message('call.remote-hung-up-while-away'))
         else this.deps.terminate(call, 'network', message('call.not-recovered'))
       })
     }

@@ -14,7 +14,10 @@ export function outcomeOf(call: CallSnapshot): CallOutcome {
     case 'rejected':
       return 'rejected'
     case 'failed':
-      return answered ? 'answered' : 'failed'
+      // an incoming call that failed before we could answer it (e.g. refused on arrival) is one
+      // the person missed
+      if (answered) return 'answered'
+      return incoming ? 'missed' : 'failed'
     case 'no-answer':
       return incoming ? 'missed' : 'failed'
     case 'cancelled':

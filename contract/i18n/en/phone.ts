@@ -73,6 +73,14 @@ export const enPhone = {
   'call.connection-lost': 'Call ended: the connection to the server was lost',
   'call.audio-lost': 'Call ended: the audio connection was lost',
   'call.not-recovered': 'Call ended: the network changed and the call could not be recovered',
+  'call.remote-hung-up-while-away': 'The other side hung up while the connection was down',
+  'call.refused-unreadable': (p: { code: number }) =>
+    `Missed call: the caller's phone system sent a call Parley could not read (${p.code})`,
+  'call.refused-offer': (p: { reason: string; code: number }) =>
+    `Missed call: it could not be taken (${p.reason}, ${p.code})`,
+  'call.offer-not-sdp': 'the call offered something other than audio',
+  'call.offer-invalid': "the call's audio offer was unreadable",
+  'call.offer-no-audio': 'the call offered no audio',
   'dial.not-signed-in': 'Not signed in: sign in before calling',
   'dial.not-callable': (p: { target: string }) => `Cannot call “${p.target}”: not a number or SIP address`,
   'dial.failed': (p: { detail: string }) => withDetail('Cannot call', p.detail),

@@ -72,6 +72,13 @@ export const svPhone: typeof enPhone = {
   'call.connection-lost': 'Samtalet avslutades: anslutningen till servern bröts',
   'call.audio-lost': 'Samtalet avslutades: ljudförbindelsen bröts',
   'call.not-recovered': 'Samtalet avslutades: nätverket ändrades och samtalet gick inte att återställa',
+  'call.remote-hung-up-while-away': 'Den andra parten lade på medan anslutningen var nere',
+  'call.refused-unreadable': (p) =>
+    `Missat samtal: uppringarens telefonsystem skickade ett samtal som Parley inte kunde läsa (${p.code})`,
+  'call.refused-offer': (p) => `Missat samtal: det gick inte att ta emot (${p.reason}, ${p.code})`,
+  'call.offer-not-sdp': 'samtalet erbjöd något annat än ljud',
+  'call.offer-invalid': 'samtalets ljuderbjudande gick inte att läsa',
+  'call.offer-no-audio': 'samtalet erbjöd inget ljud',
   'dial.not-signed-in': 'Du är inte inloggad: logga in innan du ringer',
   'dial.not-callable': (p) => `Kan inte ringa ”${p.target}”: det är inget nummer eller SIP-adress`,
   'dial.failed': (p) => withDetail('Kan inte ringa', p.detail),

@@ -5,6 +5,10 @@
  * fits, so SIP.js objects satisfy them as they are (checked by the compiler in `sipjs.ts`).
  */
 
+import type { RefusedRequest } from './refusal'
+
+export type { RefusedRequest }
+
 export type SessionStatus = 'Initial' | 'Establishing' | 'Established' | 'Terminating' | 'Terminated'
 export type RegistrationState = 'Initial' | 'Registered' | 'Unregistered' | 'Terminated'
 
@@ -169,6 +173,8 @@ export interface UserAgentConfig {
   delegate: UserAgentDelegate
   /** The stack's own warnings and errors. */
   log?: (level: string, category: string, content: string) => void
+  /** A request the stack could not parse was answered 400 by the port (the stack drops them). */
+  onRefused?: (refused: RefusedRequest) => void
 }
 
 /** A REFER inside the dialog of `session` with headers of our own (Refer-To with Replaces). */

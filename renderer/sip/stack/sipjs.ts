@@ -3,12 +3,14 @@ import {
   Registerer,
   UserAgent,
   Web,
+  Core,
   type InviterOptions,
   type Notification,
   type Session,
   type URI,
 } from 'sip.js'
-import type { IncomingNotify, MediaHandler, SipStack } from './port'
+import type { IncomingNotify, MediaHandler, SipStack, UserAgentConfig } from './port'
+import { refusalOf } from './refusal'
 import { buildUserAgentOptions } from './user-agent-options'
 
 /**
@@ -18,7 +20,11 @@ import { buildUserAgentOptions } from './user-agent-options'
  * out); the port's objects are SIP.js's own on the way back in.
  */
 export const realSipStack: SipStack = {
-  createUserAgent: (config) => new UserAgent(buildUserAgentOptions(config)),
+  createUserAgent: (config) => {
+    const ua = new UserAgent(buildUserAgentOptions(config))
+    answerUnparsable(ua, config)
+    return ua
+  },
   createRegisterer: (userAgent, options) =>
     new Registerer(userAgent as UserAgent, { ...options, logConfiguration: false }),
   createInviter: (userAgent, target, options) =>
@@ -54,4 +60,29 @@ export const realSipStack: SipStack = {
     const onNotify = (notification: Notification) => refer.onNotify(notification satisfies IncomingNotify)
     return inner._refer(onNotify, refer.requestDelegate, { extraHeaders })
   },
+}
+
+/**
+ * SIP.js drops a message it cannot parse without a word (an INVITE with a broken Contact would
+ * leave the caller waiting for the proxy's timeout): answer such requests 400 ourselves.
+ */
+function answerUnparsable(ua: UserAgent, config: UserAgentConfig): void {
+  const transport = ua.transport
+  const deliver = transport.onMessage
+  const logger = ua.getLogger('sip.Parser')
+  transport.onMessage = (text: string) => {
+    if (Core.Parser.parseMessage(text, logger)) {
+      deliver?.(text)
+      return
+    }
+    const refusal = refusalOf(text, Math.random().toString(36).slice(2, 12))
+    if (!refusal) {
+      config.log?.('warn', 'sip.Parser', 'an unparsable message was dropped (nothing to answer)')
+      return
+    }
+    transport
+      .send(refusal.response)
+      .catch((error: unknown) => config.log?.('warn', 'sip.Parser', `400 not sent: ${String(error)}`))
+    config.onRefused?.(refusal.refused)
+  }
 }
