@@ -118,6 +118,7 @@ describe('checkBuilderConfig', () => {
     asar: true,
     files: [{ filter: ['out/**', 'package.json', '!**/*.map'] }],
     afterPack: './build/after-pack.mjs',
+    beforePack: './build/before-pack.mjs',
     protocols: [{ schemes: ['tel'] }, { schemes: ['sip'] }, { schemes: ['callto'] }],
     win: { target: ['nsis', 'msi'] },
     msi: {
@@ -143,6 +144,12 @@ describe('checkBuilderConfig', () => {
     expect(
       checkBuilderConfig({ ...valid, msi: { ...valid.msi, upgradeCode: undefined } }, entitlements),
     ).toEqual(['msi.upgradeCode must be a fixed GUID'])
+  })
+
+  it('catches a config without the release check before packing', () => {
+    expect(checkBuilderConfig({ ...valid, beforePack: undefined }, entitlements)).toEqual([
+      'beforePack must run build/before-pack.mjs (https feed, signing identity, pinned publisher)',
+    ])
   })
 
   it('catches a platform files list that would ship the source tree', () => {

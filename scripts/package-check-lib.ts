@@ -150,6 +150,10 @@ export function checkBuilderConfig(config: Json, entitlementsPlist: string): str
     typeof config.afterPack === 'string' && config.afterPack.includes('after-pack'),
     'afterPack must run build/after-pack.mjs (fuses)',
   )
+  expect(
+    typeof config.beforePack === 'string' && config.beforePack.includes('before-pack'),
+    'beforePack must run build/before-pack.mjs (https feed, signing identity, pinned publisher)',
+  )
 
   const schemes = (Array.isArray(config.protocols) ? config.protocols : []).flatMap((protocol) => {
     const list = asObject(protocol).schemes

@@ -9,11 +9,16 @@ const packaged = (installer: InstallerKind, autoUpdate?: boolean) => ({
 })
 
 describe('shouldAutoUpdate', () => {
-  it('updates NSIS, DMG and AppImage installs by default', () => {
+  it('updates NSIS and DMG installs by default', () => {
     expect(decideAutoUpdate(packaged('nsis')).mode).toBe('install')
     expect(shouldAutoUpdate(packaged('nsis'))).toBe(true)
     expect(shouldAutoUpdate(packaged('dmg'))).toBe(true)
-    expect(shouldAutoUpdate(packaged('appimage'))).toBe(true)
+  })
+
+  it('never lets an AppImage replace itself: nothing verifies the downloaded AppImage', () => {
+    expect(decideAutoUpdate(packaged('appimage')).mode).toBe('off')
+    // Even when the policy asks for updates, new versions are only reported.
+    expect(decideAutoUpdate(packaged('appimage', true)).mode).toBe('check-only')
   })
 
   it('leaves MSI, deb and unrecognised installs to their administrator by default', () => {
@@ -28,8 +33,8 @@ describe('shouldAutoUpdate', () => {
     expect(decideAutoUpdate(packaged('msi', true)).mode).toBe('check-only')
   })
 
-  it('installs in place when the policy switches updates on for NSIS, DMG, AppImage or deb', () => {
-    for (const installer of ['nsis', 'dmg', 'appimage', 'deb'] as const) {
+  it('installs in place when the policy switches updates on for NSIS, DMG or deb', () => {
+    for (const installer of ['nsis', 'dmg', 'deb'] as const) {
       expect(decideAutoUpdate(packaged(installer, true)).mode).toBe('install')
     }
   })

@@ -26,21 +26,24 @@ export interface AutoUpdateDecision {
 }
 
 // Installers whose users update themselves. MSI installs are rolled out by admins, who push
-// the next MSI; deb installs belong to the system package manager.
+// the next MSI; deb installs belong to the system package manager. AppImage: electron-updater
+// checks no signature on an AppImage, so installing one would rest on the feed alone.
 const updatesByDefault: Record<InstallerKind, boolean> = {
   nsis: true,
   dmg: true,
-  appimage: true,
+  appimage: false,
   msi: false,
   deb: false,
   unknown: false,
 }
 
-// Installs electron-updater can replace with the same kind of package.
+// Installs electron-updater can replace with the same kind of package and a verified
+// signature (Windows: publisherName; macOS: Squirrel.Mac checks the code signature). AppImage
+// self-update is off: nothing verifies the downloaded AppImage.
 const installsInPlace: Record<InstallerKind, boolean> = {
   nsis: true,
   dmg: true,
-  appimage: true,
+  appimage: false,
   deb: true,
   msi: false,
   unknown: false,

@@ -1,0 +1,5 @@
+export function releaseProblems(build: {
+  platform: string
+  env: Record<string, string | undefined>
+  config: Record<string, unknown>
+}): string[]
