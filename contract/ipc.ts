@@ -15,6 +15,7 @@ import {
   type Contact,
   type HistoryEntry,
   type Preferences,
+  type VoicemailKey,
 } from './schemas'
 import type { Result } from './result'
 import { eventChannels, invokeChannels } from './channels'
@@ -38,6 +39,8 @@ export interface AccountState {
    * the SIP domain; a saved account already has the locked ones applied.
    */
   presets?: Partial<Account> & { sipDomain?: string }
+  /** The voicemail keys an admin policy names (in its words); absent: the built-in ones. */
+  voicemailKeys?: VoicemailKey[]
 }
 
 export interface ContactImportReport {

@@ -17,6 +17,21 @@ export const audioDevicePreferenceSchema = z.object({
 })
 export type AudioDevicePreference = z.infer<typeof audioDevicePreferenceSchema>
 
+/** How keypad tones are sent: auto picks per call (RFC 4733 where the far end can use it). */
+export const dtmfMethodSchema = z.enum(['auto', 'rfc4733', 'info'])
+export type DtmfMethodPreference = z.infer<typeof dtmfMethodSchema>
+
+/**
+ * A key the voicemail system understands, shown as a button during a call to it. `during`:
+ * in its menu, or while a message plays. An admin policy may replace the built-in list.
+ */
+export const voicemailKeySchema = z.object({
+  key: z.string().regex(/^[0-9*#A-D]$/, 'must be one keypad key: 0-9, *, # or A-D'),
+  label: z.string().trim().min(1).max(40),
+  during: z.enum(['menu', 'playback']).default('menu'),
+})
+export type VoicemailKey = z.infer<typeof voicemailKeySchema>
+
 export const preferencesSchema = z.object({
   microphone: audioDevicePreferenceSchema.nullable().default(null),
   speaker: audioDevicePreferenceSchema.nullable().default(null),
@@ -26,6 +41,7 @@ export const preferencesSchema = z.object({
   historyLimit: z.number().int().min(100).max(1_000_000).default(50_000),
   /** "system" follows the operating system's language. */
   language: z.enum(languagePreferences).default('system'),
+  dtmfMethod: dtmfMethodSchema.default('auto'),
 })
 export type Preferences = z.infer<typeof preferencesSchema>
 
@@ -41,6 +57,7 @@ export const preferencesPatchSchema = z.object({
   doNotDisturb: z.boolean().optional(),
   historyLimit: z.number().int().min(100).max(1_000_000).optional(),
   language: z.enum(languagePreferences).optional(),
+  dtmfMethod: dtmfMethodSchema.optional(),
 })
 export type PreferencesPatch = z.infer<typeof preferencesPatchSchema>
 

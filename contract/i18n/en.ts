@@ -39,6 +39,28 @@ export const en = {
   'settings.not-changed': (p: { setting: string; reason: string }) =>
     `${p.setting} was not changed: ${p.reason}`,
   'settings.language-changed': (p: { language: string }) => `Language: ${p.language}.`,
+  'settings.dtmf': 'Keypad tones',
+  'settings.dtmf-auto': 'Automatic (recommended)',
+  'settings.dtmf-rfc4733': 'In the audio (RFC 4733)',
+  'settings.dtmf-info': 'As SIP messages (SIP INFO)',
+  'settings.dtmf-hint':
+    'Automatic sends tones the way the other side understands them. Change it only if a voice menu does not react to your keys.',
+  'settings.dtmf-changed': (p: { method: string }) => `Keypad tones: ${p.method}.`,
+
+  'voicemail.keys': 'Voicemail keys',
+  'voicemail.menu': 'In the menu',
+  'voicemail.playback': 'While a message plays',
+  'voicemail.key': (p: { key: string; label: string }) => `${p.key}: ${p.label}`,
+  'voicemail.key-saved': 'Saved messages',
+  'voicemail.key-play-greeting': 'Play greeting',
+  'voicemail.key-record-greeting': 'Record greeting',
+  'voicemail.key-delete-greeting': 'Delete greeting',
+  'voicemail.key-end': 'End',
+  'voicemail.key-repeat-menu': 'Repeat the menu',
+  'voicemail.key-previous': 'Previous message',
+  'voicemail.key-repeat': 'Play again',
+  'voicemail.key-next': 'Next message',
+  'voicemail.key-delete': 'Delete message',
 
   'history.missed-count': (p: { count: number }) =>
     plural('en', p.count, { one: `${p.count} missed call`, other: `${p.count} missed calls` }),

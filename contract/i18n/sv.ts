@@ -39,6 +39,28 @@ export const sv: Catalogue = {
   'language.sv': 'Svenska',
   'settings.not-changed': (p) => `${p.setting} ändrades inte: ${p.reason}`,
   'settings.language-changed': (p) => `Språk: ${p.language}.`,
+  'settings.dtmf': 'Knapptoner',
+  'settings.dtmf-auto': 'Automatiskt (rekommenderas)',
+  'settings.dtmf-rfc4733': 'I ljudet (RFC 4733)',
+  'settings.dtmf-info': 'Som SIP-meddelanden (SIP INFO)',
+  'settings.dtmf-hint':
+    'Automatiskt skickar tonerna så som mottagaren förstår dem. Ändra bara om en röstmeny inte reagerar på dina knapptryck.',
+  'settings.dtmf-changed': (p) => `Knapptoner: ${p.method}.`,
+
+  'voicemail.keys': 'Röstbrevlådans knappar',
+  'voicemail.menu': 'I menyn',
+  'voicemail.playback': 'Medan ett meddelande spelas',
+  'voicemail.key': (p) => `${p.key}: ${p.label}`,
+  'voicemail.key-saved': 'Sparade meddelanden',
+  'voicemail.key-play-greeting': 'Spela upp hälsning',
+  'voicemail.key-record-greeting': 'Spela in hälsning',
+  'voicemail.key-delete-greeting': 'Radera hälsning',
+  'voicemail.key-end': 'Avsluta',
+  'voicemail.key-repeat-menu': 'Upprepa menyn',
+  'voicemail.key-previous': 'Föregående meddelande',
+  'voicemail.key-repeat': 'Spela igen',
+  'voicemail.key-next': 'Nästa meddelande',
+  'voicemail.key-delete': 'Radera meddelandet',
 
   'history.missed-count': (p) =>
     plural('sv', p.count, { one: `${p.count} missat samtal`, other: `${p.count} missade samtal` }),

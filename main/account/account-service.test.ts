@@ -207,4 +207,27 @@ describe('AccountService with an admin policy', () => {
       'locked',
     )
   })
+
+  it('the policy presets the keypad tone method, or locks it', () => {
+    expect(service({ values: {}, locked: [] }).accountService.preferences().dtmfMethod).toBe('auto')
+    const preset = service({ values: { dtmfMethod: 'info' }, locked: [] }).accountService
+    expect(preset.preferences().dtmfMethod).toBe('info')
+    expect(preset.updatePreferences({ dtmfMethod: 'rfc4733' }).dtmfMethod).toBe('rfc4733')
+
+    const locked = service(
+      { values: { dtmfMethod: 'info' }, locked: ['dtmfMethod'] },
+      { preferences: { dtmfMethod: 'auto' } },
+    )
+    expect(locked.accountService.preferences().dtmfMethod).toBe('info')
+    const refused = expectHandlerError(() => locked.accountService.updatePreferences({ dtmfMethod: 'auto' }))
+    expect(refused.message).toMatch(/keypad tone method/)
+  })
+
+  it("hands the policy's voicemail keys to the window, none when it names none", () => {
+    const keys = [{ key: '9', label: 'Lyssna', during: 'menu' as const }]
+    expect(
+      service({ values: { voicemailKeys: keys }, locked: [] }).accountService.state().voicemailKeys,
+    ).toEqual(keys)
+    expect(service({ values: {}, locked: [] }).accountService.state().voicemailKeys).toBeUndefined()
+  })
 })

@@ -99,6 +99,7 @@ export class AccountService {
         ...turnCredentials.notices,
       ],
       presets: accountPresets(policy),
+      ...(policy.values.voicemailKeys ? { voicemailKeys: policy.values.voicemailKeys } : {}),
     }
   }
 

@@ -13,6 +13,7 @@ const settingLabels: Partial<Record<LockableSetting, string>> = {
   iceServers: 'ICE servers',
   voicemailNumber: 'voicemail number',
   closeToTray: 'close to tray',
+  dtmfMethod: 'keypad tone method',
   language: 'language',
   doNotDisturb: 'do not disturb',
   historyLimit: 'call history limit',
@@ -88,7 +89,7 @@ export function lockedAccountChanges(
 }
 
 /** Preferences an admin policy can set a value for (a preset, or fixed when also locked). */
-export const preferencesFromPolicy = ['closeToTray', 'language'] as const
+export const preferencesFromPolicy = ['closeToTray', 'language', 'dtmfMethod'] as const
 
 /** What the policy presets for preferences the user has not set yet. */
 export function preferencePresets(policy: AdminPolicy): Partial<Preferences> {

@@ -75,6 +75,16 @@ describe('parsePolicy', () => {
     })
   })
 
+  it('names a voicemail key that is not one keypad key, and an unknown tone method', () => {
+    const keys = parsePolicy(JSON.stringify({ voicemailKeys: [{ key: '22', label: 'Two' }] }), path)
+    expect(keys.status).toBe('rejected')
+    expect(keys.status === 'rejected' && keys.problem).toMatch(
+      /"voicemailKeys\.0\.key" must be one keypad key/,
+    )
+    const method = parsePolicy(JSON.stringify({ dtmfMethod: 'inband' }), path)
+    expect(method.status === 'rejected' && method.problem).toMatch(/"dtmfMethod"/)
+  })
+
   it('refuses an insecure server URL', () => {
     expect(parsePolicy('{"wsServer": "ws://pbx.corp.example/ws"}', path)).toMatchObject({
       status: 'rejected',
@@ -149,10 +159,12 @@ describe('policy.example.json', () => {
     expect(Object.keys(load.policy.values).sort()).toEqual([
       'autoUpdate',
       'closeToTray',
+      'dtmfMethod',
       'iceServers',
       'outboundProxy',
       'sipDomain',
       'updateUrl',
+      'voicemailKeys',
       'voicemailNumber',
       'wsServer',
     ])

@@ -1,6 +1,12 @@
 import { join } from 'node:path'
 import { z } from 'zod'
-import { accountSchema, preferencesSchema, webSocketUrlSchema } from '../../contract/schemas'
+import {
+  accountSchema,
+  dtmfMethodSchema,
+  preferencesSchema,
+  voicemailKeySchema,
+  webSocketUrlSchema,
+} from '../../contract/schemas'
 import { languagePreferences } from '../../contract/i18n/language'
 import { locateJsonSyntaxError } from './json-error-location'
 
@@ -51,6 +57,10 @@ export const policyFileSchema = z
       }, 'must be an https:// address')
       .optional(),
     closeToTray: z.boolean().optional(),
+    /** How keypad tones are sent: auto, rfc4733 or info (a preset; lock it with "locked"). */
+    dtmfMethod: dtmfMethodSchema.optional(),
+    /** The keys the company's voicemail understands, replacing the built-in list. */
+    voicemailKeys: z.array(voicemailKeySchema).min(1).max(24).optional(),
     /** The interface language: "sv", "en" or "system" (follow the operating system). */
     language: z.enum(languagePreferences).optional(),
     locked: z.array(z.enum(lockableSettings)).default([]),

@@ -21,6 +21,7 @@ const preferenceLabels: Record<string, string> = {
   doNotDisturb: 'do-not-disturb setting',
   historyLimit: 'call history limit',
   language: 'language choice',
+  dtmfMethod: 'keypad tone method',
 }
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
