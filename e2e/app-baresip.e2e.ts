@@ -1,3 +1,4 @@
+import type { Preferences } from '../contract/schemas'
 import { afterAll, afterEach, beforeAll, expect, inject, test } from 'vitest'
 import type { TestApp } from './harness/app'
 import { startApp } from './harness/app-fixture'
@@ -14,9 +15,12 @@ const rtpengine = inject('rtpengine')
 const appUser = '6001'
 let app: TestApp
 let desk: TestBaresip
+/** The mailbox: a baresip registered as 555, the voicemail number our users dial. */
+let mailbox: TestBaresip
 
 beforeAll(async () => {
   desk = await TestBaresip.start('6002', pbx)
+  mailbox = await TestBaresip.start('555', pbx)
   app = await startApp('baresip', { user: appUser, displayName: 'Alice Andersson' })
   await app.waitRegistered()
 })
@@ -24,10 +28,12 @@ beforeAll(async () => {
 afterAll(async () => {
   await app?.close()
   await desk?.close()
+  await mailbox?.close()
 })
 
 afterEach(async () => {
   await desk.hangup().catch(() => undefined)
+  await mailbox.hangup().catch(() => undefined)
   await eventually(
     'no live call cards',
     () => ui.liveCall(app.page).count(),
@@ -108,5 +114,62 @@ test('keypad tones reach baresip in-band (RFC 4733 through rtpengine) on a PCMU 
     .slice(relayedBefore)
     .map((event) => event.digit)
   expect(relayed.join('')).toBe('2580')
+  await desk.hangup()
+})
+
+test('keypad tones go as SIP INFO when the user chose it in Settings, even where RFC 4733 would do', async () => {
+  await app.page.getByRole('button', { name: 'Settings' }).click()
+  const settings = app.page.getByRole('dialog', { name: 'Settings' })
+  await settings
+    .getByRole('combobox', { name: 'Keypad tones' })
+    .selectOption({ label: 'As SIP messages (SIP INFO)' })
+  await expect
+    .poll(async () => {
+      const result = await app.main.dispatch('preferences:get', undefined)
+      return result.ok ? (result.value as Preferences).dtmfMethod : ''
+    })
+    .toBe('info')
+  await settings.getByRole('button', { name: 'Close' }).click()
+  try {
+    const since = desk.events.length
+    const relayedBefore = relayedDtmf(rtpengine).length
+    await deskCallsApp(since)
+    await app.waitForMediaFlowing()
+    await pressKeys('47#')
+    await expect.poll(() => desk.receivedDigits(since), { timeout: 10_000 }).toBe('47#')
+    expect(relayedDtmf(rtpengine).length).toBe(relayedBefore)
+    await desk.hangup()
+  } finally {
+    await app.main.dispatch('preferences:update', { dtmfMethod: 'auto' })
+  }
+})
+
+test('a call to voicemail (555) shows the keys the mailbox understands; pressing them reaches it', async () => {
+  const since = mailbox.events.length
+  await app.page.getByRole('button', { name: 'Voicemail (555)' }).click()
+  await mailbox.waitForEvent('CALL_INCOMING', 15_000, since)
+  await mailbox.answer()
+  const card = ui.liveCall(app.page)
+  const keys = card.getByRole('region', { name: 'Voicemail keys' })
+  await expect.poll(() => textOf(keys), { timeout: 15_000 }).toContain('2: Saved messages')
+  expect(await textOf(keys)).toContain('7: Delete message')
+
+  await keys
+    .getByRole('group', { name: 'In the menu' })
+    .getByRole('button', { name: '2: Saved messages' })
+    .click()
+  await keys
+    .getByRole('group', { name: 'While a message plays' })
+    .getByRole('button', { name: '3: Next message' })
+    .click()
+  await keys.getByRole('button', { name: '*: End' }).click()
+  await expect.poll(() => mailbox.receivedDigits(since), { timeout: 10_000 }).toBe('23*')
+  await mailbox.hangup()
+})
+
+test('a call to an ordinary number shows no voicemail keys', async () => {
+  const since = desk.events.length
+  const card = await appCallsDesk(since)
+  expect(await card.getByRole('region', { name: 'Voicemail keys' }).count()).toBe(0)
   await desk.hangup()
 })

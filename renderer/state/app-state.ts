@@ -6,6 +6,7 @@ import { CallsState } from './calls.svelte'
 import { ContactsState } from './contacts.svelte'
 import { CloseToTrayState } from './close-to-tray.svelte'
 import { DoNotDisturbState } from './dnd.svelte'
+import { DtmfMethodState } from './dtmf-method.svelte'
 import { downloadText, HistoryState } from './history.svelte'
 import { LanguageState } from './language.svelte'
 import { SignInState } from './sign-in.svelte'
@@ -24,6 +25,8 @@ export interface AppState {
   history: HistoryState
   dnd: DoNotDisturbState
   closeToTray: CloseToTrayState
+  /** How keypad tones are sent (auto / RFC 4733 / SIP INFO). */
+  dtmfMethod: DtmfMethodState
   /** Device choices and ringer (audio engineer's state); null where no media devices exist. */
   audio: AudioState | null
   /** Subscribes everything, loads the account; returns the function that stops it all. */
@@ -43,6 +46,7 @@ export function createAppState(phone: Phone, api: ParleyApi, options: AppStateOp
   const contacts = new ContactsState(api, ui)
   const dnd = new DoNotDisturbState(api, ui)
   const closeToTray = new CloseToTrayState(api, ui)
+  const dtmfMethod = new DtmfMethodState(api, ui, language)
   let transfer: TransferController | null = null
   let history: HistoryState | null = null
   const calls = new CallsState({
@@ -50,6 +54,7 @@ export function createAppState(phone: Phone, api: ParleyApi, options: AppStateOp
     api,
     notifier: ui,
     doNotDisturb: () => dnd.enabled,
+    dtmfMethod: () => dtmfMethod.value,
     transferTargetOf: (callId) => transfer?.transferredTo(callId) ?? '',
     onHistoryRecorded: () => void history?.refresh(),
     nameForNumber: (number) => contacts.nameForNumber(number),
@@ -74,6 +79,7 @@ export function createAppState(phone: Phone, api: ParleyApi, options: AppStateOp
     history: historyState,
     dnd,
     closeToTray,
+    dtmfMethod,
     audio: options.audio ?? null,
     start() {
       const stops = [
@@ -83,6 +89,7 @@ export function createAppState(phone: Phone, api: ParleyApi, options: AppStateOp
         transferController.start(),
         dnd.start(),
         closeToTray.start(),
+        dtmfMethod.start(),
       ]
       const ticker = setInterval(() => ui.tick(), 1000)
       void language.load()
@@ -90,6 +97,7 @@ export function createAppState(phone: Phone, api: ParleyApi, options: AppStateOp
       void contacts.load()
       void dnd.load()
       void closeToTray.load()
+      void dtmfMethod.load()
       void historyState.refresh()
       return () => {
         clearInterval(ticker)

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
 import type { HistoryEntry } from '../../contract/schemas'
-import { CallPhase } from '../sip/types'
+import { CallPhase, type DtmfPreference } from '../sip/types'
 import { CallsState, voicemailNumberOf } from './calls.svelte'
 import { dndHistoryNote } from './dnd.svelte'
 import { FakeApi } from './testing/fake-api'
@@ -8,7 +8,13 @@ import { FakePhone } from './testing/fake-phone'
 import { inEnglish } from './testing/in-english'
 import { english } from './testing/english'
 
-function setup(options: { doNotDisturb?: () => boolean; nameForNumber?: (number: string) => string } = {}) {
+function setup(
+  options: {
+    doNotDisturb?: () => boolean
+    nameForNumber?: (number: string) => string
+    dtmfMethod?: () => DtmfPreference
+  } = {},
+) {
   const phone = new FakePhone()
   const api = new FakeApi()
     .handle('history:record', (entry) => entry as HistoryEntry)
@@ -238,8 +244,21 @@ describe('CallsState', () => {
     expect(calls.dialText).toBe('5#')
     phone.addCall({ id: 'a', phase: CallPhase.Active, answeredAt: 1 })
     calls.pressKey('7')
-    expect(phone.commands).toEqual([{ name: 'sendDtmf', args: ['a', '7'] }])
+    expect(phone.commands).toEqual([{ name: 'sendDtmf', args: ['a', '7', 'auto'] }])
     expect(calls.dialText).toBe('5#')
+  })
+
+  it("sends keypad tones the way the user's (or admin's) setting says", () => {
+    let method: DtmfPreference = 'info'
+    const { phone, calls } = setup({ dtmfMethod: () => method })
+    phone.addCall({ id: 'a', phase: CallPhase.Active, answeredAt: 1 })
+    calls.pressKey('1')
+    method = 'rfc4733'
+    calls.pressKey('2')
+    expect(phone.commands).toEqual([
+      { name: 'sendDtmf', args: ['a', '1', 'info'] },
+      { name: 'sendDtmf', args: ['a', '2', 'rfc4733'] },
+    ])
   })
 
   it('toggles mute and hold', async () => {

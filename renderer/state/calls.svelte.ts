@@ -2,7 +2,13 @@ import type { HeadsetButton, ParleyApi } from '../../contract/ipc'
 import { textLimits } from '../../contract/limits'
 import type { HistoryEntry, PhoneStatus } from '../../contract/schemas'
 import { parseDialString } from '../dial/dial-string'
-import { CallPhase, type CallSnapshot, type Phone, type RegistrationStatus } from '../sip/types'
+import {
+  CallPhase,
+  type CallSnapshot,
+  type DtmfPreference,
+  type Phone,
+  type RegistrationStatus,
+} from '../sip/types'
 import { request } from './api'
 import { historyEntryOf } from './call-outcome'
 import { dndHistoryNote } from './dnd.svelte'
@@ -26,6 +32,8 @@ export interface CallsOptions {
   onHistoryRecorded?: () => void
   /** True while do not disturb is on: incoming calls are turned away with 486 Busy Here. */
   doNotDisturb?: () => boolean
+  /** How keypad tones go out (the user's or admin's choice); auto when not given. */
+  dtmfMethod?: () => DtmfPreference
   /** The contact name for a number ('' when none), for calls that arrive or answer nameless. */
   nameForNumber?: (number: string) => string
   /** How long an ended call stays in the list showing "Ended". */
@@ -60,6 +68,7 @@ export class CallsState {
   private readonly transferTargetOf: (callId: string) => string
   private readonly onHistoryRecorded: () => void
   private readonly doNotDisturb: () => boolean
+  private readonly dtmfMethod: () => DtmfPreference
   private readonly nameForNumber: (number: string) => string
   private readonly endedLingerMs: number
   private readonly now: () => number
@@ -83,6 +92,7 @@ export class CallsState {
     this.transferTargetOf = options.transferTargetOf ?? (() => '')
     this.onHistoryRecorded = options.onHistoryRecorded ?? (() => undefined)
     this.doNotDisturb = options.doNotDisturb ?? (() => false)
+    this.dtmfMethod = options.dtmfMethod ?? (() => 'auto')
     this.nameForNumber = options.nameForNumber ?? (() => '')
     this.endedLingerMs = options.endedLingerMs ?? 2500
     this.now = options.now ?? Date.now
@@ -236,7 +246,7 @@ export class CallsState {
   sendDtmf(callId: string, tone: string): void {
     if (!/^[0-9*#A-D]$/.test(tone)) return
     if (this.byId(callId)?.phase !== CallPhase.Active) return
-    this.phone.sendDtmf(callId, tone)
+    this.phone.sendDtmf(callId, tone, this.dtmfMethod())
   }
 
   /** The call keyboard shortcuts act on: the focused one, else the active, else the ringing one. */

@@ -13,6 +13,7 @@ describe('CloseToTrayState', () => {
       doNotDisturb: false,
       historyLimit: 50_000,
       language: 'system',
+      dtmfMethod: 'auto',
     }
     const api = new FakeApi()
       .handle('preferences:get', () => stored)

@@ -12,6 +12,7 @@ const preferences = (doNotDisturb: boolean): Preferences => ({
   doNotDisturb,
   historyLimit: 50_000,
   language: 'system',
+  dtmfMethod: 'auto',
 })
 
 function setup(initial = false) {

@@ -6,65 +6,95 @@ type BooleanPreference = {
   [K in keyof Preferences]: Preferences[K] extends boolean ? K : never
 }[keyof Preferences]
 
-interface SwitchNotifier {
+interface PreferenceNotifier {
   announce(message: string): void
   alert(message: string): void
 }
 
-export interface PreferenceSwitchText {
+export interface PreferenceText<V> {
   /** "Do not disturb": used in the refusal message. */
   name: string
   /** Said in the live region after a change. */
-  said(enabled: boolean): string
+  said(value: V): string
 }
 
+export type PreferenceSwitchText = PreferenceText<boolean>
+
 /**
- * One on/off preference that main owns (do not disturb, close to tray). This mirrors it, also
- * when it changes elsewhere (the tray, the policy), and says each change or refusal in words.
+ * One preference that main owns (do not disturb, close to tray, keypad tones). This mirrors it,
+ * also when it changes elsewhere (the tray, the policy), and says each change or refusal in words.
  */
-export class PreferenceSwitch {
-  enabled = $state(false)
+export class PreferenceValue<K extends keyof Preferences> {
+  value: Preferences[K] = $state() as Preferences[K]
   /** A change is on its way to main. */
   busy = $state(false)
 
   private readonly api: ParleyApi
-  private readonly notifier: SwitchNotifier
-  private readonly key: BooleanPreference
-  private readonly text: PreferenceSwitchText
+  private readonly notifier: PreferenceNotifier
+  private readonly key: K
+  private readonly text: PreferenceText<Preferences[K]>
 
-  constructor(api: ParleyApi, notifier: SwitchNotifier, key: BooleanPreference, text: PreferenceSwitchText) {
+  constructor(
+    api: ParleyApi,
+    notifier: PreferenceNotifier,
+    key: K,
+    text: PreferenceText<Preferences[K]>,
+    initial: Preferences[K],
+  ) {
     this.api = api
     this.notifier = notifier
     this.key = key
     this.text = text
+    this.value = initial
   }
 
   start(): () => void {
     return this.api.on('preferences-changed', (preferences) => {
-      this.enabled = preferences[this.key]
+      this.value = preferences[this.key]
     })
   }
 
   async load(): Promise<void> {
     const result = await request(this.api, 'preferences:get')
-    if (result.ok) this.enabled = result.value[this.key]
+    if (result.ok) this.value = result.value[this.key]
   }
 
-  /** Turns the preference on or off; a refusal (e.g. locked by the admin) is said in words. */
-  async setEnabled(enabled: boolean): Promise<boolean> {
+  /** Changes the preference; a refusal (e.g. locked by the admin) is said in words. */
+  async set(value: Preferences[K]): Promise<boolean> {
     if (this.busy) return false
     this.busy = true
     try {
-      const result = await request(this.api, 'preferences:update', { [this.key]: enabled })
+      const result = await request(this.api, 'preferences:update', { [this.key]: value })
       if (!result.ok) {
         this.notifier.alert(`${this.text.name} was not changed: ${result.message}`)
         return false
       }
-      this.enabled = result.value[this.key]
-      this.notifier.announce(this.text.said(this.enabled))
+      this.value = result.value[this.key]
+      this.notifier.announce(this.text.said(this.value))
       return true
     } finally {
       this.busy = false
     }
+  }
+}
+
+/** An on/off preference. */
+export class PreferenceSwitch extends PreferenceValue<BooleanPreference> {
+  constructor(
+    api: ParleyApi,
+    notifier: PreferenceNotifier,
+    key: BooleanPreference,
+    text: PreferenceSwitchText,
+  ) {
+    super(api, notifier, key, text, false)
+  }
+
+  get enabled(): boolean {
+    return this.value
+  }
+
+  /** Turns the preference on or off; a refusal (e.g. locked by the admin) is said in words. */
+  setEnabled(enabled: boolean): Promise<boolean> {
+    return this.set(enabled)
   }
 }

@@ -16,6 +16,7 @@ export const defaultPreferences: Preferences = {
   doNotDisturb: false,
   historyLimit: 50_000,
   language: 'system',
+  dtmfMethod: 'auto',
 }
 
 export class FakeMediaDevices implements MediaDevicesPort {

@@ -1,4 +1,5 @@
 import {
+  type DtmfPreference,
   CallPhase,
   type AudioRouting,
   type CallSnapshot,
@@ -144,8 +145,8 @@ export class FakePhone implements Phone {
     this.record('setMuted', callId, muted)
     if (this.snapshots.has(callId)) this.update(callId, { muted })
   }
-  sendDtmf(callId: string, tone: string): void {
-    this.record('sendDtmf', callId, tone)
+  sendDtmf(callId: string, tone: string, preference?: DtmfPreference): void {
+    this.record('sendDtmf', callId, tone, preference)
   }
   async blindTransfer(callId: string, target: string): Promise<void> {
     this.record('blindTransfer', callId, target)
