@@ -67,6 +67,7 @@ describe('SettingsService field-by-field repair', () => {
       doNotDisturb: true,
       historyLimit: 50_000,
       language: 'system',
+      dtmfMethod: 'auto',
     })
     expect(settings.notices).toHaveLength(3)
   })
