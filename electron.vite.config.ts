@@ -8,7 +8,13 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rolldownOptions: { input: { index: resolve(here, 'main/index.ts') } },
+      rolldownOptions: {
+        input: {
+          index: resolve(here, 'main/index.ts'),
+          // Contact import runs in a worker thread (main/contacts/node-import-worker.ts).
+          'contact-import-worker': resolve(here, 'main/contacts/import-worker.ts'),
+        },
+      },
     },
   },
   preload: {

@@ -1,5 +1,6 @@
 import type { BenchSuite } from './suite'
 import { contactsBench } from './contacts.bench'
+import { contactImportBench } from './contacts-import.bench'
 import { historyBench } from './history.bench'
 import { callSetupBench } from './call-setup.bench'
 import { coldStartBench } from './cold-start.bench'
@@ -13,6 +14,7 @@ export const suites: BenchSuite[] = [
   callSetupBench,
   coldStartBench,
   contactsBench,
+  contactImportBench,
   historyBench,
   audioBench,
   selfHealingBench,

@@ -38,4 +38,5 @@ export const eventChannels = [
   'notification-action',
   'preferences-changed',
   'headset-button',
+  'contacts-import-progress',
 ] as const

@@ -13,6 +13,7 @@ import {
   saveAccountRequestSchema,
   type Account,
   type Contact,
+  type ContactImportProgress,
   type HistoryEntry,
   type Preferences,
   type VoicemailKey,
@@ -135,6 +136,8 @@ export interface EventMap {
   'preferences-changed': Preferences
   /** The headset's call (media) button was pressed while a call was ringing or up. */
   'headset-button': { button: HeadsetButton }
+  /** A contact import is under way (contactImportProgressSchema): reading, then saving. */
+  'contacts-import-progress': ContactImportProgress
 }
 
 export type EventChannel = keyof EventMap

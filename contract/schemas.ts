@@ -84,10 +84,27 @@ export const contactSchema = z.object({
 })
 export type Contact = z.infer<typeof contactSchema>
 
+/** The largest contact file Parley imports, in characters (a 20 MB export fits). */
+export const maxImportChars = 32 * 1024 * 1024
+
 export const contactImportRequestSchema = z.object({
   format: z.enum(['vcard', 'csv']),
-  text: z.string().max(20_000_000),
+  text: z
+    .string()
+    .max(
+      maxImportChars,
+      'The file is too large to import (at most 32 MB). Export fewer contacts at a time, or split the file.',
+    ),
 })
+
+export type ContactImportRequest = z.infer<typeof contactImportRequestSchema>
+
+/** How far a contact import is: reading the file (in a worker), then saving the contacts. */
+export const contactImportProgressSchema = z.object({
+  phase: z.enum(['reading', 'saving']),
+  percent: z.number().int().min(0).max(100),
+})
+export type ContactImportProgress = z.infer<typeof contactImportProgressSchema>
 
 export const callOutcomeSchema = z.enum([
   'answered',

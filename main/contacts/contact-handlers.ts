@@ -1,9 +1,8 @@
+import { contactImportProgressSchema, type ContactImportProgress } from '../../contract/schemas'
+import type { EventSink } from '../ipc/event-bus'
 import { defineHandlers, HandlerError } from '../ipc/handlers'
-import { parseContactsCsv } from './csv-import'
-import { ContactImportError } from './import-error'
-import { assertReadableText } from './import-text'
 import { ContactStorageError, type ContactStore } from './contact-store'
-import { parseVCards } from './vcard-import'
+import { ImportStopped, type ContactImportRunner } from './import-runner'
 
 async function guardStorage<T>(work: () => Promise<T>): Promise<T> {
   try {
@@ -14,8 +13,12 @@ async function guardStorage<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-/** contacts:list/save/delete/import. A file that cannot be read is refused whole, with its line. */
-export const contactHandlers = (store: ContactStore) =>
+/**
+ * contacts:list/save/delete/import. An import reads the file in a worker (ContactImportRunner)
+ * and tells the window how far it is; a file that cannot be read, or takes too long, is
+ * refused whole with its reason, and nothing of it is stored.
+ */
+export const contactHandlers = (store: ContactStore, importer: ContactImportRunner, events: EventSink) =>
   defineHandlers({
     'contacts:list': () => store.list(),
     'contacts:save': async (contact) => {
@@ -36,17 +39,23 @@ export const contactHandlers = (store: ContactStore) =>
       )
     },
     'contacts:delete': ({ id }) => guardStorage(() => store.delete(id)),
-    'contacts:import': async ({ format, text }) => {
-      let parsed: { contacts: Parameters<ContactStore['import']>[0]; empty: number }
+    'contacts:import': async (request) => {
+      // Checked against the contract before it leaves: the worker's numbers are not trusted blindly.
+      const progress = (update: ContactImportProgress) =>
+        events.emit('contacts-import-progress', contactImportProgressSchema.parse(update))
+      progress({ phase: 'reading', percent: 0 })
+      let parsed
       try {
-        assertReadableText(text)
-        parsed = format === 'vcard' ? parseVCards(text) : parseContactsCsv(text)
+        parsed = await importer.run(request, (percent) => progress({ phase: 'reading', percent }))
       } catch (error) {
-        if (error instanceof ContactImportError) {
+        if (error instanceof ImportStopped) {
           throw new HandlerError('invalid-input', `Nothing was imported. ${error.message}`)
         }
         throw error
       }
-      return await guardStorage(() => store.import(parsed.contacts, parsed.empty))
+      progress({ phase: 'saving', percent: 0 })
+      const report = await guardStorage(() => store.import(parsed.contacts, parsed.empty, parsed.keys))
+      progress({ phase: 'saving', percent: 100 })
+      return report
     },
   })

@@ -2,11 +2,13 @@ import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { Contact } from '../../contract/schemas'
+import type { Contact, ContactImportProgress } from '../../contract/schemas'
 import { HandlerError } from '../ipc/handlers'
 import { MemoryLogger } from '../log/logger'
 import { contactHandlers } from './contact-handlers'
 import { ContactStore } from './contact-store'
+import { ContactImportRunner } from './import-runner'
+import { startNodeImportWorker } from './node-import-worker'
 
 let directory: string
 let path: string
@@ -29,6 +31,13 @@ async function openStore(): Promise<ContactStore> {
   await store.start()
   return store
 }
+
+const progress: ContactImportProgress[] = []
+/** The real handlers with the real import worker (a thread, as in the app). */
+const handlersFor = (store: ContactStore, timeLimitMs = 30_000) =>
+  contactHandlers(store, new ContactImportRunner({ startWorker: startNodeImportWorker, timeLimitMs }), {
+    emit: (_event, payload) => progress.push(payload as ContactImportProgress),
+  })
 
 const context = { sender: { frameUrl: 'app://parley/index.html', isMainFrame: true } }
 const bo: Contact = {
@@ -54,7 +63,7 @@ describe('ContactStore', () => {
 
   it('refuses a contact with neither name nor number, and tidies what it saves', async () => {
     const store = await openStore()
-    const handlers = contactHandlers(store)
+    const handlers = handlersFor(store)
     await expect(
       handlers['contacts:save']({ ...bo, name: '  ', numbers: [{ kind: 'work', value: ' ' }] }, context),
     ).rejects.toMatchObject({ code: 'invalid-input', message: 'A contact needs a name or a number.' })
@@ -80,13 +89,15 @@ describe('ContactStore', () => {
   it('imports all contacts of a file in one write and skips ones already present', async () => {
     const store = await openStore()
     await store.save(bo)
-    const handlers = contactHandlers(store)
+    const handlers = handlersFor(store)
     const report = await handlers['contacts:import'](
       { format: 'csv', text: 'Name,Phone\nBo Berg,08-12\nEva Holm,08-34\nEva Holm,08 34\n,\nNo Number,\n' },
       context,
     )
     // Bo Berg is already there; the second Eva Holm is the same number formatted differently.
     expect(report).toEqual({ imported: 2, skipped: 2 })
+    expect(progress[0]).toEqual({ phase: 'reading', percent: 0 })
+    expect(progress.at(-1)).toEqual({ phase: 'saving', percent: 100 })
     expect((await openStore()).list().map((contact) => contact.name)).toEqual([
       'Bo Berg',
       'Eva Holm',
@@ -96,7 +107,7 @@ describe('ContactStore', () => {
 
   it('imports nothing from a broken file and says which line is wrong', async () => {
     const store = await openStore()
-    const handlers = contactHandlers(store)
+    const handlers = handlersFor(store)
     const broken = 'BEGIN:VCARD\nFN:Good One\nEND:VCARD\nBEGIN:VCARD\nFN:Half\n'
     await expect(
       handlers['contacts:import']({ format: 'vcard', text: broken }, context),
@@ -108,9 +119,22 @@ describe('ContactStore', () => {
     expect((await openStore()).list()).toEqual([])
   })
 
+  it('imports nothing when reading takes longer than the time limit', async () => {
+    const store = await openStore()
+    const handlers = handlersFor(store, 5)
+    const text = `Name,Phone\n${'Eva Holm,08-34\n'.repeat(50_000)}`
+    await expect(handlers['contacts:import']({ format: 'csv', text }, context)).rejects.toMatchObject({
+      code: 'invalid-input',
+      message:
+        'Nothing was imported. Reading the file took longer than 1 second, so it was stopped. Try a smaller file.',
+    })
+    expect(store.list()).toEqual([])
+    expect((await openStore()).list()).toEqual([])
+  })
+
   it('refuses text whose characters were already lost in decoding, naming the line', async () => {
     const store = await openStore()
-    const handlers = contactHandlers(store)
+    const handlers = handlersFor(store)
     await expect(
       handlers['contacts:import']({ format: 'csv', text: 'Name,Phone\nBo,1\n\uFFFDsa,2\n' }, context),
     ).rejects.toThrowError(/^Nothing was imported\. Line 3: some characters could not be read/)
@@ -121,7 +145,7 @@ describe('ContactStore', () => {
     // A folder that does not exist: nothing to read (a first start), and no way to write.
     path = join(directory, 'missing-folder', 'contacts.json')
     const store = await openStore()
-    const handlers = contactHandlers(store)
+    const handlers = handlersFor(store)
     await expect(handlers['contacts:save'](bo, context)).rejects.toMatchObject({ code: 'storage' })
     await expect(
       handlers['contacts:import']({ format: 'csv', text: 'Name\nEva\n' }, context),

@@ -1,6 +1,13 @@
 import { buildDraft, type DraftParts } from './contact-drafts'
 import { readCsv, type CsvRecord } from './csv-reader'
-import { ContactImportError, numberKindFromLabels, type ContactDraft, type NumberKind } from './import-error'
+import {
+  ContactImportError,
+  numberKindFromLabels,
+  progressEvery,
+  type ContactDraft,
+  type NumberKind,
+  type ParseProgress,
+} from './import-error'
 
 /**
  * CSV with a header row, as Outlook and Google export it, plus plain hand-made files:
@@ -163,8 +170,9 @@ function checkRowWidth(record: CsvRecord, headerWidth: number): void {
   }
 }
 
-export function parseContactsCsv(text: string): CsvParseResult {
-  const [header, ...rows] = readCsv(text)
+/** Progress: reading the records is the first half, turning rows into contacts the second. */
+export function parseContactsCsv(text: string, onProgress?: ParseProgress): CsvParseResult {
+  const [header, ...rows] = readCsv(text, onProgress && ((fraction) => onProgress(fraction / 2)))
   if (!header)
     throw new ContactImportError(1, 'the file is empty (expected a header row such as "Name,Phone")')
   const columns = mapColumns(header.fields)
@@ -179,7 +187,8 @@ export function parseContactsCsv(text: string): CsvParseResult {
   }
   const contacts: ContactDraft[] = []
   let empty = 0
-  for (const row of rows) {
+  for (const [index, row] of rows.entries()) {
+    if (onProgress && index % progressEvery === 0) onProgress(0.5 + index / rows.length / 2)
     checkRowWidth(row, header.fields.length)
     if (row.fields.every((field) => field.trim() === '')) continue
     const draft = buildDraft(rowToParts(row.fields, columns))

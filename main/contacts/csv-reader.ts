@@ -1,4 +1,4 @@
-import { ContactImportError } from './import-error'
+import { ContactImportError, progressEvery, type ParseProgress } from './import-error'
 
 /**
  * RFC 4180 CSV with what real exports add: a byte-order mark, CRLF or LF, quoted fields holding
@@ -30,7 +30,7 @@ function detectDelimiter(text: string): string {
   return best
 }
 
-export function readCsv(input: string): CsvRecord[] {
+export function readCsv(input: string, onProgress?: ParseProgress): CsvRecord[] {
   const text = input.replace(/^\uFEFF/, '')
   const delimiter = detectDelimiter(text)
   const records: CsvRecord[] = []
@@ -49,12 +49,14 @@ export function readCsv(input: string): CsvRecord[] {
   }
   const endRecord = () => {
     endField()
+    if (onProgress && records.length % progressEvery === 0) onProgress(index / text.length)
     // A record that is only an empty field is a blank line: nothing to import.
     if (!(fields.length === 1 && fields[0] === '')) records.push({ line: recordLine, fields })
     fields = []
   }
 
-  for (let index = 0; index < text.length; index++) {
+  let index = 0
+  for (; index < text.length; index++) {
     const character = text[index] as string
     if (inQuotes) {
       if (character === '"') {

@@ -34,3 +34,9 @@ export function numberKindFromLabels(labels: readonly string[]): NumberKind | nu
   if (words.includes('home')) return 'home'
   return 'other'
 }
+
+/** Told how far a parser is (0 to 1) every few thousand lines; a worker turns it into events. */
+export type ParseProgress = (fraction: number) => void
+
+/** How many lines or records a parser reads between two progress reports. */
+export const progressEvery = 4096

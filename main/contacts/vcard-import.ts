@@ -1,6 +1,12 @@
 import { TextDecoder } from 'node:util'
 import { buildDraft, type DraftParts } from './contact-drafts'
-import { ContactImportError, numberKindFromLabels, type ContactDraft } from './import-error'
+import {
+  ContactImportError,
+  numberKindFromLabels,
+  progressEvery,
+  type ContactDraft,
+  type ParseProgress,
+} from './import-error'
 
 /**
  * vCard 2.1, 3.0 and 4.0 (RFC 2426, RFC 6350): several cards per file, folded lines, escaped
@@ -224,13 +230,15 @@ export interface VCardParseResult {
   empty: number
 }
 
-export function parseVCards(text: string): VCardParseResult {
+export function parseVCards(text: string, onProgress?: ParseProgress): VCardParseResult {
   const contacts: ContactDraft[] = []
   let empty = 0
   let card: DraftParts | null = null
   let cardStart = 0
   let lastLine = 0
-  for (const logical of unfold(text)) {
+  const lines = unfold(text)
+  for (const [index, logical] of lines.entries()) {
+    if (onProgress && index % progressEvery === 0) onProgress(index / lines.length)
     lastLine = logical.line
     if (logical.text.trim() === '') continue
     const content = parseContentLine(logical)

@@ -103,4 +103,23 @@ describe('ContactsState', () => {
     expect(notifier.alert).toHaveBeenCalledWith(expect.stringMatching(/vCard|CSV/))
     expect(api.sent('contacts:import')).toHaveLength(1)
   })
+
+  it('shows how far main is while it imports, and nothing once it is done', async () => {
+    const { state, api } = setup()
+    const seen: string[] = []
+    api.handle('contacts:import', () => {
+      seen.push(state.importStatus)
+      api.emit('contacts-import-progress', { phase: 'reading', percent: 40 })
+      seen.push(state.importStatus)
+      api.emit('contacts-import-progress', { phase: 'saving', percent: 0 })
+      seen.push(state.importStatus)
+      return { imported: 1, skipped: 0 }
+    })
+    await state.importFile(new File(['Name\nBo\n'], 'a.csv'))
+    expect(seen).toEqual(['Reading the file… 0%', 'Reading the file… 40%', 'Saving the contacts…'])
+    expect(state.importProgress).toBeNull()
+    expect(state.importStatus).toBe('')
+    api.emit('contacts-import-progress', { phase: 'reading', percent: 10 })
+    expect(state.importProgress).toBeNull()
+  })
 })

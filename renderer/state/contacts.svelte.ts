@@ -1,5 +1,5 @@
 import type { ContactImportReport, ParleyApi } from '../../contract/ipc'
-import type { Contact } from '../../contract/schemas'
+import type { Contact, ContactImportProgress } from '../../contract/schemas'
 import { request } from './api'
 import { digitsOf } from '../../contract/search-text'
 import { ContactSearch } from '../contacts/contact-search'
@@ -15,6 +15,8 @@ export class ContactsState {
   error = $state('')
   /** Index of the highlighted search result (keyboard transfer picks it with Enter). */
   highlighted = $state(0)
+  /** The import under way as main reports it (reading in a worker, then saving); null when none. */
+  importProgress = $state<ContactImportProgress | null>(null)
 
   private readonly index: ContactSearch = $derived(new ContactSearch(this.contacts))
   readonly results: Contact[] = $derived(this.index.search(this.query))
@@ -90,7 +92,14 @@ export class ContactsState {
       this.notifier.alert(`Nothing was imported: ${text.message}`)
       return null
     }
+    this.importProgress = { phase: 'reading', percent: 0 }
+    const unsubscribe = this.api.on(
+      'contacts-import-progress',
+      (progress) => (this.importProgress = progress),
+    )
     const result = await request(this.api, 'contacts:import', { format, text: text.value })
+    unsubscribe()
+    this.importProgress = null
     if (!result.ok) {
       this.notifier.alert(`Nothing was imported: ${result.message}`)
       return null
@@ -101,6 +110,13 @@ export class ContactsState {
     )
     await this.load()
     return result.value
+  }
+
+  /** What the import progress bar says, '' when no import runs. */
+  get importStatus(): string {
+    const progress = this.importProgress
+    if (!progress) return ''
+    return progress.phase === 'reading' ? `Reading the file… ${progress.percent}%` : 'Saving the contacts…'
   }
 
   /** The contact name for a number, matching on digits (and on the last 9 digits across prefixes). */

@@ -1,0 +1,114 @@
+import type { ContactImportRequest } from '../../contract/schemas'
+import type { ParsedImport } from './import-core'
+import type { ResultBatch, WorkerMessage, WorkerRequest } from './import-protocol'
+
+/** The part of node:worker_threads' Worker the runner uses (tests pass a real or fake one). */
+export interface ImportWorker {
+  postMessage(message: WorkerRequest): void
+  on(event: 'message', listener: (message: WorkerMessage) => void): unknown
+  on(event: 'error', listener: (error: Error) => void): unknown
+  on(event: 'exit', listener: (code: number) => void): unknown
+  terminate(): Promise<number>
+}
+
+export type StartImportWorker = () => ImportWorker
+
+/** Why an import stopped; `message` is for the user, and nothing was imported. */
+export class ImportStopped extends Error {
+  override name = 'ImportStopped'
+  constructor(
+    readonly reason: 'refused' | 'time-limit' | 'failed',
+    message: string,
+  ) {
+    super(message)
+  }
+}
+
+export interface ImportRunnerOptions {
+  startWorker: StartImportWorker
+  /** The worker is stopped after this long and nothing is imported. */
+  timeLimitMs: number
+}
+
+/**
+ * Runs one contact file through a worker thread so main's event loop stays free (calls keep
+ * ringing while 40,000 contacts are read). Resolves with everything the file holds or rejects
+ * with ImportStopped: a refused file, the time limit, or a worker that failed.
+ */
+export class ContactImportRunner {
+  constructor(private readonly options: ImportRunnerOptions) {}
+
+  run(request: ContactImportRequest, onPercent: (percent: number) => void): Promise<ParsedImport> {
+    const worker = this.options.startWorker()
+    const result: ParsedImport = { contacts: [], keys: [], empty: 0 }
+    return new Promise<ParsedImport>((resolve, reject) => {
+      let settled = false
+      const settle = (outcome: () => void) => {
+        if (settled) return
+        settled = true
+        clearTimeout(timer)
+        // The worker has done its job or must stop: either way it goes (errors are moot now).
+        void worker.terminate().catch(() => undefined)
+        outcome()
+      }
+      const seconds = Math.max(1, Math.round(this.options.timeLimitMs / 1000))
+      const timer = setTimeout(
+        () =>
+          settle(() =>
+            reject(
+              new ImportStopped(
+                'time-limit',
+                `Reading the file took longer than ${seconds} second${seconds === 1 ? '' : 's'}, so it was stopped. Try a smaller file.`,
+              ),
+            ),
+          ),
+        this.options.timeLimitMs,
+      )
+      // Batches arrive faster than they should be parsed: one per event-loop turn.
+      const batches: string[] = []
+      let done = false
+      const parseNext = () => {
+        const json = batches.shift()
+        if (settled || json === undefined) return
+        const batch = JSON.parse(json) as ResultBatch
+        for (const contact of batch.contacts) result.contacts.push(contact)
+        for (const key of batch.keys) result.keys.push(key)
+        if (batches.length > 0) setImmediate(parseNext)
+        else if (done) settle(() => resolve(result))
+      }
+      worker.on('message', (message) => {
+        switch (message.type) {
+          case 'progress':
+            onPercent(message.percent)
+            break
+          case 'contacts':
+            batches.push(message.json)
+            if (batches.length === 1) setImmediate(parseNext)
+            break
+          case 'done':
+            result.empty = message.empty
+            done = true
+            if (batches.length === 0) settle(() => resolve(result))
+            break
+          case 'refused':
+            settle(() => reject(new ImportStopped('refused', message.message)))
+            break
+          case 'failed':
+            settle(() =>
+              reject(new ImportStopped('failed', `The file could not be read (${message.message}).`)),
+            )
+            break
+        }
+      })
+      worker.on('error', (error) =>
+        settle(() => reject(new ImportStopped('failed', `The file could not be read (${error.message}).`))),
+      )
+      // A worker that has sent everything ends by itself; before that, an exit is a failure.
+      worker.on('exit', (code) => {
+        if (!done)
+          settle(() => reject(new ImportStopped('failed', `The import stopped unexpectedly (code ${code}).`)))
+      })
+      worker.postMessage(request)
+    })
+  }
+}
