@@ -3,6 +3,7 @@ import { enTransfer } from './en/transfer'
 import { enCallCard } from './en/call-card'
 import { enScreens } from './en/screens'
 import { enContacts } from './en/contacts'
+import { enHelp } from './en/help'
 import { plural } from './language'
 
 /**
@@ -11,6 +12,7 @@ import { plural } from './language'
  * every key (tsc and catalogue.test.ts fail otherwise).
  */
 export const en = {
+  ...enHelp,
   ...enContacts,
   ...enScreens,
   ...enCallCard,

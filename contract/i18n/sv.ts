@@ -4,6 +4,7 @@ import { svTransfer } from './sv/transfer'
 import { svCallCard } from './sv/call-card'
 import { svScreens } from './sv/screens'
 import { svContacts } from './sv/contacts'
+import { svHelp } from './sv/help'
 import { plural } from './language'
 
 /**
@@ -11,6 +12,7 @@ import { plural } from './language'
  * "Parkera", "Röstbrevlåda", "Stör ej", "Missat samtal". 24-timmarsklocka sköts av Intl.
  */
 export const sv: Catalogue = {
+  ...svHelp,
   ...svContacts,
   ...svScreens,
   ...svCallCard,

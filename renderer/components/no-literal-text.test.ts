@@ -23,7 +23,6 @@ const letter = /\p{L}/u
 const notYetConverted = new Set<string>([
   'AudioSettings.svelte',
   'ContactsPanel.svelte',
-  'HelpOverlay.svelte',
   'HistoryView.svelte',
 ])
 

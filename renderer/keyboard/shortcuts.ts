@@ -1,3 +1,4 @@
+import type { MessageKey } from '../../contract/i18n'
 /**
  * Global keyboard shortcuts: which key means what, decided in one pure function so the help
  * overlay, the README and the handler cannot disagree. Single-letter keys act only when the
@@ -70,52 +71,55 @@ export function isTypingTarget(target: EventTarget | null): boolean {
   return !['button', 'checkbox', 'radio', 'submit', 'reset', 'file', 'range', 'color'].includes(type)
 }
 
-/** The keys, as the help overlay and the README list them. */
-export const keyGroups: { title: string; keys: { keys: string[]; does: string }[] }[] = [
+/** Not a key but typing: the overlay shows it in words (`help.key-type`). */
+export const typeKey = 'type'
+
+/** The keys, as the help overlay and the README list them (texts from the catalogue). */
+export const keyGroups: { title: MessageKey; keys: { keys: string[]; does: MessageKey }[] }[] = [
   {
-    title: 'Anywhere',
+    title: 'help.anywhere',
     keys: [
-      { keys: ['Ctrl+D', '/'], does: 'Go to the number field (type, then Enter to call)' },
-      { keys: ['Ctrl+F'], does: 'Search contacts' },
-      { keys: ['C'], does: 'Go to the calls (Tab to a button, Space or Enter presses it)' },
-      { keys: ['Y'], does: 'Go to the call history' },
-      { keys: ['F1', '?'], does: 'Show these keys' },
-      { keys: ['Escape'], does: 'Close this help, or cancel the transfer being set up' },
+      { keys: ['Ctrl+D', '/'], does: 'help.go-dial' },
+      { keys: ['Ctrl+F'], does: 'help.search-contacts' },
+      { keys: ['C'], does: 'help.go-calls' },
+      { keys: ['Y'], does: 'help.go-history' },
+      { keys: ['F1', '?'], does: 'help.show-keys' },
+      { keys: ['Escape'], does: 'help.close-or-cancel' },
     ],
   },
   {
-    title: 'During a call',
+    title: 'help.during-call',
     keys: [
-      { keys: ['H'], does: 'Hold or resume the call' },
-      { keys: ['M'], does: 'Mute or unmute the microphone' },
-      { keys: ['0–9', '*', '#'], does: 'Send tones (when the call or the dialpad has focus)' },
-      { keys: ['T'], does: 'Transfer the call: the contact search opens' },
+      { keys: ['H'], does: 'help.hold' },
+      { keys: ['M'], does: 'help.mute' },
+      { keys: ['0–9', '*', '#'], does: 'help.tones' },
+      { keys: ['T'], does: 'help.transfer' },
     ],
   },
   {
-    title: 'Transferring (after T)',
+    title: 'help.transferring',
     keys: [
-      { keys: ['Type'], does: 'A name, company or number' },
-      { keys: ['↑', '↓'], does: 'Choose among the results' },
-      { keys: ['Enter'], does: 'Transfer now (blind)' },
-      { keys: ['Shift+Enter'], does: 'Call first and announce (attended): the caller is held' },
-      { keys: ['Ctrl+Enter'], does: 'Complete the attended transfer' },
-      { keys: ['Escape'], does: 'Cancel: back to the caller' },
+      { keys: [typeKey], does: 'help.type-target' },
+      { keys: ['↑', '↓'], does: 'help.choose-result' },
+      { keys: ['Enter'], does: 'help.transfer-now' },
+      { keys: ['Shift+Enter'], does: 'help.consult-first' },
+      { keys: ['Ctrl+Enter'], does: 'help.complete' },
+      { keys: ['Escape'], does: 'help.cancel-transfer' },
     ],
   },
   {
-    title: 'Contacts (after Ctrl+F)',
+    title: 'help.contacts',
     keys: [
-      { keys: ['↑', '↓'], does: 'Choose a contact' },
-      { keys: ['Enter'], does: 'Call its first number; during a call: call first, the caller is held' },
+      { keys: ['↑', '↓'], does: 'help.choose-contact' },
+      { keys: ['Enter'], does: 'help.call-contact' },
     ],
   },
   {
-    title: 'Call history',
+    title: 'help.history',
     keys: [
-      { keys: ['↑', '↓'], does: 'Move between calls (↓ in the search field enters the list)' },
-      { keys: ['Enter'], does: 'Call back the selected entry' },
-      { keys: ['Delete'], does: 'Delete the selected entry' },
+      { keys: ['↑', '↓'], does: 'help.history-move' },
+      { keys: ['Enter'], does: 'help.history-call-back' },
+      { keys: ['Delete'], does: 'help.history-delete' },
     ],
   },
 ]

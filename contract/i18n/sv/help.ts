@@ -1,0 +1,37 @@
+import type { enHelp } from '../en/help'
+
+/** Hjälpen med kortkommandon, på svenska. */
+export const svHelp: typeof enHelp = {
+  'help.title': 'Kortkommandon',
+  'help.close': 'Stäng',
+  'help.or': 'eller',
+  'help.key-type': 'Skriv',
+  'help.drag':
+    'Dra ett pågående samtal till en kontakt eller ett nummer för att koppla det direkt; släpp ett parkerat samtal på samtalet du ringde upp för att slutföra en presenterad koppling.',
+  'help.anywhere': 'Överallt',
+  'help.during-call': 'Under ett samtal',
+  'help.transferring': 'Vid koppling (efter T)',
+  'help.contacts': 'Kontakter (efter Ctrl+F)',
+  'help.history': 'Samtalshistorik',
+  'help.go-dial': 'Gå till nummerfältet (skriv, sedan Enter för att ringa)',
+  'help.search-contacts': 'Sök kontakter',
+  'help.go-calls': 'Gå till samtalen (Tabb till en knapp, Blanksteg eller Enter trycker på den)',
+  'help.go-history': 'Gå till samtalshistoriken',
+  'help.show-keys': 'Visa de här kortkommandona',
+  'help.close-or-cancel': 'Stäng hjälpen eller avbryt kopplingen som förbereds',
+  'help.hold': 'Parkera eller återta samtalet',
+  'help.mute': 'Stäng av eller slå på mikrofonen',
+  'help.tones': 'Skicka toner (när samtalet eller knappsatsen har fokus)',
+  'help.transfer': 'Koppla samtalet: kontaktsökningen öppnas',
+  'help.type-target': 'Ett namn, företag eller nummer',
+  'help.choose-result': 'Välj bland träffarna',
+  'help.transfer-now': 'Koppla direkt (utan presentation)',
+  'help.consult-first': 'Ring först och presentera: den som ringer parkeras',
+  'help.complete': 'Slutför den presenterade kopplingen',
+  'help.cancel-transfer': 'Avbryt: tillbaka till den som ringer',
+  'help.choose-contact': 'Välj en kontakt',
+  'help.call-contact': 'Ring kontaktens första nummer; under ett samtal: ring först, den som ringer parkeras',
+  'help.history-move': 'Flytta mellan samtal (↓ i sökfältet går till listan)',
+  'help.history-call-back': 'Ring tillbaka till den valda posten',
+  'help.history-delete': 'Radera den valda posten',
+}
