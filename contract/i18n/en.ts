@@ -4,6 +4,7 @@ import { enCallCard } from './en/call-card'
 import { enScreens } from './en/screens'
 import { enContacts } from './en/contacts'
 import { enHelp } from './en/help'
+import { enHistory } from './en/history'
 import { plural } from './language'
 
 /**
@@ -12,6 +13,7 @@ import { plural } from './language'
  * every key (tsc and catalogue.test.ts fail otherwise).
  */
 export const en = {
+  ...enHistory,
   ...enHelp,
   ...enContacts,
   ...enScreens,

@@ -5,6 +5,7 @@ import { svCallCard } from './sv/call-card'
 import { svScreens } from './sv/screens'
 import { svContacts } from './sv/contacts'
 import { svHelp } from './sv/help'
+import { svHistory } from './sv/history'
 import { plural } from './language'
 
 /**
@@ -12,6 +13,7 @@ import { plural } from './language'
  * "Parkera", "Röstbrevlåda", "Stör ej", "Missat samtal". 24-timmarsklocka sköts av Intl.
  */
 export const sv: Catalogue = {
+  ...svHistory,
   ...svHelp,
   ...svContacts,
   ...svScreens,

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import type { HistoryEntry } from '../../contract/schemas'
-import { entryContext, entryTimes, historyRows, outcomeText } from './history-rows'
+import { datesFor, render } from '../../contract/i18n'
+import { english } from '../state/testing/english'
+import { entryTimes, hasContext, historyRows, outcomeText } from './history-rows'
 
 const entry = (id: string, startedAt: number, change: Partial<HistoryEntry> = {}): HistoryEntry => ({
   id,
@@ -26,15 +28,24 @@ describe('historyRows', () => {
         entry('c', new Date(2026, 10, 24, 18).getTime()),
       ],
       now,
+      datesFor('en'),
     )
     expect(rows.map((row) => row.day)).toEqual(['Today', null, 'Yesterday'])
+    const svenska = historyRows(
+      rows.map((row) => row.entry),
+      now,
+      datesFor('sv'),
+    )
+    expect(svenska.map((row) => row.day)).toEqual(['I dag', null, 'I går'])
   })
   it('describes outcomes in words', () => {
-    expect(outcomeText(entry('a', 0, { outcome: 'transferred', transferredTo: 'Bo' }))).toBe(
+    expect(english(outcomeText(entry('a', 0, { outcome: 'transferred', transferredTo: 'Bo' })))).toBe(
       'Transferred to Bo',
     )
-    expect(outcomeText(entry('a', 0, { outcome: 'missed' }))).toBe('Missed')
-    expect(outcomeText(entry('a', 0, { outcome: 'rejected', direction: 'outgoing' }))).toBe('Declined')
+    expect(english(outcomeText(entry('a', 0, { outcome: 'missed' })))).toBe('Missed')
+    expect(english(outcomeText(entry('a', 0, { outcome: 'rejected', direction: 'outgoing' })))).toBe(
+      'Declined',
+    )
   })
 })
 
@@ -43,13 +54,16 @@ describe('entry detail lines', () => {
     expect(entryTimes(entry('a', 0, { talkMs: 3_400 }), '04:02 PM')).toBe(' · 00:03 · 04:02 PM')
     expect(entryTimes(entry('a', 0, { talkMs: 0, outcome: 'missed' }), '16:02')).toBe(' · 16:02')
   })
-  it('names the number under a shown name and the party the call came through', () => {
-    expect(entryContext(entry('a', 0, { remoteName: 'Bob', remoteNumber: '4102', via: 'switchboard' }))).toBe(
-      '4102 · via switchboard',
+  it('has a context line for a number under a shown name or the party the call came through', () => {
+    expect(hasContext(entry('a', 0, { remoteName: 'Bob', remoteNumber: '4102', via: 'switchboard' }))).toBe(
+      true,
     )
-    expect(entryContext(entry('a', 0, { remoteName: 'Bob', remoteNumber: '4102' }))).toBe('4102')
+    expect(hasContext(entry('a', 0, { remoteName: 'Bob', remoteNumber: '4102' }))).toBe(true)
     // Without a name the number is the heading already: only the via remains.
-    expect(entryContext(entry('a', 0, { remoteName: '', remoteNumber: '4102', via: '700' }))).toBe('via 700')
-    expect(entryContext(entry('a', 0, { remoteName: '', remoteNumber: '4102' }))).toBe('')
+    expect(hasContext(entry('a', 0, { remoteName: '', remoteNumber: '4102', via: '700' }))).toBe(true)
+    expect(hasContext(entry('a', 0, { remoteName: '', remoteNumber: '4102' }))).toBe(false)
+  })
+  it('says outcomes in Swedish too', () => {
+    expect(render('sv', outcomeText(entry('a', 0, { outcome: 'missed' })))).toBe('Missat')
   })
 })

@@ -1,5 +1,6 @@
+import { message, startOfDay, type DateFormats, type Message } from '../../contract/i18n'
 import type { HistoryEntry } from '../../contract/schemas'
-import { dayLabel, formatDuration, startOfDay } from './format'
+import { formatDuration } from './format'
 
 export interface HistoryRow {
   entry: HistoryEntry
@@ -7,38 +8,42 @@ export interface HistoryRow {
   day: string | null
 }
 
-export function historyRows(entries: readonly HistoryEntry[], now: number): HistoryRow[] {
+/** `dates` are the current language's (cached) formatters: one set for all rows. */
+export function historyRows(entries: readonly HistoryEntry[], now: number, dates: DateFormats): HistoryRow[] {
   let previousDay = Number.NaN
   return entries.map((entry) => {
     const day = startOfDay(entry.startedAt)
     const first = day !== previousDay
     previousDay = day
-    return { entry, day: first ? dayLabel(entry.startedAt, now) : null }
+    return { entry, day: first ? dates.day(entry.startedAt, now) : null }
   })
 }
 
-export function outcomeText(entry: HistoryEntry): string {
+export function outcomeText(entry: HistoryEntry): Message {
+  const incoming = entry.direction === 'incoming'
   switch (entry.outcome) {
     case 'answered':
-      return entry.direction === 'incoming' ? 'Answered' : 'Connected'
+      return message(incoming ? 'history.answered' : 'history.connected')
     case 'missed':
-      return 'Missed'
+      return message('history.missed')
     case 'rejected':
-      return entry.direction === 'incoming' ? 'Rejected' : 'Declined'
+      return message(incoming ? 'history.rejected' : 'history.declined')
     case 'busy':
-      return 'Busy'
+      return message('history.busy')
     case 'failed':
-      return entry.direction === 'outgoing' ? 'No answer or failed' : 'Failed'
+      return message(incoming ? 'history.failed' : 'history.no-answer-or-failed')
     case 'transferred':
-      return entry.transferredTo ? `Transferred to ${entry.transferredTo}` : 'Transferred'
+      return entry.transferredTo
+        ? message('history.transferred-to', { target: entry.transferredTo })
+        : message('history.transferred')
     case 'cancelled':
-      return 'Cancelled'
+      return message('history.cancelled')
   }
 }
 
 /**
  * The times after the outcome: talk time first (it matters most), the time of day last, so a
- * narrow column cuts the least useful part: " · 00:03 · 04:02 PM".
+ * narrow column cuts the least useful part: " · 00:03 · 16:02".
  */
 export function entryTimes(entry: HistoryEntry, timeOfDay: string): string {
   const talk = entry.talkMs > 0 ? ` · ${formatDuration(entry.talkMs)}` : ''
@@ -54,7 +59,8 @@ export function contextParts(entry: HistoryEntry): { number: string; via: string
   return { number: entry.remoteName && entry.remoteNumber ? entry.remoteNumber : '', via: entry.via }
 }
 
-export function entryContext(entry: HistoryEntry): string {
+/** True when the entry has a line below its outcome (a number under the name, or "via …"). */
+export function hasContext(entry: HistoryEntry): boolean {
   const { number, via } = contextParts(entry)
-  return [number, via ? `via ${via}` : ''].filter((part) => part !== '').join(' · ')
+  return number !== '' || via !== ''
 }
