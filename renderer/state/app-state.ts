@@ -3,6 +3,7 @@ import type { ParleyApi } from '../../contract/ipc'
 import type { Phone } from '../sip/types'
 import type { AudioState } from './audio.svelte'
 import { CallsState } from './calls.svelte'
+import { ContactPicker } from './contact-picker.svelte'
 import { ContactsState } from './contacts.svelte'
 import { CloseToTrayState } from './close-to-tray.svelte'
 import { DoNotDisturbState } from './dnd.svelte'
@@ -22,6 +23,8 @@ export interface AppState {
   calls: CallsState
   transfer: TransferController
   contacts: ContactsState
+  /** The contact search as a place to pick call and transfer targets. */
+  picker: ContactPicker
   history: HistoryState
   dnd: DoNotDisturbState
   closeToTray: CloseToTrayState
@@ -76,6 +79,7 @@ export function createAppState(phone: Phone, api: ParleyApi, options: AppStateOp
     calls,
     transfer: transferController,
     contacts,
+    picker: new ContactPicker(contacts, calls, transferController, ui),
     history: historyState,
     dnd,
     closeToTray,

@@ -1,0 +1,138 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import type { Contact } from '../../contract/schemas'
+import { CallPhase } from '../sip/types'
+import { contactTarget, targetOf, typedOption } from './contact-picker.svelte'
+import { createTestApp, type TestApp } from './testing/test-app'
+import { TransferStage } from './transfer.svelte'
+
+const asa: Contact = {
+  id: 'asa',
+  name: 'Åsa Östlund',
+  company: 'Acme',
+  favourite: false,
+  numbers: [
+    { kind: 'work', value: '+46 8-120 100 64' },
+    { kind: 'mobile', value: '070-123 45 67' },
+  ],
+}
+const bo: Contact = { id: 'bo', name: 'Bo Berg', company: '', favourite: false, numbers: [] }
+
+const started: TestApp[] = []
+afterEach(() => started.splice(0).forEach((app) => app.stop()))
+
+async function setup(options: { inCall?: boolean } = {}) {
+  const test = await createTestApp({ contacts: [asa, bo] })
+  started.push(test)
+  if (options.inCall)
+    test.phone.addCall({ id: 'a', remoteName: 'Caller', phase: CallPhase.Active, answeredAt: 1 })
+  return test
+}
+
+const commands = (t: TestApp) => t.phone.commands.map((c) => `${c.name}:${c.args.join(',')}`)
+
+describe('picking targets (pure)', () => {
+  it('offers a typed number only when it reads as one and can be dialled', () => {
+    expect(typedOption(' 070-123 45 67 ')).toEqual({
+      kind: 'typed',
+      target: '0701234567',
+      label: '070-123 45 67',
+    })
+    expect(typedOption('asa')).toBeNull()
+    expect(typedOption('bob@pbx.example')).toBeNull()
+    expect(typedOption('1+2')).toBeNull() // looks like a number, but no dialler takes it
+  })
+
+  it("a contact goes to its first number, named with the number's kind; none without numbers", () => {
+    expect(targetOf({ kind: 'contact', contact: asa })).toEqual({
+      value: '+46 8-120 100 64',
+      label: 'Åsa Östlund (work)',
+    })
+    expect(targetOf({ kind: 'contact', contact: bo })).toBeNull()
+    expect(contactTarget(asa, asa.numbers[1]!)).toEqual({
+      value: '070-123 45 67',
+      label: 'Åsa Östlund (mobile)',
+    })
+  })
+})
+
+describe('ContactPicker', () => {
+  it('the typed number comes first and Enter without a call dials the highlighted option', async () => {
+    const t = await setup()
+    const { app } = t
+    app.contacts.setQuery('070')
+    expect(app.picker.options.map((o) => o.kind)).toEqual(['typed', 'contact'])
+    expect(app.picker.highlightedContactId).toBe('')
+    expect(app.picker.moveHighlight(1)).toBe(0) // the first contact row
+    expect(app.picker.highlightedContactId).toBe('asa')
+    await app.picker.pickHighlighted(false)
+    expect(commands(t)).toEqual(['dial:+46812010064'])
+  })
+
+  it('during a call a call button consults first (the caller is held), never a plain dial', async () => {
+    const t = await setup({ inCall: true })
+    await t.app.picker.call(contactTarget(asa, asa.numbers[1]!))
+    expect(t.app.transfer.state).toMatchObject({
+      stage: TransferStage.Consulting,
+      heldCallId: 'a',
+      label: 'Åsa Östlund (mobile)',
+    })
+    expect(t.phone.calls().find((c) => c.id === 'a')?.phase).toBe(CallPhase.Held)
+  })
+
+  it('while choosing a target, Enter transfers at once and Shift+Enter calls first', async () => {
+    const t = await setup({ inCall: true })
+    t.app.transfer.begin('a')
+    t.app.contacts.setQuery('bo')
+    expect(t.app.picker.choosing).toEqual({ stage: TransferStage.ChoosingTarget, callId: 'a' })
+    expect(t.app.picker.highlightedContactId).toBe('bo')
+    await t.app.picker.pickHighlighted(false)
+    expect(t.alerts()).toEqual(['That contact has no number.'])
+    t.app.contacts.setQuery('1002')
+    await t.app.picker.pickHighlighted(false)
+    expect(commands(t)).toEqual(['blindTransfer:a,1002'])
+
+    const second = await setup({ inCall: true })
+    second.app.transfer.begin('a')
+    second.app.contacts.setQuery('1003')
+    await second.app.picker.pickHighlighted(true)
+    expect(commands(second)).toEqual(['dial:1003'])
+    expect(second.app.transfer.state).toMatchObject({ stage: TransferStage.Consulting, heldCallId: 'a' })
+  })
+
+  it('three drop targets: a contact (first number), a number row, the typed number', async () => {
+    const t = await setup({ inCall: true })
+    await t.app.picker.dropOnContact('a', asa)
+    expect(commands(t).at(-1)).toBe('blindTransfer:a,+46812010064')
+    expect(t.app.transfer.transferredTo('a')).toBe('Åsa Östlund (work)')
+
+    const row = await setup({ inCall: true })
+    await row.app.picker.dropOnContact('a', asa, asa.numbers[1])
+    expect(commands(row)).toEqual(['blindTransfer:a,0701234567'])
+
+    const typed = await setup({ inCall: true })
+    typed.app.contacts.setQuery('1002')
+    await typed.app.picker.dropOnTyped('a')
+    expect(commands(typed)).toEqual(['blindTransfer:a,1002'])
+  })
+
+  it('a drop with nothing to transfer to says why and sends nothing', async () => {
+    const t = await setup({ inCall: true })
+    await t.app.picker.dropOnContact('a', bo)
+    await t.app.picker.dropOnSearch('a')
+    t.app.contacts.setQuery('nobody here')
+    await t.app.picker.pickHighlighted(false)
+    expect(t.alerts()).toEqual([
+      'Bo Berg has no number to transfer to.',
+      'Type a number or a name in the search field first, then drop the call on it.',
+      'No contact or number matches what you typed.',
+    ])
+    expect(commands(t)).toEqual([])
+  })
+
+  it('a drop on the search transfers to what Enter would pick', async () => {
+    const t = await setup({ inCall: true })
+    t.app.contacts.setQuery('asa')
+    await t.app.picker.dropOnSearch('a')
+    expect(t.phone.commands.at(-1)).toEqual({ name: 'blindTransfer', args: ['a', '+46812010064'] })
+  })
+})

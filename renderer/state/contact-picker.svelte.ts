@@ -1,0 +1,143 @@
+import type { Contact } from '../../contract/schemas'
+import { looksLikeNumber } from '../../contract/search-text'
+import { parseDialString } from '../dial/dial-string'
+import type { CallsState } from './calls.svelte'
+import type { ContactsState } from './contacts.svelte'
+import { TransferStage, type TransferController } from './transfer.svelte'
+import type { Say } from './ui.svelte'
+
+/** One line the contact search offers: the number typed into it, or a matching contact. */
+export type PickOption =
+  { kind: 'typed'; target: string; label: string } | { kind: 'contact'; contact: Contact }
+
+/** A number to call or transfer to, with the words the operator and the history see for it. */
+export interface PickTarget {
+  value: string
+  label: string
+}
+
+type ContactNumber = Contact['numbers'][number]
+
+/** The number typed into the search, when it reads as one and can be dialled. */
+export function typedOption(query: string): Extract<PickOption, { kind: 'typed' }> | null {
+  const text = query.trim()
+  if (!looksLikeNumber(text)) return null
+  const parsed = parseDialString(text)
+  return parsed.ok ? { kind: 'typed', target: parsed.target, label: text } : null
+}
+
+/** "Åsa Östlund (mobile)": a contact's number as the operator and the history name it. */
+export function contactTarget(contact: Contact, number: ContactNumber): PickTarget {
+  return { value: number.value, label: `${contact.name} (${number.kind})` }
+}
+
+/**
+ * Where an option goes. A contact with several numbers gets its first: quickest for an
+ * operator (the README promises it); a number row picks another one.
+ */
+export function targetOf(option: PickOption): PickTarget | null {
+  if (option.kind === 'typed') return { value: option.target, label: option.label }
+  const first = option.contact.numbers[0]
+  return first ? contactTarget(option.contact, first) : null
+}
+
+export interface PickerNotifier {
+  alert(message: Say): void
+}
+
+/**
+ * The contact search as a place to pick a call or transfer target: what it offers, what Enter
+ * picks, and what a call button, Enter or a dropped call does with the pick (dial, consult
+ * first, or transfer at once). ContactsPanel renders it and forwards the gestures here.
+ */
+export class ContactPicker {
+  /** The keyboard transfer waiting for a target (after T or "Transfer"), if any. */
+  readonly choosing = $derived.by(() => {
+    const state = this.transfer.state
+    return state.stage === TransferStage.ChoosingTarget ? state : null
+  })
+  readonly typed = $derived.by(() => typedOption(this.contacts.query))
+  readonly options: PickOption[] = $derived.by(() => [
+    ...(this.typed ? [this.typed] : []),
+    ...this.contacts.results.map((contact) => ({ kind: 'contact' as const, contact })),
+  ])
+  readonly highlightedOption: PickOption | null = $derived.by(
+    () => this.options[this.contacts.highlighted] ?? null,
+  )
+  /** The contact Enter would pick; shown only once the person searches or transfers. */
+  readonly highlightedContactId = $derived.by(() => {
+    const picking = this.contacts.query.trim() !== '' || this.choosing !== null
+    const option = this.highlightedOption
+    return picking && option?.kind === 'contact' ? option.contact.id : ''
+  })
+
+  constructor(
+    private readonly contacts: ContactsState,
+    private readonly calls: CallsState,
+    private readonly transfer: TransferController,
+    private readonly notifier: PickerNotifier,
+  ) {}
+
+  /** Arrow keys: moves the highlight; returns the contact row to scroll to (-1: the typed line). */
+  moveHighlight(step: 1 | -1): number {
+    this.contacts.moveHighlight(step, this.options.length)
+    return this.contacts.highlighted - (this.typed ? 1 : 0)
+  }
+
+  /**
+   * A call button, or Shift+Enter: call. During a call, or while choosing a transfer target,
+   * this is the announced (attended) transfer: the caller is held and the target called.
+   */
+  async call(target: PickTarget): Promise<void> {
+    const choosing = this.choosing
+    if (choosing) await this.transfer.consult(target.value, target.label, choosing.callId)
+    else if (this.calls.active) await this.transfer.consult(target.value, target.label)
+    else await this.calls.dial(target.value)
+  }
+
+  /** Enter in the search: transfer at once while choosing a target (unless `callFirst`), else call. */
+  async pickHighlighted(callFirst: boolean): Promise<void> {
+    const option = this.highlightedOption
+    const target = option ? targetOf(option) : null
+    if (!target) {
+      this.notifier.alert(
+        this.options.length === 0
+          ? 'No contact or number matches what you typed.'
+          : 'That contact has no number.',
+      )
+      return
+    }
+    const choosing = this.choosing
+    if (choosing && !callFirst) await this.blind(choosing.callId, target)
+    else await this.call(target)
+  }
+
+  /**
+   * A call dropped on the search field: transfer it to what Enter would pick. With nothing
+   * typed the list is everyone, so its first line is no choice: say what to do instead.
+   */
+  async dropOnSearch(callId: string): Promise<void> {
+    const option = this.contacts.query.trim() === '' ? null : this.highlightedOption
+    const target = option ? targetOf(option) : null
+    if (!target)
+      this.notifier.alert('Type a number or a name in the search field first, then drop the call on it.')
+    else await this.blind(callId, target)
+  }
+
+  /** A call dropped on a contact (its first number) or on one of its number rows. */
+  async dropOnContact(callId: string, contact: Contact, number?: ContactNumber): Promise<void> {
+    const chosen = number ?? contact.numbers[0]
+    if (!chosen) this.notifier.alert(`${contact.name} has no number to transfer to.`)
+    else await this.blind(callId, contactTarget(contact, chosen))
+  }
+
+  /** A call dropped on the typed-number line. */
+  async dropOnTyped(callId: string): Promise<void> {
+    const typed = this.typed
+    if (typed) await this.blind(callId, { value: typed.target, label: typed.label })
+  }
+
+  private async blind(callId: string, target: PickTarget): Promise<void> {
+    await this.transfer.blind(callId, target.value, target.label)
+  }
+}

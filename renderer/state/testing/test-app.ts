@@ -1,0 +1,69 @@
+import { render } from '../../../contract/i18n'
+import type { Contact, HistoryEntry, Preferences } from '../../../contract/schemas'
+import { createAppState, type AppState } from '../app-state'
+import type { Say } from '../ui.svelte'
+import { FakeApi } from './fake-api'
+import { FakePhone } from './fake-phone'
+
+export const testPreferences: Preferences = {
+  microphone: null,
+  speaker: null,
+  ringtone: null,
+  closeToTray: true,
+  doNotDisturb: false,
+  historyLimit: 50_000,
+  language: 'en',
+}
+
+export interface TestApp {
+  app: AppState
+  phone: FakePhone
+  api: FakeApi
+  /** What the app alerted and announced so far, in English. */
+  alerts(): string[]
+  announcements(): string[]
+  /** Stops what start() started. */
+  stop(): void
+}
+
+/**
+ * The real renderer state (createAppState, as main.ts builds it) on a FakePhone and a FakeApi
+ * that answers every channel start() uses, for state tests that need the classes wired
+ * together. Tests add or override handlers on `api` and move calls along on `phone`.
+ */
+export async function createTestApp(options: { contacts?: Contact[] } = {}): Promise<TestApp> {
+  const phone = new FakePhone()
+  const api = new FakeApi()
+    .handle('account:get', () => ({ account: null, hasPassword: false, locked: [], notices: [] }))
+    .handle('preferences:get', () => testPreferences)
+    .handle('contacts:list', () => options.contacts ?? [])
+    .handle('history:query', () => ({ entries: [], total: 0, missedUnseen: 0 }))
+    .handle('history:record', (entry) => entry as HistoryEntry)
+    .handle('phone:status', () => true)
+    .handle('phone:incoming-notice', () => true)
+  const app = createAppState(phone, api, { systemLocales: ['en'] })
+  const said: { alerts: Say[]; announcements: Say[] } = { alerts: [], announcements: [] }
+  const { alert, announce } = app.ui
+  app.ui.alert = (message) => {
+    said.alerts.push(message)
+    alert.call(app.ui, message)
+  }
+  app.ui.announce = (message) => {
+    said.announcements.push(message)
+    announce.call(app.ui, message)
+  }
+  const stop = app.start()
+  await app.contacts.load()
+  const english = (message: Say) => (typeof message === 'string' ? message : render('en', message))
+  return {
+    app,
+    phone,
+    api,
+    alerts: () => said.alerts.map(english),
+    announcements: () => said.announcements.map(english),
+    stop: () => {
+      stop()
+      for (const toast of app.ui.toasts) app.ui.dismissToast(toast.id)
+    },
+  }
+}
