@@ -2,19 +2,11 @@ import { describe, expect, it, vi } from 'vitest'
 import type { Preferences, PreferencesPatch } from '../../contract/schemas'
 import { CloseToTrayState } from './close-to-tray.svelte'
 import { FakeApi } from './testing/fake-api'
+import { testPreferences } from './testing/test-app'
 
 describe('CloseToTrayState', () => {
   it('mirrors and changes closeToTray, not do not disturb', async () => {
-    let stored: Preferences = {
-      microphone: null,
-      speaker: null,
-      ringtone: null,
-      closeToTray: true,
-      doNotDisturb: false,
-      historyLimit: 50_000,
-      language: 'system',
-      dtmfMethod: 'auto',
-    }
+    let stored: Preferences = { ...testPreferences, closeToTray: true, doNotDisturb: false }
     const api = new FakeApi()
       .handle('preferences:get', () => stored)
       .handle('preferences:update', (patch) => (stored = { ...stored, ...(patch as PreferencesPatch) }))

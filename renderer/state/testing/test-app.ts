@@ -13,6 +13,7 @@ export const testPreferences: Preferences = {
   doNotDisturb: false,
   historyLimit: 50_000,
   language: 'en',
+  dtmfMethod: 'auto',
 }
 
 export interface TestApp {
