@@ -1,3 +1,4 @@
+import { vi } from 'vitest'
 import { render } from '../../../contract/i18n'
 import type { Contact, HistoryEntry, Preferences } from '../../../contract/schemas'
 import { createAppState, type AppState } from '../app-state'
@@ -55,6 +56,10 @@ export async function createTestApp(options: { contacts?: Contact[] } = {}): Pro
   }
   const stop = app.start()
   await app.contacts.load()
+  // start() loads the account in the background (with a lazily imported module): let it finish.
+  await vi.waitFor(() => {
+    if (app.session.stage === 'loading') throw new Error('the account is still loading')
+  })
   const english = (message: Say) => (typeof message === 'string' ? message : render('en', message))
   return {
     app,
