@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs'
-import { resolve } from 'node:path'
+import { join, resolve } from 'node:path'
 import type { TestProject } from 'vitest/node'
 import type { PbxInfo } from './harness/pbx'
 import type { RtpengineInfo } from './harness/rtpengine'
@@ -13,6 +13,8 @@ declare module 'vitest' {
     artifactsDir: string
     /** Non-empty when the renderer did not build: app tests fail with it, the smoke test runs. */
     rendererBuildError: string
+    /** Every app's main writes its log under here; log-audit.e2e.ts reads them all at the end. */
+    logRoot: string
   }
 }
 
@@ -26,5 +28,6 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide('baseUrl', bed.baseUrl)
   project.provide('artifactsDir', artifactsDir)
   project.provide('rendererBuildError', bed.rendererBuildError)
+  project.provide('logRoot', join(bed.runDir, 'app-logs'))
   return () => bed.stop()
 }

@@ -1,10 +1,14 @@
 import { defineConfig } from 'vitest/config'
 import { BaseSequencer, type TestSpecification } from 'vitest/node'
 
-/** The PBX smoke test first (it tells a broken test bed from a broken app), then by name. */
+/**
+ * The PBX smoke test first (it tells a broken test bed from a broken app), then by name, and
+ * the log audit last (it reads the logs every app of the run wrote).
+ */
 class SmokeFirst extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
-    const rank = (file: TestSpecification) => (file.moduleId.includes('pbx-smoke') ? 0 : 1)
+    const rank = (file: TestSpecification) =>
+      file.moduleId.includes('pbx-smoke') ? 0 : file.moduleId.includes('log-audit') ? 2 : 1
     return [...files].sort((a, b) => rank(a) - rank(b) || a.moduleId.localeCompare(b.moduleId))
   }
 }

@@ -16,6 +16,7 @@ export async function startApp(
     name,
     baseUrl: inject('baseUrl'),
     pbx: inject('pbx'),
+    logRoot: inject('logRoot'),
     ...(account ? { account } : {}),
     ...options,
   })

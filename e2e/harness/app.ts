@@ -1,6 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { basename, join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { eventChannels, invokeChannels } from '../../contract/ipc'
 import type { Account } from '../../contract/schemas'
@@ -68,6 +68,8 @@ export interface TestAppOptions {
   account?: TestAccount
   /** Runs on the fresh data folder before main starts (e.g. to plant a damaged file). */
   prepare?: (dataDir: string) => void
+  /** Main writes its log file (parley.log) in a folder of its own under this one. */
+  logRoot?: string
   /** Runs on the fresh browser before the page loads (e.g. the bench's own init scripts). */
   beforeLoad?: (ua: UserAgentBrowser) => Promise<unknown>
 }
@@ -85,12 +87,32 @@ export class TestApp {
     private currentMain: HeadlessMain,
     readonly dataDir: string,
     private readonly baseUrl: string,
+    private readonly logDir: string | undefined,
   ) {}
+
+  /** Where "Save diagnostics…" writes (the app asks with a save dialog instead). */
+  get diagnosticsPath(): string {
+    return join(this.dataDir, 'diagnostics.txt')
+  }
+
+  private static createMain(
+    dataDir: string,
+    baseUrl: string,
+    logDir: string | undefined,
+  ): Promise<HeadlessMain> {
+    return createHeadlessMain({
+      dataDir,
+      rendererUrl: `${baseUrl}/`,
+      diagnosticsPath: join(dataDir, 'diagnostics.txt'),
+      ...(logDir ? { logDir } : {}),
+    })
+  }
 
   static async start(options: TestAppOptions): Promise<TestApp> {
     const dataDir = mkdtempSync(join(tmpdir(), `parley-e2e-data-${options.name}-`))
     options.prepare?.(dataDir)
-    const main = await createHeadlessMain({ dataDir, rendererUrl: `${options.baseUrl}/` })
+    const logDir = options.logRoot ? join(options.logRoot, basename(dataDir)) : undefined
+    const main = await TestApp.createMain(dataDir, options.baseUrl, logDir)
     if (options.account) {
       const saved = await main.dispatch('account:save', {
         account: accountFor(options.account, options.pbx),
@@ -99,7 +121,7 @@ export class TestApp {
       if (!saved.ok) throw new Error(`could not store the test account: ${JSON.stringify(saved.error)}`)
     }
     const ua = await launchUserAgent(options.name)
-    const app = new TestApp(ua, main, dataDir, options.baseUrl)
+    const app = new TestApp(ua, main, dataDir, options.baseUrl, logDir)
     await ua.context.exposeBinding('__parleyInvoke', async (source, channel: string, request: unknown) =>
       app.currentMain.dispatch(channel, request, {
         frameUrl: source.frame.url(),
@@ -125,7 +147,7 @@ export class TestApp {
   async restart(): Promise<void> {
     this.stopForwarding()
     await this.currentMain.stop()
-    this.currentMain = await createHeadlessMain({ dataDir: this.dataDir, rendererUrl: `${this.baseUrl}/` })
+    this.currentMain = await TestApp.createMain(this.dataDir, this.baseUrl, this.logDir)
     this.forwardEvents()
     await this.page.reload()
   }

@@ -72,7 +72,8 @@ export class ContactStore {
   }
 
   async stop(): Promise<void> {
-    await this.writes.catch(() => undefined)
+    // `writes` never rejects (see enqueue): each failure went to its own caller.
+    await this.writes
   }
 
   takeNotices(): string[] {
@@ -152,7 +153,12 @@ export class ContactStore {
       this.contacts = next
     }
     const result = this.writes.then(write, write)
-    this.writes = result.catch(() => undefined)
+    // The caller gets `result` and reports its failure (logged, and told to the user); the
+    // chain only keeps the order, so it must not stop at one failed write.
+    this.writes = result.then(
+      () => undefined,
+      () => undefined,
+    )
     return result
   }
 

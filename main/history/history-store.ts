@@ -87,7 +87,8 @@ export class HistoryStore {
   async stop(): Promise<void> {
     if (this.warming) clearImmediate(this.warming)
     this.warming = null
-    await this.writes.catch(() => undefined)
+    // `writes` never rejects (see enqueue): each failure went to its own caller.
+    await this.writes
   }
 
   /** Folds the loaded calls' search text a slice per event-loop turn, keeping main responsive. */
@@ -234,7 +235,12 @@ export class HistoryStore {
   /** One write at a time, in order; a failed write does not block the ones after it. */
   private enqueue<T>(write: () => Promise<T>): Promise<T> {
     const result = this.writes.then(write, write)
-    this.writes = result.catch(() => undefined)
+    // The caller gets `result` and reports its failure (logged, and told to the user); the
+    // chain only keeps the order, so it must not stop at one failed write.
+    this.writes = result.then(
+      () => undefined,
+      () => undefined,
+    )
     return result
   }
 }

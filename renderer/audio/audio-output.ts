@@ -1,3 +1,4 @@
+import { consoleFailed, type Failed } from '../log/log'
 import { rampSeconds, type ToneCycle } from './tones'
 
 /**
@@ -48,6 +49,8 @@ export interface AudioOutputFactories {
   createContext(): AudioContextLike
   /** Only needed where AudioContext.setSinkId is missing. */
   createAudioElement?(): AudioElementLike
+  /** Where sound that could not start, move or stop is reported (main's log in the app). */
+  failed?: Failed
 }
 
 /** Small lead so the first burst is not cut by scheduling latency. */
@@ -60,7 +63,11 @@ export class AudioOutput {
   /** The sink really in use ('' = default), after any fallback. */
   activeSinkId = ''
 
-  constructor(private readonly factories: AudioOutputFactories) {}
+  private readonly failed: Failed
+
+  constructor(private readonly factories: AudioOutputFactories) {
+    this.failed = factories.failed ?? consoleFailed('audio')
+  }
 
   get isOpen(): boolean {
     return this.context !== null
@@ -85,8 +92,8 @@ export class AudioOutput {
       master.connect(context.destination as never)
     }
     await this.setSink(sinkId)
-    await context.resume().catch(() => undefined)
-    if (this.element) await this.element.play().catch(() => undefined)
+    await context.resume().catch(this.failed('the audio output could not start'))
+    if (this.element) await this.element.play().catch(this.failed('the audio element could not play'))
   }
 
   /** Moves live sound to another device; a device that is gone falls back to the default. */
@@ -99,8 +106,10 @@ export class AudioOutput {
     try {
       await target(sinkId)
       this.activeSinkId = sinkId
-    } catch {
-      if (sinkId !== '') await target('').catch(() => undefined)
+    } catch (error) {
+      // A device that is gone: the sound goes to the default instead (activeSinkId says so).
+      this.failed(`the output device could not be used`)(error)
+      if (sinkId !== '') await target('').catch(this.failed('the default output could not be used either'))
       this.activeSinkId = ''
     }
   }
@@ -145,7 +154,7 @@ export class AudioOutput {
       this.element.srcObject = null
       this.element = null
     }
-    if (context) await context.close().catch(() => undefined)
+    if (context) await context.close().catch(this.failed('the audio output could not close'))
   }
 
   private sinkTarget(): ((sinkId: string) => Promise<void>) | null {

@@ -1,3 +1,4 @@
+import { consoleFailed, type Failed } from '../log/log'
 /**
  * Live microphone level for the settings screen: getUserMedia on the chosen microphone, an
  * AnalyserNode, and a level 0..1 per animation frame. Runs only while the settings are open.
@@ -19,6 +20,8 @@ export interface MicMeterDeps {
   createContext(): MeterContextLike
   requestFrame(callback: () => void): number
   cancelFrame(id: number): void
+  /** Where a meter that could not close is reported (main's log in the app). */
+  failed?: Failed
 }
 
 /** The quietest level shown (dBFS); anything below reads as silence. */
@@ -87,7 +90,9 @@ export class MicMeter {
     this.frame = null
     for (const track of this.stream?.getTracks() ?? []) track.stop()
     this.stream = null
-    void this.context?.close().catch(() => undefined)
+    void this.context
+      ?.close()
+      .catch((this.deps.failed ?? consoleFailed('audio'))('the level meter could not close'))
     this.context = null
   }
 }

@@ -1,3 +1,4 @@
+import { consoleFailed, type Failed } from '../log/log'
 import { CallPhase, type CallSnapshot, type Phone } from '../sip/types'
 import { RingerMode } from './ringer'
 
@@ -39,6 +40,8 @@ export interface RingerControls {
 export interface FollowOptions {
   /** Read on every call event: true while do-not-disturb turns incoming calls away. */
   silenceIncoming?: () => boolean
+  /** Where a ringer that could not play or stop is reported (main's log in the app). */
+  failed?: Failed
 }
 
 /**
@@ -51,6 +54,7 @@ export function followCallsWithRinger(
   options: FollowOptions = {},
 ): () => void {
   let current = RingerMode.Silent
+  const failed = options.failed ?? consoleFailed('audio')
   const update = () => {
     const next = ringerModeFor(phone.calls(), { silenceIncoming: options.silenceIncoming?.() ?? false })
     if (next === current) return
@@ -63,7 +67,7 @@ export function followCallsWithRinger(
           : next === RingerMode.Ringback
             ? ringer.ringback()
             : ringer.stop()
-    done.catch(() => undefined)
+    done.catch(failed(`the ringer could not switch to ${next}`))
   }
   const unsubscribers = [
     phone.on('call-added', update),
@@ -73,7 +77,7 @@ export function followCallsWithRinger(
   update()
   return () => {
     for (const unsubscribe of unsubscribers) unsubscribe()
-    if (current !== RingerMode.Silent) ringer.stop().catch(() => undefined)
+    if (current !== RingerMode.Silent) ringer.stop().catch(failed('the ringer could not stop'))
     current = RingerMode.Silent
   }
 }

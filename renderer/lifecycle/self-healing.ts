@@ -1,3 +1,4 @@
+import { ipcLog, type Log } from '../log/log'
 import type { ParleyApi } from '../../contract/ipc'
 import type { Phone } from '../sip/types'
 import {
@@ -33,6 +34,8 @@ export type HealingPhone = Pick<Phone, 'on' | 'reconnect' | 'suspend' | 'wake'>
 export interface SelfHealingOptions {
   phone: HealingPhone
   api: ParleyApi
+  /** Main's log; defaults to one over `api`. */
+  log?: Log
   devices: DeviceRefresher
   window: WindowPort
   /** Told when the network goes away or comes back (for an indicator). */
@@ -55,6 +58,7 @@ export function startSelfHealing(options: SelfHealingOptions): () => void {
   const now = options.now ?? (() => Date.now())
   const config: HealingConfig = { ...defaultHealingConfig, ...options.config }
   const followUps = options.followUpRefreshMs ?? defaultFollowUpRefreshMs
+  const failed = (what: string) => (options.log ?? ipcLog(api)).failed('healing', what)
   let state: HealingState = initialHealingState(win.navigator.onLine)
   let stopped = false
   const timers = new Set<number>()
@@ -65,12 +69,12 @@ export function startSelfHealing(options: SelfHealingOptions): () => void {
   }
 
   const refreshDevices = (reapply: boolean) => {
-    devices.refresh({ reapply }).catch(() => undefined)
+    devices.refresh({ reapply }).catch(failed('re-reading the audio devices failed'))
     clearFollowUps()
     for (const delay of followUps) {
       const id = win.setTimeout(() => {
         timers.delete(id)
-        if (!stopped) devices.refresh().catch(() => undefined)
+        if (!stopped) devices.refresh().catch(failed('re-reading the audio devices failed'))
       }, delay)
       timers.add(id)
     }
@@ -79,7 +83,7 @@ export function startSelfHealing(options: SelfHealingOptions): () => void {
   const perform = (action: HealingAction) => {
     switch (action.type) {
       case 'suspend-phone':
-        phone.suspend().catch(() => undefined)
+        phone.suspend().catch(failed('signing off before sleep failed'))
         return
       case 'reconnect': {
         // After our own sign-off for sleep the phone wakes with the account it had.

@@ -1,4 +1,5 @@
 import type { AudioElementLike, MediaDevicesLike } from './media'
+import { messageOf } from '../../contract/error-message'
 import type { Clock } from './registration'
 import type { SipStack } from './stack'
 import type { Message } from '../../contract/i18n'
@@ -27,6 +28,15 @@ export interface PhoneContext {
   /** An `error` event for the UI: a catalogue message, never a sentence. */
   error(message: Message): void
 }
+
+/**
+ * A `.catch` handler that writes the failure to the log, once: a SIP answer that could not be
+ * sent or a socket that would not close is worth a line for support, never a silent loss.
+ */
+export const logFailure =
+  (log: (message: string) => void, what: string) =>
+  (error: unknown): void =>
+    log(`${what}: ${messageOf(error)}`)
 
 export function token(random: () => number, length: number): string {
   const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789'

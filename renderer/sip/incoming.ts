@@ -8,7 +8,7 @@ import {
   parseNameAddr,
   sanitizeText,
 } from './caller-context'
-import type { PhoneContext } from './context'
+import { logFailure, type PhoneContext } from './context'
 import { messageOf } from '../../contract/error-message'
 import type { SessionOps } from './session-ops'
 import type {
@@ -72,7 +72,7 @@ export class IncomingRequests {
       if (replaced) this.acceptReplacement(call, invitation, replaced)
     } catch (error) {
       this.context.log(`incoming INVITE could not be handled: ${messageOf(error)}`)
-      invitation.reject({ statusCode: 500 }).catch(() => undefined)
+      invitation.reject({ statusCode: 500 }).catch(logFailure(this.context.log, 'answering 500 failed'))
     }
   }
 
@@ -96,10 +96,13 @@ export class IncomingRequests {
       onRefer: (referral) => {
         const call = callOf()
         if (call) this.onRefer(call, referral)
-        else referral.reject({ statusCode: 481 }).catch(() => undefined)
+        else
+          referral
+            .reject({ statusCode: 481 })
+            .catch(logFailure(this.context.log, 'answering REFER 481 failed'))
       },
       onInfo: (info) => {
-        info.accept().catch(() => undefined)
+        info.accept().catch(logFailure(this.context.log, 'answering INFO failed'))
       },
       onInvite: (request) => {
         const call = callOf()
@@ -132,11 +135,12 @@ export class IncomingRequests {
       const referTo = referral.referTo
       targetText = referTo.uri.toString()
       targetName = sanitizeText(referTo.displayName ?? '')
-    } catch {
-      referral.reject({ statusCode: 400 }).catch(() => undefined)
+    } catch (error) {
+      this.context.log(`REFER without a usable Refer-To: ${messageOf(error)}`)
+      referral.reject({ statusCode: 400 }).catch(logFailure(this.context.log, 'answering REFER 400 failed'))
       return
     }
-    referral.accept().catch(() => undefined)
+    referral.accept().catch(logFailure(this.context.log, 'accepting REFER failed'))
     const referredBy = referral.referredBy ? parseNameAddr(referral.referredBy) : null
     const referrerNumber = referredBy ? numberFromUri(referredBy.uri) : ''
     // A nameless Referred-By (SIP.js sends one) naming the party we talk to: use the name we show.

@@ -1,4 +1,5 @@
 import type { AudioRouting } from './types'
+import { logFailure } from './context'
 
 /** What the adapter needs from `navigator.mediaDevices`. */
 export interface MediaDevicesLike {
@@ -155,7 +156,8 @@ export class MediaController {
     if (inputChanged || targets.length > 0) {
       work.push(
         (async () => {
-          if (inputChanged && this.keepWarm) await this.rewarm().catch(() => undefined)
+          if (inputChanged && this.keepWarm)
+            await this.rewarm().catch(logFailure(this.deps.report, 'microphone could not be reopened'))
           else if (inputChanged) this.stopWarm()
           await this.replaceInputTracks(targets)
         })(),
@@ -207,7 +209,10 @@ export class MediaController {
       await element.setSinkId(sinkId)
     } catch (error) {
       this.deps.report(`Speaker could not be switched: ${String(error)}`)
-      if (sinkId) await element.setSinkId('').catch(() => undefined)
+      if (sinkId)
+        await element
+          .setSinkId('')
+          .catch(logFailure(this.deps.report, 'speaker could not go back to the default'))
     }
   }
 

@@ -97,6 +97,7 @@ export class SipPhone implements Phone {
       userAgentConfig: (account, transportDelegate) => this.userAgentConfig(account, transportDelegate),
       onRegistered: (recovered) => this.recovery.onRegistered(recovered),
       onTransportLost: () => this.recovery.onTransportLost(),
+      log: (message) => this.log(message),
     })
     this.recovery = new NetworkRecovery(this.context, {
       calls: this.registry,
@@ -113,6 +114,7 @@ export class SipPhone implements Phone {
       resume: (call) => this.sessions.resume(call),
       terminate: (call, reason, message) => this.terminate(call, reason, message),
       referredByUri: () => this.registration.userAgent?.configuration.uri.toString() ?? '',
+      log: (message) => this.log(message),
     })
     this.incoming = new IncomingRequests(this.context, {
       calls: this.registry,

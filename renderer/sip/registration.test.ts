@@ -22,8 +22,10 @@ let statuses: RegistrationStatus[]
 let registeredEvents: boolean[]
 let lost: number
 let registration: Registration
+let logged: string[]
 
 beforeEach(() => {
+  logged = []
   stack = new FakeStack()
   clock = new FakeClock()
   statuses = []
@@ -38,6 +40,7 @@ beforeEach(() => {
       ({ uri: 'sip:alice@pbx.example', delegate: { ...transportDelegate } }) as never,
     onRegistered: (recovered) => registeredEvents.push(recovered),
     onTransportLost: () => lost++,
+    log: (message) => logged.push(message),
   })
 })
 
@@ -66,6 +69,13 @@ describe('Registration', () => {
     stack.onRegisterer = (r) => (r.autoAnswer = 403)
     await registration.connect(account)
     expect(statuses.at(-1)).toMatchObject({ state: 'failed', reason: 'auth' })
+  })
+
+  it('writes why the server could not be reached to the log, once per attempt', async () => {
+    stack.onUserAgent = (ua) => (ua.reachable = false)
+    await registration.connect(account)
+    expect(logged).toHaveLength(1)
+    expect(logged[0]).toMatch(/^connecting to the server failed: .+/)
   })
 
   it('reports an unreachable server with the time of the next try, backing off with a cap', async () => {

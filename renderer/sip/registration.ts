@@ -1,5 +1,6 @@
 import { parseSipAddress } from './account'
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff'
+import { logFailure } from './context'
 import { messageOf } from '../../contract/error-message'
 import { Keepalive } from './keepalive'
 import { sendForAnswer } from './request-answer'
@@ -39,6 +40,8 @@ export interface RegistrationDeps {
   /** Keepalive ping interval and timeout (defaults in keepalive.ts). */
   keepaliveIntervalMs?: number
   keepaliveTimeoutMs?: number
+  /** Diagnostics for the log: why a connect or a clean shutdown failed. */
+  log?: (message: string) => void
 }
 
 type RegisterResult =
@@ -133,7 +136,7 @@ export class Registration {
     try {
       // Drop the old socket without waiting for its close handshake (it may be half-dead after
       // sleep); SIP.js ignores events from a socket it no longer holds.
-      void ua.transport.disconnect().catch(() => undefined)
+      void ua.transport.disconnect().catch(logFailure(this.log, 'dropping the old connection failed'))
     } catch {
       // already gone
     }
@@ -167,14 +170,17 @@ export class Registration {
           new Promise<void>((resolve) => {
             registerer
               .unregister({ requestDelegate: { onAccept: () => resolve(), onReject: () => resolve() } })
-              .catch(() => resolve())
+              .catch((error: unknown) => {
+                this.log(`un-REGISTER failed: ${messageOf(error)}`)
+                resolve()
+              })
           }),
           this.deps.unregisterTimeoutMs ?? 1500,
           this.deps.clock,
         )
       }
       await withTimeout(
-        ua.stop().catch(() => undefined),
+        ua.stop().catch(logFailure(this.log, 'stopping the user agent failed')),
         2000,
         this.deps.clock,
       )
@@ -213,8 +219,9 @@ export class Registration {
       try {
         if (ua.state === 'Started') await ua.reconnect()
         else await ua.start()
-      } catch {
+      } catch (error) {
         if (generation !== this.generation || !this.wanted) return
+        this.log(`connecting to the server failed: ${messageOf(error)}`)
         this.scheduleRetry('unreachable', message('registration.unreachable'))
         return
       }
@@ -331,6 +338,8 @@ export class Registration {
     if (this.retryTimer !== undefined) this.deps.clock.clearTimeout(this.retryTimer)
     this.retryTimer = undefined
   }
+
+  private readonly log = (message: string) => this.deps.log?.(message)
 
   private isConnectedUa(ua: UserAgent): boolean {
     try {

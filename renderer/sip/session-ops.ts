@@ -149,9 +149,13 @@ export class SessionOps {
   private serial<T>(call: Call, operation: () => Promise<T>): Promise<T> {
     const previous = this.queues.get(call.id) ?? Promise.resolve()
     const next = previous.then(operation, operation)
+    // The caller gets `next` and handles its failure; the queue only waits for it to settle.
     this.queues.set(
       call.id,
-      next.catch(() => undefined),
+      next.then(
+        () => undefined,
+        () => undefined,
+      ),
     )
     return next
   }

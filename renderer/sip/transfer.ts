@@ -1,6 +1,7 @@
 import type { IncomingNotify, SipResponse, SipStack, SipUri } from './stack'
 import type { Call } from './call'
 import type { Clock } from './registration'
+import { logFailure } from './context'
 import { messageOf } from '../../contract/error-message'
 import { isFinal, progressFromSipfrag, progressFromStatus, transferFailureMessage } from './transfer-progress'
 import type { CallEndReason, PhoneEvents, TransferProgress } from './types'
@@ -16,6 +17,7 @@ export interface TransferDeps {
   terminate: (call: Call, reason: CallEndReason, text?: Message) => void
   /** Our AOR, for Referred-By. */
   referredByUri: () => string
+  log: (message: string) => void
 }
 
 interface PendingTransfer {
@@ -153,7 +155,9 @@ export class TransferCoordinator {
           call.clearExpectedEnd()
           consultation?.clearExpectedEnd()
           call.patch({ message: progress.message })
-          void onFailure().catch(() => undefined)
+          void onFailure().catch(
+            logFailure(this.deps.log, 'taking the call back after a failed transfer failed'),
+          )
         }
       },
     }
@@ -181,7 +185,7 @@ export class TransferCoordinator {
   }
 
   private onNotify(transfer: PendingTransfer, notification: IncomingNotify): void {
-    notification.accept().catch(() => undefined)
+    notification.accept().catch(logFailure(this.deps.log, 'answering a transfer NOTIFY failed'))
     if (transfer.finished) return
     const progress = progressFromSipfrag(notification.request.body)
     if (!progress) return

@@ -1,3 +1,4 @@
+import { ipcLog, type Log } from '../log/log'
 import { getContext, setContext } from 'svelte'
 import type { ParleyApi } from '../../contract/ipc'
 import type { Phone } from '../sip/types'
@@ -40,12 +41,15 @@ export interface AppStateOptions {
   audio?: AudioState | null
   /** The system's preferred locales (navigator.languages); English when none is given. */
   systemLocales?: readonly string[]
+  /** Main's log; defaults to one over `api`. */
+  log?: Log
 }
 
 export function createAppState(phone: Phone, api: ParleyApi, options: AppStateOptions = {}): AppState {
   const ui = new UiState()
   const language = new LanguageState(api, ui, options.systemLocales ?? [])
-  const session = new SignInState(phone, api)
+  const log = options.log ?? ipcLog(api)
+  const session = new SignInState(phone, api, log)
   const contacts = new ContactsState(api, ui)
   const dnd = new DoNotDisturbState(api, ui)
   const closeToTray = new CloseToTrayState(api, ui)
@@ -55,6 +59,7 @@ export function createAppState(phone: Phone, api: ParleyApi, options: AppStateOp
   const calls = new CallsState({
     phone,
     api,
+    log,
     notifier: ui,
     doNotDisturb: () => dnd.enabled,
     dtmfMethod: () => dtmfMethod.value,

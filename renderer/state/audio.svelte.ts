@@ -1,3 +1,4 @@
+import { ipcLog, type Failed, type Log } from '../log/log'
 import type { ParleyApi } from '../../contract/ipc'
 import type { Phone } from '../sip/types'
 import { displayName, type AudioDevice, type AudioRole } from '../audio/device-match'
@@ -171,14 +172,18 @@ export interface BrowserAudioDeps {
   /** Defaults to the real WebAudio / <audio> / animation-frame functions. */
   ringer?: RingerDeps
   meter?: MicMeterDeps
+  /** Main's log; defaults to one over `api`. */
+  log?: Log
 }
 
 /** Builds the audio state with the browser's real devices. Call start() once afterwards. */
 export function createAudioState(deps: BrowserAudioDeps): AudioState {
+  const failed: Failed = (what) => (deps.log ?? ipcLog(deps.api)).failed('audio', what)
   const ringer = new Ringer(
     deps.ringer ?? {
       createContext: () => new AudioContext(),
       createAudioElement: () => new Audio(),
+      failed,
     },
   )
   const meter = new MicMeter(
@@ -187,6 +192,7 @@ export function createAudioState(deps: BrowserAudioDeps): AudioState {
       createContext: () => new AudioContext(),
       requestFrame: (callback) => requestAnimationFrame(callback),
       cancelFrame: (id) => cancelAnimationFrame(id),
+      failed,
     },
   )
   const devices = new DeviceManager({

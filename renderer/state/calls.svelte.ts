@@ -1,3 +1,4 @@
+import { ipcLog, type Log } from '../log/log'
 import type { HeadsetButton, ParleyApi } from '../../contract/ipc'
 import { textLimits } from '../../contract/limits'
 import type { HistoryEntry, PhoneStatus } from '../../contract/schemas'
@@ -25,6 +26,8 @@ export interface Notifier {
 export interface CallsOptions {
   phone: Phone
   api: ParleyApi
+  /** Main's log; defaults to one over `api`. */
+  log?: Log
   notifier: Notifier
   /** Who a call was transferred to, for its history entry ('' when it was not). */
   transferTargetOf?: (callId: string) => string
@@ -64,6 +67,7 @@ export class CallsState {
 
   private readonly phone: Phone
   private readonly api: ParleyApi
+  private readonly log: Log
   private readonly notifier: Notifier
   private readonly transferTargetOf: (callId: string) => string
   private readonly onHistoryRecorded: () => void
@@ -88,6 +92,7 @@ export class CallsState {
   constructor(options: CallsOptions) {
     this.phone = options.phone
     this.api = options.api
+    this.log = options.log ?? ipcLog(options.api)
     this.notifier = options.notifier
     this.transferTargetOf = options.transferTargetOf ?? (() => '')
     this.onHistoryRecorded = options.onHistoryRecorded ?? (() => undefined)
@@ -263,7 +268,9 @@ export class CallsState {
     const incoming = call.direction === 'incoming' && call.phase === CallPhase.Ringing
     if (incoming && this.doNotDisturb()) {
       this.turnedAway.add(call.id)
-      this.phone.reject(call.id, 'busy').catch(() => undefined)
+      this.phone
+        .reject(call.id, 'busy')
+        .catch(this.log.failed('calls', 'turning a call away (do not disturb) failed'))
       return
     }
     this.upsert(call)

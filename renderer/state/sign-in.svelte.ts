@@ -1,10 +1,11 @@
 import { messageOf } from '../../contract/error-message'
+import { ipcLog, type Log } from '../log/log'
 import type { AccountState, ParleyApi } from '../../contract/ipc'
 import type { Account } from '../../contract/schemas'
 import type { Phone, RegistrationStatus, SipAccount } from '../sip/types'
 import type { FieldErrors } from './account-form'
 import { request } from './api'
-import { message } from '../../contract/i18n'
+import { message, render } from '../../contract/i18n'
 import type { Say } from './ui.svelte'
 
 export type SessionStage = 'loading' | 'signed-out' | 'signed-in'
@@ -25,22 +26,38 @@ export class SignInState {
 
   private readonly phone: Phone
   private readonly api: ParleyApi
+  private readonly log: Log
+  private lastLoggedRegistration = 'unregistered'
   /** The microphone is warmed once per run, after the first registration (see start()). */
   private microphoneWarmed = false
 
-  constructor(phone: Phone, api: ParleyApi) {
+  constructor(phone: Phone, api: ParleyApi, log: Log = ipcLog(api)) {
     this.phone = phone
     this.api = api
+    this.log = log
   }
 
   start(): () => void {
     const stops = [
       this.phone.on('registration', (status) => {
+        this.logRegistration(status)
         this.registration = status
         if (status.state === 'registered') this.warmMicrophone()
       }),
     ]
     return () => stops.forEach((stop) => stop())
+  }
+
+  /** Each change of registration state, once, for support (not every retry of the same failure). */
+  private logRegistration(status: RegistrationStatus): void {
+    if (status.state === 'connecting') return
+    const key = status.state === 'failed' ? `failed:${status.reason}` : status.state
+    if (key === this.lastLoggedRegistration) return
+    this.lastLoggedRegistration = key
+    if (status.state === 'failed') {
+      // The log is read by support: in English whatever the window speaks.
+      this.log.write('warn', 'session', `registration failed: ${render('en', status.message)}`)
+    } else this.log.write('info', 'session', `registration ${status.state}`)
   }
 
   /**
@@ -125,7 +142,7 @@ export class SignInState {
   private warmMicrophone(): void {
     if (this.microphoneWarmed) return
     this.microphoneWarmed = true
-    this.phone.prepareMicrophone?.(false).catch(() => undefined)
+    this.phone.prepareMicrophone?.(false).catch(this.log.failed('session', 'warming the microphone failed'))
   }
 
   private async storedPassword(): Promise<string | null> {
