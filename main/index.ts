@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session } from 'electron'
+import { resolveLanguage, translate } from '../contract/i18n'
 import { ClickToCall } from './app/click-to-call'
 import { lockDownDebugging } from './app/debug-lockdown'
 import {
@@ -121,7 +122,16 @@ function main(): void {
       logger,
       redactor: logger.redactor,
       diagnostics: {
-        chooseTarget: electronSaveTarget(dialog, () => mainWindow, app.getPath('desktop')),
+        chooseTarget: electronSaveTarget(
+          dialog,
+          () => mainWindow,
+          app.getPath('desktop'),
+          () =>
+            translate(
+              resolveLanguage(services?.preferences().language ?? 'system', [app.getLocale()]),
+              'diagnostics.dialog-title',
+            ),
+        ),
         versions: () => runtimeVersions(app.getVersion()),
         logFiles: () => logger.files(),
       },

@@ -65,6 +65,13 @@ export const en = {
   'voicemail.key-repeat': 'Play again',
   'voicemail.key-next': 'Next message',
   'voicemail.key-delete': 'Delete message',
+  'settings.support': 'Support',
+  'settings.save-diagnostics': 'Save diagnostics…',
+  'settings.save-diagnostics-hint':
+    'One file with the logs, versions and settings (never your password) to attach to a support ticket.',
+  'diagnostics.dialog-title': 'Save diagnostics',
+  'diagnostics.saved': (p: { path: string }) => `Diagnostics saved to ${p.path}.`,
+  'diagnostics.failed': (p: { reason: string }) => `Diagnostics were not saved: ${p.reason}`,
 
   'history.missed-count': (p: { count: number }) =>
     plural('en', p.count, { one: `${p.count} missed call`, other: `${p.count} missed calls` }),

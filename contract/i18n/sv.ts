@@ -65,6 +65,13 @@ export const sv: Catalogue = {
   'voicemail.key-repeat': 'Spela igen',
   'voicemail.key-next': 'Nästa meddelande',
   'voicemail.key-delete': 'Radera meddelandet',
+  'settings.support': 'Support',
+  'settings.save-diagnostics': 'Spara felsökningsinfo…',
+  'settings.save-diagnostics-hint':
+    'En fil med loggar, versioner och inställningar (aldrig ditt lösenord) att bifoga till ett supportärende.',
+  'diagnostics.dialog-title': 'Spara felsökningsinfo',
+  'diagnostics.saved': (p) => `Felsökningsinfo sparad i ${p.path}.`,
+  'diagnostics.failed': (p) => `Felsökningsinfon sparades inte: ${p.reason}`,
 
   'history.missed-count': (p) =>
     plural('sv', p.count, { one: `${p.count} missat samtal`, other: `${p.count} missade samtal` }),

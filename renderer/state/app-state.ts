@@ -7,6 +7,7 @@ import { CallsState } from './calls.svelte'
 import { ContactPicker } from './contact-picker.svelte'
 import { ContactsState } from './contacts.svelte'
 import { CloseToTrayState } from './close-to-tray.svelte'
+import { DiagnosticsState } from './diagnostics.svelte'
 import { DoNotDisturbState } from './dnd.svelte'
 import { DtmfMethodState } from './dtmf-method.svelte'
 import { downloadText, HistoryState } from './history.svelte'
@@ -31,6 +32,8 @@ export interface AppState {
   closeToTray: CloseToTrayState
   /** How keypad tones are sent (auto / RFC 4733 / SIP INFO). */
   dtmfMethod: DtmfMethodState
+  /** "Save diagnostics…" in Settings. */
+  diagnostics: DiagnosticsState
   /** Device choices and ringer (audio engineer's state); null where no media devices exist. */
   audio: AudioState | null
   /** Subscribes everything, loads the account; returns the function that stops it all. */
@@ -89,6 +92,7 @@ export function createAppState(phone: Phone, api: ParleyApi, options: AppStateOp
     dnd,
     closeToTray,
     dtmfMethod,
+    diagnostics: new DiagnosticsState(api, ui),
     audio: options.audio ?? null,
     start() {
       const stops = [

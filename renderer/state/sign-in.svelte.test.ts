@@ -73,6 +73,21 @@ describe('SignInState', () => {
     expect(phone.commands).toEqual([])
   })
 
+  it('logs each change of registration once, not every retry of the same failure', () => {
+    const { phone, api } = setup(stored(true))
+    api.handle('log:write', () => true)
+    phone.emit('registration', { state: 'connecting', attempt: 1 })
+    phone.emit('registration', { state: 'failed', reason: 'unreachable', message: 'Server unreachable' })
+    phone.emit('registration', { state: 'connecting', attempt: 2 })
+    phone.emit('registration', { state: 'failed', reason: 'unreachable', message: 'Server unreachable' })
+    phone.emit('registration', { state: 'registered', since: 1 })
+    const lines = api.requests.filter((entry) => entry.channel === 'log:write').map((entry) => entry.request)
+    expect(lines).toEqual([
+      { level: 'warn', scope: 'session', message: 'registration failed: Server unreachable' },
+      { level: 'info', scope: 'session', message: 'registration registered' },
+    ])
+  })
+
   it('mirrors registration and signs out', async () => {
     const { phone, session } = setup(stored(true))
     await session.load()
