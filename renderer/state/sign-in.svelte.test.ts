@@ -77,9 +77,17 @@ describe('SignInState', () => {
     const { phone, api } = setup(stored(true))
     api.handle('log:write', () => true)
     phone.emit('registration', { state: 'connecting', attempt: 1 })
-    phone.emit('registration', { state: 'failed', reason: 'unreachable', message: 'Server unreachable' })
+    phone.emit('registration', {
+      state: 'failed',
+      reason: 'unreachable',
+      message: { key: 'registration.unreachable' },
+    })
     phone.emit('registration', { state: 'connecting', attempt: 2 })
-    phone.emit('registration', { state: 'failed', reason: 'unreachable', message: 'Server unreachable' })
+    phone.emit('registration', {
+      state: 'failed',
+      reason: 'unreachable',
+      message: { key: 'registration.unreachable' },
+    })
     phone.emit('registration', { state: 'registered', since: 1 })
     const lines = api.requests.filter((entry) => entry.channel === 'log:write').map((entry) => entry.request)
     expect(lines).toEqual([
