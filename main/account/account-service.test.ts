@@ -130,6 +130,17 @@ describe('AccountService with an admin policy', () => {
     ).toMatch(/SIP domain/)
   })
 
+  it('refuses another port on the locked domain, and reads a hand-edited port back off', () => {
+    const { accountService } = service(policy)
+    expect(
+      expectHandlerError(() =>
+        accountService.save({ account: { ...account, sipAddress: 'carol@corp.example:5070' } }),
+      ).message,
+    ).toMatch(/SIP domain/)
+    const edited = service(policy, { account: { ...account, sipAddress: 'carol@corp.example:5070' } })
+    expect(edited.accountService.state().account?.sipAddress).toBe('carol@corp.example')
+  })
+
   it('accepts a save that keeps the locked values and changes the rest', () => {
     const { accountService } = service(policy, { account })
     const state = accountService.save({ account: { ...account, displayName: 'Carol C.' }, password: 'pw' })

@@ -22,8 +22,8 @@ export const labelOf = (setting: string): string => settingLabels[setting as Loc
 
 const sameValue = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 
-export const domainOf = (sipAddress: string): string =>
-  (sipAddress.split('@')[1] ?? '').replace(/:\d+$/, '').toLowerCase()
+/** The host part with any port: a locked domain "pbx.example" is not "pbx.example:5070". */
+const hostOf = (sipAddress: string): string => (sipAddress.split('@')[1] ?? '').toLowerCase()
 
 function withDomain(sipAddress: string, domain: string): string {
   const user = sipAddress.split('@')[0] ?? ''
@@ -43,7 +43,7 @@ export function applyPolicyToAccount(account: Account, policy: AdminPolicy): Acc
     domain &&
     locked.has('sipDomain') &&
     effective.sipAddress &&
-    domainOf(effective.sipAddress) !== domain.toLowerCase()
+    hostOf(effective.sipAddress) !== domain.toLowerCase()
   ) {
     effective.sipAddress = withDomain(effective.sipAddress, domain)
   }
@@ -75,9 +75,10 @@ export function lockedAccountChanges(
   const before = current ?? blank
   for (const setting of policy.locked) {
     if (setting === 'sipDomain') {
+      // The whole host part, port included: another port on the locked domain is another server.
       const expected =
-        policy.values.sipDomain?.toLowerCase() ?? (current ? domainOf(current.sipAddress) : undefined)
-      if (expected !== undefined && domainOf(requested.sipAddress) !== expected) violations.push(setting)
+        policy.values.sipDomain?.toLowerCase() ?? (current ? hostOf(current.sipAddress) : undefined)
+      if (expected !== undefined && hostOf(requested.sipAddress) !== expected) violations.push(setting)
       continue
     }
     if (!(setting in requested)) continue

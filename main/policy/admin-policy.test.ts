@@ -170,3 +170,24 @@ describe('policy.example.json', () => {
     ])
   })
 })
+
+describe('policy files built to break the parser', () => {
+  it('locates the error in a policy nested 20,000 levels deep instead of overflowing the stack', () => {
+    const load = parsePolicy(`{"comment":${'['.repeat(20_000)}`, '/etc/parley/policy.json')
+    expect(load).toMatchObject({
+      status: 'rejected',
+      problem: 'line 1, column 20012: expected a value but found end of file',
+    })
+  })
+
+  it('rejects a well-formed policy nested 20,000 levels deep as a policy, not a crash', () => {
+    const text = `{"comment":${'['.repeat(20_000)}${']'.repeat(20_000)}}`
+    expect(parsePolicy(text, 'p').status).toBe('rejected')
+  })
+
+  it('refuses a file larger than a policy can be without parsing it', () => {
+    const load = parsePolicy(JSON.stringify({ comment: 'x'.repeat(100_000) }), 'p')
+    expect(load).toMatchObject({ status: 'rejected', problem: /more than a policy can be \(64 KB\)/ })
+    expect(load.policy).toEqual({ values: { autoUpdate: false }, locked: [] })
+  })
+})

@@ -94,8 +94,15 @@ export function policyPath(platform: NodeJS.Platform, env: NodeJS.ProcessEnv): s
   return '/etc/parley/policy.json'
 }
 
+/** A real policy is a few hundred bytes; anything this large is not one (and is not parsed). */
+export const maxPolicyChars = 64 * 1024
+
 /** Parse the text of a policy file. Pure: tests and the loader share it. */
 export function parsePolicy(text: string, path: string): PolicyLoad {
+  if (text.length > maxPolicyChars) {
+    const problem = `it is ${Math.ceil(text.length / 1024)} KB, more than a policy can be (${maxPolicyChars / 1024} KB)`
+    return { status: 'rejected', path, policy: safeDefaultPolicy(), problem }
+  }
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
   let raw: unknown
   try {

@@ -58,11 +58,8 @@ export function locateJsonSyntaxError(text: string): JsonSyntaxProblem | null {
     if (!match) unexpected('a value')
     index += (match as RegExpExecArray)[0].length
   }
-  const value = (): void => {
-    skipSpace()
+  const scalar = () => {
     const char = text[index]
-    if (char === '{') return object()
-    if (char === '[') return array()
     if (char === '"') return string()
     if (char === 't') return literal('true')
     if (char === 'f') return literal('false')
@@ -70,64 +67,68 @@ export function locateJsonSyntaxError(text: string): JsonSyntaxProblem | null {
     if (char === '-' || (char !== undefined && char >= '0' && char <= '9')) return number()
     unexpected('a value')
   }
-  const object = () => {
-    index++
+  const key = () => {
     skipSpace()
-    if (text[index] === '}') {
-      index++
-      return
-    }
-    for (;;) {
-      skipSpace()
-      if (text[index] !== '"') unexpected('a property name in double quotes')
-      string()
-      skipSpace()
-      if (text[index] !== ':') unexpected("':'")
-      index++
-      value()
-      skipSpace()
-      if (text[index] === ',') {
-        index++
-        skipSpace()
-        if (text[index] === '}') unexpected('another property (remove the trailing comma)')
-        continue
-      }
-      if (text[index] === '}') {
-        index++
-        return
-      }
-      unexpected("',' or '}'")
-    }
+    if (text[index] !== '"') unexpected('a property name in double quotes')
+    string()
+    skipSpace()
+    if (text[index] !== ':') unexpected("':'")
+    index++
   }
-  const array = () => {
-    index++
-    skipSpace()
-    if (text[index] === ']') {
-      index++
-      return
-    }
+  /**
+   * The whole document, with the open objects and arrays on an explicit stack rather than the
+   * call stack: a file nested 20,000 levels deep gets its line, not a stack overflow.
+   */
+  const document = () => {
+    const open: ('object' | 'array')[] = []
+    let expectValue = true
     for (;;) {
-      value()
       skipSpace()
+      if (expectValue) {
+        const char = text[index]
+        if (char === '{' || char === '[') {
+          index++
+          skipSpace()
+          if (text[index] === (char === '{' ? '}' : ']')) {
+            index++
+            expectValue = false
+            continue
+          }
+          open.push(char === '{' ? 'object' : 'array')
+          if (char === '{') key()
+          continue
+        }
+        scalar()
+        expectValue = false
+        continue
+      }
+      const container = open.at(-1)
+      if (!container) {
+        if (index < text.length) unexpected('nothing more after the end of the JSON')
+        return
+      }
+      const close = container === 'object' ? '}' : ']'
       if (text[index] === ',') {
         index++
         skipSpace()
-        if (text[index] === ']') unexpected('another value (remove the trailing comma)')
-        continue
-      }
-      if (text[index] === ']') {
+        if (text[index] === close)
+          unexpected(
+            container === 'object'
+              ? 'another property (remove the trailing comma)'
+              : 'another value (remove the trailing comma)',
+          )
+        if (container === 'object') key()
+        expectValue = true
+      } else if (text[index] === close) {
         index++
-        return
-      }
-      unexpected("',' or ']'")
+        open.pop()
+      } else unexpected(container === 'object' ? "',' or '}'" : "',' or ']'")
     }
   }
 
   try {
     if (text.charCodeAt(0) === 0xfeff) index = 1 // byte order mark from Windows editors
-    value()
-    skipSpace()
-    if (index < text.length) unexpected('nothing more after the end of the JSON')
+    document()
     return null
   } catch (error) {
     if (!(error instanceof Stop)) throw error

@@ -44,8 +44,10 @@ describe('loadMachinePolicy', () => {
       calls.push([command, ...args])
       return { status: 0, stdout: regOutput }
     }
-    const load = loadMachinePolicy({ platform: 'win32', env: {}, fileExists: () => false, run, ...noFile })
-    expect(calls).toEqual([['reg', 'query', 'HKLM\\SOFTWARE\\Policies\\Parley']])
+    const env = { SystemRoot: 'C:\\WINDOWS' }
+    const load = loadMachinePolicy({ platform: 'win32', env, fileExists: () => false, run, ...noFile })
+    // By its full path: a reg.exe in the current folder or on PATH is never the one that runs.
+    expect(calls).toEqual([['C:\\WINDOWS\\System32\\reg.exe', 'query', 'HKLM\\SOFTWARE\\Policies\\Parley']])
     expect(load).toMatchObject({
       status: 'applied',
       path: 'registry HKLM\\SOFTWARE\\Policies\\Parley',

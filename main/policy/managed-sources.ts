@@ -48,9 +48,17 @@ export function parseRegQuery(stdout: string): Record<string, unknown> {
   return values
 }
 
+/**
+ * reg.exe by its full path: a bare "reg" is looked up in the current folder and PATH first,
+ * where anyone could put a reg.exe answering with a policy of their own.
+ */
+export function regExePath(env: NodeJS.ProcessEnv): string {
+  return `${env.SystemRoot ?? env.SYSTEMROOT ?? 'C:\\Windows'}\\System32\\reg.exe`
+}
+
 /** Group Policy on Windows; null when the key does not exist. */
-export function registryPolicy(run: CommandRunner): PolicyLoad | null {
-  const result = run('reg', ['query', windowsPolicyKey])
+export function registryPolicy(run: CommandRunner, env: NodeJS.ProcessEnv): PolicyLoad | null {
+  const result = run(regExePath(env), ['query', windowsPolicyKey])
   if (result.status !== 0) return null
   return validatePolicy(parseRegQuery(result.stdout), `registry ${windowsPolicyKey}`)
 }
@@ -91,7 +99,7 @@ export interface MachinePolicyDeps extends PolicyFileReader {
  */
 export function loadMachinePolicy(deps: MachinePolicyDeps): PolicyLoad {
   if (deps.platform === 'win32') {
-    const fromRegistry = registryPolicy(deps.run)
+    const fromRegistry = registryPolicy(deps.run, deps.env)
     if (fromRegistry) return fromRegistry
   }
   if (deps.platform === 'darwin') {

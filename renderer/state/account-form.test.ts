@@ -90,6 +90,13 @@ describe('login form check', () => {
     if (check.ok) return
     expect(english(check.errors.sipAddress)).toMatch(/administrator set the domain.*corp\.example/)
     expect(english(check.errors.password)).toBe('Password is required.')
+    const withPort = checkAccountForm(
+      { ...values, sipAddress: '1001@corp.example:5070' },
+      null,
+      formPolicyOf(policyState),
+      false,
+    )
+    expect(withPort.ok ? '' : english(withPort.errors.sipAddress)).toMatch(/administrator set the domain/)
   })
 
   it('names empty required fields and explains malformed ones in plain words', () => {

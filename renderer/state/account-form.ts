@@ -87,7 +87,8 @@ export function formBaseOf(state: AccountState | null): Partial<Account> {
   return { ...base, ...(state?.account ?? {}) }
 }
 
-const domainOf = (sipAddress: string) => (sipAddress.split('@')[1] ?? '').replace(/:\d+$/, '').toLowerCase()
+/** The host part, port included: a locked domain takes no other port. */
+const hostOf = (sipAddress: string) => (sipAddress.split('@')[1] ?? '').toLowerCase()
 
 /** Field messages for everything the account schema refuses in `candidate` (first issue per field). */
 export function accountFieldErrors(candidate: Record<string, unknown>): FieldErrors {
@@ -127,11 +128,7 @@ export function checkAccountForm(
     outboundProxy: values.outboundProxy,
   }
   const errors = accountFieldErrors(candidate)
-  if (
-    !errors.sipAddress &&
-    policy.sipDomainLocked &&
-    domainOf(sipAddress) !== policy.sipDomain.toLowerCase()
-  ) {
+  if (!errors.sipAddress && policy.sipDomainLocked && hostOf(sipAddress) !== policy.sipDomain.toLowerCase()) {
     errors.sipAddress = message('login.domain-locked', { domain: policy.sipDomain })
   }
   if (!hasPassword && values.password === '')
