@@ -163,7 +163,11 @@ export function fetchElectronReleases(timeoutMs = 20_000): ReleaseListPort {
       if (!response.ok) return { error: `HTTP ${response.status}` }
       return { releases: (await response.json()) as ElectronRelease[] }
     } catch (error) {
-      return { error: error instanceof Error ? error.message : String(error) }
+      // fetch's own message is just "fetch failed"; the reason (ENOTFOUND, ECONNREFUSED, a
+      // timeout) is in its cause.
+      const cause = (error as { cause?: { code?: string; message?: string } }).cause
+      const reason = cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error))
+      return { error: `${RELEASES_URL}: ${reason}` }
     }
   }
 }
