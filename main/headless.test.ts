@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { AccountState } from '../contract/ipc'
 import type { Preferences } from '../contract/schemas'
-import { FakeSafeStorage } from './credentials/safe-storage'
+import { FakeSafeStorage } from './testing/fake-safe-storage'
 import { createHeadlessMain, type HeadlessMain } from './headless'
 
 const account = {

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { MemoryLogger } from '../log/logger'
 import { CredentialStore } from './credential-store'
-import { FakeSafeStorage } from './safe-storage'
+import { FakeSafeStorage } from '../testing/fake-safe-storage'
 import { electronSafeStorage } from './electron-safe-storage'
 
 let dir: string

@@ -3,7 +3,7 @@ import { invokeChannels } from '../../contract/ipc'
 import { MemoryLogger } from '../log/logger'
 import { createDispatcher } from './dispatcher'
 import { composeHandlersAtRuntime, HandlerError, type InvokeHandlers } from './handlers'
-import { unavailableHandlers } from './testing/unavailable-handlers'
+import { unavailableHandlers } from '../testing/unavailable-handlers'
 import { createTrustedSenderCheck } from './trusted-sender'
 
 const rendererUrl = 'http://localhost:5173/'

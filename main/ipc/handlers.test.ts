@@ -8,7 +8,7 @@ import {
   MissingHandlersError,
   type InvokeHandlers,
 } from './handlers'
-import { unavailableHandlers } from './testing/unavailable-handlers'
+import { unavailableHandlers } from '../testing/unavailable-handlers'
 
 describe('composeHandlers', () => {
   it('fails at start-up naming every channel without a handler', () => {

@@ -1,5 +1,5 @@
-import type { InvokeChannel } from '../../../contract/ipc'
-import { HandlerError, type InvokeHandlers } from '../handlers'
+import type { InvokeChannel } from '../../contract/ipc'
+import { HandlerError, type InvokeHandlers } from '../ipc/handlers'
 
 /** For tests that exercise one channel: every other channel answers `unavailable`. */
 export function unavailableHandlers(channels: readonly InvokeChannel[]): Partial<InvokeHandlers> {
