@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, describe, expect, it, vi } from 'vitest'
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { invokeChannels } from '../contract/ipc'
 
 // The composition root against a fake Electron: proves the real wiring (IPC on every channel
@@ -142,7 +142,25 @@ const fake = vi.hoisted(() => {
       },
     },
   }
-  return { state, module, app }
+  /** A fresh fake Electron (same objects, so the module mock stays valid) for the next boot. */
+  const reset = (userData: string) => {
+    Object.assign(state, {
+      userData,
+      quitCalls: 0,
+      windows: [],
+      trayMenu: [],
+      permissionRequest: null,
+      permissionCheck: null,
+      sent: [],
+      switches: [],
+      privilegedSchemes: [],
+      loadedUrls: [],
+    })
+    state.ipcHandlers.clear()
+    state.protocolHandlers.clear()
+    app.listeners.clear()
+  }
+  return { state, module, app, reset }
 })
 
 vi.mock('electron', () => ({ ...fake.module, default: fake.module }))
@@ -168,8 +186,8 @@ vi.mock('electron-store', async () => {
   }
 })
 
-fake.state.userData = mkdtempSync(join(tmpdir(), 'parley-index-'))
-afterAll(() => rmSync(fake.state.userData, { recursive: true, force: true }))
+const userDataDirs: string[] = []
+afterAll(() => userDataDirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })))
 
 const rendererPage = 'app://parley/index.html'
 const invoke = (channel: string, payload: unknown, frame: { url: string; parent: unknown } | null) =>
@@ -178,10 +196,30 @@ const invoke = (channel: string, payload: unknown, frame: { url: string; parent:
     payload,
   )
 
-describe('main/index.ts composition root', async () => {
-  await import('./index')
-  await vi.waitFor(() => expect(fake.state.windows).toHaveLength(1))
-  const [{ options, contents, window }] = fake.state.windows as [(typeof fake.state.windows)[number]]
+type FakeWindow = (typeof fake.state.windows)[number]
+
+describe('main/index.ts composition root', () => {
+  // Every test boots main/index.ts afresh, in its own user-data folder, and quits it after:
+  // no test depends on what another one did (or on running after it).
+  let options: FakeWindow['options']
+  let contents: FakeWindow['contents']
+  let window: FakeWindow['window']
+
+  beforeEach(async () => {
+    const userData = mkdtempSync(join(tmpdir(), 'parley-index-'))
+    userDataDirs.push(userData)
+    fake.reset(userData)
+    vi.resetModules()
+    await import('./index')
+    await vi.waitFor(() => expect(fake.state.windows).toHaveLength(1))
+    ;({ options, contents, window } = fake.state.windows[0] as FakeWindow)
+  })
+
+  afterEach(async () => {
+    if (fake.state.quitCalls > 0) return
+    fake.app.emit('before-quit', { preventDefault: () => undefined })
+    await vi.waitFor(() => expect(fake.state.quitCalls).toBe(1))
+  })
 
   it('leaves the media keys to Parley before the app is ready', () => {
     expect(fake.state.switches).toContainEqual(['disable-features', 'HardwareMediaKeyHandling'])
