@@ -56,6 +56,8 @@ function parleyBridge(channels: { invoke: string[]; events: string[] }): void {
 
 export interface TestAccount {
   user: string
+  /** The server address; the test PBX's ws:// one when omitted. */
+  wsServer?: string
   displayName?: string
   password?: string
 }
@@ -66,6 +68,8 @@ export interface TestAppOptions {
   pbx: PbxInfo
   /** Stored before the page loads (as if the user had signed in before); omitted: login screen. */
   account?: TestAccount
+  /** The browser trusts the test PBX's CA and resolves its host name (for wss://). */
+  trustTestCa?: boolean
   /** Runs on the fresh data folder before main starts (e.g. to plant a damaged file). */
   prepare?: (dataDir: string) => void
   /** Main writes its log file (parley.log) in a folder of its own under this one. */
@@ -120,7 +124,11 @@ export class TestApp {
       })
       if (!saved.ok) throw new Error(`could not store the test account: ${JSON.stringify(saved.error)}`)
     }
-    const ua = await launchUserAgent(options.name)
+    const caFile = options.pbx.tls?.caFile
+    const ua = await launchUserAgent(
+      options.name,
+      options.trustTestCa && caFile ? { trustCaFile: caFile } : {},
+    )
     const app = new TestApp(ua, main, dataDir, options.baseUrl, logDir)
     await ua.context.exposeBinding('__parleyInvoke', async (source, channel: string, request: unknown) =>
       app.currentMain.dispatch(channel, request, {
@@ -227,7 +235,7 @@ export function accountFor(account: TestAccount, pbx: PbxInfo): Account {
     displayName: account.displayName ?? account.user,
     sipAddress: `${account.user}@${pbx.domain}`,
     authUser: '',
-    wsServer: wsUrl(pbx),
+    wsServer: account.wsServer ?? wsUrl(pbx),
     outboundProxy: '',
     iceServers: [],
     voicemailNumber: '555',

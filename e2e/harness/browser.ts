@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium, type BrowserContext, type Page } from 'playwright-core'
+import { TLS_HOST, trustingHome } from './certs'
 
 export const CHROMIUM_PATH = process.env.PARLEY_CHROMIUM ?? '/usr/bin/chromium'
 
@@ -172,12 +173,25 @@ export interface UserAgentBrowser {
   close(): Promise<void>
 }
 
+export interface UserAgentOptions {
+  /**
+   * A CA certificate (PEM) this browser trusts, in a per-profile NSS database (its own HOME),
+   * with the test PBX's host name resolving to 127.0.0.1: wss:// is checked for real.
+   */
+  trustCaFile?: string
+}
+
 /** One Chromium with a fresh profile: one user agent. */
-export async function launchUserAgent(name: string): Promise<UserAgentBrowser> {
+export async function launchUserAgent(
+  name: string,
+  options: UserAgentOptions = {},
+): Promise<UserAgentBrowser> {
   const profile = mkdtempSync(join(tmpdir(), `parley-e2e-${name}-`))
-  const context = await chromium.launchPersistentContext(profile, {
+  const home = options.trustCaFile ? trustingHome(join(profile, 'home'), options.trustCaFile) : undefined
+  const context = await chromium.launchPersistentContext(join(profile, 'chromium'), {
     executablePath: CHROMIUM_PATH,
-    args: chromiumArgs,
+    args: home ? [...chromiumArgs, `--host-resolver-rules=MAP ${TLS_HOST} 127.0.0.1`] : chromiumArgs,
+    ...(home ? { env: { ...process.env, HOME: home } } : {}),
     viewport: { width: 1100, height: 760 },
     permissions: ['microphone'],
   })

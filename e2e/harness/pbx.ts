@@ -2,6 +2,7 @@ import { spawn, execFileSync } from 'node:child_process'
 import { existsSync, mkdirSync, openSync, readFileSync, writeFileSync, closeSync } from 'node:fs'
 import { connect } from 'node:net'
 import { join, resolve } from 'node:path'
+import { TLS_HOST } from './certs'
 import { assertTcpPortFree, assertUdpPortFree, freeTcpPort, freeUdpPort } from './ports'
 
 /** Everything a test needs to reach (and restart) the PBX; plain data so it can be `provide`d. */
@@ -22,6 +23,8 @@ export interface PbxInfo {
 
 export interface PbxTls {
   configFile: string
+  /** The test CA that signed the `trusted` certificate (the test browser trusts it). */
+  caFile: string
   /** Port per listener name (e.g. `trusted`, `expired`), all on 127.0.0.1. */
   ports: Record<string, number>
 }
@@ -32,6 +35,13 @@ const configFile = resolve(import.meta.dirname, '../pbx/kamailio.cfg')
 
 export function wsUrl(info: PbxInfo): string {
   return `ws://127.0.0.1:${info.wsPort}`
+}
+
+/** The wss:// address of the listener that shows certificate `kind` (see certs.ts). */
+export function wssUrl(info: PbxInfo, kind: string): string {
+  const port = info.tls?.ports[kind]
+  if (!port) throw new Error(`the test PBX has no wss:// listener "${kind}"`)
+  return `wss://${TLS_HOST}:${port}`
 }
 
 /**

@@ -1,8 +1,10 @@
-import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
+import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { svelte } from '@sveltejs/vite-plugin-svelte'
 import { build } from 'vite'
+import { certificateKinds, kamailioTlsConfig, makeTestCertificates, type CertificateKind } from './certs'
+import { freeTcpPort } from './ports'
 import { TestPbx } from './pbx'
 import { TestRtpengine } from './rtpengine'
 import { serveStatic } from './static-server'
@@ -84,7 +86,15 @@ export async function startTestBed(log: (line: string) => void = console.log): P
 
   const rtpengine = await TestRtpengine.create(runDir)
   await rtpengine.start()
-  const pbx = await TestPbx.create(join(runDir, 'pbx'), { rtpengineNgPort: rtpengine.info.ngPort })
+  const certs = makeTestCertificates(join(runDir, 'tls'))
+  const tlsPorts = {} as Record<CertificateKind, number>
+  for (const kind of certificateKinds) tlsPorts[kind] = await freeTcpPort()
+  const tlsConfigFile = join(certs.dir, 'kamailio-tls.cfg')
+  writeFileSync(tlsConfigFile, kamailioTlsConfig(certs, tlsPorts))
+  const pbx = await TestPbx.create(join(runDir, 'pbx'), {
+    rtpengineNgPort: rtpengine.info.ngPort,
+    tls: { configFile: tlsConfigFile, ports: tlsPorts, caFile: certs.caFile },
+  })
   await pbx.start()
   const { server, port } = await serveStatic({ '/': rendererDir, '/peer/': peerOut })
   const baseUrl = `http://127.0.0.1:${port}`
