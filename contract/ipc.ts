@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import {
   contactImportRequestSchema,
+  contactPageSchema,
   contactSchema,
   emptySchema,
   historyEntrySchema,
@@ -64,7 +65,7 @@ export const invokeSchemas = {
   'account:sign-out': emptySchema,
   'preferences:get': emptySchema,
   'preferences:update': preferencesPatchSchema,
-  'contacts:list': emptySchema,
+  'contacts:list': contactPageSchema,
   'contacts:save': contactSchema,
   'contacts:delete': idSchema,
   'contacts:import': contactImportRequestSchema,

@@ -173,3 +173,15 @@ export type LogLine = z.infer<typeof logLineSchema>
 
 export const idSchema = z.object({ id: shortText(textLimits.id) })
 export const emptySchema = z.undefined().or(z.null()).or(z.object({}).strict())
+
+/**
+ * A page of the address book (`contacts:list`); nothing asked: all of it. The window reads
+ * 10,000 contacts a page at a time, so no single answer holds up its main thread for long.
+ */
+export const contactPageSchema = z
+  .object({
+    offset: z.number().int().nonnegative(),
+    limit: z.number().int().min(1).max(10_000),
+  })
+  .or(emptySchema)
+export type ContactPage = z.infer<typeof contactPageSchema>

@@ -7,6 +7,7 @@ import { ipcLog, logWindowErrors } from './log/log'
 import { createSipPhone } from './sip'
 import { createAppState } from './state/app-state'
 import { createAudioState } from './state/audio.svelte'
+import { nextTask } from './state/tasks'
 import './styles/app.css'
 
 // Composition root of the renderer: build the phone, audio and state once, wire them, mount.
@@ -24,6 +25,7 @@ if (audio) {
   followCallsWithRinger(phone, audio.ringer, {
     silenceIncoming: () => state.dnd.enabled,
     failed: (what) => log.failed('audio', what),
+    afterCallShown: (start) => void nextTask().then(start),
   })
   void audio.start()
 }

@@ -1,5 +1,6 @@
 import { contactImportProgressSchema, type ContactImportProgress } from '../../contract/schemas'
 import type { EventSink } from '../ipc/event-bus'
+import type { ContactPage } from '../../contract/schemas'
 import { defineHandlers, HandlerError } from '../ipc/handlers'
 import { ContactStorageError, type ContactStore } from './contact-store'
 import { ImportStopped, type ContactImportRunner } from './import-runner'
@@ -20,7 +21,7 @@ async function guardStorage<T>(work: () => Promise<T>): Promise<T> {
  */
 export const contactHandlers = (store: ContactStore, importer: ContactImportRunner, events: EventSink) =>
   defineHandlers({
-    'contacts:list': () => store.list(),
+    'contacts:list': (request) => store.list(pageOf(request)),
     'contacts:save': async (contact) => {
       const name = contact.name.trim()
       const numbers = contact.numbers
@@ -59,3 +60,11 @@ export const contactHandlers = (store: ContactStore, importer: ContactImportRunn
       return report
     },
   })
+
+/** The page asked for; undefined when the request asked for the whole list. */
+function pageOf(request: ContactPage): { offset: number; limit: number } | undefined {
+  const page = request as { offset?: number; limit?: number } | null | undefined
+  return page?.offset !== undefined && page.limit !== undefined
+    ? { offset: page.offset, limit: page.limit }
+    : undefined
+}

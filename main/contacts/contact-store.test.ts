@@ -183,4 +183,21 @@ describe('ContactStore', () => {
     expect(store.takeNotices()[0]).toMatch(/not valid JSON/)
     expect((await readdir(directory)).some((name) => name.startsWith('contacts.json.corrupt-'))).toBe(true)
   })
+
+  it('lists a page of the address book when asked for one, the whole list otherwise', async () => {
+    const store = await openStore()
+    const handlers = handlersFor(store)
+    for (const name of ['Ada', 'Bo', 'Cy', 'Di', 'Ed']) await store.save({ ...bo, name })
+    const names = (contacts: Contact[]) => contacts.map((contact) => contact.name)
+    const all = names(await handlers['contacts:list'](undefined, context))
+    expect(all).toHaveLength(5)
+    const pages = [
+      await handlers['contacts:list']({ offset: 0, limit: 2 }, context),
+      await handlers['contacts:list']({ offset: 2, limit: 2 }, context),
+      await handlers['contacts:list']({ offset: 4, limit: 2 }, context),
+    ]
+    expect(pages.map((page) => page.length)).toEqual([2, 2, 1])
+    expect(pages.flatMap(names)).toEqual(all)
+    expect(await handlers['contacts:list']({ offset: 5, limit: 2 }, context)).toEqual([])
+  })
 })

@@ -82,8 +82,10 @@ export class ContactStore {
     return notices
   }
 
-  list(): Contact[] {
-    return [...this.contacts]
+  /** Every contact in name order, or the page asked for. */
+  list(page?: { offset: number; limit: number }): Contact[] {
+    if (!page) return [...this.contacts]
+    return this.contacts.slice(page.offset, page.offset + page.limit)
   }
 
   /** Adds a contact (an empty id gets a new one) or replaces the one with the same id. */

@@ -1,6 +1,7 @@
 import type { HistoryPage } from '../../contract/ipc'
 import type { HistoryEntry, HistoryQuery } from '../../contract/schemas'
 import { digitsOf, foldText, looksLikeNumber } from '../../contract/search-text'
+import { matchesHistoryFilter } from '../../contract/history-filter'
 import type { LogRecord } from './history-log'
 
 /**
@@ -36,16 +37,7 @@ function comesBefore(a: IndexedCall, b: IndexedCall): boolean {
 type Predicate = (call: IndexedCall) => boolean
 
 function filterPredicate(filter: HistoryQuery['filter']): Predicate | null {
-  switch (filter) {
-    case 'all':
-      return null
-    case 'missed':
-      return (call) => isMissed(call.entry)
-    case 'incoming':
-      return (call) => call.entry.direction === 'incoming'
-    case 'outgoing':
-      return (call) => call.entry.direction === 'outgoing'
-  }
+  return filter === 'all' ? null : (call) => matchesHistoryFilter(call.entry, filter)
 }
 
 function searchPredicate(search: string): Predicate | null {

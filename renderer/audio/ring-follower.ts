@@ -42,6 +42,12 @@ export interface FollowOptions {
   silenceIncoming?: () => boolean
   /** Where a ringer that could not play or stop is reported (main's log in the app). */
   failed?: Failed
+  /**
+   * Runs `start` once the window has taken the call event (e.g. in the next task), so the
+   * ringing card renders before the audio output (an AudioContext) is set up. Silencing is
+   * never put off. Default: at once.
+   */
+  afterCallShown?: (start: () => void) => void
 }
 
 /**
@@ -59,15 +65,20 @@ export function followCallsWithRinger(
     const next = ringerModeFor(phone.calls(), { silenceIncoming: options.silenceIncoming?.() ?? false })
     if (next === current) return
     current = next
+    if (next === RingerMode.Silent || !options.afterCallShown) play(next)
+    // A mode that changed again meanwhile was played (or silenced) by that change.
+    else options.afterCallShown(() => current === next && play(next))
+  }
+  const play = (mode: RingerMode) => {
     const done =
-      next === RingerMode.Ringing
+      mode === RingerMode.Ringing
         ? ringer.ring()
-        : next === RingerMode.CallWaiting
+        : mode === RingerMode.CallWaiting
           ? ringer.callWaiting()
-          : next === RingerMode.Ringback
+          : mode === RingerMode.Ringback
             ? ringer.ringback()
             : ringer.stop()
-    done.catch(failed(`the ringer could not switch to ${next}`))
+    done.catch(failed(`the ringer could not switch to ${mode}`))
   }
   const unsubscribers = [
     phone.on('call-added', update),

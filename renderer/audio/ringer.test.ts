@@ -201,17 +201,23 @@ describe('ringerModeFor ringback', () => {
   })
 })
 
+/** A ringer that only writes down what it was told. */
+function recordingRinger() {
+  const log: string[] = []
+  const ringer = {
+    ring: async () => void log.push('ring'),
+    callWaiting: async () => void log.push('call-waiting'),
+    ringback: async () => void log.push('ringback'),
+    stop: async () => void log.push('stop'),
+  }
+  return { log, ringer }
+}
+
 describe('followCallsWithRinger', () => {
   it('plays ringback while an outgoing call alerts and stops on answer or end', () => {
     const calls: CallSnapshot[] = []
     const phone = Object.assign(new FakeRoutingPhone(), { calls: () => calls })
-    const log: string[] = []
-    const ringer = {
-      ring: async () => void log.push('ring'),
-      callWaiting: async () => void log.push('call-waiting'),
-      ringback: async () => void log.push('ringback'),
-      stop: async () => void log.push('stop'),
-    }
+    const { log, ringer } = recordingRinger()
     const stop = followCallsWithRinger(phone, ringer)
     calls.push(outgoing('a', CallPhase.Dialing))
     phone.emit('call-added', calls[0]!)
@@ -229,16 +235,31 @@ describe('followCallsWithRinger', () => {
     stop()
   })
 
+  it('starts the ring only once the call was shown, and not at all when it stopped ringing meanwhile', () => {
+    const calls: CallSnapshot[] = [call('a', CallPhase.Ringing)]
+    const phone = Object.assign(new FakeRoutingPhone(), { calls: () => calls })
+    const { log, ringer } = recordingRinger()
+    const shown: Array<() => void> = []
+    const stop = followCallsWithRinger(phone, ringer, { afterCallShown: (start) => shown.push(start) })
+    expect(log).toEqual([])
+    shown.shift()?.()
+    expect(log).toEqual(['ring'])
+    calls[0] = call('a', CallPhase.Ended)
+    phone.emit('call-ended', { ...calls[0], endReason: 'remote-hangup' })
+    expect(log).toEqual(['ring', 'stop'])
+    calls[0] = call('b', CallPhase.Ringing)
+    phone.emit('call-added', calls[0])
+    calls[0] = call('b', CallPhase.Ended)
+    phone.emit('call-ended', { ...calls[0], endReason: 'cancelled' })
+    shown.shift()?.()
+    expect(log).toEqual(['ring', 'stop', 'stop'])
+    stop()
+  })
+
   it('stays silent for an incoming call while do-not-disturb is on', () => {
     const calls: CallSnapshot[] = [call('a', CallPhase.Ringing)]
     const phone = Object.assign(new FakeRoutingPhone(), { calls: () => calls })
-    const log: string[] = []
-    const ringer = {
-      ring: async () => void log.push('ring'),
-      callWaiting: async () => void log.push('call-waiting'),
-      ringback: async () => void log.push('ringback'),
-      stop: async () => void log.push('stop'),
-    }
+    const { log, ringer } = recordingRinger()
     let dnd = true
     const stop = followCallsWithRinger(phone, ringer, { silenceIncoming: () => dnd })
     phone.emit('call-added', calls[0]!)
@@ -252,13 +273,7 @@ describe('followCallsWithRinger', () => {
   it('follows call events and stops when told', async () => {
     const calls: CallSnapshot[] = []
     const phone = Object.assign(new FakeRoutingPhone(), { calls: () => calls })
-    const log: string[] = []
-    const ringer = {
-      ring: async () => void log.push('ring'),
-      callWaiting: async () => void log.push('call-waiting'),
-      ringback: async () => void log.push('ringback'),
-      stop: async () => void log.push('stop'),
-    }
+    const { log, ringer } = recordingRinger()
     const stop = followCallsWithRinger(phone, ringer)
     calls.push(call('a', CallPhase.Ringing))
     phone.emit('call-added', calls[0]!)

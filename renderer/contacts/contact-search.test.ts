@@ -89,4 +89,21 @@ describe('ContactSearch', () => {
   it('returns nothing for a query that matches nobody', () => {
     expect(search.search('xyzzy')).toEqual([])
   })
+
+  it('builds the same index a slice at a time, yielding between slices of 1,000 contacts', () => {
+    const many = Array.from({ length: 2500 }, (_, index) =>
+      contact(`m${index}`, `${people[index % people.length]?.name ?? ''} ${index}`, [`08-${index}`]),
+    )
+    const slices = ContactSearch.slices(many)
+    let yields = 0
+    let step = slices.next()
+    while (!step.done) {
+      yields++
+      step = slices.next()
+    }
+    expect(yields).toBe(2)
+    const whole = new ContactSearch(many)
+    for (const query of ['ostlund', 'zoe 12', '08-24', ''])
+      expect(names(step.value.search(query))).toEqual(names(whole.search(query)))
+  })
 })

@@ -36,30 +36,50 @@ function toWords(folded: string): string {
   return ` ${folded.replace(wordSeparators, ' ').trim()}`
 }
 
+interface KeyedContact {
+  sortKey: string
+  entry: IndexedContact
+}
+
+function keyed(contact: Contact): KeyedContact {
+  const name = foldText(contact.name)
+  return {
+    sortKey: name,
+    entry: {
+      contact,
+      words: contact.company === '' ? toWords(name) : `${toWords(name)}${toWords(foldText(contact.company))}`,
+      numberDigits: contact.numbers.map((number) => digitsOf(number.value)).filter((digits) => digits !== ''),
+    },
+  }
+}
+
+/** Contacts folded between two yields of ContactSearch.slices (a few ms of work each). */
+const contactsPerSlice = 1000
+
 export class ContactSearch {
   private readonly indexed: IndexedContact[]
   /** 0, 1, 2, … : every position, the candidates of a fresh search. */
   private readonly allPositions: Int32Array
   private previous: PreviousSearch | null = null
 
-  constructor(contacts: readonly Contact[]) {
-    const withSortKey = contacts.map((contact) => {
-      const name = foldText(contact.name)
-      return {
-        sortKey: name,
-        entry: {
-          contact,
-          words:
-            contact.company === '' ? toWords(name) : `${toWords(name)}${toWords(foldText(contact.company))}`,
-          numberDigits: contact.numbers
-            .map((number) => digitsOf(number.value))
-            .filter((digits) => digits !== ''),
-        },
-      }
-    })
+  constructor(contacts: readonly Contact[] | readonly KeyedContact[]) {
+    const withSortKey = contacts.map((item) => ('sortKey' in item ? item : keyed(item)))
     withSortKey.sort((a, b) => (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0))
     this.indexed = withSortKey.map(({ entry }) => entry)
     this.allPositions = Int32Array.from(this.indexed.keys())
+  }
+
+  /**
+   * The same index, folded a slice of contacts at a time: the generator yields between slices
+   * so the window can paint and answer input while 10,000 contacts are indexed.
+   */
+  static *slices(contacts: readonly Contact[]): Generator<void, ContactSearch, void> {
+    const prepared: KeyedContact[] = []
+    for (const [position, contact] of contacts.entries()) {
+      prepared.push(keyed(contact))
+      if (position % contactsPerSlice === contactsPerSlice - 1) yield
+    }
+    return new ContactSearch(prepared)
   }
 
   get size(): number {

@@ -2,6 +2,7 @@ import { ipcLog, type Log } from '../log/log'
 import { getContext, setContext } from 'svelte'
 import type { ParleyApi } from '../../contract/ipc'
 import type { Phone } from '../sip/types'
+import { request } from './api'
 import type { AudioState } from './audio.svelte'
 import { CallsState } from './calls.svelte'
 import { ContactPicker } from './contact-picker.svelte'
@@ -42,6 +43,8 @@ export interface AppState {
 
 export interface AppStateOptions {
   audio?: AudioState | null
+  /** Longest wait for signing in before contacts and history load anyway (default 3 s). */
+  dataDelayMs?: number
   /** The system's preferred locales (navigator.languages); English when none is given. */
   systemLocales?: readonly string[]
   /** Main's log; defaults to one over `api`. */
@@ -67,7 +70,7 @@ export function createAppState(phone: Phone, api: ParleyApi, options: AppStateOp
     doNotDisturb: () => dnd.enabled,
     dtmfMethod: () => dtmfMethod.value,
     transferTargetOf: (callId) => transfer?.transferredTo(callId) ?? '',
-    onHistoryRecorded: () => void history?.refresh(),
+    onHistoryRecorded: (entry) => history?.recorded(entry),
     nameForNumber: (number) => contacts.nameForNumber(number),
   })
   transfer = new TransferController(phone, calls, ui, { onTransferred: () => contacts.setQuery('') })
@@ -105,14 +108,26 @@ export function createAppState(phone: Phone, api: ParleyApi, options: AppStateOp
         dtmfMethod.start(),
       ]
       const ticker = setInterval(() => ui.tick(), 1000)
-      void language.load()
-      void session.load()
-      void contacts.load()
-      void dnd.load()
-      void closeToTray.load()
-      void dtmfMethod.load()
-      void historyState.refresh()
+      // One read of the preferences for every state that shows one.
+      void request(api, 'preferences:get').then((preferences) => {
+        if (preferences.ok)
+          for (const state of [language, dnd, closeToTray, dtmfMethod]) state.apply(preferences.value)
+      })
+      // The address book and the history are not needed to register: they load once signing
+      // in has an answer (registered, refused, or no account), so their transfers and indexing
+      // never run while "Registered" is on its way; at the latest after dataDelayMs.
+      let dataLoading = false
+      const loadData = () => {
+        if (dataLoading) return
+        dataLoading = true
+        clearTimeout(dataTimer)
+        void contacts.load()
+        void historyState.refresh()
+      }
+      const dataTimer = setTimeout(loadData, options.dataDelayMs ?? 3000)
+      void session.load().finally(loadData)
       return () => {
+        clearTimeout(dataTimer)
         clearInterval(ticker)
         stops.forEach((stop) => stop())
       }

@@ -31,8 +31,8 @@ export interface CallsOptions {
   notifier: Notifier
   /** Who a call was transferred to, for its history entry ('' when it was not). */
   transferTargetOf?: (callId: string) => string
-  /** Called after each history entry is stored, so the history view can refresh. */
-  onHistoryRecorded?: () => void
+  /** Called with each history entry main stored, so the history view can show it. */
+  onHistoryRecorded?: (entry: HistoryEntry) => void
   /** True while do not disturb is on: incoming calls are turned away with 486 Busy Here. */
   doNotDisturb?: () => boolean
   /** How keypad tones go out (the user's or admin's choice); auto when not given. */
@@ -70,7 +70,7 @@ export class CallsState {
   private readonly log: Log
   private readonly notifier: Notifier
   private readonly transferTargetOf: (callId: string) => string
-  private readonly onHistoryRecorded: () => void
+  private readonly onHistoryRecorded: (entry: HistoryEntry) => void
   private readonly doNotDisturb: () => boolean
   private readonly dtmfMethod: () => DtmfPreference
   private readonly nameForNumber: (number: string) => string
@@ -325,7 +325,7 @@ export class CallsState {
       ? { ...base, outcome: 'missed', note: dndHistoryNote }
       : base
     const result = await request(this.api, 'history:record', entry)
-    if (result.ok) this.onHistoryRecorded()
+    if (result.ok) this.onHistoryRecorded(result.value)
     else
       this.notifier.alert(
         `The call with ${partyOf(call)} could not be saved in the history: ${result.message}`,

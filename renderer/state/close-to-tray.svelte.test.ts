@@ -13,7 +13,7 @@ describe('CloseToTrayState', () => {
     const notifier = { announce: vi.fn(), alert: vi.fn() }
     const tray = new CloseToTrayState(api, notifier)
     const stop = tray.start()
-    await tray.load()
+    tray.apply(stored)
     expect(tray.enabled).toBe(true)
     expect(await tray.setEnabled(false)).toBe(true)
     expect(api.sent('preferences:update')).toEqual([{ closeToTray: false }])

@@ -122,4 +122,26 @@ describe('ContactsState', () => {
     api.emit('contacts-import-progress', { phase: 'reading', percent: 10 })
     expect(state.importProgress).toBeNull()
   })
+
+  it('reads a long address book a page at a time, then shows and names it all', async () => {
+    const many: Contact[] = Array.from({ length: 1203 }, (_, index) => ({
+      id: `c${index}`,
+      name: `Contact ${String(index).padStart(4, '0')}`,
+      company: '',
+      favourite: false,
+      numbers: [{ kind: 'work', value: `08-555 ${String(index).padStart(4, '0')}` }],
+    }))
+    const api = new FakeApi().handle('contacts:list', (request) => {
+      const { offset, limit } = request as { offset: number; limit: number }
+      return many.slice(offset, offset + limit)
+    })
+    const state = new ContactsState(api, inEnglish({ announce: vi.fn(), alert: vi.fn() }))
+    await state.load()
+    const pages = api.sent('contacts:list') as Array<{ offset: number; limit: number }>
+    expect(pages.map((page) => page.offset)).toEqual([0, 500, 1000])
+    expect(pages.every((page) => page.limit <= 500)).toBe(true)
+    expect(state.contacts).toHaveLength(1203)
+    expect(state.results).toHaveLength(1203)
+    expect(state.nameForNumber('085551202')).toBe('Contact 1202')
+  })
 })

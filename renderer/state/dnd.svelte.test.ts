@@ -28,9 +28,10 @@ function setup(initial = false) {
 
 describe('DoNotDisturbState', () => {
   it('loads the stored preference', async () => {
-    const { dnd } = setup(true)
+    const { api, dnd } = setup(true)
     expect(dnd.enabled).toBe(false)
-    await dnd.load()
+    const stored = await api.invoke('preferences:get')
+    if (stored.ok) dnd.apply(stored.value)
     expect(dnd.enabled).toBe(true)
   })
 

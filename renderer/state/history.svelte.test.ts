@@ -187,4 +187,24 @@ describe('HistoryState', () => {
     history.dismissNotice(setAside)
     expect(history.notices).toEqual([])
   })
+
+  it('shows a call main just recorded without asking for the page again', async () => {
+    const { history, api } = setup([entry('old', { startedAt: 500 })])
+    await history.refresh()
+    history.recorded(entry('new', { startedAt: 2000, outcome: 'missed' }))
+    expect(history.entries.map((e) => e.id)).toEqual(['new', 'old'])
+    expect(history.total).toBe(2)
+    expect(history.missedUnseen).toBe(2)
+    await history.setFilter('outgoing')
+    history.recorded(entry('in', { startedAt: 3000 }))
+    expect(history.entries).toEqual([])
+    expect(api.sent('history:query')).toHaveLength(2)
+  })
+
+  it('asks main again for a call recorded while a search is typed (main matches searches)', async () => {
+    const { history, api } = setup()
+    await history.setSearch('Name 1')
+    history.recorded(entry('9'))
+    await vi.waitFor(() => expect(api.sent('history:query')).toHaveLength(2))
+  })
 })

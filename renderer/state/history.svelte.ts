@@ -1,6 +1,7 @@
 import type { ParleyApi } from '../../contract/ipc'
 import { textLimits } from '../../contract/limits'
 import type { HistoryEntry, HistoryQuery } from '../../contract/schemas'
+import { matchesHistoryFilter } from '../../contract/history-filter'
 import { request } from './api'
 
 export type HistoryFilter = HistoryQuery['filter']
@@ -54,6 +55,30 @@ export class HistoryState {
 
   async refresh(): Promise<void> {
     await this.fetch(0, Math.max(this.pageSize, Math.min(this.entries.length, 1000)))
+  }
+
+  /**
+   * A call just stored by main (history:record answers with it): placed in the list without
+   * asking main for the page again. A search typed into the history is main's to match, so
+   * then the page is asked for after all.
+   */
+  recorded(entry: HistoryEntry): void {
+    if (this.search.trim() !== '') {
+      void this.refresh()
+      return
+    }
+    const known = this.entries.some((shown) => shown.id === entry.id)
+    const others = known ? this.entries.filter((shown) => shown.id !== entry.id) : this.entries
+    if (entry.outcome === 'missed' && !known) this.missedUnseen++
+    if (!matchesHistoryFilter(entry, this.filter)) {
+      this.entries = others
+      if (known) this.total--
+      return
+    }
+    // Newest first; a call recorded now goes before older calls that started at the same time.
+    const at = others.findIndex((shown) => shown.startedAt <= entry.startedAt)
+    this.entries = at < 0 ? [...others, entry] : [...others.slice(0, at), entry, ...others.slice(at)]
+    if (!known) this.total++
   }
 
   async loadMore(): Promise<void> {

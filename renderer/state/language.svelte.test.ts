@@ -20,8 +20,9 @@ describe('LanguageState', () => {
   }
 
   it('follows the system language until one is chosen, then speaks it', async () => {
-    const { state, notifier } = setup(['sv-SE', 'en-US'])
-    await state.load()
+    const { api, state, notifier } = setup(['sv-SE', 'en-US'])
+    const stored = await api.invoke('preferences:get')
+    if (stored.ok) state.apply(stored.value)
     expect(state.language).toBe('sv')
     expect(state.t('settings.title')).toBe('Inställningar')
     expect(await state.choose('en')).toBe(true)

@@ -9,6 +9,7 @@ import {
   type Message,
   type MessageKey,
 } from '../../contract/i18n'
+import type { Preferences } from '../../contract/schemas'
 import { request } from './api'
 
 interface LanguageNotifier {
@@ -50,14 +51,12 @@ export class LanguageState {
   }
 
   start(): () => void {
-    return this.api.on('preferences-changed', (preferences) => {
-      this.preference = preferences.language
-    })
+    return this.api.on('preferences-changed', (preferences) => this.apply(preferences))
   }
 
-  async load(): Promise<void> {
-    const result = await request(this.api, 'preferences:get')
-    if (result.ok) this.preference = result.value.language
+  /** Takes the stored preferences (read once at start for every state, see app-state.ts). */
+  apply(preferences: Preferences): void {
+    this.preference = preferences.language
   }
 
   /** Changes the language; a refusal (locked by the admin, main unreachable) is said in words. */

@@ -49,14 +49,12 @@ export class PreferenceValue<K extends keyof Preferences> {
   }
 
   start(): () => void {
-    return this.api.on('preferences-changed', (preferences) => {
-      this.value = preferences[this.key]
-    })
+    return this.api.on('preferences-changed', (preferences) => this.apply(preferences))
   }
 
-  async load(): Promise<void> {
-    const result = await request(this.api, 'preferences:get')
-    if (result.ok) this.value = result.value[this.key]
+  /** Takes the stored preferences (read once at start for every state, see app-state.ts). */
+  apply(preferences: Preferences): void {
+    this.value = preferences[this.key]
   }
 
   /** Changes the preference; a refusal (e.g. locked by the admin) is said in words. */

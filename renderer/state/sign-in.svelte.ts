@@ -5,6 +5,7 @@ import type { Account } from '../../contract/schemas'
 import type { Phone, RegistrationStatus, SipAccount } from '../sip/types'
 import type { FieldErrors } from './account-form'
 import { request } from './api'
+import { nextTask } from './tasks'
 import { message, render } from '../../contract/i18n'
 import type { Say } from './ui.svelte'
 
@@ -185,9 +186,4 @@ export class SignInState {
       }
     }
   }
-}
-
-/** Resolves in a later task (after rendering and I/O events that are due), not a microtask. */
-function nextTask(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0))
 }

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest'
+import type { AccountState } from '../../contract/ipc'
+import type { Preferences } from '../../contract/schemas'
+import { createAppState } from './app-state'
+import { FakeApi } from './testing/fake-api'
+import { FakePhone } from './testing/fake-phone'
+
+const preferences: Preferences = {
+  microphone: null,
+  speaker: null,
+  ringtone: null,
+  closeToTray: false,
+  doNotDisturb: true,
+  historyLimit: 50_000,
+  language: 'sv',
+  dtmfMethod: 'auto',
+}
+const signedOut: AccountState = { account: null, hasPassword: false, locked: [], notices: [] }
+
+function setup() {
+  let answerAccount = () => {}
+  const accountAnswered = new Promise<void>((resolve) => (answerAccount = resolve))
+  const api = new FakeApi()
+    .handle('preferences:get', () => preferences)
+    .handle('contacts:list', () => [])
+    .handle('history:query', () => ({ entries: [], total: 0, missedUnseen: 0 }))
+    .handle('account:password', () => ({ ok: false, error: { code: 'not-found', message: 'none' } }))
+  const invoke = api.invoke.bind(api)
+  api.invoke = (async (channel: Parameters<typeof invoke>[0], request?: unknown) => {
+    if (channel === 'account:get') {
+      await accountAnswered
+      return { ok: true, value: signedOut }
+    }
+    return invoke(channel, request)
+  }) as typeof api.invoke
+  const app = createAppState(new FakePhone(), api, { dataDelayMs: 60_000 })
+  return { api, app, answerAccount }
+}
+
+describe('createAppState start', () => {
+  it('reads the preferences once for language, do not disturb and close to tray', async () => {
+    const { api, app, answerAccount } = setup()
+    const stop = app.start()
+    answerAccount()
+    await expect.poll(() => app.dnd.enabled).toBe(true)
+    expect(app.language.language).toBe('sv')
+    expect(app.closeToTray.enabled).toBe(false)
+    expect(api.sent('preferences:get')).toHaveLength(1)
+    stop()
+  })
+
+  it('loads contacts and history only once signing in has an answer', async () => {
+    const { api, app, answerAccount } = setup()
+    const stop = app.start()
+    for (let turn = 0; turn < 5; turn++) await new Promise((resolve) => setTimeout(resolve, 0))
+    expect(api.sent('contacts:list')).toEqual([])
+    expect(api.sent('history:query')).toEqual([])
+    answerAccount()
+    await expect.poll(() => api.sent('contacts:list').length).toBe(1)
+    await expect.poll(() => api.sent('history:query').length).toBe(1)
+    stop()
+  })
+})
