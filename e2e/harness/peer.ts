@@ -106,7 +106,8 @@ export class TestPeer {
     ] as const)
   }
 
-  blindTransfer(id: number | undefined, target: string): Promise<void> {
+  /** Resolves with the final status of the REFER (202 accepted, 603 declined …). */
+  blindTransfer(id: number | undefined, target: string): Promise<number> {
     return this.page.evaluate(([i, t]) => (window as unknown as PeerWindow).peer.blindTransfer(i, t), [
       id,
       target,

@@ -352,10 +352,20 @@ const peer = {
     if (sent) rec.view.sentRtpDtmf += digits
     return sent
   },
-  async blindTransfer(id: number | undefined, target: string): Promise<void> {
+  /** REFERs the call to `target`; resolves with the final status of the REFER (202, 603 …). */
+  async blindTransfer(id: number | undefined, target: string): Promise<number> {
     const uri = UserAgent.makeURI(target)
     if (!uri) throw new Error(`bad target ${target}`)
-    await record(id).session.refer(uri)
+    return new Promise<number>((resolve, reject) => {
+      record(id)
+        .session.refer(uri, {
+          requestDelegate: {
+            onAccept: (response) => resolve(response.message.statusCode ?? 0),
+            onReject: (response) => resolve(response.message.statusCode ?? 0),
+          },
+        })
+        .catch(reject)
+    })
   },
   /** REFER the call `heldId` to the party of `consultId` (Refer-To with Replaces). */
   async attendedTransfer(heldId: number, consultId: number): Promise<void> {

@@ -1,24 +1,12 @@
 import type { Call } from './call'
 import type { CallMedia } from './call-media'
 import type { CallRegistry } from './call-registry'
-import {
-  headerLookup,
-  numberFromUri,
-  parseCallerContext,
-  parseNameAddr,
-  sanitizeText,
-} from './caller-context'
+import { headerLookup, numberFromUri, parseCallerContext, parseNameAddr } from './caller-context'
 import { logFailure, type PhoneContext } from './context'
 import { messageOf } from '../../contract/error-message'
 import type { SessionOps } from './session-ops'
-import type {
-  IncomingRefer,
-  RefusedRequest,
-  SessionDelegate,
-  SipInvitation,
-  SipInviter,
-  SipMessage,
-} from './stack'
+import type { RefusedRequest, SessionDelegate, SipInvitation, SipMessage } from './stack'
+import type { ReferRequests } from './refer-requests'
 import type { TransferCoordinator } from './transfer'
 import { message } from '../../contract/i18n'
 
@@ -27,6 +15,8 @@ export interface IncomingDeps {
   media: CallMedia
   sessions: SessionOps
   transfers: TransferCoordinator
+  /** Incoming REFERs (created after this class: they need its session delegate). */
+  refers: () => ReferRequests
   /** The account's user part, to tell "via" entries from ourselves. */
   ownUser: () => string
 }
@@ -58,6 +48,13 @@ export class IncomingRequests {
         return
       }
       const replaced = invitation.replacee ? calls.ofSession(invitation.replacee) : undefined
+      if (replaced && !mayReplace(invitation.request, replaced)) {
+        // RFC 3891 §6: only the replaced dialog's peer, or someone it sent, may take over a call
+        invitation
+          .reject({ statusCode: 403, extraHeaders: ['Warning: 399 parley "Replaces not authorised"'] })
+          .catch((error: unknown) => this.context.log(`403 not sent: ${messageOf(error)}`))
+        return
+      }
       const call: Call = calls.add(
         {
           direction: 'incoming',
@@ -95,7 +92,7 @@ export class IncomingRequests {
     return {
       onRefer: (referral) => {
         const call = callOf()
-        if (call) this.onRefer(call, referral)
+        if (call) this.deps.refers().onRefer(call, referral)
         else
           referral
             .reject({ statusCode: 481 })
@@ -126,52 +123,6 @@ export class IncomingRequests {
         replaced.leaving = false
       })
   }
-
-  /** We are being transferred: the new call is placed at once, the old leg ends once it answers. */
-  private onRefer(call: Call, referral: IncomingRefer): void {
-    let targetText: string
-    let targetName: string
-    try {
-      const referTo = referral.referTo
-      targetText = referTo.uri.toString()
-      targetName = sanitizeText(referTo.displayName ?? '')
-    } catch (error) {
-      this.context.log(`REFER without a usable Refer-To: ${messageOf(error)}`)
-      referral.reject({ statusCode: 400 }).catch(logFailure(this.context.log, 'answering REFER 400 failed'))
-      return
-    }
-    referral.accept().catch(logFailure(this.context.log, 'accepting REFER failed'))
-    const referredBy = referral.referredBy ? parseNameAddr(referral.referredBy) : null
-    const referrerNumber = referredBy ? numberFromUri(referredBy.uri) : ''
-    // A nameless Referred-By (SIP.js sends one) naming the party we talk to: use the name we show.
-    const knownReferrer = referrerNumber !== '' && referrerNumber === call.snapshot.remoteNumber
-    const by =
-      referredBy?.name ||
-      (knownReferrer && call.snapshot.remoteName) ||
-      referrerNumber ||
-      call.snapshot.remoteName ||
-      call.snapshot.remoteNumber
-    let inviter: SipInviter
-    try {
-      inviter = referral.makeInviter({
-        sessionDescriptionHandlerOptions: this.deps.media.options(false),
-        delegate: this.sessionDelegate(() => newCall),
-      })
-    } catch (error) {
-      this.context.log(`REFER target could not be called: ${messageOf(error)}`)
-      return
-    }
-    const newCall: Call = this.deps.calls.add({
-      direction: 'outgoing',
-      session: inviter,
-      remoteName: targetName,
-      remoteNumber: numberFromUri(targetText),
-      via: '',
-      transferredBy: by,
-    })
-    this.deps.transfers.noteTransferredLeg(newCall, call)
-    this.deps.sessions.place(newCall, inviter)
-  }
 }
 
 type OfferProblemKey = 'call.offer-not-sdp' | 'call.offer-invalid' | 'call.offer-no-audio'
@@ -189,4 +140,20 @@ export function offerProblem(request: SipMessage): { reason: OfferProblemKey; wa
   if (!/^m=audio [1-9]\d*(\/\d+)? \S+ \d/m.test(body))
     return { reason: 'call.offer-no-audio', warning: 'No audio in the offer' }
   return null
+}
+
+/**
+ * RFC 3891 §6: an INVITE with Replaces may take over `replaced` only when it comes from the
+ * replaced dialog's peer (From or P-Asserted-Identity), or is sent on that peer's behalf (its
+ * Referred-By, copied from the transferor's REFER, names the peer).
+ */
+export function mayReplace(request: SipMessage, replaced: Call): boolean {
+  const peer = replaced.snapshot.remoteNumber
+  if (!peer) return false
+  const lookup = headerLookup(request)
+  const identities = [...lookup('p-asserted-identity'), ...lookup('from'), ...lookup('referred-by')]
+  return identities.some((value) => {
+    const address = parseNameAddr(value)
+    return address !== null && numberFromUri(address.uri) === peer
+  })
 }

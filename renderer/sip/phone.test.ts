@@ -26,6 +26,8 @@ let elements: FakeAudioElement[]
 let outgoing: FakeSession[]
 
 const names: PhoneEventName[] = [
+  'transfer-request',
+  'transfer-request-ended',
   'registration',
   'call-added',
   'call-updated',
@@ -533,7 +535,11 @@ describe('SipPhone transfers', () => {
     const first = incoming()
     const original = of('call-added')[0]
     await phone.answer(original?.id as string)
-    const replacing = new FakeSession({ From: ['"Carol" <sip:3000@pbx.example>;tag=2'] }, 'invitation')
+    // sent by Bo (the replaced call's peer) through Carol: Referred-By names Bo (RFC 3891 §6)
+    const replacing = new FakeSession(
+      { From: ['"Carol" <sip:3000@pbx.example>;tag=2'], 'Referred-By': ['<sip:1002@pbx.example>'] },
+      'invitation',
+    )
     replacing.replacee = first
     stack.lastUa.delegate?.onInvite?.(replacing as never)
     await flush()
@@ -546,6 +552,79 @@ describe('SipPhone transfers', () => {
     // the replaced call is not put on hold on its way out
     expect(first.reinvites).toHaveLength(0)
     expect(phone.calls()).toHaveLength(1)
+  })
+})
+
+describe('SipPhone transfer checks (RFC 3891 §6, REFER policy)', () => {
+  it('refuses an INVITE with Replaces from a stranger with 403: the call stays', async () => {
+    const first = incoming()
+    const original = of('call-added')[0]
+    await phone.answer(original?.id as string)
+    const replacing = new FakeSession({ From: ['"Mallory" <sip:6666@pbx.example>;tag=3'] }, 'invitation')
+    replacing.replacee = first
+    stack.lastUa.delegate?.onInvite?.(replacing as never)
+    await flush()
+    expect(replacing.rejects).toEqual([403])
+    expect(replacing.accepts).toHaveLength(0)
+    expect(of('call-ended')).toEqual([])
+    expect(phone.calls().map((c) => c.id)).toEqual([original?.id])
+  })
+
+  it('asks before following a REFER the decider does not allow: 603 when declined, the call stays', async () => {
+    const decided: Array<[string, boolean]> = []
+    phone.setTransferDecider((request, followedBefore) => {
+      decided.push([request.targetDomain, followedBefore])
+      return request.targetDomain === 'pbx.example' && !followedBefore ? 'follow' : 'ask'
+    })
+    const invitation = incoming({ From: ['"Bob" <sip:1002@pbx.example>;tag=1'] })
+    const old = of('call-added')[0]
+    await phone.answer(old?.id as string)
+    const rejects: number[] = []
+    invitation.delegate?.onRefer?.({
+      referTo: {
+        uri: { toString: () => 'sip:+19005550100@premium.example:5060' },
+        displayName: 'Free prize',
+      },
+      referredBy: undefined,
+      accept: async () => undefined,
+      reject: async (options: { statusCode: number }) => void rejects.push(options.statusCode),
+      makeInviter: () => new FakeSession(),
+    } as never)
+    expect(decided).toEqual([['premium.example', false]])
+    const asked = of('transfer-request')
+    expect(asked).toEqual([
+      {
+        requestId: asked[0]?.requestId,
+        callId: old?.id,
+        target: 'sip:+19005550100@premium.example:5060',
+        targetNumber: '+19005550100',
+        targetDomain: 'premium.example',
+        by: 'Bob',
+      },
+    ])
+    expect(of('call-added')).toHaveLength(1)
+    phone.answerTransferRequest(asked[0]?.requestId as string, false)
+    await flush()
+    expect(rejects).toEqual([603])
+    expect(of('transfer-request-ended')).toEqual([{ requestId: asked[0]?.requestId }])
+    expect(phone.calls().map((c) => c.id)).toEqual([old?.id])
+  })
+
+  it('declines a transfer request nobody answers after 25 s', async () => {
+    phone.setTransferDecider(() => 'ask')
+    const invitation = incoming()
+    await phone.answer(of('call-added')[0]?.id as string)
+    const rejects: number[] = []
+    invitation.delegate?.onRefer?.({
+      referTo: { uri: { toString: () => 'sip:3000@pbx.example' } },
+      accept: async () => undefined,
+      reject: async (options: { statusCode: number }) => void rejects.push(options.statusCode),
+      makeInviter: () => new FakeSession(),
+    } as never)
+    await clock.advance(24_999)
+    expect(rejects).toEqual([])
+    await clock.advance(1)
+    expect(rejects).toEqual([603])
   })
 })
 

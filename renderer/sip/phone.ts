@@ -1,4 +1,4 @@
-import { dialUriText, parseSipAddress, userAgentConfig, type AccountAddress } from './account'
+import { dialUriText, parseSipAddress, type AccountAddress } from './account'
 import type { Call } from './call'
 import { CallMedia } from './call-media'
 import { CallRegistry } from './call-registry'
@@ -7,15 +7,16 @@ import { token, type PhoneContext, type SipPhoneDeps } from './context'
 import { isDtmfTone, type DtmfPreference } from './dtmf'
 import { PhoneEmitter } from './emitter'
 import { terminateCall } from './ending'
-import { iceServersFrom } from './ice'
 import { IncomingRequests } from './incoming'
 import { MediaController } from './media'
 import { NetworkRecovery } from './recovery'
+import { ReferRequests } from './refer-requests'
 import { Registration } from './registration'
 import { messageOf } from '../../contract/error-message'
 import { SessionOps } from './session-ops'
-import type { SipInvitation, SipInviter, UserAgentDelegate } from './stack'
-import { TransferCoordinator } from './transfer'
+import type { SipInvitation, SipInviter } from './stack'
+import { attendedTransferProblem, TransferCoordinator } from './transfer'
+import { phoneUserAgentConfig } from './user-agent-config'
 import {
   CallPhase,
   type AudioRouting,
@@ -25,6 +26,8 @@ import {
   type PhoneEventName,
   type PhoneEvents,
   type SipAccount,
+  type TransferDecision,
+  type TransferRequest,
 } from './types'
 import { message, type Message } from '../../contract/i18n'
 
@@ -46,6 +49,7 @@ export class SipPhone implements Phone {
   private readonly sessions: SessionOps
   private readonly recovery: NetworkRecovery
   private readonly incoming: IncomingRequests
+  private readonly refers: ReferRequests
   private readonly transfers: TransferCoordinator
   private address: AccountAddress | null = null
   private readonly contactName: string
@@ -72,6 +76,7 @@ export class SipPhone implements Phone {
         this.sessions.forget(call)
         this.media.detachRemoteAudio(call.id)
         this.transfers.onCallEnded(call)
+        this.refers.onCallEnded(call)
       },
     })
     this.callMedia = new CallMedia(this.context, this.registry, this.media, (call) =>
@@ -94,7 +99,17 @@ export class SipPhone implements Phone {
           this.recovery.onTransportLost()
         this.emitter.emit('registration', status)
       },
-      userAgentConfig: (account, transportDelegate) => this.userAgentConfig(account, transportDelegate),
+      userAgentConfig: (account, transportDelegate) =>
+        phoneUserAgentConfig({
+          stack: deps.stack,
+          account,
+          address: this.address,
+          ids: { contactName: this.contactName, viaHost: this.viaHost },
+          transportDelegate,
+          incoming: this.incoming,
+          callMedia: this.callMedia,
+          log: (text) => this.log(text),
+        }),
       onRegistered: (recovered) => this.recovery.onRegistered(recovered),
       onTransportLost: () => this.recovery.onTransportLost(),
       log: (message) => this.log(message),
@@ -121,7 +136,16 @@ export class SipPhone implements Phone {
       media: this.callMedia,
       sessions: this.sessions,
       transfers: this.transfers,
+      refers: () => this.refers,
       ownUser: () => this.address?.user ?? '',
+    })
+    this.refers = new ReferRequests(this.context, {
+      calls: this.registry,
+      media: this.callMedia,
+      sessions: this.sessions,
+      transfers: this.transfers,
+      sessionDelegate: (callOf) => this.incoming.sessionDelegate(callOf),
+      emit: (event, payload) => this.emitter.emit(event, payload),
     })
   }
 
@@ -310,19 +334,17 @@ export class SipPhone implements Phone {
   async attendedTransfer(heldCallId: string, consultationCallId: string): Promise<void> {
     const held = this.registry.get(heldCallId)
     const consultation = this.registry.get(consultationCallId)
-    if (!held || !consultation) {
-      this.error(message('call.gone'))
-      return
-    }
-    if (held === consultation) {
-      this.error(message('transfer.to-itself'))
-      return
-    }
-    if (!held.isEstablished || !consultation.isEstablished || !consultation.session.dialog) {
-      this.error(message('transfer.target-not-answered'))
-      return
-    }
-    await this.transfers.attended(held, consultation)
+    const problem = attendedTransferProblem(held, consultation)
+    if (problem || !held || !consultation) this.error(problem ?? message('call.gone'))
+    else await this.transfers.attended(held, consultation)
+  }
+
+  setTransferDecider(decide: (request: TransferRequest, followedBefore: boolean) => TransferDecision): void {
+    this.refers.setDecider(decide)
+  }
+
+  answerTransferRequest(requestId: string, accept: boolean): void {
+    this.refers.answer(requestId, accept)
   }
 
   async setAudioRouting(routing: AudioRouting): Promise<void> {
@@ -352,32 +374,6 @@ export class SipPhone implements Phone {
 
   private terminate(call: Call, reason: CallEndReason, text: Message | null = null): void {
     terminateCall(this.context, call, reason, text)
-  }
-
-  private userAgentConfig(account: SipAccount, transportDelegate: UserAgentDelegate) {
-    const uri = this.deps.stack.makeUri(`sip:${this.address?.user ?? ''}@${this.address?.domain ?? ''}`)
-    if (!uri) throw new Error('The SIP address is not valid')
-    const iceServers = iceServersFrom(account.iceServers)
-    return userAgentConfig({
-      account,
-      uri,
-      contactName: this.contactName,
-      viaHost: this.viaHost,
-      delegate: {
-        ...transportDelegate,
-        onInvite: (invitation) => this.incoming.onInvite(invitation),
-      },
-      log: (level, category, content) => {
-        if (level === 'error' || level === 'warn') this.log(`${category}: ${content}`)
-      },
-      onRefused: (refused) => this.incoming.onRefused(refused),
-      mediaHandlerFactory: this.callMedia.factory(iceServers.length > 0),
-      mediaHandlerFactoryOptions: {
-        iceGatheringTimeout: this.callMedia.gatheringTimeoutMs,
-        // replaces SIP.js's default public STUN server: none unless the account names one
-        peerConnectionConfiguration: { iceServers },
-      },
-    })
   }
 
   private error(text: Message): void {

@@ -199,3 +199,15 @@ function failed(code: number, reason: string): TransferProgress {
     progressFromStatus(code, reason) ?? { state: 'failed', message: transferFailureMessage(code, reason) }
   )
 }
+
+/** Why `held` cannot be handed over to `consultation` now, or null when it can. */
+export function attendedTransferProblem(
+  held: Call | undefined,
+  consultation: Call | undefined,
+): Message | null {
+  if (!held || !consultation) return message('call.gone')
+  if (held === consultation) return message('transfer.to-itself')
+  if (!held.isEstablished || !consultation.isEstablished || !consultation.session.dialog)
+    return message('transfer.target-not-answered')
+  return null
+}

@@ -87,12 +87,32 @@ export type TransferProgress =
   | { state: 'done' }
   | { state: 'failed'; message: Message }
 
+/** A REFER asking us to call someone else (we are being transferred), as the user would see it. */
+export interface TransferRequest {
+  requestId: string
+  callId: string
+  /** The Refer-To URI (plain text, clipped). */
+  target: string
+  /** Its user part (the number), and its host (the SIP domain, lower case, no port). */
+  targetNumber: string
+  targetDomain: string
+  /** Who asks: the Referred-By name or number, else the party we talk to. */
+  by: string
+}
+
+/** What to do with a transfer request: call the target now, or ask the user first. */
+export type TransferDecision = 'follow' | 'ask'
+
 export interface PhoneEvents {
   registration: RegistrationStatus
   'call-added': CallSnapshot
   'call-updated': CallSnapshot
   'call-ended': CallSnapshot
   'transfer-progress': { callId: string; target: string; progress: TransferProgress }
+  /** A REFER the decider said to ask about; answer with `answerTransferRequest`. */
+  'transfer-request': TransferRequest
+  /** A request that was asked about is over (answered, timed out, or its call ended). */
+  'transfer-request-ended': { requestId: string }
   /** A dial string or other request was refused before anything was sent. */
   error: { message: Message }
 }
@@ -131,6 +151,13 @@ export interface Phone {
   blindTransfer(callId: string, target: string): Promise<void>
   attendedTransfer(heldCallId: string, consultationCallId: string): Promise<void>
   setAudioRouting(routing: AudioRouting): Promise<void>
+  /**
+   * Who decides about incoming REFERs (the state's policy). Without one every REFER is followed.
+   * A request decided 'ask' is emitted as `transfer-request` and waits for the answer below
+   * (declined: 603; unanswered after 25 s: 603).
+   */
+  setTransferDecider?(decide: (request: TransferRequest, followedBefore: boolean) => TransferDecision): void
+  answerTransferRequest?(requestId: string, accept: boolean): void
   calls(): CallSnapshot[]
   /** Opens the microphone ahead of the first call (the first open costs a few hundred ms);
    *  keepOpen=false opens and closes it at once (later opens are still cheap). */

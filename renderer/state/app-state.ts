@@ -15,6 +15,7 @@ import { downloadText, HistoryState } from './history.svelte'
 import { LanguageState } from './language.svelte'
 import { SignInState } from './sign-in.svelte'
 import { TransferController } from './transfer.svelte'
+import { TransferRequestsState } from './transfer-requests.svelte'
 import { UiState } from './ui.svelte'
 
 /** All renderer state, built once in main.ts and handed to components through context. */
@@ -25,6 +26,8 @@ export interface AppState {
   session: SignInState
   calls: CallsState
   transfer: TransferController
+  /** Transfers we are asked to follow (incoming REFER) and the policy deciding them. */
+  transferRequests: TransferRequestsState
   contacts: ContactsState
   /** The contact search as a place to pick call and transfer targets. */
   picker: ContactPicker
@@ -81,6 +84,9 @@ export function createAppState(phone: Phone, api: ParleyApi, options: AppStateOp
     download: downloadText,
   })
   const transferController = transfer
+  const transferRequests = new TransferRequestsState(phone, {
+    sipAddress: () => session.account?.account?.sipAddress ?? '',
+  })
   const historyState = history
 
   return {
@@ -89,6 +95,7 @@ export function createAppState(phone: Phone, api: ParleyApi, options: AppStateOp
     session,
     calls,
     transfer: transferController,
+    transferRequests,
     contacts,
     picker: new ContactPicker(contacts, calls, transferController, ui),
     history: historyState,
@@ -103,6 +110,7 @@ export function createAppState(phone: Phone, api: ParleyApi, options: AppStateOp
         session.start(),
         calls.start(),
         transferController.start(),
+        transferRequests.start(),
         dnd.start(),
         closeToTray.start(),
         dtmfMethod.start(),

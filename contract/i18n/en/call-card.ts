@@ -30,4 +30,9 @@ export const enCallCard = {
   'card.cancel-transfer': 'Cancel transfer',
   'card.hang-up': 'Hang up',
   'card.dismiss': 'Dismiss',
+  'card.transfer-request': (p: { by: string; target: string }) =>
+    `${p.by} wants to transfer you to ${p.target}`,
+  'card.transfer-request-label': 'Transfer request',
+  'card.transfer-request-accept': 'Accept transfer',
+  'card.transfer-request-decline': 'Decline transfer',
 }

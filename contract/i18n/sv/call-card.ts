@@ -31,4 +31,8 @@ export const svCallCard: typeof enCallCard = {
   'card.cancel-transfer': 'Avbryt kopplingen',
   'card.hang-up': 'Lägg på',
   'card.dismiss': 'Stäng',
+  'card.transfer-request': (p) => `${p.by} vill koppla dig till ${p.target}`,
+  'card.transfer-request-label': 'Begäran om koppling',
+  'card.transfer-request-accept': 'Godta kopplingen',
+  'card.transfer-request-decline': 'Avböj kopplingen',
 }

@@ -1,0 +1,46 @@
+import { userAgentConfig, type AccountAddress } from './account'
+import type { CallMedia } from './call-media'
+import { iceServersFrom } from './ice'
+import type { IncomingRequests } from './incoming'
+import type { SipStack, UserAgentConfig, UserAgentDelegate } from './stack'
+import type { SipAccount } from './types'
+
+export interface PhoneUserAgentInput {
+  stack: SipStack
+  account: SipAccount
+  address: AccountAddress | null
+  /** Stable across reconnects, so a new REGISTER refreshes the same binding. */
+  ids: { contactName: string; viaHost: string }
+  transportDelegate: UserAgentDelegate
+  incoming: IncomingRequests
+  callMedia: CallMedia
+  log: (text: string) => void
+}
+
+/** The phone's user agent: the account, our incoming-request handlers and media factory. */
+export function phoneUserAgentConfig(input: PhoneUserAgentInput): UserAgentConfig {
+  const { address, account, incoming, callMedia } = input
+  const uri = input.stack.makeUri(`sip:${address?.user ?? ''}@${address?.domain ?? ''}`)
+  if (!uri) throw new Error('The SIP address is not valid')
+  const iceServers = iceServersFrom(account.iceServers)
+  return userAgentConfig({
+    account,
+    uri,
+    contactName: input.ids.contactName,
+    viaHost: input.ids.viaHost,
+    delegate: {
+      ...input.transportDelegate,
+      onInvite: (invitation) => incoming.onInvite(invitation),
+    },
+    log: (level, category, content) => {
+      if (level === 'error' || level === 'warn') input.log(`${category}: ${content}`)
+    },
+    onRefused: (refused) => incoming.onRefused(refused),
+    mediaHandlerFactory: callMedia.factory(iceServers.length > 0),
+    mediaHandlerFactoryOptions: {
+      iceGatheringTimeout: callMedia.gatheringTimeoutMs,
+      // replaces SIP.js's default public STUN server: none unless the account names one
+      peerConnectionConfiguration: { iceServers },
+    },
+  })
+}
