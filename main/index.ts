@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process'
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, readFileSync, statSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session } from 'electron'
@@ -106,6 +106,7 @@ function main(): void {
       env: process.env,
       readFile: (path) => readFileSync(path, 'utf8'),
       fileExists: existsSync,
+      stat: (path) => statSync(path),
       run: (command, args) => {
         const result = spawnSync(command, args, { encoding: 'utf8', timeout: 5000, windowsHide: true })
         return { status: result.status, stdout: result.stdout ?? '' }

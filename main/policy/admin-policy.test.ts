@@ -124,11 +124,9 @@ describe('loadPolicy', () => {
 
 describe('policyPath', () => {
   it('uses the machine-wide folder of each platform', () => {
-    expect(policyPath('win32', { ProgramData: 'D:\\ProgramData' })).toMatch(
-      /^D:\\ProgramData[\\/]Parley[\\/]policy\.json$/,
-    )
-    expect(policyPath('darwin', {})).toBe('/Library/Application Support/Parley/policy.json')
-    expect(policyPath('linux', {})).toBe('/etc/parley/policy.json')
+    expect(policyPath('win32', 'D:\\ProgramData')).toMatch(/^D:\\ProgramData[\\/]Parley[\\/]policy\.json$/)
+    expect(policyPath('darwin')).toBe('/Library/Application Support/Parley/policy.json')
+    expect(policyPath('linux')).toBe('/etc/parley/policy.json')
   })
 })
 

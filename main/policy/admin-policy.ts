@@ -1,4 +1,4 @@
-import { join } from 'node:path'
+import { win32 } from 'node:path'
 import { z } from 'zod'
 import {
   accountSchema,
@@ -87,9 +87,9 @@ export const noPolicy = (): AdminPolicy => ({ values: {}, locked: [] })
  */
 export const safeDefaultPolicy = (): AdminPolicy => ({ values: { autoUpdate: false }, locked: [] })
 
-export function policyPath(platform: NodeJS.Platform, env: NodeJS.ProcessEnv): string {
-  if (platform === 'win32')
-    return join(env.ProgramData ?? env.PROGRAMDATA ?? 'C:\\ProgramData', 'Parley', 'policy.json')
+/** `programData`: Windows' machine-wide data folder as the OS records it (policy-trust.ts). */
+export function policyPath(platform: NodeJS.Platform, programData = 'C:\\ProgramData'): string {
+  if (platform === 'win32') return win32.join(programData, 'Parley', 'policy.json')
   if (platform === 'darwin') return '/Library/Application Support/Parley/policy.json'
   return '/etc/parley/policy.json'
 }

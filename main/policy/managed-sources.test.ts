@@ -22,6 +22,7 @@ const noFile = {
   readFile: () => {
     throw Object.assign(new Error('missing'), { code: 'ENOENT' })
   },
+  stat: () => ({ uid: 0, mode: 0o40755 }),
 }
 
 describe('parseRegQuery', () => {
@@ -36,6 +37,42 @@ describe('parseRegQuery', () => {
     })
   })
 })
+
+const adminOnlyAcl = (target: string) =>
+  [
+    `${target} NT AUTHORITY\\SYSTEM:(I)(OI)(CI)(F)`,
+    `${' '.repeat(target.length)} BUILTIN\\Administrators:(I)(OI)(CI)(F)`,
+    `${' '.repeat(target.length)} CREATOR OWNER:(I)(OI)(CI)(IO)(F)`,
+    `${' '.repeat(target.length)} BUILTIN\\Users:(I)(OI)(CI)(RX)`,
+    '',
+    'Successfully processed 1 files; Failed processing 0 files',
+  ].join('\r\n')
+
+/** What icacls shows for a folder a standard user created in ProgramData (nothing pre-created it). */
+const userWritableAcl = (target: string) =>
+  [
+    `${target} PC\\mallory:(OI)(CI)(F)`,
+    `${' '.repeat(target.length)} NT AUTHORITY\\SYSTEM:(I)(OI)(CI)(F)`,
+    `${' '.repeat(target.length)} BUILTIN\\Administrators:(I)(OI)(CI)(F)`,
+    `${' '.repeat(target.length)} BUILTIN\\Users:(I)(CI)(WD,AD,WEA,WA)`,
+    '',
+    'Successfully processed 1 files; Failed processing 0 files',
+  ].join('\r\n')
+
+/** A Windows machine without the Group Policy key, answering reg.exe and icacls by full path. */
+function windowsMachine(acl: (target: string) => string, commands: string[]): CommandRunner {
+  return (command, args) => {
+    commands.push([command, ...args].join(' '))
+    if (command === 'C:\\Windows\\System32\\reg.exe' && args.includes('Common AppData'))
+      return {
+        status: 0,
+        stdout:
+          '\r\nHKEY_LOCAL_MACHINE\\...\\Shell Folders\r\n    Common AppData    REG_SZ    C:\\ProgramData\r\n',
+      }
+    if (command === 'C:\\Windows\\System32\\icacls.exe') return { status: 0, stdout: acl(args[0] as string) }
+    return { status: 1, stdout: '' }
+  }
+}
 
 describe('loadMachinePolicy', () => {
   it('uses the Group Policy key on Windows when it exists', () => {
@@ -71,17 +108,57 @@ describe('loadMachinePolicy', () => {
     })
   })
 
-  it('falls back to the policy file when there is no registry key', () => {
-    const run: CommandRunner = () => ({ status: 1, stdout: '' })
+  it('falls back to the policy file in the folder Windows records, when only administrators can write it', () => {
+    const commands: string[] = []
     const load = loadMachinePolicy({
       platform: 'win32',
-      env: { ProgramData: 'C:\\ProgramData' },
-      fileExists: () => false,
-      run,
+      // A user's own variable must not move the machine policy somewhere else.
+      env: { ProgramData: 'X:\\Mine', SystemRoot: 'C:\\Windows' },
+      fileExists: (path) => path === 'C:\\ProgramData\\Parley\\policy.json',
+      run: windowsMachine(adminOnlyAcl, commands),
       readFile: () => '{"voicemailNumber": "*98"}',
+      stat: () => ({ uid: 1000, mode: 0o100666 }),
     })
     expect(load).toMatchObject({ status: 'applied', policy: { values: { voicemailNumber: '*98' } } })
-    expect(load.path).toMatch(/ProgramData[\\/]Parley[\\/]policy\.json$/)
+    expect(load.path).toBe('C:\\ProgramData\\Parley\\policy.json')
+    expect(commands).toContain('C:\\Windows\\System32\\icacls.exe C:\\ProgramData\\Parley\\policy.json')
+  })
+
+  it('refuses a Windows policy file that standard users can write, and applies none of it', () => {
+    const load = loadMachinePolicy({
+      platform: 'win32',
+      env: { SystemRoot: 'C:\\Windows' },
+      fileExists: () => true,
+      run: windowsMachine(userWritableAcl, []),
+      readFile: () => '{"wsServer": "wss://attacker.example/ws", "locked": ["wsServer"]}',
+      stat: () => ({ uid: 0, mode: 0o100644 }),
+    })
+    expect(load).toMatchObject({
+      status: 'rejected',
+      policy: { values: { autoUpdate: false }, locked: [] },
+      problem: /not protected: C:\\ProgramData\\Parley can be changed by BUILTIN\\Users, PC\\mallory/,
+    })
+  })
+
+  it('refuses a POSIX policy file or folder not owned by root or writable by others', () => {
+    const policy = (stat: (path: string) => { uid: number; mode: number }) =>
+      loadMachinePolicy({
+        platform: 'linux',
+        env: {},
+        fileExists: () => true,
+        run: () => ({ status: 1, stdout: '' }),
+        readFile: () => '{"voicemailNumber": "*98"}',
+        stat,
+      })
+    expect(policy(() => ({ uid: 0, mode: 0o100644 })).status).toBe('applied')
+    expect(policy((path) => ({ uid: path.endsWith('.json') ? 1000 : 0, mode: 0o100644 }))).toMatchObject({
+      status: 'rejected',
+      problem: 'it is not protected: /etc/parley/policy.json is owned by user 1000, not by root',
+    })
+    expect(policy((path) => ({ uid: 0, mode: path.endsWith('.json') ? 0o100644 : 0o40777 }))).toMatchObject({
+      status: 'rejected',
+      problem: 'it is not protected: /etc/parley can be changed by users other than root (mode 777)',
+    })
   })
 
   it('reads a macOS configuration profile through plutil', () => {

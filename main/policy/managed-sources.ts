@@ -1,4 +1,5 @@
 import {
+  noPolicy,
   loadPolicy,
   policyPath,
   safeDefaultPolicy,
@@ -6,6 +7,12 @@ import {
   type PolicyFileReader,
   type PolicyLoad,
 } from './admin-policy'
+import {
+  posixPolicyTrust,
+  windowsProgramData,
+  windowsTrustProblem,
+  type PosixOwnership,
+} from './policy-trust'
 
 export interface CommandResult {
   /** null when the program could not be started at all. */
@@ -90,6 +97,19 @@ export interface MachinePolicyDeps extends PolicyFileReader {
   env: NodeJS.ProcessEnv
   fileExists: (path: string) => boolean
   run: CommandRunner
+  /** Owner and mode of a path (fs.statSync) for the POSIX trust check; Windows uses icacls. */
+  stat: (path: string) => PosixOwnership
+}
+
+/** Why the policy file at `path` cannot be trusted (writable by non-administrators), or null. */
+function policyFileTrustProblem(path: string, deps: MachinePolicyDeps): string | null {
+  try {
+    return deps.platform === 'win32'
+      ? windowsTrustProblem(path, deps.run, deps.env)
+      : posixPolicyTrust(deps.stat)(path)
+  } catch (error) {
+    return `its permissions could not be read (${(error as NodeJS.ErrnoException).code ?? 'unknown error'})`
+  }
 }
 
 /**
@@ -106,5 +126,20 @@ export function loadMachinePolicy(deps: MachinePolicyDeps): PolicyLoad {
     const fromProfile = managedPreferencesPolicy(deps.fileExists, deps.run)
     if (fromProfile) return fromProfile
   }
-  return loadPolicy(policyPath(deps.platform, deps.env), deps)
+  const path =
+    deps.platform === 'win32'
+      ? policyPath('win32', windowsProgramData(deps.run, regExePath(deps.env)))
+      : policyPath(deps.platform)
+  if (!deps.fileExists(path)) return { status: 'absent', path, policy: noPolicy() }
+  const untrusted = policyFileTrustProblem(path, deps)
+  if (untrusted) {
+    // Whatever it says may come from anyone: none of it applies, as with a broken file.
+    return {
+      status: 'rejected',
+      path,
+      policy: safeDefaultPolicy(),
+      problem: `it is not protected: ${untrusted}`,
+    }
+  }
+  return loadPolicy(path, deps)
 }
