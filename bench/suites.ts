@@ -5,6 +5,7 @@ import { historyBench } from './history.bench'
 import { callSetupBench } from './call-setup.bench'
 import { coldStartBench } from './cold-start.bench'
 import { audioBench, selfHealingBench } from './audio.bench'
+import { dtmfBench } from './dtmf.bench'
 
 /**
  * Every benchmark suite `npm run bench` runs, in order. To add figures, write a suite
@@ -18,4 +19,5 @@ export const suites: BenchSuite[] = [
   historyBench,
   audioBench,
   selfHealingBench,
+  dtmfBench,
 ]
