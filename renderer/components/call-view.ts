@@ -29,6 +29,9 @@ export function endedText(call: CallSnapshot): Message | null {
       return call.message ?? message('call.failed')
     case 'transferred':
       return message('call.ended-transferred')
+    case 'remote-hangup':
+      // e.g. the other side hung up while our connection was down
+      return call.message
     default:
       return null
   }
