@@ -50,5 +50,10 @@ export const accountSchema = z.object({
   /** STUN/TURN urls the account allows; empty means host candidates only (no public server). */
   iceServers: z.array(shortText(512)).max(8).default([]),
   voicemailNumber: shortText(32).default('555'),
+  /** Where the user dials from (ISO 3166 country): how numbers are read, matched and shown. */
+  region: z
+    .string()
+    .regex(/^[A-Z]{2}$/)
+    .default('SE'),
 })
 export type Account = z.infer<typeof accountSchema>

@@ -239,5 +239,6 @@ export function accountFor(account: TestAccount, pbx: PbxInfo): Account {
     outboundProxy: '',
     iceServers: [],
     voicemailNumber: '555',
+    region: 'SE',
   }
 }

@@ -20,6 +20,7 @@ const account = {
   outboundProxy: '',
   iceServers: [],
   voicemailNumber: '555',
+  region: 'SE',
 }
 
 let dir: string

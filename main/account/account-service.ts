@@ -29,6 +29,7 @@ const blankAccount: Account = {
   outboundProxy: '',
   iceServers: [],
   voicemailNumber: '555',
+  region: 'SE',
 }
 
 /** A failed write (disk full, no permission) is a storage error the user can act on, not a crash. */

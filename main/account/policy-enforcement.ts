@@ -1,7 +1,13 @@
 import type { Account, Preferences, PreferencesPatch } from '../../contract/schemas'
 import type { AdminPolicy, LockableSetting } from '../policy/admin-policy'
 
-const accountFieldsFromPolicy = ['wsServer', 'voicemailNumber', 'outboundProxy', 'iceServers'] as const
+const accountFieldsFromPolicy = [
+  'wsServer',
+  'voicemailNumber',
+  'outboundProxy',
+  'iceServers',
+  'region',
+] as const
 
 const settingLabels: Partial<Record<LockableSetting, string>> = {
   displayName: 'display name',
@@ -12,6 +18,7 @@ const settingLabels: Partial<Record<LockableSetting, string>> = {
   outboundProxy: 'outbound proxy',
   iceServers: 'ICE servers',
   voicemailNumber: 'voicemail number',
+  region: 'phone number region',
   closeToTray: 'close to tray',
   dtmfMethod: 'keypad tone method',
   language: 'language',

@@ -57,6 +57,11 @@ export const policyFileSchema = z
       }, 'must be an https:// address')
       .optional(),
     closeToTray: z.boolean().optional(),
+    /** Default region for phone numbers (ISO 3166 country code, e.g. "SE"). */
+    region: z
+      .string()
+      .regex(/^[A-Z]{2}$/, 'must be a two-letter country code like SE')
+      .optional(),
     /** How keypad tones are sent: auto, rfc4733 or info (a preset; lock it with "locked"). */
     dtmfMethod: dtmfMethodSchema.optional(),
     /** The keys the company's voicemail understands, replacing the built-in list. */

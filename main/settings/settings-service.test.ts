@@ -15,6 +15,7 @@ const goodAccount = {
   outboundProxy: '',
   iceServers: [],
   voicemailNumber: '555',
+  region: 'SE',
 }
 
 let dir: string

@@ -42,10 +42,19 @@ describe('ContactSearch', () => {
   })
 
   it('matches digits whatever the formatting', () => {
-    expect(names(search.search('0812'))).toEqual(['Bertil Åström'])
-    expect(names(search.search('+46 8'))).toEqual(['Zoë Müller', 'Åsa Östlund'])
+    // +46 8 123 45 67 is 08-123 45 67 in Sweden: typed nationally, it is found too
+    expect(names(search.search('0812'))).toEqual(['Åsa Östlund', 'Bertil Åström'])
+    // 08-12 34 56 is a Stockholm number too: +46 8 finds it
+    expect(names(search.search('+46 8'))).toEqual(['Zoë Müller', 'Åsa Östlund', 'Bertil Åström'])
     expect(names(search.search('070 555'))).toEqual(['Søren Kierkegaard'])
     expect(names(search.search('301234'))).toEqual(['Hans Straße'])
+  })
+
+  it('finds 08-120 100 64 by +46812010064, 0812010064 and 120 100 64, never by a foreign number', () => {
+    const stockholm = new ContactSearch([contact('7', 'Växeln', ['08-120 100 64']), ...people], 'SE')
+    for (const typed of ['+46812010064', '0812010064', '120 100 64', '+46 8 120 100 64'])
+      expect(names(stockholm.search(typed)), typed).toEqual(['Växeln'])
+    expect(names(stockholm.search('+47812010064'))).toEqual([])
   })
 
   it('searches the company', () => {

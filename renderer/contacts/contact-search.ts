@@ -1,5 +1,6 @@
 import type { Contact } from '../../contract/schemas'
-import { digitsOf, foldText, looksLikeNumber } from '../../contract/search-text'
+import { defaultRegion, numberQueryKey, numberSearchKeys } from '../../contract/phone-number'
+import { foldText, looksLikeNumber } from '../../contract/search-text'
 
 /**
  * Search-as-you-type over contacts: name, company and numbers, case- and accent-insensitive,
@@ -41,14 +42,14 @@ interface KeyedContact {
   entry: IndexedContact
 }
 
-function keyed(contact: Contact): KeyedContact {
+function keyed(contact: Contact, region: string): KeyedContact {
   const name = foldText(contact.name)
   return {
     sortKey: name,
     entry: {
       contact,
       words: contact.company === '' ? toWords(name) : `${toWords(name)}${toWords(foldText(contact.company))}`,
-      numberDigits: contact.numbers.map((number) => digitsOf(number.value)).filter((digits) => digits !== ''),
+      numberDigits: contact.numbers.flatMap((number) => numberSearchKeys(number.value, region)),
     },
   }
 }
@@ -62,8 +63,12 @@ export class ContactSearch {
   private readonly allPositions: Int32Array
   private previous: PreviousSearch | null = null
 
-  constructor(contacts: readonly Contact[] | readonly KeyedContact[]) {
-    const withSortKey = contacts.map((item) => ('sortKey' in item ? item : keyed(item)))
+  private readonly region: string
+
+  /** `region`: where numbers are read and typed (SE unless the account says otherwise). */
+  constructor(contacts: readonly Contact[] | readonly KeyedContact[], region: string = defaultRegion) {
+    this.region = region
+    const withSortKey = contacts.map((item) => ('sortKey' in item ? item : keyed(item, region)))
     withSortKey.sort((a, b) => (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0))
     this.indexed = withSortKey.map(({ entry }) => entry)
     this.allPositions = Int32Array.from(this.indexed.keys())
@@ -73,13 +78,16 @@ export class ContactSearch {
    * The same index, folded a slice of contacts at a time: the generator yields between slices
    * so the window can paint and answer input while 10,000 contacts are indexed.
    */
-  static *slices(contacts: readonly Contact[]): Generator<void, ContactSearch, void> {
+  static *slices(
+    contacts: readonly Contact[],
+    region: string = defaultRegion,
+  ): Generator<void, ContactSearch, void> {
     const prepared: KeyedContact[] = []
     for (const [position, contact] of contacts.entries()) {
-      prepared.push(keyed(contact))
+      prepared.push(keyed(contact, region))
       if (position % contactsPerSlice === contactsPerSlice - 1) yield
     }
-    return new ContactSearch(prepared)
+    return new ContactSearch(prepared, region)
   }
 
   get size(): number {
@@ -92,7 +100,10 @@ export class ContactSearch {
    */
   search(query: string): Contact[] {
     const mode: QueryMode = looksLikeNumber(query) ? 'number' : 'text'
-    const key = mode === 'number' ? digitsOf(query) : foldText(query).replace(wordSeparators, ' ').trim()
+    const key =
+      mode === 'number'
+        ? numberQueryKey(query, this.region)
+        : foldText(query).replace(wordSeparators, ' ').trim()
     if (key === '' || !letterOrDigit.test(key)) {
       this.previous = null
       return rankAll(this.indexed)

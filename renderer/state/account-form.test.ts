@@ -18,6 +18,7 @@ const saved: Account = {
   outboundProxy: '',
   iceServers: [],
   voicemailNumber: '8000',
+  region: 'SE',
 }
 
 const state = (change: Partial<AccountState> = {}): AccountState => ({

@@ -17,6 +17,7 @@ import { SignInState } from './sign-in.svelte'
 import { TransferController } from './transfer.svelte'
 import { TransferRequestsState } from './transfer-requests.svelte'
 import { UiState } from './ui.svelte'
+import { defaultRegion } from '../../contract/phone-number'
 
 /** All renderer state, built once in main.ts and handed to components through context. */
 export interface AppState {
@@ -59,7 +60,7 @@ export function createAppState(phone: Phone, api: ParleyApi, options: AppStateOp
   const language = new LanguageState(api, ui, options.systemLocales ?? [])
   const log = options.log ?? ipcLog(api)
   const session = new SignInState(phone, api, log)
-  const contacts = new ContactsState(api, ui)
+  const contacts = new ContactsState(api, ui, () => session.account?.account?.region ?? defaultRegion)
   const dnd = new DoNotDisturbState(api, ui)
   const closeToTray = new CloseToTrayState(api, ui)
   const dtmfMethod = new DtmfMethodState(api, ui, language)

@@ -51,6 +51,26 @@ describe('ContactsState', () => {
     expect(state.nameForNumber('555')).toBe('')
   })
 
+  it('names an incoming +46812010064 after the contact stored as 08-120 100 64, never a foreign number', async () => {
+    const { state, api } = setup()
+    api.handle('contacts:list', () => [
+      {
+        id: 'v',
+        name: 'Växeln',
+        company: '',
+        favourite: false,
+        numbers: [{ kind: 'work', value: '08-120 100 64' }],
+      },
+    ])
+    await state.load()
+    expect(state.nameForNumber('+46812010064')).toBe('Växeln')
+    expect(state.nameForNumber('0046812010064')).toBe('Växeln')
+    expect(state.nameForNumber('+47812010064')).toBe('')
+    expect(state.nameForNumber('+4412010064')).toBe('')
+    expect(state.display('+46812010064')).toBe('08-120 100 64')
+    expect(state.display('+4722123456')).toBe('+47 22 12 34 56')
+  })
+
   it('saves, deletes and reports failures in plain words', async () => {
     const { state, api, notifier } = setup()
     await state.load()

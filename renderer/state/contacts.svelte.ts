@@ -2,7 +2,7 @@ import type { ContactImportReport, ParleyApi } from '../../contract/ipc'
 import type { Contact, ContactImportProgress } from '../../contract/schemas'
 import { request } from './api'
 import { runInTasks } from './tasks'
-import { digitsOf } from '../../contract/search-text'
+import { callerKey, defaultRegion, displayNumber } from '../../contract/phone-number'
 import { ContactSearch } from '../contacts/contact-search'
 import { decodeImportFile } from '../contacts/import-file-text'
 
@@ -37,9 +37,26 @@ export class ContactsState {
   private readonly api: ParleyApi
   private readonly notifier: { announce(message: string): void; alert(message: string): void }
 
-  constructor(api: ParleyApi, notifier: { announce(message: string): void; alert(message: string): void }) {
+  private readonly regionOf: () => string
+
+  constructor(
+    api: ParleyApi,
+    notifier: { announce(message: string): void; alert(message: string): void },
+    regionOf: () => string = () => defaultRegion,
+  ) {
     this.api = api
     this.notifier = notifier
+    this.regionOf = regionOf
+  }
+
+  /** The account's region (SE unless the account or policy says otherwise). */
+  get region(): string {
+    return this.regionOf()
+  }
+
+  /** A number as the user's region writes it (national inside it, international outside). */
+  display(number: string): string {
+    return displayNumber(number, this.region)
   }
 
   setQuery(query: string): void {
@@ -77,9 +94,9 @@ export class ContactsState {
   /** Indexes `contacts` a slice per task, then shows them (unless a newer list came meanwhile). */
   private async publish(contacts: Contact[]): Promise<void> {
     const generation = ++this.generation
-    const index = await runInTasks(ContactSearch.slices(contacts))
+    const index = await runInTasks(ContactSearch.slices(contacts, this.region))
     if (generation !== this.generation) return
-    this.byDigits = numberDirectory(contacts)
+    this.byDigits = numberDirectory(contacts, this.region)
     this.index = index
     this.contacts = contacts
   }
@@ -152,14 +169,14 @@ export class ContactsState {
     return progress.phase === 'reading' ? `Reading the file… ${progress.percent}%` : 'Saving the contacts…'
   }
 
-  /** The contact name for a number, matching on digits (and on the last 9 digits across prefixes). */
+  /**
+   * The contact name for a caller's number: the same phone number in the region's reading
+   * (+46812010064 is 08-120 100 64), or the same extension. Never a look-alike from abroad.
+   */
   nameForNumber(number: string): string {
-    const digits = digitsOf(number)
-    if (digits.length < 3) return ''
-    return (
-      this.byDigits.get(digits) ??
-      (digits.length >= 9 ? (this.byDigits.get(`~${digits.slice(-9)}`) ?? '') : '')
-    )
+    const key = callerKey(number, this.region)
+    if (key.replace('+', '').length < 3) return ''
+    return this.byDigits.get(key) ?? ''
   }
 
   newContact(): Contact {
@@ -173,16 +190,14 @@ export class ContactsState {
   }
 }
 
-function numberDirectory(contacts: readonly Contact[]): Map<string, string> {
+function numberDirectory(contacts: readonly Contact[], region: string): Map<string, string> {
   // eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping, never rendered
   const directory = new Map<string, string>()
   for (const contact of contacts) {
     for (const number of contact.numbers) {
-      const digits = digitsOf(number.value)
-      if (digits.length < 3) continue
-      if (!directory.has(digits)) directory.set(digits, contact.name)
-      if (digits.length >= 9 && !directory.has(`~${digits.slice(-9)}`))
-        directory.set(`~${digits.slice(-9)}`, contact.name)
+      const key = callerKey(number.value, region)
+      if (key.replace('+', '').length < 3) continue
+      if (!directory.has(key)) directory.set(key, contact.name)
     }
   }
   return directory

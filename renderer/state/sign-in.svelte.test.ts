@@ -15,6 +15,7 @@ const account: Account = {
   outboundProxy: '',
   iceServers: [],
   voicemailNumber: '555',
+  region: 'SE',
 }
 const stored = (hasPassword: boolean, value: Account | null = account): AccountState => ({
   account: value,

@@ -64,6 +64,7 @@ export class FakeParley extends FakeApi {
       outboundProxy: '',
       iceServers: [],
       voicemailNumber: '555',
+      region: 'SE',
     },
     hasPassword: true,
     locked: [],
