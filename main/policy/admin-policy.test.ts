@@ -33,13 +33,14 @@ describe('parsePolicy', () => {
     expect(policyNotice(load)).toBeNull()
   })
 
-  it('reports a syntax error with its line and column and applies nothing', () => {
+  it('reports a syntax error with its line and column, applies no value and locks what it names', () => {
     const text = '{\n  "wsServer": "wss://pbx.corp.example/ws",\n  "locked": ["wsServer",]\n}\n'
     const load = parsePolicy(text, path)
     expect(load.status).toBe('rejected')
     if (load.status !== 'rejected') return
     expect(load.problem).toMatch(/^line 3, column 25: expected another value \(remove the trailing comma\)/)
-    expect(load.policy).toEqual({ values: { autoUpdate: false }, locked: [] })
+    // Failing closed: the admin meant to lock the server, so it stays locked at what the user has.
+    expect(load.policy).toEqual({ values: { autoUpdate: false }, locked: ['wsServer'] })
     expect(policyNotice(load)).toBe(
       `The administrator's policy file ${path} was not applied: ${load.problem}. Parley started with its safe defaults; please tell your IT administrator.`,
     )
@@ -53,7 +54,7 @@ describe('parsePolicy', () => {
     expect(load.status).toBe('rejected')
     if (load.status !== 'rejected') return
     expect(load.problem).toMatch(/^"autoUpdate" /)
-    expect(load.policy.locked).toEqual([])
+    expect(load.policy.locked).toEqual(['wsServer', 'autoUpdate'])
     expect(load.policy.values.wsServer).toBeUndefined()
   })
 

@@ -99,6 +99,27 @@ export function policyPath(platform: NodeJS.Platform, programData = 'C:\\Program
   return '/etc/parley/policy.json'
 }
 
+/**
+ * What applies when the admin's own policy is refused (broken JSON, a wrong value): safe
+ * defaults, and every setting it names (a quoted name anywhere in it) locked at what the user
+ * has now. A typo must not open what the admin meant to close: failing closed, not open.
+ */
+export function failClosedPolicy(text: string): AdminPolicy {
+  return {
+    ...safeDefaultPolicy(),
+    locked: lockableSettings.filter((setting) => text.includes(`"${setting}"`)),
+  }
+}
+
+/** failClosedPolicy for values already parsed: their keys and the names in their "locked". */
+function failClosedValues(raw: unknown): AdminPolicy {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return safeDefaultPolicy()
+  const named = Object.keys(raw)
+  const locked = (raw as { locked?: unknown }).locked
+  if (Array.isArray(locked)) for (const name of locked) if (typeof name === 'string') named.push(name)
+  return failClosedPolicy(named.map((name) => `"${name}"`).join(','))
+}
+
 /** A real policy is a few hundred bytes; anything this large is not one (and is not parsed). */
 export const maxPolicyChars = 64 * 1024
 
@@ -117,7 +138,7 @@ export function parsePolicy(text: string, path: string): PolicyLoad {
     const problem = where
       ? `line ${where.line}, column ${where.column}: ${where.message}`
       : 'it is not valid JSON'
-    return { status: 'rejected', path, policy: safeDefaultPolicy(), problem }
+    return { status: 'rejected', path, policy: failClosedPolicy(body), problem }
   }
   return validatePolicy(raw, path)
 }
@@ -138,7 +159,7 @@ export function validatePolicy(raw: unknown, path: string): PolicyLoad {
         return key ? `"${key}" ${issue.message}` : issue.message
       })
       .join('; ')
-    return { status: 'rejected', path, policy: safeDefaultPolicy(), problem }
+    return { status: 'rejected', path, policy: failClosedValues(raw), problem }
   }
   const { locked, comment: _comment, ...values } = parsed.data
   return { status: 'applied', path, policy: { values, locked: [...new Set(locked)] } }

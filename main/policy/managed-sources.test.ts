@@ -104,7 +104,8 @@ describe('loadMachinePolicy', () => {
     expect(load).toMatchObject({
       status: 'rejected',
       problem: expect.stringMatching(/^"autoUpdate" /),
-      policy: { locked: [] },
+      // Failing closed: what the refused policy names stays locked at the user's current value.
+      policy: { values: { autoUpdate: false }, locked: ['wsServer', 'autoUpdate'] },
     })
   })
 
