@@ -35,6 +35,7 @@ const stop = async () => {
   console.log('\nStopping the demo…')
   await browser?.close().catch((error: unknown) => console.log(`The browser did not close: ${String(error)}`))
   await demo.stop()
+  console.log('Demo stopped: PBX, colleagues and server are gone.')
   process.exit(0)
 }
 process.on('SIGINT', () => void stop())
