@@ -63,6 +63,7 @@ export async function startDemoServer(pagesUrl: string): Promise<DemoServer> {
 
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname
+    if (path === '/favicon.ico') return void res.writeHead(204).end()
     if (!path.startsWith(`/${token}/`)) return void res.writeHead(404).end('not found')
     const rest = path.slice(token.length + 1)
     if (rest === '/__parley/invoke' && req.method === 'POST' && main) {
