@@ -76,6 +76,8 @@ export interface TestAppOptions {
   logRoot?: string
   /** Runs on the fresh browser before the page loads (e.g. the bench's own init scripts). */
   beforeLoad?: (ua: UserAgentBrowser) => Promise<unknown>
+  /** The browser's language (navigator.language); English when omitted. */
+  locale?: string
 }
 
 /**
@@ -125,10 +127,10 @@ export class TestApp {
       if (!saved.ok) throw new Error(`could not store the test account: ${JSON.stringify(saved.error)}`)
     }
     const caFile = options.pbx.tls?.caFile
-    const ua = await launchUserAgent(
-      options.name,
-      options.trustTestCa && caFile ? { trustCaFile: caFile } : {},
-    )
+    const ua = await launchUserAgent(options.name, {
+      ...(options.trustTestCa && caFile ? { trustCaFile: caFile } : {}),
+      ...(options.locale ? { locale: options.locale } : {}),
+    })
     const app = new TestApp(ua, main, dataDir, options.baseUrl, logDir)
     await ua.context.exposeBinding('__parleyInvoke', async (source, channel: string, request: unknown) =>
       app.currentMain.dispatch(channel, request, {

@@ -179,6 +179,11 @@ export interface UserAgentOptions {
    * with the test PBX's host name resolving to 127.0.0.1: wss:// is checked for real.
    */
   trustCaFile?: string
+  /**
+   * The browser's language (navigator.language): English unless a test asks for another, so
+   * the suites find controls by their English names whatever this machine speaks.
+   */
+  locale?: string
 }
 
 /** One Chromium with a fresh profile: one user agent. */
@@ -194,6 +199,7 @@ export async function launchUserAgent(
     ...(home ? { env: { ...process.env, HOME: home } } : {}),
     viewport: { width: 1100, height: 760 },
     permissions: ['microphone'],
+    locale: options.locale ?? 'en-GB',
   })
   // Code run with tsx (the bench) is compiled with keepNames, which wraps functions passed to the
   // page in __name(); give pages a no-op __name so those functions survive serialisation.
