@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { DeviceManager } from './device-manager'
-import {
-  FakeMediaDevices,
-  FakeParley,
-  FakeRingerSinks,
-  FakeRoutingPhone,
-  mic,
-  out,
-  settle,
-} from './testing/fakes'
+import { FakeParley, FakeRingerSinks, FakeRoutingPhone, mic, out, settle } from '../testing/audio'
+import { FakeMediaDevices } from '../testing/media'
 
 const builtinMic = mic('builtin-mic', 'Built-in Microphone', 'g-builtin')
 const builtinSpeakers = out('builtin-out', 'Built-in Speakers', 'g-builtin')

@@ -3,8 +3,9 @@ import { CallPhase, type CallSnapshot } from '../sip/types'
 import { AudioOutput, type AudioContextLike, type AudioElementLike } from './audio-output'
 import { followCallsWithRinger, ringerModeFor } from './ring-follower'
 import { Ringer, RingerMode } from './ringer'
-import { FakeAudioContext, FakeAudioElement, ManualTimers } from './testing/fake-audio'
-import { FakeRoutingPhone, settle } from './testing/fakes'
+import { FakeAudioContext, ManualTimers } from '../testing/web-audio'
+import { FakeAudioElement } from '../testing/media'
+import { FakeRoutingPhone, settle } from '../testing/audio'
 import { callWaitingCycle, ringbackCycle, ringCycle } from './tones'
 
 function setup(withSinkId = true) {

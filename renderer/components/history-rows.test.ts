@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { HistoryEntry } from '../../contract/schemas'
 import { datesFor, render } from '../../contract/i18n'
-import { english } from '../state/testing/english'
+import { english } from '../testing/english'
 import { entryTimes, hasContext, historyRows, outcomeText } from './history-rows'
 
 const entry = (id: string, startedAt: number, change: Partial<HistoryEntry> = {}): HistoryEntry => ({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { english } from '../state/testing/english'
+import { english } from '../testing/english'
 import { parseDialString } from './dial-string'
 
 const target = (input: string) => {

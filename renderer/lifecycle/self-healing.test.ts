@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { DeviceManager } from '../audio/device-manager'
-import {
-  FakeMediaDevices,
-  FakeParley,
-  FakeRingerSinks,
-  FakeRoutingPhone,
-  mic,
-  out,
-  settle,
-} from '../audio/testing/fakes'
+import { FakeParley, FakeRingerSinks, FakeRoutingPhone, mic, out, settle } from '../testing/audio'
+import { FakeMediaDevices } from '../testing/media'
 import { startSelfHealing, type WindowPort } from './self-healing'
 
 /** window stand-in: online/offline listeners and timers the test fires by hand. */

@@ -6,7 +6,7 @@ import {
   FakePeerConnection,
   FakeStream,
   FakeTrack,
-} from './testing/media-fakes'
+} from '../testing/media'
 
 function setup() {
   const devices = new FakeMediaDevices()
@@ -131,12 +131,12 @@ describe('MediaController', () => {
     await media.setRouting({ inputDeviceId: '', outputDeviceId: 'usb-out' }, [])
     media.attachRemoteAudio('a', stream())
     await Promise.resolve()
-    expect(elements[0]?.sinkCalls).toEqual(['usb-out'])
+    expect(elements[0]?.sinkIds).toEqual(['usb-out'])
     const element = elements[0]
     if (!element) throw new Error('no element')
     element.failSink = true
     await media.setRouting({ inputDeviceId: '', outputDeviceId: 'unplugged' }, [])
-    expect(element.sinkCalls.slice(-2)).toEqual(['unplugged', ''])
+    expect(element.sinkIds.slice(-2)).toEqual(['unplugged', ''])
     expect(reports.join()).toMatch(/Speaker could not be switched/)
   })
 

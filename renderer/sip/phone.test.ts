@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { SipPhone } from './phone'
-import { FakeClock, flush } from './testing/fake-clock'
-import { FakeAudioElement, FakeMediaDevices, type FakeTrack } from './testing/media-fakes'
-import { type FakeSdh, FakeSession, FakeStack } from './testing/sip-fakes'
+import { FakeClock, flush } from '../testing/fake-clock'
+import { FakeAudioElement, FakeMediaDevices, type FakeTrack } from '../testing/media'
+import { type FakeSdh, FakeSession, FakeStack } from '../testing/sip-stack'
 import { CallPhase, type PhoneEventName, type PhoneEvents, type SipAccount } from './types'
 import { message, render, type Message } from '../../contract/i18n'
 

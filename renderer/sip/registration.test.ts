@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { KEEPALIVE_INTERVAL_MS, KEEPALIVE_TIMEOUT_MS } from './keepalive'
 import { Registration } from './registration'
-import { FakeClock, flush } from './testing/fake-clock'
-import { FakeStack, response } from './testing/sip-fakes'
+import { FakeClock, flush } from '../testing/fake-clock'
+import { FakeStack, response } from '../testing/sip-stack'
 import type { RegistrationStatus, SipAccount } from './types'
 import { message, render, type Message } from '../../contract/i18n'
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { AccountState } from '../../contract/ipc'
 import type { Account } from '../../contract/schemas'
-import { english, englishValues } from './testing/english'
+import { english, englishValues } from '../testing/english'
 import {
   accountFieldErrors,
   checkAccountForm,

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest'
 import { DeviceManager } from '../audio/device-manager'
 import { MicMeter } from '../audio/mic-meter'
 import { Ringer } from '../audio/ringer'
-import { FakeAudioContext, ManualTimers } from '../audio/testing/fake-audio'
-import { FakeMediaDevices, FakeParley, FakeRoutingPhone, mic, out } from '../audio/testing/fakes'
+import { FakeAudioContext, ManualTimers } from '../testing/web-audio'
+import { FakeParley, FakeRoutingPhone, mic, out } from '../testing/audio'
+import { FakeMediaDevices } from '../testing/media'
 import { AudioState } from './audio.svelte'
 
 function setup(getUserMedia: (c: MediaStreamConstraints) => Promise<MediaStream> = async () => stream()) {

@@ -3,10 +3,10 @@ import type { HistoryEntry } from '../../contract/schemas'
 import { CallPhase, type DtmfPreference } from '../sip/types'
 import { CallsState, voicemailNumberOf } from './calls.svelte'
 import { dndHistoryNote } from './dnd.svelte'
-import { FakeApi } from './testing/fake-api'
-import { FakePhone } from './testing/fake-phone'
-import { inEnglish } from './testing/in-english'
-import { english } from './testing/english'
+import { FakeApi } from '../testing/fake-api'
+import { FakePhone } from '../testing/fake-phone'
+import { inEnglish } from '../testing/in-english'
+import { english } from '../testing/english'
 
 function setup(
   options: {

@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest'
 import type { Preferences, PreferencesPatch } from '../../contract/schemas'
 import { CloseToTrayState } from './close-to-tray.svelte'
-import { FakeApi } from './testing/fake-api'
-import { testPreferences } from './testing/test-app'
+import { FakeApi } from '../testing/fake-api'
+import { testPreferences } from '../testing/test-app'
 
 describe('CloseToTrayState', () => {
   it('mirrors and changes closeToTray, not do not disturb', async () => {

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { Contact } from '../../contract/schemas'
 import { CallPhase } from '../sip/types'
 import { contactTarget, targetOf, typedOption } from './contact-picker.svelte'
-import { createTestApp, type TestApp } from './testing/test-app'
+import { createTestApp, type TestApp } from '../testing/test-app'
 import { TransferStage } from './transfer.svelte'
 
 const asa: Contact = {

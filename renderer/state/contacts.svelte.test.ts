@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest'
 import type { Contact } from '../../contract/schemas'
 import { ContactsState } from './contacts.svelte'
-import { FakeApi } from './testing/fake-api'
-import { inEnglish } from './testing/in-english'
+import { FakeApi } from '../testing/fake-api'
+import { inEnglish } from '../testing/in-english'
 
 const contacts: Contact[] = [
   {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { DiagnosticsState } from './diagnostics.svelte'
-import { FakeApi } from './testing/fake-api'
+import { FakeApi } from '../testing/fake-api'
 
 function setup(answer: () => unknown) {
   const said: unknown[] = []

@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest'
 import type { Preferences, PreferencesPatch } from '../../contract/schemas'
 import { DoNotDisturbState } from './dnd.svelte'
-import { FakeApi } from './testing/fake-api'
-import { inEnglish } from './testing/in-english'
+import { FakeApi } from '../testing/fake-api'
+import { inEnglish } from '../testing/in-english'
 
 const preferences = (doNotDisturb: boolean): Preferences => ({
   microphone: null,

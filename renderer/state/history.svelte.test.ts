@@ -2,8 +2,8 @@ import { describe, expect, it, vi } from 'vitest'
 import type { HistoryPage } from '../../contract/ipc'
 import type { HistoryEntry, HistoryQuery } from '../../contract/schemas'
 import { HistoryState } from './history.svelte'
-import { FakeApi } from './testing/fake-api'
-import { inEnglish } from './testing/in-english'
+import { FakeApi } from '../testing/fake-api'
+import { inEnglish } from '../testing/in-english'
 
 const entry = (id: string, change: Partial<HistoryEntry> = {}): HistoryEntry => ({
   id,

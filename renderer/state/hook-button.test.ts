@@ -3,9 +3,9 @@ import type { HistoryEntry } from '../../contract/schemas'
 import { CallPhase } from '../sip/types'
 import { CallsState } from './calls.svelte'
 import { hookButtonAction } from './hook-button'
-import { FakeApi } from './testing/fake-api'
-import { FakePhone } from './testing/fake-phone'
-import { inEnglish } from './testing/in-english'
+import { FakeApi } from '../testing/fake-api'
+import { FakePhone } from '../testing/fake-phone'
+import { inEnglish } from '../testing/in-english'
 
 const call = (id: string, phase: CallPhase) => ({ id, phase })
 

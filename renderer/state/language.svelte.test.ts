@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest'
 import type { Preferences } from '../../contract/schemas'
-import { defaultPreferences } from '../audio/testing/fakes'
+import { defaultPreferences } from '../testing/audio'
 import { LanguageState } from './language.svelte'
-import { FakeApi } from './testing/fake-api'
+import { FakeApi } from '../testing/fake-api'
 
 describe('LanguageState', () => {
   const setup = (locales: string[], locked = false) => {

@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest'
 import type { AccountState } from '../../contract/ipc'
 import type { Account } from '../../contract/schemas'
 import { SignInState } from './sign-in.svelte'
-import { FakeApi } from './testing/fake-api'
-import { FakePhone } from './testing/fake-phone'
+import { FakeApi } from '../testing/fake-api'
+import { FakePhone } from '../testing/fake-phone'
 import { message } from '../../contract/i18n'
-import { english, englishValues } from './testing/english'
+import { english, englishValues } from '../testing/english'
 
 const account: Account = {
   displayName: 'Reception',

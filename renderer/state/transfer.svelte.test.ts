@@ -2,10 +2,10 @@ import { describe, expect, it, vi } from 'vitest'
 import type { HistoryEntry } from '../../contract/schemas'
 import { CallPhase } from '../sip/types'
 import { CallsState } from './calls.svelte'
-import { FakeApi } from './testing/fake-api'
-import { FakePhone } from './testing/fake-phone'
+import { FakeApi } from '../testing/fake-api'
+import { FakePhone } from '../testing/fake-phone'
 import { TransferController, TransferStage } from './transfer.svelte'
-import { inEnglish } from './testing/in-english'
+import { inEnglish } from '../testing/in-english'
 import { message } from '../../contract/i18n'
 
 function setup() {

@@ -1,5 +1,5 @@
-import { render } from '../../../contract/i18n'
-import type { Say } from '../ui.svelte'
+import { render } from '../../contract/i18n'
+import type { Say } from '../state/ui.svelte'
 
 interface Spies {
   announce(message: string): void

@@ -1,5 +1,5 @@
-import type { AudioContextLike, AudioElementLike, GainLike, OscillatorLike } from '../audio-output'
-import type { RingerTimers } from '../ringer'
+import type { AudioContextLike, GainLike, OscillatorLike } from '../audio/audio-output'
+import type { RingerTimers } from '../audio/ringer'
 
 /** A WebAudio stand-in that records what would be heard: which frequencies, when, on which sink. */
 
@@ -65,21 +65,6 @@ export class FakeAudioContext implements AudioContextLike {
 
   async close(): Promise<void> {
     this.closed = true
-  }
-}
-
-export class FakeAudioElement implements AudioElementLike {
-  srcObject: MediaProvider | null = null
-  sinkIds: string[] = []
-  playing = false
-  async setSinkId(sinkId: string): Promise<void> {
-    this.sinkIds.push(sinkId)
-  }
-  async play(): Promise<void> {
-    this.playing = true
-  }
-  pause(): void {
-    this.playing = false
   }
 }
 

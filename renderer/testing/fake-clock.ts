@@ -1,4 +1,4 @@
-import type { Clock } from '../registration'
+import type { Clock } from '../sip/registration'
 
 interface Timer {
   id: number

@@ -1,5 +1,5 @@
-import { render } from '../../../contract/i18n'
-import type { Say } from '../ui.svelte'
+import { render } from '../../contract/i18n'
+import type { Say } from '../state/ui.svelte'
 
 /** What an English user reads for something a state class says (tests compare words). */
 export const english = (text: Say | null | undefined): string =>

@@ -12,9 +12,9 @@ import type {
   SipStack,
   SipUserAgent,
   UserAgentConfig,
-} from '../stack'
-import { buildUserAgentOptions } from '../stack/user-agent-options'
-import { FakePeerConnection } from './media-fakes'
+} from '../sip/stack'
+import { buildUserAgentOptions } from '../sip/stack/user-agent-options'
+import { FakePeerConnection } from './media'
 
 type Listener<T> = (value: T) => void
 

@@ -1,8 +1,8 @@
 import { vi } from 'vitest'
-import { render } from '../../../contract/i18n'
-import type { Contact, HistoryEntry, Preferences } from '../../../contract/schemas'
-import { createAppState, type AppState } from '../app-state'
-import type { Say } from '../ui.svelte'
+import { render } from '../../contract/i18n'
+import type { Contact, HistoryEntry, Preferences } from '../../contract/schemas'
+import { createAppState, type AppState } from '../state/app-state'
+import type { Say } from '../state/ui.svelte'
 import { FakeApi } from './fake-api'
 import { FakePhone } from './fake-phone'
 

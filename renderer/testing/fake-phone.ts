@@ -7,7 +7,7 @@ import {
   type PhoneEventName,
   type PhoneEvents,
   type SipAccount,
-} from '../../sip/types'
+} from '../sip/types'
 
 type Listener<E extends PhoneEventName> = (payload: PhoneEvents[E]) => void
 

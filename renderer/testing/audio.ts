@@ -1,10 +1,10 @@
-import type { AccountState, InvokeChannel, InvokeMap } from '../../../contract/ipc'
-import type { Preferences } from '../../../contract/schemas'
-import type { Result } from '../../../contract/result'
-import type { AudioRouting, PhoneEventName, PhoneEvents, SipAccount } from '../../sip/types'
-import type { AudioDevice } from '../device-match'
-import type { MediaDevicesPort, RingerSinks } from '../device-manager'
-import { FakeApi } from '../../state/testing/fake-api'
+import type { AccountState, InvokeChannel, InvokeMap } from '../../contract/ipc'
+import type { Preferences } from '../../contract/schemas'
+import type { Result } from '../../contract/result'
+import type { AudioRouting, PhoneEventName, PhoneEvents, SipAccount } from '../sip/types'
+import type { AudioDevice } from '../audio/device-match'
+import type { RingerSinks } from '../audio/device-manager'
+import { FakeApi } from './fake-api'
 
 /** Test doubles for the audio and lifecycle suites; window.parley builds on the state suites' FakeApi. */
 
@@ -17,39 +17,6 @@ export const defaultPreferences: Preferences = {
   historyLimit: 50_000,
   language: 'system',
   dtmfMethod: 'auto',
-}
-
-export class FakeMediaDevices implements MediaDevicesPort {
-  devices: AudioDevice[] = []
-  enumerations = 0
-  private readonly listeners = new Set<() => void>()
-
-  constructor(devices: AudioDevice[] = []) {
-    this.devices = devices
-  }
-
-  async enumerateDevices(): Promise<AudioDevice[]> {
-    this.enumerations += 1
-    return this.devices.map((device) => ({ ...device }))
-  }
-
-  addEventListener(_type: 'devicechange', listener: () => void): void {
-    this.listeners.add(listener)
-  }
-
-  removeEventListener(_type: 'devicechange', listener: () => void): void {
-    this.listeners.delete(listener)
-  }
-
-  /** Replaces the list and fires devicechange, as Chromium does after a plug or unplug. */
-  change(devices: AudioDevice[]): void {
-    this.devices = devices
-    for (const listener of [...this.listeners]) listener()
-  }
-
-  listenerCount(): number {
-    return this.listeners.size
-  }
 }
 
 /** window.parley with an in-memory preferences store and events the test pushes. */

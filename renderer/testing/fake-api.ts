@@ -1,5 +1,5 @@
-import type { EventChannel, EventMap, InvokeChannel, InvokeMap, ParleyApi } from '../../../contract/ipc'
-import type { Result } from '../../../contract/result'
+import type { EventChannel, EventMap, InvokeChannel, InvokeMap, ParleyApi } from '../../contract/ipc'
+import type { Result } from '../../contract/result'
 
 type Handler = (request: unknown) => unknown
 

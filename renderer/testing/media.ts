@@ -1,4 +1,7 @@
-/** Minimal stand-ins for WebRTC media objects, for unit tests in Node. */
+import type { AudioDevice } from '../audio/device-match'
+import type { MediaDevicesPort } from '../audio/device-manager'
+
+/** Minimal stand-ins for WebRTC media objects and devices, for unit tests in Node. */
 
 let nextTrackId = 1
 
@@ -29,9 +32,42 @@ export class FakeStream {
   }
 }
 
-export class FakeMediaDevices {
+/** navigator.mediaDevices: a device list with devicechange, and getUserMedia that records asks. */
+export class FakeMediaDevices implements MediaDevicesPort {
+  devices: AudioDevice[] = []
+  enumerations = 0
   readonly requests: MediaStreamConstraints[] = []
+  /** Device ids getUserMedia refuses, as for a device that was unplugged. */
   readonly missing = new Set<string>()
+  private readonly listeners = new Set<() => void>()
+
+  constructor(devices: AudioDevice[] = []) {
+    this.devices = devices
+  }
+
+  async enumerateDevices(): Promise<AudioDevice[]> {
+    this.enumerations += 1
+    return this.devices.map((device) => ({ ...device }))
+  }
+
+  addEventListener(_type: 'devicechange', listener: () => void): void {
+    this.listeners.add(listener)
+  }
+
+  removeEventListener(_type: 'devicechange', listener: () => void): void {
+    this.listeners.delete(listener)
+  }
+
+  /** Replaces the list and fires devicechange, as Chromium does after a plug or unplug. */
+  change(devices: AudioDevice[]): void {
+    this.devices = devices
+    for (const listener of [...this.listeners]) listener()
+  }
+
+  listenerCount(): number {
+    return this.listeners.size
+  }
+
   async getUserMedia(constraints: MediaStreamConstraints): Promise<MediaStream> {
     this.requests.push(constraints)
     const audio = constraints.audio
@@ -75,13 +111,15 @@ export class FakePeerConnection {
   }
 }
 
+/** An <audio> element: what it plays and every sink it was sent to (the last one is current). */
 export class FakeAudioElement {
   srcObject: MediaProvider | null = null
   autoplay = false
   sinkId = ''
   playing = false
   removed = false
-  readonly sinkCalls: string[] = []
+  /** Every setSinkId call, oldest first, refused ones too. */
+  readonly sinkIds: string[] = []
   failSink = false
   async play(): Promise<void> {
     this.playing = true
@@ -90,7 +128,7 @@ export class FakeAudioElement {
     this.playing = false
   }
   async setSinkId(id: string): Promise<void> {
-    this.sinkCalls.push(id)
+    this.sinkIds.push(id)
     if (this.failSink && id) throw new Error('NotFoundError')
     this.sinkId = id
   }
