@@ -3,19 +3,12 @@ import { render } from '../../contract/i18n'
 import type { Contact, HistoryEntry, Preferences } from '../../contract/schemas'
 import { createAppState, type AppState } from '../state/app-state'
 import type { Say } from '../state/ui.svelte'
+import { defaultPreferences } from './audio'
 import { FakeApi } from './fake-api'
 import { FakePhone } from './fake-phone'
 
-export const testPreferences: Preferences = {
-  microphone: null,
-  speaker: null,
-  ringtone: null,
-  closeToTray: true,
-  doNotDisturb: false,
-  historyLimit: 50_000,
-  language: 'en',
-  dtmfMethod: 'auto',
-}
+/** The preferences a fresh install has, in English. */
+export const testPreferences: Preferences = { ...defaultPreferences, language: 'en' }
 
 export interface TestApp {
   app: AppState
