@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest'
 import type { AccountState } from '../../contract/ipc'
 import type { Preferences } from '../../contract/schemas'
 import { createAppState } from './app-state'
-import { FakeApi } from './testing/fake-api'
-import { FakePhone } from './testing/fake-phone'
+import { FakeApi } from '../testing/fake-api'
+import { FakePhone } from '../testing/fake-phone'
 
 const preferences: Preferences = {
   microphone: null,

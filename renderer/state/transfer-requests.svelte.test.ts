@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { TransferRequest } from '../sip/types'
-import { FakePhone } from './testing/fake-phone'
+import { FakePhone } from '../testing/fake-phone'
 import { decideTransferRequest, domainOfAddress, TransferRequestsState } from './transfer-requests.svelte'
 
 const request = (over: Partial<TransferRequest> = {}): TransferRequest => ({
