@@ -2,8 +2,8 @@ import { describe, expect, it, vi } from 'vitest'
 import type { Preferences, PreferencesPatch } from '../../contract/schemas'
 import { DtmfMethodState } from './dtmf-method.svelte'
 import { LanguageState } from './language.svelte'
-import { FakeApi } from './testing/fake-api'
-import { testPreferences } from './testing/test-app'
+import { FakeApi } from '../testing/fake-api'
+import { testPreferences } from '../testing/test-app'
 
 describe('DtmfMethodState', () => {
   it('mirrors and changes the keypad tone method, saying it in the window language', async () => {
