@@ -1,4 +1,5 @@
 import { join } from 'node:path'
+import { resolveLanguage, type Language } from '../contract/i18n/language'
 import type { Preferences } from '../contract/schemas'
 import { AccountService } from './account/account-service'
 import { CredentialStore } from './credentials/credential-store'
@@ -32,6 +33,8 @@ export interface MainServicesOptions {
   diagnostics: Omit<DiagnosticsPorts, 'redactor'>
   window: WindowControls
   parts: readonly PartFactory[]
+  /** The OS's preferred locales (Electron's app.getLocale()); asked each time, never read here. */
+  systemLocales(): readonly string[]
 }
 
 export interface MainServices {
@@ -39,6 +42,8 @@ export interface MainServices {
   account: AccountService
   policy: PolicyLoad
   preferences(): Preferences
+  /** The language of main's texts (notifications, tray, dialogs, CSV export). */
+  language(): Language
   start(): Promise<void>
   stop(): Promise<void>
 }
@@ -78,12 +83,14 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     events,
     startupNotices: [...(options.settingsNotices ?? []), ...(notice ? [notice] : [])],
   })
+  const language = () => resolveLanguage(account.preferences().language, options.systemLocales())
   const context = {
     dataDir: options.dataDir,
     events,
     logger,
     account,
     preferences: () => account.preferences(),
+    language,
     calls: new CallSignals(logger),
   }
   const parts: MainPart[] = [
@@ -107,6 +114,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     account,
     policy,
     preferences: () => account.preferences(),
+    language,
     async start() {
       for (const part of parts) {
         await part.start?.()

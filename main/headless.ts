@@ -42,6 +42,8 @@ export interface HeadlessMainOptions {
   logDir?: string
   /** Where "Save diagnostics…" writes (the app asks with a save dialog). Default: in dataDir. */
   diagnosticsPath?: string
+  /** The OS locales main's texts follow when the language preference is "system". Default: none (English). */
+  systemLocales?: readonly string[]
 }
 
 export interface HeadlessMain {
@@ -91,6 +93,7 @@ export async function createHeadlessMain(options: HeadlessMainOptions): Promise<
   let windowShowCount = 0
   const services = createMainServices({
     dataDir: options.dataDir,
+    systemLocales: () => options.systemLocales ?? [],
     settingsBackend: settings.backend,
     settingsNotices: settings.notices,
     safeStorage: options.safeStorage ?? new FakeSafeStorage(true),

@@ -50,6 +50,7 @@ const fake = vi.hoisted(() => {
     whenReady: () => Promise.resolve(),
     getPath: () => state.userData,
     getName: () => 'Parley',
+    getLocale: () => 'sv-SE',
     quit: () => {
       state.quitCalls++
     },
@@ -329,7 +330,8 @@ describe('main/index.ts composition root', () => {
   })
 
   it('creates the window again from the tray\'s "Show Parley" once it was closed, as activate does', () => {
-    const showParley = () => fake.state.trayMenu.find((item) => item.label === 'Show Parley')?.click?.()
+    // The OS speaks Swedish (app.getLocale() is sv-SE) and the language preference is "system".
+    const showParley = () => fake.state.trayMenu.find((item) => item.label === 'Visa Parley')?.click?.()
     window.emit('closed')
     showParley()
     expect(fake.state.windows).toHaveLength(2)

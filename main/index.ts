@@ -115,6 +115,7 @@ function main(): void {
 
     services = createMainServices({
       dataDir,
+      systemLocales: () => [app.getLocale()],
       settingsBackend: settings.backend,
       settingsNotices: settings.notices,
       safeStorage: electronSafeStorage(safeStorage),
@@ -129,7 +130,7 @@ function main(): void {
           app.getPath('desktop'),
           () =>
             translate(
-              resolveLanguage(services?.preferences().language ?? 'system', [app.getLocale()]),
+              services?.language() ?? resolveLanguage('system', [app.getLocale()]),
               'diagnostics.dialog-title',
             ),
         ),

@@ -1,3 +1,4 @@
+import type { Language } from '../contract/i18n/language'
 import type { Preferences } from '../contract/schemas'
 import type { AccountService } from './account/account-service'
 import { contactsPart } from './contacts/contacts-part'
@@ -27,6 +28,8 @@ export interface PartContext {
   logger: Logger
   account: AccountService
   preferences(): Preferences
+  /** The language main's own texts use now: the `language` preference, or the OS locale's. */
+  language(): Language
   /**
    * Call news between parts in this process (phone status, incoming notice, recorded call,
    * unseen missed count): Node parts publish, Electron parts (tray, badge, power) listen.

@@ -5,6 +5,7 @@ import { enScreens } from './en/screens'
 import { enContacts } from './en/contacts'
 import { enHelp } from './en/help'
 import { enHistory } from './en/history'
+import { enDesktop } from './en/desktop'
 import { plural } from './language'
 
 /**
@@ -14,6 +15,7 @@ import { plural } from './language'
  */
 export const en = {
   ...enHistory,
+  ...enDesktop,
   ...enHelp,
   ...enContacts,
   ...enScreens,

@@ -6,6 +6,7 @@ import { svScreens } from './sv/screens'
 import { svContacts } from './sv/contacts'
 import { svHelp } from './sv/help'
 import { svHistory } from './sv/history'
+import { svDesktop } from './sv/desktop'
 import { plural } from './language'
 
 /**
@@ -14,6 +15,7 @@ import { plural } from './language'
  */
 export const sv: Catalogue = {
   ...svHistory,
+  ...svDesktop,
   ...svHelp,
   ...svContacts,
   ...svScreens,

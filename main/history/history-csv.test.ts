@@ -41,12 +41,12 @@ describe('history CSV export', () => {
     expect(csvCell('a,+1,-2\t@x\n=y')).toBe(`"a,'+1,'-2\t'@x\n'=y"`)
     expect(csvCell('Anna-Lena; Acme')).toBe('"Anna-Lena; Acme"')
     // Whatever the list separator, no piece of any cell starts with a formula character.
-    const row = historyToCsv([{ ...entry, remoteName: 'Bob;=1+1;', via: '+1;@2,-3\t=4' }])
+    const row = historyToCsv([{ ...entry, remoteName: 'Bob;=1+1;', via: '+1;@2,-3\t=4' }], 'sv')
     for (const piece of row.split(/[,;\t\r\n]/)) expect(piece.replace(/^[" ]*/, '')).not.toMatch(/^[=+\-@]/)
   })
 
   it('writes a header and one CRLF row per call, with local time and whole seconds', () => {
-    const csv = historyToCsv([entry])
+    const csv = historyToCsv([entry], 'en')
     expect(
       csv.startsWith(
         '\uFEFF"Started","Direction","Outcome","Name","Number","Via","Transferred to","Note","Ring seconds","Talk seconds"\r\n',
@@ -57,6 +57,18 @@ describe('history CSV export', () => {
       `"2026-11-25 09:05:07","incoming","transferred","Svensson, ""Bosse""\nAB","'+46812345",` +
         `"'=HYPERLINK(""http://evil.example"",""click"")","'@sum(A1)","",4,62\r\n`,
     )
+  })
+
+  it('writes the header row in Swedish for a Swedish user, the same cells below it', () => {
+    const csv = historyToCsv([entry], 'sv')
+    const [header, row] = csv.split('\r\n')
+    expect(header).toBe(
+      '\uFEFF"Start","Riktning","Utfall","Namn","Nummer","Via","Kopplat till","Anteckning","Ringtid (s)","Samtalstid (s)"',
+    )
+    expect(csv.slice(csv.indexOf('\r\n') + 2)).toBe(
+      historyToCsv([entry], 'en').split('\r\n').slice(1).join('\r\n'),
+    )
+    expect(row).toContain('"incoming","transferred"')
   })
 
   it('formats local time with zero padding', () => {

@@ -1,3 +1,4 @@
+import { translate, type Language, type MessageKey } from '../../contract/i18n'
 import type { HistoryEntry } from '../../contract/schemas'
 
 /**
@@ -6,21 +7,22 @@ import type { HistoryEntry } from '../../contract/schemas'
  * formula (=, +, -, @, tab or CR first) gets an apostrophe before it — not only at the start of
  * the cell but after every separator a spreadsheet might split on: a Swedish Excel splits on
  * ";" and ignores our quotes, so "Bob;=1+1;" would otherwise become a formula cell of its own.
- * A byte-order mark up front makes Excel read "Åsa" as UTF-8.
+ * A byte-order mark up front makes Excel read "Åsa" as UTF-8. The header row is in the user's
+ * language; the cells keep their codes (incoming, missed…) so a script can read any export.
  */
 
 const header = [
-  'Started',
-  'Direction',
-  'Outcome',
-  'Name',
-  'Number',
-  'Via',
-  'Transferred to',
-  'Note',
-  'Ring seconds',
-  'Talk seconds',
-]
+  'csv.started',
+  'csv.direction',
+  'csv.outcome',
+  'csv.name',
+  'csv.number',
+  'csv.via',
+  'csv.transferred-to',
+  'csv.note',
+  'csv.ring-seconds',
+  'csv.talk-seconds',
+] as const satisfies readonly MessageKey[]
 
 // A formula character at the start, or after a comma, semicolon, tab or line break (with any
 // spaces between): each piece a spreadsheet might make a cell of.
@@ -41,8 +43,8 @@ export function localTimestamp(epochMs: number): string {
 
 const seconds = (ms: number) => String(Math.round(ms / 1000))
 
-export function historyToCsv(entries: readonly HistoryEntry[]): string {
-  const rows = [header.map(csvCell).join(',')]
+export function historyToCsv(entries: readonly HistoryEntry[], language: Language): string {
+  const rows = [header.map((key) => csvCell(translate(language, key))).join(',')]
   for (const entry of entries) {
     rows.push(
       [

@@ -37,7 +37,7 @@ describe('history handlers', () => {
     await store.start()
     const recorded: string[] = []
     const counts: number[] = []
-    const handlers = historyHandlers(store, {
+    const handlers = historyHandlers(store, () => 'en', {
       recorded: (entry) => recorded.push(entry.id),
       missedUnseenChanged: (count) => counts.push(count),
     })
@@ -58,7 +58,7 @@ describe('history handlers', () => {
     await writeFile(path, 'garbage\n')
     const store = new HistoryStore({ path, limit: 50_000, logger: new MemoryLogger() })
     await store.start()
-    const handlers = historyHandlers(store)
+    const handlers = historyHandlers(store, () => 'en')
     const first = await handlers['history:query'](historyQuerySchema.parse({}), context)
     expect(first.notices?.[0]).toMatch(/damaged/)
     const second = await handlers['history:query'](historyQuerySchema.parse({}), context)

@@ -1,3 +1,4 @@
+import type { Language } from '../../contract/i18n'
 import type { HistoryEntry } from '../../contract/schemas'
 import { defineHandlers, HandlerError } from '../ipc/handlers'
 import { HistoryStorageError, type HistoryStore } from './history-store'
@@ -17,7 +18,12 @@ async function guardStorage<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-export const historyHandlers = (store: HistoryStore, observer: HistoryObserver = {}) => {
+/** `language`: the export's header row is in the user's language of the moment. */
+export const historyHandlers = (
+  store: HistoryStore,
+  language: () => Language,
+  observer: HistoryObserver = {},
+) => {
   const announceCount = () => observer.missedUnseenChanged?.(store.missedUnseen)
   const afterChange = <T>(value: T): T => {
     announceCount()
@@ -41,6 +47,6 @@ export const historyHandlers = (store: HistoryStore, observer: HistoryObserver =
     'history:delete': async ({ id }) => afterChange(await guardStorage(() => store.delete(id))),
     'history:clear': async () => afterChange(await guardStorage(() => store.clear())),
     'history:mark-seen': async () => afterChange(await guardStorage(() => store.markSeen())),
-    'history:export-csv': () => store.exportCsv(),
+    'history:export-csv': () => store.exportCsv(language()),
   })
 }

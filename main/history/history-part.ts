@@ -18,7 +18,7 @@ export function historyPart(context: PartContext): MainPart {
   let stopFollowingPreferences: (() => void) | null = null
   return {
     name: 'history',
-    handlers: historyHandlers(store, {
+    handlers: historyHandlers(store, context.language, {
       recorded: (entry) => context.calls.emit('recorded', entry),
       missedUnseenChanged: (count) => context.calls.emit('missedUnseen', count),
     }),

@@ -4,6 +4,7 @@ import type { HistoryEntry, HistoryQuery } from '../../contract/schemas'
 import { runInSlices } from '../event-loop/slices'
 import type { Logger } from '../log/logger'
 import { appendDurably, replaceAtomically, setAsideName } from './durable-file'
+import type { Language } from '../../contract/i18n'
 import { historyToCsv } from './history-csv'
 import { HistoryIndex } from './history-index'
 import { historyLogSlices, serializeRecord, type LogRecord } from './history-log'
@@ -124,8 +125,8 @@ export class HistoryStore {
     return this.index.query(query)
   }
 
-  exportCsv(): string {
-    return historyToCsv(this.index.newestFirst())
+  exportCsv(language: Language): string {
+    return historyToCsv(this.index.newestFirst(), language)
   }
 
   async record(entry: HistoryEntry): Promise<HistoryEntry> {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { EventChannel, EventMap } from '../../contract/ipc'
+import type { Language } from '../../contract/i18n'
 import { preferencesSchema, type HistoryEntry } from '../../contract/schemas'
 import { MemoryLogger } from '../log/logger'
 import { CallNotifier, type CallNotifierPorts, type NotificationHandlers } from './call-notifier'
@@ -23,7 +24,13 @@ interface FakeNotification {
 }
 
 function setup(
-  options: { platform?: NodeJS.Platform; visible?: boolean; focused?: boolean; doNotDisturb?: boolean } = {},
+  options: {
+    platform?: NodeJS.Platform
+    visible?: boolean
+    focused?: boolean
+    doNotDisturb?: boolean
+    language?: { current: Language }
+  } = {},
 ) {
   const shown: FakeNotification[] = []
   const window = { visible: options.visible ?? false, focused: options.focused ?? false, showCount: 0 }
@@ -51,6 +58,7 @@ function setup(
     signals,
     events: sink,
     preferences: () => preferences,
+    language: () => options.language?.current ?? 'en',
     platform: options.platform ?? 'darwin',
     logger: new MemoryLogger(),
   })
@@ -127,6 +135,21 @@ describe('CallNotifier', () => {
     expect(shown).toHaveLength(2)
   })
 
+  it("speaks the user's language of the moment: Swedish titles, buttons and caller lines", () => {
+    const language = { current: 'sv' as Language }
+    const { shown, signals } = setup({ language })
+    signals.emit('recorded', { ...missedEntry, remoteName: 'Åsa', remoteNumber: '', via: 'Växeln' })
+    expect(shown[0]).toMatchObject({
+      title: 'Missat samtal',
+      body: '\u2068Åsa\u2069 (okänt nummer)\nvia \u2068Växeln\u2069',
+    })
+    signals.emit('incoming', notice)
+    expect(shown[1]).toMatchObject({ title: 'Inkommande samtal', actions: ['Svara', 'Avvisa'] })
+    language.current = 'en'
+    signals.emit('recorded', { ...missedEntry, id: 'c3', remoteName: '', remoteNumber: '' })
+    expect(shown[2]).toMatchObject({ title: 'Missed call', body: 'Unknown caller' })
+  })
+
   it('closes everything on stop and no longer listens', () => {
     const { shown, signals, notifier } = setup()
     signals.emit('incoming', notice)
@@ -154,6 +177,7 @@ describe('notification text', () => {
   it('isolates the name and shows the number left to right, so a name cannot reorder it', () => {
     const body = incomingCallContent(
       { callId: 'x', remoteName: 'محمد\u061c', remoteNumber: '+1 555 0100', via: '' },
+      'en',
       'win32',
     ).body
     expect(body).toBe('\u2068محمد\u2069 (\u2066+1 555 0100\u2069)')
@@ -161,8 +185,11 @@ describe('notification text', () => {
 
   it('names an unknown caller', () => {
     expect(
-      incomingCallContent({ callId: 'x', remoteName: '', remoteNumber: '', via: '' }, 'linux').body,
+      incomingCallContent({ callId: 'x', remoteName: '', remoteNumber: '', via: '' }, 'en', 'linux').body,
     ).toBe('Unknown caller')
+    expect(
+      incomingCallContent({ callId: 'x', remoteName: '', remoteNumber: '', via: '' }, 'sv', 'linux').body,
+    ).toBe('Okänd uppringare')
   })
 })
 

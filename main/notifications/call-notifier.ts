@@ -1,3 +1,4 @@
+import type { Language } from '../../contract/i18n'
 import type { HistoryEntry, Preferences } from '../../contract/schemas'
 import type { EventSink } from '../ipc/event-bus'
 import type { Logger } from '../log/logger'
@@ -36,6 +37,8 @@ export interface CallNotifierOptions {
   signals: CallSignals
   events: EventSink
   preferences(): Preferences
+  /** The language the notifications speak, asked at each one (it can change while running). */
+  language(): Language
   platform: NodeJS.Platform
   logger: Logger
 }
@@ -79,7 +82,7 @@ export class CallNotifier {
   incoming(notice: IncomingCallNotice): boolean {
     if (!this.shouldShow()) return false
     this.closeRinging(notice.callId)
-    const content = incomingCallContent(notice, this.options.platform)
+    const content = incomingCallContent(notice, this.options.language(), this.options.platform)
     const notification = this.show(content, {
       onClick: () => {
         this.options.ports.showWindow()
@@ -101,7 +104,7 @@ export class CallNotifier {
 
   missedCall(entry: HistoryEntry): boolean {
     if (entry.direction !== 'incoming' || !this.shouldShow()) return false
-    const notification = this.show(missedCallContent(entry, this.options.platform), {
+    const notification = this.show(missedCallContent(entry, this.options.language(), this.options.platform), {
       onClick: () => {
         this.options.ports.showWindow()
         this.options.events.emit('notification-action', { callId: entry.id, action: 'show' })

@@ -1,3 +1,4 @@
+import { translate, type Language } from '../../contract/i18n'
 import type { HistoryEntry } from '../../contract/schemas'
 import { plainDisplayText } from '../../contract/display-text'
 import type { IncomingCallNotice } from './call-signals'
@@ -31,36 +32,55 @@ export function safeText(text: string, maxLength: number, platform: NodeJS.Platf
 const isolatedName = (text: string) => `\u2068${text}\u2069`
 const isolatedNumber = (text: string) => `\u2066${text}\u2069`
 
-function caller(name: string, number: string, via: string, platform: NodeJS.Platform): string {
-  const cleanName = safeText(name, 80, platform)
-  const cleanNumber = safeText(number, 60, platform)
+function caller(
+  party: { name: string; number: string; via: string },
+  language: Language,
+  platform: NodeJS.Platform,
+): string {
+  const cleanName = safeText(party.name, 80, platform)
+  const cleanNumber = safeText(party.number, 60, platform)
   const who =
     cleanName && cleanName !== cleanNumber
-      ? `${isolatedName(cleanName)} (${cleanNumber ? isolatedNumber(cleanNumber) : 'unknown number'})`
+      ? translate(language, 'notify.name-and-number', {
+          name: isolatedName(cleanName),
+          number: cleanNumber ? isolatedNumber(cleanNumber) : translate(language, 'notify.unknown-number'),
+        })
       : cleanNumber
         ? isolatedNumber(cleanNumber)
-        : 'Unknown caller'
-  const cleanVia = safeText(via, 60, platform)
-  return cleanVia ? `${who}\nvia ${isolatedName(cleanVia)}` : who
+        : translate(language, 'call.unknown-caller')
+  const cleanVia = safeText(party.via, 60, platform)
+  return cleanVia ? `${who}\n${translate(language, 'notify.via', { via: isolatedName(cleanVia) })}` : who
 }
 
 export function incomingCallContent(
   notice: IncomingCallNotice,
+  language: Language,
   platform: NodeJS.Platform,
 ): NotificationContent {
   return {
     kind: 'incoming',
-    title: 'Incoming call',
-    body: caller(notice.remoteName, notice.remoteNumber, notice.via, platform),
-    actions: platform === 'darwin' ? ['Answer', 'Reject'] : [],
+    title: translate(language, 'notify.incoming-call'),
+    body: caller(
+      { name: notice.remoteName, number: notice.remoteNumber, via: notice.via },
+      language,
+      platform,
+    ),
+    actions:
+      platform === 'darwin'
+        ? [translate(language, 'notify.answer'), translate(language, 'notify.reject')]
+        : [],
   }
 }
 
-export function missedCallContent(entry: HistoryEntry, platform: NodeJS.Platform): NotificationContent {
+export function missedCallContent(
+  entry: HistoryEntry,
+  language: Language,
+  platform: NodeJS.Platform,
+): NotificationContent {
   return {
     kind: 'missed',
-    title: 'Missed call',
-    body: caller(entry.remoteName, entry.remoteNumber, entry.via, platform),
+    title: translate(language, 'notify.missed-call'),
+    body: caller({ name: entry.remoteName, number: entry.remoteNumber, via: entry.via }, language, platform),
     actions: [],
   }
 }

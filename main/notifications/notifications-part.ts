@@ -14,6 +14,7 @@ export function notificationsPart(ports: {
       signals: context.calls,
       events: context.events,
       preferences: context.preferences,
+      language: context.language,
       platform: ports.platform,
       logger: context.logger,
     })

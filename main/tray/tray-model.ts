@@ -1,3 +1,4 @@
+import { translate, type Language, type MessageKey } from '../../contract/i18n'
 import type { PhoneStatus } from '../../contract/schemas'
 
 /**
@@ -18,12 +19,12 @@ export interface TrayView {
   menu: TrayMenuItem[]
 }
 
-const registrationText: Record<PhoneStatus['registration'], string> = {
-  registered: 'Registered',
-  connecting: 'Connecting…',
-  failed: 'Not registered (failed)',
-  unregistered: 'Not registered',
-}
+const registrationText = {
+  registered: 'tray.registered',
+  connecting: 'tray.connecting',
+  failed: 'tray.failed',
+  unregistered: 'tray.unregistered',
+} as const satisfies Record<PhoneStatus['registration'], MessageKey>
 
 function iconFor(status: PhoneStatus): TrayIconName {
   if (status.ringing) return 'ringing'
@@ -40,25 +41,28 @@ function iconFor(status: PhoneStatus): TrayIconName {
   }
 }
 
-function callText(status: PhoneStatus): string | null {
-  if (status.ringing) return status.calls > 1 ? `Incoming call (${status.calls} calls)` : 'Incoming call'
+function callText(status: PhoneStatus, language: Language): string | null {
+  if (status.ringing)
+    return status.calls > 1
+      ? translate(language, 'tray.incoming-several', { count: status.calls })
+      : translate(language, 'tray.incoming')
   if (status.calls === 0) return null
-  return status.calls === 1 ? 'In a call' : `${status.calls} calls`
+  return translate(language, 'tray.calls', { count: status.calls })
 }
 
-export function trayModel(status: PhoneStatus, missedUnseen: number): TrayView {
-  const lines = [registrationText[status.registration]]
-  const calls = callText(status)
+export function trayModel(status: PhoneStatus, missedUnseen: number, language: Language): TrayView {
+  const lines = [translate(language, registrationText[status.registration])]
+  const calls = callText(status, language)
   if (calls) lines.push(calls)
-  if (missedUnseen > 0) lines.push(missedUnseen === 1 ? '1 missed call' : `${missedUnseen} missed calls`)
+  if (missedUnseen > 0) lines.push(translate(language, 'history.missed-count', { count: missedUnseen }))
   return {
-    tooltip: `Parley: ${lines.join(' · ')}`,
+    tooltip: translate(language, 'tray.tooltip', { status: lines.join(' · ') }),
     iconName: iconFor(status),
     menu: [
       ...lines.map((label): TrayMenuItem => ({ kind: 'label', label })),
       { kind: 'separator' },
-      { kind: 'action', id: 'show', label: 'Show Parley' },
-      { kind: 'action', id: 'quit', label: 'Quit Parley' },
+      { kind: 'action', id: 'show', label: translate(language, 'tray.show') },
+      { kind: 'action', id: 'quit', label: translate(language, 'tray.quit') },
     ],
   }
 }

@@ -2,9 +2,14 @@ import type { PartFactory } from '../parts'
 import { TrayService, type TrayServiceOptions } from './tray-service'
 
 /** Electron part: the tray icon. */
-export function trayPart(ports: Omit<TrayServiceOptions, 'signals' | 'logger'>): PartFactory {
+export function trayPart(ports: Omit<TrayServiceOptions, 'signals' | 'logger' | 'language'>): PartFactory {
   return (context) => {
-    const tray = new TrayService({ ...ports, signals: context.calls, logger: context.logger })
+    const tray = new TrayService({
+      ...ports,
+      signals: context.calls,
+      language: context.language,
+      logger: context.logger,
+    })
     return { name: 'tray', handlers: {}, start: () => tray.start(), stop: () => tray.stop() }
   }
 }

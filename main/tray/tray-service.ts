@@ -1,3 +1,4 @@
+import type { Language } from '../../contract/i18n'
 import type { PhoneStatus } from '../../contract/schemas'
 import type { Logger } from '../log/logger'
 import type { CallSignals } from '../notifications/call-signals'
@@ -13,6 +14,8 @@ export interface TrayServiceOptions {
   /** Creates the icon; throws where the desktop has no tray. */
   createTray(onClick: () => void): TrayPort
   signals: CallSignals
+  /** The language of the tray's texts, asked at each render. */
+  language(): Language
   showWindow(): void
   quit(): void
   /** Told whether a tray exists: closing the window may only hide it when there is one. */
@@ -63,7 +66,7 @@ export class TrayService {
   }
 
   private render(): void {
-    this.port?.render(trayModel(this.status, this.missed), (id) => {
+    this.port?.render(trayModel(this.status, this.missed, this.options.language()), (id) => {
       if (id === 'show') this.options.showWindow()
       else this.options.quit()
     })

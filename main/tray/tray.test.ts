@@ -7,7 +7,7 @@ import { TrayService } from './tray-service'
 
 describe('trayModel', () => {
   it('shows registration, calls and missed calls, most urgent icon first', () => {
-    expect(trayModel({ registration: 'registered', calls: 0, ringing: false }, 0)).toEqual({
+    expect(trayModel({ registration: 'registered', calls: 0, ringing: false }, 0, 'en')).toEqual({
       tooltip: 'Parley: Registered',
       iconName: 'registered',
       menu: [
@@ -17,16 +17,40 @@ describe('trayModel', () => {
         { kind: 'action', id: 'quit', label: 'Quit Parley' },
       ],
     })
-    const busy = trayModel({ registration: 'registered', calls: 2, ringing: false }, 3)
+    const busy = trayModel({ registration: 'registered', calls: 2, ringing: false }, 3, 'en')
     expect(busy.tooltip).toBe('Parley: Registered · 2 calls · 3 missed calls')
     expect(busy.iconName).toBe('in-call')
-    expect(trayModel({ registration: 'registered', calls: 1, ringing: true }, 1).iconName).toBe('ringing')
-    expect(trayModel({ registration: 'registered', calls: 1, ringing: true }, 1).tooltip).toBe(
+    expect(trayModel({ registration: 'registered', calls: 1, ringing: true }, 1, 'en').iconName).toBe(
+      'ringing',
+    )
+    expect(trayModel({ registration: 'registered', calls: 1, ringing: true }, 1, 'en').tooltip).toBe(
       'Parley: Registered · Incoming call · 1 missed call',
     )
-    expect(trayModel({ registration: 'failed', calls: 0, ringing: false }, 0).iconName).toBe('failed')
-    expect(trayModel({ registration: 'connecting', calls: 0, ringing: false }, 0).iconName).toBe('connecting')
-    expect(trayModel({ registration: 'unregistered', calls: 0, ringing: false }, 0).iconName).toBe('offline')
+    expect(trayModel({ registration: 'failed', calls: 0, ringing: false }, 0, 'en').iconName).toBe('failed')
+    expect(trayModel({ registration: 'connecting', calls: 0, ringing: false }, 0, 'en').iconName).toBe(
+      'connecting',
+    )
+    expect(trayModel({ registration: 'unregistered', calls: 0, ringing: false }, 0, 'en').iconName).toBe(
+      'offline',
+    )
+  })
+
+  it('speaks Swedish: status lines, plural missed calls, Show and Quit', () => {
+    expect(trayModel({ registration: 'registered', calls: 1, ringing: false }, 2, 'sv')).toEqual({
+      tooltip: 'Parley: Registrerad · I samtal · 2 missade samtal',
+      iconName: 'in-call',
+      menu: [
+        { kind: 'label', label: 'Registrerad' },
+        { kind: 'label', label: 'I samtal' },
+        { kind: 'label', label: '2 missade samtal' },
+        { kind: 'separator' },
+        { kind: 'action', id: 'show', label: 'Visa Parley' },
+        { kind: 'action', id: 'quit', label: 'Avsluta Parley' },
+      ],
+    })
+    expect(trayModel({ registration: 'failed', calls: 3, ringing: true }, 1, 'sv').tooltip).toBe(
+      'Parley: Inte registrerad (misslyckades) · Inkommande samtal (3 samtal) · 1 missat samtal',
+    )
   })
 })
 
@@ -51,6 +75,7 @@ describe('TrayService', () => {
     let click: () => void = () => undefined
     const calls = { show: 0, quit: 0, available: [] as boolean[], destroyed: 0 }
     const service = new TrayService({
+      language: () => 'en',
       createTray: (onClick) => {
         if (createFails) throw new Error('no status notifier host')
         click = onClick
