@@ -27,6 +27,7 @@ export const invokeChannels = [
   'phone:incoming-notice',
   'window:show',
   'log:write',
+  'sip-trace:write',
   'diagnostics:save',
 ] as const
 

@@ -12,6 +12,7 @@ import {
   phoneStatusSchema,
   preferencesPatchSchema,
   saveAccountRequestSchema,
+  sipTraceLineSchema,
   type Account,
   type Contact,
   type ContactImportProgress,
@@ -79,6 +80,7 @@ export const invokeSchemas = {
   'phone:incoming-notice': incomingCallNoticeSchema,
   'window:show': emptySchema,
   'log:write': logLineSchema,
+  'sip-trace:write': sipTraceLineSchema,
   'diagnostics:save': emptySchema,
 } as const
 
@@ -106,6 +108,8 @@ export interface InvokeMap {
   'window:show': boolean
   /** False when the line was dropped by the rate limit. */
   'log:write': boolean
+  /** False when the trace is off (main drops the message). */
+  'sip-trace:write': boolean
   /** Where the bundle was written, or null when the user cancelled the save dialog. */
   'diagnostics:save': string | null
 }

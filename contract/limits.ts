@@ -23,3 +23,9 @@ export const historyTextLimits = {
   transferredTo: textLimits.party,
   note: 256,
 } as const
+
+/** The SIP trace: a message longer than this is cut by the renderer before it goes to main. */
+export const sipTraceLimits = {
+  /** Characters of one SIP message (a large SDP offer is a few kB). */
+  text: 32_000,
+} as const

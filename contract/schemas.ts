@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { accountSchema, shortText } from './account-schema'
 import { languagePreferences } from './i18n/language'
-import { historyTextLimits, textLimits } from './limits'
+import { historyTextLimits, sipTraceLimits, textLimits } from './limits'
 
 /**
  * Runtime schemas for everything that crosses the process boundary. Main validates every
@@ -42,6 +42,8 @@ export const preferencesSchema = z.object({
   /** "system" follows the operating system's language. */
   language: z.enum(languagePreferences).default('system'),
   dtmfMethod: dtmfMethodSchema.default('auto'),
+  /** Every SIP message written to a bounded trace file in the log folder, for support. */
+  sipTrace: z.boolean().default(false),
 })
 export type Preferences = z.infer<typeof preferencesSchema>
 
@@ -58,6 +60,7 @@ export const preferencesPatchSchema = z.object({
   historyLimit: z.number().int().min(100).max(1_000_000).optional(),
   language: z.enum(languagePreferences).optional(),
   dtmfMethod: dtmfMethodSchema.optional(),
+  sipTrace: z.boolean().optional(),
 })
 export type PreferencesPatch = z.infer<typeof preferencesPatchSchema>
 
@@ -170,6 +173,16 @@ export const logLineSchema = z.object({
   message: z.string().min(1).max(2000),
 })
 export type LogLine = z.infer<typeof logLineSchema>
+
+/**
+ * One SIP message for the support trace (`sip-trace:write`). Bounded so a hostile page cannot
+ * fill the disk through one call; main writes it only while the `sipTrace` preference is on.
+ */
+export const sipTraceLineSchema = z.object({
+  direction: z.enum(['sent', 'received']),
+  text: z.string().min(1).max(sipTraceLimits.text),
+})
+export type SipTraceLine = z.infer<typeof sipTraceLineSchema>
 
 export const idSchema = z.object({ id: shortText(textLimits.id) })
 export const emptySchema = z.undefined().or(z.null()).or(z.object({}).strict())

@@ -11,6 +11,7 @@ import { diagnosticsPart, type DiagnosticsPorts } from './log/diagnostics-part'
 import { logPart } from './log/log-part'
 import type { LevelledLogger } from './log/logger'
 import type { Redactor } from './log/redact'
+import { sipTrace } from './log/sip-trace-part'
 import { CallSignals } from './notifications/call-signals'
 import type { MainPart, PartFactory } from './parts'
 import { policyNotice, type PolicyLoad } from './policy/admin-policy'
@@ -29,6 +30,8 @@ export interface MainServicesOptions {
   logger: LevelledLogger
   /** The log's redactor: told the password, and applied to the diagnostics bundle. */
   redactor: Redactor
+  /** The log folder: the SIP trace (when switched on) is written there. */
+  logDir: string
   /** Save target, versions and log files for "Save diagnostics…". */
   diagnostics: Omit<DiagnosticsPorts, 'redactor'>
   window: WindowControls
@@ -93,6 +96,17 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     language,
     calls: new CallSignals(logger),
   }
+  const trace = sipTrace({
+    dir: options.logDir,
+    redactor: options.redactor,
+    enabled: () => account.preferences().sipTrace,
+  })
+  const diagnostics = {
+    ...options.diagnostics,
+    // The trace goes into the bundle too: that is what support asks for it.
+    logFiles: () => [...options.diagnostics.logFiles(), ...trace.files()],
+    redactor: options.redactor,
+  }
   const parts: MainPart[] = [
     {
       name: 'account',
@@ -102,7 +116,8 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     },
     { name: 'window', handlers: windowHandlers(options.window) },
     logPart(logger),
-    diagnosticsPart({ ...options.diagnostics, redactor: options.redactor }, policy)(context),
+    trace.part,
+    diagnosticsPart(diagnostics, policy)(context),
     ...options.parts.map((factory) => factory(context)),
   ]
   // A channel no part handles stops start-up here, naming the channel.

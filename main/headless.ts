@@ -101,6 +101,7 @@ export async function createHeadlessMain(options: HeadlessMainOptions): Promise<
     events,
     logger,
     redactor,
+    logDir: options.logDir ?? join(options.dataDir, 'logs'),
     diagnostics: {
       chooseTarget: async (name) => options.diagnosticsPath ?? join(options.dataDir, name),
       versions: () => runtimeVersions('headless'),

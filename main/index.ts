@@ -123,6 +123,7 @@ function main(): void {
       events,
       logger,
       redactor: logger.redactor,
+      logDir: app.getPath('logs'),
       diagnostics: {
         chooseTarget: electronSaveTarget(
           dialog,

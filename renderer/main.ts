@@ -4,6 +4,7 @@ import App from './App.svelte'
 import { followCallsWithRinger } from './audio/ring-follower'
 import { startSelfHealing } from './lifecycle/self-healing'
 import { ipcLog, logWindowErrors } from './log/log'
+import { ipcSipTrace } from './log/sip-trace'
 import { createSipPhone } from './sip'
 import { createAppState } from './state/app-state'
 import { createAudioState } from './state/audio.svelte'
@@ -15,7 +16,8 @@ const api = window.parley
 // Every error the renderer does not show ends up in main's log file, once (renderer/log).
 const log = ipcLog(api)
 logWindowErrors(window, log)
-const phone = createSipPhone({ log: (message) => log.write('warn', 'sip', message) })
+const sipLog = (message: string) => log.write('warn', 'sip', message)
+const phone = createSipPhone({ log: sipLog, trace: ipcSipTrace(api, sipLog) })
 const audio = navigator.mediaDevices
   ? createAudioState({ api, phone, mediaDevices: navigator.mediaDevices, log })
   : null

@@ -71,6 +71,11 @@ export const en = {
   'settings.save-diagnostics': 'Save diagnostics…',
   'settings.save-diagnostics-hint':
     'One file with the logs, versions and settings (never your password) to attach to a support ticket.',
+  'settings.sip-trace': 'Record a SIP trace for support',
+  'settings.sip-trace-hint':
+    'Keeps every SIP message (never your password) in a small file that Save diagnostics includes. Turn it on when support asks.',
+  'settings.sip-trace-on': 'The SIP trace is on.',
+  'settings.sip-trace-off': 'The SIP trace is off.',
   'diagnostics.dialog-title': 'Save diagnostics',
   'diagnostics.saved': (p: { path: string }) => `Diagnostics saved to ${p.path}.`,
   'diagnostics.failed': (p: { reason: string }) => `Diagnostics were not saved: ${p.reason}`,

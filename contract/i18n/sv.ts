@@ -71,6 +71,11 @@ export const sv: Catalogue = {
   'settings.save-diagnostics': 'Spara felsökningsinfo…',
   'settings.save-diagnostics-hint':
     'En fil med loggar, versioner och inställningar (aldrig ditt lösenord) att bifoga till ett supportärende.',
+  'settings.sip-trace': 'Spela in en SIP-logg för supporten',
+  'settings.sip-trace-hint':
+    'Sparar alla SIP-meddelanden (aldrig ditt lösenord) i en liten fil som Spara felsökningsinfo tar med. Slå på när supporten ber om det.',
+  'settings.sip-trace-on': 'SIP-loggen är på.',
+  'settings.sip-trace-off': 'SIP-loggen är av.',
   'diagnostics.dialog-title': 'Spara felsökningsinfo',
   'diagnostics.saved': (p) => `Felsökningsinfo sparad i ${p.path}.`,
   'diagnostics.failed': (p) => `Felsökningsinfon sparades inte: ${p.reason}`,

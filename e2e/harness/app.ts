@@ -96,6 +96,11 @@ export class TestApp {
     private readonly logDir: string | undefined,
   ) {}
 
+  /** Main's log folder (parley.log, sip-trace.log): headless main's default when no logRoot. */
+  get logFolder(): string {
+    return this.logDir ?? join(this.dataDir, 'logs')
+  }
+
   /** Where "Save diagnostics…" writes (the app asks with a save dialog instead). */
   get diagnosticsPath(): string {
     return join(this.dataDir, 'diagnostics.txt')

@@ -235,6 +235,21 @@ describe('AccountService with an admin policy', () => {
     expect(refused.message).toMatch(/keypad tone method/)
   })
 
+  it('the policy switches the SIP trace on, or locks it off', () => {
+    expect(service({ values: {}, locked: [] }).accountService.preferences().sipTrace).toBe(false)
+    const preset = service({ values: { sipTrace: true }, locked: [] }).accountService
+    expect(preset.preferences().sipTrace).toBe(true)
+    expect(preset.updatePreferences({ sipTrace: false }).sipTrace).toBe(false)
+
+    const locked = service(
+      { values: { sipTrace: false }, locked: ['sipTrace'] },
+      { preferences: { sipTrace: true } },
+    )
+    expect(locked.accountService.preferences().sipTrace).toBe(false)
+    const refused = expectHandlerError(() => locked.accountService.updatePreferences({ sipTrace: true }))
+    expect(refused.message).toMatch(/SIP trace/)
+  })
+
   it("hands the policy's voicemail keys to the window, none when it names none", () => {
     const keys = [{ key: '9', label: 'Lyssna', during: 'menu' as const }]
     expect(

@@ -24,6 +24,7 @@ const settingLabels: Partial<Record<LockableSetting, string>> = {
   language: 'language',
   doNotDisturb: 'do not disturb',
   historyLimit: 'call history limit',
+  sipTrace: 'SIP trace',
 }
 export const labelOf = (setting: string): string => settingLabels[setting as LockableSetting] ?? setting
 
@@ -97,7 +98,7 @@ export function lockedAccountChanges(
 }
 
 /** Preferences an admin policy can set a value for (a preset, or fixed when also locked). */
-export const preferencesFromPolicy = ['closeToTray', 'language', 'dtmfMethod'] as const
+export const preferencesFromPolicy = ['closeToTray', 'language', 'dtmfMethod', 'sipTrace'] as const
 
 /** What the policy presets for preferences the user has not set yet. */
 export function preferencePresets(policy: AdminPolicy): Partial<Preferences> {

@@ -57,6 +57,8 @@ export const policyFileSchema = z
       }, 'must be an https:// address')
       .optional(),
     closeToTray: z.boolean().optional(),
+    /** The SIP trace for support: on or off (a preset; lock it with "locked"). */
+    sipTrace: z.boolean().optional(),
     /** Default region for phone numbers (ISO 3166 country code, e.g. "SE"). */
     region: z
       .string()

@@ -24,7 +24,7 @@ export type CommandRunner = (command: string, args: string[]) => CommandResult
 export const windowsPolicyKey = 'HKLM\\SOFTWARE\\Policies\\Parley'
 export const macManagedPreferencesPath = '/Library/Managed Preferences/app.parley.softphone.plist'
 
-const booleanKeys = new Set(['autoUpdate', 'closeToTray'])
+const booleanKeys = new Set(['autoUpdate', 'closeToTray', 'sipTrace'])
 const listKeys = new Set(['locked', 'iceServers'])
 
 /**

@@ -69,6 +69,7 @@ describe('SettingsService field-by-field repair', () => {
       historyLimit: 50_000,
       language: 'system',
       dtmfMethod: 'auto',
+      sipTrace: false,
     })
     expect(settings.notices).toHaveLength(3)
   })

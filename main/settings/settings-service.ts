@@ -22,6 +22,7 @@ const preferenceLabels: Record<string, string> = {
   historyLimit: 'call history limit',
   language: 'language choice',
   dtmfMethod: 'keypad tone method',
+  sipTrace: 'SIP trace setting',
 }
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>

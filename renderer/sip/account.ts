@@ -53,6 +53,7 @@ export interface UserAgentConfigInput {
   mediaHandlerFactoryOptions: UserAgentConfig['mediaHandlerFactoryOptions']
   log?: UserAgentConfig['log']
   onRefused?: UserAgentConfig['onRefused']
+  trace?: UserAgentConfig['trace']
 }
 
 /** The user agent for an account: credentials, server, outbound route. */
@@ -73,5 +74,6 @@ export function userAgentConfig(input: UserAgentConfigInput): UserAgentConfig {
     delegate: input.delegate,
     log: input.log,
     onRefused: input.onRefused,
+    trace: input.trace,
   }
 }

@@ -1,7 +1,7 @@
 import type { AudioElementLike, MediaDevicesLike } from './media'
 import { messageOf } from '../../contract/error-message'
 import type { Clock } from './registration'
-import type { SipStack } from './stack'
+import type { SipStack, SipTraceSink } from './stack'
 import type { Message } from '../../contract/i18n'
 
 export interface SipPhoneDeps {
@@ -18,6 +18,8 @@ export interface SipPhoneDeps {
   transferTimeoutMs?: number
   /** Diagnostics (errors inside SIP.js callbacks, device trouble). */
   log?: (message: string) => void
+  /** Every SIP message sent and received, for the support trace (main decides if it is kept). */
+  trace?: SipTraceSink
 }
 
 /** What the phone's parts share: its dependencies and its two ways of speaking up. */

@@ -30,6 +30,7 @@ export function createSipPhone(deps: Partial<SipPhoneDeps> = {}): SipPhone {
     iceGatheringTimeoutMs: deps.iceGatheringTimeoutMs,
     networkGraceMs: deps.networkGraceMs,
     transferTimeoutMs: deps.transferTimeoutMs,
+    trace: deps.trace,
     log: deps.log ?? ((message) => console.warn(`[sip] ${message}`)),
   })
 }

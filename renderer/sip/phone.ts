@@ -101,7 +101,7 @@ export class SipPhone implements Phone {
       },
       userAgentConfig: (account, transportDelegate) =>
         phoneUserAgentConfig({
-          stack: deps.stack,
+          deps,
           account,
           address: this.address,
           ids: { contactName: this.contactName, viaHost: this.viaHost },

@@ -2,11 +2,13 @@ import { userAgentConfig, type AccountAddress } from './account'
 import type { CallMedia } from './call-media'
 import { iceServersFrom } from './ice'
 import type { IncomingRequests } from './incoming'
-import type { SipStack, UserAgentConfig, UserAgentDelegate } from './stack'
+import type { SipPhoneDeps } from './context'
+import type { UserAgentConfig, UserAgentDelegate } from './stack'
 import type { SipAccount } from './types'
 
 export interface PhoneUserAgentInput {
-  stack: SipStack
+  /** The stack, and the trace sink every message is handed to. */
+  deps: Pick<SipPhoneDeps, 'stack' | 'trace'>
   account: SipAccount
   address: AccountAddress | null
   /** Stable across reconnects, so a new REGISTER refreshes the same binding. */
@@ -20,7 +22,7 @@ export interface PhoneUserAgentInput {
 /** The phone's user agent: the account, our incoming-request handlers and media factory. */
 export function phoneUserAgentConfig(input: PhoneUserAgentInput): UserAgentConfig {
   const { address, account, incoming, callMedia } = input
-  const uri = input.stack.makeUri(`sip:${address?.user ?? ''}@${address?.domain ?? ''}`)
+  const uri = input.deps.stack.makeUri(`sip:${address?.user ?? ''}@${address?.domain ?? ''}`)
   if (!uri) throw new Error('The SIP address is not valid')
   const iceServers = iceServersFrom(account.iceServers)
   return userAgentConfig({
@@ -36,6 +38,7 @@ export function phoneUserAgentConfig(input: PhoneUserAgentInput): UserAgentConfi
       if (level === 'error' || level === 'warn') input.log(`${category}: ${content}`)
     },
     onRefused: (refused) => incoming.onRefused(refused),
+    trace: input.deps.trace,
     mediaHandlerFactory: callMedia.factory(iceServers.length > 0),
     mediaHandlerFactoryOptions: {
       iceGatheringTimeout: callMedia.gatheringTimeoutMs,

@@ -14,6 +14,7 @@ const preferences: Preferences = {
   historyLimit: 50_000,
   language: 'sv',
   dtmfMethod: 'auto',
+  sipTrace: false,
 }
 const signedOut: AccountState = { account: null, hasPassword: false, locked: [], notices: [] }
 

@@ -8,6 +8,7 @@ import { CallsState } from './calls.svelte'
 import { ContactPicker } from './contact-picker.svelte'
 import { ContactsState } from './contacts.svelte'
 import { CloseToTrayState } from './close-to-tray.svelte'
+import { SipTraceState } from './sip-trace.svelte'
 import { DiagnosticsState } from './diagnostics.svelte'
 import { DoNotDisturbState } from './dnd.svelte'
 import { DtmfMethodState } from './dtmf-method.svelte'
@@ -35,6 +36,7 @@ export interface AppState {
   history: HistoryState
   dnd: DoNotDisturbState
   closeToTray: CloseToTrayState
+  sipTrace: SipTraceState
   /** How keypad tones are sent (auto / RFC 4733 / SIP INFO). */
   dtmfMethod: DtmfMethodState
   /** "Save diagnostics…" in Settings. */
@@ -64,6 +66,7 @@ export function createAppState(phone: Phone, api: ParleyApi, options: AppStateOp
   const dnd = new DoNotDisturbState(api, ui)
   const closeToTray = new CloseToTrayState(api, ui)
   const dtmfMethod = new DtmfMethodState(api, ui, language)
+  const sipTrace = new SipTraceState(api, ui, language)
   let transfer: TransferController | null = null
   let history: HistoryState | null = null
   const calls = new CallsState({
@@ -102,6 +105,7 @@ export function createAppState(phone: Phone, api: ParleyApi, options: AppStateOp
     history: historyState,
     dnd,
     closeToTray,
+    sipTrace,
     dtmfMethod,
     diagnostics: new DiagnosticsState(api, ui),
     audio: options.audio ?? null,
@@ -114,13 +118,15 @@ export function createAppState(phone: Phone, api: ParleyApi, options: AppStateOp
         transferRequests.start(),
         dnd.start(),
         closeToTray.start(),
+        sipTrace.start(),
         dtmfMethod.start(),
       ]
       const ticker = setInterval(() => ui.tick(), 1000)
       // One read of the preferences for every state that shows one.
       void request(api, 'preferences:get').then((preferences) => {
         if (preferences.ok)
-          for (const state of [language, dnd, closeToTray, dtmfMethod]) state.apply(preferences.value)
+          for (const state of [language, dnd, closeToTray, sipTrace, dtmfMethod])
+            state.apply(preferences.value)
       })
       // The address book and the history are not needed to register: they load once signing
       // in has an answer (registered, refused, or no account), so their transfers and indexing

@@ -13,6 +13,7 @@ const preferences = (doNotDisturb: boolean): Preferences => ({
   historyLimit: 50_000,
   language: 'system',
   dtmfMethod: 'auto',
+  sipTrace: false,
 })
 
 function setup(initial = false) {

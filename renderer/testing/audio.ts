@@ -17,6 +17,7 @@ export const defaultPreferences: Preferences = {
   historyLimit: 50_000,
   language: 'system',
   dtmfMethod: 'auto',
+  sipTrace: false,
 }
 
 /** window.parley with an in-memory preferences store and events the test pushes. */

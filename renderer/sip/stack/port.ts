@@ -175,7 +175,12 @@ export interface UserAgentConfig {
   log?: (level: string, category: string, content: string) => void
   /** A request the stack could not parse was answered 400 by the port (the stack drops them). */
   onRefused?: (refused: RefusedRequest) => void
+  /** Every SIP message as it crosses the transport, for the support trace. */
+  trace?: SipTraceSink
 }
+
+/** Where the port hands each raw SIP message it sends or receives. */
+export type SipTraceSink = (direction: 'sent' | 'received', text: string) => void
 
 /** A REFER inside the dialog of `session` with headers of our own (Refer-To with Replaces). */
 export interface InDialogRefer {

@@ -9,7 +9,7 @@ import {
   type Session,
   type URI,
 } from 'sip.js'
-import type { IncomingNotify, MediaHandler, SipStack, UserAgentConfig } from './port'
+import type { IncomingNotify, MediaHandler, SipStack, SipTraceSink, UserAgentConfig } from './port'
 import { refusalOf } from './refusal'
 import { buildUserAgentOptions } from './user-agent-options'
 
@@ -23,6 +23,7 @@ export const realSipStack: SipStack = {
   createUserAgent: (config) => {
     const ua = new UserAgent(buildUserAgentOptions(config))
     answerUnparsable(ua, config)
+    if (config.trace) traceTransport(ua, config.trace)
     return ua
   },
   createRegisterer: (userAgent, options) =>
@@ -84,5 +85,23 @@ function answerUnparsable(ua: UserAgent, config: UserAgentConfig): void {
       .send(refusal.response)
       .catch((error: unknown) => config.log?.('warn', 'sip.Parser', `400 not sent: ${String(error)}`))
     config.onRefused?.(refusal.refused)
+  }
+}
+
+/**
+ * Hands every message that crosses the transport to the trace, before anything else reads it:
+ * received ones ahead of the parser (so an unparsable one is traced too), sent ones as they go.
+ */
+function traceTransport(ua: UserAgent, trace: SipTraceSink): void {
+  const transport = ua.transport
+  const deliver = transport.onMessage
+  transport.onMessage = (text: string) => {
+    trace('received', text)
+    deliver?.(text)
+  }
+  const send = transport.send.bind(transport)
+  transport.send = (text: string) => {
+    trace('sent', text)
+    return send(text)
   }
 }

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest'
+import type { ParleyApi } from '../../contract/ipc'
+import { sipTraceLimits } from '../../contract/limits'
+import { ipcSipTrace } from './sip-trace'
+
+function recordingApi(answer: () => Promise<unknown>) {
+  const sent: unknown[] = []
+  const api = {
+    invoke: (channel: string, request: unknown) => {
+      sent.push({ channel, request })
+      return answer()
+    },
+  } as unknown as Pick<ParleyApi, 'invoke'>
+  return { api, sent }
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0))
+
+describe('ipcSipTrace', () => {
+  it('sends each message over sip-trace:write, cutting one past the contract limit', async () => {
+    const { api, sent } = recordingApi(async () => ({ ok: true, value: true }))
+    const trace = ipcSipTrace(api, () => undefined)
+    trace('sent', 'OPTIONS sip:a SIP/2.0')
+    trace('received', 'x'.repeat(sipTraceLimits.text + 500))
+    expect(sent[0]).toEqual({
+      channel: 'sip-trace:write',
+      request: { direction: 'sent', text: 'OPTIONS sip:a SIP/2.0' },
+    })
+    const cut = (sent[1] as { request: { text: string } }).request.text
+    expect(cut).toHaveLength(sipTraceLimits.text)
+    expect(cut.endsWith('[… cut]')).toBe(true)
+  })
+
+  it('says once that the trace cannot be written, not on every message', async () => {
+    const warnings: string[] = []
+    const { api } = recordingApi(async () => ({
+      ok: false,
+      error: { code: 'internal', message: 'disk full' },
+    }))
+    const trace = ipcSipTrace(api, (message) => warnings.push(message))
+    trace('sent', 'REGISTER')
+    trace('sent', 'REGISTER')
+    await settle()
+    expect(warnings).toEqual(['the SIP trace could not be written: disk full'])
+  })
+})
