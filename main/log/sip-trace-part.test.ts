@@ -36,7 +36,6 @@ function traceIn(enabled: () => boolean, extra: Partial<SipTraceOptions> = {}) {
   const redactor = new Redactor()
   redactor.addSecret(password)
   const trace = sipTrace({ dir, redactor, enabled, ...extra })
-  void trace.part.start?.()
   const write = (line: SipTraceLine) => trace.part.handlers['sip-trace:write']?.(line, sender)
   const read = () => readFileSync(join(dir, sipTraceFileName), 'utf8')
   return { dir, trace, write, read }

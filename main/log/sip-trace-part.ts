@@ -40,6 +40,8 @@ export function sipTrace(options: SipTraceOptions): SipTrace {
     level: 'info',
     redactor: options.redactor,
   })
+  // Opened on the first message kept: with the trace off, nothing is created on disk at all.
+  let open = false
   return {
     files: () => file.files(),
     part: {
@@ -47,12 +49,16 @@ export function sipTrace(options: SipTraceOptions): SipTrace {
       handlers: defineHandlers({
         'sip-trace:write': ({ direction, text }) => {
           if (!options.enabled()) return false
+          if (!open) file.start()
+          open = true
           file.info(`${arrow(direction)}\n${text.trimEnd()}`)
           return true
         },
       }),
-      start: () => file.start(),
-      stop: () => file.stop(),
+      stop: () => {
+        file.stop()
+        open = false
+      },
     },
   }
 }
