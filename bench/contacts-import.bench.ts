@@ -7,7 +7,7 @@ import { contactHandlers } from '../main/contacts/contact-handlers'
 import { ContactStore } from '../main/contacts/contact-store'
 import { importTimeLimitMs } from '../main/contacts/contacts-part'
 import { ContactImportRunner } from '../main/contacts/import-runner'
-import { startNodeImportWorker } from '../main/contacts/node-import-worker'
+import { startSourceImportWorker } from '../main/testing/source-import-worker'
 import { MemoryLogger } from '../main/log/logger'
 import { median, type BenchFigure, type BenchSuite } from './suite'
 
@@ -83,7 +83,7 @@ async function importOnce(request: ContactImportRequest): Promise<{ ms: number; 
     const store = new ContactStore({ path: join(directory, 'contacts.json'), logger: new MemoryLogger() })
     await store.start()
     const runner = new ContactImportRunner({
-      startWorker: startNodeImportWorker,
+      startWorker: startSourceImportWorker,
       timeLimitMs: importTimeLimitMs,
     })
     const handlers = contactHandlers(store, runner, { emit: () => undefined })

@@ -1,3 +1,4 @@
+import type { StartImportWorker } from './contacts/import-runner'
 import { join } from 'node:path'
 import { resolveLanguage, type Language } from '../contract/i18n/language'
 import type { Preferences } from '../contract/schemas'
@@ -38,6 +39,8 @@ export interface MainServicesOptions {
   parts: readonly PartFactory[]
   /** The OS's preferred locales (Electron's app.getLocale()); asked each time, never read here. */
   systemLocales(): readonly string[]
+  /** Starts the contact import's worker thread: the bundled file in the app. */
+  startImportWorker: StartImportWorker
 }
 
 export interface MainServices {
@@ -95,6 +98,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     preferences: () => account.preferences(),
     language,
     calls: new CallSignals(logger),
+    startImportWorker: options.startImportWorker,
   }
   const trace = sipTrace({
     dir: options.logDir,

@@ -1,3 +1,4 @@
+import { startSourceImportWorker } from './testing/source-import-worker'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { EventChannel, EventMap } from '../contract/ipc'
@@ -114,6 +115,8 @@ export async function createHeadlessMain(options: HeadlessMainOptions): Promise<
       },
     },
     parts: options.parts ?? sharedParts,
+    // Headless main runs from source (tests, e2e, demo, bench): the worker is the .ts file.
+    startImportWorker: startSourceImportWorker,
   })
   const dispatcher = createDispatcher(services.handlers, {
     isTrustedSender: createTrustedSenderCheck({ rendererUrl }),

@@ -38,6 +38,7 @@ import {
 } from './window/app-protocol'
 import { CloseBehaviour } from './window/close-behaviour'
 import { CrashRecovery } from './window/crash-recovery'
+import { startBundledImportWorker } from './contacts/node-import-worker'
 import { installCspHeader } from './window/csp'
 import { hardenWebContents } from './window/harden'
 import { createMainWindow, windowControls } from './window/main-window'
@@ -116,6 +117,7 @@ function main(): void {
     services = createMainServices({
       dataDir,
       systemLocales: () => [app.getLocale()],
+      startImportWorker: startBundledImportWorker,
       settingsBackend: settings.backend,
       settingsNotices: settings.notices,
       safeStorage: electronSafeStorage(safeStorage),

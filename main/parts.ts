@@ -1,4 +1,5 @@
 import type { Language } from '../contract/i18n/language'
+import type { StartImportWorker } from './contacts/import-runner'
 import type { Preferences } from '../contract/schemas'
 import type { AccountService } from './account/account-service'
 import { contactsPart } from './contacts/contacts-part'
@@ -35,6 +36,8 @@ export interface PartContext {
    * unseen missed count): Node parts publish, Electron parts (tray, badge, power) listen.
    */
   calls: CallSignals
+  /** Starts the contact import's worker thread (the bundled file, or the source in tests). */
+  startImportWorker: StartImportWorker
 }
 
 export type PartFactory = (context: PartContext) => MainPart

@@ -147,9 +147,17 @@ function mediaProbe(): void {
       return stream
     }
   }
+  // Tones as they are played, not as they are queued: the app re-inserts the tones still
+  // waiting when a key comes faster than a tone lasts, so insertDTMF's arguments overlap.
   const nativeInsertDtmf = RTCDTMFSender.prototype.insertDTMF
+  const heard = new WeakSet<RTCDTMFSender>()
   RTCDTMFSender.prototype.insertDTMF = function (this: RTCDTMFSender, tones: string, ...rest: number[]) {
-    probe.dtmfTones += tones
+    if (!heard.has(this)) {
+      heard.add(this)
+      this.addEventListener('tonechange', (event) => {
+        if (event.tone) probe.dtmfTones += event.tone
+      })
+    }
     return nativeInsertDtmf.call(this, tones, ...rest)
   }
   // Click times in the page's own clock (same wall clock as Kamailio's log), for the bench.

@@ -8,7 +8,7 @@ import { MemoryLogger } from '../log/logger'
 import { contactHandlers } from './contact-handlers'
 import { ContactStore } from './contact-store'
 import { ContactImportRunner } from './import-runner'
-import { startNodeImportWorker } from './node-import-worker'
+import { startSourceImportWorker } from '../testing/source-import-worker'
 
 let directory: string
 let path: string
@@ -35,7 +35,7 @@ async function openStore(): Promise<ContactStore> {
 const progress: ContactImportProgress[] = []
 /** The real handlers with the real import worker (a thread, as in the app). */
 const handlersFor = (store: ContactStore, timeLimitMs = 30_000) =>
-  contactHandlers(store, new ContactImportRunner({ startWorker: startNodeImportWorker, timeLimitMs }), {
+  contactHandlers(store, new ContactImportRunner({ startWorker: startSourceImportWorker, timeLimitMs }), {
     emit: (_event, payload) => progress.push(payload as ContactImportProgress),
   })
 

@@ -3,7 +3,6 @@ import type { MainPart, PartContext } from '../parts'
 import { contactHandlers } from './contact-handlers'
 import { ContactStore } from './contact-store'
 import { ContactImportRunner } from './import-runner'
-import { startNodeImportWorker } from './node-import-worker'
 
 export const contactsFileName = 'contacts.json'
 /** An import still reading after this long is stopped (a 20 MB export reads in about a second). */
@@ -16,7 +15,7 @@ export function contactsPart(context: PartContext): MainPart {
     name: 'contacts',
     handlers: contactHandlers(
       store,
-      new ContactImportRunner({ startWorker: startNodeImportWorker, timeLimitMs: importTimeLimitMs }),
+      new ContactImportRunner({ startWorker: context.startImportWorker, timeLimitMs: importTimeLimitMs }),
       context.events,
     ),
     async start() {

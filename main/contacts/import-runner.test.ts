@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events'
 import { describe, expect, it } from 'vitest'
 import { contactImportRequestSchema, maxImportChars } from '../../contract/schemas'
 import { ContactImportRunner, ImportStopped, type ImportWorker } from './import-runner'
-import { startNodeImportWorker } from './node-import-worker'
+import { startSourceImportWorker } from '../testing/source-import-worker'
 
 const csv = (rows: number) =>
   `First Name,Last Name,Business Phone\n${Array.from({ length: rows }, (_, i) => `Åsa,Östlund ${i},+46 8 ${100_000 + i}\n`).join('')}`
@@ -46,7 +46,7 @@ describe('ContactImportRunner', () => {
   })
 
   it('reads a file in a worker thread, reporting progress in whole percents', async () => {
-    const runner = new ContactImportRunner({ startWorker: startNodeImportWorker, timeLimitMs: 30_000 })
+    const runner = new ContactImportRunner({ startWorker: startSourceImportWorker, timeLimitMs: 30_000 })
     const percents: number[] = []
     const parsed = await runner.run({ format: 'csv', text: csv(20_000) }, (percent) => percents.push(percent))
     expect(parsed.contacts).toHaveLength(20_000)
@@ -59,7 +59,7 @@ describe('ContactImportRunner', () => {
   })
 
   it('passes a refused file on with its line', async () => {
-    const runner = new ContactImportRunner({ startWorker: startNodeImportWorker, timeLimitMs: 30_000 })
+    const runner = new ContactImportRunner({ startWorker: startSourceImportWorker, timeLimitMs: 30_000 })
     const refused = runner.run({ format: 'vcard', text: 'BEGIN:VCARD\nFN:Half\n' }, () => undefined)
     await expect(refused).rejects.toMatchObject({
       reason: 'refused',
@@ -68,7 +68,7 @@ describe('ContactImportRunner', () => {
   })
 
   it('stops the worker at the time limit and says so', async () => {
-    const runner = new ContactImportRunner({ startWorker: startNodeImportWorker, timeLimitMs: 5 })
+    const runner = new ContactImportRunner({ startWorker: startSourceImportWorker, timeLimitMs: 5 })
     const stopped = runner.run({ format: 'csv', text: csv(50_000) }, () => undefined)
     await expect(stopped).rejects.toBeInstanceOf(ImportStopped)
     await expect(stopped).rejects.toMatchObject({

@@ -1,5 +1,5 @@
 import { dirname, join } from 'node:path'
-import { fileURLToPath, pathToFileURL } from 'node:url'
+import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import type { ImportWorker } from './import-runner'
 
@@ -7,18 +7,12 @@ import type { ImportWorker } from './import-runner'
 export const bundledWorkerName = 'contact-import-worker.js'
 
 /**
- * Starts the import worker with node:worker_threads. In the built app this module is bundled
- * into out/main/index.js and the worker is out/main/contact-import-worker.js; run from source
- * (tests, the headless harness, the bench) the worker is the .ts file, loaded through tsx.
+ * Starts the import worker of the built app: out/main/contact-import-worker.js beside the
+ * bundled main. Run from source (tests, the headless harness, the bench) the worker is a .ts
+ * file instead: main/testing/source-import-worker.ts starts that one, so nothing in the built
+ * main refers to a TypeScript loader the packaged app does not have.
  */
-export function startNodeImportWorker(): ImportWorker {
+export function startBundledImportWorker(): ImportWorker {
   const here = dirname(fileURLToPath(import.meta.url))
-  if (!import.meta.url.endsWith('.ts')) return new Worker(join(here, bundledWorkerName)) as ImportWorker
-  const source = pathToFileURL(join(here, 'import-worker.ts')).href
-  const bootstrap = `(async () => {
-    const { register } = await import('tsx/esm/api')
-    register()
-    await import(${JSON.stringify(source)})
-  })()`
-  return new Worker(bootstrap, { eval: true }) as ImportWorker
+  return new Worker(join(here, bundledWorkerName)) as ImportWorker
 }

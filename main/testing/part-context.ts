@@ -5,6 +5,7 @@ import { EventBus } from '../ipc/event-bus'
 import { MemoryLogger } from '../log/logger'
 import { CallSignals } from '../notifications/call-signals'
 import type { PartContext } from '../parts'
+import { startSourceImportWorker } from './source-import-worker'
 
 /** A part's context for tests of parts that use only the event bus, logger and call signals. */
 export function fakePartContext(language: Language = 'en'): PartContext {
@@ -16,5 +17,6 @@ export function fakePartContext(language: Language = 'en'): PartContext {
     preferences: () => ({}) as Preferences,
     language: () => language,
     calls: new CallSignals(),
+    startImportWorker: startSourceImportWorker,
   }
 }
