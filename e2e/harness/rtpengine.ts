@@ -88,6 +88,18 @@ export class TestRtpengine {
     }
   }
 
+  /** Asks rtpengine to stop at once, synchronously (a process that is exiting cannot wait). */
+  terminateNow(): void {
+    const child = this.child
+    if (!child?.pid || child.exitCode !== null) return
+    try {
+      process.kill(-child.pid, 'SIGTERM')
+    } catch (error) {
+      // ESRCH: its group is already gone, which is what we want; anything else is worth a line
+      if ((error as NodeJS.ErrnoException).code !== 'ESRCH') console.warn(`rtpengine: ${String(error)}`)
+    }
+  }
+
   async stop(): Promise<void> {
     this.dtmfSocket?.close()
     this.dtmfSocket = null

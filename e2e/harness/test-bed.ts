@@ -64,6 +64,8 @@ export interface TestBed {
   runDir: string
   rendererBuildError: string
   stop(): Promise<void>
+  /** SIGTERM to Kamailio and rtpengine now, synchronously: for a process about to exit. */
+  terminateNow(): void
 }
 
 /**
@@ -108,6 +110,10 @@ export async function startTestBed(log: (line: string) => void = console.log): P
     baseUrl,
     runDir,
     rendererBuildError,
+    terminateNow() {
+      pbx.terminateNow()
+      rtpengine.terminateNow()
+    },
     async stop() {
       await new Promise<void>((r) => server.close(() => r()))
       await pbx.stop()

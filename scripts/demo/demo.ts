@@ -33,10 +33,15 @@ const stop = async () => {
   if (stopping) return
   stopping = true
   console.log('\nStopping the demo…')
+  // The PBX and the media relay run in their own process groups, so Ctrl+C does not reach
+  // them; npm may end this process before the graceful steps below finish, so they are told
+  // to stop first, synchronously.
+  demo.bed.terminateNow()
   await browser?.close().catch((error: unknown) => console.log(`The browser did not close: ${String(error)}`))
   await demo.stop()
   console.log('Demo stopped: PBX, colleagues and server are gone.')
   process.exit(0)
 }
+process.on('exit', () => demo.bed.terminateNow())
 process.on('SIGINT', () => void stop())
 process.on('SIGTERM', () => void stop())
