@@ -5,6 +5,7 @@ import { enScreens } from './en/screens'
 import { enContacts } from './en/contacts'
 import { enHelp } from './en/help'
 import { enHistory } from './en/history'
+import { enAnnounce } from './en/announce'
 import { enDesktop } from './en/desktop'
 import { plural } from './language'
 
@@ -15,6 +16,7 @@ import { plural } from './language'
  */
 export const en = {
   ...enHistory,
+  ...enAnnounce,
   ...enDesktop,
   ...enHelp,
   ...enContacts,

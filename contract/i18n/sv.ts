@@ -6,6 +6,7 @@ import { svScreens } from './sv/screens'
 import { svContacts } from './sv/contacts'
 import { svHelp } from './sv/help'
 import { svHistory } from './sv/history'
+import { svAnnounce } from './sv/announce'
 import { svDesktop } from './sv/desktop'
 import { plural } from './language'
 
@@ -15,6 +16,7 @@ import { plural } from './language'
  */
 export const sv: Catalogue = {
   ...svHistory,
+  ...svAnnounce,
   ...svDesktop,
   ...svHelp,
   ...svContacts,

@@ -144,7 +144,7 @@ export class CallsState {
   fillDialField(target: string): void {
     this.setDialText(target.slice(0, 256))
     this.notifier.focus('dial')
-    this.notifier.announce(`Ready to call ${this.dialText}. Press Enter to call.`)
+    this.notifier.announce(message('say.ready-to-call', { target: this.dialText }))
   }
 
   /**
@@ -167,7 +167,7 @@ export class CallsState {
         if (announced) this.upsert(announced)
       }
       this.dialText = ''
-      this.notifier.announce(`Calling ${parsed.target}`)
+      this.notifier.announce(message('say.calling', { target: parsed.target }))
     }
     return callId
   }
@@ -210,7 +210,7 @@ export class CallsState {
     const call = this.byId(callId)
     if (!call || !liveCall(call)) return
     this.phone.setMuted(callId, !call.muted)
-    this.notifier.announce(call.muted ? 'Microphone on' : 'Microphone muted')
+    this.notifier.announce(message(call.muted ? 'say.mic-on' : 'say.mic-muted'))
   }
 
   /** The headset's call button, used like a desk phone's hook (see hook-button.ts). */
@@ -220,23 +220,23 @@ export class CallsState {
     const party = call ? partyOf(call) : ''
     switch (action.kind) {
       case 'answer':
-        this.notifier.announce(`Headset button: answering ${party}`)
+        this.notifier.announce(message('say.headset-answer', { party }))
         await this.answer(action.callId)
         break
       case 'hangup':
-        this.notifier.announce(`Headset button: hanging up the call with ${party}`)
+        this.notifier.announce(message('say.headset-hangup', { party }))
         await this.hangup(action.callId)
         break
       case 'resume':
-        this.notifier.announce(`Headset button: resuming the call with ${party}`)
+        this.notifier.announce(message('say.headset-resume', { party }))
         await this.resume(action.callId)
         break
       case 'reject':
-        this.notifier.announce(`Headset button: rejecting the call from ${party}`)
+        this.notifier.announce(message('say.headset-reject', { party }))
         await this.reject(action.callId)
         break
       case 'none':
-        this.notifier.announce('Headset button: no call to answer, hang up or resume')
+        this.notifier.announce(message('say.headset-none'))
         break
     }
     return action
@@ -281,8 +281,10 @@ export class CallsState {
       remoteNumber: call.remoteNumber.slice(0, textLimits.party),
       via: call.via.slice(0, textLimits.party),
     })
-    const via = call.via ? ` via ${call.via}` : ''
-    this.notifier.announce(`Incoming call from ${partyOf(call)}${via}`)
+    const party = partyOf(call)
+    this.notifier.announce(
+      call.via ? message('say.incoming-via', { party, via: call.via }) : message('say.incoming', { party }),
+    )
   }
 
   /** A nameless call (or one named by its number) takes the name we knew or the contact's. */
@@ -327,9 +329,7 @@ export class CallsState {
     const result = await request(this.api, 'history:record', entry)
     if (result.ok) this.onHistoryRecorded(result.value)
     else
-      this.notifier.alert(
-        `The call with ${partyOf(call)} could not be saved in the history: ${result.message}`,
-      )
+      this.notifier.alert(message('say.call-not-recorded', { party: partyOf(call), reason: result.message }))
   }
 
   private onRegistration(status: RegistrationStatus): void {

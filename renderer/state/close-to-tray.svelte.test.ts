@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
 import type { Preferences, PreferencesPatch } from '../../contract/schemas'
+import { render, type Message } from '../../contract/i18n'
 import { CloseToTrayState } from './close-to-tray.svelte'
 import { FakeApi } from '../testing/fake-api'
 import { testPreferences } from '../testing/test-app'
@@ -18,7 +19,9 @@ describe('CloseToTrayState', () => {
     expect(await tray.setEnabled(false)).toBe(true)
     expect(api.sent('preferences:update')).toEqual([{ closeToTray: false }])
     expect(stored.doNotDisturb).toBe(false)
-    expect(notifier.announce).toHaveBeenLastCalledWith('Parley quits when its window is closed.')
+    const said = notifier.announce.mock.lastCall?.[0] as Message
+    expect(render('en', said)).toBe('Parley quits when its window is closed.')
+    expect(render('sv', said)).toBe('Parley avslutas när fönstret stängs.')
     api.emit('preferences-changed', { ...stored, closeToTray: true })
     expect(tray.enabled).toBe(true)
     stop()

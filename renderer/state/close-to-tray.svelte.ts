@@ -1,4 +1,5 @@
 import type { ParleyApi } from '../../contract/ipc'
+import { message } from '../../contract/i18n'
 import { PreferenceSwitch } from './preference-switch.svelte'
 
 type Notifier = ConstructorParameters<typeof PreferenceSwitch>[1]
@@ -10,11 +11,8 @@ type Notifier = ConstructorParameters<typeof PreferenceSwitch>[1]
 export class CloseToTrayState extends PreferenceSwitch {
   constructor(api: ParleyApi, notifier: Notifier) {
     super(api, notifier, 'closeToTray', {
-      name: 'Keep running in the tray',
-      said: (on) =>
-        on
-          ? 'Parley keeps running in the tray when its window is closed.'
-          : 'Parley quits when its window is closed.',
+      name: message('say.tray'),
+      said: (on) => message(on ? 'say.tray-on' : 'say.tray-off'),
     })
   }
 }

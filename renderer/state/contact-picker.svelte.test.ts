@@ -126,6 +126,11 @@ describe('ContactPicker', () => {
       'Type a number or a name in the search field first, then drop the call on it.',
       'No contact or number matches what you typed.',
     ])
+    expect(t.alertsIn('sv')).toEqual([
+      'Bo Berg har inget nummer att koppla till.',
+      'Skriv ett nummer eller namn i sökfältet först och släpp sedan samtalet där.',
+      'Ingen kontakt eller inget nummer matchar det du skrev.',
+    ])
     expect(commands(t)).toEqual([])
   })
 
@@ -134,5 +139,19 @@ describe('ContactPicker', () => {
     t.app.contacts.setQuery('asa')
     await t.app.picker.dropOnSearch('a')
     expect(t.phone.commands.at(-1)).toEqual({ name: 'blindTransfer', args: ['a', '+46812010064'] })
+  })
+})
+
+describe('what calling from the picker says, in either language', () => {
+  it('announces the dialled call and an incoming one in Swedish as in English', async () => {
+    const t = await setup()
+    await t.app.calls.dial('1002')
+    t.phone.addCall({ id: 'in-1', remoteName: 'Åsa Ek', remoteNumber: '1001', via: 'Växeln' })
+    expect(t.announcementsIn('sv')).toEqual(
+      expect.arrayContaining(['Ringer 1002', 'Inkommande samtal från Åsa Ek via Växeln']),
+    )
+    expect(t.announcements()).toEqual(
+      expect.arrayContaining(['Calling 1002', 'Incoming call from Åsa Ek via Växeln']),
+    )
   })
 })

@@ -1,3 +1,4 @@
+import { message } from '../../contract/i18n'
 import type { Contact } from '../../contract/schemas'
 import { looksLikeNumber } from '../../contract/search-text'
 import { parseDialString } from '../dial/dial-string'
@@ -100,11 +101,7 @@ export class ContactPicker {
     const option = this.highlightedOption
     const target = option ? targetOf(option) : null
     if (!target) {
-      this.notifier.alert(
-        this.options.length === 0
-          ? 'No contact or number matches what you typed.'
-          : 'That contact has no number.',
-      )
+      this.notifier.alert(message(this.options.length === 0 ? 'say.pick-no-match' : 'say.pick-no-number'))
       return
     }
     const choosing = this.choosing
@@ -119,15 +116,14 @@ export class ContactPicker {
   async dropOnSearch(callId: string): Promise<void> {
     const option = this.contacts.query.trim() === '' ? null : this.highlightedOption
     const target = option ? targetOf(option) : null
-    if (!target)
-      this.notifier.alert('Type a number or a name in the search field first, then drop the call on it.')
+    if (!target) this.notifier.alert(message('say.drop-type-first'))
     else await this.blind(callId, target)
   }
 
   /** A call dropped on a contact (its first number) or on one of its number rows. */
   async dropOnContact(callId: string, contact: Contact, number?: ContactNumber): Promise<void> {
     const chosen = number ?? contact.numbers[0]
-    if (!chosen) this.notifier.alert(`${contact.name} has no number to transfer to.`)
+    if (!chosen) this.notifier.alert(message('say.contact-no-number', { name: contact.name }))
     else await this.blind(callId, contactTarget(contact, chosen))
   }
 

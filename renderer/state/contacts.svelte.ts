@@ -1,3 +1,5 @@
+import type { Say } from './ui.svelte'
+import { message } from '../../contract/i18n'
 import type { ContactImportReport, ParleyApi } from '../../contract/ipc'
 import type { Contact, ContactImportProgress } from '../../contract/schemas'
 import { request } from './api'
@@ -35,13 +37,13 @@ export class ContactsState {
   private generation = 0
 
   private readonly api: ParleyApi
-  private readonly notifier: { announce(message: string): void; alert(message: string): void }
+  private readonly notifier: { announce(message: Say): void; alert(message: Say): void }
 
   private readonly regionOf: () => string
 
   constructor(
     api: ParleyApi,
-    notifier: { announce(message: string): void; alert(message: string): void },
+    notifier: { announce(message: Say): void; alert(message: Say): void },
     regionOf: () => string = () => defaultRegion,
   ) {
     this.api = api
@@ -104,7 +106,7 @@ export class ContactsState {
   async save(contact: Contact): Promise<boolean> {
     const result = await request(this.api, 'contacts:save', contact)
     if (!result.ok) {
-      this.notifier.alert(`The contact was not saved: ${result.message}`)
+      this.notifier.alert(message('say.contact-not-saved', { reason: result.message }))
       return false
     }
     const saved = result.value
@@ -114,7 +116,7 @@ export class ContactsState {
         ? this.contacts.map((existing) => (existing.id === saved.id ? saved : existing))
         : [...this.contacts, saved].sort((a, b) => a.name.localeCompare(b.name)),
     )
-    this.notifier.announce(`Saved ${saved.name}`)
+    this.notifier.announce(message('say.contact-saved', { name: saved.name }))
     return true
   }
 
@@ -122,11 +124,15 @@ export class ContactsState {
     const contact = this.contacts.find((existing) => existing.id === id)
     const result = await request(this.api, 'contacts:delete', { id })
     if (!result.ok) {
-      this.notifier.alert(`The contact was not deleted: ${result.message}`)
+      this.notifier.alert(message('say.contact-not-deleted', { reason: result.message }))
       return false
     }
     await this.publish(this.contacts.filter((existing) => existing.id !== id))
-    this.notifier.announce(`Deleted ${contact?.name ?? 'contact'}`)
+    this.notifier.announce(
+      contact
+        ? message('say.contact-deleted', { name: contact.name })
+        : message('say.contact-deleted-unnamed'),
+    )
     return true
   }
 
@@ -134,12 +140,12 @@ export class ContactsState {
   async importFile(file: File): Promise<ContactImportReport | null> {
     const format = formatOf(file.name)
     if (!format) {
-      this.notifier.alert('Choose a vCard (.vcf) or CSV (.csv) file to import.')
+      this.notifier.alert(message('say.import-choose-file'))
       return null
     }
     const text = await readImportText(file)
     if (!text.ok) {
-      this.notifier.alert(`Nothing was imported: ${text.message}`)
+      this.notifier.alert(message('say.import-nothing', { reason: text.message }))
       return null
     }
     this.importProgress = { phase: 'reading', percent: 0 }
@@ -151,13 +157,11 @@ export class ContactsState {
     unsubscribe()
     this.importProgress = null
     if (!result.ok) {
-      this.notifier.alert(`Nothing was imported: ${result.message}`)
+      this.notifier.alert(message('say.import-nothing', { reason: result.message }))
       return null
     }
     const { imported, skipped } = result.value
-    this.notifier.announce(
-      `Imported ${imported} contact${imported === 1 ? '' : 's'}${skipped ? `, skipped ${skipped}` : ''}.`,
-    )
+    this.notifier.announce(message('say.imported', { imported, skipped }))
     await this.load()
     return result.value
   }

@@ -1,4 +1,5 @@
 import type { ParleyApi } from '../../contract/ipc'
+import { message } from '../../contract/i18n'
 import { PreferenceSwitch } from './preference-switch.svelte'
 
 /** The history note on a call do not disturb turned away (shown as "Missed (Do not disturb)"). */
@@ -13,9 +14,8 @@ type Notifier = ConstructorParameters<typeof PreferenceSwitch>[1]
 export class DoNotDisturbState extends PreferenceSwitch {
   constructor(api: ParleyApi, notifier: Notifier) {
     super(api, notifier, 'doNotDisturb', {
-      name: 'Do not disturb',
-      said: (on) =>
-        on ? 'Do not disturb is on: incoming calls are turned away as busy.' : 'Do not disturb is off.',
+      name: message('say.dnd'),
+      said: (on) => message(on ? 'say.dnd-on' : 'say.dnd-off'),
     })
   }
 }

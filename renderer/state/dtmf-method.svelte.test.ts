@@ -1,5 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
 import type { Preferences, PreferencesPatch } from '../../contract/schemas'
+import { render } from '../../contract/i18n'
+import type { Say } from './ui.svelte'
 import { DtmfMethodState } from './dtmf-method.svelte'
 import { LanguageState } from './language.svelte'
 import { FakeApi } from '../testing/fake-api'
@@ -34,6 +36,9 @@ describe('DtmfMethodState', () => {
     const method = new DtmfMethodState(api, notifier, new LanguageState(api, notifier, ['en']))
     expect(await method.set('rfc4733')).toBe(false)
     expect(method.value).toBe('auto')
-    expect(notifier.alert).toHaveBeenCalledWith(expect.stringMatching(/^Keypad tones was not changed: /))
+    const refusal = notifier.alert.mock.calls[0]?.[0] as Say
+    expect(typeof refusal === 'string' ? refusal : render('en', refusal)).toMatch(
+      /^Keypad tones was not changed: /,
+    )
   })
 })

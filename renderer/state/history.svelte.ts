@@ -1,3 +1,5 @@
+import type { Say } from './ui.svelte'
+import { message } from '../../contract/i18n'
 import type { ParleyApi } from '../../contract/ipc'
 import { textLimits } from '../../contract/limits'
 import type { HistoryEntry, HistoryQuery } from '../../contract/schemas'
@@ -8,7 +10,7 @@ export type HistoryFilter = HistoryQuery['filter']
 
 export interface HistoryOptions {
   api: ParleyApi
-  notifier: { announce(message: string): void; alert(message: string): void }
+  notifier: { announce(message: Say): void; alert(message: Say): void }
   /** Places a call (call back). */
   dial: (number: string, name?: string) => Promise<unknown>
   /** Hands a file to the person (a Blob link in the browser). */
@@ -120,7 +122,7 @@ export class HistoryState {
 
   async callBack(entry: HistoryEntry): Promise<void> {
     if (!entry.remoteNumber) {
-      this.options.notifier.alert('This call has no number to call back.')
+      this.options.notifier.alert(message('say.history-no-number'))
       return
     }
     await this.options.dial(entry.remoteNumber, entry.remoteName)
@@ -129,12 +131,12 @@ export class HistoryState {
   async remove(id: string): Promise<void> {
     const result = await request(this.options.api, 'history:delete', { id })
     if (!result.ok) {
-      this.options.notifier.alert(`The entry was not deleted: ${result.message}`)
+      this.options.notifier.alert(message('say.history-not-deleted', { reason: result.message }))
       return
     }
     this.entries = this.entries.filter((entry) => entry.id !== id)
     this.total = Math.max(0, this.total - 1)
-    this.options.notifier.announce('History entry deleted')
+    this.options.notifier.announce(message('say.history-deleted'))
   }
 
   requestClear(): void {
@@ -150,13 +152,13 @@ export class HistoryState {
     this.confirmingClear = false
     const result = await request(this.options.api, 'history:clear')
     if (!result.ok) {
-      this.options.notifier.alert(`The history was not cleared: ${result.message}`)
+      this.options.notifier.alert(message('say.history-not-cleared', { reason: result.message }))
       return
     }
     this.entries = []
     this.total = 0
     this.missedUnseen = 0
-    this.options.notifier.announce('History cleared')
+    this.options.notifier.announce(message('say.history-cleared'))
   }
 
   /** The person has looked at the list: missed calls are no longer "new". */
@@ -169,13 +171,13 @@ export class HistoryState {
   async exportCsv(): Promise<void> {
     const result = await request(this.options.api, 'history:export-csv')
     if (!result.ok) {
-      this.options.notifier.alert(`The history could not be exported: ${result.message}`)
+      this.options.notifier.alert(message('say.history-not-exported', { reason: result.message }))
       return
     }
     // eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping, never rendered
     const day = new Date().toISOString().slice(0, 10)
     this.options.download(`parley-history-${day}.csv`, result.value, 'text/csv;charset=utf-8')
-    this.options.notifier.announce('History exported')
+    this.options.notifier.announce(message('say.history-exported'))
   }
 }
 

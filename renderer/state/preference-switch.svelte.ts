@@ -1,21 +1,23 @@
 import type { ParleyApi } from '../../contract/ipc'
 import type { Preferences } from '../../contract/schemas'
+import { message, type Message } from '../../contract/i18n'
 import { request } from './api'
+import type { Say } from './ui.svelte'
 
 type BooleanPreference = {
   [K in keyof Preferences]: Preferences[K] extends boolean ? K : never
 }[keyof Preferences]
 
 interface PreferenceNotifier {
-  announce(message: string): void
-  alert(message: string): void
+  announce(message: Say): void
+  alert(message: Say): void
 }
 
 export interface PreferenceText<V> {
   /** "Do not disturb": used in the refusal message. */
-  name: string
+  name: string | Message
   /** Said in the live region after a change. */
-  said(value: V): string
+  said(value: V): Say
 }
 
 export type PreferenceSwitchText = PreferenceText<boolean>
@@ -64,7 +66,9 @@ export class PreferenceValue<K extends keyof Preferences> {
     try {
       const result = await request(this.api, 'preferences:update', { [this.key]: value })
       if (!result.ok) {
-        this.notifier.alert(`${this.text.name} was not changed: ${result.message}`)
+        this.notifier.alert(
+          message('settings.not-changed', { setting: this.text.name, reason: result.message }),
+        )
         return false
       }
       this.value = result.value[this.key]

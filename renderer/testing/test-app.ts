@@ -1,5 +1,5 @@
 import { vi } from 'vitest'
-import { render } from '../../contract/i18n'
+import { render, type Language } from '../../contract/i18n'
 import type { Contact, HistoryEntry, Preferences } from '../../contract/schemas'
 import { createAppState, type AppState } from '../state/app-state'
 import type { Say } from '../state/ui.svelte'
@@ -17,6 +17,9 @@ export interface TestApp {
   /** What the app alerted and announced so far, in English. */
   alerts(): string[]
   announcements(): string[]
+  /** The same in another language (a text that is not from the catalogue stays as it was). */
+  alertsIn(language: Language): string[]
+  announcementsIn(language: Language): string[]
   /** Stops what start() started. */
   stop(): void
 }
@@ -53,13 +56,16 @@ export async function createTestApp(options: { contacts?: Contact[] } = {}): Pro
   await vi.waitFor(() => {
     if (app.session.stage === 'loading') throw new Error('the account is still loading')
   })
-  const english = (message: Say) => (typeof message === 'string' ? message : render('en', message))
+  const inLanguage = (language: Language) => (message: Say) =>
+    typeof message === 'string' ? message : render(language, message)
   return {
     app,
     phone,
     api,
-    alerts: () => said.alerts.map(english),
-    announcements: () => said.announcements.map(english),
+    alerts: () => said.alerts.map(inLanguage('en')),
+    announcements: () => said.announcements.map(inLanguage('en')),
+    alertsIn: (language) => said.alerts.map(inLanguage(language)),
+    announcementsIn: (language) => said.announcements.map(inLanguage(language)),
     stop: () => {
       stop()
       for (const toast of app.ui.toasts) app.ui.dismissToast(toast.id)
