@@ -1,4 +1,5 @@
 import type { z } from 'zod'
+import type { Message } from './i18n'
 import {
   contactImportRequestSchema,
   contactPageSchema,
@@ -35,8 +36,11 @@ export interface AccountState {
   hasPassword: boolean
   /** Settings an admin policy fixed; the UI shows them read-only. */
   locked: string[]
-  /** Plain-language notices, e.g. a settings file that was unreadable and set aside. */
-  notices: string[]
+  /**
+   * Notices, e.g. a policy file that was not applied: a catalogue Message the window renders in
+   * its language, or (for texts not yet in the catalogue) plain words.
+   */
+  notices: (Message | string)[]
   /**
    * Values an admin policy pre-set for the login form (locked or not), e.g. the server URL and
    * the SIP domain; a saved account already has the locked ones applied.

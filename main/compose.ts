@@ -1,5 +1,6 @@
 import type { StartImportWorker } from './contacts/import-runner'
 import { join } from 'node:path'
+import { render } from '../contract/i18n'
 import { resolveLanguage, type Language } from '../contract/i18n/language'
 import type { Preferences } from '../contract/schemas'
 import { AccountService } from './account/account-service'
@@ -80,7 +81,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     'TURN server password',
   )
   const notice = policyNotice(policy)
-  if (notice) logger.warn(notice)
+  if (notice) logger.warn(render('en', notice))
   const account = new AccountService({
     settings,
     credentials,

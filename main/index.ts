@@ -252,9 +252,10 @@ function main(): void {
     .then(start, (error: unknown) => logger.error('Electron failed to start', error))
     .catch((error: unknown) => {
       logger.error('Parley failed to start', error)
+      const language = services?.language() ?? resolveLanguage('system', [app.getLocale()])
       dialog.showErrorBox(
-        'Parley could not start',
-        `Something went wrong while starting Parley: ${messageOf(error)}`,
+        translate(language, 'startup.failed-title'),
+        translate(language, 'startup.failed', { reason: messageOf(error) }),
       )
       app.quit()
     })

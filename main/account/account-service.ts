@@ -1,3 +1,4 @@
+import type { Message } from '../../contract/i18n'
 import type { AccountState } from '../../contract/ipc'
 import {
   preferencesSchema,
@@ -53,7 +54,7 @@ export interface AccountServiceDeps {
   policy: AdminPolicy
   events: EventSink
   /** Notices from start-up that are not the settings' own (a policy file refused, ...). */
-  startupNotices?: readonly string[]
+  startupNotices?: readonly (Message | string)[]
 }
 
 /** Account, password and preferences, with the admin policy enforced on every read and write. */

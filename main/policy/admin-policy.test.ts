@@ -1,3 +1,4 @@
+import { render } from '../../contract/i18n'
 import { describe, expect, it } from 'vitest'
 import { loadPolicy, parsePolicy, policyNotice, policyPath } from './admin-policy'
 import { locateJsonSyntaxError } from './json-error-location'
@@ -41,8 +42,12 @@ describe('parsePolicy', () => {
     expect(load.problem).toMatch(/^line 3, column 25: expected another value \(remove the trailing comma\)/)
     // Failing closed: the admin meant to lock the server, so it stays locked at what the user has.
     expect(load.policy).toEqual({ values: { autoUpdate: false }, locked: ['wsServer'] })
-    expect(policyNotice(load)).toBe(
+    const notice = policyNotice(load)
+    expect(notice && render('en', notice)).toBe(
       `The administrator's policy file ${path} was not applied: ${load.problem}. Parley started with its safe defaults; please tell your IT administrator.`,
+    )
+    expect(notice && render('sv', notice)).toBe(
+      `Administratörens policyfil ${path} användes inte: ${load.problem}. Parley startade med säkra standardinställningar; kontakta din IT-administratör.`,
     )
   })
 

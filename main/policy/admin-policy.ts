@@ -7,6 +7,7 @@ import {
   voicemailKeySchema,
   webSocketUrlSchema,
 } from '../../contract/schemas'
+import { message, type Message } from '../../contract/i18n'
 import { languagePreferences } from '../../contract/i18n/language'
 import { locateJsonSyntaxError } from './json-error-location'
 
@@ -190,7 +191,7 @@ export function loadPolicy(path: string, reader: PolicyFileReader): PolicyLoad {
 }
 
 /** The notice shown to the user (and logged) when a policy file was refused. */
-export function policyNotice(load: PolicyLoad): string | null {
+export function policyNotice(load: PolicyLoad): Message | null {
   if (load.status !== 'rejected') return null
-  return `The administrator's policy file ${load.path} was not applied: ${load.problem}. Parley started with its safe defaults; please tell your IT administrator.`
+  return message('policy.not-applied', { path: load.path, problem: load.problem })
 }

@@ -32,4 +32,9 @@ export const enDesktop = {
   'csv.note': 'Note',
   'csv.ring-seconds': 'Ring seconds',
   'csv.talk-seconds': 'Talk seconds',
+
+  'policy.not-applied': (p: { path: string; problem: string }) =>
+    `The administrator's policy file ${p.path} was not applied: ${p.problem}. Parley started with its safe defaults; please tell your IT administrator.`,
+  'startup.failed-title': 'Parley could not start',
+  'startup.failed': (p: { reason: string }) => `Something went wrong while starting Parley: ${p.reason}`,
 }

@@ -32,4 +32,9 @@ export const svDesktop: typeof enDesktop = {
   'csv.note': 'Anteckning',
   'csv.ring-seconds': 'Ringtid (s)',
   'csv.talk-seconds': 'Samtalstid (s)',
+
+  'policy.not-applied': (p) =>
+    `Administratörens policyfil ${p.path} användes inte: ${p.problem}. Parley startade med säkra standardinställningar; kontakta din IT-administratör.`,
+  'startup.failed-title': 'Parley kunde inte starta',
+  'startup.failed': (p) => `Något gick fel när Parley startade: ${p.reason}`,
 }
