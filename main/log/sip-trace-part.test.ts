@@ -70,10 +70,10 @@ describe('SIP trace part (sip-trace:write)', () => {
     expect(read()).not.toContain('REGISTER')
   })
 
-  it('stays bounded: rotates past maxBytes and keeps only `keep` old files', () => {
+  it('stays bounded: rotates past maxBytes and keeps only `keep` old files', async () => {
     const { dir, trace, write } = traceIn(() => true, { maxBytes: 2_000, keep: 2 })
     for (let index = 0; index < 100; index++)
-      write({ direction: 'sent', text: `OPTIONS ${index} ${'x'.repeat(200)}` })
+      await write({ direction: 'sent', text: `OPTIONS ${index} ${'x'.repeat(200)}` })
     const files = trace.files()
     expect(files).toHaveLength(3)
     expect(readdirSync(dir).sort()).toEqual(['sip-trace.1.log', 'sip-trace.2.log', 'sip-trace.log'])
