@@ -33,7 +33,9 @@ async function keyToTone(app: TestApp, desk: TestBaresip): Promise<number[]> {
     const heard = await until('digit at baresip', async () =>
       desk.events.slice(since).find((event) => event.type === 'CALL_DTMF_START'),
     )
-    const clickAt = (await clicks(app.page)).filter((click) => click.label === key).at(-1)?.at ?? Number.NaN
+    // a pad key's text is its digit, then its letters ("2ABC"): the digit comes first
+    const clickAt =
+      (await clicks(app.page)).filter((click) => click.label.startsWith(key)).at(-1)?.at ?? Number.NaN
     // the first key of a call is not counted (first INFO transaction, first event sender use)
     if (i > 0) samples.push(heard.at - clickAt)
   }
