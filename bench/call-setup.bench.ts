@@ -4,7 +4,7 @@ import { TestPeer } from '../e2e/harness/peer'
 import { startTestBed } from '../e2e/harness/test-bed'
 import { dial, ui } from '../e2e/harness/ui'
 import { pageMarks as marks, pageProbe, until } from './page-probe'
-import { median, type BenchFigure, type BenchSuite } from './suite'
+import { closeAll, median, type BenchFigure, type BenchSuite } from './suite'
 
 /**
  * Issue 2's call-setup figures, on the real test bed (Kamailio on loopback, the built renderer
@@ -132,7 +132,7 @@ export const callSetupBench: BenchSuite = {
         },
       ]
     } finally {
-      for (const close of closers) await close().catch(() => undefined)
+      await closeAll(closers)
     }
   },
 }

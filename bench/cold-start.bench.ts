@@ -7,7 +7,7 @@ import { coldLoad, gzipKb, type ColdLoad, type Variant } from './cold-loads'
 import { writeDayData } from './day-data'
 import { measureDayUse } from './day-use'
 import { mainLoadingMaxBlock } from './main-loading'
-import { median, percentile, type BenchFigure, type BenchSuite } from './suite'
+import { closeAll, median, percentile, type BenchFigure, type BenchSuite } from './suite'
 
 /**
  * Issue 14: cold starts side by side in one run, on the same Kamailio. Each round loads, each in
@@ -139,7 +139,7 @@ export const coldStartBench: BenchSuite = {
         },
       ]
     } finally {
-      for (const close of closers) await close().catch(() => undefined)
+      await closeAll(closers)
     }
   },
 }

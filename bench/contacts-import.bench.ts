@@ -85,6 +85,7 @@ async function importOnce(request: ContactImportRequest): Promise<{ ms: number; 
     const runner = new ContactImportRunner({
       startWorker: startSourceImportWorker,
       timeLimitMs: importTimeLimitMs,
+      logger: new MemoryLogger(),
     })
     const handlers = contactHandlers(store, runner, { emit: () => undefined })
     const context = { sender: { frameUrl: 'app://parley/index.html', isMainFrame: true } }

@@ -5,7 +5,7 @@ import type { TestPbx } from '../e2e/harness/pbx'
 import { dial, ui } from '../e2e/harness/ui'
 import { copyDayData } from './day-data'
 import { longestTask, pageMarks, pageProbe, until } from './page-probe'
-import { median, percentile } from './suite'
+import { closeAll, median, percentile } from './suite'
 
 /**
  * Parley with a day's data in use, after it registered: search as you type over 10,000
@@ -129,6 +129,6 @@ export async function measureDayUse(
       longestTaskInCalls: await longestTask(page, callsFrom),
     }
   } finally {
-    for (const close of closers) await close().catch(() => undefined)
+    await closeAll(closers)
   }
 }

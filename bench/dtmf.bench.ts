@@ -4,7 +4,7 @@ import { TestBaresip } from '../e2e/harness/baresip'
 import { startTestBed } from '../e2e/harness/test-bed'
 import { dial, ui } from '../e2e/harness/ui'
 import { pageProbe, until } from './page-probe'
-import { median, type BenchFigure, type BenchSuite } from './suite'
+import { closeAll, median, type BenchFigure, type BenchSuite } from './suite'
 
 /**
  * Issue 9's keypad-tone figure, on the real test bed: Parley in Chromium, baresip (a plain SIP
@@ -85,7 +85,7 @@ export const dtmfBench: BenchSuite = {
         { name: 'DTMF key → tone at the far end (RFC 4733 via rtpengine, PCMU call)', ms: median(rtp) },
       ]
     } finally {
-      for (const close of closers) await close().catch(() => undefined)
+      await closeAll(closers)
     }
   },
 }

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core'
 import { TestApp } from '../e2e/harness/app'
 import { startTestBed } from '../e2e/harness/test-bed'
-import { median, type BenchFigure } from './suite'
+import { closeAll, median, type BenchFigure } from './suite'
 
 /**
  * Self-healing figures on the real test bed (Kamailio on loopback, the built renderer in
@@ -101,6 +101,6 @@ export async function measureSelfHealing(): Promise<BenchFigure[]> {
       { name: 'network back (online event) → registered', ms: median(online), target: 1000 },
     ]
   } finally {
-    for (const close of closers) await close().catch(() => undefined)
+    await closeAll(closers)
   }
 }

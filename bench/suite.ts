@@ -28,3 +28,13 @@ export function percentile(values: readonly number[], fraction: number): number 
   const sorted = [...values].sort((a, b) => a - b)
   return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * fraction))] as number
 }
+
+/**
+ * Closes what a suite opened, newest first. Every closer runs even when one fails; a failure
+ * is said once on stderr (the figures are already taken, but a browser or PBX left running is
+ * worth knowing about).
+ */
+export async function closeAll(closers: ReadonlyArray<() => Promise<unknown>>): Promise<void> {
+  for (const close of closers)
+    await close().catch((error: unknown) => console.error(`[bench] closing: ${String(error)}`))
+}

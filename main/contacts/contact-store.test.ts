@@ -35,9 +35,17 @@ async function openStore(): Promise<ContactStore> {
 const progress: ContactImportProgress[] = []
 /** The real handlers with the real import worker (a thread, as in the app). */
 const handlersFor = (store: ContactStore, timeLimitMs = 30_000) =>
-  contactHandlers(store, new ContactImportRunner({ startWorker: startSourceImportWorker, timeLimitMs }), {
-    emit: (_event, payload) => progress.push(payload as ContactImportProgress),
-  })
+  contactHandlers(
+    store,
+    new ContactImportRunner({
+      startWorker: startSourceImportWorker,
+      timeLimitMs,
+      logger: new MemoryLogger(),
+    }),
+    {
+      emit: (_event, payload) => progress.push(payload as ContactImportProgress),
+    },
+  )
 
 const context = { sender: { frameUrl: 'app://parley/index.html', isMainFrame: true } }
 const bo: Contact = {

@@ -15,7 +15,11 @@ export function contactsPart(context: PartContext): MainPart {
     name: 'contacts',
     handlers: contactHandlers(
       store,
-      new ContactImportRunner({ startWorker: context.startImportWorker, timeLimitMs: importTimeLimitMs }),
+      new ContactImportRunner({
+        startWorker: context.startImportWorker,
+        timeLimitMs: importTimeLimitMs,
+        logger: context.logger,
+      }),
       context.events,
     ),
     async start() {

@@ -1,3 +1,4 @@
+import { MemoryLogger } from '../log/logger'
 import { EventEmitter } from 'node:events'
 import { describe, expect, it } from 'vitest'
 import { contactImportRequestSchema, maxImportChars } from '../../contract/schemas'
@@ -39,14 +40,22 @@ class HastyWorker extends EventEmitter implements ImportWorker {
 
 describe('ContactImportRunner', () => {
   it('parses batches one per turn and keeps them when the worker has already ended', async () => {
-    const runner = new ContactImportRunner({ startWorker: () => new HastyWorker(), timeLimitMs: 30_000 })
+    const runner = new ContactImportRunner({
+      startWorker: () => new HastyWorker(),
+      timeLimitMs: 30_000,
+      logger: new MemoryLogger(),
+    })
     const parsed = await runner.run({ format: 'csv', text: 'Name\nBo\n' }, () => undefined)
     expect(parsed.contacts.map((contact) => contact.name)).toEqual(['C0', 'C1', 'C2'])
     expect(parsed).toMatchObject({ keys: ['c0|', 'c1|', 'c2|'], empty: 2 })
   })
 
   it('reads a file in a worker thread, reporting progress in whole percents', async () => {
-    const runner = new ContactImportRunner({ startWorker: startSourceImportWorker, timeLimitMs: 30_000 })
+    const runner = new ContactImportRunner({
+      startWorker: startSourceImportWorker,
+      timeLimitMs: 30_000,
+      logger: new MemoryLogger(),
+    })
     const percents: number[] = []
     const parsed = await runner.run({ format: 'csv', text: csv(20_000) }, (percent) => percents.push(percent))
     expect(parsed.contacts).toHaveLength(20_000)
@@ -59,7 +68,11 @@ describe('ContactImportRunner', () => {
   })
 
   it('passes a refused file on with its line', async () => {
-    const runner = new ContactImportRunner({ startWorker: startSourceImportWorker, timeLimitMs: 30_000 })
+    const runner = new ContactImportRunner({
+      startWorker: startSourceImportWorker,
+      timeLimitMs: 30_000,
+      logger: new MemoryLogger(),
+    })
     const refused = runner.run({ format: 'vcard', text: 'BEGIN:VCARD\nFN:Half\n' }, () => undefined)
     await expect(refused).rejects.toMatchObject({
       reason: 'refused',
@@ -68,7 +81,11 @@ describe('ContactImportRunner', () => {
   })
 
   it('stops the worker at the time limit and says so', async () => {
-    const runner = new ContactImportRunner({ startWorker: startSourceImportWorker, timeLimitMs: 5 })
+    const runner = new ContactImportRunner({
+      startWorker: startSourceImportWorker,
+      timeLimitMs: 5,
+      logger: new MemoryLogger(),
+    })
     const stopped = runner.run({ format: 'csv', text: csv(50_000) }, () => undefined)
     await expect(stopped).rejects.toBeInstanceOf(ImportStopped)
     await expect(stopped).rejects.toMatchObject({
@@ -78,7 +95,11 @@ describe('ContactImportRunner', () => {
   })
 
   it('reports a worker that dies instead of waiting for it', async () => {
-    const runner = new ContactImportRunner({ startWorker: () => new DyingWorker(), timeLimitMs: 30_000 })
+    const runner = new ContactImportRunner({
+      startWorker: () => new DyingWorker(),
+      timeLimitMs: 30_000,
+      logger: new MemoryLogger(),
+    })
     await expect(runner.run({ format: 'csv', text: 'Name\nBo\n' }, () => undefined)).rejects.toMatchObject({
       reason: 'failed',
       message: 'The import stopped unexpectedly (code 1).',

@@ -1,4 +1,5 @@
 import type { ContactImportRequest } from '../../contract/schemas'
+import type { Logger } from '../log/logger'
 import type { ParsedImport } from './import-core'
 import type { ResultBatch, WorkerMessage, WorkerRequest } from './import-protocol'
 
@@ -28,6 +29,8 @@ export interface ImportRunnerOptions {
   startWorker: StartImportWorker
   /** The worker is stopped after this long and nothing is imported. */
   timeLimitMs: number
+  /** Where a worker that would not stop is reported (the import's outcome is already known). */
+  logger: Logger
 }
 
 /**
@@ -47,8 +50,13 @@ export class ContactImportRunner {
         if (settled) return
         settled = true
         clearTimeout(timer)
-        // The worker has done its job or must stop: either way it goes (errors are moot now).
-        void worker.terminate().catch(() => undefined)
+        // The worker has done its job or must stop: either way it goes. A failure to stop it
+        // changes nothing for this import, but a thread left running is worth a line.
+        worker
+          .terminate()
+          .catch((error: unknown) =>
+            this.options.logger.warn('Contact import: the worker did not stop', error),
+          )
         outcome()
       }
       const seconds = Math.max(1, Math.round(this.options.timeLimitMs / 1000))
