@@ -7,6 +7,7 @@ import { enHelp } from './en/help'
 import { enHistory } from './en/history'
 import { enAnnounce } from './en/announce'
 import { enDesktop } from './en/desktop'
+import { enLamps } from './en/lamps'
 import { plural } from './language'
 
 /**
@@ -18,6 +19,7 @@ export const en = {
   ...enHistory,
   ...enAnnounce,
   ...enDesktop,
+  ...enLamps,
   ...enHelp,
   ...enContacts,
   ...enScreens,

@@ -8,6 +8,7 @@ import { svHelp } from './sv/help'
 import { svHistory } from './sv/history'
 import { svAnnounce } from './sv/announce'
 import { svDesktop } from './sv/desktop'
+import { svLamps } from './sv/lamps'
 import { plural } from './language'
 
 /**
@@ -18,6 +19,7 @@ export const sv: Catalogue = {
   ...svHistory,
   ...svAnnounce,
   ...svDesktop,
+  ...svLamps,
   ...svHelp,
   ...svContacts,
   ...svScreens,

@@ -14,7 +14,8 @@ import { ReferRequests } from './refer-requests'
 import { Registration } from './registration'
 import { messageOf } from '../../contract/error-message'
 import { SessionOps } from './session-ops'
-import type { SipInvitation, SipInviter } from './stack'
+import type { SipInvitation } from './stack'
+import { OutgoingCalls } from './outgoing'
 import { attendedTransferProblem, TransferCoordinator } from './transfer'
 import { phoneUserAgentConfig } from './user-agent-config'
 import {
@@ -25,6 +26,7 @@ import {
   type Phone,
   type PhoneEventName,
   type PhoneEvents,
+  type PickupTarget,
   type SipAccount,
   type TransferDecision,
   type TransferRequest,
@@ -51,6 +53,7 @@ export class SipPhone implements Phone {
   private readonly incoming: IncomingRequests
   private readonly refers: ReferRequests
   private readonly transfers: TransferCoordinator
+  private readonly outgoing: OutgoingCalls
   private address: AccountAddress | null = null
   private readonly contactName: string
   private readonly viaHost: string
@@ -139,6 +142,15 @@ export class SipPhone implements Phone {
       refers: () => this.refers,
       ownUser: () => this.address?.user ?? '',
     })
+    this.outgoing = new OutgoingCalls({
+      context: this.context,
+      registry: this.registry,
+      sessions: this.sessions,
+      callMedia: this.callMedia,
+      incoming: this.incoming,
+      userAgent: () => this.registration.userAgent ?? undefined,
+      address: () => this.address,
+    })
     this.refers = new ReferRequests(this.context, {
       calls: this.registry,
       media: this.callMedia,
@@ -200,38 +212,11 @@ export class SipPhone implements Phone {
   }
 
   async dial(target: string): Promise<string | null> {
-    const ua = this.registration.userAgent
-    if (!ua || !this.address) {
-      this.error(message('dial.not-signed-in'))
-      return null
-    }
-    const text = dialUriText(target, this.address.domain)
-    const uri = text ? this.deps.stack.makeUri(text) : undefined
-    if (!text || !uri) {
-      this.error(message('dial.not-callable', { target: sanitizeText(target, 64) }))
-      return null
-    }
-    let inviter: SipInviter
-    try {
-      inviter = this.deps.stack.createInviter(ua, uri, {
-        sessionDescriptionHandlerOptions: this.callMedia.options(false),
-        delegate: this.incoming.sessionDelegate(() => call),
-      })
-    } catch (error) {
-      this.error(message('dial.failed', { detail: messageOf(error) }))
-      return null
-    }
-    const call: Call = this.registry.add({
-      direction: 'outgoing',
-      session: inviter,
-      remoteName: '',
-      remoteNumber: numberFromUri(text) || sanitizeText(target, 64),
-      via: '',
-    })
-    // A new call puts the one we are talking on on hold (in parallel: the INVITE must not wait).
-    void this.sessions.holdOthers(call.id)
-    this.sessions.place(call, inviter)
-    return call.id
+    return this.outgoing.dial(target)
+  }
+
+  async pickup(target: PickupTarget): Promise<string | null> {
+    return this.outgoing.pickup(target)
   }
 
   async answer(callId: string): Promise<void> {

@@ -103,6 +103,19 @@ export interface TransferRequest {
 /** What to do with a transfer request: call the target now, or ask the user first. */
 export type TransferDecision = 'follow' | 'ask'
 
+/**
+ * A call ringing at a colleague, as their dialog-info named it, to answer here instead (pickup).
+ * Tags as the colleague's phone sees the dialog: `calleeTag` theirs, `callerTag` the caller's.
+ */
+export interface PickupTarget {
+  /** The caller's SIP address (the dialog's remote identity), where the INVITE goes. */
+  caller: string
+  callerName?: string
+  callId: string
+  callerTag: string
+  calleeTag: string
+}
+
 export interface PhoneEvents {
   registration: RegistrationStatus
   'call-added': CallSnapshot
@@ -139,6 +152,12 @@ export interface Phone {
   /** Wake-up after suspend(): registers the same account on a new connection; else nothing. */
   wake(): Promise<void>
   dial(target: string): Promise<string | null>
+  /**
+   * Answers a colleague's ringing call here: an INVITE with `Replaces` (early-only) to the
+   * caller, which replaces its ringing dialog with this call (RFC 3891). The call id, or null
+   * (not signed in, or the dialog's identifiers are unusable: an `error` event says so).
+   */
+  pickup(target: PickupTarget): Promise<string | null>
   answer(callId: string): Promise<void>
   /** 486 Busy Here by default; 'decline' sends 603 Decline. */
   reject(callId: string, kind?: 'busy' | 'decline'): Promise<void>

@@ -6,6 +6,7 @@ import {
   type Phone,
   type PhoneEventName,
   type PhoneEvents,
+  type PickupTarget,
   type SipAccount,
 } from '../sip/types'
 
@@ -119,6 +120,14 @@ export class FakePhone implements Phone {
     const id = `out-${this.nextId++}`
     this.holdOthers(id)
     this.addCall({ id, direction: 'outgoing', phase: CallPhase.Dialing, remoteNumber: target })
+    return id
+  }
+  async pickup(target: PickupTarget): Promise<string | null> {
+    this.record('pickup', target)
+    if (this.dialResult === null) return null
+    const id = `out-${this.nextId++}`
+    this.holdOthers(id)
+    this.addCall({ id, direction: 'outgoing', phase: CallPhase.Dialing, remoteName: target.callerName ?? '' })
     return id
   }
   async answer(callId: string): Promise<void> {

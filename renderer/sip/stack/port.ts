@@ -100,6 +100,8 @@ export interface InviteOptions {
 export interface InviterOptions {
   sessionDescriptionHandlerOptions?: MediaOptions
   delegate?: SessionDelegate
+  /** Headers added to the INVITE (a pickup's Replaces and Require). */
+  extraHeaders?: string[]
 }
 
 /** A call leg, ours (Inviter) or theirs (Invitation). */

@@ -1,0 +1,89 @@
+import { dialUriText, type AccountAddress } from './account'
+import type { Call } from './call'
+import type { CallMedia } from './call-media'
+import type { CallRegistry } from './call-registry'
+import { numberFromUri, sanitizeText } from './caller-context'
+import type { PhoneContext } from './context'
+import type { IncomingRequests } from './incoming'
+import { replacesHeader } from './pickup'
+import type { SessionOps } from './session-ops'
+import type { SipInviter, SipUri, SipUserAgent } from './stack'
+import type { PickupTarget } from './types'
+import { messageOf } from '../../contract/error-message'
+import { message } from '../../contract/i18n'
+
+export interface OutgoingParts {
+  context: PhoneContext
+  registry: CallRegistry
+  sessions: SessionOps
+  callMedia: CallMedia
+  incoming: IncomingRequests
+  userAgent(): SipUserAgent | undefined
+  address(): AccountAddress | null
+}
+
+/** Calls we place: a dialled target, or a pickup (an INVITE with Replaces to a ringing caller). */
+export class OutgoingCalls {
+  constructor(private readonly parts: OutgoingParts) {}
+
+  dial(target: string): string | null {
+    return this.place(target, { remoteName: '', extraHeaders: [] })
+  }
+
+  /** Answers a call ringing at a colleague here: see pickup.ts for the Replaces header. */
+  pickup(target: PickupTarget): string | null {
+    const replaces = replacesHeader(target)
+    if (!replaces) {
+      this.parts.context.log(`pickup refused: the dialog's call-id or tags are not SIP tokens`)
+      this.parts.context.error(message('pickup.not-possible'))
+      return null
+    }
+    return this.place(target.caller, {
+      remoteName: sanitizeText(target.callerName ?? '', 128),
+      extraHeaders: [replaces, 'Require: replaces'],
+    })
+  }
+
+  private place(target: string, options: { remoteName: string; extraHeaders: string[] }): string | null {
+    const context = this.parts.context
+    const ua = this.parts.userAgent()
+    if (!ua || !this.parts.address()) {
+      context.error(message('dial.not-signed-in'))
+      return null
+    }
+    const resolved = this.uriOf(target)
+    if (!resolved) {
+      context.error(message('dial.not-callable', { target: sanitizeText(target, 64) }))
+      return null
+    }
+    let inviter: SipInviter
+    try {
+      inviter = context.deps.stack.createInviter(ua, resolved.uri, {
+        sessionDescriptionHandlerOptions: this.parts.callMedia.options(false),
+        delegate: this.parts.incoming.sessionDelegate(() => call),
+        ...(options.extraHeaders.length > 0 ? { extraHeaders: options.extraHeaders } : {}),
+      })
+    } catch (error) {
+      context.error(message('dial.failed', { detail: messageOf(error) }))
+      return null
+    }
+    const call: Call = this.parts.registry.add({
+      direction: 'outgoing',
+      session: inviter,
+      remoteName: options.remoteName,
+      remoteNumber: numberFromUri(resolved.text) || sanitizeText(target, 64),
+      via: '',
+    })
+    // A new call puts the one we are talking on on hold (in parallel: the INVITE must not wait).
+    void this.parts.sessions.holdOthers(call.id)
+    this.parts.sessions.place(call, inviter)
+    return call.id
+  }
+
+  private uriOf(target: string): { text: string; uri: SipUri } | null {
+    const address = this.parts.address()
+    const text = address ? dialUriText(target, address.domain) : null
+    const uri = text ? this.parts.context.deps.stack.makeUri(text) : undefined
+    return text && uri ? { text, uri } : null
+  }
+}
