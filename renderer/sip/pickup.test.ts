@@ -72,7 +72,12 @@ describe('SipPhone.pickup', () => {
         'Require: replaces',
       ],
     })
-    expect(phone.calls()[0]).toMatchObject({ id, direction: 'outgoing', remoteName: 'Alice Aalto', remoteNumber: '4801' })
+    expect(phone.calls()[0]).toMatchObject({
+      id,
+      direction: 'outgoing',
+      remoteName: 'Alice Aalto',
+      remoteNumber: '4801',
+    })
     sessions[0]?.answerInitial(200)
     await flush()
     expect(phone.calls()[0]?.phase).toBe(CallPhase.Active)

@@ -37,5 +37,6 @@ export const svLamps: typeof enLamps = {
   'say.watch-not-saved': (p) => `Bevakningslistan sparades inte: ${p.reason}`,
   'say.pickup-not-ringing': (p) => `Det ringer inte hos ${p.name} just nu.`,
   'say.picking-up': (p) => `Plockar upp samtalet som ringer hos ${p.name}.`,
-  'pickup.not-possible': 'Samtalet går inte att plocka upp: växeln gav inte tillräckligt med uppgifter om det.',
+  'pickup.not-possible':
+    'Samtalet går inte att plocka upp: växeln gav inte tillräckligt med uppgifter om det.',
 }
