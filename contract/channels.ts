@@ -29,6 +29,8 @@ export const invokeChannels = [
   'log:write',
   'sip-trace:write',
   'diagnostics:save',
+  'status:get',
+  'status:save',
 ] as const
 
 export const eventChannels = [

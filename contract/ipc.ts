@@ -22,6 +22,7 @@ import {
   type VoicemailKey,
 } from './schemas'
 import type { Result } from './result'
+import { statusSaveSchema, type StatusSnapshot } from './presence/schemas'
 import { eventChannels, invokeChannels } from './channels'
 
 /**
@@ -86,6 +87,8 @@ export const invokeSchemas = {
   'log:write': logLineSchema,
   'sip-trace:write': sipTraceLineSchema,
   'diagnostics:save': emptySchema,
+  'status:get': emptySchema,
+  'status:save': statusSaveSchema,
 } as const
 
 export type InvokeChannel = keyof typeof invokeSchemas
@@ -116,6 +119,9 @@ export interface InvokeMap {
   'sip-trace:write': boolean
   /** Where the bundle was written, or null when the user cancelled the save dialog. */
   'diagnostics:save': string | null
+  /** My status: the record, the schedule and the admin's rules for them. */
+  'status:get': StatusSnapshot
+  'status:save': StatusSnapshot
 }
 
 export type InvokeRequest<C extends InvokeChannel> = z.input<(typeof invokeSchemas)[C]>

@@ -19,6 +19,7 @@ import type { MainPart, PartFactory } from './parts'
 import { policyNotice, type PolicyLoad } from './policy/admin-policy'
 import type { SettingsBackend } from './settings/backend'
 import { SettingsService } from './settings/settings-service'
+import { statusPart } from './status/status-part'
 import { windowHandlers, type WindowControls } from './window/window-part'
 
 export interface MainServicesOptions {
@@ -123,6 +124,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     logPart(logger),
     trace.part,
     diagnosticsPart(diagnostics, policy)(context),
+    statusPart({ dataDir: options.dataDir, logger, policy: policy.policy }),
     ...options.parts.map((factory) => factory(context)),
   ]
   // A channel no part handles stops start-up here, naming the channel.

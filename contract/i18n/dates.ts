@@ -12,6 +12,8 @@ export interface DateFormats {
   day(at: number, now: number): string
   /** A date and time for files and notices: "2026-11-23 14:05" (sv) / "23/11/2026, 14:05" (en). */
   dateTime(at: number): string
+  /** A day without the year: "mån 30 nov." (sv) / "Mon 30 Nov" (en). */
+  shortDate(at: number): string
 }
 
 const cache = new Map<Language, DateFormats>()
@@ -38,6 +40,7 @@ function build(language: Language): DateFormats {
     timeStyle: 'short',
     hourCycle: 'h23',
   })
+  const shortDate = new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', month: 'short' })
   const relative = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' })
   return {
     time: (at) => time.format(at),
@@ -50,6 +53,7 @@ function build(language: Language): DateFormats {
       return capitalised(longDay.format(at))
     },
     dateTime: (at) => dateTime.format(at),
+    shortDate: (at) => shortDate.format(at),
   }
 }
 

@@ -1,3 +1,4 @@
+import { enStatus } from './en/status'
 import { enPhone } from './en/phone'
 import { enTransfer } from './en/transfer'
 import { enCallCard } from './en/call-card'
@@ -16,6 +17,7 @@ import { plural } from './language'
  * every key (tsc and catalogue.test.ts fail otherwise).
  */
 export const en = {
+  ...enStatus,
   ...enHistory,
   ...enAnnounce,
   ...enDesktop,

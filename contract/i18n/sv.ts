@@ -1,3 +1,4 @@
+import { svStatus } from './sv/status'
 import type { Catalogue } from './catalogue'
 import { svPhone } from './sv/phone'
 import { svTransfer } from './sv/transfer'
@@ -16,6 +17,7 @@ import { plural } from './language'
  * "Parkera", "Röstbrevlåda", "Stör ej", "Missat samtal". 24-timmarsklocka sköts av Intl.
  */
 export const sv: Catalogue = {
+  ...svStatus,
   ...svHistory,
   ...svAnnounce,
   ...svDesktop,

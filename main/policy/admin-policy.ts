@@ -10,6 +10,7 @@ import {
 import { message, type Message } from '../../contract/i18n'
 import { languagePreferences } from '../../contract/i18n/language'
 import { locateJsonSyntaxError } from './json-error-location'
+import { presenceStatusSchema, statusScheduleSchema } from '../../contract/presence/schemas'
 
 /** Settings an admin can lock: every account field and preference, plus the policy-only ones. */
 export const lockableSettings = [
@@ -17,6 +18,7 @@ export const lockableSettings = [
   ...(Object.keys(preferencesSchema.shape) as (keyof typeof preferencesSchema.shape)[]),
   'sipDomain',
   'autoUpdate',
+  'statusSchedule',
 ] as const
 export type LockableSetting = (typeof lockableSettings)[number]
 
@@ -71,6 +73,10 @@ export const policyFileSchema = z
     voicemailKeys: z.array(voicemailKeySchema).min(1).max(24).optional(),
     /** The interface language: "sv", "en" or "system" (follow the operating system). */
     language: z.enum(languagePreferences).optional(),
+    /** Statuses users may not pick (e.g. "out-of-office" where a calendar sets it). */
+    hiddenStatuses: z.array(presenceStatusSchema).max(7).optional(),
+    /** The weekly status schedule every user starts with (lock it with "locked"). */
+    statusSchedule: statusScheduleSchema.optional(),
     locked: z.array(z.enum(lockableSettings)).default([]),
   })
   .strict()

@@ -19,6 +19,8 @@ import { TransferController } from './transfer.svelte'
 import { TransferRequestsState } from './transfer-requests.svelte'
 import { UiState } from './ui.svelte'
 import { defaultRegion } from '../../contract/phone-number'
+import type { Clock } from '../sip/registration'
+import { StatusState, type PresencePublisher } from './status.svelte'
 
 /** All renderer state, built once in main.ts and handed to components through context. */
 export interface AppState {
@@ -35,6 +37,8 @@ export interface AppState {
   picker: ContactPicker
   history: HistoryState
   dnd: DoNotDisturbState
+  /** My status: set by hand or by the weekly schedule, published to the PBX. */
+  status: StatusState
   closeToTray: CloseToTrayState
   sipTrace: SipTraceState
   /** How keypad tones are sent (auto / RFC 4733 / SIP INFO). */
@@ -55,6 +59,14 @@ export interface AppStateOptions {
   systemLocales?: readonly string[]
   /** Main's log; defaults to one over `api`. */
   log?: Log
+  /** Time for the status schedule; the page's own clock by default. */
+  clock?: Clock
+}
+
+const pageClock: Clock = {
+  now: () => Date.now(),
+  setTimeout: (fn, ms) => globalThis.setTimeout(fn, ms),
+  clearTimeout: (handle) => globalThis.clearTimeout(handle as ReturnType<typeof setTimeout>),
 }
 
 export function createAppState(phone: Phone, api: ParleyApi, options: AppStateOptions = {}): AppState {
@@ -64,6 +76,22 @@ export function createAppState(phone: Phone, api: ParleyApi, options: AppStateOp
   const session = new SignInState(phone, api, log)
   const contacts = new ContactsState(api, ui, () => session.account?.account?.region ?? defaultRegion)
   const dnd = new DoNotDisturbState(api, ui)
+  // The adapter's presence PUBLISH; a phone without it (an older adapter) publishes nothing.
+  const presence = phone as Phone & Partial<PresencePublisher>
+  const status = new StatusState({
+    api,
+    phone: {
+      on: (event, listener) => phone.on(event, listener),
+      publish: (...args) => presence.publish?.(...args),
+    },
+    clock: options.clock ?? pageClock,
+    sipAddress: () =>
+      session.registration.state === 'registered' ? (session.account?.account?.sipAddress ?? '') : '',
+    dnd,
+    notifier: ui,
+    log,
+  })
+  session.beforeSignOut(() => status.withdraw())
   const closeToTray = new CloseToTrayState(api, ui)
   const dtmfMethod = new DtmfMethodState(api, ui, language)
   const sipTrace = new SipTraceState(api, ui, language)
@@ -104,6 +132,7 @@ export function createAppState(phone: Phone, api: ParleyApi, options: AppStateOp
     picker: new ContactPicker(contacts, calls, transferController, ui),
     history: historyState,
     dnd,
+    status,
     closeToTray,
     sipTrace,
     dtmfMethod,
@@ -117,6 +146,7 @@ export function createAppState(phone: Phone, api: ParleyApi, options: AppStateOp
         transferController.start(),
         transferRequests.start(),
         dnd.start(),
+        status.start(),
         closeToTray.start(),
         sipTrace.start(),
         dtmfMethod.start(),

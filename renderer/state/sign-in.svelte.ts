@@ -31,6 +31,7 @@ export class SignInState {
   private lastLoggedRegistration = 'unregistered'
   /** The microphone is warmed once per run, after the first registration (see start()). */
   private microphoneWarmed = false
+  private readonly signOutHooks: (() => void)[] = []
 
   constructor(phone: Phone, api: ParleyApi, log: Log = ipcLog(api)) {
     this.phone = phone
@@ -120,7 +121,13 @@ export class SignInState {
     }
   }
 
+  /** Runs before the phone disconnects on sign-out (e.g. withdrawing the published status). */
+  beforeSignOut(hook: () => void): void {
+    this.signOutHooks.push(hook)
+  }
+
   async signOut(): Promise<void> {
+    this.signOutHooks.forEach((hook) => hook())
     await this.phone.disconnect()
     const result = await request(this.api, 'account:sign-out')
     if (result.ok) this.account = result.value
@@ -130,6 +137,7 @@ export class SignInState {
 
   /** Wrong password or server: back to the form, filled in, without forgetting the account. */
   async editAccount(): Promise<void> {
+    this.signOutHooks.forEach((hook) => hook())
     await this.phone.disconnect()
     this.registration = { state: 'unregistered' }
     this.error = ''

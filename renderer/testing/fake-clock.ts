@@ -26,6 +26,11 @@ export class FakeClock implements Clock {
     this.timers = this.timers.filter((t) => t.id !== handle)
   }
 
+  /** Sleep: the time moves on and no timer runs (they run late, on the next advance). */
+  jump(ms: number): void {
+    this.time += ms
+  }
+
   pending(): number[] {
     return this.timers.map((t) => t.at - this.time).sort((a, b) => a - b)
   }

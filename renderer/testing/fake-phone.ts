@@ -105,6 +105,11 @@ export class FakePhone implements Phone {
   async reconnect(reason: string): Promise<void> {
     this.record('reconnect', reason)
   }
+  /** Presence PUBLISH (the adapter's own API lands with the presence work); recorded. */
+  publish(event: 'presence', contentType: string, body: string | undefined): void {
+    this.record('publish', event, contentType, body)
+  }
+
   async disconnect(): Promise<void> {
     this.record('disconnect')
   }

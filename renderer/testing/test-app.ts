@@ -38,6 +38,7 @@ export async function createTestApp(options: { contacts?: Contact[] } = {}): Pro
     .handle('history:query', () => ({ entries: [], total: 0, missedUnseen: 0 }))
     .handle('history:record', (entry) => entry as HistoryEntry)
     .handle('phone:status', () => true)
+    .handle('status:get', () => ({ record: {}, schedule: [], hidden: [], scheduleLocked: false }))
     .handle('phone:incoming-notice', () => true)
   const app = createAppState(phone, api, { systemLocales: ['en'] })
   const said: { alerts: Say[]; announcements: Say[] } = { alerts: [], announcements: [] }

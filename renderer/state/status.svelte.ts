@@ -1,0 +1,211 @@
+import type { ParleyApi } from '../../contract/ipc'
+import { message } from '../../contract/i18n'
+import { buildPidf, pidfContentType } from '../../contract/presence/pidf'
+import {
+  cleanStatus,
+  PresenceStatus,
+  presenceStatuses,
+  type StatusValue,
+} from '../../contract/presence/status'
+import type { ScheduleEntry, StatusRecord, StatusSnapshot } from '../../contract/presence/schemas'
+import type { Log } from '../log/log'
+import type { Clock } from '../sip/registration'
+import type { Phone } from '../sip/types'
+import { request } from './api'
+import { moveStatus, phaseOf, StatusPhase } from './status-machine'
+import { resolveStatus, StatusSource, type ResolvedStatus } from './status-resolve'
+import type { Say } from './ui.svelte'
+
+/** PUBLISH of our own presence; the adapter refreshes it before expiry and after a reconnect. */
+export interface PresencePublisher {
+  publish(event: 'presence', contentType: string, body: string | undefined): void
+}
+
+/** The part of the phone "My status" uses: registration news and PUBLISH. */
+export type StatusPhone = Pick<Phone, 'on'> & PresencePublisher
+
+export interface StatusDeps {
+  api: ParleyApi
+  phone: StatusPhone
+  clock: Clock
+  /** The signed-in SIP address (user@domain), '' when signed out. */
+  sipAddress(): string
+  /** Do not disturb, the one owner of turning callers away (486); the status only drives it. */
+  dnd: { readonly enabled: boolean; setEnabled(on: boolean): Promise<boolean> }
+  notifier: { announce(message: Say): void; alert(message: Say): void }
+  log: Log
+}
+
+/** Timers are re-armed at least this often, so a clock change or a sleep never leaves one late. */
+const longestWaitMs = 60_000
+
+/**
+ * "My status": what the person set by hand, the weekly schedule, and what is published to the
+ * PBX. The status now is always resolveStatus(record, schedule, clock) (status-resolve.ts), so
+ * sleep, restarts and clock changes need no special cases: every wake-up, timer and change
+ * simply resolves again, publishes when the answer changed and keeps Do not disturb in step.
+ */
+export class StatusState {
+  record = $state.raw<StatusRecord>({})
+  schedule = $state.raw<ScheduleEntry[]>([])
+  hidden = $state.raw<PresenceStatus[]>([])
+  scheduleLocked = $state(false)
+  resolved = $state.raw<ResolvedStatus>({
+    value: { status: PresenceStatus.Available },
+    source: StatusSource.None,
+  })
+  phase = $state(StatusPhase.Off)
+  /** A change is on its way to main. */
+  busy = $state(false)
+
+  private timer: unknown = null
+  private published: string | null = null
+  /** Registered since the last sign-in: publishing makes sense. */
+  private registered = false
+  /** Whether the resolved status said Do not disturb the last time we looked. */
+  private resolvedDnd = false
+
+  constructor(private readonly deps: StatusDeps) {}
+
+  /** The status shown and published: Do not disturb whenever it is on (also from the tray). */
+  get current(): StatusValue {
+    const value = this.resolved.value
+    if (this.deps.dnd.enabled)
+      return value.status === PresenceStatus.DoNotDisturb ? value : { status: PresenceStatus.DoNotDisturb }
+    return value.status === PresenceStatus.DoNotDisturb ? { status: PresenceStatus.Available } : value
+  }
+
+  /** The statuses the menu offers (the admin may hide some). */
+  get offered(): PresenceStatus[] {
+    return presenceStatuses.filter((status) => !this.hidden.includes(status))
+  }
+
+  start(): () => void {
+    const stops = [
+      this.deps.phone.on('registration', (status) => {
+        if (status.state !== 'registered') return
+        this.registered = true
+        this.refresh()
+      }),
+      this.deps.api.on('power', (event) => {
+        if (event.kind === 'resume' || event.kind === 'unlock-screen') this.refresh()
+      }),
+      this.deps.api.on('preferences-changed', () => this.refresh()),
+    ]
+    void this.load()
+    return () => {
+      stops.forEach((stop) => stop())
+      this.deps.clock.clearTimeout(this.timer)
+    }
+  }
+
+  async load(): Promise<void> {
+    const result = await request(this.deps.api, 'status:get')
+    if (result.ok) this.apply(result.value)
+    else this.deps.log.write('warn', 'status', `status could not be read: ${result.message}`)
+    this.refresh()
+  }
+
+  /** Sets a status by hand, with an optional until (ISO) and note. */
+  set(status: PresenceStatus, options: { until?: string; note?: string } = {}): Promise<boolean> {
+    const value = cleanStatus({ status, ...options })
+    return this.save(
+      { record: { manual: { value, setAt: this.deps.clock.now() } } },
+      message('status.said', { status: message(`status.${status}`) }),
+    )
+  }
+
+  /** Back to Available; a slot going on is not set again until its next day. */
+  clear(): Promise<boolean> {
+    const occurrence = this.resolved.occurrence
+    const dismissed = occurrence ? { entryId: occurrence.entry.id, start: occurrence.start } : undefined
+    return this.save({ record: dismissed ? { dismissed } : {} }, message('status.cleared'))
+  }
+
+  saveSchedule(schedule: ScheduleEntry[]): Promise<boolean> {
+    return this.save({ schedule }, message('status.schedule-saved'))
+  }
+
+  /** Sign-out: the PBX forgets our status (PUBLISH with Expires 0) before the phone disconnects. */
+  withdraw(): void {
+    if (this.published !== null) this.deps.phone.publish('presence', pidfContentType, undefined)
+    this.published = null
+    this.registered = false
+    this.phase = moveStatus(this.phase, StatusPhase.Off).phase
+  }
+
+  /** Resolves the status now; publishes it and keeps Do not disturb in step when it changed. */
+  refresh(): void {
+    const now = this.deps.clock.now()
+    this.resolved = resolveStatus(this.record, this.schedule, now)
+    this.followDnd()
+    this.publish()
+    this.arm(now)
+  }
+
+  private async save(
+    change: { record?: StatusRecord; schedule?: ScheduleEntry[] },
+    said: Say,
+  ): Promise<boolean> {
+    if (this.busy) return false
+    this.busy = true
+    try {
+      const result = await request(this.deps.api, 'status:save', change)
+      if (!result.ok) {
+        this.deps.notifier.alert(message('status.not-changed', { reason: result.message }))
+        return false
+      }
+      this.apply(result.value)
+      this.refresh()
+      this.deps.notifier.announce(said)
+      return true
+    } finally {
+      this.busy = false
+    }
+  }
+
+  private apply(snapshot: StatusSnapshot): void {
+    this.record = snapshot.record
+    this.schedule = snapshot.schedule
+    this.hidden = snapshot.hidden
+    this.scheduleLocked = snapshot.scheduleLocked
+  }
+
+  /**
+   * The status entering Do not disturb switches it on, leaving it switches it off; switching it
+   * off elsewhere (the header, the tray) ends a Do not disturb status.
+   */
+  private followDnd(): void {
+    const wantsDnd = this.resolved.value.status === PresenceStatus.DoNotDisturb
+    const { dnd } = this.deps
+    if (wantsDnd !== this.resolvedDnd) {
+      this.resolvedDnd = wantsDnd
+      if (dnd.enabled !== wantsDnd) void dnd.setEnabled(wantsDnd)
+    } else if (wantsDnd && !dnd.enabled && !this.busy) {
+      this.resolvedDnd = false
+      void this.clear()
+    }
+  }
+
+  private publish(): void {
+    const address = this.deps.sipAddress()
+    if (!address || !this.registered) return
+    this.phase = moveStatus(this.phase, phaseOf(this.resolved.source)).phase
+    const value = this.current
+    const body = buildPidf(`sip:${address}`, value)
+    if (body === this.published) return
+    this.published = body
+    this.deps.phone.publish('presence', pidfContentType, body)
+    this.deps.log.write(
+      'info',
+      'status',
+      `published ${value.status}${value.until ? ` until ${value.until}` : ''}`,
+    )
+  }
+
+  private arm(now: number): void {
+    this.deps.clock.clearTimeout(this.timer)
+    const wait = this.resolved.changesAt === undefined ? longestWaitMs : this.resolved.changesAt - now
+    this.timer = this.deps.clock.setTimeout(() => this.refresh(), Math.max(0, Math.min(wait, longestWaitMs)))
+  }
+}
