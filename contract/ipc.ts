@@ -60,8 +60,8 @@ export interface HistoryPage {
   entries: HistoryEntry[]
   total: number
   missedUnseen: number
-  /** Plain-language notices, e.g. a damaged history file that was set aside (each given once). */
-  notices?: string[]
+  /** Notices (catalogue messages), e.g. a damaged history file that was set aside (each given once). */
+  notices?: (Message | string)[]
 }
 
 export const invokeSchemas = {

@@ -144,7 +144,7 @@ async function consultCarol(
   aliceCard: Locator,
   aliceCall: number,
 ): Promise<{ consultCard: Locator; carolCall: number }> {
-  await contactRow().getByRole('button', { name: 'Call Carol Dahl work' }).click()
+  await contactRow().getByRole('button', { name: 'Call Carol Dahl, work' }).click()
   const ringing = await carol.waitForCall(
     (c) => c.direction === 'incoming' && c.remoteUser === appUser && c.state === 'Initial',
     'consultation INVITE at carol',

@@ -1,6 +1,6 @@
 import type { StartImportWorker } from './contacts/import-runner'
 import { join } from 'node:path'
-import { render } from '../contract/i18n'
+import { message, render, type Message } from '../contract/i18n'
 import { resolveLanguage, type Language } from '../contract/i18n/language'
 import type { Preferences } from '../contract/schemas'
 import { AccountService } from './account/account-service'
@@ -26,7 +26,7 @@ export interface MainServicesOptions {
   dataDir: string
   settingsBackend: SettingsBackend
   /** Start-up notices about the settings file itself (e.g. it was set aside). */
-  settingsNotices?: readonly string[]
+  settingsNotices?: readonly Message[]
   safeStorage: SafeStorageAdapter
   policy: PolicyLoad
   events: EventBus
@@ -79,7 +79,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     logger,
     // The stored text is a map of "user:password" by URL: each one is kept out of the log.
     (text) => Object.values(parseIceSecrets(text)).forEach((secret) => options.redactor.addSecret(secret)),
-    'TURN server password',
+    message('notice.secret-turn'),
   )
   const notice = policyNotice(policy)
   if (notice) logger.warn(render('en', notice))

@@ -1,3 +1,4 @@
+import { inEnglish } from './testing/english'
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -118,7 +119,7 @@ describe('createHeadlessMain', () => {
     main = await createHeadlessMain({ dataDir })
     const state = value<AccountState>(await main.dispatch('account:get'))
     expect(state.account).toBeNull()
-    expect(state.notices.join(' ')).toMatch(
+    expect(inEnglish(state.notices).join(' ')).toMatch(
       /settings\.json could not be used because it is not valid JSON\. It was kept as .*settings\.json\.corrupt-\d{8}T\d{6}Z/,
     )
     expect(readdirSync(dataDir).some((name) => name.startsWith('settings.json.corrupt-'))).toBe(true)
@@ -132,7 +133,7 @@ describe('createHeadlessMain', () => {
       await main.dispatch('account:save', { account, password: 'pw-in-memory' }),
     )
     expect(state.hasPassword).toBe(true)
-    expect(state.notices.join(' ')).toMatch(/kept only until Parley closes/)
+    expect(inEnglish(state.notices).join(' ')).toMatch(/kept only until Parley closes/)
     expect(readdirSync(dataDir)).toEqual(['settings.json'])
     await main.stop()
     main = await createHeadlessMain({ dataDir, safeStorage: new FakeSafeStorage(false) })

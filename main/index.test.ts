@@ -255,7 +255,12 @@ describe('main/index.ts composition root', () => {
     )
     expect(saved).toMatchObject({
       ok: true,
-      value: { hasPassword: true, notices: [expect.stringMatching(/kept only until Parley closes/)] },
+      value: {
+        hasPassword: true,
+        notices: [
+          { key: 'notice.secret-memory-only', params: { secret: { key: 'notice.secret-password' } } },
+        ],
+      },
     })
   })
 

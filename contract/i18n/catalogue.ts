@@ -69,4 +69,8 @@ export function render(language: Language, text: Message | NestedMessage): strin
   return textOf(language, text.key, 'params' in text ? text.params : undefined)
 }
 
+/** One identity per text (a message by its key and parameters), to drop repeats. */
+export const textIdentity = (text: Message | string): string =>
+  typeof text === 'string' ? text : JSON.stringify(text)
+
 export const isMessageKey = (value: string): value is MessageKey => Object.hasOwn(en, value)

@@ -9,6 +9,10 @@ import { enHistory } from './en/history'
 import { enAnnounce } from './en/announce'
 import { enDesktop } from './en/desktop'
 import { enLamps } from './en/lamps'
+// Swedish-round additions (contacts panel, audio settings, main's notices): one group.
+import { enContactsPanel } from './en/contacts-panel'
+import { enAudio } from './en/audio'
+import { enNotices } from './en/notices'
 import { plural } from './language'
 
 /**
@@ -22,6 +26,9 @@ export const en = {
   ...enAnnounce,
   ...enDesktop,
   ...enLamps,
+  ...enContactsPanel,
+  ...enAudio,
+  ...enNotices,
   ...enHelp,
   ...enContacts,
   ...enScreens,

@@ -10,6 +10,10 @@ import { svHistory } from './sv/history'
 import { svAnnounce } from './sv/announce'
 import { svDesktop } from './sv/desktop'
 import { svLamps } from './sv/lamps'
+// Swedish-round additions (contacts panel, audio settings, main's notices): one group.
+import { svContactsPanel } from './sv/contacts-panel'
+import { svAudio } from './sv/audio'
+import { svNotices } from './sv/notices'
 import { plural } from './language'
 
 /**
@@ -22,6 +26,9 @@ export const sv: Catalogue = {
   ...svAnnounce,
   ...svDesktop,
   ...svLamps,
+  ...svContactsPanel,
+  ...svAudio,
+  ...svNotices,
   ...svHelp,
   ...svContacts,
   ...svScreens,

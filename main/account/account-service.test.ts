@@ -1,3 +1,4 @@
+import { message } from '../../contract/i18n'
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -41,7 +42,7 @@ function service(policy: AdminPolicy, stored: Record<string, unknown> = {}) {
       new FakeSafeStorage(),
       logger,
       () => undefined,
-      'TURN password',
+      message('notice.secret-turn'),
     ),
     policy,
     events: { emit: (_event, payload) => emitted.push(payload as EventMap['preferences-changed']) },

@@ -1,3 +1,4 @@
+import { inEnglish, inSwedish } from '../testing/english'
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -34,7 +35,12 @@ describe('CredentialStore', () => {
     store.setPassword('memory only')
     expect(store.getPassword()).toBe('memory only')
     expect(existsSync(path)).toBe(false)
-    expect(store.notices.join(' ')).toMatch(/keychain is not available.*kept only until Parley closes/)
+    expect(inEnglish(store.notices).join(' ')).toMatch(
+      /keychain is not available.*kept only until Parley closes/,
+    )
+    expect(inSwedish(store.notices).join(' ')).toMatch(
+      /nyckelring är inte tillgänglig.*sparas bara tills Parley stängs/,
+    )
   })
 
   it('removes an earlier encrypted file when it can no longer encrypt', () => {
@@ -42,7 +48,7 @@ describe('CredentialStore', () => {
     const store = new CredentialStore(path, new FakeSafeStorage(false), new MemoryLogger())
     store.start()
     expect(store.hasPassword()).toBe(false)
-    expect(store.notices[0]).toMatch(/cannot be unlocked/)
+    expect(inEnglish(store.notices)[0]).toMatch(/cannot be unlocked/)
     store.setPassword('new')
     expect(existsSync(path)).toBe(false)
   })
@@ -52,7 +58,7 @@ describe('CredentialStore', () => {
     const store = new CredentialStore(path, new FakeSafeStorage(true), new MemoryLogger())
     store.start()
     expect(store.hasPassword()).toBe(false)
-    expect(store.notices[0]).toMatch(/could not be unlocked/)
+    expect(inEnglish(store.notices)[0]).toMatch(/could not be unlocked/)
   })
 
   it('clear() forgets the password and deletes the file', () => {
@@ -92,7 +98,7 @@ describe('CredentialStore when the keychain refuses', () => {
     store.setPassword('still works')
     expect(store.getPassword()).toBe('still works')
     expect(existsSync(join(dir2, 'credentials.json'))).toBe(false)
-    expect(store.notices[0]).toMatch(/could not be saved securely/)
+    expect(inEnglish(store.notices)[0]).toMatch(/could not be saved securely/)
     rmSync(dir2, { recursive: true, force: true })
   })
 })

@@ -1,7 +1,15 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs'
+import { message, render, type Message } from '../../contract/i18n'
 import type { Logger } from '../log/logger'
 import { writeFileAtomic } from '../settings/backend'
 import type { SafeStorageAdapter } from './safe-storage'
+
+/** What the store can say about its secret; each takes the secret's name. */
+type NoticeKey =
+  | 'notice.keychain-locked'
+  | 'notice.secret-unreadable'
+  | 'notice.secret-memory-only'
+  | 'notice.secret-not-saved'
 
 interface CredentialFile {
   format: 1
@@ -16,7 +24,7 @@ interface CredentialFile {
  */
 export class CredentialStore {
   private password: string | null = null
-  private readonly storeNotices: string[] = []
+  private readonly storeNotices: Message[] = []
 
   constructor(
     private readonly path: string,
@@ -25,15 +33,16 @@ export class CredentialStore {
     /** Told every password this store holds, so the log can keep it out (main/log/redact.ts). */
     private readonly onSecret: (secret: string) => void = () => undefined,
     /** What the notices call the secret: "password", "TURN server password". */
-    private readonly subject = 'password',
+    private readonly subject: Message = message('notice.secret-password'),
   ) {}
 
-  get notices(): readonly string[] {
+  get notices(): readonly Message[] {
     return this.storeNotices
   }
 
-  private notice(text: string): void {
-    if (!this.storeNotices.includes(text)) this.storeNotices.push(text)
+  private notice(key: NoticeKey): void {
+    if (!this.storeNotices.some((known) => known.key === key))
+      this.storeNotices.push(message(key, { secret: this.subject }))
   }
 
   /** Read and decrypt the stored password, if any. Call once the OS keychain is usable. */
@@ -45,18 +54,14 @@ export class CredentialStore {
       if (file.format !== 1 || typeof file.password !== 'string')
         throw new Error('unexpected credential file shape')
       if (!this.safeStorage.isEncryptionAvailable()) {
-        this.notice(
-          `Your saved ${this.subject} cannot be unlocked because the system keychain is not available. Please enter it again; it will be kept only until Parley closes.`,
-        )
+        this.notice('notice.keychain-locked')
         return
       }
       this.password = this.safeStorage.decryptString(Buffer.from(file.password, 'base64'))
       this.onSecret(this.password)
     } catch (error) {
-      this.logger.warn(`Stored ${this.subject} could not be read`, error)
-      this.notice(
-        `Your saved ${this.subject} could not be unlocked (the system keychain may have changed). Please enter it again.`,
-      )
+      this.logger.warn(`Stored ${render('en', this.subject)} could not be read`, error)
+      this.notice('notice.secret-unreadable')
     }
   }
 
@@ -74,9 +79,7 @@ export class CredentialStore {
     this.onSecret(password)
     if (!this.safeStorage.isEncryptionAvailable()) {
       this.removeFile()
-      this.notice(
-        `The system keychain is not available, so your ${this.subject} is kept only until Parley closes and you will be asked again next time.`,
-      )
+      this.notice('notice.secret-memory-only')
       return
     }
     try {
@@ -87,9 +90,7 @@ export class CredentialStore {
       // Keychain locked or refused, disk full: the sign-in still works for this run.
       this.logger.warn('Password could not be stored encrypted', error)
       this.removeFile()
-      this.notice(
-        `Your ${this.subject} could not be saved securely, so it is kept only until Parley closes and you will be asked again next time.`,
-      )
+      this.notice('notice.secret-not-saved')
     }
   }
 

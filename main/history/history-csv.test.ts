@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { HistoryEntry } from '../../contract/schemas'
 import { csvCell, historyToCsv, localTimestamp } from './history-csv'
+import { dndNote } from '../../contract/history-note'
 
 const entry: HistoryEntry = {
   id: 'c1',
@@ -69,6 +70,18 @@ describe('history CSV export', () => {
       historyToCsv([entry], 'en').split('\r\n').slice(1).join('\r\n'),
     )
     expect(row).toContain('"incoming","transferred"')
+  })
+
+  it('writes the do-not-disturb note in the export language, also on entries from before the code', () => {
+    const noteCell = (note: string, language: 'en' | 'sv') =>
+      historyToCsv([{ ...entry, outcome: 'missed', note }], language)
+        .split('\r\n')[1]
+        ?.split(',')
+        .at(-3)
+    expect(noteCell(dndNote, 'sv')).toBe('"Stör ej"')
+    expect(noteCell(dndNote, 'en')).toBe('"Do not disturb"')
+    expect(noteCell('Do not disturb', 'sv')).toBe('"Stör ej"')
+    expect(noteCell('busy line', 'sv')).toBe('"busy line"')
   })
 
   it('formats local time with zero padding', () => {

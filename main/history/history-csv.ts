@@ -1,5 +1,6 @@
 import { translate, type Language, type MessageKey } from '../../contract/i18n'
 import type { HistoryEntry } from '../../contract/schemas'
+import { noteText } from '../../contract/history-note'
 
 /**
  * History as CSV for spreadsheets (RFC 4180: CRLF rows, every text cell quoted, quotes
@@ -55,7 +56,7 @@ export function historyToCsv(entries: readonly HistoryEntry[], language: Languag
         entry.remoteNumber,
         entry.via,
         entry.transferredTo,
-        entry.note ?? '',
+        noteText(language, entry.note),
       ]
         .map(csvCell)
         .concat(seconds(entry.ringMs), seconds(entry.talkMs))

@@ -1,3 +1,4 @@
+import { render, type Message } from '../../contract/i18n'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -60,7 +61,7 @@ describe('history handlers', () => {
     await store.start()
     const handlers = historyHandlers(store, () => 'en')
     const first = await handlers['history:query'](historyQuerySchema.parse({}), context)
-    expect(first.notices?.[0]).toMatch(/damaged/)
+    expect(render('en', first.notices?.[0] as Message)).toMatch(/damaged/)
     const second = await handlers['history:query'](historyQuerySchema.parse({}), context)
     expect(second.notices).toBeUndefined()
   })

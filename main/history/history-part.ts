@@ -1,3 +1,4 @@
+import { render } from '../../contract/i18n'
 import { join } from 'node:path'
 import type { MainPart, PartContext } from '../parts'
 import { historyHandlers } from './history-handlers'
@@ -25,7 +26,7 @@ export function historyPart(context: PartContext): MainPart {
     async start() {
       await store.setLimit(context.preferences().historyLimit)
       await store.start()
-      for (const notice of store.pendingNotices()) context.logger.warn(`History: ${notice}`)
+      for (const notice of store.pendingNotices()) context.logger.warn(`History: ${render('en', notice)}`)
       context.calls.emit('missedUnseen', store.missedUnseen)
       stopFollowingPreferences = context.events.on('preferences-changed', (preferences) => {
         store

@@ -1,3 +1,4 @@
+import { render, type Message } from '../../contract/i18n'
 import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, truncate, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -179,9 +180,11 @@ describe('HistoryStore', () => {
     await writeFile(path, `${JSON.stringify(good)}\nthis is not json\n${JSON.stringify(call())}\n`)
     const original = await readFile(path, 'utf8')
     const store = await openStore()
-    const notices = store.takeNotices()
+    const said = store.takeNotices()
+    const notices = said.map((notice) => render('en', notice))
     expect(notices).toHaveLength(1)
     expect(notices[0]).toMatch(/damaged.*line 2/)
+    expect(render('sv', said[0] as Message)).toMatch(/skadad \(rad 2 kunde inte läsas\)/)
     expect(store.query(query()).total).toBe(2)
 
     const files = await readdir(directory)
@@ -197,7 +200,7 @@ describe('HistoryStore', () => {
   it('sets aside a file that is not history at all rather than discarding it', async () => {
     await writeFile(path, Buffer.from([0xff, 0xfe, 0x00, 0x41, 0x42]))
     const store = await openStore()
-    expect(store.takeNotices()[0]).toMatch(/damaged/)
+    expect(render('en', store.takeNotices()[0] as Message)).toMatch(/damaged/)
     expect(store.query(query()).total).toBe(0)
     expect((await readdir(directory)).some((name) => name.startsWith('history.jsonl.corrupt-'))).toBe(true)
   })
@@ -256,7 +259,7 @@ describe('HistoryStore', () => {
   it('never replaces a history file it could not read at start', async () => {
     await mkdir(path) // unreadable as a file, whoever runs the test
     const store = await openStore()
-    expect(store.takeNotices()[0]).toMatch(/could not be read/)
+    expect(render('en', store.takeNotices()[0] as Message)).toMatch(/could not be read/)
     await expect(store.clear()).rejects.toThrowError(/left as it is/)
     expect((await stat(path)).isDirectory()).toBe(true)
   })

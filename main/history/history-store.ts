@@ -4,7 +4,7 @@ import type { HistoryEntry, HistoryQuery } from '../../contract/schemas'
 import { runInSlices } from '../event-loop/slices'
 import type { Logger } from '../log/logger'
 import { appendDurably, replaceAtomically, setAsideName } from './durable-file'
-import type { Language } from '../../contract/i18n'
+import { message, type Language, type Message } from '../../contract/i18n'
 import { historyToCsv } from './history-csv'
 import { HistoryIndex } from './history-index'
 import { historyLogSlices, serializeRecord, type LogRecord } from './history-log'
@@ -48,7 +48,7 @@ export class HistoryStore {
   private fileUnreadable = false
   private limit: number
   private writes: Promise<unknown> = Promise.resolve()
-  private notices: string[] = []
+  private notices: Message[] = []
   private readonly now: () => Date
   private warming: NodeJS.Immediate | null = null
 
@@ -102,12 +102,12 @@ export class HistoryStore {
   }
 
   /** The notices not yet handed out, left in place (for the log). */
-  pendingNotices(): readonly string[] {
+  pendingNotices(): readonly Message[] {
     return [...this.notices]
   }
 
   /** Plain-language notices (e.g. a damaged file set aside), each handed out once. */
-  takeNotices(): string[] {
+  takeNotices(): Message[] {
     const notices = this.notices
     this.notices = []
     return notices
@@ -180,9 +180,7 @@ export class HistoryStore {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
       this.fileUnreadable = true
       this.options.logger.error('History: the file could not be read', error)
-      this.notices.push(
-        'Your call history could not be read, so it is not shown. The file was left untouched; new calls are still recorded.',
-      )
+      this.notices.push(message('notice.history-unreadable'))
       return null
     }
   }
@@ -193,10 +191,11 @@ export class HistoryStore {
     const where =
       badLines.length === 1 ? `line ${badLines[0]}` : `${badLines.length} lines (first: line ${badLines[0]})`
     this.options.logger.warn(`History: unreadable ${where}; original kept as ${keptAs}`)
-    this.notices.push(
-      `Your call history file was damaged (${where} could not be read). The original was kept as ${keptAs}; ` +
-        `a fresh file was started with the ${this.index.size} calls that could be read.`,
-    )
+    const lines =
+      badLines.length === 1
+        ? message('notice.history-line', { line: badLines[0] ?? 0 })
+        : message('notice.history-lines', { count: badLines.length, first: badLines[0] ?? 0 })
+    this.notices.push(message('notice.history-damaged', { lines, keptAs, count: this.index.size }))
     await this.rewrite()
   }
 

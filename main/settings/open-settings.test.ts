@@ -1,3 +1,4 @@
+import { inEnglish, inSwedish } from '../testing/english'
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -30,7 +31,10 @@ describe('openSettings', () => {
       new MemoryLogger(),
       new Date('2026-11-25T00:00:00Z'),
     )
-    expect(opened.notices).toEqual([expect.stringMatching(/not valid JSON/)])
+    expect(inEnglish(opened.notices)).toEqual([expect.stringMatching(/not valid JSON/)])
+    expect(inSwedish(opened.notices)).toEqual([
+      expect.stringMatching(/kunde inte användas eftersom den inte är giltig JSON\. Den sparades som/),
+    ])
     expect(opened.backend).toBeInstanceOf(JsonFileSettingsBackend)
     expect(readdirSync(dir)).toEqual(['settings.json.corrupt-20261125T000000Z'])
   })
@@ -41,7 +45,7 @@ describe('openSettings', () => {
     const logger = new MemoryLogger()
     const opened = openSettings(path, () => new JsonFileSettingsBackend(path), logger)
     expect(opened.backend).toBeInstanceOf(MemorySettingsBackend)
-    expect(opened.notices).toEqual([
+    expect(inEnglish(opened.notices)).toEqual([
       expect.stringMatching(/could not be opened \(EISDIR\).*will not be saved/),
     ])
     expect(logger.lines.some((line) => line.level === 'error')).toBe(true)

@@ -1,10 +1,11 @@
+import { message, type Message } from '../../contract/i18n'
 import type { Logger } from '../log/logger'
 import { MemorySettingsBackend, type SettingsBackend } from './backend'
 import { setAsideIfUnreadable, setAsideNotice } from './settings-file'
 
 export interface OpenedSettings {
   backend: SettingsBackend
-  notices: string[]
+  notices: Message[]
 }
 
 /**
@@ -18,7 +19,7 @@ export function openSettings(
   logger: Logger,
   now: Date = new Date(),
 ): OpenedSettings {
-  const notices: string[] = []
+  const notices: Message[] = []
   try {
     const notice = setAsideNotice(setAsideIfUnreadable(path, now), path)
     if (notice) notices.push(notice)
@@ -26,9 +27,7 @@ export function openSettings(
   } catch (error) {
     logger.error(`Settings file ${path} could not be opened`, error)
     const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message
-    notices.push(
-      `Your settings file ${path} could not be opened (${reason}). Parley is running with settings that will not be saved when it closes.`,
-    )
+    notices.push(message('notice.settings-unopenable', { path, reason }))
     return { backend: new MemorySettingsBackend(), notices }
   }
 }

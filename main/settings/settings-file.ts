@@ -1,4 +1,5 @@
 import { existsSync, readFileSync, renameSync } from 'node:fs'
+import { message, type Message } from '../../contract/i18n'
 
 /** Windows-safe timestamp for file names: 20261125T151000Z. */
 export const fileTimestamp = (now: Date): string =>
@@ -7,7 +8,7 @@ export const fileTimestamp = (now: Date): string =>
     .replace(/[-:]/g, '')
     .replace(/\.\d+Z$/, 'Z')
 
-export type SetAsideOutcome = { setAside: false } | { setAside: true; movedTo: string; reason: string }
+export type SetAsideOutcome = { setAside: false } | { setAside: true; movedTo: string; reason: Message }
 
 /**
  * A settings file that is not a JSON object cannot be repaired field by field: move it out of
@@ -19,13 +20,13 @@ export function setAsideIfUnreadable(path: string, now: Date = new Date()): SetA
   // A file that cannot be read (permissions, a folder in its place) is not corrupt: the error
   // propagates and the caller runs on memory settings without touching it.
   const text = readFileSync(path, 'utf8')
-  let reason: string | null = null
+  let reason: Message | null = null
   try {
     const parsed: unknown = JSON.parse(text)
     if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
-      reason = 'it does not hold a settings object'
+      reason = message('notice.reason-not-object')
   } catch {
-    reason = 'it is not valid JSON'
+    reason = message('notice.reason-not-json')
   }
   if (reason === null) return { setAside: false }
   const movedTo = `${path}.corrupt-${fileTimestamp(now)}`
@@ -33,7 +34,7 @@ export function setAsideIfUnreadable(path: string, now: Date = new Date()): SetA
   return { setAside: true, movedTo, reason }
 }
 
-export function setAsideNotice(outcome: SetAsideOutcome, path: string): string | null {
+export function setAsideNotice(outcome: SetAsideOutcome, path: string): Message | null {
   if (!outcome.setAside) return null
-  return `Your settings file ${path} could not be used because ${outcome.reason}. It was kept as ${outcome.movedTo} and Parley started with fresh settings; please enter your account again.`
+  return message('notice.settings-set-aside', { path, reason: outcome.reason, movedTo: outcome.movedTo })
 }

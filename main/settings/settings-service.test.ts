@@ -1,3 +1,5 @@
+import { message } from '../../contract/i18n'
+import { inEnglish, inSwedish } from '../testing/english'
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -32,8 +34,11 @@ describe('SettingsService field-by-field repair', () => {
     const settings = new SettingsService(backend, new MemoryLogger())
     expect(settings.readAccount()).toEqual({ ...goodAccount, wsServer: '' })
     expect(settings.notices).toHaveLength(1)
-    expect(settings.notices[0]).toMatch(
-      /WebSocket server address in your settings file was not valid \(Use a wss:\/\/ address.*\) and was cleared; the rest of your account was kept/,
+    expect(inEnglish(settings.notices)[0]).toBe(
+      '“WebSocket server” in your settings file was not valid and was cleared; the rest of your account was kept.',
+    )
+    expect(inSwedish(settings.notices)[0]).toBe(
+      '”WebSocket-server” i inställningsfilen var ogiltigt och har tömts; resten av kontot finns kvar.',
     )
   })
 
@@ -43,7 +48,7 @@ describe('SettingsService field-by-field repair', () => {
     })
     const settings = new SettingsService(backend, new MemoryLogger())
     expect(settings.readAccount()).toEqual({ ...goodAccount, displayName: 'Kept', voicemailNumber: '555' })
-    expect(settings.notices[0]).toMatch(/voicemail number/)
+    expect(inEnglish(settings.notices)[0]).toMatch(/Voicemail number/)
   })
 
   it('fills missing fields from defaults without a notice', () => {
@@ -77,7 +82,7 @@ describe('SettingsService field-by-field repair', () => {
   it('ignores an account that is not an object, with a notice', () => {
     const settings = new SettingsService(new MemorySettingsBackend({ account: 'bob' }), new MemoryLogger())
     expect(settings.readAccount()).toBeNull()
-    expect(settings.notices[0]).toMatch(/not readable/)
+    expect(inEnglish(settings.notices)[0]).toMatch(/not readable/)
   })
 
   it('never stores a password even if one is smuggled into the account object', () => {
@@ -100,11 +105,11 @@ describe('setAsideIfUnreadable', () => {
     expect(outcome).toEqual({
       setAside: true,
       movedTo: `${path}.corrupt-20261125T151000Z`,
-      reason: 'it is not valid JSON',
+      reason: message('notice.reason-not-json'),
     })
     expect(readdirSync(dir)).toEqual(['settings.json.corrupt-20261125T151000Z'])
     expect(readFileSync(`${path}.corrupt-20261125T151000Z`, 'utf8')).toBe('this is { not json')
-    expect(setAsideNotice(outcome, path)).toMatch(
+    expect(inEnglish([setAsideNotice(outcome, path) ?? ''])[0]).toMatch(
       /could not be used because it is not valid JSON\. It was kept as/,
     )
   })
@@ -114,7 +119,7 @@ describe('setAsideIfUnreadable', () => {
     writeFileSync(path, '[1,2,3]')
     expect(setAsideIfUnreadable(path)).toMatchObject({
       setAside: true,
-      reason: 'it does not hold a settings object',
+      reason: message('notice.reason-not-object'),
     })
   })
 

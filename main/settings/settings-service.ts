@@ -1,28 +1,33 @@
 import { accountSchema, preferencesSchema, type Account, type Preferences } from '../../contract/schemas'
+import { message, type Message, type MessageKey } from '../../contract/i18n'
 import type { Logger } from '../log/logger'
 import type { SettingsBackend } from './backend'
 import { repairObject } from './field-repair'
 
-const accountFieldLabels: Record<string, string> = {
-  displayName: 'display name',
-  sipAddress: 'SIP address',
-  authUser: 'authentication user',
-  wsServer: 'WebSocket server address',
-  outboundProxy: 'outbound proxy',
-  iceServers: 'ICE server list',
-  voicemailNumber: 'voicemail number',
+/** A field named in a notice by the label the user knows from the form or Settings. */
+const fieldLabels: Record<string, MessageKey> = {
+  displayName: 'login.display-name',
+  sipAddress: 'login.sip-address',
+  authUser: 'login.auth-user',
+  wsServer: 'login.ws-server',
+  outboundProxy: 'login.outbound-proxy',
+  iceServers: 'notice.field-ice-servers',
+  voicemailNumber: 'notice.field-voicemail',
+  microphone: 'audio.microphone',
+  speaker: 'audio.speaker',
+  ringtone: 'audio.ringtone-device',
+  closeToTray: 'settings.close-to-tray',
+  doNotDisturb: 'main.dnd',
+  historyLimit: 'notice.field-history-limit',
+  language: 'settings.language',
+  dtmfMethod: 'settings.dtmf',
+  sipTrace: 'settings.sip-trace',
 }
 
-const preferenceLabels: Record<string, string> = {
-  microphone: 'microphone choice',
-  speaker: 'speaker choice',
-  ringtone: 'ringtone device choice',
-  closeToTray: 'close-to-tray setting',
-  doNotDisturb: 'do-not-disturb setting',
-  historyLimit: 'call history limit',
-  language: 'language choice',
-  dtmfMethod: 'keypad tone method',
-  sipTrace: 'SIP trace setting',
+/** The field's label as a message; an unknown field (a newer version's) by its own name. */
+const fieldLabel = (field: string) => {
+  const key = fieldLabels[field]
+  return key ? { key } : field
 }
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
@@ -33,7 +38,7 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> =>
  * it lives in the credential store (safeStorage), never in this file.
  */
 export class SettingsService {
-  private readonly loadNotices: string[] = []
+  private readonly loadNotices: Message[] = []
 
   constructor(
     private readonly backend: SettingsBackend,
@@ -41,12 +46,13 @@ export class SettingsService {
   ) {}
 
   /** Notices about what was wrong in the file the last time it was read. */
-  get notices(): readonly string[] {
+  get notices(): readonly Message[] {
     return this.loadNotices
   }
 
-  addNotice(notice: string): void {
-    if (!this.loadNotices.includes(notice)) this.loadNotices.push(notice)
+  addNotice(notice: Message): void {
+    const text = JSON.stringify(notice)
+    if (!this.loadNotices.some((known) => JSON.stringify(known) === text)) this.loadNotices.push(notice)
   }
 
   /**
@@ -57,17 +63,13 @@ export class SettingsService {
     const raw = this.backend.get('account')
     if (raw === undefined || raw === null) return null
     if (!isPlainObject(raw)) {
-      this.addNotice(
-        `The account in ${this.backend.path} was not readable and was ignored; please enter it again.`,
-      )
+      this.addNotice(message('notice.account-unreadable', { path: this.backend.path }))
       return null
     }
     const { value, repaired } = repairObject(accountSchema.shape, raw, () => '')
     for (const { field, problem } of repaired) {
       this.logger.warn(`Settings field account.${field} invalid: ${problem}`)
-      this.addNotice(
-        `The ${accountFieldLabels[field] ?? field} in your settings file was not valid (${problem}) and was cleared; the rest of your account was kept.`,
-      )
+      this.addNotice(message('notice.account-field-cleared', { field: fieldLabel(field) }))
     }
     return value
   }
@@ -81,15 +83,13 @@ export class SettingsService {
     const raw = this.backend.get('preferences')
     if (raw === undefined || raw === null) return preferencesSchema.parse(defaults)
     if (!isPlainObject(raw)) {
-      this.addNotice(`Your preferences in ${this.backend.path} were not readable; the defaults are used.`)
+      this.addNotice(message('notice.preferences-unreadable', { path: this.backend.path }))
       return preferencesSchema.parse({})
     }
     const { value, repaired } = repairObject(preferencesSchema.shape, { ...defaults, ...raw }, () => null)
     for (const { field, problem } of repaired) {
       this.logger.warn(`Settings field preferences.${field} invalid: ${problem}`)
-      this.addNotice(
-        `The ${preferenceLabels[field] ?? field} in your settings file was not valid (${problem}); the default is used.`,
-      )
+      this.addNotice(message('notice.preference-reset', { field: fieldLabel(field) }))
     }
     return value
   }

@@ -1,3 +1,4 @@
+import { english } from '../testing/english'
 import { describe, expect, it } from 'vitest'
 import { DeviceManager } from './device-manager'
 import { FakeParley, FakeRingerSinks, FakeRoutingPhone, mic, out, settle } from '../testing/audio'
@@ -35,7 +36,7 @@ describe('DeviceManager', () => {
     expect(phone.lastRouting()).toEqual({ inputDeviceId: 'jabra-mic', outputDeviceId: 'jabra-out' })
     expect(ringer.ringtoneSinks.at(-1)).toBe('builtin-out')
     expect(ringer.callSinks.at(-1)).toBe('jabra-out')
-    expect(manager.snapshot().notices).toEqual([])
+    expect(manager.snapshot().notices.map(english)).toEqual([])
   })
 
   it('moves to the default when the headset disappears mid-call, and back when it returns', async () => {
@@ -45,7 +46,7 @@ describe('DeviceManager', () => {
     mediaDevices.change([builtinMic, builtinSpeakers])
     await settle()
     expect(phone.lastRouting()).toEqual({ inputDeviceId: '', outputDeviceId: '' })
-    expect(manager.snapshot().notices).toEqual([
+    expect(manager.snapshot().notices.map(english)).toEqual([
       'Jabra Evolve2 65 is not connected — using the system default',
     ])
 
@@ -53,7 +54,7 @@ describe('DeviceManager', () => {
     mediaDevices.change([builtinMic, builtinSpeakers, jabraMic('jabra-mic-2'), jabraOut('jabra-out-2')])
     await settle()
     expect(phone.lastRouting()).toEqual({ inputDeviceId: 'jabra-mic-2', outputDeviceId: 'jabra-out-2' })
-    expect(manager.snapshot().notices).toEqual(['Jabra Evolve2 65 is back — using it again'])
+    expect(manager.snapshot().notices.map(english)).toEqual(['Jabra Evolve2 65 is back — using it again'])
   })
 
   it('switches only the microphone when only the microphone goes', async () => {
@@ -121,7 +122,7 @@ describe('DeviceManager', () => {
     api.failing.add('preferences:update')
     await manager.choose('microphone', builtinMic)
     expect(phone.lastRouting()?.inputDeviceId).toBe('builtin-mic')
-    expect(manager.snapshot().notices.join(' ')).toMatch(/could not be saved: disk full/)
+    expect(manager.snapshot().notices.map(english).join(' ')).toMatch(/could not be saved: disk full/)
   })
 
   it('falls back to the defaults with a message when the saved choices cannot be read', async () => {
@@ -129,14 +130,14 @@ describe('DeviceManager', () => {
     api.failing.add('preferences:get')
     await manager.start()
     expect(phone.lastRouting()).toEqual({ inputDeviceId: '', outputDeviceId: '' })
-    expect(manager.snapshot().notices.join(' ')).toMatch(/could not be loaded/)
+    expect(manager.snapshot().notices.map(english).join(' ')).toMatch(/could not be loaded/)
   })
 
   it('reports a routing failure as text instead of throwing', async () => {
     const { manager, phone } = setup()
     phone.failRouting = new Error('NotReadableError')
     await expect(manager.start()).resolves.toBeUndefined()
-    expect(manager.snapshot().notices.join(' ')).toMatch(
+    expect(manager.snapshot().notices.map(english).join(' ')).toMatch(
       /could not switch the call audio \(NotReadableError\)/,
     )
   })
@@ -218,6 +219,6 @@ describe('DeviceManager', () => {
     }
     await manager.refresh()
     expect(manager.snapshot().inputs.length).toBe(2)
-    expect(manager.snapshot().notices.join(' ')).toMatch(/could not list the audio devices/)
+    expect(manager.snapshot().notices.map(english).join(' ')).toMatch(/could not list the audio devices/)
   })
 })

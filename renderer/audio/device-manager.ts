@@ -1,3 +1,4 @@
+import { message, textIdentity, type Message } from '../../contract/i18n'
 import type { ParleyApi } from '../../contract/ipc'
 import type { AudioDevicePreference, Preferences } from '../../contract/schemas'
 import type { AudioRouting, Phone } from '../sip/types'
@@ -9,6 +10,7 @@ import {
   physicalDevices,
   preferenceFor,
   resolvePreference,
+  roleWord,
   systemDefaultName,
   type AudioDevice,
   type AudioRole,
@@ -52,8 +54,8 @@ export interface AudioSnapshot {
   effective: Record<AudioRole, AudioDevice | null>
   routing: AudioRouting
   ringtoneSinkId: string
-  /** Plain-language lines for the user, without repeats. */
-  notices: string[]
+  /** What to tell the user (catalogue messages), without repeats. */
+  notices: Message[]
 }
 
 export interface DeviceManagerDeps {
@@ -70,18 +72,24 @@ export interface RefreshOptions {
 
 const noPreferences: AudioPreferences = { microphone: null, speaker: null, ringtone: null }
 
-const roleNames: Record<AudioRole, string> = {
-  microphone: 'microphone',
-  speaker: 'speaker or headset',
-  ringtone: 'ringtone device',
-}
-
 function sameRouting(a: AudioRouting | null, b: AudioRouting): boolean {
   return a !== null && a.inputDeviceId === b.inputDeviceId && a.outputDeviceId === b.outputDeviceId
 }
 
-function errorText(error: unknown): string {
-  return error instanceof Error && error.message ? ` (${error.message})` : ''
+/** The browser's own words for a failure ('' when it gave none): shown in brackets after ours. */
+function errorDetail(error: unknown): string {
+  return error instanceof Error ? error.message : ''
+}
+
+/** The same messages once each, in order. */
+function distinct(messages: readonly Message[]): Message[] {
+  const seen = new Set<string>()
+  return messages.filter((said) => {
+    const key = textIdentity(said)
+    if (seen.has(key)) return false
+    seen.add(key)
+    return true
+  })
 }
 
 export class DeviceManager {
@@ -93,10 +101,10 @@ export class DeviceManager {
   private appliedDefaults = { input: '', output: '' }
   private appliedRingtoneSink: string | null = null
   private appliedCallSink: string | null = null
-  private notices: string[] = []
-  private transientNotices: string[] = []
+  private notices: Message[] = []
+  private transientNotices: Message[] = []
   /** Messages raised outside a refresh, shown with the next one. */
-  private carried: string[] = []
+  private carried: Message[] = []
   private readonly listeners = new Set<(snapshot: AudioSnapshot) => void>()
   private unsubscribers: Array<() => void> = []
   private running: Promise<void> | null = null
@@ -123,10 +131,7 @@ export class DeviceManager {
     )
     const loaded = await request(this.deps.api, 'preferences:get')
     if (loaded.ok) this.preferences = pickAudio(loaded.value)
-    else
-      this.carried.push(
-        `Your audio choices could not be loaded, so the system defaults are used: ${loaded.message}`,
-      )
+    else this.carried.push(message('audio.choices-not-loaded', { reason: loaded.message }))
     await this.refresh({ reapply: true })
   }
 
@@ -171,7 +176,7 @@ export class DeviceManager {
     await this.refresh()
     if (!saved.ok) {
       this.transientNotices.push(
-        `Your ${roleNames[role]} choice is used now but could not be saved: ${saved.message}`,
+        message('audio.choice-not-saved', { role: roleWord(role), reason: saved.message }),
       )
       this.publish()
     }
@@ -193,16 +198,16 @@ export class DeviceManager {
       effective,
       routing: this.appliedRouting ?? routingFor(effective),
       ringtoneSinkId: effective.ringtone?.deviceId ?? '',
-      notices: [...new Set([...this.notices, ...this.transientNotices])],
+      notices: distinct([...this.notices, ...this.transientNotices]),
     }
   }
 
   private async readAndApply(reapply: boolean): Promise<void> {
-    const messages: string[] = this.carried.splice(0)
+    const messages: Message[] = this.carried.splice(0)
     try {
       this.devices = (await this.deps.mediaDevices.enumerateDevices()).map(plainDevice)
     } catch (error) {
-      messages.push(`Parley could not list the audio devices${errorText(error)}; keeping the current ones.`)
+      messages.push(message('audio.list-failed', { detail: errorDetail(error) }))
     }
     const previous = this.resolutions
     const next = {
@@ -215,13 +220,14 @@ export class DeviceManager {
       const before = previous?.[role]
       const now = next[role]
       if (before?.missing && !now.missing && now.device) {
-        messages.push(`${displayName(now.device.label) || `The ${roleNames[role]}`} is back — using it again`)
+        const name = displayName(now.device.label)
+        messages.push(
+          name ? message('audio.back-named', { name }) : message('audio.back-role', { role: roleWord(role) }),
+        )
       }
     }
     messages.push(...(await this.apply(next, reapply)))
-    this.notices = [
-      ...new Set(audioRoles.map((role) => next[role].notice).filter((n): n is string => n !== null)),
-    ]
+    this.notices = distinct(audioRoles.map((role) => next[role].notice).filter((n) => n !== null))
     // Messages about the previous run (errors, "is back") are replaced by this run's.
     this.transientNotices = messages
     this.publish()
@@ -234,8 +240,8 @@ export class DeviceManager {
     return { ...resolution, device: automaticRingtoneDevice(this.devices) }
   }
 
-  private async apply(resolutions: Record<AudioRole, Resolution>, reapply: boolean): Promise<string[]> {
-    const messages: string[] = []
+  private async apply(resolutions: Record<AudioRole, Resolution>, reapply: boolean): Promise<Message[]> {
+    const messages: Message[] = []
     const effective = {
       microphone: resolutions.microphone.device,
       speaker: resolutions.speaker.device,
@@ -268,7 +274,7 @@ export class DeviceManager {
         this.appliedDefaults = defaults
       } catch (error) {
         this.appliedRouting = null
-        messages.push(`Parley could not switch the call audio${errorText(error)}.`)
+        messages.push(message('audio.switch-call-failed', { detail: errorDetail(error) }))
       }
     }
     const ringtoneSink = effective.ringtone?.deviceId ?? ''
@@ -278,7 +284,7 @@ export class DeviceManager {
         this.appliedRingtoneSink = ringtoneSink
       } catch (error) {
         this.appliedRingtoneSink = null
-        messages.push(`Parley could not switch the ringtone device${errorText(error)}.`)
+        messages.push(message('audio.switch-ringtone-failed', { detail: errorDetail(error) }))
       }
     }
     if (reapply || this.appliedCallSink !== routing.outputDeviceId) {

@@ -1,3 +1,4 @@
+import { english } from '../testing/english'
 import { describe, expect, it } from 'vitest'
 import {
   automaticRingtoneDevice,
@@ -81,7 +82,7 @@ describe('resolvePreference', () => {
     const result = resolvePreference(jabraPref, devices, 'microphone')
     expect(result.device).toBeNull()
     expect(result.missing).toBe(true)
-    expect(result.notice).toBe('Jabra Evolve2 65 is not connected — using the system default')
+    expect(english(result.notice)).toBe('Jabra Evolve2 65 is not connected — using the system default')
   })
 
   it('switches back by itself when the device returns (the preference is never rewritten)', () => {
@@ -166,7 +167,9 @@ describe('resolvePreference', () => {
       [output('a', 'Speakers')],
       'ringtone',
     )
-    expect(result.notice).toBe('The chosen ringtone device is not connected — using the system default')
+    expect(english(result.notice)).toBe(
+      'The chosen ringtone device is not connected — using the system default',
+    )
   })
 })
 

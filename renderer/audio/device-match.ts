@@ -1,3 +1,4 @@
+import { message, type Message } from '../../contract/i18n'
 import type { AudioDevicePreference } from '../../contract/schemas'
 
 /**
@@ -27,8 +28,8 @@ export interface Resolution {
   matchedBy: MatchedBy
   /** A preference exists and its device is not in the list (fallback to the default is in use). */
   missing: boolean
-  /** Plain-language text for the user, or null when there is nothing to say. */
-  notice: string | null
+  /** What to tell the user (a catalogue message), or null when there is nothing to say. */
+  notice: Message | null
 }
 
 /** Chromium's pseudo-devices that follow the OS choice rather than name a physical device. */
@@ -80,12 +81,13 @@ function usingDefault(): Resolution {
   return { device: null, matchedBy: 'default', missing: false, notice: null }
 }
 
-export function missingNotice(preference: AudioDevicePreference, role: AudioRole): string {
+/** How a notice names a role's device when it has no name: "the microphone", "the ringtone device". */
+export const roleWord = (role: AudioRole): Message => message(`audio.role-${role}`)
+
+export function missingNotice(preference: AudioDevicePreference, role: AudioRole): Message {
   const name = displayName(preference.label)
-  if (name !== '') return `${name} is not connected — using the system default`
-  const what =
-    role === 'microphone' ? 'microphone' : role === 'speaker' ? 'speaker or headset' : 'ringtone device'
-  return `The chosen ${what} is not connected — using the system default`
+  if (name !== '') return message('audio.missing-named', { name })
+  return message('audio.missing-role', { role: roleWord(role) })
 }
 
 export function resolvePreference(

@@ -1,3 +1,5 @@
+import { english } from '../testing/english'
+import { render, type Message } from '../../contract/i18n'
 import { describe, expect, it } from 'vitest'
 import { DeviceManager } from '../audio/device-manager'
 import { MicMeter } from '../audio/mic-meter'
@@ -46,7 +48,7 @@ describe('AudioState', () => {
   it('lists "System default" first, names duplicates apart, and leaves pseudo-devices out', async () => {
     const { state } = setup()
     await state.start()
-    expect(state.microphoneOptions.map((o) => o.label)).toEqual([
+    expect(state.microphoneOptions.map((o) => english(o.label))).toEqual([
       'System default (Built-in Microphone)',
       'Built-in Microphone',
       'USB Audio Device',
@@ -71,12 +73,19 @@ describe('AudioState', () => {
     api.preferences.speaker = { deviceId: 'jabra', label: 'Jabra Evolve2 65 (0b0e:24db)', groupId: 'g-j' }
     await state.start()
     expect(state.speaker).toBe('jabra')
-    expect(state.speakerOptions.at(-1)).toEqual({
+    const missing = state.speakerOptions.at(-1)
+    expect({ ...missing, label: english(missing?.label) }).toEqual({
       value: 'jabra',
       label: 'Jabra Evolve2 65 (not connected)',
       connected: false,
     })
-    expect(state.notices).toEqual(['Jabra Evolve2 65 is not connected — using the system default'])
+    expect(render('sv', missing?.label as Message)).toBe('Jabra Evolve2 65 (inte ansluten)')
+    expect(state.notices.map((notice) => render('sv', notice))).toEqual([
+      'Jabra Evolve2 65 är inte ansluten – systemets standard används',
+    ])
+    expect(state.notices.map(english)).toEqual([
+      'Jabra Evolve2 65 is not connected — using the system default',
+    ])
   })
 
   it('says where an unchosen ringtone rings when the default output is a headset', async () => {
@@ -87,8 +96,8 @@ describe('AudioState', () => {
       out('builtin-out', 'Built-in Speakers', 'g-b'),
     ]
     await state.start()
-    expect(state.ringtoneOptions[0]?.label).toBe('System default (rings on Built-in Speakers)')
-    expect(state.speakerOptions[0]?.label).toBe('System default (Jabra Evolve2 65)')
+    expect(english(state.ringtoneOptions[0]?.label)).toBe('System default (rings on Built-in Speakers)')
+    expect(english(state.speakerOptions[0]?.label)).toBe('System default (Jabra Evolve2 65)')
     expect(state.ringtone).toBe('')
   })
 
@@ -109,7 +118,7 @@ describe('AudioState', () => {
     await state.start()
     await state.startMeter()
     expect(state.metering).toBe(false)
-    expect(state.notices.join(' ')).toMatch(/may not use the microphone/)
+    expect(state.notices.map(english).join(' ')).toMatch(/may not use the microphone/)
   })
 
   it('starting the meter re-reads devices when names were hidden (permission just granted)', async () => {

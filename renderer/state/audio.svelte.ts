@@ -1,4 +1,6 @@
 import { ipcLog, type Failed, type Log } from '../log/log'
+import { message, type Message } from '../../contract/i18n'
+import type { Say } from './ui.svelte'
 import type { ParleyApi } from '../../contract/ipc'
 import type { Phone } from '../sip/types'
 import { displayName, type AudioDevice, type AudioRole } from '../audio/device-match'
@@ -15,7 +17,8 @@ import { Ringer, type RingerDeps, type TestTarget } from '../audio/ringer'
 export interface DeviceOption {
   /** deviceId; '' is "System default". */
   value: string
-  label: string
+  /** Device names as the OS gives them; our own words ("System default") as messages. */
+  label: Say
   connected: boolean
 }
 
@@ -32,11 +35,11 @@ const emptySnapshot: AudioSnapshot = {
   notices: [],
 }
 
-const unnamed: Record<AudioRole, string> = {
-  microphone: 'Microphone',
-  speaker: 'Speaker',
-  ringtone: 'Speaker',
-}
+const unnamed = (role: AudioRole, index: number): Message =>
+  message(role === 'microphone' ? 'audio.unnamed-microphone' : 'audio.unnamed-speaker', { index })
+
+const chosen = (role: AudioRole): Message =>
+  message(role === 'microphone' ? 'audio.chosen-microphone' : 'audio.chosen-speaker')
 
 /** Option labels people can tell apart: OS decorations dropped, duplicates numbered, blanks named. */
 export function optionsFor(role: AudioRole, snapshot: AudioSnapshot): DeviceOption[] {
@@ -45,15 +48,19 @@ export function optionsFor(role: AudioRole, snapshot: AudioSnapshot): DeviceOpti
   const automatic =
     role === 'ringtone' && snapshot.preferences.ringtone === null ? snapshot.effective.ringtone : null
   const defaultLabel = automatic
-    ? `System default (rings on ${displayName(automatic.label)})`
+    ? message('audio.system-default-rings-on', { name: displayName(automatic.label) })
     : defaultName
-      ? `System default (${defaultName})`
-      : 'System default'
+      ? message('audio.system-default-named', { name: defaultName })
+      : message('audio.system-default')
   const options: DeviceOption[] = [{ value: '', label: defaultLabel, connected: true }]
   // A plain record, not reactive state: it lives only for this computation.
   const seen: Record<string, number> = {}
   devices.forEach((device, index) => {
-    const name = displayName(device.label) || `${unnamed[role]} ${index + 1}`
+    const name = displayName(device.label)
+    if (!name) {
+      options.push({ value: device.deviceId, label: unnamed(role, index + 1), connected: true })
+      return
+    }
     const count = (seen[name] ?? 0) + 1
     seen[name] = count
     options.push({ value: device.deviceId, label: count > 1 ? `${name} (${count})` : name, connected: true })
@@ -65,8 +72,12 @@ export function optionsFor(role: AudioRole, snapshot: AudioSnapshot): DeviceOpti
     preference.deviceId !== '' &&
     !devices.some((d) => d.deviceId === preference.deviceId)
   ) {
-    const name = displayName(preference.label) || `Chosen ${unnamed[role].toLowerCase()}`
-    options.push({ value: preference.deviceId, label: `${name} (not connected)`, connected: false })
+    const name = displayName(preference.label) || chosen(role)
+    options.push({
+      value: preference.deviceId,
+      label: message('audio.not-connected', { name }),
+      connected: false,
+    })
   }
   return options
 }
@@ -82,10 +93,13 @@ export class AudioState {
   snapshot = $state.raw<AudioSnapshot>(emptySnapshot)
   micLevel = $state(0)
   metering = $state(false)
-  meterMessage = $state('')
+  meterMessage = $state<Message | null>(null)
   testing = $state<TestTarget | null>(null)
 
-  readonly notices = $derived([...this.snapshot.notices, ...(this.meterMessage ? [this.meterMessage] : [])])
+  readonly notices: Message[] = $derived([
+    ...this.snapshot.notices,
+    ...(this.meterMessage ? [this.meterMessage] : []),
+  ])
   readonly microphoneOptions = $derived(optionsFor('microphone', this.snapshot))
   readonly speakerOptions = $derived(optionsFor('speaker', this.snapshot))
   readonly ringtoneOptions = $derived(optionsFor('ringtone', this.snapshot))
@@ -131,7 +145,7 @@ export class AudioState {
     try {
       await this.ringer.testTone(target)
     } catch {
-      this.meterMessage = 'The test sound could not be played on that device.'
+      this.meterMessage = message('audio.test-failed')
     } finally {
       this.testing = null
     }
@@ -145,16 +159,14 @@ export class AudioState {
         this.micLevel = level
       })
       this.metering = true
-      this.meterMessage = ''
+      this.meterMessage = null
       if (!hadLabels) await this.devices.refresh()
     } catch (error) {
       this.metering = false
       this.micLevel = 0
       const denied =
         error instanceof Error && (error.name === 'NotAllowedError' || error.name === 'SecurityError')
-      this.meterMessage = denied
-        ? 'Parley may not use the microphone. Allow it in your system settings to hear and be heard.'
-        : 'The microphone could not be opened. Is it in use by another program or unplugged?'
+      this.meterMessage = message(denied ? 'audio.mic-denied' : 'audio.mic-failed')
     }
   }
 

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest'
 import type { HistoryEntry } from '../../contract/schemas'
 import { CallPhase, type DtmfPreference } from '../sip/types'
 import { CallsState, voicemailNumberOf } from './calls.svelte'
-import { dndHistoryNote } from './dnd.svelte'
+import { dndNote } from '../../contract/history-note'
 import { FakeApi } from '../testing/fake-api'
 import { FakePhone } from '../testing/fake-phone'
 import { inEnglish } from '../testing/in-english'
@@ -293,7 +293,7 @@ describe('CallsState', () => {
     await flush()
     expect(calls.calls).toEqual([])
     expect(recordedEntries(api)).toEqual([
-      expect.objectContaining({ id: 'in-dnd', outcome: 'missed', note: dndHistoryNote, remoteName: 'Åsa' }),
+      expect.objectContaining({ id: 'in-dnd', outcome: 'missed', note: dndNote, remoteName: 'Åsa' }),
     ])
 
     dnd = false

@@ -12,7 +12,7 @@ import {
 } from '../sip/types'
 import { request } from './api'
 import { historyEntryOf } from './call-outcome'
-import { dndHistoryNote } from './dnd.svelte'
+import { dndNote } from '../../contract/history-note'
 import { hookButtonAction, type HookAction } from './hook-button'
 import type { Say } from './ui.svelte'
 import { message } from '../../contract/i18n'
@@ -324,7 +324,7 @@ export class CallsState {
     this.recorded.add(call.id)
     const base = historyEntryOf(call, this.transferTargetOf(call.id), this.now())
     const entry: HistoryEntry = this.turnedAway.has(call.id)
-      ? { ...base, outcome: 'missed', note: dndHistoryNote }
+      ? { ...base, outcome: 'missed', note: dndNote }
       : base
     const result = await request(this.api, 'history:record', entry)
     if (result.ok) this.onHistoryRecorded(result.value)

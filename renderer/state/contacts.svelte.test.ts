@@ -3,6 +3,9 @@ import type { Contact } from '../../contract/schemas'
 import { ContactsState } from './contacts.svelte'
 import { FakeApi } from '../testing/fake-api'
 import { inEnglish } from '../testing/in-english'
+import { english } from '../testing/english'
+import { render, type Message } from '../../contract/i18n'
+import type { Say } from './ui.svelte'
 
 const contacts: Contact[] = [
   {
@@ -126,7 +129,7 @@ describe('ContactsState', () => {
 
   it('shows how far main is while it imports, and nothing once it is done', async () => {
     const { state, api } = setup()
-    const seen: string[] = []
+    const seen: Say[] = []
     api.handle('contacts:import', () => {
       seen.push(state.importStatus)
       api.emit('contacts-import-progress', { phase: 'reading', percent: 40 })
@@ -136,7 +139,16 @@ describe('ContactsState', () => {
       return { imported: 1, skipped: 0 }
     })
     await state.importFile(new File(['Name\nBo\n'], 'a.csv'))
-    expect(seen).toEqual(['Reading the file… 0%', 'Reading the file… 40%', 'Saving the contacts…'])
+    expect(seen.map(english)).toEqual([
+      'Reading the file… 0%',
+      'Reading the file… 40%',
+      'Saving the contacts…',
+    ])
+    expect(seen.map((said) => render('sv', said as Message))).toEqual([
+      'Läser filen… 0 %',
+      'Läser filen… 40 %',
+      'Sparar kontakterna…',
+    ])
     expect(state.importProgress).toBeNull()
     expect(state.importStatus).toBe('')
     api.emit('contacts-import-progress', { phase: 'reading', percent: 10 })

@@ -18,7 +18,7 @@ export class ContactsState {
   contacts = $state.raw<Contact[]>([])
   query = $state('')
   loading = $state(false)
-  error = $state('')
+  error = $state<Say>('')
   /** Index of the highlighted search result (keyboard transfer picks it with Enter). */
   highlighted = $state(0)
   /** The import under way as main reports it (reading in a worker, then saving); null when none. */
@@ -82,7 +82,7 @@ export class ContactsState {
       const page = await request(this.api, 'contacts:list', { offset: loaded.length, limit: contactsPerPage })
       if (!page.ok) {
         this.loading = false
-        this.error = `Contacts could not be loaded: ${page.message}`
+        this.error = message('contacts.load-failed', { reason: page.message })
         return
       }
       loaded.push(...page.value)
@@ -167,10 +167,12 @@ export class ContactsState {
   }
 
   /** What the import progress bar says, '' when no import runs. */
-  get importStatus(): string {
+  get importStatus(): Say {
     const progress = this.importProgress
     if (!progress) return ''
-    return progress.phase === 'reading' ? `Reading the file… ${progress.percent}%` : 'Saving the contacts…'
+    return progress.phase === 'reading'
+      ? message('contacts.import-reading', { percent: progress.percent })
+      : message('contacts.import-saving')
   }
 
   /**

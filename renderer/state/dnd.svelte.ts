@@ -2,9 +2,6 @@ import type { ParleyApi } from '../../contract/ipc'
 import { message } from '../../contract/i18n'
 import { PreferenceSwitch } from './preference-switch.svelte'
 
-/** The history note on a call do not disturb turned away (shown as "Missed (Do not disturb)"). */
-export const dndHistoryNote = 'Do not disturb'
-
 type Notifier = ConstructorParameters<typeof PreferenceSwitch>[1]
 
 /**

@@ -1,5 +1,5 @@
 import type { Say } from './ui.svelte'
-import { message } from '../../contract/i18n'
+import { message, textIdentity } from '../../contract/i18n'
 import type { ParleyApi } from '../../contract/ipc'
 import { textLimits } from '../../contract/limits'
 import type { HistoryEntry, HistoryQuery } from '../../contract/schemas'
@@ -28,8 +28,8 @@ export class HistoryState {
   loading = $state(false)
   error = $state('')
   confirmingClear = $state(false)
-  /** Plain-language notices from main (a damaged history file set aside), kept until dismissed. */
-  notices = $state.raw<string[]>([])
+  /** Notices from main (a damaged history file set aside), kept until dismissed. */
+  notices = $state.raw<Say[]>([])
 
   private readonly options: HistoryOptions
   private readonly pageSize: number
@@ -111,12 +111,13 @@ export class HistoryState {
     this.missedUnseen = result.value.missedUnseen
   }
 
-  dismissNotice(notice: string): void {
-    this.notices = this.notices.filter((existing) => existing !== notice)
+  dismissNotice(notice: Say): void {
+    this.notices = this.notices.filter((existing) => textIdentity(existing) !== textIdentity(notice))
   }
 
-  private addNotices(incoming: readonly string[]): void {
-    const fresh = incoming.filter((notice) => notice.trim() !== '' && !this.notices.includes(notice))
+  private addNotices(incoming: readonly Say[]): void {
+    const known = this.notices.map(textIdentity)
+    const fresh = incoming.filter((notice) => notice !== '' && !known.includes(textIdentity(notice)))
     if (fresh.length > 0) this.notices = [...this.notices, ...fresh]
   }
 
