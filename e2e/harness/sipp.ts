@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process'
+import { createSocket } from 'node:dgram'
 import { resolve } from 'node:path'
 import { freeUdpPort } from './ports'
 import type { PbxInfo } from './pbx'
@@ -67,4 +68,50 @@ export async function runSipp(
     child.once('error', (error) => resolveDone({ code: -1, output: `${output}\n${error.message}` }))
   })
   return { sipPort, done, stop: () => void child.kill('SIGTERM') }
+}
+
+/**
+ * Binds `user` at the test PBX to a SIPp UAS listening on `sipPort` (the PBX trusts UDP from
+ * loopback, so no digest), so calls to `user` reach that SIPp. Called twice with two ports, the
+ * user is registered twice and the PBX forks its calls. `expires: 0` removes the binding.
+ */
+export async function bindUserToSipp(
+  pbx: PbxInfo,
+  user: string,
+  sipPort: number,
+  expires = 120,
+): Promise<void> {
+  const socket = createSocket('udp4')
+  await new Promise<void>((resolveBind) => socket.bind(0, '127.0.0.1', () => resolveBind()))
+  const port = socket.address().port
+  const callId = `bind-${user}-${sipPort}-${Date.now()}@127.0.0.1`
+  const request = [
+    `REGISTER sip:${pbx.domain} SIP/2.0`,
+    `Via: SIP/2.0/UDP 127.0.0.1:${port};rport;branch=z9hG4bK${Math.random().toString(36).slice(2)}`,
+    `From: <sip:${user}@${pbx.domain}>;tag=${sipPort}`,
+    `To: <sip:${user}@${pbx.domain}>`,
+    `Call-ID: ${callId}`,
+    'CSeq: 1 REGISTER',
+    `Contact: <sip:${user}@127.0.0.1:${sipPort};transport=udp>;expires=${expires}`,
+    'Max-Forwards: 70',
+    'Content-Length: 0',
+    '',
+    '',
+  ].join('\r\n')
+  try {
+    const answered = new Promise<string>((resolveAnswer, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no answer to REGISTER ${user}`)), 5_000)
+      socket.on('message', (data) => {
+        const text = data.toString()
+        if (!text.includes(callId) || /^SIP\/2\.0 1\d\d/.test(text)) return
+        clearTimeout(timer)
+        resolveAnswer(text.split('\r\n')[0] ?? '')
+      })
+    })
+    socket.send(request, pbx.udpPort, '127.0.0.1')
+    const status = await answered
+    if (!status.startsWith('SIP/2.0 200')) throw new Error(`REGISTER ${user} got "${status}"`)
+  } finally {
+    socket.close()
+  }
 }

@@ -10,8 +10,8 @@ export interface RingerModeOptions {
 /**
  * What the ringer should do for a set of calls: ring when a call rings and no other call is
  * up, beep discreetly (call waiting) when one rings while you are talking or holding, and play
- * ringback while an outgoing call rings at the far end and no call is talking (the SIP adapter
- * plays no early media, so without it a caller hears silence).
+ * ringback while an outgoing call rings at the far end and no call is talking, unless the far
+ * end plays its own audio before answering (early media: an announcement, the PBX's ringback).
  */
 export function ringerModeFor(calls: readonly CallSnapshot[], options: RingerModeOptions = {}): RingerMode {
   const ringing = !options.silenceIncoming && calls.some((call) => call.phase === CallPhase.Ringing)
@@ -25,7 +25,10 @@ export function ringerModeFor(calls: readonly CallSnapshot[], options: RingerMod
     )
     return busy ? RingerMode.CallWaiting : RingerMode.Ringing
   }
-  const alerting = calls.some((call) => call.direction === 'outgoing' && call.phase === CallPhase.Alerting)
+  // a far end that plays its own audio (183 with SDP) is heard instead of our ringback
+  const alerting = calls.some(
+    (call) => call.direction === 'outgoing' && call.phase === CallPhase.Alerting && !call.earlyMedia,
+  )
   const talking = calls.some((call) => call.phase === CallPhase.Active)
   return alerting && !talking ? RingerMode.Ringback : RingerMode.Silent
 }

@@ -144,6 +144,7 @@ const call = (id: string, phase: CallPhase): CallSnapshot => ({
   via: '',
   muted: false,
   remoteHold: false,
+  earlyMedia: false,
   createdAt: 0,
   answeredAt: null,
   endedAt: null,
@@ -184,6 +185,12 @@ describe('ringerModeFor ringback', () => {
     )
     expect(ringerModeFor([outgoing('a', CallPhase.Active)])).toBe(RingerMode.Silent)
     expect(ringerModeFor([outgoing('a', CallPhase.Ended)])).toBe(RingerMode.Silent)
+  })
+
+  it('plays no ringback while the far end plays its own audio (early media)', () => {
+    const early = { ...outgoing('a', CallPhase.Alerting), earlyMedia: true }
+    expect(ringerModeFor([early])).toBe(RingerMode.Silent)
+    expect(ringerModeFor([early, outgoing('b', CallPhase.Alerting)])).toBe(RingerMode.Ringback)
   })
 
   it('an incoming call ringing meanwhile gets the call-waiting beep, not ringback', () => {

@@ -74,6 +74,7 @@ export class CallRegistry {
       ...party,
       muted: false,
       remoteHold: false,
+      earlyMedia: false,
       createdAt: now,
       answeredAt: null,
       endedAt: now,

@@ -70,6 +70,7 @@ export class Call {
       via: init.via,
       muted: false,
       remoteHold: false,
+      earlyMedia: false,
       createdAt: init.now,
       answeredAt: null,
       endedAt: null,
@@ -117,7 +118,7 @@ export class Call {
     fields: Partial<
       Pick<
         CallSnapshot,
-        'muted' | 'remoteHold' | 'message' | 'remoteName' | 'remoteNumber' | 'transferredBy' | 'via'
+        'muted' | 'remoteHold' | 'earlyMedia' | 'message' | 'remoteName' | 'remoteNumber' | 'transferredBy' | 'via'
       >
     >,
   ): void {

@@ -61,6 +61,7 @@ export class OutgoingCalls {
       inviter = context.deps.stack.createInviter(ua, resolved.uri, {
         sessionDescriptionHandlerOptions: this.parts.callMedia.options(false),
         delegate: this.parts.incoming.sessionDelegate(() => call),
+        earlyMedia: true,
         ...(options.extraHeaders.length > 0 ? { extraHeaders: options.extraHeaders } : {}),
       })
     } catch (error) {

@@ -120,6 +120,21 @@ describe('SipPhone calls', () => {
     expect(elements[0]?.srcObject).toBeNull()
   })
 
+  it('asks the stack for early media and marks a call whose 183 carries SDP', async () => {
+    const id = (await phone.dial('1001')) as string
+    expect(stack.inviters[0]?.options).toMatchObject({ earlyMedia: true })
+    const session = outgoing[0] as FakeSession
+    session.answerInitial(180)
+    expect(phone.calls()[0]).toMatchObject({ phase: CallPhase.Alerting, earlyMedia: false })
+    session.answerInitial(183, 'Session Progress', { 'Content-Type': ['text/plain'] }, 'v=0')
+    expect(phone.calls()[0]?.earlyMedia).toBe(false)
+    session.answerInitial(183, 'Session Progress', { 'Content-Type': ['application/sdp'] }, 'v=0\r\n')
+    expect(phone.calls()[0]).toMatchObject({ id, phase: CallPhase.Alerting, earlyMedia: true })
+    session.answerInitial(200)
+    await flush()
+    expect(phone.calls()[0]).toMatchObject({ phase: CallPhase.Active })
+  })
+
   it('names the answering party from P-Asserted-Identity, never from our own From', async () => {
     await phone.dial('100')
     ;(outgoing[0] as FakeSession).answerInitial(200, 'OK', {

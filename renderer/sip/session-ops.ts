@@ -45,6 +45,9 @@ export class SessionOps {
             const code = response.message.statusCode ?? 0
             if ((code === 180 || code === 183) && call.phase === CallPhase.Dialing)
               call.moveTo(CallPhase.Alerting)
+            // the stack plays the first early answer (its track attaches like any remote audio)
+            if (code > 100 && !call.isEstablished && carriesSdp(response.message))
+              call.patch({ earlyMedia: true })
           },
           onReject: (response) =>
             call.noteFailure(response.message.statusCode ?? 500, response.message.reasonPhrase ?? ''),
@@ -172,6 +175,12 @@ function negotiatedCodecs(sender: { getParameters?(): { codecs?: NegotiatedCodec
   } catch {
     return undefined
   }
+}
+
+/** A response with a session description (an early answer, in a 18x). */
+export function carriesSdp(message: { getHeaders(name: string): string[]; body?: string }): boolean {
+  const type = message.getHeaders('Content-Type')[0] ?? ''
+  return /^\s*application\/sdp\b/i.test(type) && /^v=0/m.test(message.body ?? '')
 }
 
 /** The PBX may name the answering party (connected line) in P-Asserted-Identity. */

@@ -70,6 +70,11 @@ export interface CallSnapshot {
   muted: boolean
   /** The far end put us on hold (our own hold is phase Held). */
   remoteHold: boolean
+  /**
+   * Before the answer, the far end plays its own audio (a 183 with SDP: announcement, the PBX's
+   * ringback, queue music): we hear it instead of our own ringback.
+   */
+  earlyMedia: boolean
   createdAt: number
   answeredAt: number | null
   endedAt: number | null

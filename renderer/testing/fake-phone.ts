@@ -57,6 +57,7 @@ export class FakePhone implements Phone {
       via: '',
       muted: false,
       remoteHold: false,
+      earlyMedia: false,
       createdAt: this.now(),
       answeredAt: null,
       endedAt: null,

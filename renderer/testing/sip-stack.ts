@@ -32,7 +32,7 @@ export class FakeEmitter<T> {
 }
 
 export interface ResponseLike {
-  message: { statusCode?: number; reasonPhrase?: string; getHeaders?(name: string): string[] }
+  message: { statusCode?: number; reasonPhrase?: string; getHeaders?(name: string): string[]; body?: string }
 }
 
 export interface RequestDelegateLike {
@@ -45,9 +45,12 @@ export function response(
   statusCode: number,
   reasonPhrase = '',
   headers: Record<string, string[]> = {},
+  body = '',
 ): ResponseLike {
   const lower = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]))
-  return { message: { statusCode, reasonPhrase, getHeaders: (name) => lower[name.toLowerCase()] ?? [] } }
+  return {
+    message: { statusCode, reasonPhrase, getHeaders: (name) => lower[name.toLowerCase()] ?? [], body },
+  }
 }
 
 export class FakeTransport {
@@ -301,10 +304,10 @@ export class FakeSession {
   }
 
   /** The callee answered our INVITE / the initial INVITE got this final response. */
-  answerInitial(code: number, reason = '', headers: Record<string, string[]> = {}): void {
+  answerInitial(code: number, reason = '', headers: Record<string, string[]> = {}, body = ''): void {
     const delegate = this.initialInvites.at(-1)?.requestDelegate
     if (code < 200) {
-      delegate?.onProgress?.(response(code, reason, headers))
+      delegate?.onProgress?.(response(code, reason, headers, body))
       return
     }
     if (code < 300) {

@@ -24,7 +24,13 @@ export interface SipMessage {
 }
 
 export interface SipResponse {
-  message: { statusCode?: number; reasonPhrase?: string; getHeaders(name: string): string[] }
+  message: {
+    statusCode?: number
+    reasonPhrase?: string
+    getHeaders(name: string): string[]
+    /** The body as received ('' when none). */
+    body?: string
+  }
 }
 
 export interface RequestDelegate {
@@ -102,6 +108,11 @@ export interface InviterOptions {
   delegate?: SessionDelegate
   /** Headers added to the INVITE (a pickup's Replaces and Require). */
   extraHeaders?: string[]
+  /**
+   * Play the far end's audio from the first early dialog with SDP (a 183's announcement or
+   * ringback); with forking, the answering dialog's media wins (patched, see the README).
+   */
+  earlyMedia?: boolean
 }
 
 /** A call leg, ours (Inviter) or theirs (Invitation). */

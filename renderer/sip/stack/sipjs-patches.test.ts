@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest'
-import { EmitterImpl, Registerer, TransportState, UserAgent, type Transport } from 'sip.js'
+import {
+  EmitterImpl,
+  Inviter,
+  Registerer,
+  SessionState,
+  TransportState,
+  UserAgent,
+  type SessionDescriptionHandler,
+  type Transport,
+} from 'sip.js'
 
 /**
  * Proves the patch applied to SIP.js at install (patches/sip.js+0.21.2.patch, by patch-package
@@ -39,20 +48,29 @@ class ScriptedTransport implements Transport {
   }
   /** Answers the last request sent with `status` and extra header lines. */
   answer(status: string, headers: string[] = []): void {
-    const request = this.sent.at(-1) ?? ''
+    this.answerRequest(this.sent.at(-1) ?? '', status, { headers })
+  }
+
+  /** Answers `request` as the party with `toTag`, optionally with a body (SDP). */
+  answerRequest(
+    request: string,
+    status: string,
+    { headers = [], toTag = 'registrar', sdp = '' }: { headers?: string[]; toTag?: string; sdp?: string },
+  ): void {
     const copy = (name: string) =>
       request.split('\r\n').filter((line) => line.toLowerCase().startsWith(`${name}:`))
     const lines = [
       `SIP/2.0 ${status}`,
       ...copy('via'),
       ...copy('from'),
-      ...copy('to').map((to) => `${to};tag=registrar`),
+      ...copy('to').map((to) => `${to};tag=${toTag}`),
       ...copy('call-id'),
       ...copy('cseq'),
       ...headers,
-      'Content-Length: 0',
+      ...(sdp ? ['Content-Type: application/sdp'] : []),
+      `Content-Length: ${sdp.length}`,
       '',
-      '',
+      sdp,
     ]
     this.onMessage?.(lines.join('\r\n'))
   }
@@ -87,6 +105,84 @@ describe('SIP.js as patched at install', () => {
     transport.answer('200 OK', [`Contact: ${contactOf(transport.sent[1])};expires=600`])
     expect(registerer.state).toBe('Registered')
     expect(answers).toEqual([200])
+    await transport.disconnect()
+    void ua.stop().catch(() => undefined)
+  })
+})
+
+/**
+ * A media handler that behaves like a WebRTC peer connection's signalling state: an answer can
+ * only be applied in have-local-offer, and a parameterless setLocalDescription makes a new offer.
+ */
+class OfferingMediaHandler implements SessionDescriptionHandler {
+  readonly answers: string[] = []
+  readonly peerConnection = {
+    signalingState: 'stable' as 'stable' | 'have-local-offer',
+    setLocalDescription: async () => {
+      this.peerConnection.signalingState = 'have-local-offer'
+    },
+  }
+  async getDescription() {
+    this.peerConnection.signalingState = 'have-local-offer'
+    return { body: 'v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=offer\r\n', contentType: 'application/sdp' }
+  }
+  hasDescription(contentType: string): boolean {
+    return contentType === 'application/sdp'
+  }
+  async setDescription(sdp: string): Promise<void> {
+    if (this.peerConnection.signalingState !== 'have-local-offer') throw new Error('answer in stable state')
+    this.peerConnection.signalingState = 'stable'
+    this.answers.push(sdp)
+  }
+  sendDtmf(): boolean {
+    return false
+  }
+  close(): void {}
+}
+
+const answerSdp = (who: string) => `v=0\r\no=${who} 1 1 IN IP4 127.0.0.1\r\ns=${who}\r\n`
+
+describe('SIP.js as patched at install: forked early dialogs', () => {
+  it('takes the answering fork when early media came from another fork, instead of hanging up', async () => {
+    const handler = new OfferingMediaHandler()
+    const ua = new UserAgent({
+      uri: UserAgent.makeURI('sip:alice@pbx.example'),
+      transportConstructor: ScriptedTransport,
+      logBuiltinEnabled: false,
+      sessionDescriptionHandlerFactory: () => handler,
+    })
+    await ua.start()
+    const transport = ScriptedTransport.last
+    if (!transport) throw new Error('no transport')
+    const target = UserAgent.makeURI('sip:bob@pbx.example')
+    if (!target) throw new Error('no target')
+    const inviter = new Inviter(ua, target, { earlyMedia: true })
+    const states: string[] = []
+    inviter.stateChange.addListener((state) => states.push(state))
+    await inviter.invite()
+    const invite = transport.sent.find((m) => m.startsWith('INVITE')) ?? ''
+    expect(invite).toContain('s=offer')
+    const contact = (user: string) => [`Contact: <sip:${user}@127.0.0.1:5099>`]
+    // fork A: early media (its answer is applied), fork B: answers
+    transport.answerRequest(invite, '183 Session Progress', {
+      toTag: 'fork-a',
+      headers: contact('a'),
+      sdp: answerSdp('fork-a'),
+    })
+    await new Promise((r) => setTimeout(r, 0))
+    expect(handler.answers).toEqual([answerSdp('fork-a')])
+    transport.answerRequest(invite, '200 OK', {
+      toTag: 'fork-b',
+      headers: contact('b'),
+      sdp: answerSdp('fork-b'),
+    })
+    await new Promise((r) => setTimeout(r, 10))
+    expect(handler.answers).toEqual([answerSdp('fork-a'), answerSdp('fork-b')])
+    expect(inviter.state).toBe(SessionState.Established)
+    expect(inviter.dialog?.remoteTag).toBe('fork-b')
+    expect(transport.sent.filter((m) => m.startsWith('BYE'))).toEqual([])
+    expect(transport.sent.some((m) => m.startsWith('ACK') && m.includes('tag=fork-b'))).toBe(true)
+    expect(states).toEqual([SessionState.Establishing, SessionState.Established])
     await transport.disconnect()
     void ua.stop().catch(() => undefined)
   })
