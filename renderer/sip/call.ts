@@ -118,7 +118,14 @@ export class Call {
     fields: Partial<
       Pick<
         CallSnapshot,
-        'muted' | 'remoteHold' | 'earlyMedia' | 'message' | 'remoteName' | 'remoteNumber' | 'transferredBy' | 'via'
+        | 'muted'
+        | 'remoteHold'
+        | 'earlyMedia'
+        | 'message'
+        | 'remoteName'
+        | 'remoteNumber'
+        | 'transferredBy'
+        | 'via'
       >
     >,
   ): void {
