@@ -13,6 +13,7 @@ import { enLamps } from './en/lamps'
 import { enContactsPanel } from './en/contacts-panel'
 import { enAudio } from './en/audio'
 import { enNotices } from './en/notices'
+import { enLayout } from './en/layout'
 import { plural } from './language'
 
 /**
@@ -29,6 +30,7 @@ export const en = {
   ...enContactsPanel,
   ...enAudio,
   ...enNotices,
+  ...enLayout,
   ...enHelp,
   ...enContacts,
   ...enScreens,

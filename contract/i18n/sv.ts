@@ -14,6 +14,7 @@ import { svLamps } from './sv/lamps'
 import { svContactsPanel } from './sv/contacts-panel'
 import { svAudio } from './sv/audio'
 import { svNotices } from './sv/notices'
+import { svLayout } from './sv/layout'
 import { plural } from './language'
 
 /**
@@ -29,6 +30,7 @@ export const sv: Catalogue = {
   ...svContactsPanel,
   ...svAudio,
   ...svNotices,
+  ...svLayout,
   ...svHelp,
   ...svContacts,
   ...svScreens,

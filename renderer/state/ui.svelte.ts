@@ -1,4 +1,5 @@
 import type { Message } from '../../contract/i18n'
+import { LayoutState } from './layout.svelte'
 
 /** Things the whole screen shares: the live region, alerts, the help overlay, focus requests. */
 
@@ -27,6 +28,8 @@ export class UiState {
   focusRequest = $state<{ target: FocusTarget; serial: number } | null>(null)
   /** Epoch ms, ticking once a second while the app runs: drives timers and countdowns. */
   now = $state(Date.now())
+  /** Which layout the screen takes and, in compact, which tab shows. */
+  readonly layout = new LayoutState()
 
   /** Long enough to read twice; errors also stay in the call card where they apply. */
   toastMs = 15_000
@@ -49,6 +52,8 @@ export class UiState {
   }
 
   focus(target: FocusTarget): void {
+    // The field must be on screen before it is focused: in compact, its tab opens first.
+    this.layout.reveal(target)
     this.focusRequest = { target, serial: ++this.serial }
   }
 

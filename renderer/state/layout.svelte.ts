@@ -1,0 +1,94 @@
+import {
+  compactTabs,
+  layoutFor,
+  springLoadMs,
+  tabAfterKey,
+  tabForFocus,
+  type CompactTab,
+  type Layout,
+} from './layout'
+import type { FocusTarget } from './ui.svelte'
+
+export interface LayoutTimers {
+  setTimeout(run: () => void, ms: number): unknown
+  clearTimeout(handle: unknown): void
+}
+
+const realTimers: LayoutTimers = {
+  setTimeout: (run, ms) => setTimeout(run, ms),
+  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+}
+
+/**
+ * The main screen's layout: fed the screen's width (a ResizeObserver in MainScreen), it says
+ * which layout shows and, in compact, which tab. Focus requests open the tab holding their
+ * field, so every shortcut does the same in every layout; a dragged call hovering over a tab
+ * opens it (spring-loaded), so a call can be dropped on a contact behind a closed tab.
+ */
+export class LayoutState {
+  width = $state(Number.POSITIVE_INFINITY)
+  tab = $state<CompactTab>('keypad')
+  /** The tab a dragged call hovers over, waiting to open (highlighted meanwhile). */
+  springing = $state<CompactTab | null>(null)
+  /** The header's menu in compact (status, settings, sign out). */
+  menuOpen = $state(false)
+  readonly layout: Layout = $derived(layoutFor(this.width))
+  readonly tabs = compactTabs
+
+  private springTimer: unknown = null
+  private readonly timers: LayoutTimers
+
+  constructor(timers: LayoutTimers = realTimers) {
+    this.timers = timers
+  }
+
+  setWidth(width: number): void {
+    if (width > 0) this.width = width
+    if (this.layout !== 'compact') this.menuOpen = false
+  }
+
+  select(tab: CompactTab): void {
+    this.tab = tab
+    this.cancelSpring()
+  }
+
+  /** A focus request (shortcut, T, a link) shows the part holding its field first. */
+  reveal(target: FocusTarget): void {
+    const tab = tabForFocus(target)
+    if (tab) this.select(tab)
+  }
+
+  /** Arrow keys, Home and End on the tab list; the tab to focus, or null when the key is not ours. */
+  keyOnTabs(key: string): CompactTab | null {
+    const next = tabAfterKey(this.tab, key)
+    if (next) this.select(next)
+    return next
+  }
+
+  /** A dragged call entered a tab: it opens when the call stays a moment. */
+  dragEnter(tab: CompactTab): void {
+    if (tab === this.tab) return this.cancelSpring()
+    if (this.springing === tab) return
+    this.cancelSpring()
+    this.springing = tab
+    this.springTimer = this.timers.setTimeout(() => {
+      this.springTimer = null
+      this.select(tab)
+    }, springLoadMs)
+  }
+
+  /** The drag left the tab (or ended) before it opened. */
+  dragLeave(tab: CompactTab | null = null): void {
+    if (tab === null || this.springing === tab) this.cancelSpring()
+  }
+
+  toggleMenu(open = !this.menuOpen): void {
+    this.menuOpen = open
+  }
+
+  private cancelSpring(): void {
+    if (this.springTimer !== null) this.timers.clearTimeout(this.springTimer)
+    this.springTimer = null
+    this.springing = null
+  }
+}

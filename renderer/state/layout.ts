@@ -1,0 +1,79 @@
+import { CallPhase } from '../sip/types'
+import type { FocusTarget } from './ui.svelte'
+
+/**
+ * Which layout the main screen takes for its width, and how the compact layout's tabs answer
+ * focus requests, keys and drags. Pure: the rune class (layout.svelte.ts) holds the values and
+ * components render what these functions decide.
+ *
+ *   width ≥ 1000 → wide    (contacts | calls + keypad | history)
+ *   700 ≤ width  → medium  (contacts | calls + keypad over history)
+ *   width < 700  → compact (calls on top, then one of keypad / contacts / history by tabs)
+ */
+export type Layout = 'wide' | 'medium' | 'compact'
+
+export const layoutBreakpoints = { medium: 700, wide: 1000 } as const
+/** The narrowest window the renderer is built for (main's minWidth). */
+export const narrowestWidth = 360
+
+export function layoutFor(width: number): Layout {
+  if (!Number.isFinite(width) || width >= layoutBreakpoints.wide) return 'wide'
+  return width >= layoutBreakpoints.medium ? 'medium' : 'compact'
+}
+
+/** The compact layout's tabs, in the order they are shown. */
+export const compactTabs = ['keypad', 'contacts', 'history'] as const
+export type CompactTab = (typeof compactTabs)[number]
+
+/**
+ * The tab a focus request needs shown (a shortcut, T for transfer, a tel: link): the part
+ * holding that field. The calls are never behind a tab.
+ */
+export function tabForFocus(target: FocusTarget): CompactTab | null {
+  switch (target) {
+    case 'dial':
+      return 'keypad'
+    case 'contact-search':
+      return 'contacts'
+    case 'history-search':
+      return 'history'
+    case 'calls':
+      return null
+  }
+}
+
+/** The tab a key pressed on the tab list moves to (the ARIA tabs pattern); null: not ours. */
+export function tabAfterKey(current: CompactTab, key: string): CompactTab | null {
+  const index = compactTabs.indexOf(current)
+  const last = compactTabs.length - 1
+  switch (key) {
+    case 'ArrowRight':
+      return compactTabs[index === last ? 0 : index + 1] ?? null
+    case 'ArrowLeft':
+      return compactTabs[index === 0 ? last : index - 1] ?? null
+    case 'Home':
+      return compactTabs[0]
+    case 'End':
+      return compactTabs[last] ?? null
+    default:
+      return null
+  }
+}
+
+/** Whether a part of the screen is shown: every part outside compact, only the chosen tab in it. */
+export function partShown(layout: Layout, current: CompactTab, part: CompactTab): boolean {
+  return layout !== 'compact' || current === part
+}
+
+/** How long a dragged call hovers over a tab before the tab opens (spring-loaded). */
+export const springLoadMs = 500
+
+/**
+ * The calls in the order the call area shows them. In compact the area is short, so a ringing
+ * call comes first: its Answer and Reject are then in view without scrolling.
+ */
+export function callsInView<T extends { phase: CallPhase }>(layout: Layout, calls: readonly T[]): T[] {
+  if (layout !== 'compact') return [...calls]
+  const ringing = (call: T) => call.phase === CallPhase.Ringing
+  return [...calls.filter(ringing), ...calls.filter((call) => !ringing(call))]
+}
