@@ -1,6 +1,8 @@
 import { textLimits } from '../../contract/limits'
 import type { CallOutcome, HistoryEntry } from '../../contract/schemas'
+import { message, type Message } from '../../contract/i18n'
 import type { CallSnapshot } from '../sip/types'
+import type { Say } from './ui.svelte'
 
 /** How an ended call goes into the history: the outcome a person would use to describe it. */
 export function outcomeOf(call: CallSnapshot): CallOutcome {
@@ -32,6 +34,23 @@ export function outcomeOf(call: CallSnapshot): CallOutcome {
     case null:
       if (answered) return 'answered'
       return incoming ? 'missed' : 'failed'
+  }
+}
+
+/**
+ * What the live region says when a call ends (its card leaves the call area within a second,
+ * so the words must carry the end). Nothing for a transferred or replaced call: the transfer
+ * (or the call that replaced it) says what happened.
+ */
+export function endedAnnouncement(call: CallSnapshot, party: Say): Message | null {
+  if (call.endReason === 'transferred' || call.endReason === 'replaced') return null
+  switch (outcomeOf(call)) {
+    case 'missed':
+      return message('say.call-missed', { party })
+    case 'busy':
+      return message('say.call-busy', { party })
+    default:
+      return message('say.call-ended', { party })
   }
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
 import type { HistoryEntry } from '../../contract/schemas'
 import { CallPhase, type DtmfPreference } from '../sip/types'
-import { CallsState, voicemailNumberOf } from './calls.svelte'
+import { CallsState, endedLingerMs, voicemailNumberOf } from './calls.svelte'
 import { dndNote } from '../../contract/history-note'
 import { FakeApi } from '../testing/fake-api'
 import { FakePhone } from '../testing/fake-phone'
@@ -13,6 +13,7 @@ function setup(
     doNotDisturb?: () => boolean
     nameForNumber?: (number: string) => string
     dtmfMethod?: () => DtmfPreference
+    endedLingerMs?: number
   } = {},
 ) {
   const phone = new FakePhone()
@@ -159,6 +160,62 @@ describe('CallsState', () => {
     await flush()
     expect(recordedEntries(api)).toHaveLength(1)
     expect(calls.calls).toEqual([])
+  })
+
+  it('an ended call leaves the call area within a second, said once in the live region, recorded once', async () => {
+    vi.useFakeTimers()
+    try {
+      expect(endedLingerMs).toBeLessThan(1000)
+      const { phone, api, calls, notifier } = setup({ endedLingerMs: undefined })
+      phone.addCall({
+        id: 'a',
+        remoteName: 'Åsa',
+        direction: 'outgoing',
+        phase: CallPhase.Active,
+        answeredAt: 10,
+      })
+      notifier.announce.mockClear()
+      const ended = phone.update('a', { phase: CallPhase.Ended, endReason: 'remote-hangup' })
+      phone.emit('call-ended', ended)
+      expect(calls.byId('a')?.phase).toBe(CallPhase.Ended)
+      expect(notifier.announce.mock.calls.map(([said]) => said)).toEqual(['Call with Åsa ended'])
+      await vi.advanceTimersByTimeAsync(endedLingerMs - 1)
+      expect(calls.calls).toHaveLength(1)
+      await vi.advanceTimersByTimeAsync(1)
+      expect(calls.calls).toEqual([])
+      // A late repeat of the end brings nothing back and says nothing more.
+      phone.emit('call-ended', ended)
+      await vi.advanceTimersByTimeAsync(endedLingerMs)
+      expect(calls.calls).toEqual([])
+      expect(notifier.announce).toHaveBeenCalledTimes(1)
+      expect(recordedEntries(api)).toHaveLength(1)
+    } finally {
+      vi.useRealTimers()
+    }
+  })
+
+  it.each([
+    ['a missed call', { direction: 'incoming', endReason: 'cancelled' }, 'Missed call from Åsa'],
+    ['a busy callee', { direction: 'outgoing', endReason: 'busy' }, 'Åsa is busy'],
+    ['a declined incoming call', { direction: 'incoming', endReason: 'local-hangup' }, 'Call with Åsa ended'],
+  ] as const)('says the end of %s', async (_, change, said) => {
+    const { phone, notifier } = setup()
+    phone.addCall({ id: 'a', remoteName: 'Åsa', direction: change.direction })
+    notifier.announce.mockClear()
+    phone.update('a', { phase: CallPhase.Ended, endReason: change.endReason })
+    await flush()
+    expect(notifier.announce.mock.calls.map(([text]) => text)).toEqual([said])
+  })
+
+  it('a transferred or replaced call is not said as ended: the transfer says what happened', async () => {
+    const { phone, notifier } = setup()
+    phone.addCall({ id: 't', remoteName: 'Åsa', phase: CallPhase.Active, answeredAt: 1 })
+    phone.addCall({ id: 'r', remoteName: 'Bo', phase: CallPhase.Active, answeredAt: 1 })
+    notifier.announce.mockClear()
+    phone.update('t', { phase: CallPhase.Ended, endReason: 'transferred' })
+    phone.update('r', { phase: CallPhase.Ended, endReason: 'replaced' })
+    await flush()
+    expect(notifier.announce).not.toHaveBeenCalled()
   })
 
   it('tells the person when the history could not be saved', async () => {

@@ -11,7 +11,7 @@ import {
   type RegistrationStatus,
 } from '../sip/types'
 import { request } from './api'
-import { historyEntryOf } from './call-outcome'
+import { endedAnnouncement, historyEntryOf } from './call-outcome'
 import { dndNote } from '../../contract/history-note'
 import { hookButtonAction, type HookAction } from './hook-button'
 import type { Say } from './ui.svelte'
@@ -39,10 +39,17 @@ export interface CallsOptions {
   dtmfMethod?: () => DtmfPreference
   /** The contact name for a number ('' when none), for calls that arrive or answer nameless. */
   nameForNumber?: (number: string) => string
-  /** How long an ended call stays in the list showing "Ended". */
+  /** How long an ended call stays in the list showing "Ended" (default endedLingerMs). */
   endedLingerMs?: number
   now?: () => number
 }
+
+/**
+ * An ended call shows "Ended" (and why) this long, then leaves the call area: under a second,
+ * so the keypad and the live calls stay where the hand expects them on a busy switchboard.
+ * The history keeps the call; the live region says it ended.
+ */
+export const endedLingerMs = 800
 
 const liveCall = (call: CallSnapshot) => call.phase !== CallPhase.Ended
 /** The voicemail short number of an account; 555 when none is set (the schema's default). */
@@ -99,7 +106,7 @@ export class CallsState {
     this.doNotDisturb = options.doNotDisturb ?? (() => false)
     this.dtmfMethod = options.dtmfMethod ?? (() => 'auto')
     this.nameForNumber = options.nameForNumber ?? (() => '')
-    this.endedLingerMs = options.endedLingerMs ?? 2500
+    this.endedLingerMs = options.endedLingerMs ?? endedLingerMs
     this.now = options.now ?? Date.now
   }
 
@@ -309,8 +316,12 @@ export class CallsState {
       void this.record(ended)
       return
     }
+    // The same end reported twice (a BYE crossing our CANCEL) is one end: said and timed once.
+    if (this.recorded.has(call.id)) return
     this.upsert(ended)
     void this.record(ended)
+    const said = endedAnnouncement(ended, partyOf(ended))
+    if (said) this.notifier.announce(said)
     const timer = setTimeout(() => {
       this.timers.delete(timer)
       this.calls = this.calls.filter((existing) => existing.id !== call.id)

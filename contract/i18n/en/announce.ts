@@ -13,6 +13,9 @@ export const enAnnounce = {
   'say.headset-none': 'Headset button: no call to answer, hang up or resume',
   'say.incoming': (p: { party: string }) => `Incoming call from ${p.party}`,
   'say.incoming-via': (p: { party: string; via: string }) => `Incoming call from ${p.party} via ${p.via}`,
+  'say.call-ended': (p: { party: string }) => `Call with ${p.party} ended`,
+  'say.call-missed': (p: { party: string }) => `Missed call from ${p.party}`,
+  'say.call-busy': (p: { party: string }) => `${p.party} is busy`,
 
   'say.pick-no-match': 'No contact or number matches what you typed.',
   'say.pick-no-number': 'That contact has no number.',

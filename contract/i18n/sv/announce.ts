@@ -14,6 +14,9 @@ export const svAnnounce: typeof enAnnounce = {
   'say.headset-none': 'Headsetknappen: inget samtal att svara på, lägga på eller återuppta',
   'say.incoming': (p) => `Inkommande samtal från ${p.party}`,
   'say.incoming-via': (p) => `Inkommande samtal från ${p.party} via ${p.via}`,
+  'say.call-ended': (p) => `Samtalet med ${p.party} är avslutat`,
+  'say.call-missed': (p) => `Missat samtal från ${p.party}`,
+  'say.call-busy': (p) => `${p.party} är upptagen`,
 
   'say.pick-no-match': 'Ingen kontakt eller inget nummer matchar det du skrev.',
   'say.pick-no-number': 'Kontakten har inget nummer.',
