@@ -1,0 +1,249 @@
+import type { Locator } from 'playwright-core'
+import { afterAll, afterEach, beforeAll, describe, expect, inject, test } from 'vitest'
+import type { Contact } from '../contract/schemas'
+import type { TestApp } from './harness/app'
+import { startApp } from './harness/app-fixture'
+import { screenshot } from './harness/artifacts'
+import { hangUpEverything } from './harness/hang-up'
+import { TestPeer } from './harness/peer'
+import { textOf, ui } from './harness/ui'
+import { eventually } from './harness/wait'
+import { layoutProblems, whollyInView } from './layout-checks'
+import { expectAppTalkingWith, expectPeersTalking } from './transfer-helpers'
+
+// The three layouts through the real UI and the real Kamailio: at 400×700 (compact), 800×600
+// (medium) and 1280×800 (wide) the operator answers Alice, holds her, transfers her to Carol by
+// dragging the card onto Carol's contact (in compact over the Contacts tab, which springs open)
+// and, on a second call, announces her first by keyboard only (T, type, Shift+Enter,
+// Ctrl+Enter). At each size and state: no sideways scrolling, no clipped text or button.
+const pbx = inject('pbx')
+const baseUrl = inject('baseUrl')
+const appUser = '4401'
+const appUri = `sip:${appUser}@${pbx.domain}`
+let app: TestApp
+let alice: TestPeer
+let carol: TestPeer
+
+const aliceParty = /^Call with (Alice Aalto|4402)$/
+const carolParty = /^Call with (Carol Dahl|4403)$/
+const carolContact: Contact = {
+  id: 'e2e-layout-carol',
+  name: 'Carol Dahl',
+  company: 'Dahl Logistics',
+  favourite: false,
+  numbers: [{ kind: 'work', value: '4403' }],
+}
+
+const sizes = [
+  { width: 400, height: 700, layout: 'compact' },
+  { width: 800, height: 600, layout: 'medium' },
+  { width: 1280, height: 800, layout: 'wide' },
+] as const
+
+beforeAll(async () => {
+  alice = await TestPeer.start('4402', pbx, baseUrl, 'Alice Aalto')
+  carol = await TestPeer.start('4403', pbx, baseUrl, 'Carol Dahl')
+  app = await startApp('layouts', { user: appUser, displayName: 'Olivia Operator' })
+  const saved = await app.main.dispatch('contacts:save', carolContact)
+  expect(saved.ok, JSON.stringify(saved)).toBe(true)
+  await app.load()
+  await app.waitRegistered()
+})
+
+afterAll(async () => {
+  await app?.close()
+  await alice?.close()
+  await carol?.close()
+})
+
+afterEach(async ({ task }) => {
+  if (task.result?.state === 'fail')
+    await screenshot(app.page, `layouts-failed-${task.name.replace(/\W+/g, '-').slice(0, 60)}`)
+  await hangUpEverything(app, [alice, carol])
+  await app.page.keyboard.press('Escape')
+})
+
+const page = () => app.page
+const tabs = () => page().getByRole('tablist', { name: 'Views' })
+const tab = (name: string) => tabs().getByRole('tab', { name })
+const contactRow = (): Locator =>
+  page().getByRole('list', { name: 'Contact list' }).getByRole('listitem', { name: 'Carol Dahl' })
+const focusedId = () => page().evaluate(() => document.activeElement?.id ?? '')
+const layoutName = () => page().locator('[data-layout]').getAttribute('data-layout')
+
+/** Nothing scrolls sideways, nothing is cut, every button is inside the window. */
+async function expectFits(what: string): Promise<void> {
+  const problems = await layoutProblems(page())
+  expect(problems, what).toEqual({ horizontalOverflow: 0, clipped: [], buttonsOutside: [] })
+}
+
+/** The window at a size, the layout for it in place, no call on screen. */
+async function atSize(size: (typeof sizes)[number]): Promise<void> {
+  await page().setViewportSize({ width: size.width, height: size.height })
+  await expect.poll(layoutName).toBe(size.layout)
+  await expect.poll(() => ui.call(page()).count()).toBe(0)
+}
+
+/** Alice calls; the ringing card's Answer and Reject are in view; the operator answers by click. */
+async function aliceCallsAndIsAnswered(shot: string): Promise<{ aliceCall: number; card: Locator }> {
+  const aliceCall = await alice.call(appUri)
+  const card = ui.liveCall(page(), aliceParty)
+  await expect.poll(() => textOf(card), { timeout: 15_000 }).toMatch(/Incoming call/)
+  const answer = card.getByRole('button', { name: 'Answer' })
+  expect(await whollyInView(page(), answer), 'Answer in view without scrolling').toBe(true)
+  expect(await whollyInView(page(), card.getByRole('button', { name: 'Reject' })), 'Reject in view').toBe(
+    true,
+  )
+  if (shot) {
+    await expectFits(`ringing, ${shot}`)
+    await screenshot(page(), `layouts-${shot}-ringing`)
+  }
+  await answer.click()
+  await alice.waitForCall((c) => c.id === aliceCall && c.state === 'Established', 'alice answered by the app')
+  await expect.poll(() => textOf(card)).toMatch(/Connected/)
+  await expectAppTalkingWith(app, alice, aliceCall)
+  return { aliceCall, card }
+}
+
+/** Alice is with Carol now (the app's REFER), they talk, and the app has no call left. */
+async function aliceWithCarol(aliceCall: number): Promise<{ replaces: boolean }> {
+  const fromAlice = await alice.waitForCall(
+    (c) => c.id > aliceCall && c.direction === 'outgoing' && c.referredBy !== '' && c.state === 'Established',
+    'alice’s new call to carol, placed on the app’s REFER',
+    20_000,
+  )
+  const atCarol = await carol.waitForCall(
+    (c) => c.direction === 'incoming' && c.remoteUser === '4402' && c.state === 'Established',
+    'carol talking with alice',
+    20_000,
+  )
+  await expectPeersTalking(alice, fromAlice.id, carol, atCarol.id)
+  await alice.waitForCall((c) => c.id === aliceCall && c.state === 'Terminated', 'the app left alice’s call')
+  await eventually(
+    'no live call in the app',
+    () => ui.liveCall(page()).count(),
+    (live) => live === 0,
+  )
+  return { replaces: Boolean(atCarol.incomingHeaders.Replaces) }
+}
+
+describe.each(sizes)('at $width×$height ($layout)', (size) => {
+  const name = `${size.width}x${size.height}`
+
+  test('idle, ringing and in-call fit; answer and hold by click; blind transfer by drag', async () => {
+    await atSize(size)
+    await expectFits(`idle, ${name}`)
+    await screenshot(page(), `layouts-${name}-idle`)
+    await carol.setAutoAnswer(true)
+    if (size.layout === 'compact') await tab('Keypad').click()
+
+    const { aliceCall, card } = await aliceCallsAndIsAnswered(name)
+    await expectFits(`in call, ${name}`)
+    await screenshot(page(), `layouts-${name}-in-call`)
+
+    await card.getByRole('button', { name: 'Hold' }).click()
+    await expect.poll(() => textOf(card), { timeout: 10_000 }).toMatch(/On hold/)
+    await alice.waitForCall(
+      (c) => c.id === aliceCall && /sendonly|inactive/.test(c.remoteDirection),
+      'alice held by the app',
+    )
+    await expectFits(`on hold, ${name}`)
+    await card.getByRole('button', { name: 'Resume' }).click()
+    await expect.poll(() => textOf(card), { timeout: 10_000 }).toMatch(/Connected/)
+    await alice.waitForCall((c) => c.id === aliceCall && c.remoteDirection === 'sendrecv', 'alice resumed')
+
+    // A real mouse drag: press on the card; in compact rest on the Contacts tab until it
+    // springs open, then go on to Carol's row and release there.
+    const from = await card.boundingBox()
+    if (!from) throw new Error('the call card is not on screen')
+    await page().mouse.move(from.x + 20, from.y + 15)
+    await page().mouse.down()
+    if (size.layout === 'compact') {
+      expect(await contactRow().isVisible()).toBe(false)
+      const over = await tab('Contacts').boundingBox()
+      if (!over) throw new Error('the Contacts tab is not on screen')
+      await page().mouse.move(over.x + over.width / 2, over.y + over.height / 2, { steps: 8 })
+      await expect.poll(() => tab('Contacts').getAttribute('aria-selected')).toBe('true')
+    }
+    const to = await contactRow().boundingBox()
+    if (!to) throw new Error('Carol is not on screen')
+    await page().mouse.move(to.x + to.width / 2, to.y + 12, { steps: 8 })
+    await expect.poll(() => contactRow().locator('.drop-active').count()).toBeGreaterThan(0)
+    await page().mouse.up()
+    const { replaces } = await aliceWithCarol(aliceCall)
+    expect(replaces).toBe(false)
+  })
+
+  test('attended transfer by keyboard only: T, type, Shift+Enter, Ctrl+Enter', async () => {
+    await atSize(size)
+    if (size.layout === 'compact') await tab('History').click()
+    const { aliceCall, card } = await aliceCallsAndIsAnswered('')
+
+    await page().keyboard.press('t')
+    await expect.poll(focusedId).toBe('contact-search')
+    if (size.layout === 'compact') expect(await tab('Contacts').getAttribute('aria-selected')).toBe('true')
+    await page().keyboard.type('dahl logistics')
+    await page().keyboard.press('Shift+Enter')
+    const ringing = await carol.waitForCall(
+      (c) => c.direction === 'incoming' && c.remoteUser === appUser && c.state === 'Initial',
+      'consultation INVITE at carol',
+    )
+    await expect.poll(() => textOf(card), { timeout: 10_000 }).toMatch(/On hold/)
+    await carol.setAutoAnswer(true)
+    await carol.answer(ringing.id)
+    const consultCard = ui.liveCall(page(), carolParty)
+    await expect.poll(() => textOf(consultCard), { timeout: 10_000 }).toMatch(/Connected/)
+    await expectAppTalkingWith(app, carol, ringing.id)
+    await expectFits(`two calls, ${name}`)
+    await screenshot(page(), `layouts-${name}-consulting`)
+
+    await page().keyboard.press('Control+Enter')
+    const { replaces } = await aliceWithCarol(aliceCall)
+    expect(replaces).toBe(true)
+  })
+})
+
+describe('compact only', () => {
+  test('the header menu holds status, Settings and Sign out; Escape closes it', async () => {
+    await atSize(sizes[0])
+    const menu = page().getByRole('button', { name: 'Menu' })
+    await expect.poll(() => ui.signOut(page()).count()).toBe(0)
+    await menu.click()
+    expect(await menu.getAttribute('aria-expanded')).toBe('true')
+    const panel = page().getByRole('region', { name: 'Status, settings and sign out' })
+    for (const control of [
+      ui.signOut(page()),
+      panel.getByRole('button', { name: 'Settings' }),
+      panel.getByRole('switch', { name: 'Do not disturb' }),
+    ])
+      expect(await whollyInView(page(), control)).toBe(true)
+    await expectFits('menu open')
+    await screenshot(page(), 'layouts-400x700-menu')
+    await page().keyboard.press('Escape')
+    await expect.poll(() => ui.signOut(page()).count()).toBe(0)
+    expect(await focusedId()).toBe('')
+    expect(await page().evaluate(() => document.activeElement?.textContent?.trim())).toBe('Menu')
+  })
+
+  test('every shortcut works as in the wide window: it opens the tab holding its field', async () => {
+    await atSize(sizes[0])
+    await tab('Keypad').click()
+    await page().keyboard.press('y')
+    await expect.poll(() => tab('History').getAttribute('aria-selected')).toBe('true')
+    await expect.poll(focusedId).toBe('history-search')
+    await page().keyboard.press('Control+f')
+    await expect.poll(() => tab('Contacts').getAttribute('aria-selected')).toBe('true')
+    await expect.poll(focusedId).toBe('contact-search')
+    await page().keyboard.press('Control+d')
+    await expect.poll(() => tab('Keypad').getAttribute('aria-selected')).toBe('true')
+    await expect.poll(focusedId).toBe('dial-field')
+    // The tab list itself: arrow keys move the selection and the focus (ARIA tabs pattern).
+    await tab('Keypad').focus()
+    await page().keyboard.press('ArrowRight')
+    await expect.poll(() => tab('Contacts').getAttribute('aria-selected')).toBe('true')
+    expect(await focusedId()).toBe('tab-contacts')
+    await page().keyboard.press('End')
+    expect(await focusedId()).toBe('tab-history')
+    expect(await page().getByRole('tabpanel', { name: 'History' }).count()).toBe(1)
+  })
+})

@@ -1,0 +1,62 @@
+import type { Locator, Page } from 'playwright-core'
+
+/** What makes a layout unusable at a window size, found in the page. */
+export interface LayoutProblems {
+  /** The page scrolls sideways: document scrollWidth − clientWidth (0 when it does not). */
+  horizontalOverflow: number
+  /**
+   * Elements whose content is wider than their box (cut text, a squeezed button); an ellipsis
+   * on an element carrying the whole text as its tooltip is a deliberate cut, not counted.
+   */
+  clipped: string[]
+  /** Visible buttons not wholly inside the window's width. */
+  buttonsOutside: string[]
+}
+
+/**
+ * Looks at every visible element: content wider than its box, a button beyond the window's
+ * left or right edge, the document wider than the window. Visually hidden text (a 1 px clip
+ * for screen readers) is not on screen and not counted.
+ */
+export function layoutProblems(page: Page): Promise<LayoutProblems> {
+  return page.evaluate(() => {
+    const describe = (element: Element) => {
+      const name = element.getAttribute('aria-label') ?? (element.textContent ?? '').trim().slice(0, 40)
+      const classes = typeof element.className === 'string' ? element.className.split(/\s+/)[0] : ''
+      return `${element.tagName.toLowerCase()}${classes ? `.${classes}` : ''} "${name}"`
+    }
+    const visuallyHidden = (element: Element) => {
+      for (let at: Element | null = element; at; at = at.parentElement) {
+        const box = at.getBoundingClientRect()
+        if (box.width <= 1 || box.height <= 1) return true
+      }
+      return false
+    }
+    const clipped: string[] = []
+    const buttonsOutside: string[] = []
+    const width = document.documentElement.clientWidth
+    for (const element of document.body.querySelectorAll<HTMLElement>('*')) {
+      if (!(element instanceof HTMLElement) || element.getClientRects().length === 0) continue
+      if (getComputedStyle(element).visibility === 'hidden' || visuallyHidden(element)) continue
+      // A deliberate cut (an ellipsis) counts only when the whole text is not its tooltip.
+      const cutOnPurpose =
+        getComputedStyle(element).textOverflow === 'ellipsis' && element.title.trim() !== ''
+      if (element.scrollWidth > element.clientWidth + 1 && element.clientWidth > 0 && !cutOnPurpose)
+        clipped.push(describe(element))
+      if (element.tagName === 'BUTTON') {
+        const box = element.getBoundingClientRect()
+        if (box.left < -0.5 || box.right > width + 0.5) buttonsOutside.push(describe(element))
+      }
+    }
+    const root = document.documentElement
+    return { horizontalOverflow: Math.max(0, root.scrollWidth - root.clientWidth), clipped, buttonsOutside }
+  })
+}
+
+/** True when the element is wholly inside the window (no scrolling needed to see it). */
+export async function whollyInView(page: Page, locator: Locator): Promise<boolean> {
+  const box = await locator.boundingBox()
+  const size = page.viewportSize()
+  if (!box || !size) return false
+  return box.x >= 0 && box.y >= 0 && box.x + box.width <= size.width && box.y + box.height <= size.height
+}
