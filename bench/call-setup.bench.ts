@@ -1,6 +1,8 @@
 import type { Page } from 'playwright-core'
 import { TestApp } from '../e2e/harness/app'
 import { TestPeer } from '../e2e/harness/peer'
+import { progressTaps } from '../e2e/harness/pbx'
+import { bindUserToSipp, runSipp } from '../e2e/harness/sipp'
 import { startTestBed } from '../e2e/harness/test-bed'
 import { dial, ui } from '../e2e/harness/ui'
 import { pageMarks as marks, pageProbe, until } from './page-probe'
@@ -21,11 +23,15 @@ import { closeAll, median, type BenchFigure, type BenchSuite } from './suite'
  * - dial click → media flowing: the click to the first RTP from the auto-answering peer
  *   (the app's remote audio track unmutes). The first call of a page opens the fake
  *   microphone (a few hundred ms once); it is reported on its own line.
+ * - 183 → early audio heard: a SIPp gateway answers 183 with SDP and plays A-law RTP through
+ *   rtpengine; from Kamailio relaying the 183 ("PARLEY-TAP rx 183") to the app's remote audio
+ *   track unmuting (ICE and DTLS with rtpengine happen in between). The call is then cancelled.
  */
 const runs = 11
 const appUser = '7101'
 const calleeUser = '7102'
 const callerUser = '7103'
+const gatewayUser = '7104'
 
 type Probe = {
   clickAt: Array<{ at: number; label: string }>
@@ -114,6 +120,30 @@ export const callSetupBench: BenchSuite = {
         await ui.call(page).getByRole('button', { name: 'Answer' }).waitFor({ state: 'detached' })
       }
 
+      // 183 with SDP → the far end's early audio heard (no answer: each call is cancelled).
+      const gateway = await runSipp(pbx, {
+        scenario: 'uas-early-media-cancelled.xml',
+        service: gatewayUser,
+        keys: { user: gatewayUser },
+        calls: runs + 1,
+        timeoutS: 600,
+      })
+      closers.unshift(async () => gateway.stop())
+      await bindUserToSipp(pbx, gatewayUser, gateway.sipPort)
+      const toEarlyAudio: number[] = []
+      for (let i = 0; i <= runs; i++) {
+        const mediaBefore = (await probe(page)).remoteMediaAt.length
+        const startedAt = Date.now()
+        await dial(page, gatewayUser)
+        const heardAt = await until('early audio', async () => (await probe(page)).remoteMediaAt[mediaBefore])
+        const tap = await until('183 tap', async () =>
+          progressTaps(bed.pbx.logText()).find((t) => t.at >= startedAt - 1),
+        )
+        if (i > 0) toEarlyAudio.push(heardAt - tap.at)
+        await ui.call(page).getByRole('button', { name: 'Hang up' }).click()
+        await ui.call(page).getByRole('button', { name: 'Hang up' }).waitFor({ state: 'detached' })
+      }
+
       return [
         { name: 'page load → registered', ms: median(loads), target: 300 },
         { name: 'dial click → INVITE on the wire', ms: median(toWire), target: 50 },
@@ -130,6 +160,7 @@ export const callSetupBench: BenchSuite = {
           name: 'first call of a page: dial click → media flowing (incl. first microphone open)',
           ms: firstCallMedia,
         },
+        { name: '183 → early audio heard (SIPp gateway via rtpengine)', ms: median(toEarlyAudio) },
       ]
     } finally {
       await closeAll(closers)

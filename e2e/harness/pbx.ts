@@ -183,6 +183,14 @@ export class TestPbx {
   }
 }
 
+/** When the PBX received each 183 it relayed ("PARLEY-TAP rx 183" lines), wall-clock ms. */
+export function progressTaps(logText: string): Array<{ at: number; callId: string }> {
+  const taps: Array<{ at: number; callId: string }> = []
+  for (const m of logText.matchAll(/PARLEY-TAP rx 183 t=(\d+)\.(\d+) ci=(\S+)/g))
+    taps.push({ at: Number(m[1]) * 1000 + Number(m[2]) / 1000, callId: m[3] ?? '' })
+  return taps
+}
+
 export interface InviteTap {
   way: 'rx' | 'tx'
   /** Wall-clock ms since the epoch, microsecond precision. */

@@ -21,7 +21,14 @@ export interface SippRun {
  */
 export async function runSipp(
   pbx: PbxInfo,
-  options: { scenario: string; service: string; keys: Record<string, string>; timeoutS?: number },
+  options: {
+    scenario: string
+    service: string
+    keys: Record<string, string>
+    timeoutS?: number
+    /** Calls to run (one after another) before SIPp exits; 1 by default. */
+    calls?: number
+  },
 ): Promise<SippRun> {
   const sipPort = await freeUdpPort()
   const mediaPort = await freeUdpPort()
@@ -40,7 +47,7 @@ export async function runSipp(
     '-mp',
     String(mediaPort),
     '-m',
-    '1',
+    String(options.calls ?? 1),
     '-l',
     '1',
     '-timeout',
