@@ -44,6 +44,8 @@ export const preferencesSchema = z.object({
   dtmfMethod: dtmfMethodSchema.default('auto'),
   /** Every SIP message written to a bounded trace file in the log folder, for support. */
   sipTrace: z.boolean().default(false),
+  /** The window stays above other windows (a softphone docked beside the user's work). */
+  keepOnTop: z.boolean().default(false),
 })
 export type Preferences = z.infer<typeof preferencesSchema>
 
@@ -61,6 +63,7 @@ export const preferencesPatchSchema = z.object({
   language: z.enum(languagePreferences).optional(),
   dtmfMethod: dtmfMethodSchema.optional(),
   sipTrace: z.boolean().optional(),
+  keepOnTop: z.boolean().optional(),
 })
 export type PreferencesPatch = z.infer<typeof preferencesPatchSchema>
 

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, screen, session } from 'electron'
 import { resolveLanguage, translate } from '../contract/i18n'
 import { ClickToCall } from './app/click-to-call'
 import { lockDownDebugging } from './app/debug-lockdown'
@@ -41,7 +41,11 @@ import { CrashRecovery } from './window/crash-recovery'
 import { startBundledImportWorker } from './contacts/node-import-worker'
 import { installCspHeader } from './window/csp'
 import { hardenWebContents } from './window/harden'
-import { createMainWindow, windowControls } from './window/main-window'
+import { createMainWindow, windowControls, windowSizes } from './window/main-window'
+import { electronTrackedWindow } from './window/electron-tracked-window'
+import { keepOnTop } from './window/keep-on-top'
+import { PlacementStore } from './window/placement-store'
+import { WindowMemory } from './window/window-memory'
 import { installPermissionHandlers, createTrustedPageCheck } from './window/permissions'
 import { messageOf } from '../contract/error-message'
 
@@ -94,6 +98,7 @@ function main(): void {
   const trusted = { rendererUrl }
 
   let services: MainServices | null = null
+  let windowMemory: WindowMemory | null = null
   let stopped = false
   const crashRecovery = new CrashRecovery()
   const closeBehaviour = new CloseBehaviour(() => services?.preferences().closeToTray ?? false)
@@ -102,6 +107,7 @@ function main(): void {
     const dataDir = app.getPath('userData')
     const settingsPath = join(dataDir, settingsFileName)
     const settings = openSettings(settingsPath, () => new ElectronStoreBackend(dataDir), logger)
+    windowMemory = new WindowMemory({ store: new PlacementStore(settings.backend, logger), screen, logger })
     const policy = loadMachinePolicy({
       platform: process.platform,
       env: process.env,
@@ -206,10 +212,13 @@ function main(): void {
         }),
       preloadPath: join(here, '../preload/index.cjs'),
       devTools: !app.isPackaged,
+      ...(windowMemory ? { placement: windowMemory.placement(windowSizes) } : {}),
       closeBehaviour,
       logger,
     })
     mainWindow = window
+    windowMemory?.track(electronTrackedWindow(window))
+    const stopOnTop = services ? keepOnTop(window, events, services.preferences) : () => undefined
     const contents = window.webContents
     contents.on('did-start-loading', () => forwarder.detach())
     contents.on('did-finish-load', () => forwarder.attach(contents))
@@ -218,6 +227,7 @@ function main(): void {
       if (!window.isDestroyed() && crashRecovery.shouldReload(details.reason, Date.now())) contents.reload()
     })
     window.on('closed', () => {
+      stopOnTop()
       forwarder.detach()
       mainWindow = null
     })

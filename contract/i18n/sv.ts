@@ -54,6 +54,11 @@ export const sv: Catalogue = {
   'settings.close-to-tray-hint':
     'Då ringer samtal även när fönstret är stängt. Avsluta från menyn i systemfältet.',
   'settings.set-by-admin': 'Inställt av din administratör.',
+  'settings.keep-on-top': 'Håll fönstret överst',
+  'settings.keep-on-top-hint':
+    'Parley syns bredvid det du arbetar med, så att ett inkommande samtal aldrig hamnar bakom andra fönster.',
+  'settings.keep-on-top-on': 'Parley ligger nu överst.',
+  'settings.keep-on-top-off': 'Parley ligger inte längre överst.',
   'settings.language': 'Språk',
   'settings.language-system': (p) => `Samma som datorn (${p.language})`,
   'language.en': 'English',

@@ -251,6 +251,21 @@ describe('AccountService with an admin policy', () => {
     expect(refused.message).toMatch(/SIP trace/)
   })
 
+  it('the policy presets keep on top, or locks it', () => {
+    expect(service({ values: {}, locked: [] }).accountService.preferences().keepOnTop).toBe(false)
+    const preset = service({ values: { keepOnTop: true }, locked: [] }).accountService
+    expect(preset.preferences().keepOnTop).toBe(true)
+    expect(preset.updatePreferences({ keepOnTop: false }).keepOnTop).toBe(false)
+
+    const locked = service(
+      { values: { keepOnTop: true }, locked: ['keepOnTop'] },
+      { preferences: { keepOnTop: false } },
+    )
+    expect(locked.accountService.preferences().keepOnTop).toBe(true)
+    const refused = expectHandlerError(() => locked.accountService.updatePreferences({ keepOnTop: false }))
+    expect(refused.message).toMatch(/keep on top/)
+  })
+
   it("hands the policy's voicemail keys to the window, none when it names none", () => {
     const keys = [{ key: '9', label: 'Lyssna', during: 'menu' as const }]
     expect(

@@ -25,6 +25,7 @@ const settingLabels: Partial<Record<LockableSetting, string>> = {
   doNotDisturb: 'do not disturb',
   historyLimit: 'call history limit',
   sipTrace: 'SIP trace',
+  keepOnTop: 'keep on top',
 }
 export const labelOf = (setting: string): string => settingLabels[setting as LockableSetting] ?? setting
 
@@ -98,7 +99,13 @@ export function lockedAccountChanges(
 }
 
 /** Preferences an admin policy can set a value for (a preset, or fixed when also locked). */
-export const preferencesFromPolicy = ['closeToTray', 'language', 'dtmfMethod', 'sipTrace'] as const
+export const preferencesFromPolicy = [
+  'closeToTray',
+  'language',
+  'dtmfMethod',
+  'sipTrace',
+  'keepOnTop',
+] as const
 
 /** What the policy presets for preferences the user has not set yet. */
 export function preferencePresets(policy: AdminPolicy): Partial<Preferences> {

@@ -62,6 +62,8 @@ export const policyFileSchema = z
     closeToTray: z.boolean().optional(),
     /** The SIP trace for support: on or off (a preset; lock it with "locked"). */
     sipTrace: z.boolean().optional(),
+    /** The window stays above other windows (a preset; lock it with "locked"). */
+    keepOnTop: z.boolean().optional(),
     /** Default region for phone numbers (ISO 3166 country code, e.g. "SE"). */
     region: z
       .string()

@@ -75,6 +75,7 @@ describe('SettingsService field-by-field repair', () => {
       language: 'system',
       dtmfMethod: 'auto',
       sipTrace: false,
+      keepOnTop: false,
     })
     expect(settings.notices).toHaveLength(3)
   })

@@ -22,6 +22,7 @@ const fieldLabels: Record<string, MessageKey> = {
   language: 'settings.language',
   dtmfMethod: 'settings.dtmf',
   sipTrace: 'settings.sip-trace',
+  keepOnTop: 'settings.keep-on-top',
 }
 
 /** The field's label as a message; an unknown field (a newer version's) by its own name. */

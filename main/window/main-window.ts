@@ -2,6 +2,7 @@ import type { BrowserWindow, BrowserWindowConstructorOptions, WebPreferences } f
 import type { Logger } from '../log/logger'
 import type { CloseBehaviour } from './close-behaviour'
 import type { WindowControls } from './window-part'
+import type { Placement, Size } from './window-placement'
 
 /** Whether DevTools can open: a development run only (issue 12: never in a packaged app). */
 export interface DebugOptions {
@@ -33,18 +34,28 @@ export function secureWebPreferences(preloadPath: string, { devTools }: DebugOpt
   }
 }
 
+/**
+ * The window's sizes. It may be as narrow as 360 px: office workers dock a softphone at the side
+ * of the screen, and the renderer folds into one column there (issue 15). The first-run size fits
+ * a 1366×768 laptop screen with its taskbar.
+ */
+export const windowSizes: { minimum: Size; initial: Size } = {
+  minimum: { width: 360, height: 480 },
+  initial: { width: 1100, height: 720 },
+}
+
 export function mainWindowOptions(
   preloadPath: string,
   debug: DebugOptions,
   iconPath?: string,
+  placement?: Placement,
 ): BrowserWindowConstructorOptions {
   return {
-    // The call, history and contact panes sit side by side; below 1000×680 they get cramped.
-    // The default fits a 1366×768 laptop screen with its taskbar.
-    width: 1100,
-    height: 720,
-    minWidth: 1000,
-    minHeight: 680,
+    ...windowSizes.initial,
+    // Where the window was last on this display (window-memory.ts), clamped into view.
+    ...(placement ? placement.bounds : {}),
+    minWidth: windowSizes.minimum.width,
+    minHeight: windowSizes.minimum.height,
     title: 'Parley',
     show: false,
     ...(iconPath ? { icon: iconPath } : {}),
@@ -58,6 +69,8 @@ export interface MainWindowDeps {
   /** False in a packaged app. */
   devTools: boolean
   iconPath?: string
+  /** Where to open it (remembered per display); the default size, centred, without. */
+  placement?: Placement
   closeBehaviour: CloseBehaviour
   logger: Logger
 }
@@ -68,9 +81,13 @@ export interface MainWindowDeps {
  */
 export function createMainWindow(deps: MainWindowDeps): BrowserWindow {
   const window = deps.createWindow(
-    mainWindowOptions(deps.preloadPath, { devTools: deps.devTools }, deps.iconPath),
+    mainWindowOptions(deps.preloadPath, { devTools: deps.devTools }, deps.iconPath, deps.placement),
   )
-  window.once('ready-to-show', () => window.show())
+  window.once('ready-to-show', () => {
+    // Maximized over the remembered normal bounds, so restoring returns to them.
+    if (deps.placement?.maximized) window.maximize()
+    window.show()
+  })
   window.on('close', (event) => {
     if (deps.closeBehaviour.onCloseRequested() === 'hide') {
       event.preventDefault()

@@ -15,6 +15,7 @@ const preferences: Preferences = {
   language: 'sv',
   dtmfMethod: 'auto',
   sipTrace: false,
+  keepOnTop: false,
 }
 const signedOut: AccountState = { account: null, hasPassword: false, locked: [], notices: [] }
 

@@ -9,6 +9,7 @@ import { ContactPicker } from './contact-picker.svelte'
 import { ContactsState } from './contacts.svelte'
 import { CloseToTrayState } from './close-to-tray.svelte'
 import { SipTraceState } from './sip-trace.svelte'
+import { KeepOnTopState } from './keep-on-top.svelte'
 import { DiagnosticsState } from './diagnostics.svelte'
 import { DoNotDisturbState } from './dnd.svelte'
 import { DtmfMethodState } from './dtmf-method.svelte'
@@ -41,6 +42,8 @@ export interface AppState {
   status: StatusState
   closeToTray: CloseToTrayState
   sipTrace: SipTraceState
+  /** The window stays above other windows. */
+  keepOnTop: KeepOnTopState
   /** How keypad tones are sent (auto / RFC 4733 / SIP INFO). */
   dtmfMethod: DtmfMethodState
   /** "Save diagnostics…" in Settings. */
@@ -95,6 +98,7 @@ export function createAppState(phone: Phone, api: ParleyApi, options: AppStateOp
   const closeToTray = new CloseToTrayState(api, ui)
   const dtmfMethod = new DtmfMethodState(api, ui, language)
   const sipTrace = new SipTraceState(api, ui, language)
+  const keepOnTop = new KeepOnTopState(api, ui, language)
   let transfer: TransferController | null = null
   let history: HistoryState | null = null
   const calls = new CallsState({
@@ -135,6 +139,7 @@ export function createAppState(phone: Phone, api: ParleyApi, options: AppStateOp
     status,
     closeToTray,
     sipTrace,
+    keepOnTop,
     dtmfMethod,
     diagnostics: new DiagnosticsState(api, ui),
     audio: options.audio ?? null,
@@ -149,13 +154,14 @@ export function createAppState(phone: Phone, api: ParleyApi, options: AppStateOp
         status.start(),
         closeToTray.start(),
         sipTrace.start(),
+        keepOnTop.start(),
         dtmfMethod.start(),
       ]
       const ticker = setInterval(() => ui.tick(), 1000)
       // One read of the preferences for every state that shows one.
       void request(api, 'preferences:get').then((preferences) => {
         if (preferences.ok)
-          for (const state of [language, dnd, closeToTray, sipTrace, dtmfMethod])
+          for (const state of [language, dnd, closeToTray, sipTrace, keepOnTop, dtmfMethod])
             state.apply(preferences.value)
       })
       // The address book and the history are not needed to register: they load once signing

@@ -14,6 +14,7 @@ const preferences = (doNotDisturb: boolean): Preferences => ({
   language: 'system',
   dtmfMethod: 'auto',
   sipTrace: false,
+  keepOnTop: false,
 })
 
 function setup(initial = false) {

@@ -1,10 +1,11 @@
 import type { ParleyApi } from '../../contract/ipc'
 import type { Preferences } from '../../contract/schemas'
 import { message, type Message } from '../../contract/i18n'
+import type { ArgsOf, MessageKey } from '../../contract/i18n/catalogue'
 import { request } from './api'
 import type { Say } from './ui.svelte'
 
-type BooleanPreference = {
+export type BooleanPreference = {
   [K in keyof Preferences]: Preferences[K] extends boolean ? K : never
 }[keyof Preferences]
 
@@ -98,5 +99,29 @@ export class PreferenceSwitch extends PreferenceValue<BooleanPreference> {
   /** Turns the preference on or off; a refusal (e.g. locked by the admin) is said in words. */
   setEnabled(enabled: boolean): Promise<boolean> {
     return this.set(enabled)
+  }
+}
+
+/** A catalogue text without parameters. */
+type PlainKey = { [K in MessageKey]: ArgsOf<K> extends [] ? K : never }[MessageKey]
+
+/**
+ * An on/off preference named and announced in the window's current language (SIP trace, keep
+ * on top): `name` for refusals, `on` / `off` said after a change.
+ */
+export class CataloguedSwitch extends PreferenceSwitch {
+  constructor(
+    api: ParleyApi,
+    notifier: PreferenceNotifier,
+    language: { t(key: PlainKey): string },
+    key: BooleanPreference,
+    texts: { name: PlainKey; on: PlainKey; off: PlainKey },
+  ) {
+    super(api, notifier, key, {
+      get name() {
+        return language.t(texts.name)
+      },
+      said: (on) => language.t(on ? texts.on : texts.off),
+    })
   }
 }

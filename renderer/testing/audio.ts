@@ -18,6 +18,7 @@ export const defaultPreferences: Preferences = {
   language: 'system',
   dtmfMethod: 'auto',
   sipTrace: false,
+  keepOnTop: false,
 }
 
 /** window.parley with an in-memory preferences store and events the test pushes. */
