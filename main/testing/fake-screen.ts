@@ -64,3 +64,15 @@ export class FakeTrackedWindow implements TrackedWindow {
     this.closing.forEach((listener) => listener())
   }
 }
+
+/** A laptop (the primary, taskbar 40 px) and a monitor to its right. */
+export const laptopDisplay: DisplayInfo = {
+  id: 1,
+  bounds: { x: 0, y: 0, width: 1366, height: 768 },
+  workArea: { x: 0, y: 0, width: 1366, height: 728 },
+}
+export const monitorDisplay: DisplayInfo = {
+  id: 2,
+  bounds: { x: 1366, y: 0, width: 1920, height: 1080 },
+  workArea: { x: 1366, y: 0, width: 1920, height: 1040 },
+}

@@ -4,22 +4,13 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { MemoryLogger } from '../log/logger'
 import { JsonFileSettingsBackend, MemorySettingsBackend } from '../settings/backend'
-import { FakeScreen, FakeTrackedWindow } from '../testing/fake-screen'
+import { FakeScreen, FakeTrackedWindow, laptopDisplay, monitorDisplay } from '../testing/fake-screen'
 import { PlacementStore, placementKey } from './placement-store'
 import { WindowMemory } from './window-memory'
 import { windowSizes } from './main-window'
-import type { DisplayInfo } from './window-placement'
 
-const laptop: DisplayInfo = {
-  id: 1,
-  bounds: { x: 0, y: 0, width: 1366, height: 768 },
-  workArea: { x: 0, y: 0, width: 1366, height: 728 },
-}
-const monitor: DisplayInfo = {
-  id: 2,
-  bounds: { x: 1366, y: 0, width: 1920, height: 1080 },
-  workArea: { x: 1366, y: 0, width: 1920, height: 1040 },
-}
+const laptop = laptopDisplay
+const monitor = monitorDisplay
 
 /** Timers a test fires by hand: the memory saves only once the window has settled. */
 function manualTimers() {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { laptopDisplay, monitorDisplay } from '../testing/fake-screen'
 import {
   clampInto,
   displayKey,
@@ -9,17 +10,8 @@ import {
   type DisplayInfo,
 } from './window-placement'
 
-/** A laptop (primary, taskbar 40 px) and a monitor to its right. */
-const laptop: DisplayInfo = {
-  id: 1,
-  bounds: { x: 0, y: 0, width: 1366, height: 768 },
-  workArea: { x: 0, y: 0, width: 1366, height: 728 },
-}
-const monitor: DisplayInfo = {
-  id: 2,
-  bounds: { x: 1366, y: 0, width: 1920, height: 1080 },
-  workArea: { x: 1366, y: 0, width: 1920, height: 1040 },
-}
+const laptop = laptopDisplay
+const monitor = monitorDisplay
 const sizes = { minimum: { width: 360, height: 480 }, initial: { width: 1100, height: 720 } }
 
 describe('placeWindow', () => {

@@ -9,7 +9,8 @@ import { ContactPicker } from './contact-picker.svelte'
 import { ContactsState } from './contacts.svelte'
 import { CloseToTrayState } from './close-to-tray.svelte'
 import { SipTraceState } from './sip-trace.svelte'
-import { KeepOnTopState } from './keep-on-top.svelte'
+import { keepOnTopSwitch } from './keep-on-top.svelte'
+import type { CataloguedSwitch } from './preference-switch.svelte'
 import { DiagnosticsState } from './diagnostics.svelte'
 import { DoNotDisturbState } from './dnd.svelte'
 import { DtmfMethodState } from './dtmf-method.svelte'
@@ -43,7 +44,7 @@ export interface AppState {
   closeToTray: CloseToTrayState
   sipTrace: SipTraceState
   /** The window stays above other windows. */
-  keepOnTop: KeepOnTopState
+  keepOnTop: CataloguedSwitch
   /** How keypad tones are sent (auto / RFC 4733 / SIP INFO). */
   dtmfMethod: DtmfMethodState
   /** "Save diagnostics…" in Settings. */
@@ -98,7 +99,7 @@ export function createAppState(phone: Phone, api: ParleyApi, options: AppStateOp
   const closeToTray = new CloseToTrayState(api, ui)
   const dtmfMethod = new DtmfMethodState(api, ui, language)
   const sipTrace = new SipTraceState(api, ui, language)
-  const keepOnTop = new KeepOnTopState(api, ui, language)
+  const keepOnTop = keepOnTopSwitch(api, ui, language)
   let transfer: TransferController | null = null
   let history: HistoryState | null = null
   const calls = new CallsState({

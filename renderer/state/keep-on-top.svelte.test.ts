@@ -1,12 +1,12 @@
 import { describe, expect, it, vi } from 'vitest'
 import type { Preferences, PreferencesPatch } from '../../contract/schemas'
-import { KeepOnTopState } from './keep-on-top.svelte'
+import { keepOnTopSwitch } from './keep-on-top.svelte'
 import { LanguageState } from './language.svelte'
 import { FakeApi } from '../testing/fake-api'
 import { testPreferences } from '../testing/test-app'
 import { UiState } from './ui.svelte'
 
-describe('KeepOnTopState', () => {
+describe('keepOnTopSwitch', () => {
   it('changes keepOnTop alone and says so in the window language', async () => {
     let stored: Preferences = { ...testPreferences, keepOnTop: false, language: 'sv' }
     const api = new FakeApi()
@@ -15,7 +15,7 @@ describe('KeepOnTopState', () => {
     const language = new LanguageState(api, new UiState(), ['sv-SE'])
     language.apply(stored)
     const notifier = { announce: vi.fn(), alert: vi.fn() }
-    const onTop = new KeepOnTopState(api, notifier, language)
+    const onTop = keepOnTopSwitch(api, notifier, language)
     onTop.apply(stored)
     expect(onTop.enabled).toBe(false)
     expect(await onTop.setEnabled(true)).toBe(true)
@@ -30,7 +30,7 @@ describe('KeepOnTopState', () => {
     }))
     const language = new LanguageState(api, new UiState(), ['en-GB'])
     const notifier = { announce: vi.fn(), alert: vi.fn() }
-    const onTop = new KeepOnTopState(api, notifier, language)
+    const onTop = keepOnTopSwitch(api, notifier, language)
     expect(await onTop.setEnabled(true)).toBe(false)
     expect(onTop.enabled).toBe(false)
     expect(notifier.alert).toHaveBeenCalledTimes(1)
