@@ -94,6 +94,21 @@ const fake = vi.hoisted(() => {
     restore = vi.fn()
     isMinimized = () => false
     isDestroyed = () => false
+    bounds = { x: 0, y: 0, width: 1100, height: 720 }
+    getNormalBounds = () => this.bounds
+    isMaximized = () => false
+    maximize = vi.fn()
+    setAlwaysOnTop = vi.fn()
+  }
+  const display = {
+    id: 1,
+    bounds: { x: 0, y: 0, width: 1920, height: 1080 },
+    workArea: { x: 0, y: 0, width: 1920, height: 1040 },
+  }
+  const screen = {
+    getAllDisplays: () => [display],
+    getPrimaryDisplay: () => display,
+    getDisplayMatching: () => display,
   }
   class Tray {
     on() {
@@ -116,6 +131,7 @@ const fake = vi.hoisted(() => {
     nativeImage: { createFromBitmap: () => ({}) },
     dialog: { showErrorBox: () => undefined },
     BrowserWindow,
+    screen,
     ipcMain: {
       handle: (channel: string, handler: Listener) => state.ipcHandlers.set(channel, handler),
       removeHandler: (channel: string) => state.ipcHandlers.delete(channel),
@@ -284,9 +300,9 @@ describe('main/index.ts composition root', () => {
       webSecurity: true,
       autoplayPolicy: 'no-user-gesture-required',
     })
-    expect(options).toMatchObject({ minWidth: 1000, minHeight: 680 })
+    expect(options).toMatchObject({ minWidth: 360, minHeight: 480 })
     expect(String((options.webPreferences as { preload: string }).preload)).toMatch(/preload[\\/]index\.cjs$/)
-    expect(window.listeners.get('close')).toHaveLength(1)
+    expect(window.listeners.get('close')).toHaveLength(2) // close-to-tray and the window memory
   })
 
   it('serves the renderer from app://parley with the CSP header, and no file:// page is trusted', async () => {
@@ -342,11 +358,27 @@ describe('main/index.ts composition root', () => {
     expect(fake.state.windows).toHaveLength(2)
     const reopened = fake.state.windows[1] as (typeof fake.state.windows)[number]
     expect(reopened.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true })
-    expect(reopened.window.listeners.get('close')).toHaveLength(1)
+    // Close-to-tray and the window memory (which saves where the window was) listen to close.
+    expect(reopened.window.listeners.get('close')).toHaveLength(2)
     // While it exists, "Show Parley" brings that same window forward instead of adding one.
     showParley()
     expect(fake.state.windows).toHaveLength(2)
     expect(reopened.instance.show).toHaveBeenCalled()
+  })
+
+  it('reopens the window where it was closed, and keeps it on top when the preference says so', async () => {
+    expect(options).toMatchObject({ minWidth: 360, x: 410, y: 160, width: 1100, height: 720 })
+    const first = fake.state.windows[0] as FakeWindow
+    expect(first.instance.setAlwaysOnTop).toHaveBeenLastCalledWith(false)
+    Object.assign(first.instance, { bounds: { x: 1500, y: 300, width: 400, height: 700 } })
+    window.emit('close', { preventDefault: () => undefined })
+    await invoke('preferences:update', { keepOnTop: true }, { url: rendererPage, parent: null })
+    expect(first.instance.setAlwaysOnTop).toHaveBeenLastCalledWith(true)
+    window.emit('closed')
+    fake.app.emit('activate')
+    const reopened = fake.state.windows[1] as FakeWindow
+    expect(reopened.options).toMatchObject({ x: 1500, y: 300, width: 400, height: 700 })
+    expect(reopened.instance.setAlwaysOnTop).toHaveBeenLastCalledWith(true)
   })
 
   it('stops services before quitting', async () => {
