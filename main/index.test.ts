@@ -32,7 +32,7 @@ const fake = vi.hoisted(() => {
       options: Record<string, unknown>
       window: ReturnType<typeof emitter> & Record<string, unknown>
       contents: ReturnType<typeof emitter> & Record<string, unknown>
-      instance: { show: ReturnType<typeof vi.fn> }
+      instance: { show: ReturnType<typeof vi.fn>; setAlwaysOnTop: ReturnType<typeof vi.fn> }
     }[],
     /** The tray's latest context menu (Menu.buildFromTemplate passes the template through). */
     trayMenu: [] as { label?: string; click?: () => void }[],
