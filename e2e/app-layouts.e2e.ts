@@ -203,7 +203,55 @@ describe.each(sizes)('at $width×$height ($layout)', (size) => {
   })
 })
 
-describe('compact only', () => {
+describe('compact, and the widths where the layout changes', () => {
+  test('announce first by drag: call the contact from its tab, then drop the held call on the new one', async () => {
+    await atSize(sizes[0])
+    await tab('Keypad').click()
+    const { aliceCall, card } = await aliceCallsAndIsAnswered('')
+    await tab('Contacts').click()
+    await contactRow().getByRole('button', { name: 'Call Carol Dahl, work' }).click()
+    const ringing = await carol.waitForCall(
+      (c) => c.direction === 'incoming' && c.remoteUser === appUser && c.state === 'Initial',
+      'consultation INVITE at carol',
+    )
+    await expect.poll(() => textOf(card), { timeout: 10_000 }).toMatch(/On hold/)
+    await carol.setAutoAnswer(true)
+    await carol.answer(ringing.id)
+    const consultCard = ui.liveCall(page(), carolParty)
+    await expect.poll(() => textOf(consultCard), { timeout: 10_000 }).toMatch(/Connected/)
+    await expectAppTalkingWith(app, carol, ringing.id)
+
+    await card.dragTo(consultCard)
+    const { replaces } = await aliceWithCarol(aliceCall)
+    expect(replaces).toBe(true)
+  })
+
+  test('at the breakpoints (700, 999, 1000 px) nothing scrolls sideways or is cut', async () => {
+    for (const [width, layout] of [
+      [699, 'compact'],
+      [700, 'medium'],
+      [999, 'medium'],
+      [1000, 'wide'],
+    ] as const) {
+      await page().setViewportSize({ width, height: 600 })
+      await expect.poll(layoutName).toBe(layout)
+      await expectFits(`${width} px`)
+    }
+  })
+
+  test('the narrowest window (360 px): nothing scrolls sideways or is cut, the menu included', async () => {
+    await page().setViewportSize({ width: 360, height: 640 })
+    await expect.poll(layoutName).toBe('compact')
+    for (const name of ['Keypad', 'Contacts', 'History']) {
+      await tab(name).click()
+      await expectFits(`360 px, ${name}`)
+    }
+    await page().getByRole('button', { name: 'Menu' }).click()
+    await expectFits('360 px, menu open')
+    await screenshot(page(), 'layouts-360x640-menu')
+    await page().keyboard.press('Escape')
+  })
+
   test('the header menu holds status, Settings and Sign out; Escape closes it', async () => {
     await atSize(sizes[0])
     const menu = page().getByRole('button', { name: 'Menu' })
