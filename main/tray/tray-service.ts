@@ -16,6 +16,8 @@ export interface TrayServiceOptions {
   signals: CallSignals
   /** The language of the tray's texts, asked at each render. */
   language(): Language
+  /** Tells the tray when the preferences changed (the language may have); returns an unsubscribe. */
+  onPreferencesChanged(listener: () => void): () => void
   showWindow(): void
   quit(): void
   /** Told whether a tray exists: closing the window may only hide it when there is one. */
@@ -28,6 +30,7 @@ export class TrayService {
   private port: TrayPort | null = null
   private status: PhoneStatus = initialPhoneStatus
   private missed = 0
+  private renderedIn: Language | null = null
   private unsubscribe: (() => void)[] = []
 
   constructor(private readonly options: TrayServiceOptions) {}
@@ -52,6 +55,10 @@ export class TrayService {
         this.missed = count
         this.render()
       }),
+      // A language switch redraws at once, not at the next call or missed call.
+      this.options.onPreferencesChanged(() => {
+        if (this.options.language() !== this.renderedIn) this.render()
+      }),
     ]
     this.render()
   }
@@ -66,7 +73,10 @@ export class TrayService {
   }
 
   private render(): void {
-    this.port?.render(trayModel(this.status, this.missed, this.options.language()), (id) => {
+    if (!this.port) return
+    const language = this.options.language()
+    this.renderedIn = language
+    this.port.render(trayModel(this.status, this.missed, language), (id) => {
       if (id === 'show') this.options.showWindow()
       else this.options.quit()
     })

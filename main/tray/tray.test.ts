@@ -4,6 +4,9 @@ import { CallSignals } from '../notifications/call-signals'
 import { statusIconBitmap } from './status-icon'
 import { trayModel, type TrayMenuId, type TrayView } from './tray-model'
 import { TrayService } from './tray-service'
+import { EventBus } from '../ipc/event-bus'
+import type { Language } from '../../contract/i18n'
+import { preferencesSchema } from '../../contract/schemas'
 
 describe('trayModel', () => {
   it('shows registration, calls and missed calls, most urgent icon first', () => {
@@ -74,8 +77,11 @@ describe('TrayService', () => {
     let select: (id: TrayMenuId) => void = () => undefined
     let click: () => void = () => undefined
     const calls = { show: 0, quit: 0, available: [] as boolean[], destroyed: 0 }
+    const preferences = new EventBus()
+    let language: Language = 'en'
     const service = new TrayService({
-      language: () => 'en',
+      language: () => language,
+      onPreferencesChanged: (listener) => preferences.on('preferences-changed', listener),
       createTray: (onClick) => {
         if (createFails) throw new Error('no status notifier host')
         click = onClick
@@ -95,7 +101,19 @@ describe('TrayService', () => {
       setTrayAvailable: (available) => calls.available.push(available),
       logger: new MemoryLogger(),
     })
-    return { signals, views, calls, service, select: (id: TrayMenuId) => select(id), click: () => click() }
+    return {
+      signals,
+      views,
+      calls,
+      service,
+      select: (id: TrayMenuId) => select(id),
+      click: () => click(),
+      /** The user picks another language in Settings: main stores it and says so. */
+      switchLanguage: (next: Language) => {
+        language = next
+        preferences.emit('preferences-changed', preferencesSchema.parse({ language: next }))
+      },
+    }
   }
 
   it('follows phone status and missed calls, and its menu shows or quits', () => {
@@ -111,6 +129,23 @@ describe('TrayService', () => {
     tray.select('quit')
     expect(tray.calls.show).toBe(2)
     expect(tray.calls.quit).toBe(1)
+  })
+
+  it('redraws in the new language as soon as the language changes, not at the next call', () => {
+    const tray = setup()
+    tray.signals.emit('missedUnseen', 2)
+    tray.service.start()
+    expect(tray.views.at(-1)?.tooltip).toBe('Parley: Not registered · 2 missed calls')
+    tray.switchLanguage('sv')
+    expect(tray.views.at(-1)?.tooltip).toBe('Parley: Inte registrerad · 2 missade samtal')
+    expect(tray.views.at(-1)?.menu.at(-1)).toEqual({ kind: 'action', id: 'quit', label: 'Avsluta Parley' })
+    // Another preference (do not disturb, say) changes nothing the tray shows: no redraw.
+    const drawn = tray.views.length
+    tray.switchLanguage('sv')
+    expect(tray.views.length).toBe(drawn)
+    tray.service.stop()
+    tray.switchLanguage('en')
+    expect(tray.views.length).toBe(drawn)
   })
 
   it('removes the icon on stop and stops listening', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { AccountState } from '../../contract/ipc'
-import type { Preferences } from '../../contract/schemas'
+import type { Account, Contact, Preferences } from '../../contract/schemas'
+import { createTestApp } from '../testing/test-app'
 import { createAppState } from './app-state'
 import { FakeApi } from '../testing/fake-api'
 import { FakePhone } from '../testing/fake-phone'
@@ -63,3 +64,44 @@ describe('createAppState start', () => {
     stop()
   })
 })
+
+describe('the address book follows the account region', () => {
+  it('re-reads the numbers when the region changes: search and caller names use the new one', async () => {
+    const oslo: Contact = {
+      id: 'kari',
+      name: 'Kari Nordmann',
+      company: '',
+      favourite: false,
+      numbers: [{ kind: 'work', value: '22 12 34 56' }],
+    }
+    const { app, api, stop } = await createTestApp({ contacts: [oslo] })
+    api
+      .handle('account:save', (request) => ({
+        account: (request as { account: Account }).account,
+        hasPassword: true,
+        locked: [],
+        notices: [],
+      }))
+      .handle('account:password', () => 'pw')
+    // In Sweden "22 12 34 56" is no phone number a caller from Oslo could match.
+    expect(app.contacts.region).toBe('SE')
+    expect(app.contacts.nameForNumber('+4722123456')).toBe('')
+    expect(await app.session.signIn({ ...norwegianAccount, region: 'NO' }, 'pw')).toBe(true)
+    expect(app.contacts.region).toBe('NO')
+    await expect.poll(() => app.contacts.nameForNumber('+4722123456')).toBe('Kari Nordmann')
+    app.contacts.setQuery('+47 22 12 34 56')
+    expect(app.contacts.results.map((contact) => contact.name)).toEqual(['Kari Nordmann'])
+    stop()
+  })
+})
+
+const norwegianAccount: Account = {
+  displayName: 'Kari',
+  sipAddress: '7101@pbx.test',
+  authUser: '',
+  wsServer: 'ws://127.0.0.1:8080',
+  outboundProxy: '',
+  iceServers: [],
+  voicemailNumber: '555',
+  region: 'NO',
+}

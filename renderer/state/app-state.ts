@@ -79,6 +79,7 @@ export function createAppState(phone: Phone, api: ParleyApi, options: AppStateOp
   const log = options.log ?? ipcLog(api)
   const session = new SignInState(phone, api, log)
   const contacts = new ContactsState(api, ui, () => session.account?.account?.region ?? defaultRegion)
+  session.onAccount(() => void contacts.regionMayHaveChanged())
   const dnd = new DoNotDisturbState(api, ui)
   // The adapter's presence PUBLISH; a phone without it (an older adapter) publishes nothing.
   const presence = phone as Phone & Partial<PresencePublisher>

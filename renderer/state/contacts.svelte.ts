@@ -35,6 +35,9 @@ export class ContactsState {
   private byDigits = new Map<string, string>()
   /** Lists published: a list indexed after a newer one started must not replace it. */
   private generation = 0
+  /** The list last handed to publish (maybe still being indexed) and the region it was read in. */
+  private latest: Contact[] | null = null
+  private indexedRegion = ''
 
   private readonly api: ParleyApi
   private readonly notifier: { announce(message: Say): void; alert(message: Say): void }
@@ -93,12 +96,24 @@ export class ContactsState {
     this.error = ''
   }
 
+  /**
+   * Re-indexes the address book when the account's region changes: "08-120 100 64" is a
+   * Stockholm number in SE and another phone (or none) elsewhere, so search and caller names
+   * must be read again in the new region.
+   */
+  async regionMayHaveChanged(): Promise<void> {
+    if (this.latest !== null && this.region !== this.indexedRegion) await this.publish(this.latest)
+  }
+
   /** Indexes `contacts` a slice per task, then shows them (unless a newer list came meanwhile). */
   private async publish(contacts: Contact[]): Promise<void> {
     const generation = ++this.generation
-    const index = await runInTasks(ContactSearch.slices(contacts, this.region))
+    const region = this.region
+    this.latest = contacts
+    this.indexedRegion = region
+    const index = await runInTasks(ContactSearch.slices(contacts, region))
     if (generation !== this.generation) return
-    this.byDigits = numberDirectory(contacts, this.region)
+    this.byDigits = numberDirectory(contacts, region)
     this.index = index
     this.contacts = contacts
   }

@@ -32,6 +32,7 @@ export class SignInState {
   /** The microphone is warmed once per run, after the first registration (see start()). */
   private microphoneWarmed = false
   private readonly signOutHooks: (() => void)[] = []
+  private readonly accountListeners: ((account: AccountState) => void)[] = []
 
   constructor(phone: Phone, api: ParleyApi, log: Log = ipcLog(api)) {
     this.phone = phone
@@ -80,7 +81,7 @@ export class SignInState {
       this.stage = 'signed-out'
       return
     }
-    this.account = result.value
+    this.setAccount(result.value)
     const { account, hasPassword } = result.value
     // A repaired settings file can leave '' in a required field: registering with it would only
     // fail obscurely, so ask for the missing detail on the form instead.
@@ -111,7 +112,7 @@ export class SignInState {
         this.error = saved.message
         return false
       }
-      this.account = saved.value
+      this.setAccount(saved.value)
       const stored = password ?? (await this.storedPassword())
       if (stored === null) return false
       await this.connectThenShow(saved.value.account ?? account, stored)
@@ -119,6 +120,16 @@ export class SignInState {
     } finally {
       this.busy = false
     }
+  }
+
+  /** Told each account main answers with (loaded, saved, signed out), e.g. to follow its region. */
+  onAccount(listener: (account: AccountState) => void): void {
+    this.accountListeners.push(listener)
+  }
+
+  private setAccount(account: AccountState): void {
+    this.account = account
+    this.accountListeners.forEach((listener) => listener(account))
   }
 
   /** Runs before the phone disconnects on sign-out (e.g. withdrawing the published status). */
@@ -130,7 +141,7 @@ export class SignInState {
     this.signOutHooks.forEach((hook) => hook())
     await this.phone.disconnect()
     const result = await request(this.api, 'account:sign-out')
-    if (result.ok) this.account = result.value
+    if (result.ok) this.setAccount(result.value)
     this.registration = { state: 'unregistered' }
     this.stage = 'signed-out'
   }
