@@ -3,3 +3,4 @@ export function releaseProblems(build: {
   env: Record<string, string | undefined>
   config: Record<string, unknown>
 }): string[]
+export const PUBLISHER_PLACEHOLDER: string

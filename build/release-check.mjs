@@ -5,6 +5,12 @@
 // Used by the beforePack hook (build/before-pack.mjs) and tested in release-check.test.ts.
 
 /**
+ * The publisher electron-builder.yml ships with. It is not a real certificate's subject: a
+ * Windows release built with it would refuse every update, so the check stops it.
+ */
+export const PUBLISHER_PLACEHOLDER = 'Parley team'
+
+/**
  * @param {{ platform: string, env: Record<string, string | undefined>, config: Record<string, any> }} build
  * @returns {string[]} what is wrong, empty when the build may go on
  */
@@ -38,6 +44,10 @@ export function releaseProblems({ platform, env, config }) {
       .filter((name) => typeof name === 'string' && name.trim() !== '')
     if (names.length === 0)
       problems.push('win.signtoolOptions.publisherName must pin the certificate subject the updater checks')
+    else if (names.some((name) => name.trim() === PUBLISHER_PLACEHOLDER))
+      problems.push(
+        `win.signtoolOptions.publisherName is still the placeholder "${PUBLISHER_PLACEHOLDER}": set it (in electron-builder.yml, the one place) to your code-signing certificate's subject CN`,
+      )
     if (win.verifyUpdateCodeSignature === false)
       problems.push('win.verifyUpdateCodeSignature must not be false')
   }

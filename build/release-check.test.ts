@@ -1,11 +1,11 @@
 import { join } from 'node:path'
 import { Packager } from 'electron-builder'
 import { describe, expect, it } from 'vitest'
-import { releaseProblems } from './release-check.mjs'
+import { PUBLISHER_PLACEHOLDER, releaseProblems } from './release-check.mjs'
 
 const signedWin = {
   forceCodeSigning: true,
-  win: { signtoolOptions: { publisherName: ['Parley team'] } },
+  win: { signtoolOptions: { publisherName: ['Example Corp AB'] } },
 }
 const feed = { PARLEY_UPDATE_URL: 'https://updates.example.com/parley/' }
 const winCert = { CSC_LINK: '/secure/parley.pfx', CSC_KEY_PASSWORD: 'x' }
@@ -43,6 +43,13 @@ describe('releaseProblems', () => {
     ).toEqual(['win.verifyUpdateCodeSignature must not be false'])
   })
 
+  it('fails a Windows build still pinned to the placeholder publisher', () => {
+    const config = { ...signedWin, win: { signtoolOptions: { publisherName: [PUBLISHER_PLACEHOLDER] } } }
+    expect(releaseProblems({ platform: 'win32', env: { ...feed, ...winCert }, config })).toEqual([
+      expect.stringMatching(/still the placeholder "Parley team".*certificate's subject CN/),
+    ])
+  })
+
   it('fails any platform without an https feed', () => {
     for (const url of [undefined, 'http://updates.example.com/', 'not a url', 'file:///srv/updates'])
       expect(releaseProblems({ platform: 'linux', env: { PARLEY_UPDATE_URL: url }, config: {} })).toHaveLength(1)
@@ -53,10 +60,16 @@ describe('releaseProblems', () => {
     const packager = new Packager({ projectDir: join(import.meta.dirname, '..') })
     await packager.validateConfig()
     const config = packager.config as unknown as Record<string, unknown>
-    expect(releaseProblems({ platform: 'win32', env: { ...feed, ...winCert }, config })).toEqual([])
-    expect(releaseProblems({ platform: 'win32', env: feed, config })).toEqual([
+    // The shipped file pins the placeholder: a Windows release must set the real subject first.
+    expect(releaseProblems({ platform: 'win32', env: { ...feed, ...winCert }, config })).toEqual([
+      expect.stringMatching(/still the placeholder/),
+    ])
+    const pinned = { ...config, win: { ...(config.win as object), signtoolOptions: { publisherName: ['Example Corp AB'] } } }
+    expect(releaseProblems({ platform: 'win32', env: { ...feed, ...winCert }, config: pinned })).toEqual([])
+    expect(releaseProblems({ platform: 'win32', env: feed, config: pinned })).toEqual([
       expect.stringMatching(/^no Windows signing identity/),
     ])
+    expect(releaseProblems({ platform: 'linux', env: feed, config })).toEqual([])
     expect(config.beforePack).toBe('./build/before-pack.mjs')
   })
 })

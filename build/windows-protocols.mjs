@@ -53,10 +53,3 @@ export function addProtocolComponent(wxs, app) {
   if (wxs.includes('parleyLinkCapabilities')) return wxs
   return `${wxs.slice(0, first)}${wixProtocolComponent(app)}\n${wxs.slice(first)}`
 }
-
-/** electron-builder `msiProjectCreated` hook: receives the path of the generated .wxs. */
-export default async function msiProjectCreated(projectFile) {
-  const { readFile, writeFile } = await import('node:fs/promises')
-  const wxs = await readFile(projectFile, 'utf8')
-  await writeFile(projectFile, addProtocolComponent(wxs, { productName: 'Parley', executable: 'Parley.exe' }))
-}

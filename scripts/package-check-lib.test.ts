@@ -127,7 +127,7 @@ describe('checkBuilderConfig', () => {
       createStartMenuShortcut: true,
     },
     nsis: { perMachine: false, include: 'build/installer.nsh' },
-    msiProjectCreated: './build/windows-protocols.mjs',
+    msiProjectCreated: './build/msi-project.mjs',
     mac: {
       target: ['dmg', 'zip'],
       hardenedRuntime: true,

@@ -174,9 +174,9 @@ export function checkBuilderConfig(config: Json, entitlementsPlist: string): str
   expect(msi.createStartMenuShortcut !== false, 'msi must create a Start-menu shortcut')
   expect(asObject(config.nsis).perMachine !== true, 'nsis must install per user')
   expect(
-    String(config.msiProjectCreated ?? '').includes('windows-protocols') &&
+    String(config.msiProjectCreated ?? '').includes('msi-project') &&
       String(asObject(config.nsis).include ?? '').includes('installer.nsh'),
-    'Windows installers must register the link capabilities (msiProjectCreated + nsis.include)',
+    'Windows installers must register the link capabilities and (MSI) create the locked policy folder (msiProjectCreated: build/msi-project.mjs + nsis.include)',
   )
 
   const mac = asObject(config.mac)

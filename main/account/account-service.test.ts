@@ -173,15 +173,39 @@ describe('AccountService with an admin policy', () => {
     ).toBe('777')
   })
 
-  it('a lock without a policy value freezes the current value', () => {
-    const { accountService } = service({ values: {}, locked: ['displayName'] }, { account })
+  it('a lock without a policy value holds the built-in default, even against an edited settings file', () => {
+    // The user edited settings.json by hand: a proxy of their own, do not disturb and the trace on.
+    const edited = {
+      account: { ...account, outboundProxy: 'sip:mine.example', voicemailNumber: '*98' },
+      preferences: { doNotDisturb: true, sipTrace: true },
+    }
+    const { accountService } = service(
+      { values: {}, locked: ['outboundProxy', 'voicemailNumber', 'doNotDisturb', 'sipTrace'] },
+      edited,
+    )
+    expect(accountService.state().account).toMatchObject({ outboundProxy: '', voicemailNumber: '555' })
+    expect(accountService.preferences()).toMatchObject({ doNotDisturb: false, sipTrace: false })
     expect(
-      expectHandlerError(() => accountService.save({ account: { ...account, displayName: 'Someone else' } }))
-        .code,
+      expectHandlerError(() =>
+        accountService.save({ account: { ...account, outboundProxy: 'sip:mine.example' } }),
+      ).code,
     ).toBe('locked')
+    expect(expectHandlerError(() => accountService.updatePreferences({ doNotDisturb: true })).code).toBe(
+      'locked',
+    )
+    // What is not locked stays the user's.
     expect(accountService.save({ account: { ...account, authUser: 'carol-auth' } }).account?.authUser).toBe(
       'carol-auth',
     )
+  })
+
+  it('a value-less lock on a setting without a default (sipAddress) freezes the saved value in the form', () => {
+    const { accountService } = service({ values: {}, locked: ['sipAddress'] }, { account })
+    expect(
+      expectHandlerError(() =>
+        accountService.save({ account: { ...account, sipAddress: 'eve@corp.example' } }),
+      ).code,
+    ).toBe('locked')
   })
 
   it('refuses a locked preference and applies the policy value', () => {

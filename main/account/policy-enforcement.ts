@@ -1,4 +1,10 @@
-import type { Account, Preferences, PreferencesPatch } from '../../contract/schemas'
+import {
+  accountSchema,
+  preferencesSchema,
+  type Account,
+  type Preferences,
+  type PreferencesPatch,
+} from '../../contract/schemas'
 import type { AdminPolicy, LockableSetting } from '../policy/admin-policy'
 
 const accountFieldsFromPolicy = [
@@ -31,6 +37,35 @@ export const labelOf = (setting: string): string => settingLabels[setting as Loc
 
 const sameValue = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 
+const schemaFields: Record<string, { safeParse(value: unknown): { success: boolean; data?: unknown } }> = {
+  ...accountSchema.shape,
+  ...preferencesSchema.shape,
+}
+
+/**
+ * What a locked setting is held at: the admin's value, else Parley's built-in default (a lock
+ * without a value). Applied on every read, so editing settings.json cannot undo a lock; the
+ * user's own current value is never the reference, because it lives in a file the user can
+ * write. `undefined`: the setting has no built-in default (sipAddress, wsServer, sipDomain).
+ */
+export function lockedValue(setting: LockableSetting, policy: AdminPolicy): unknown {
+  const policyValue = (policy.values as Record<string, unknown>)[setting]
+  if (policyValue !== undefined) return policyValue
+  const fallback = schemaFields[setting]?.safeParse(undefined)
+  return fallback?.success ? fallback.data : undefined
+}
+
+/** `target` with every locked field of `fields` set to its locked value. */
+function holdLocked<T extends object>(target: T, fields: readonly string[], policy: AdminPolicy): T {
+  const held: Record<string, unknown> = { ...(target as Record<string, unknown>) }
+  for (const setting of policy.locked) {
+    if (!fields.includes(setting)) continue
+    const value = lockedValue(setting, policy)
+    if (value !== undefined) held[setting] = value
+  }
+  return held as T
+}
+
 /** The host part with any port: a locked domain "pbx.example" is not "pbx.example:5070". */
 const hostOf = (sipAddress: string): string => (sipAddress.split('@')[1] ?? '').toLowerCase()
 
@@ -41,12 +76,8 @@ function withDomain(sipAddress: string, domain: string): string {
 
 /** The account as the app should use it: locked policy values always win over the file. */
 export function applyPolicyToAccount(account: Account, policy: AdminPolicy): Account {
-  const effective: Account = { ...account }
+  const effective = holdLocked(account, Object.keys(accountSchema.shape), policy)
   const locked = new Set<string>(policy.locked)
-  for (const field of accountFieldsFromPolicy) {
-    const value = policy.values[field]
-    if (value !== undefined && locked.has(field)) (effective as Record<string, unknown>)[field] = value
-  }
   const domain = policy.values.sipDomain
   if (
     domain &&
@@ -91,8 +122,7 @@ export function lockedAccountChanges(
       continue
     }
     if (!(setting in requested)) continue
-    const policyValue = (policy.values as Record<string, unknown>)[setting]
-    const reference = policyValue !== undefined ? policyValue : (before as Record<string, unknown>)[setting]
+    const reference = lockedValue(setting, policy) ?? (before as Record<string, unknown>)[setting]
     if (!sameValue((requested as Record<string, unknown>)[setting], reference)) violations.push(setting)
   }
   return violations
@@ -118,10 +148,7 @@ export function preferencePresets(policy: AdminPolicy): Partial<Preferences> {
 }
 
 export function applyPolicyToPreferences(preferences: Preferences, policy: AdminPolicy): Preferences {
-  const locked = Object.entries(preferencePresets(policy)).filter(([field]) =>
-    policy.locked.includes(field as LockableSetting),
-  )
-  return locked.length > 0 ? { ...preferences, ...Object.fromEntries(locked) } : preferences
+  return holdLocked(preferences, Object.keys(preferencesSchema.shape), policy)
 }
 
 export function lockedPreferenceChanges(
