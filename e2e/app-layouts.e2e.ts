@@ -4,6 +4,7 @@ import type { Contact } from '../contract/schemas'
 import type { TestApp } from './harness/app'
 import { startApp } from './harness/app-fixture'
 import { screenshot } from './harness/artifacts'
+import { seriousViolations } from './harness/axe'
 import { hangUpEverything } from './harness/hang-up'
 import { TestPeer } from './harness/peer'
 import { textOf, ui } from './harness/ui'
@@ -133,6 +134,7 @@ describe.each(sizes)('at $width×$height ($layout)', (size) => {
   test('idle, ringing and in-call fit; answer and hold by click; blind transfer by drag', async () => {
     await atSize(size)
     await expectFits(`idle, ${name}`)
+    expect(await seriousViolations(page()), `axe, idle, ${name}`).toEqual([])
     await screenshot(page(), `layouts-${name}-idle`)
     await carol.setAutoAnswer(true)
     if (size.layout === 'compact') await tab('Keypad').click()
@@ -266,6 +268,7 @@ describe('compact, and the widths where the layout changes', () => {
     ])
       expect(await whollyInView(page(), control)).toBe(true)
     await expectFits('menu open')
+    expect(await seriousViolations(page()), 'axe, menu open').toEqual([])
     await screenshot(page(), 'layouts-400x700-menu')
     await page().keyboard.press('Escape')
     await expect.poll(() => ui.signOut(page()).count()).toBe(0)
@@ -294,4 +297,30 @@ describe('compact, and the widths where the layout changes', () => {
     expect(await focusedId()).toBe('tab-history')
     expect(await page().getByRole('tabpanel', { name: 'History' }).count()).toBe(1)
   })
+})
+
+test('in Swedish (longer words) the compact window fits too: every tab and the menu at 360 px', async () => {
+  const swedish = await startApp(
+    'layouts-sv',
+    { user: '4404', displayName: 'Åsa Östlund' },
+    { locale: 'sv-SE' },
+  )
+  try {
+    await swedish.page.setViewportSize({ width: 360, height: 640 })
+    const registration = swedish.page.getByRole('status', { name: 'Registrering' })
+    await expect.poll(() => registration.textContent(), { timeout: 15_000 }).toContain('Registrerad')
+    const views = swedish.page.getByRole('tablist', { name: 'Vyer' })
+    for (const name of ['Knappsats', 'Kontakter', 'Historik']) {
+      await views.getByRole('tab', { name }).click()
+      const problems = await layoutProblems(swedish.page)
+      expect(problems, `sv, ${name}`).toEqual({ horizontalOverflow: 0, clipped: [], buttonsOutside: [] })
+    }
+    await swedish.page.getByRole('button', { name: 'Meny' }).click()
+    expect(await swedish.page.getByRole('button', { name: 'Logga ut' }).isVisible()).toBe(true)
+    const problems = await layoutProblems(swedish.page)
+    expect(problems, 'sv, menu').toEqual({ horizontalOverflow: 0, clipped: [], buttonsOutside: [] })
+    await screenshot(swedish.page, 'layouts-sv-360x640-menu')
+  } finally {
+    await swedish.close()
+  }
 })
