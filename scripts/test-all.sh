@@ -2,7 +2,8 @@
 # Parley's one test command (`npm test`, also what CI runs through .ci/run).
 #
 # On a fresh Debian machine it first installs what is missing: the Debian packages the e2e
-# suite needs (Kamailio + WebSocket, TLS and utils modules, Chromium, SIPp, baresip, rtpengine,
+# suite needs (Kamailio + WebSocket, TLS, utils and presence modules (their store is db_text,
+# in the base package), Chromium, SIPp, baresip, rtpengine,
 # openssl and NSS's certutil for the test CA) and node_modules
 # (`npm ci`, when missing or older than package-lock.json). Then it runs, in order:
 #   Electron support (the pinned major is one of the three newest; only a notice when the
@@ -18,7 +19,8 @@ export DEBIAN_FRONTEND=noninteractive
 # The Electron binary cannot be downloaded on CI machines and tests never run it.
 export ELECTRON_SKIP_BINARY_DOWNLOAD=1
 
-apt_packages=(kamailio kamailio-websocket-modules kamailio-utils-modules kamailio-tls-modules chromium sip-tester
+apt_packages=(kamailio kamailio-websocket-modules kamailio-utils-modules kamailio-tls-modules
+  kamailio-presence-modules chromium sip-tester
   baresip-core rtpengine-daemon openssl libnss3-tools)
 started_at=$(date +%s)
 summary=()

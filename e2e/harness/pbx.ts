@@ -1,5 +1,13 @@
 import { spawn, execFileSync } from 'node:child_process'
-import { existsSync, mkdirSync, openSync, readFileSync, writeFileSync, closeSync } from 'node:fs'
+import {
+  closeSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  writeFileSync,
+} from 'node:fs'
 import { connect } from 'node:net'
 import { join, resolve } from 'node:path'
 import { TLS_HOST } from './certs'
@@ -15,6 +23,8 @@ export interface PbxInfo {
   configFile: string
   domain: string
   password: string
+  /** The presence modules' db_text database (a per-run copy of Debian's empty tables). */
+  dbDir: string
   /** ng port of the rtpengine that anchors WebSocket ↔ UDP calls; absent: no anchoring. */
   rtpengineNgPort?: number
   /** wss:// listeners and the Kamailio TLS config naming each one's certificate. */
@@ -66,6 +76,7 @@ export class TestPbx {
       configFile,
       domain: TEST_DOMAIN,
       password: TEST_PASSWORD,
+      dbDir: join(runDir, 'db'),
       ...extras,
     }
     return new TestPbx(info)
@@ -76,6 +87,7 @@ export class TestPbx {
     // A system Kamailio (Debian starts one on install) or a previous instance must not hold them.
     await assertTcpPortFree(info.wsPort)
     await assertUdpPortFree(info.udpPort)
+    prepareDatabase(info.dbDir)
     const out = openSync(info.logFile, 'a')
     const child = spawn(
       'kamailio',
@@ -100,6 +112,11 @@ export class TestPbx {
         `TEST_PASSWORD="${info.password}"`,
         '-A',
         `TEST_DOMAIN="${info.domain}"`,
+        '-A',
+        `DB_URL="text://${info.dbDir}"`,
+        // pua_dialoginfo's PUBLISHes go to this instance itself, over UDP (trusted, no auth)
+        '-A',
+        `PRESENCE_SERVER="sip:127.0.0.1:${info.udpPort}"`,
         ...optionalArgs(info),
       ],
       { stdio: ['ignore', out, out], detached: true },
@@ -198,6 +215,22 @@ export interface InviteTap {
   callId: string
   fromUser: string
   ruriUser: string
+}
+
+/** Debian's empty db_text tables (kamailio package) the presence modules use. */
+const DBTEXT_SCHEMA = '/usr/share/kamailio/dbtext/kamailio'
+const PRESENCE_TABLES = ['version', 'presentity', 'active_watchers', 'watchers', 'xcap', 'pua']
+
+/**
+ * The presence modules' database for one run: fresh copies of the empty tables, made before each
+ * start when missing (a restart keeps what the PBX stored, as a real one would).
+ */
+function prepareDatabase(dir: string): void {
+  mkdirSync(dir, { recursive: true })
+  for (const table of PRESENCE_TABLES) {
+    const target = join(dir, table)
+    if (!existsSync(target)) copyFileSync(join(DBTEXT_SCHEMA, table), target)
+  }
 }
 
 /** Command-line arguments for the optional parts: media anchoring and wss:// listeners. */

@@ -1,7 +1,9 @@
 import type { Page } from 'playwright-core'
 import type { PeerAccount, PeerApi, PeerCallView, PeerMediaStats } from '../peer/peer'
+import type { PeerNotify } from '../peer/presence'
 import { launchUserAgent, type UserAgentBrowser } from './browser'
 import { wsUrl, type PbxInfo } from './pbx'
+import { eventually } from './wait'
 
 type PeerWindow = { peer: PeerApi }
 
@@ -168,6 +170,48 @@ export class TestPeer {
       }
       await new Promise((r) => setTimeout(r, 100))
     }
+  }
+
+  /** PUBLISH (SIP.js Publisher) for this peer's own address, or for `target`. */
+  async publish(event: string, contentType: string, body: string, target?: string): Promise<string> {
+    const result = await this.page.evaluate(
+      ([e, c, b, t]) => (window as unknown as PeerWindow).peer.publish(e, c, b, t),
+      [event, contentType, body, target] as const,
+    )
+    return result.state
+  }
+
+  subscribe(target: string, event: string): Promise<void> {
+    return this.page.evaluate(([t, e]) => (window as unknown as PeerWindow).peer.subscribe(t, e), [
+      target,
+      event,
+    ] as const)
+  }
+
+  unsubscribe(target: string, event: string): Promise<void> {
+    return this.page.evaluate(([t, e]) => (window as unknown as PeerWindow).peer.unsubscribe(t, e), [
+      target,
+      event,
+    ] as const)
+  }
+
+  notifies(): Promise<PeerNotify[]> {
+    return this.page.evaluate(() => (window as unknown as PeerWindow).peer.notifies())
+  }
+
+  /** Waits for a NOTIFY this peer received that satisfies `predicate`; returns it. */
+  async waitForNotify(
+    predicate: (notify: PeerNotify) => boolean,
+    what: string,
+    timeoutMs = 15_000,
+  ): Promise<PeerNotify> {
+    const all = await eventually(
+      `${this.user}: NOTIFY ${what}`,
+      () => this.notifies(),
+      (n) => n.some(predicate),
+      timeoutMs,
+    )
+    return all.find(predicate) as PeerNotify
   }
 
   events(): Promise<string[]> {

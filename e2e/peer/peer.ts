@@ -17,6 +17,8 @@ import {
   type Web,
 } from 'sip.js'
 
+import { presencePeer } from './presence'
+
 type SessionDescriptionHandler = Web.SessionDescriptionHandler
 
 export interface PeerAccount {
@@ -78,6 +80,7 @@ let autoAnswer = false
 let autoAnswerDelayMs = 0
 let rejectIncomingWith: number | null = null
 let stripTelephoneEvent = false
+const presence = presencePeer(() => userAgent, log)
 
 function log(line: string): void {
   events.push(`${new Date().toISOString()} ${line}`)
@@ -258,6 +261,8 @@ const peer = {
     log('reconnected')
   },
   async unregister(): Promise<void> {
+    // SIP.js's Subscriber.dispose() (run by stop()) never settles for an active subscription
+    presence.endSubscriptions()
     await registerer?.unregister().catch(() => undefined)
     await userAgent?.stop()
     userAgent = null
@@ -415,6 +420,7 @@ const peer = {
   events(): string[] {
     return [...events]
   },
+  ...presence,
 }
 
 export type PeerApi = typeof peer

@@ -1,5 +1,6 @@
 import { dialUriText, parseSipAddress, type AccountAddress } from './account'
 import type { Call } from './call'
+import { answerCall, rejectCall, type AnsweringDeps } from './answering'
 import { CallMedia } from './call-media'
 import { CallRegistry } from './call-registry'
 import { numberFromUri, sanitizeText } from './caller-context'
@@ -7,6 +8,7 @@ import { token, type PhoneContext, type SipPhoneDeps } from './context'
 import { isDtmfTone, type DtmfPreference } from './dtmf'
 import { PhoneEmitter } from './emitter'
 import { terminateCall } from './ending'
+import { EventChannels } from './event-channels'
 import { IncomingRequests } from './incoming'
 import { MediaController } from './media'
 import { NetworkRecovery } from './recovery'
@@ -14,7 +16,6 @@ import { ReferRequests } from './refer-requests'
 import { Registration } from './registration'
 import { messageOf } from '../../contract/error-message'
 import { SessionOps } from './session-ops'
-import type { SipInvitation } from './stack'
 import { OutgoingCalls } from './outgoing'
 import { attendedTransferProblem, TransferCoordinator } from './transfer'
 import { phoneUserAgentConfig } from './user-agent-config'
@@ -54,6 +55,8 @@ export class SipPhone implements Phone {
   private readonly refers: ReferRequests
   private readonly transfers: TransferCoordinator
   private readonly outgoing: OutgoingCalls
+  private readonly channels: EventChannels
+  private readonly answering: AnsweringDeps
   private address: AccountAddress | null = null
   private readonly contactName: string
   private readonly viaHost: string
@@ -100,6 +103,8 @@ export class SipPhone implements Phone {
         // a reconnect that cannot reach the server leaves calls without signalling too
         if (status.state === 'failed' && (status.reason === 'closed' || status.reason === 'unreachable'))
           this.recovery.onTransportLost()
+        // nothing is published or subscribed until registered (again)
+        if (status.state !== 'registered') this.channels.pause()
         this.emitter.emit('registration', status)
       },
       userAgentConfig: (account, transportDelegate) =>
@@ -113,7 +118,10 @@ export class SipPhone implements Phone {
           callMedia: this.callMedia,
           log: (text) => this.log(text),
         }),
-      onRegistered: (recovered) => this.recovery.onRegistered(recovered),
+      onRegistered: (recovered) => {
+        this.recovery.onRegistered(recovered)
+        this.channels.onRegistered(recovered)
+      },
       onTransportLost: () => this.recovery.onTransportLost(),
       log: (message) => this.log(message),
     })
@@ -159,6 +167,15 @@ export class SipPhone implements Phone {
       sessionDelegate: (callOf) => this.incoming.sessionDelegate(callOf),
       emit: (event, payload) => this.emitter.emit(event, payload),
     })
+    const { context, registry: calls, sessions, callMedia: media } = this
+    this.answering = { context, calls, sessions, media }
+    this.channels = new EventChannels({
+      deps,
+      emitter: this.emitter,
+      userAgent: () => this.registration.userAgent,
+      address: () => this.address,
+      log: (text) => this.log(text),
+    })
   }
 
   on<E extends PhoneEventName>(event: E, listener: (payload: PhoneEvents[E]) => void): () => void {
@@ -176,6 +193,7 @@ export class SipPhone implements Phone {
       return
     }
     this.address = address
+    this.channels.onNewUserAgent()
     await this.guard(() => this.registration.connect(account))
   }
 
@@ -199,6 +217,7 @@ export class SipPhone implements Phone {
   private async signOff(reason: Message, forWake: boolean): Promise<void> {
     for (const call of this.registry.all()) this.terminate(call, 'local-hangup', reason)
     this.recovery.clear()
+    this.channels.onSignOff(forWake)
     await this.guard(() => this.registration.disconnect({ forWake }))
   }
 
@@ -220,31 +239,11 @@ export class SipPhone implements Phone {
   }
 
   async answer(callId: string): Promise<void> {
-    const call = this.ringingIncoming(callId, 'answer')
-    if (!call) return
-    // Never two calls talking at once: the active one goes on hold before we answer.
-    await this.sessions.holdOthers(call.id)
-    if (call.isEnded) return
-    call.expectEnd('failed', message('call.answer-failed', { detail: '' }))
-    try {
-      await (call.session as SipInvitation).accept({
-        sessionDescriptionHandlerOptions: this.callMedia.options(false),
-      })
-    } catch (error) {
-      this.log(`answer failed: ${messageOf(error)}`)
-      this.terminate(call, 'failed', message('call.answer-failed', { detail: messageOf(error) }))
-    }
+    await answerCall(this.answering, callId)
   }
 
   async reject(callId: string, kind: RejectKind = 'busy'): Promise<void> {
-    const call = this.ringingIncoming(callId, 'reject')
-    if (!call) return
-    call.expectEnd('rejected')
-    try {
-      await (call.session as SipInvitation).reject({ statusCode: kind === 'decline' ? 603 : 486 })
-    } catch (error) {
-      call.end('rejected', message('call.reject-failed', { detail: messageOf(error) }))
-    }
+    await rejectCall(this.answering, callId, kind)
   }
 
   async hangup(callId: string): Promise<void> {
@@ -345,17 +344,13 @@ export class SipPhone implements Phone {
     return this.registry.all().map((call) => call.snapshot)
   }
 
-  // ── helpers ───────────────────────────────────────────────────────────────────────────────
+  /** What we publish and what we watch (PUBLISH / SUBSCRIBE): event-channels.ts. */
+  readonly publish: Phone['publish'] = (event, contentType, body) =>
+    this.channels.publish(event, contentType, body)
+  readonly watch: Phone['watch'] = (target, event) => this.channels.watch(target, event)
+  readonly unwatch: Phone['unwatch'] = (target, event) => this.channels.unwatch(target, event)
 
-  private ringingIncoming(callId: string, action: 'answer' | 'reject'): Call | undefined {
-    const call = this.registry.find(callId)
-    if (!call) return undefined
-    if (call.direction !== 'incoming' || call.phase !== CallPhase.Ringing) {
-      this.error(message(action === 'answer' ? 'call.answer-needs-ringing' : 'call.reject-needs-ringing'))
-      return undefined
-    }
-    return call
-  }
+  // ── helpers ───────────────────────────────────────────────────────────────────────────────
 
   private terminate(call: Call, reason: CallEndReason, text: Message | null = null): void {
     terminateCall(this.context, call, reason, text)

@@ -121,6 +121,34 @@ export interface PickupTarget {
   calleeTag: string
 }
 
+/** The event packages the phone can watch (RFC 3856 presence, RFC 4235 dialog, RFC 3842 MWI). */
+export type WatchEvent = 'presence' | 'dialog' | 'message-summary'
+
+/**
+ * A watch's subscription: `pending` until the notifier accepts (or while it says pending),
+ * `active` while NOTIFYs flow, `terminated` when the notifier ended it for good (reason from
+ * Subscription-State, or `signed-out`), `failed` when the SUBSCRIBE was refused (reason: the
+ * status code, e.g. `404`) and will not be retried. Retries (503, timeouts, reconnects) stay
+ * `pending` and are not reported again.
+ */
+export type WatchState = 'pending' | 'active' | 'terminated' | 'failed'
+
+/** A NOTIFY's body for one watch, as received (size-limited, never parsed here; render as text). */
+export interface WatchNotify {
+  /** The target exactly as given to `watch`. */
+  target: string
+  event: WatchEvent
+  contentType: string
+  body: string
+}
+
+export interface WatchStateChange {
+  target: string
+  event: WatchEvent
+  state: WatchState
+  reason?: string
+}
+
 export interface PhoneEvents {
   registration: RegistrationStatus
   'call-added': CallSnapshot
@@ -133,6 +161,9 @@ export interface PhoneEvents {
   'transfer-request-ended': { requestId: string }
   /** A dial string or other request was refused before anything was sent. */
   error: { message: Message }
+  /** A NOTIFY for a watch (see `watch`); oversized bodies are dropped (logged), not emitted. */
+  notify: WatchNotify
+  'watch-state': WatchStateChange
 }
 
 export type PhoneEventName = keyof PhoneEvents
@@ -183,6 +214,21 @@ export interface Phone {
   setTransferDecider?(decide: (request: TransferRequest, followedBefore: boolean) => TransferDecision): void
   answerTransferRequest?(requestId: string, accept: boolean): void
   calls(): CallSnapshot[]
+  /**
+   * Our own state for `event` (PUBLISH, RFC 3903) from now on: `body` of `contentType`, kept
+   * published (refreshed before it expires, sent again after a reconnect or wake) until it is
+   * replaced, or withdrawn with `body` undefined. Sign-out withdraws it and forgets it.
+   */
+  publish(event: 'presence', contentType: string, body: string | undefined): void
+  /**
+   * Keeps a subscription to `event` of `target` (a SIP address, `user@domain` or a number in the
+   * account's domain) until `unwatch` or sign-out: NOTIFYs arrive as `notify` events, its state
+   * as `watch-state`. Idempotent; may be called before signing in (it starts once registered).
+   * New SUBSCRIBEs are paced; 503/Retry-After, 423 and expiry refreshes are handled here.
+   */
+  watch(target: string, event: WatchEvent): void
+  /** Ends the watch (SUBSCRIBE Expires: 0); unknown watches are ignored. */
+  unwatch(target: string, event: WatchEvent): void
   /** Opens the microphone ahead of the first call (the first open costs a few hundred ms);
    *  keepOpen=false opens and closes it at once (later opens are still cheap). */
   prepareMicrophone?(keepOpen?: boolean): Promise<void>

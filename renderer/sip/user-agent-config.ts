@@ -33,6 +33,14 @@ export function phoneUserAgentConfig(input: PhoneUserAgentInput): UserAgentConfi
     delegate: {
       ...input.transportDelegate,
       onInvite: (invitation) => incoming.onInvite(invitation),
+      // a NOTIFY outside every subscription of ours (RFC 6665 §4.1.3): 481, and a line for support
+      onNotify: (notification) => {
+        const event = notification.request.getHeader('Event') ?? '?'
+        input.log(`NOTIFY (${event.slice(0, 40)}) for no subscription of ours answered 481`)
+        notification
+          .reject({ statusCode: 481 })
+          .catch((error: unknown) => input.log(`481 not sent: ${String(error)}`))
+      },
     },
     log: (level, category, content) => {
       if (level === 'error' || level === 'warn') input.log(`${category}: ${content}`)

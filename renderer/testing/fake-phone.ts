@@ -8,6 +8,7 @@ import {
   type PhoneEvents,
   type PickupTarget,
   type SipAccount,
+  type WatchEvent,
 } from '../sip/types'
 
 type Listener<E extends PhoneEventName> = (payload: PhoneEvents[E]) => void
@@ -106,11 +107,6 @@ export class FakePhone implements Phone {
   async reconnect(reason: string): Promise<void> {
     this.record('reconnect', reason)
   }
-  /** Presence PUBLISH (the adapter's own API lands with the presence work); recorded. */
-  publish(event: 'presence', contentType: string, body: string | undefined): void {
-    this.record('publish', event, contentType, body)
-  }
-
   async disconnect(): Promise<void> {
     this.record('disconnect')
   }
@@ -177,5 +173,36 @@ export class FakePhone implements Phone {
   }
   calls(): CallSnapshot[] {
     return [...this.snapshots.values()].map((snapshot) => ({ ...snapshot }))
+  }
+
+  /** What is published now, per event (undefined body: withdrawn). */
+  readonly published = new Map<string, { contentType: string; body: string | undefined }>()
+  /** Watches held now, as `event target` (like the adapter: idempotent). */
+  readonly watching = new Set<string>()
+
+  publish(event: 'presence', contentType: string, body: string | undefined): void {
+    this.record('publish', event, contentType, body)
+    this.published.set(event, { contentType, body })
+  }
+  watch(target: string, event: WatchEvent): void {
+    this.record('watch', target, event)
+    this.watching.add(`${event} ${target}`)
+  }
+  unwatch(target: string, event: WatchEvent): void {
+    this.record('unwatch', target, event)
+    this.watching.delete(`${event} ${target}`)
+  }
+  /** Plays the PBX: a NOTIFY for a watch (the state under test parses `body`). */
+  notify(target: string, event: WatchEvent, contentType: string, body: string): void {
+    this.emit('notify', { target, event, contentType, body })
+  }
+  /** Plays the adapter: the state of a watch's subscription. */
+  watchState(
+    target: string,
+    event: WatchEvent,
+    state: 'pending' | 'active' | 'terminated' | 'failed',
+    reason?: string,
+  ): void {
+    this.emit('watch-state', { target, event, state, ...(reason ? { reason } : {}) })
   }
 }

@@ -4,6 +4,9 @@
  */
 import type {
   InDialogRefer,
+  PublishRequest,
+  SubscribeRequest,
+  SubscriptionHandlers,
   RegistrationState,
   SessionStatus,
   SipInviter,
@@ -15,6 +18,7 @@ import type {
 } from '../sip/stack'
 import { buildUserAgentOptions } from '../sip/stack/user-agent-options'
 import { FakePeerConnection } from './media'
+import { FakeEventTraffic } from './sip-events'
 
 type Listener<T> = (value: T) => void
 
@@ -205,6 +209,24 @@ export class FakeStack implements SipStack {
       headers: [...refer.extraHeaders, `Contact: ${fake.contact}`],
     })
     return {}
+  }
+  /** PUBLISHes and SUBSCRIBEs sent, for the test to answer (sip-events.ts). */
+  readonly events = new FakeEventTraffic()
+  publish(
+    _ua: SipUserAgent,
+    target: { toString(): string },
+    request: PublishRequest,
+    delegate: RequestDelegateLike,
+  ) {
+    this.events.publish(target.toString(), request, delegate)
+  }
+  subscribe(
+    _ua: SipUserAgent,
+    target: { toString(): string },
+    request: SubscribeRequest,
+    handlers: SubscriptionHandlers,
+  ) {
+    return this.events.subscribe(target.toString(), request, handlers)
   }
   makeUri(text: string) {
     if (!/^sips?:[^\s]+$/.test(text)) return undefined

@@ -145,9 +145,16 @@ export interface SipInvitation extends SipSession {
   reject(options?: { statusCode?: number; reasonPhrase?: string; extraHeaders?: string[] }): Promise<void>
 }
 
+/** A NOTIFY that belongs to no subscription of ours (the stack answers it unless we do). */
+export interface StrayNotify {
+  readonly request: { getHeader(name: string): string | undefined }
+  reject(options?: { statusCode?: number }): Promise<void>
+}
+
 export interface UserAgentDelegate {
   onDisconnect?(error?: Error): void
   onInvite?(invitation: SipInvitation): void
+  onNotify?(notification: StrayNotify): void
 }
 
 export interface SipUserAgent {
@@ -202,6 +209,56 @@ export interface InDialogRefer {
   onNotify(notification: IncomingNotify): void
 }
 
+/** An outgoing PUBLISH (RFC 3903): with a body it publishes (or modifies, with `etag`); without
+ *  one it refreshes `etag`; `expires: 0` removes it. */
+export interface PublishRequest {
+  event: string
+  expires: number
+  etag?: string
+  contentType?: string
+  body?: string
+}
+
+/** An outgoing SUBSCRIBE that starts a subscription (RFC 6665). */
+export interface SubscribeRequest {
+  event: string
+  expires: number
+  /** The Accept header: the body types we understand. */
+  accept: string
+}
+
+/** A NOTIFY received inside one of our subscriptions, with Subscription-State already read. */
+export interface SubscriptionNotify {
+  readonly contentType: string
+  readonly body: string
+  readonly state: 'pending' | 'active' | 'terminated'
+  /** Subscription-State parameters: reason, expires (s), retry-after (s). */
+  readonly reason: string | undefined
+  readonly retryAfter: number | undefined
+  accept(): void
+  reject(statusCode: number): void
+}
+
+/** What a subscription reports: the final answer to its SUBSCRIBE, each NOTIFY, and its end. */
+export interface SubscriptionHandlers {
+  onResponse(response: SipResponse): void
+  onNotify(notify: SubscriptionNotify): void
+  /** The subscription is over without a NOTIFY saying so (no NOTIFY came, the dialog died). */
+  onTerminated(): void
+}
+
+/** One subscription dialog (or the SUBSCRIBE that should start one). */
+export interface SipSubscription {
+  /** Seconds until it expires, as the notifier last said (0 before the first answer). */
+  readonly expiresIn: number
+  /** A refreshing SUBSCRIBE in the dialog; false when there is no dialog to refresh. */
+  refresh(delegate: RequestDelegate): boolean
+  /** SUBSCRIBE with Expires: 0 in the dialog (when there is one), then forgets it. */
+  unsubscribe(): void
+  /** Forgets it without a word to the notifier (its connection is gone). */
+  dispose(): void
+}
+
 /** The only door to the SIP stack. Tests pass a fake one; production uses `realSipStack`. */
 export interface SipStack {
   createUserAgent(config: UserAgentConfig): SipUserAgent
@@ -216,4 +273,13 @@ export interface SipStack {
   ping(userAgent: SipUserAgent, target: SipUri, requestDelegate: RequestDelegate): Promise<unknown>
   /** Sends a REFER with our own Refer-To (and the session's Contact). */
   referInDialog(session: SipSession, refer: InDialogRefer): Promise<unknown>
+  /** Sends one PUBLISH from our address to `target`; the answer goes to `delegate`. */
+  publish(userAgent: SipUserAgent, target: SipUri, request: PublishRequest, delegate: RequestDelegate): void
+  /** Sends a SUBSCRIBE to `target` and follows the subscription it starts. */
+  subscribe(
+    userAgent: SipUserAgent,
+    target: SipUri,
+    request: SubscribeRequest,
+    handlers: SubscriptionHandlers,
+  ): SipSubscription
 }

@@ -11,6 +11,7 @@ import {
 } from 'sip.js'
 import type { IncomingNotify, MediaHandler, SipStack, SipTraceSink, UserAgentConfig } from './port'
 import { refusalOf } from './refusal'
+import { sendPublish, startSubscription } from './sipjs-events'
 import { buildUserAgentOptions } from './user-agent-options'
 
 /**
@@ -61,6 +62,8 @@ export const realSipStack: SipStack = {
     const onNotify = (notification: Notification) => refer.onNotify(notification satisfies IncomingNotify)
     return inner._refer(onNotify, refer.requestDelegate, { extraHeaders })
   },
+  publish: sendPublish,
+  subscribe: startSubscription,
 }
 
 /**

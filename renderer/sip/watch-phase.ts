@@ -1,0 +1,32 @@
+/**
+ * One watch's subscription, as the subscription manager (subscriptions.ts) moves it.
+ *
+ *   Queued ──paced SUBSCRIBE──▶ Subscribing ──2xx / NOTIFY──▶ Live ──refresh due──▶ Refreshing
+ *     ▲  ▲                        │   │  └─423 (Min-Expires)─▶ Queued            │  │
+ *     │  │                        │   └──403/404/489…──▶ Over ◀──rejected/noresource NOTIFY──┤
+ *     │  └──────timer─── Backoff ◀┴──503/408/5xx, giveup/probation NOTIFY◀──────────────────┤
+ *     └──deactivated/timeout NOTIFY, dialog lost, reconnect, 481 to a refresh──────────────┘
+ *   Refreshing ──2xx──▶ Live;  Over ──watch() again──▶ Queued;  any ──unwatch/sign-out──▶ gone
+ */
+export enum WatchPhase {
+  Queued = 'queued',
+  Subscribing = 'subscribing',
+  Live = 'live',
+  Refreshing = 'refreshing',
+  Backoff = 'backoff',
+  Over = 'over',
+}
+
+const ALLOWED: Readonly<Record<WatchPhase, readonly WatchPhase[]>> = {
+  [WatchPhase.Queued]: [WatchPhase.Subscribing],
+  [WatchPhase.Subscribing]: [WatchPhase.Live, WatchPhase.Queued, WatchPhase.Backoff, WatchPhase.Over],
+  [WatchPhase.Live]: [WatchPhase.Refreshing, WatchPhase.Queued, WatchPhase.Backoff, WatchPhase.Over],
+  [WatchPhase.Refreshing]: [WatchPhase.Live, WatchPhase.Queued, WatchPhase.Backoff, WatchPhase.Over],
+  [WatchPhase.Backoff]: [WatchPhase.Queued],
+  [WatchPhase.Over]: [WatchPhase.Queued],
+}
+
+/** The one guarded transition: the next phase, or null when the move is not allowed. */
+export function transitionWatch(from: WatchPhase, to: WatchPhase): WatchPhase | null {
+  return ALLOWED[from].includes(to) ? to : null
+}
