@@ -191,10 +191,12 @@ export class Publications {
     const ua = this.deps.userAgent()
     const target = this.deps.ownUri()
     const etag = publication.etag
+    // a withdrawal already on its way needs no second one
+    const withdrawing = publication.sending && publication.wanted === undefined
     publication.etag = undefined
     publication.held = undefined
     publication.sending = false
-    if (!ua || !target || !etag || !this.ready) return
+    if (!ua || !target || !etag || !this.ready || withdrawing) return
     try {
       this.deps.stack.publish(ua, target, { event: publication.event, expires: 0, etag }, {})
     } catch (error) {
