@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, test } from 'vitest'
 import { FakeClock } from '../testing/fake-clock'
-import { FakeStack, FakeUserAgent } from '../testing/sip-stack'
+import { FakeStack, type FakeUserAgent } from '../testing/sip-stack'
 import { SubscriptionManager } from './subscriptions'
 import type { WatchNotify, WatchStateChange } from './types'
 import { WatchPhase } from './watch-phase'
