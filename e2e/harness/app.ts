@@ -94,6 +94,7 @@ export class TestApp {
     readonly dataDir: string,
     private readonly baseUrl: string,
     private readonly logDir: string | undefined,
+    private readonly systemLocales: readonly string[],
   ) {}
 
   /** Main's log folder (parley.log, sip-trace.log): headless main's default when no logRoot. */
@@ -110,9 +111,12 @@ export class TestApp {
     dataDir: string,
     baseUrl: string,
     logDir: string | undefined,
+    systemLocales: readonly string[],
   ): Promise<HeadlessMain> {
     return createHeadlessMain({
       dataDir,
+      // The computer's language: Electron's main and window both read it from the OS.
+      systemLocales,
       rendererUrl: `${baseUrl}/`,
       diagnosticsPath: join(dataDir, 'diagnostics.txt'),
       ...(logDir ? { logDir } : {}),
@@ -123,7 +127,8 @@ export class TestApp {
     const dataDir = mkdtempSync(join(tmpdir(), `parley-e2e-data-${options.name}-`))
     options.prepare?.(dataDir)
     const logDir = options.logRoot ? join(options.logRoot, basename(dataDir)) : undefined
-    const main = await TestApp.createMain(dataDir, options.baseUrl, logDir)
+    const systemLocales = [options.locale ?? 'en-GB']
+    const main = await TestApp.createMain(dataDir, options.baseUrl, logDir, systemLocales)
     if (options.account) {
       const saved = await main.dispatch('account:save', {
         account: accountFor(options.account, options.pbx),
@@ -136,7 +141,7 @@ export class TestApp {
       ...(options.trustTestCa && caFile ? { trustCaFile: caFile } : {}),
       ...(options.locale ? { locale: options.locale } : {}),
     })
-    const app = new TestApp(ua, main, dataDir, options.baseUrl, logDir)
+    const app = new TestApp(ua, main, dataDir, options.baseUrl, logDir, systemLocales)
     await ua.context.exposeBinding('__parleyInvoke', async (source, channel: string, request: unknown) =>
       app.currentMain.dispatch(channel, request, {
         frameUrl: source.frame.url(),
@@ -162,7 +167,7 @@ export class TestApp {
   async restart(): Promise<void> {
     this.stopForwarding()
     await this.currentMain.stop()
-    this.currentMain = await TestApp.createMain(this.dataDir, this.baseUrl, this.logDir)
+    this.currentMain = await TestApp.createMain(this.dataDir, this.baseUrl, this.logDir, this.systemLocales)
     this.forwardEvents()
     await this.page.reload()
   }

@@ -135,7 +135,7 @@ export function createAppState(phone: Phone, api: ParleyApi, options: AppStateOp
     transfer: transferController,
     transferRequests,
     contacts,
-    picker: new ContactPicker(contacts, calls, transferController, ui),
+    picker: new ContactPicker(contacts, calls, transferController, ui, () => language.language),
     history: historyState,
     dnd,
     status,

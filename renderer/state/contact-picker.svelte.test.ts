@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { Contact } from '../../contract/schemas'
 import { CallPhase } from '../sip/types'
 import { contactTarget, targetOf, typedOption } from './contact-picker.svelte'
-import { createTestApp, type TestApp } from '../testing/test-app'
+import { createTestApp, testPreferences, type TestApp } from '../testing/test-app'
 import { TransferStage } from './transfer.svelte'
 
 const asa: Contact = {
@@ -52,6 +52,15 @@ describe('picking targets (pure)', () => {
       value: '070-123 45 67',
       label: 'Åsa Östlund (mobile)',
     })
+    // Said in the live region and kept as "transferred to": in the user's language.
+    expect(targetOf({ kind: 'contact', contact: asa }, 'sv')?.label).toBe('Åsa Östlund (arbete)')
+    expect(contactTarget(asa, asa.numbers[1]!, 'sv').label).toBe('Åsa Östlund (mobil)')
+  })
+
+  it('labels the pick in the language the window speaks', async () => {
+    const t = await setup()
+    t.app.language.apply({ ...testPreferences, language: 'sv' })
+    expect(t.app.picker.targetFor(asa, asa.numbers[0]!).label).toBe('Åsa Östlund (arbete)')
   })
 })
 

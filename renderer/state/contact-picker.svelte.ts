@@ -1,4 +1,4 @@
-import { message } from '../../contract/i18n'
+import { message, translate, type Language } from '../../contract/i18n'
 import type { Contact } from '../../contract/schemas'
 import { looksLikeNumber } from '../../contract/search-text'
 import { parseDialString } from '../dial/dial-string'
@@ -28,18 +28,26 @@ export function typedOption(query: string): Extract<PickOption, { kind: 'typed' 
 }
 
 /** "Åsa Östlund (mobile)": a contact's number as the operator and the history name it. */
-export function contactTarget(contact: Contact, number: ContactNumber): PickTarget {
-  return { value: number.value, label: `${contact.name} (${number.kind})` }
+export function contactTarget(
+  contact: Contact,
+  number: ContactNumber,
+  language: Language = 'en',
+): PickTarget {
+  // The label is said now and kept in the history as "transferred to": in the user's language.
+  return {
+    value: number.value,
+    label: `${contact.name} (${translate(language, `contact.kind-${number.kind}`)})`,
+  }
 }
 
 /**
  * Where an option goes. A contact with several numbers gets its first: quickest for an
  * operator (the README promises it); a number row picks another one.
  */
-export function targetOf(option: PickOption): PickTarget | null {
+export function targetOf(option: PickOption, language: Language = 'en'): PickTarget | null {
   if (option.kind === 'typed') return { value: option.target, label: option.label }
   const first = option.contact.numbers[0]
-  return first ? contactTarget(option.contact, first) : null
+  return first ? contactTarget(option.contact, first, language) : null
 }
 
 export interface PickerNotifier {
@@ -77,7 +85,14 @@ export class ContactPicker {
     private readonly calls: CallsState,
     private readonly transfer: TransferController,
     private readonly notifier: PickerNotifier,
+    /** The language labels are made in (a contact's number kind: "arbete", "work"). */
+    private readonly language: () => Language = () => 'en',
   ) {}
+
+  /** A contact's number as a target, labelled in the current language. */
+  targetFor(contact: Contact, number: ContactNumber): PickTarget {
+    return contactTarget(contact, number, this.language())
+  }
 
   /** Arrow keys: moves the highlight; returns the contact row to scroll to (-1: the typed line). */
   moveHighlight(step: 1 | -1): number {
@@ -99,7 +114,7 @@ export class ContactPicker {
   /** Enter in the search: transfer at once while choosing a target (unless `callFirst`), else call. */
   async pickHighlighted(callFirst: boolean): Promise<void> {
     const option = this.highlightedOption
-    const target = option ? targetOf(option) : null
+    const target = option ? targetOf(option, this.language()) : null
     if (!target) {
       this.notifier.alert(message(this.options.length === 0 ? 'say.pick-no-match' : 'say.pick-no-number'))
       return
@@ -115,7 +130,7 @@ export class ContactPicker {
    */
   async dropOnSearch(callId: string): Promise<void> {
     const option = this.contacts.query.trim() === '' ? null : this.highlightedOption
-    const target = option ? targetOf(option) : null
+    const target = option ? targetOf(option, this.language()) : null
     if (!target) this.notifier.alert(message('say.drop-type-first'))
     else await this.blind(callId, target)
   }
@@ -124,7 +139,7 @@ export class ContactPicker {
   async dropOnContact(callId: string, contact: Contact, number?: ContactNumber): Promise<void> {
     const chosen = number ?? contact.numbers[0]
     if (!chosen) this.notifier.alert(message('say.contact-no-number', { name: contact.name }))
-    else await this.blind(callId, contactTarget(contact, chosen))
+    else await this.blind(callId, this.targetFor(contact, chosen))
   }
 
   /** A call dropped on the typed-number line. */
