@@ -6,11 +6,12 @@ import { startApp } from './harness/app-fixture'
 import { screenshot } from './harness/artifacts'
 import { seriousViolations } from './harness/axe'
 import { hangUpEverything } from './harness/hang-up'
+import { storedHistory } from './history-app'
 import { TestPeer } from './harness/peer'
 import { textOf, ui } from './harness/ui'
 import { eventually } from './harness/wait'
 import { layoutProblems, whollyInView } from './layout-checks'
-import { expectAppTalkingWith, expectPeersTalking } from './transfer-helpers'
+import { expectAppTalkingWith, expectPeersTalking, recordCallStates } from './transfer-helpers'
 
 // The three layouts through the real UI and the real Kamailio: at 400×700 (compact), 800×600
 // (medium) and 1280×800 (wide) the operator answers Alice, holds her, transfers her to Carol by
@@ -69,6 +70,7 @@ const tabs = () => page().getByRole('tablist', { name: 'Views' })
 const tab = (name: string) => tabs().getByRole('tab', { name })
 const contactRow = (): Locator =>
   page().getByRole('list', { name: 'Contact list' }).getByRole('listitem', { name: 'Carol Dahl' })
+const announcement = () => textOf(page().getByRole('status', { name: 'Announcements' }))
 const focusedId = () => page().evaluate(() => document.activeElement?.id ?? '')
 const layoutName = () => page().locator('[data-layout]').getAttribute('data-layout')
 
@@ -226,6 +228,28 @@ describe('compact, and the widths where the layout changes', () => {
     await card.dragTo(consultCard)
     const { replaces } = await aliceWithCarol(aliceCall)
     expect(replaces).toBe(true)
+  })
+
+  test('an ended call leaves the call area, is said in the live region and stored once', async () => {
+    await atSize(sizes[0])
+    const before = (await storedHistory(app)).length
+    const { aliceCall } = await aliceCallsAndIsAnswered('')
+    const seen = await recordCallStates(page())
+    await alice.hangup(aliceCall)
+    await expect.poll(announcement).toMatch(/Call with Alice Aalto ended/)
+    await expect.poll(() => ui.call(page()).count()).toBe(0)
+    // The card said "Ended" on its way out.
+    expect(
+      (await seen()).some((entry) => aliceParty.test(entry.split(':')[0] ?? '') && /Ended/.test(entry)),
+    ).toBe(true)
+    const stored = await eventually(
+      'the call in main’s history',
+      () => storedHistory(app),
+      (entries) => entries.length > before,
+    )
+    expect(stored.length).toBe(before + 1)
+    const newest = stored.reduce((a, b) => (b.startedAt > a.startedAt ? b : a))
+    expect([newest.remoteNumber, newest.outcome]).toEqual(['4402', 'answered'])
   })
 
   test('at the breakpoints (700, 999, 1000 px) nothing scrolls sideways or is cut', async () => {
