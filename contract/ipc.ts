@@ -35,6 +35,12 @@ import { eventChannels, invokeChannels } from './channels'
 export interface AccountState {
   account: Account | null
   hasPassword: boolean
+  /**
+   * The account (with the policy's values) passes the account schema, so it can sign in as it
+   * is. Main checks it, where zod is loaded anyway: the window signs in without loading the
+   * schema, and loads it (with the login form) only to word what is missing.
+   */
+  complete: boolean
   /** Settings an admin policy fixed; the UI shows them read-only. */
   locked: string[]
   /**

@@ -75,6 +75,18 @@ describe('AccountService storage failures', () => {
   })
 })
 
+describe('AccountService says whether the stored account can sign in as it is', () => {
+  it('complete when the stored account passes the account schema', () => {
+    expect(service({ values: {}, locked: [] }, { account }).accountService.state().complete).toBe(true)
+  })
+
+  it('not complete when a repaired file left a required field blank, or when there is none', () => {
+    const repaired = service({ values: {}, locked: [] }, { account: { ...account, wsServer: 'http://x' } })
+    expect(repaired.accountService.state()).toMatchObject({ account: { wsServer: '' }, complete: false })
+    expect(service({ values: {}, locked: [] }).accountService.state().complete).toBe(false)
+  })
+})
+
 describe('AccountService keeps TURN credentials out of the settings file', () => {
   const withTurn = { ...account, iceServers: ['stun:stun.example', 'turn:alice:pa55w0rd@turn.example:3478'] }
 

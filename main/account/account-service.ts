@@ -1,6 +1,7 @@
 import type { Message } from '../../contract/i18n'
 import type { AccountState } from '../../contract/ipc'
 import {
+  accountSchema,
   preferencesSchema,
   type Account,
   type Preferences,
@@ -93,6 +94,7 @@ export class AccountService {
     return {
       account,
       hasPassword: credentials.hasPassword(),
+      complete: account !== null && accountSchema.safeParse(account).success,
       locked: [...policy.locked],
       notices: [
         ...(this.deps.startupNotices ?? []),

@@ -92,7 +92,7 @@ describe('diagnosticsBundle', () => {
       {
         at: new Date('2026-11-29T13:00:00Z'),
         versions: { Parley: '1.2.3' },
-        account: { account: null, hasPassword: false, locked: [], notices: [] },
+        account: { account: null, hasPassword: false, complete: false, locked: [], notices: [] },
         preferences: preferencesSchema.parse({}),
         policy: { status: 'absent', path: '/etc/parley/policy.json', policy: { values: {}, locked: [] } },
         logs: [{ name: 'parley.log', text: 'x known-secret-1 y\nProxy-Authorization: Digest response="ab"' }],

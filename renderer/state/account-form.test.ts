@@ -24,6 +24,7 @@ const saved: Account = {
 const state = (change: Partial<AccountState> = {}): AccountState => ({
   account: null,
   hasPassword: false,
+  complete: false,
   locked: [],
   notices: [],
   ...change,

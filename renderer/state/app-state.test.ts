@@ -18,7 +18,13 @@ const preferences: Preferences = {
   sipTrace: false,
   keepOnTop: false,
 }
-const signedOut: AccountState = { account: null, hasPassword: false, locked: [], notices: [] }
+const signedOut: AccountState = {
+  account: null,
+  hasPassword: false,
+  complete: false,
+  locked: [],
+  notices: [],
+}
 
 function setup() {
   let answerAccount = () => {}
@@ -54,11 +60,16 @@ describe('createAppState start', () => {
 
   it('loads contacts and history only once signing in has an answer', async () => {
     const { api, app, answerAccount } = setup()
+    let settled = false
+    void app.afterSignIn.then(() => (settled = true))
     const stop = app.start()
     for (let turn = 0; turn < 5; turn++) await new Promise((resolve) => setTimeout(resolve, 0))
     expect(api.sent('contacts:list')).toEqual([])
     expect(api.sent('history:query')).toEqual([])
+    // the contacts and history panels wait for the same answer before they load their code
+    expect(settled).toBe(false)
     answerAccount()
+    await expect.poll(() => settled).toBe(true)
     await expect.poll(() => api.sent('contacts:list').length).toBe(1)
     await expect.poll(() => api.sent('history:query').length).toBe(1)
     stop()

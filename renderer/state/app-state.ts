@@ -3,6 +3,7 @@ import { getContext, setContext } from 'svelte'
 import type { ParleyApi } from '../../contract/ipc'
 import type { Phone } from '../sip/types'
 import { request } from './api'
+import type { SavedAccount } from './saved-account'
 import type { AudioState } from './audio.svelte'
 import { CallsState } from './calls.svelte'
 import { ContactPicker } from './contact-picker.svelte'
@@ -24,7 +25,7 @@ import { defaultRegion } from '../../contract/phone-number'
 import type { Clock } from '../sip/registration'
 import { StatusState, type PresencePublisher } from './status.svelte'
 
-/** All renderer state, built once in main.ts and handed to components through context. */
+/** All renderer state, built once in boot.ts and handed to components through context. */
 export interface AppState {
   ui: UiState
   /** The language the window speaks, and the catalogue in it. */
@@ -51,6 +52,12 @@ export interface AppState {
   diagnostics: DiagnosticsState
   /** Device choices and ringer (audio engineer's state); null where no media devices exist. */
   audio: AudioState | null
+  /**
+   * Settles once signing in has an answer (registered, refused, or no account), at the latest
+   * after `dataDelayMs`: parts of the window not needed to register (contacts, history) load
+   * their code and data then, so none of it runs while "Registered" is on its way.
+   */
+  afterSignIn: Promise<void>
   /** Subscribes everything, loads the account; returns the function that stops it all. */
   start(): () => void
 }
@@ -63,6 +70,8 @@ export interface AppStateOptions {
   systemLocales?: readonly string[]
   /** Main's log; defaults to one over `api`. */
   log?: Log
+  /** The saved account, already asked for by the window's entry (see saved-account.ts). */
+  savedAccount?: Promise<SavedAccount>
   /** Time for the status schedule; the page's own clock by default. */
   clock?: Clock
 }
@@ -77,7 +86,7 @@ export function createAppState(phone: Phone, api: ParleyApi, options: AppStateOp
   const ui = new UiState()
   const language = new LanguageState(api, ui, options.systemLocales ?? [])
   const log = options.log ?? ipcLog(api)
-  const session = new SignInState(phone, api, log)
+  const session = new SignInState(phone, api, log, options.savedAccount)
   const contacts = new ContactsState(api, ui, () => session.account?.account?.region ?? defaultRegion)
   session.onAccount(() => void contacts.regionMayHaveChanged())
   const dnd = new DoNotDisturbState(api, ui)
@@ -126,6 +135,8 @@ export function createAppState(phone: Phone, api: ParleyApi, options: AppStateOp
     sipAddress: () => session.account?.account?.sipAddress ?? '',
   })
   const historyState = history
+  let signInAnswered = () => {}
+  const afterSignIn = new Promise<void>((resolve) => (signInAnswered = resolve))
 
   return {
     ui,
@@ -145,6 +156,7 @@ export function createAppState(phone: Phone, api: ParleyApi, options: AppStateOp
     dtmfMethod,
     diagnostics: new DiagnosticsState(api, ui),
     audio: options.audio ?? null,
+    afterSignIn,
     start() {
       const stops = [
         language.start(),
@@ -174,6 +186,7 @@ export function createAppState(phone: Phone, api: ParleyApi, options: AppStateOp
         if (dataLoading) return
         dataLoading = true
         clearTimeout(dataTimer)
+        signInAnswered()
         void contacts.load()
         void historyState.refresh()
       }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { AccountState } from '../../contract/ipc'
-import type { Account } from '../../contract/schemas'
+import { accountSchema, type Account } from '../../contract/schemas'
+import { readSavedAccount } from './saved-account'
 import { SignInState } from './sign-in.svelte'
 import { FakeApi } from '../testing/fake-api'
 import { FakePhone } from '../testing/fake-phone'
@@ -20,6 +21,8 @@ const account: Account = {
 const stored = (hasPassword: boolean, value: Account | null = account): AccountState => ({
   account: value,
   hasPassword,
+  // as main decides it (account-service.ts): the stored account passes the account schema
+  complete: value !== null && accountSchema.safeParse(value).success,
   locked: [],
   notices: [],
 })
@@ -160,6 +163,20 @@ describe('SignInState', () => {
     answerAccount()
     await loading
     expect(session.stage).toBe('signed-in')
+  })
+
+  it("signs in first with the answer the window's entry asked for, then asks main again on a later load", async () => {
+    const phone = new FakePhone()
+    const api = new FakeApi()
+      .handle('account:get', () => stored(true))
+      .handle('account:password', () => 'secret')
+    const early = readSavedAccount(api)
+    const session = new SignInState(phone, api, undefined, early)
+    await session.load()
+    expect(api.sent('account:get')).toHaveLength(1)
+    expect(phone.commands).toEqual([{ name: 'connect', args: ['1001@pbx.example'] }])
+    await session.load()
+    expect(api.sent('account:get')).toHaveLength(2)
   })
 
   it('opens the connection before it shows the main screen', async () => {

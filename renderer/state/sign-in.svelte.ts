@@ -5,6 +5,7 @@ import type { Account } from '../../contract/schemas'
 import type { Phone, RegistrationStatus, SipAccount } from '../sip/types'
 import type { FieldErrors } from './account-form'
 import { request } from './api'
+import { readSavedAccount, type SavedAccount } from './saved-account'
 import { nextTask } from './tasks'
 import { message, render } from '../../contract/i18n'
 import type { Say } from './ui.svelte'
@@ -34,10 +35,14 @@ export class SignInState {
   private readonly signOutHooks: (() => void)[] = []
   private readonly accountListeners: ((account: AccountState) => void)[] = []
 
-  constructor(phone: Phone, api: ParleyApi, log: Log = ipcLog(api)) {
+  /** The saved account the entry already asked for, taken by the first load(). */
+  private early: Promise<SavedAccount> | null
+
+  constructor(phone: Phone, api: ParleyApi, log: Log = ipcLog(api), savedAccount?: Promise<SavedAccount>) {
     this.phone = phone
     this.api = api
     this.log = log
+    this.early = savedAccount ?? null
   }
 
   start(): () => void {
@@ -64,28 +69,27 @@ export class SignInState {
   }
 
   /**
-   * Reads the saved account; signs in by itself when a password is stored. The account, the
-   * password and the form's rules (zod, in their own chunk) are asked for at once: one round
-   * trip instead of two in a row (main answers "none saved" when there is no password, and
-   * that answer is then not used).
+   * Reads the saved account; signs in by itself when a password is stored and main found the
+   * account complete. The first load takes the answer the window's entry asked for before the
+   * rest of the renderer loaded (see saved-account.ts). The form's rules (zod, in their own
+   * chunk) load only when there is something to word: an account a repaired file left incomplete.
    */
   async load(): Promise<void> {
     this.stage = 'loading'
-    const [result, password, form] = await Promise.all([
-      request(this.api, 'account:get'),
-      request(this.api, 'account:password'),
-      import('./account-form'),
-    ])
+    const early = this.early
+    this.early = null
+    const [result, password] = await (early ?? readSavedAccount(this.api))
     if (!result.ok) {
       this.error = result.message
       this.stage = 'signed-out'
       return
     }
     this.setAccount(result.value)
-    const { account, hasPassword } = result.value
+    const { account, hasPassword, complete } = result.value
     // A repaired settings file can leave '' in a required field: registering with it would only
     // fail obscurely, so ask for the missing detail on the form instead.
-    this.fieldErrors = account ? form.accountFieldErrors(account) : {}
+    this.fieldErrors =
+      account && !complete ? (await import('./account-form')).accountFieldErrors(account) : {}
     if (Object.keys(this.fieldErrors).length > 0) {
       this.error = message('login.check-fields')
       this.stage = 'signed-out'

@@ -36,6 +36,7 @@ export class FakeParley extends FakeApi {
       region: 'SE',
     },
     hasPassword: true,
+    complete: true,
     locked: [],
     notices: [],
   }

@@ -25,14 +25,20 @@ export interface TestApp {
 }
 
 /**
- * The real renderer state (createAppState, as main.ts builds it) on a FakePhone and a FakeApi
+ * The real renderer state (createAppState, as boot.ts builds it) on a FakePhone and a FakeApi
  * that answers every channel start() uses, for state tests that need the classes wired
  * together. Tests add or override handlers on `api` and move calls along on `phone`.
  */
 export async function createTestApp(options: { contacts?: Contact[] } = {}): Promise<TestApp> {
   const phone = new FakePhone()
   const api = new FakeApi()
-    .handle('account:get', () => ({ account: null, hasPassword: false, locked: [], notices: [] }))
+    .handle('account:get', () => ({
+      account: null,
+      hasPassword: false,
+      complete: false,
+      locked: [],
+      notices: [],
+    }))
     .handle('preferences:get', () => testPreferences)
     .handle('contacts:list', () => options.contacts ?? [])
     .handle('history:query', () => ({ entries: [], total: 0, missedUnseen: 0 }))
