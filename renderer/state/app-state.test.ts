@@ -90,6 +90,7 @@ describe('the address book follows the account region', () => {
       .handle('account:save', (request) => ({
         account: (request as { account: Account }).account,
         hasPassword: true,
+        complete: true,
         locked: [],
         notices: [],
       }))
