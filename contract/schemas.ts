@@ -138,6 +138,8 @@ export const historyEntrySchema = z.object({
   talkMs: z.number().int().nonnegative(),
   /** Why the call went this way when the outcome alone does not say (e.g. do not disturb). */
   note: shortText(historyTextLimits.note).optional(),
+  /** The call's average estimated MOS (1 … 4.5, from getStats); absent when never measured. */
+  mos: z.number().min(1).max(5).optional(),
 })
 export type HistoryEntry = z.infer<typeof historyEntrySchema>
 

@@ -67,3 +67,33 @@ test('a PBX holds, resumes, changes codec and sends an offerless re-INVITE: each
     pbxCall.stop()
   }
 })
+
+test(
+  'session timers: 422 below Min-SE, the agreed timer in our 200, our refreshes keep the call past its interval',
+  {
+    timeout: 180_000,
+  },
+  async () => {
+    const pbxCall = await runSipp(pbx, {
+      scenario: 'uac-session-timer.xml',
+      service: appUser,
+      keys: { caller: '4961' },
+      timeoutS: 150,
+    })
+    try {
+      const card = ui.liveCall(app.page)
+      await expect.poll(() => textOf(card), { timeout: 15_000 }).toMatch(/Incoming call/)
+      const answeredAt = Date.now()
+      await card.getByRole('button', { name: 'Answer' }).click()
+      await expect.poll(() => textOf(card), { timeout: 10_000 }).toMatch(/Connected/)
+      // SIPp got the 422 (its first INVITE), our 200 with the timer, two refreshes, and its BYE
+      // was answered: the scenario passes only then
+      const result = await pbxCall.done
+      expect(result.code, result.output.slice(-3000)).toBe(0)
+      expect(Date.now() - answeredAt).toBeGreaterThan(90_000)
+      await expect.poll(() => ui.liveCall(app.page).count(), { timeout: 10_000 }).toBe(0)
+    } finally {
+      pbxCall.stop()
+    }
+  },
+)

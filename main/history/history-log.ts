@@ -51,6 +51,7 @@ function toEntry(value: Record<string, unknown>): HistoryEntry | null {
     startedAt,
     ringMs,
     talkMs,
+    mos,
   } = value
   if (!isText(id) || id.length > historyTextLimits.id || !isText(remoteName) || !isText(remoteNumber))
     return null
@@ -69,8 +70,13 @@ function toEntry(value: Record<string, unknown>): HistoryEntry | null {
     ringMs,
     talkMs,
     ...(isText(note) && note !== '' ? { note: bounded(note, 'note') } : {}),
+    ...(isMos(mos) ? { mos } : {}),
   }
 }
+
+/** A call-quality average as the app writes it (see historyEntrySchema); anything else is dropped. */
+const isMos = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isFinite(value) && value >= 1 && value <= 5
 
 function parseLine(line: string): LogRecord | null {
   let value: unknown

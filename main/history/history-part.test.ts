@@ -57,6 +57,23 @@ describe('history through the headless main (real dispatcher, validation and fil
     expect(csv).toMatchObject({ ok: true, value: expect.stringContaining("'+46 8 123 45 67") })
   })
 
+  it("keeps a call's quality average, and refuses one outside the MOS scale", async () => {
+    const main = await start()
+    const answered = { ...missedCall, id: 'call-q', outcome: 'answered', talkMs: 60_000, mos: 4.31 }
+    expect(await main.dispatch('history:record', answered)).toMatchObject({ ok: true })
+    expect(await main.dispatch('history:record', { ...answered, id: 'call-bad', mos: 9 })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input' },
+    })
+    await main.stop()
+    running.pop()
+    const again = await start()
+    expect(await again.dispatch('history:query', {})).toMatchObject({
+      ok: true,
+      value: { total: 1, entries: [{ id: 'call-q', mos: 4.31 }] },
+    })
+  })
+
   it('refuses a malformed entry with a readable message and stores nothing', async () => {
     const main = await start()
     const result = await main.dispatch('history:record', { ...missedCall, direction: 'sideways' })

@@ -78,6 +78,18 @@ describe('HistoryStore', () => {
     expect(byId.get(plain.id)?.note).toBeUndefined()
   })
 
+  it('drops a quality value a hand-edited file put outside the MOS scale, keeping the call', async () => {
+    const store = await openStore()
+    const measured = call({ outcome: 'answered', mos: 3.9 })
+    await store.record(measured)
+    await store.record(call({ outcome: 'answered', mos: 42 }))
+    await store.stop()
+    const reopened = await openStore()
+    const entries = reopened.query(query()).entries
+    expect(entries).toHaveLength(2)
+    expect(entries.map((entry) => entry.mos).sort()).toEqual([3.9, undefined])
+  })
+
   it('pages with offset and limit', async () => {
     const store = await openStore()
     const entries = [call(), call(), call(), call(), call()]

@@ -24,9 +24,8 @@ export async function answerCall(deps: AnsweringDeps, callId: string): Promise<v
   if (call.isEnded) return
   call.expectEnd('failed', message('call.answer-failed', { detail: '' }))
   try {
-    await (call.session as SipInvitation).accept({
-      sessionDescriptionHandlerOptions: deps.media.options(false),
-    })
+    // our 2xx carries the session timer agreed while it rang (RFC 4028)
+    await deps.sessions.accept(call, call.session as SipInvitation)
   } catch (error) {
     deps.context.log(`answer failed: ${messageOf(error)}`)
     terminateCall(deps.context, call, 'failed', message('call.answer-failed', { detail: messageOf(error) }))

@@ -5,6 +5,7 @@ import { headerLookup, numberFromUri, parseCallerContext, parseNameAddr } from '
 import { logFailure, type PhoneContext } from './context'
 import { messageOf } from '../../contract/error-message'
 import type { SessionOps } from './session-ops'
+import { incomingTimer } from './session-timer'
 import type { RefusedRequest, SessionDelegate, SipInvitation, SipMessage } from './stack'
 import type { ReferRequests } from './refer-requests'
 import type { TransferCoordinator } from './transfer'
@@ -47,6 +48,18 @@ export class IncomingRequests {
         )
         return
       }
+      const timer = incomingTimer(headerLookup(invitation.request))
+      if (timer.kind === 'too-brief') {
+        // RFC 4028 §9: the caller retries at once with our Min-SE; nobody missed a call
+        invitation
+          .reject({
+            statusCode: 422,
+            reasonPhrase: 'Session Interval Too Small',
+            extraHeaders: timer.headers,
+          })
+          .catch((error: unknown) => this.context.log(`422 not sent: ${messageOf(error)}`))
+        return
+      }
       const replaced = invitation.replacee ? calls.ofSession(invitation.replacee) : undefined
       if (replaced && !mayReplace(invitation.request, replaced)) {
         // RFC 3891 §6: only the replaced dialog's peer, or someone it sent, may take over a call
@@ -66,6 +79,7 @@ export class IncomingRequests {
         { silent: replaced !== undefined },
       )
       invitation.delegate = this.sessionDelegate(() => call)
+      if (timer.kind === 'agreed') this.deps.sessions.agreeTimer(call, timer)
       if (replaced) this.acceptReplacement(call, invitation, replaced)
     } catch (error) {
       this.context.log(`incoming INVITE could not be handled: ${messageOf(error)}`)
@@ -106,6 +120,7 @@ export class IncomingRequests {
         if (!call) return
         const sdp = typeof request.body === 'string' ? request.body : ''
         call.patch({ remoteHold: /^a=(sendonly|inactive)\s*$/im.test(sdp) })
+        this.deps.sessions.noteRefresh(call, request)
       },
     }
   }

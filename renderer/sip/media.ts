@@ -19,6 +19,8 @@ export interface AudioElementLike {
 
 /** The parts of an RTCPeerConnection the media controller touches. */
 export interface PeerConnectionLike {
+  /** The connection's statistics (only what call-stats.ts reads is relied on). */
+  getStats?(): Promise<{ forEach(visit: (entry: Record<string, unknown>) => void): void }>
   getSenders(): Array<
     Pick<RTCRtpSender, 'track' | 'replaceTrack'> & {
       dtmf?: RTCDTMFSender | null

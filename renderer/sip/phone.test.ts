@@ -813,3 +813,55 @@ describe('SipPhone network recovery', () => {
     expect(of('registration').at(-1)).toEqual({ state: 'unregistered' })
   })
 })
+
+describe('SipPhone session timers (RFC 4028)', () => {
+  const caller = '"Bo" <sip:1002@pbx.example>;tag=1'
+
+  it('answers an interval below our Min-SE with 422, and nobody sees a call', () => {
+    const invitation = incoming({ From: [caller], 'Session-Expires': ['30'], Supported: ['timer'] })
+    expect(invitation.rejects).toEqual([422])
+    expect(of('call-added')).toEqual([])
+    expect(of('call-ended')).toEqual([])
+  })
+
+  it('repeats the agreed timer in our 200 and refreshes by re-INVITE when asked to', async () => {
+    const invitation = incoming({
+      From: [caller],
+      'Session-Expires': ['90;refresher=uas'],
+      Supported: ['timer'],
+    })
+    const id = (of('call-added')[0] as { id: string }).id
+    await phone.answer(id)
+    expect(invitation.accepts[0]).toMatchObject({
+      extraHeaders: ['Session-Expires: 90;refresher=uas', 'Require: timer'],
+    })
+    await clock.advance(45_000)
+    expect(invitation.reinvites).toHaveLength(1)
+    expect(invitation.reinvites[0]).toMatchObject({
+      requestOptions: { extraHeaders: ['Session-Expires: 90;refresher=uac'] },
+    })
+    await clock.advance(45_000)
+    expect(invitation.reinvites).toHaveLength(2)
+    expect(phaseOf(id)).toBe(CallPhase.Active)
+  })
+
+  it('hangs up when the far end stops refreshing, and says why', async () => {
+    await phone.dial('1003')
+    const next = outgoing.at(-1) as FakeSession
+    // the 2xx to our INVITE names the far end (the UAS) as refresher
+    next.answerInitial(200, 'OK', { 'Session-Expires': ['90;refresher=uas'] })
+    await flush()
+    await clock.advance(59_000)
+    expect(next.byes).toBe(0)
+    // a refresh from them restarts the clock
+    next.delegate?.onInvite?.({ body: '', getHeaders: () => [] } as never)
+    await clock.advance(59_000)
+    expect(next.byes).toBe(0)
+    await clock.advance(1_000)
+    expect(next.byes).toBe(1)
+    expect(of('call-ended').at(-1)).toMatchObject({
+      endReason: 'failed',
+      message: { key: 'call.session-expired' },
+    })
+  })
+})

@@ -2,6 +2,7 @@ import { dialUriText, parseSipAddress, type AccountAddress } from './account'
 import type { Call } from './call'
 import { answerCall, rejectCall, type AnsweringDeps } from './answering'
 import { CallMedia } from './call-media'
+import { readCallStats } from './call-stats'
 import { CallRegistry } from './call-registry'
 import { numberFromUri, sanitizeText } from './caller-context'
 import { token, type PhoneContext, type SipPhoneDeps } from './context'
@@ -23,6 +24,7 @@ import {
   CallPhase,
   type AudioRouting,
   type CallEndReason,
+  type CallStats,
   type CallSnapshot,
   type Phone,
   type PhoneEventName,
@@ -349,6 +351,11 @@ export class SipPhone implements Phone {
     this.channels.publish(event, contentType, body)
   readonly watch: Phone['watch'] = (target, event) => this.channels.watch(target, event)
   readonly unwatch: Phone['unwatch'] = (target, event) => this.channels.unwatch(target, event)
+
+  async callStats(callId: string): Promise<CallStats | null> {
+    const call = this.registry.get(callId)
+    return call && !call.isEnded ? readCallStats(this.callMedia.peerConnectionOf(call)) : null
+  }
 
   // ── helpers ───────────────────────────────────────────────────────────────────────────────
 

@@ -15,7 +15,8 @@ import { audioSender } from './media'
 import { reinviteWithRetry, type ReinviteOutcome } from './reinvite'
 import { messageOf } from '../../contract/error-message'
 import { sendForAnswer } from './request-answer'
-import type { MediaOptions, SipInviter, SipSession } from './stack'
+import { answeredTimer, SessionTimers, type IncomingTimer } from './session-timer'
+import type { MediaOptions, SipInvitation, SipInviter, SipSession } from './stack'
 import { CallPhase } from './types'
 import { message, type Message } from '../../contract/i18n'
 
@@ -26,6 +27,7 @@ import { message, type Message } from '../../contract/i18n'
  */
 export class SessionOps {
   private readonly queues = new Map<string, Promise<unknown>>()
+  private readonly timers: SessionTimers
 
   constructor(
     private readonly context: PhoneContext,
@@ -34,7 +36,12 @@ export class SessionOps {
     /** Legs about to go away (replaced, transferred off): never auto-held. */
     private readonly isLeaving: (call: Call) => boolean,
     private readonly onPlaceFailed: (call: Call, text: Message) => void,
-  ) {}
+  ) {
+    this.timers = new SessionTimers(context.deps.clock, {
+      refresh: (call, headers) => this.refreshSession(call, headers),
+      expire: (call) => this.expire(call),
+    })
+  }
 
   /** Sends the initial INVITE of an outgoing call and follows its provisional and final answers. */
   place(call: Call, inviter: SipInviter): void {
@@ -51,12 +58,35 @@ export class SessionOps {
           },
           onReject: (response) =>
             call.noteFailure(response.message.statusCode ?? 500, response.message.reasonPhrase ?? ''),
-          onAccept: (response) => learnRemoteName(call, response.message),
+          onAccept: (response) => {
+            learnRemoteName(call, response.message)
+            const timer = answeredTimer(headerLookup(response.message))
+            if (timer) this.timers.start(call, timer)
+          },
         },
       })
       .catch((error: unknown) =>
         this.onPlaceFailed(call, message('call.place-failed', { detail: messageOf(error) })),
       )
+  }
+
+  /** An incoming call's session timer, agreed while it rings (RFC 4028, see session-timer.ts). */
+  agreeTimer(call: Call, timer: IncomingTimer & { kind: 'agreed' }): void {
+    this.timers.agree(call, timer)
+  }
+
+  /** Answers an incoming call (our 2xx carries the agreed session timer, which then runs). */
+  async accept(call: Call, invitation: SipInvitation): Promise<void> {
+    await invitation.accept({
+      sessionDescriptionHandlerOptions: this.media.options(false),
+      extraHeaders: this.timers.answerHeaders(call),
+    })
+    this.timers.answered(call)
+  }
+
+  /** The far end sent a re-INVITE: it refreshes the session (RFC 4028). */
+  noteRefresh(call: Call, message: { getHeaders(name: string): string[] }): void {
+    this.timers.refreshed(call, headerLookup(message))
   }
 
   /** Only one call talks at a time: every other active call goes on hold (in parallel). */
@@ -129,18 +159,36 @@ export class SessionOps {
 
   forget(call: Call): void {
     this.queues.delete(call.id)
+    this.timers.stop(call)
+  }
+
+  /** Our turn to refresh the session: a re-INVITE that keeps media and hold state as they are. */
+  private refreshSession(call: Call, extraHeaders: string[]): void {
+    this.serial(call, async () => {
+      if (!call.isEstablished) return
+      const outcome = await this.renegotiate(call, { hold: call.phase === CallPhase.Held, extraHeaders })
+      if (!outcome.ok) this.context.log(`session refresh refused (${outcome.code})`)
+    }).catch((error: unknown) => this.context.log(`session refresh failed: ${messageOf(error)}`))
+  }
+
+  /** The far end stopped refreshing the session: it is over (RFC 4028 §10), we say goodbye. */
+  private expire(call: Call): void {
+    this.context.log('session expired: no refresh from the far end')
+    call.expectEnd('failed', message('call.session-expired'))
+    call.session.bye().catch((error: unknown) => this.context.log(`BYE failed: ${messageOf(error)}`))
   }
 
   private renegotiate(
     call: Call,
-    options: { hold: boolean; iceRestart?: boolean },
+    options: { hold: boolean; iceRestart?: boolean; extraHeaders?: string[] },
   ): Promise<ReinviteOutcome> {
     const { deps } = this.context
     const mediaOptions: MediaOptions = {
       ...this.media.options(options.hold),
       ...(options.iceRestart ? { offerOptions: { iceRestart: true } } : {}),
     }
-    return reinviteWithRetry(() => sendReinvite(call.session, mediaOptions), {
+    const headers = options.extraHeaders ?? []
+    return reinviteWithRetry(() => sendReinvite(call.session, mediaOptions, headers), {
       ownsCallId: call.direction === 'outgoing',
       random: deps.random,
       sleep: (ms) => new Promise((resolve) => deps.clock.setTimeout(resolve, ms)),
@@ -191,9 +239,18 @@ function learnRemoteName(call: Call, message: { getHeaders(name: string): string
   if (asserted?.name) call.patch({ remoteName: asserted.name })
 }
 
-function sendReinvite(session: SipSession, mediaOptions: MediaOptions): Promise<ReinviteOutcome> {
+function sendReinvite(
+  session: SipSession,
+  mediaOptions: MediaOptions,
+  extraHeaders: string[],
+): Promise<ReinviteOutcome> {
   return sendForAnswer(
-    (requestDelegate) => session.invite({ sessionDescriptionHandlerOptions: mediaOptions, requestDelegate }),
+    (requestDelegate) =>
+      session.invite({
+        sessionDescriptionHandlerOptions: mediaOptions,
+        requestDelegate,
+        ...(extraHeaders.length > 0 ? { requestOptions: { extraHeaders } } : {}),
+      }),
     (error) => {
       const pending = error instanceof Error && /in progress|pending/i.test(error.message)
       return { ok: false, code: pending ? 491 : 500, reason: messageOf(error) }

@@ -168,6 +168,16 @@ export interface PhoneEvents {
 
 export type PhoneEventName = keyof PhoneEvents
 
+/** A call's audio statistics as the browser counts them (cumulative), for the quality estimate. */
+export interface CallStats {
+  packetsReceived: number
+  packetsLost: number
+  /** Interarrival jitter of the received audio, in seconds. */
+  jitterS: number
+  /** Round trip (RTCP, else the ICE pair) in seconds; null when not known yet. */
+  roundTripS: number | null
+}
+
 export interface AudioRouting {
   /** Preferred microphone deviceId; '' for system default. */
   inputDeviceId: string
@@ -229,6 +239,8 @@ export interface Phone {
   watch(target: string, event: WatchEvent): void
   /** Ends the watch (SUBSCRIBE Expires: 0); unknown watches are ignored. */
   unwatch(target: string, event: WatchEvent): void
+  /** The call's audio statistics now; null when it has no media (yet) or is gone. */
+  callStats?(callId: string): Promise<CallStats | null>
   /** Opens the microphone ahead of the first call (the first open costs a few hundred ms);
    *  keepOpen=false opens and closes it at once (later opens are still cheap). */
   prepareMicrophone?(keepOpen?: boolean): Promise<void>

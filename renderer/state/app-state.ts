@@ -6,6 +6,7 @@ import { request } from './api'
 import type { SavedAccount } from './saved-account'
 import type { AudioState } from './audio.svelte'
 import { CallsState } from './calls.svelte'
+import { CallQualityState } from './call-quality.svelte'
 import { ContactPicker } from './contact-picker.svelte'
 import { ContactsState } from './contacts.svelte'
 import { CloseToTrayState } from './close-to-tray.svelte'
@@ -32,6 +33,8 @@ export interface AppState {
   language: LanguageState
   session: SignInState
   calls: CallsState
+  /** Each talking call's quality (Good / Fair / Poor) and its average for the history. */
+  quality: CallQualityState
   transfer: TransferController
   /** Transfers we are asked to follow (incoming REFER) and the policy deciding them. */
   transferRequests: TransferRequestsState
@@ -112,6 +115,7 @@ export function createAppState(phone: Phone, api: ParleyApi, options: AppStateOp
   const keepOnTop = keepOnTopSwitch(api, ui, language)
   let transfer: TransferController | null = null
   let history: HistoryState | null = null
+  const quality = new CallQualityState(phone, undefined, (what) => log.failed('quality', what))
   const calls = new CallsState({
     phone,
     api,
@@ -120,6 +124,7 @@ export function createAppState(phone: Phone, api: ParleyApi, options: AppStateOp
     doNotDisturb: () => dnd.enabled,
     dtmfMethod: () => dtmfMethod.value,
     transferTargetOf: (callId) => transfer?.transferredTo(callId) ?? '',
+    qualityOf: (callId) => quality.averageOf(callId),
     onHistoryRecorded: (entry) => history?.recorded(entry),
     nameForNumber: (number) => contacts.nameForNumber(number),
   })
@@ -143,6 +148,7 @@ export function createAppState(phone: Phone, api: ParleyApi, options: AppStateOp
     language,
     session,
     calls,
+    quality,
     transfer: transferController,
     transferRequests,
     contacts,
@@ -170,6 +176,7 @@ export function createAppState(phone: Phone, api: ParleyApi, options: AppStateOp
         sipTrace.start(),
         keepOnTop.start(),
         dtmfMethod.start(),
+        quality.start(),
       ]
       const ticker = setInterval(() => ui.tick(), 1000)
       // One read of the preferences for every state that shows one.

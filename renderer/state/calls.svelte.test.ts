@@ -14,6 +14,7 @@ function setup(
     nameForNumber?: (number: string) => string
     dtmfMethod?: () => DtmfPreference
     endedLingerMs?: number
+    qualityOf?: (callId: string) => number | null
   } = {},
 ) {
   const phone = new FakePhone()
@@ -107,6 +108,20 @@ describe('CallsState', () => {
       },
     ])
     expect(recorded).toHaveBeenCalledTimes(1)
+  })
+
+  it("keeps the call's average quality in its history entry, and none when it was never measured", async () => {
+    const { phone, api } = setup({ qualityOf: (id) => (id === 'measured' ? 4.12 : null) })
+    for (const id of ['measured', 'unmeasured']) {
+      phone.addCall({ id, remoteNumber: '1001', createdAt: 1000 })
+      phone.update(id, { phase: CallPhase.Active, answeredAt: 2000 })
+      phone.update(id, { phase: CallPhase.Ended, endedAt: 9000, endReason: 'remote-hangup' })
+    }
+    await flush()
+    const [measured, unmeasured] = recordedEntries(api)
+    expect(measured).toMatchObject({ id: 'measured', mos: 4.12 })
+    expect(unmeasured?.id).toBe('unmeasured')
+    expect(unmeasured).not.toHaveProperty('mos')
   })
 
   it.each([

@@ -31,6 +31,8 @@ export interface CallsOptions {
   notifier: Notifier
   /** Who a call was transferred to, for its history entry ('' when it was not). */
   transferTargetOf?: (callId: string) => string
+  /** The call's average estimated MOS for its history entry (null: never measured). */
+  qualityOf?: (callId: string) => number | null
   /** Called with each history entry main stored, so the history view can show it. */
   onHistoryRecorded?: (entry: HistoryEntry) => void
   /** True while do not disturb is on: incoming calls are turned away with 486 Busy Here. */
@@ -77,6 +79,7 @@ export class CallsState {
   private readonly log: Log
   private readonly notifier: Notifier
   private readonly transferTargetOf: (callId: string) => string
+  private readonly qualityOf: (callId: string) => number | null
   private readonly onHistoryRecorded: (entry: HistoryEntry) => void
   private readonly doNotDisturb: () => boolean
   private readonly dtmfMethod: () => DtmfPreference
@@ -102,6 +105,7 @@ export class CallsState {
     this.log = options.log ?? ipcLog(options.api)
     this.notifier = options.notifier
     this.transferTargetOf = options.transferTargetOf ?? (() => '')
+    this.qualityOf = options.qualityOf ?? (() => null)
     this.onHistoryRecorded = options.onHistoryRecorded ?? (() => undefined)
     this.doNotDisturb = options.doNotDisturb ?? (() => false)
     this.dtmfMethod = options.dtmfMethod ?? (() => 'auto')
@@ -333,7 +337,11 @@ export class CallsState {
   private async record(call: CallSnapshot): Promise<void> {
     if (this.recorded.has(call.id)) return
     this.recorded.add(call.id)
-    const base = historyEntryOf(call, this.transferTargetOf(call.id), this.now())
+    const mos = this.qualityOf(call.id)
+    const base = {
+      ...historyEntryOf(call, this.transferTargetOf(call.id), this.now()),
+      ...(mos === null ? {} : { mos }),
+    }
     const entry: HistoryEntry = this.turnedAway.has(call.id)
       ? { ...base, outcome: 'missed', note: dndNote }
       : base

@@ -27,6 +27,7 @@ export const enHistory = {
   'history.older': 'Show older calls',
   'history.answered': 'Answered',
   'history.connected': 'Connected',
+  'history.quality': (p: { grade: string; mos: string }) => `quality ${p.grade} (MOS ${p.mos})`,
   'history.missed': 'Missed',
   'history.rejected': 'Rejected',
   'history.declined': 'Declined',

@@ -55,6 +55,7 @@ export const enPhone = {
   'call.ended-no-answer': 'No answer',
   'call.ended-transferred': 'Transferred',
   'call.failed': 'Call failed',
+  'call.session-expired': 'The call was lost: the other side stopped confirming it',
   'call.failed-status': (p: { code: number; reason: string }) =>
     `${callStatus[p.code] ?? (p.reason || 'Call failed')} (${p.code})`,
   'call.place-failed': (p: { detail: string }) => withDetail('The call could not be placed', p.detail),

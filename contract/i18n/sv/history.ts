@@ -29,6 +29,7 @@ export const svHistory: typeof enHistory = {
   'history.older': 'Visa äldre samtal',
   'history.answered': 'Besvarat',
   'history.connected': 'Kopplat',
+  'history.quality': (p: { grade: string; mos: string }) => `kvalitet ${p.grade} (MOS ${p.mos})`,
   'history.missed': 'Missat',
   'history.rejected': 'Avvisat',
   'history.declined': 'Avböjt',

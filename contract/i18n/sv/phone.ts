@@ -55,6 +55,7 @@ export const svPhone: typeof enPhone = {
   'call.ended-no-answer': 'Inget svar',
   'call.ended-transferred': 'Kopplat',
   'call.failed': 'Samtalet misslyckades',
+  'call.session-expired': 'Samtalet bröts: motparten slutade bekräfta det',
   'call.failed-status': (p) => `${callStatus[p.code] ?? (p.reason || 'Samtalet misslyckades')} (${p.code})`,
   'call.place-failed': (p) => withDetail('Samtalet kunde inte kopplas upp', p.detail),
   'call.answer-failed': (p) => withDetail('Samtalet kunde inte besvaras', p.detail),

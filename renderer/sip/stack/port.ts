@@ -95,12 +95,18 @@ export interface IncomingInfo {
 export interface SessionDelegate {
   onRefer?(referral: IncomingRefer): void
   onInfo?(info: IncomingInfo): void
-  onInvite?(request: { readonly body: unknown }, response: unknown, statusCode: number): void
+  onInvite?(
+    request: { readonly body: unknown; getHeaders(name: string): string[] },
+    response: unknown,
+    statusCode: number,
+  ): void
 }
 
 export interface InviteOptions {
   sessionDescriptionHandlerOptions?: MediaOptions
   requestDelegate?: RequestDelegate
+  /** Headers of our own on the re-INVITE (a session refresh's Session-Expires). */
+  requestOptions?: { extraHeaders?: string[] }
 }
 
 export interface InviterOptions {
@@ -141,7 +147,10 @@ export interface SipInviter extends SipSession {
 export interface SipInvitation extends SipSession {
   readonly request: SipMessage
   readonly replacee: SipSession | undefined
-  accept(options?: { sessionDescriptionHandlerOptions?: MediaOptions }): Promise<void>
+  accept(options?: {
+    sessionDescriptionHandlerOptions?: MediaOptions
+    extraHeaders?: string[]
+  }): Promise<void>
   reject(options?: { statusCode?: number; reasonPhrase?: string; extraHeaders?: string[] }): Promise<void>
 }
 

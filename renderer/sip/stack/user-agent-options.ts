@@ -15,6 +15,8 @@ export function buildUserAgentOptions(config: UserAgentConfig): UserAgentOptions
     preloadedRouteSet: config.routeSet,
     // without it an attended transfer makes the target ring a second time
     sipExtensionReplaces: SIPExtension.Supported,
+    // RFC 4028: we honour the far end's session timers (sip/session-timer.ts)
+    sipExtensionExtraSupported: ['timer'],
     sessionDescriptionHandlerFactory:
       config.mediaHandlerFactory as unknown as SessionDescriptionHandlerFactory,
     sessionDescriptionHandlerFactoryOptions: config.mediaHandlerFactoryOptions,
