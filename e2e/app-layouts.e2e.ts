@@ -294,10 +294,21 @@ describe('compact, and the widths where the layout changes', () => {
     await expectFits('menu open')
     expect(await seriousViolations(page()), 'axe, menu open').toEqual([])
     await screenshot(page(), 'layouts-400x700-menu')
+    // The status control placed in the header shows in the menu too, its panel inside the window.
+    await panel.getByRole('button', { name: /^My status: / }).click()
+    const statusPanel = page().getByRole('dialog', { name: 'Set my status' })
+    await expect.poll(() => statusPanel.isVisible()).toBe(true)
+    await expectFits('status panel in the menu')
+    await screenshot(page(), 'layouts-400x700-menu-status')
+    await page().keyboard.press('Escape')
+    await expect.poll(() => statusPanel.count()).toBe(0)
+    expect(await ui.signOut(page()).isVisible()).toBe(true)
     await page().keyboard.press('Escape')
     await expect.poll(() => ui.signOut(page()).count()).toBe(0)
     expect(await focusedId()).toBe('')
-    expect(await page().evaluate(() => document.activeElement?.textContent?.trim())).toBe('Menu')
+    expect(await page().evaluate(() => document.activeElement?.getAttribute('aria-controls'))).toBe(
+      'header-menu',
+    )
   })
 
   test('every shortcut works as in the wide window: it opens the tab holding its field', async () => {
