@@ -1,7 +1,8 @@
+import { FakePhone } from '../testing/fake-phone'
 import { english } from '../testing/english'
 import { describe, expect, it } from 'vitest'
 import { DeviceManager } from './device-manager'
-import { FakeParley, FakeRingerSinks, FakeRoutingPhone, mic, out, settle } from '../testing/audio'
+import { FakeParley, FakeRingerSinks, mic, out, settle } from '../testing/audio'
 import { FakeMediaDevices } from '../testing/media'
 
 const builtinMic = mic('builtin-mic', 'Built-in Microphone', 'g-builtin')
@@ -23,7 +24,7 @@ function setup(devices = [builtinMic, builtinSpeakers, jabraMic(), jabraOut()]) 
     groupId: 'g-jabra',
   }
   api.preferences.ringtone = { deviceId: 'builtin-out', label: 'Built-in Speakers', groupId: 'g-builtin' }
-  const phone = new FakeRoutingPhone()
+  const phone = new FakePhone()
   const ringer = new FakeRingerSinks()
   const manager = new DeviceManager({ mediaDevices, api, phone, ringer })
   return { mediaDevices, api, phone, ringer, manager }

@@ -1,3 +1,4 @@
+import { FakePhone } from '../testing/fake-phone'
 import { describe, expect, it } from 'vitest'
 import { CallPhase, type CallSnapshot } from '../sip/types'
 import { AudioOutput, type AudioContextLike, type AudioElementLike } from './audio-output'
@@ -5,7 +6,7 @@ import { followCallsWithRinger, ringerModeFor } from './ring-follower'
 import { Ringer, RingerMode } from './ringer'
 import { FakeAudioContext, ManualTimers } from '../testing/web-audio'
 import { FakeAudioElement } from '../testing/media'
-import { FakeRoutingPhone, settle } from '../testing/audio'
+import { settle } from '../testing/audio'
 import { callWaitingCycle, ringbackCycle, ringCycle } from './tones'
 
 function setup(withSinkId = true) {
@@ -224,7 +225,7 @@ function recordingRinger() {
 describe('followCallsWithRinger', () => {
   it('plays ringback while an outgoing call alerts and stops on answer or end', () => {
     const calls: CallSnapshot[] = []
-    const phone = Object.assign(new FakeRoutingPhone(), { calls: () => calls })
+    const phone = Object.assign(new FakePhone(), { calls: () => calls })
     const { log, ringer } = recordingRinger()
     const stop = followCallsWithRinger(phone, ringer)
     calls.push(outgoing('a', CallPhase.Dialing))
@@ -245,7 +246,7 @@ describe('followCallsWithRinger', () => {
 
   it('starts the ring only once the call was shown, and not at all when it stopped ringing meanwhile', () => {
     const calls: CallSnapshot[] = [call('a', CallPhase.Ringing)]
-    const phone = Object.assign(new FakeRoutingPhone(), { calls: () => calls })
+    const phone = Object.assign(new FakePhone(), { calls: () => calls })
     const { log, ringer } = recordingRinger()
     const shown: Array<() => void> = []
     const stop = followCallsWithRinger(phone, ringer, { afterCallShown: (start) => shown.push(start) })
@@ -266,7 +267,7 @@ describe('followCallsWithRinger', () => {
 
   it('stays silent for an incoming call while do-not-disturb is on', () => {
     const calls: CallSnapshot[] = [call('a', CallPhase.Ringing)]
-    const phone = Object.assign(new FakeRoutingPhone(), { calls: () => calls })
+    const phone = Object.assign(new FakePhone(), { calls: () => calls })
     const { log, ringer } = recordingRinger()
     let dnd = true
     const stop = followCallsWithRinger(phone, ringer, { silenceIncoming: () => dnd })
@@ -280,7 +281,7 @@ describe('followCallsWithRinger', () => {
 
   it('follows call events and stops when told', async () => {
     const calls: CallSnapshot[] = []
-    const phone = Object.assign(new FakeRoutingPhone(), { calls: () => calls })
+    const phone = Object.assign(new FakePhone(), { calls: () => calls })
     const { log, ringer } = recordingRinger()
     const stop = followCallsWithRinger(phone, ringer)
     calls.push(call('a', CallPhase.Ringing))

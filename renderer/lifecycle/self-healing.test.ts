@@ -1,6 +1,7 @@
+import { FakePhone } from '../testing/fake-phone'
 import { describe, expect, it } from 'vitest'
 import { DeviceManager } from '../audio/device-manager'
-import { FakeParley, FakeRingerSinks, FakeRoutingPhone, mic, out, settle } from '../testing/audio'
+import { FakeParley, FakeRingerSinks, mic, out, settle } from '../testing/audio'
 import { FakeMediaDevices } from '../testing/media'
 import { startSelfHealing, type WindowPort } from './self-healing'
 
@@ -51,7 +52,7 @@ class CountingDevices {
 }
 
 function setup() {
-  const phone = new FakeRoutingPhone()
+  const phone = new FakePhone()
   const api = new FakeParley()
   const devices = new CountingDevices()
   const win = new FakeWindow()
@@ -74,7 +75,7 @@ describe('startSelfHealing', () => {
     const { api, phone } = setup()
     api.emit('power', power('suspend'))
     await settle()
-    expect(phone.commands).toEqual(['suspend'])
+    expect(healing(phone)).toEqual(['suspend'])
   })
 
   // What wake() registers (the account it had, nothing after a sign-out) is the adapter's:
@@ -85,7 +86,7 @@ describe('startSelfHealing', () => {
     phone.emit('registration', { state: 'unregistered' })
     api.emit('power', power('resume'))
     await settle()
-    expect(phone.commands).toEqual(['suspend', 'wake'])
+    expect(healing(phone)).toEqual(['suspend', 'wake'])
     expect(devices.refreshes[0]).toEqual({ reapply: true })
   })
 
@@ -93,11 +94,11 @@ describe('startSelfHealing', () => {
     const { api, phone } = setup()
     api.emit('power', power('resume'))
     await settle()
-    expect(phone.commands).toEqual(['reconnect:resume'])
+    expect(healing(phone)).toEqual(['reconnect:resume'])
   })
 
   it('reconnects once when resume, online and devicechange arrive together', async () => {
-    const phone = new FakeRoutingPhone()
+    const phone = new FakePhone()
     const api = new FakeParley()
     const mediaDevices = new FakeMediaDevices([mic('m', 'Mic'), out('o', 'Speakers')])
     const manager = new DeviceManager({ mediaDevices, api, phone, ringer: new FakeRingerSinks() })
@@ -119,7 +120,7 @@ describe('startSelfHealing', () => {
     release()
     await settle()
 
-    expect(phone.commands.filter((c) => c.startsWith('reconnect') || c === 'wake')).toEqual(['wake'])
+    expect(healing(phone).filter((c) => c.startsWith('reconnect') || c === 'wake')).toEqual(['wake'])
     stop()
     manager.stop()
   })
@@ -143,11 +144,11 @@ describe('startSelfHealing', () => {
     const { win, phone, network } = setup()
     win.fire('offline')
     expect(network).toEqual([false])
-    expect(phone.commands).toEqual([])
+    expect(healing(phone)).toEqual([])
     win.fire('online')
     await settle()
     expect(network).toEqual([false, true])
-    expect(phone.commands).toEqual(['reconnect:online'])
+    expect(healing(phone)).toEqual(['reconnect:online'])
   })
 
   it('leaves no listeners and no timers after stop', async () => {
@@ -160,10 +161,15 @@ describe('startSelfHealing', () => {
     expect(win.timers.size).toBe(0)
     const before = devices.refreshes.length
     api.emit('power', power('resume'))
-    expect(phone.commands).toEqual([])
+    expect(healing(phone)).toEqual([])
     expect(devices.refreshes.length).toBe(before)
   })
 })
 
 // Compile-time check that the real browser window fits the port the UI engineer passes in.
 export const windowFitsPort = (real: Window): WindowPort => real
+
+/** What self-healing asked of the phone, as `name:reason` lines. */
+function healing(phone: FakePhone): string[] {
+  return phone.commandLines('connect', 'reconnect', 'disconnect', 'suspend', 'wake')
+}

@@ -1,3 +1,4 @@
+import { FakePhone } from '../testing/fake-phone'
 import { english } from '../testing/english'
 import { render, type Message } from '../../contract/i18n'
 import { describe, expect, it } from 'vitest'
@@ -5,7 +6,7 @@ import { DeviceManager } from '../audio/device-manager'
 import { MicMeter } from '../audio/mic-meter'
 import { Ringer } from '../audio/ringer'
 import { FakeAudioContext, ManualTimers } from '../testing/web-audio'
-import { FakeParley, FakeRoutingPhone, mic, out } from '../testing/audio'
+import { FakeParley, mic, out } from '../testing/audio'
 import { FakeMediaDevices } from '../testing/media'
 import { AudioState } from './audio.svelte'
 
@@ -18,7 +19,7 @@ function setup(getUserMedia: (c: MediaStreamConstraints) => Promise<MediaStream>
     out('builtin-out', 'Built-in Speakers', 'g-b'),
   ])
   const api = new FakeParley()
-  const phone = new FakeRoutingPhone()
+  const phone = new FakePhone()
   const contexts: FakeAudioContext[] = []
   const ringer = new Ringer({
     createContext: () => {

@@ -1,11 +1,8 @@
-import { describe, expect, it, vi } from 'vitest'
-import type { HistoryEntry } from '../../contract/schemas'
+import { describe, expect, it } from 'vitest'
 import { CallPhase } from '../sip/types'
-import { CallsState } from './calls.svelte'
 import { hookButtonAction } from './hook-button'
-import { FakeApi } from '../testing/fake-api'
-import { FakePhone } from '../testing/fake-phone'
-import { inEnglish } from '../testing/in-english'
+import type { FakePhone } from '../testing/fake-phone'
+import { createTestApp, type TestApp } from '../testing/test-app'
 
 const call = (id: string, phase: CallPhase) => ({ id, phase })
 
@@ -78,26 +75,20 @@ describe('hookButtonAction', () => {
   })
 })
 
-function setup() {
-  const phone = new FakePhone()
-  const api = new FakeApi()
-    .handle('history:record', (entry) => entry as HistoryEntry)
-    .handle('phone:status', () => true)
-    .handle('phone:incoming-notice', () => true)
-  const notifier = { announce: vi.fn(), alert: vi.fn(), focus: vi.fn() }
-  const calls = new CallsState({ phone, api, notifier: inEnglish(notifier), endedLingerMs: 0 })
-  const stop = calls.start()
-  return { phone, api, notifier, calls, stop }
+/** The real app state (createTestApp): the headset button reaches the calls through main's event. */
+async function setup() {
+  const t = await createTestApp()
+  t.phone.commands.length = 0
+  return { phone: t.phone, api: t.api, notifier: t, calls: t.app.calls, stop: t.stop }
 }
 
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0))
 const commandsOf = (phone: FakePhone) => phone.commands.map((c) => `${c.name}:${String(c.args[0])}`)
-const lastAnnouncement = (notifier: { announce: ReturnType<typeof vi.fn> }) =>
-  notifier.announce.mock.calls.at(-1)?.[0] as string | undefined
+const lastAnnouncement = (app: TestApp) => app.announcements().at(-1)
 
 describe('CallsState and the headset-button event', () => {
   it('play-pause answers a ringing call and says so in the live region', async () => {
-    const { phone, api, notifier, calls } = setup()
+    const { phone, api, notifier, calls } = await setup()
     phone.addCall({ id: 'in-1', remoteName: 'Åsa Ek', remoteNumber: '1001' })
     api.emit('headset-button', { button: 'play-pause' })
     await flush()
@@ -107,7 +98,7 @@ describe('CallsState and the headset-button event', () => {
   })
 
   it('play-pause on a waiting call answers it (the phone holds the active one)', async () => {
-    const { phone, api, calls } = setup()
+    const { phone, api, calls } = await setup()
     phone.addCall({ id: 'a', phase: CallPhase.Active, answeredAt: 1 })
     phone.addCall({ id: 'b' })
     api.emit('headset-button', { button: 'play-pause' })
@@ -118,7 +109,7 @@ describe('CallsState and the headset-button event', () => {
   })
 
   it('play-pause hangs up the active call', async () => {
-    const { phone, api, notifier } = setup()
+    const { phone, api, notifier } = await setup()
     phone.addCall({ id: 'a', phase: CallPhase.Active, remoteNumber: '1002', answeredAt: 1 })
     api.emit('headset-button', { button: 'play-pause' })
     await flush()
@@ -127,7 +118,7 @@ describe('CallsState and the headset-button event', () => {
   })
 
   it('play-pause resumes the only call when it is held', async () => {
-    const { phone, api, calls, notifier } = setup()
+    const { phone, api, calls, notifier } = await setup()
     phone.addCall({ id: 'h', phase: CallPhase.Held, remoteName: 'Bo', answeredAt: 1 })
     api.emit('headset-button', { button: 'play-pause' })
     await flush()
@@ -137,7 +128,7 @@ describe('CallsState and the headset-button event', () => {
   })
 
   it('stop hangs up the active call, or rejects the ringing one when nothing is active', async () => {
-    const { phone, api, notifier } = setup()
+    const { phone, api, notifier } = await setup()
     phone.addCall({ id: 'a', phase: CallPhase.Active, answeredAt: 1 })
     phone.addCall({ id: 'r', remoteName: 'Cia' })
     api.emit('headset-button', { button: 'stop' })
@@ -151,7 +142,7 @@ describe('CallsState and the headset-button event', () => {
   })
 
   it('does nothing to the phone when no call fits, and says so', async () => {
-    const { phone, api, notifier, calls } = setup()
+    const { phone, api, notifier, calls } = await setup()
     phone.addCall({ id: 'h1', phase: CallPhase.Held, answeredAt: 1 })
     phone.addCall({ id: 'h2', phase: CallPhase.Held, answeredAt: 1 })
     const action = await calls.pressHeadsetButton('play-pause')
@@ -163,7 +154,7 @@ describe('CallsState and the headset-button event', () => {
   })
 
   it('stops listening to the headset button once stopped', async () => {
-    const { phone, api, stop } = setup()
+    const { phone, api, stop } = await setup()
     phone.addCall({ id: 'r' })
     stop()
     api.emit('headset-button', { button: 'play-pause' })

@@ -1,56 +1,42 @@
-import { describe, expect, it, vi } from 'vitest'
-import type { HistoryEntry } from '../../contract/schemas'
+import { describe, expect, it } from 'vitest'
 import { CallPhase } from '../sip/types'
-import { CallsState } from './calls.svelte'
-import { FakeApi } from '../testing/fake-api'
-import { FakePhone } from '../testing/fake-phone'
-import { TransferController, TransferStage } from './transfer.svelte'
-import { inEnglish } from '../testing/in-english'
+import { TransferStage } from './transfer.svelte'
+import { createTestApp } from '../testing/test-app'
 import { message } from '../../contract/i18n'
 
-function setup() {
-  const phone = new FakePhone()
-  const api = new FakeApi()
-    .handle('history:record', (entry) => entry as HistoryEntry)
-    .handle('phone:status', () => true)
-    .handle('phone:incoming-notice', () => true)
-  const notifier = { announce: vi.fn(), alert: vi.fn(), focus: vi.fn() }
-  let transfer: TransferController | null = null
-  const calls = new CallsState({
-    phone,
-    api,
-    notifier: inEnglish(notifier),
-    endedLingerMs: 0,
-    transferTargetOf: (id) => transfer?.transferredTo(id) ?? '',
-  })
-  const transferred = vi.fn()
-  transfer = new TransferController(phone, calls, inEnglish(notifier), { onTransferred: transferred })
-  calls.start()
-  transfer.start()
-  phone.addCall({
+/**
+ * The real app state (createTestApp) with one connected call 'a', and a search typed into the
+ * contacts panel: a finished transfer clears it (that is what the app does on "transferred").
+ */
+async function setup() {
+  const t = await createTestApp()
+  t.app.contacts.setQuery('Bo')
+  t.phone.addCall({
     id: 'a',
     remoteName: 'Caller',
     remoteNumber: '1001',
     phase: CallPhase.Active,
     answeredAt: 1,
   })
-  return { phone, api, notifier, calls, transfer, transferred }
+  t.phone.commands.length = 0
+  const transferredAway = () => t.app.contacts.query === ''
+  return { t, phone: t.phone, api: t.api, calls: t.app.calls, transfer: t.app.transfer, transferredAway }
 }
 
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0))
 
 describe('TransferController', () => {
   it('blind transfer: REFER at once, progress announced, done when the call ends transferred', async () => {
-    const { phone, transfer, notifier, api, transferred } = setup()
+    const { phone, transfer, t, api, transferredAway } = await setup()
     await transfer.blind('a', '070-123 45 67', 'Bo Berg (mobile)')
     expect(phone.commands).toEqual([{ name: 'blindTransfer', args: ['a', '0701234567'] }])
     phone.emit('transfer-progress', { callId: 'a', target: '0701234567', progress: { state: 'ringing' } })
     expect(transfer.state).toMatchObject({ stage: TransferStage.BlindRequested, progress: 'ringing' })
-    expect(notifier.announce).toHaveBeenLastCalledWith('Bo Berg (mobile) is ringing…')
-    expect(transferred).not.toHaveBeenCalled()
+    expect(t.announcements().at(-1)).toBe('Bo Berg (mobile) is ringing…')
+    expect(transferredAway()).toBe(false)
     phone.update('a', { phase: CallPhase.Ended, endReason: 'transferred', endedAt: 10 })
     expect(transfer.state.stage).toBe(TransferStage.Done)
-    expect(transferred).toHaveBeenCalledTimes(1)
+    expect(transferredAway()).toBe(true)
     await flush()
     expect(api.sent('history:record')[0]).toMatchObject({
       outcome: 'transferred',
@@ -61,7 +47,7 @@ describe('TransferController', () => {
   // Taking the caller off hold after a failed blind transfer is the adapter's (phone.test.ts,
   // 'blind transfer failure'): the state says so and never sends a second, racing resume.
   it('blind transfer failure: the message, the call back as the phone reports it, no second resume', async () => {
-    const { phone, transfer, notifier, calls, transferred, api } = setup()
+    const { phone, transfer, t, calls, transferredAway, api } = await setup()
     await calls.hold('a')
     await transfer.blind('a', '1002', 'Bo')
     phone.emit('transfer-progress', {
@@ -71,26 +57,26 @@ describe('TransferController', () => {
     })
     await flush()
     expect(transfer.state).toMatchObject({ stage: TransferStage.Failed, callId: 'a' })
-    expect(notifier.alert).toHaveBeenCalledWith(expect.stringContaining('Transfer failed: busy (486)'))
+    expect(t.alerts()).toContainEqual(expect.stringContaining('Transfer failed: busy (486)'))
     expect(phone.commandNames()).toEqual(['hold', 'blindTransfer'])
     phone.update('a', { phase: CallPhase.Active })
     expect(calls.byId('a')?.phase).toBe(CallPhase.Active)
-    expect(transferred).not.toHaveBeenCalled()
+    expect(transferredAway()).toBe(false)
     phone.update('a', { phase: CallPhase.Ended, endReason: 'remote-hangup', endedAt: 10 })
     await flush()
     expect(api.sent('history:record')[0]).toMatchObject({ outcome: 'answered', transferredTo: '' })
   })
 
   it('refuses to blind-transfer to a bad number', async () => {
-    const { phone, transfer, notifier } = setup()
+    const { phone, transfer, t } = await setup()
     expect(await transfer.blind('a', 'abc', 'abc')).toBe(false)
     expect(phone.commandNames()).toEqual([])
-    expect(notifier.alert).toHaveBeenCalled()
+    expect(t.alerts()).not.toEqual([])
     expect(transfer.state.stage).toBe(TransferStage.Idle)
   })
 
   it('attended: consult holds the call and dials; complete sends the attended transfer', async () => {
-    const { phone, transfer } = setup()
+    const { phone, transfer } = await setup()
     await transfer.consult('1002', 'Bo')
     expect(phone.commands.map((c) => c.name)).toEqual(['dial'])
     expect(phone.calls().find((c) => c.id === 'a')?.phase).toBe(CallPhase.Held)
@@ -111,7 +97,7 @@ describe('TransferController', () => {
   })
 
   it('cancel during consultation hangs up the target and resumes the caller in one action', async () => {
-    const { phone, transfer, calls } = setup()
+    const { phone, transfer, calls } = await setup()
     await transfer.consult('1002', 'Bo')
     await transfer.cancel()
     expect(phone.commands.map((c) => `${c.name}:${String(c.args[0])}`)).toEqual([
@@ -124,7 +110,7 @@ describe('TransferController', () => {
   })
 
   it('target not answering: turn into a blind transfer', async () => {
-    const { phone, transfer } = setup()
+    const { phone, transfer } = await setup()
     await transfer.consult('1002', 'Bo')
     await transfer.blindInstead()
     expect(phone.commands.slice(-2)).toEqual([
@@ -135,17 +121,17 @@ describe('TransferController', () => {
   })
 
   it('target refuses the consultation: back to the caller, off hold', async () => {
-    const { phone, transfer, calls, notifier } = setup()
+    const { phone, transfer, calls, t } = await setup()
     await transfer.consult('1002', 'Bo')
     phone.update('out-1', { phase: CallPhase.Ended, endReason: 'busy' })
     await flush()
     expect(transfer.state.stage).toBe(TransferStage.Failed)
-    expect(notifier.alert).toHaveBeenCalledWith(expect.stringMatching(/Bo did not take the call/))
+    expect(t.alerts()).toContainEqual(expect.stringMatching(/Bo did not take the call/))
     expect(calls.byId('a')?.phase).toBe(CallPhase.Active)
   })
 
-  it('keyboard transfer starts only on a connected call', () => {
-    const { phone, transfer } = setup()
+  it('keyboard transfer starts only on a connected call', async () => {
+    const { phone, transfer } = await setup()
     phone.addCall({ id: 'r' })
     expect(transfer.begin('r')).toBe(false)
     expect(transfer.begin('a')).toBe(true)
@@ -153,7 +139,7 @@ describe('TransferController', () => {
   })
 
   it('offers "Transfer" only when one could start: not while a blind transfer is under way', async () => {
-    const { phone, transfer } = setup()
+    const { phone, transfer } = await setup()
     phone.addCall({ id: 'r' })
     expect(transfer.canBegin('r')).toBe(false)
     expect(transfer.canBegin('a')).toBe(true)

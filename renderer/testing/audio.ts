@@ -1,7 +1,6 @@
 import type { AccountState, InvokeChannel, InvokeMap } from '../../contract/ipc'
 import type { Preferences } from '../../contract/schemas'
 import type { Result } from '../../contract/result'
-import type { AudioRouting, PhoneEventName, PhoneEvents, SipAccount } from '../sip/types'
 import type { AudioDevice } from '../audio/device-match'
 import type { RingerSinks } from '../audio/device-manager'
 import { FakeApi } from './fake-api'
@@ -65,66 +64,6 @@ export class FakeParley extends FakeApi {
   ): Promise<Result<InvokeMap[C]>> {
     if (this.failing.has(channel)) return { ok: false, error: { code: 'storage', message: 'disk full' } }
     return super.invoke(channel, request)
-  }
-}
-
-/** The parts of Phone the audio and lifecycle code use, recording every command. */
-export class FakeRoutingPhone {
-  readonly routings: AudioRouting[] = []
-  readonly commands: string[] = []
-  failRouting: Error | null = null
-  private readonly listeners = new Map<PhoneEventName, Set<(payload: never) => void>>()
-  /** Lets a test hold reconnect() open to simulate a slow REGISTER. */
-  reconnectGate: Promise<void> | null = null
-
-  async setAudioRouting(routing: AudioRouting): Promise<void> {
-    if (this.failRouting) throw this.failRouting
-    this.routings.push({ ...routing })
-  }
-
-  async connect(account: SipAccount): Promise<void> {
-    this.commands.push(`connect:${account.sipAddress}:${account.password}`)
-    if (this.reconnectGate) await this.reconnectGate
-  }
-
-  async reconnect(reason: string): Promise<void> {
-    this.commands.push(`reconnect:${reason}`)
-    if (this.reconnectGate) await this.reconnectGate
-  }
-
-  async disconnect(): Promise<void> {
-    this.commands.push('disconnect')
-  }
-
-  async suspend(): Promise<void> {
-    this.commands.push('suspend')
-  }
-
-  async wake(): Promise<void> {
-    this.commands.push('wake')
-    if (this.reconnectGate) await this.reconnectGate
-  }
-
-  on<E extends PhoneEventName>(event: E, listener: (payload: PhoneEvents[E]) => void): () => void {
-    const set = this.listeners.get(event) ?? new Set()
-    set.add(listener as (payload: never) => void)
-    this.listeners.set(event, set)
-    return () => set.delete(listener as (payload: never) => void)
-  }
-
-  emit<E extends PhoneEventName>(event: E, payload: PhoneEvents[E]): void {
-    for (const listener of [...(this.listeners.get(event) ?? [])])
-      (listener as (payload: PhoneEvents[E]) => void)(payload)
-  }
-
-  listenerCount(): number {
-    let count = 0
-    for (const set of this.listeners.values()) count += set.size
-    return count
-  }
-
-  lastRouting(): AudioRouting | undefined {
-    return this.routings.at(-1)
   }
 }
 

@@ -30,6 +30,12 @@ export class FakePhone implements Phone {
   /** What `dial` answers; null simulates a refused dial. */
   dialResult: 'auto' | null = 'auto'
   now = () => 1_000_000
+  /** Every audio routing applied, in order (the device and self-healing tests read these). */
+  readonly routings: AudioRouting[] = []
+  /** Makes setAudioRouting fail, as a device that cannot be opened does. */
+  failRouting: Error | null = null
+  /** Holds connect / reconnect / wake open until it settles, to simulate a slow REGISTER. */
+  reconnectGate: Promise<void> | null = null
 
   on<E extends PhoneEventName>(event: E, listener: Listener<E>): () => void {
     const set = this.listeners.get(event) ?? new Set()
@@ -39,7 +45,7 @@ export class FakePhone implements Phone {
   }
 
   emit<E extends PhoneEventName>(event: E, payload: PhoneEvents[E]): void {
-    for (const listener of this.listeners.get(event) ?? []) (listener as Listener<E>)(payload)
+    for (const listener of [...(this.listeners.get(event) ?? [])]) (listener as Listener<E>)(payload)
   }
 
   listenerCount(): number {
@@ -101,11 +107,24 @@ export class FakePhone implements Phone {
     return this.commands.map((command) => command.name)
   }
 
+  /** The commands named `names` as `name:argument` lines, e.g. "reconnect:resume". */
+  commandLines(...names: string[]): string[] {
+    return this.commands
+      .filter((command) => names.includes(command.name))
+      .map((command) => [command.name, ...command.args.map(String)].join(':'))
+  }
+
+  lastRouting(): AudioRouting | undefined {
+    return this.routings.at(-1)
+  }
+
   async connect(account: SipAccount): Promise<void> {
     this.record('connect', account.sipAddress)
+    if (this.reconnectGate) await this.reconnectGate
   }
   async reconnect(reason: string): Promise<void> {
     this.record('reconnect', reason)
+    if (this.reconnectGate) await this.reconnectGate
   }
   async disconnect(): Promise<void> {
     this.record('disconnect')
@@ -115,6 +134,7 @@ export class FakePhone implements Phone {
   }
   async wake(): Promise<void> {
     this.record('wake')
+    if (this.reconnectGate) await this.reconnectGate
   }
   async dial(target: string): Promise<string | null> {
     this.record('dial', target)
@@ -167,6 +187,8 @@ export class FakePhone implements Phone {
   }
   async setAudioRouting(routing: AudioRouting): Promise<void> {
     this.record('setAudioRouting', routing)
+    if (this.failRouting) throw this.failRouting
+    this.routings.push({ ...routing })
   }
   async prepareMicrophone(keepOpen = true): Promise<void> {
     this.record('prepareMicrophone', keepOpen)
