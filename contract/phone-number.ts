@@ -1,4 +1,5 @@
 import { parsePhoneNumberFromString, type CountryCode, type PhoneNumber } from 'libphonenumber-js/min'
+import { defaultRegion } from './region'
 
 /**
  * Phone numbers as the user's region writes them, by libphonenumber (its `min` metadata: enough
@@ -8,7 +9,7 @@ import { parsePhoneNumberFromString, type CountryCode, type PhoneNumber } from '
  * Dial strings that are not phone numbers (short extensions, `*72`, `sip:` addresses) are left
  * alone: every function here answers null or the text unchanged for them.
  */
-export const defaultRegion = 'SE'
+export { defaultRegion } from './region'
 
 /** Below this many digits a string is an extension or a service code, never a national number. */
 const minimumDigits = 6

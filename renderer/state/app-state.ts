@@ -22,7 +22,7 @@ import { SignInState } from './sign-in.svelte'
 import { TransferController } from './transfer.svelte'
 import { TransferRequestsState } from './transfer-requests.svelte'
 import { UiState } from './ui.svelte'
-import { defaultRegion } from '../../contract/phone-number'
+import { defaultRegion } from '../../contract/region'
 import type { Clock } from '../sip/registration'
 import { StatusState, type PresencePublisher } from './status.svelte'
 

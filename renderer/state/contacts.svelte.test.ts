@@ -46,6 +46,16 @@ describe('ContactsState', () => {
     expect(state.results).toHaveLength(2)
   })
 
+  it('shows numbers as given and names no caller until libphonenumber has loaded with the address book', async () => {
+    const { state } = setup()
+    expect(state.display('+46812010064')).toBe('+46812010064')
+    expect(state.nameForNumber('0812010064')).toBe('')
+    expect(state.results).toEqual([])
+    await state.load()
+    expect(state.display('+46812010064')).toBe('08-120 100 64')
+    expect(state.nameForNumber('0812010064')).toBe('Åsa Östlund')
+  })
+
   it('names numbers from the address book, across +46 / 0 prefixes', async () => {
     const { state } = setup()
     await state.load()

@@ -4,14 +4,20 @@ import type { ContactImportReport, ParleyApi } from '../../contract/ipc'
 import type { Contact, ContactImportProgress } from '../../contract/schemas'
 import { request } from './api'
 import { runInTasks } from './tasks'
-import { callerKey, defaultRegion, displayNumber } from '../../contract/phone-number'
-import { ContactSearch } from '../contacts/contact-search'
+import { defaultRegion } from '../../contract/region'
+import type { ContactSearch } from '../contacts/contact-search'
+import type * as NumbersChunk from '../contacts/numbers'
 import { decodeImportFile } from '../contacts/import-file-text'
 
 export type ContactNumber = Contact['numbers'][number]
 
 /** Contacts per `contacts:list` answer while the address book loads. */
 const contactsPerPage = 500
+/** Contacts put in the number directory between two yields (a few ms of work each). */
+const contactsPerSlice = 1000
+
+/** libphonenumber and the search index, a chunk of their own (see contacts/numbers.ts). */
+type Numbers = typeof NumbersChunk
 
 /** The address book on the left: list, search as you type, add/edit/delete, import. */
 export class ContactsState {
@@ -24,9 +30,12 @@ export class ContactsState {
   /** The import under way as main reports it (reading in a worker, then saving); null when none. */
   importProgress = $state<ContactImportProgress | null>(null)
 
-  /** Built off the list's critical path, a slice per task (see publish). */
-  private index = $state.raw(new ContactSearch([]))
-  readonly results: Contact[] = $derived(this.index.search(this.query))
+  /** Built off the list's critical path, a slice per task (see publish); none before the first list. */
+  private index = $state.raw<ContactSearch | null>(null)
+  readonly results: Contact[] = $derived(this.index?.search(this.query) ?? [])
+  /** Number reading and writing, once its chunk is loaded (display() re-renders then). */
+  private numbers = $state.raw<Numbers | null>(null)
+  private numbersLoading: Promise<Numbers> | null = null
   /**
    * Digits of every number → contact name, to name calls the network sent without one. Built
    * with the index, ahead of the first call, not on the dial or ringing path.
@@ -59,9 +68,18 @@ export class ContactsState {
     return this.regionOf()
   }
 
-  /** A number as the user's region writes it (national inside it, international outside). */
+  /**
+   * A number as the user's region writes it (national inside it, international outside); as
+   * given until libphonenumber has loaded, which the address book asks for when it loads.
+   */
   display(number: string): string {
-    return displayNumber(number, this.region)
+    return this.numbers?.displayNumber(number, this.region) ?? number
+  }
+
+  /** libphonenumber is not needed to register: it loads with the address book, once. */
+  private loadNumbers(): Promise<Numbers> {
+    this.numbersLoading ??= import('../contacts/numbers').then((numbers) => (this.numbers = numbers))
+    return this.numbersLoading
   }
 
   setQuery(query: string): void {
@@ -80,6 +98,7 @@ export class ContactsState {
    */
   async load(): Promise<void> {
     this.loading = true
+    void this.loadNumbers()
     const loaded: Contact[] = []
     for (;;) {
       const page = await request(this.api, 'contacts:list', { offset: loaded.length, limit: contactsPerPage })
@@ -111,9 +130,11 @@ export class ContactsState {
     const region = this.region
     this.latest = contacts
     this.indexedRegion = region
-    const index = await runInTasks(ContactSearch.slices(contacts, region))
+    const numbers = await this.loadNumbers()
+    const index = await runInTasks(numbers.ContactSearch.slices(contacts, region))
+    const byDigits = await runInTasks(numberDirectory(numbers.callerKey, contacts, region))
     if (generation !== this.generation) return
-    this.byDigits = numberDirectory(contacts, region)
+    this.byDigits = byDigits
     this.index = index
     this.contacts = contacts
   }
@@ -195,7 +216,9 @@ export class ContactsState {
    * (+46812010064 is 08-120 100 64), or the same extension. Never a look-alike from abroad.
    */
   nameForNumber(number: string): string {
-    const key = callerKey(number, this.region)
+    const numbers = this.numbers
+    if (!numbers) return ''
+    const key = numbers.callerKey(number, this.region)
     if (key.replace('+', '').length < 3) return ''
     return this.byDigits.get(key) ?? ''
   }
@@ -211,15 +234,21 @@ export class ContactsState {
   }
 }
 
-function numberDirectory(contacts: readonly Contact[], region: string): Map<string, string> {
+/** Digits → name, a slice of contacts per task (parsing 10,000 numbers takes a while). */
+function* numberDirectory(
+  callerKey: Numbers['callerKey'],
+  contacts: readonly Contact[],
+  region: string,
+): Generator<void, Map<string, string>, void> {
   // eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping, never rendered
   const directory = new Map<string, string>()
-  for (const contact of contacts) {
+  for (const [position, contact] of contacts.entries()) {
     for (const number of contact.numbers) {
       const key = callerKey(number.value, region)
       if (key.replace('+', '').length < 3) continue
       if (!directory.has(key)) directory.set(key, contact.name)
     }
+    if (position % contactsPerSlice === contactsPerSlice - 1) yield
   }
   return directory
 }
