@@ -24,7 +24,7 @@ import { TransferRequestsState } from './transfer-requests.svelte'
 import { UiState } from './ui.svelte'
 import { defaultRegion } from '../../contract/region'
 import type { Clock } from '../sip/registration'
-import { StatusState, type PresencePublisher } from './status.svelte'
+import { StatusState } from './status.svelte'
 
 /** All renderer state, built once in boot.ts and handed to components through context. */
 export interface AppState {
@@ -93,14 +93,9 @@ export function createAppState(phone: Phone, api: ParleyApi, options: AppStateOp
   const contacts = new ContactsState(api, ui, () => session.account?.account?.region ?? defaultRegion)
   session.onAccount(() => void contacts.regionMayHaveChanged())
   const dnd = new DoNotDisturbState(api, ui)
-  // The adapter's presence PUBLISH; a phone without it (an older adapter) publishes nothing.
-  const presence = phone as Phone & Partial<PresencePublisher>
   const status = new StatusState({
     api,
-    phone: {
-      on: (event, listener) => phone.on(event, listener),
-      publish: (...args) => presence.publish?.(...args),
-    },
+    phone,
     clock: options.clock ?? pageClock,
     sipAddress: () =>
       session.registration.state === 'registered' ? (session.account?.account?.sipAddress ?? '') : '',

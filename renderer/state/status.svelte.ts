@@ -16,13 +16,8 @@ import { moveStatus, phaseOf, StatusPhase } from './status-machine'
 import { resolveStatus, StatusSource, type ResolvedStatus } from './status-resolve'
 import type { Say } from './ui.svelte'
 
-/** PUBLISH of our own presence; the adapter refreshes it before expiry and after a reconnect. */
-export interface PresencePublisher {
-  publish(event: 'presence', contentType: string, body: string | undefined): void
-}
-
-/** The part of the phone "My status" uses: registration news and PUBLISH. */
-export type StatusPhone = Pick<Phone, 'on'> & PresencePublisher
+/** The part of the phone "My status" uses: registration news and PUBLISH (kept fresh by the adapter). */
+export type StatusPhone = Pick<Phone, 'on' | 'publish'>
 
 export interface StatusDeps {
   api: ParleyApi
@@ -64,6 +59,8 @@ export class StatusState {
   private registered = false
   /** Whether the resolved status said Do not disturb the last time we looked. */
   private resolvedDnd = false
+  /** Do not disturb is being switched to follow the status. */
+  private dndSwitching = false
 
   constructor(private readonly deps: StatusDeps) {}
 
@@ -176,11 +173,18 @@ export class StatusState {
    * off elsewhere (the header, the tray) ends a Do not disturb status.
    */
   private followDnd(): void {
+    if (this.dndSwitching) return
     const wantsDnd = this.resolved.value.status === PresenceStatus.DoNotDisturb
     const { dnd } = this.deps
     if (wantsDnd !== this.resolvedDnd) {
       this.resolvedDnd = wantsDnd
-      if (dnd.enabled !== wantsDnd) void dnd.setEnabled(wantsDnd)
+      if (dnd.enabled === wantsDnd) return
+      // Published once the switch has moved (or was refused: then the status follows the switch).
+      this.dndSwitching = true
+      void dnd.setEnabled(wantsDnd).finally(() => {
+        this.dndSwitching = false
+        this.refresh()
+      })
     } else if (wantsDnd && !dnd.enabled && !this.busy) {
       this.resolvedDnd = false
       void this.clear()
@@ -189,7 +193,7 @@ export class StatusState {
 
   private publish(): void {
     const address = this.deps.sipAddress()
-    if (!address || !this.registered) return
+    if (!address || !this.registered || this.dndSwitching) return
     this.phase = moveStatus(this.phase, phaseOf(this.resolved.source)).phase
     const value = this.current
     const body = buildPidf(`sip:${address}`, value)
