@@ -28,21 +28,30 @@ afterAll(async () => {
   await app?.close()
 })
 
-/** The newest presence NOTIFY from Parley's presentity that `matches`, read with the lamps' parser. */
-async function seen(what: string, matches: (parsed: NonNullable<ReturnType<typeof parsePidf>>) => boolean) {
+/** How many NOTIFYs the colleague has so far: `seen` looks only at those that come after. */
+const mark = async () => (await colleague.notifies()).length
+
+/** The first presence NOTIFY for Parley's presentity after `since` that `matches` (read with the lamps' parser). */
+async function seen(
+  what: string,
+  matches: (parsed: NonNullable<ReturnType<typeof parsePidf>>) => boolean,
+  since = 0,
+) {
+  const ours = (all: Awaited<ReturnType<TestPeer['notifies']>>) =>
+    all.slice(since).filter((n) => n.event === 'presence' && n.target === me)
+  const found = (all: Awaited<ReturnType<TestPeer['notifies']>>) =>
+    ours(all).find((n) => {
+      const parsed = parsePidf(n.body)
+      return parsed !== undefined && matches(parsed)
+    })
   const notifies = await eventually(
     `NOTIFY with ${what}`,
     () => colleague.notifies(),
-    (all) =>
-      all.some((n) => {
-        if (n.event !== 'presence' || n.target !== me) return false
-        const parsed = parsePidf(n.body)
-        return parsed !== undefined && matches(parsed)
-      }),
+    (all) => !!found(all),
     20_000,
   )
-  const last = notifies.filter((n) => n.event === 'presence' && n.target === me).at(-1)
-  return { count: notifies.length, body: last?.body ?? '' }
+  const notify = found(notifies)
+  return { body: notify?.body ?? '', at: notify?.at ?? 0 }
 }
 
 const panel = () => app.page.getByRole('dialog', { name: 'Set my status' })
@@ -55,9 +64,10 @@ async function openPanel() {
 
 test('"Lunch until 13:00 · note" set in the header reaches a watching colleague as PIDF', async () => {
   await seen('Available first', (p) => p.status === 'available' && p.open)
+  const before = await mark()
   await openPanel()
   await panel().getByLabel('Until').selectOption('time')
-  await panel().getByLabel('A time').fill('13:00')
+  await panel().getByLabel('Until what time').fill('13:00')
   await panel().getByLabel('Note (optional)').fill('Kantinen <b>plan 2</b>')
   await panel().getByRole('button', { name: 'Lunch' }).click()
   await expect
@@ -71,7 +81,11 @@ test('"Lunch until 13:00 · note" set in the header reaches a watching colleague
     if (at.getTime() <= Date.now()) at.setDate(at.getDate() + 1)
     return at.toISOString()
   })
-  const { body } = await seen('lunch, its note and until', (p) => p.status === 'lunch' && p.until === until)
+  const { body } = await seen(
+    'lunch, its note and until',
+    (p) => p.status === 'lunch' && p.until === until,
+    before,
+  )
   expect(parsePidf(body)).toMatchObject({
     status: 'lunch',
     until,
@@ -83,9 +97,11 @@ test('"Lunch until 13:00 · note" set in the header reaches a watching colleague
 })
 
 test('a scheduled status starts and ends by itself: the colleague sees Available again', async () => {
+  const cleared = await mark()
   await openPanel()
   await panel().getByRole('button', { name: 'Back to Available' }).click()
-  await seen('Available after clearing', (p) => p.status === 'available')
+  await panel().waitFor({ state: 'hidden' })
+  await seen('Available after clearing', (p) => p.status === 'available', cleared)
 
   // a slot from this minute to the next one (or the one after, so it lasts long enough to be seen)
   const slot = await app.page.evaluate(() => {
@@ -107,9 +123,14 @@ test('a scheduled status starts and ends by itself: the colleague sees Available
   await schedule.getByRole('button', { name: 'Save schedule' }).click()
   await schedule.waitFor({ state: 'hidden' })
 
-  const meeting = await seen('the scheduled meeting', (p) => p.status === 'meeting' && p.note === 'Veckomöte')
+  const meeting = await seen(
+    'the scheduled meeting',
+    (p) => p.status === 'meeting' && p.note === 'Veckomöte',
+    cleared,
+  )
   expect(parsePidf(meeting.body)?.until).toBe(new Date(slot.endsAt).toISOString())
   await expect.poll(() => statusButton().textContent()).toMatch(/Meeting until/)
+  const scheduled = await mark()
   // nobody touches anything: at the slot's end the status goes back by itself
   await eventually(
     'the slot to end',
@@ -117,14 +138,17 @@ test('a scheduled status starts and ends by itself: the colleague sees Available
     (now) => now >= slot.endsAt,
     150_000,
   )
-  await seen('Available after the slot', (p) => p.status === 'available')
+  const ended = await seen('Available after the slot', (p) => p.status === 'available', scheduled)
+  expect(ended.at).toBeGreaterThanOrEqual(slot.endsAt)
   await expect.poll(() => statusButton().textContent()).toMatch(/Available/)
 }, 240_000)
 
 test('Do not disturb as a status: published, and a caller gets 486 and is recorded as missed', async () => {
+  const before = await mark()
   await openPanel()
   await panel().getByRole('button', { name: 'Do not disturb' }).click()
-  await seen('do not disturb', (p) => p.status === 'do-not-disturb')
+  await panel().waitFor({ state: 'hidden' })
+  await seen('do not disturb', (p) => p.status === 'do-not-disturb', before)
   await expect.poll(() => app.page.getByRole('switch', { name: 'Do not disturb' }).isChecked()).toBe(true)
 
   const id = await colleague.call(me)
@@ -141,6 +165,8 @@ test('Do not disturb as a status: published, and a caller gets 486 and is record
   expect(history.find((entry) => entry.remoteNumber.includes('4702'))?.outcome).toBe('missed')
 
   // switched off in the header: the status follows (one owner of the rule: the DND switch)
+  const switchedOff = await mark()
   await app.page.getByRole('switch', { name: 'Do not disturb' }).uncheck()
-  await seen('Available after DND off', (p) => p.status === 'available')
+  await seen('Available after DND off', (p) => p.status === 'available', switchedOff)
+  await expect.poll(() => statusButton().textContent()).toMatch(/Available/)
 })

@@ -76,7 +76,10 @@ export const policyFileSchema = z
     /** The interface language: "sv", "en" or "system" (follow the operating system). */
     language: z.enum(languagePreferences).optional(),
     /** Statuses users may not pick (e.g. "out-of-office" where a calendar sets it). */
-    hiddenStatuses: z.array(presenceStatusSchema).max(7).optional(),
+    hiddenStatuses: z
+      .array(presenceStatusSchema.refine((status) => status !== 'available', 'Available cannot be hidden'))
+      .max(7)
+      .optional(),
     /** The weekly status schedule every user starts with (lock it with "locked"). */
     statusSchedule: statusScheduleSchema.optional(),
     locked: z.array(z.enum(lockableSettings)).default([]),

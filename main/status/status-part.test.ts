@@ -93,6 +93,7 @@ describe('status part', () => {
 
   it('rejects a policy with an unknown status or a malformed slot, and malformed requests', () => {
     expect(validatePolicy({ hiddenStatuses: ['asleep'] }, 'p').status).toBe('rejected')
+    expect(validatePolicy({ hiddenStatuses: ['available'] }, 'p').status).toBe('rejected')
     expect(validatePolicy({ statusSchedule: [{ ...lunch, start: '25:00' }] }, 'p').status).toBe('rejected')
     const request = invokeSchemas['status:save']
     expect(request.safeParse({ schedule: [{ ...lunch, end: '12:00' }] }).success).toBe(false)

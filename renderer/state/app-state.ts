@@ -103,7 +103,7 @@ export function createAppState(phone: Phone, api: ParleyApi, options: AppStateOp
     notifier: ui,
     log,
   })
-  session.beforeSignOut(() => status.withdraw())
+  session.beforeSignOut(() => status.signedOut())
   const closeToTray = new CloseToTrayState(api, ui)
   const dtmfMethod = new DtmfMethodState(api, ui, language)
   const sipTrace = new SipTraceState(api, ui, language)

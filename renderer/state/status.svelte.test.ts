@@ -165,13 +165,11 @@ describe('StatusState', () => {
     expect(status.current.status).toBe(PresenceStatus.Available)
   })
 
-  it('withdraws the published status on sign-out, and publishes again after the next registration', async () => {
+  it('after sign-out (the adapter withdraws), publishes again after the next registration', async () => {
     const { status, phone } = await setup()
-    status.withdraw()
-    expect(phone.commands.at(-1)).toEqual({
-      name: 'publish',
-      args: ['presence', 'application/pidf+xml', undefined],
-    })
+    const before = phone.commands.length
+    status.signedOut()
+    expect(phone.commands.length).toBe(before)
     expect(status.phase).toBe(StatusPhase.Off)
     phone.emit('registration', { state: 'registered', since: 1 })
     expect(phone.commands.at(-1)?.args[2]).toContain('<basic>open</basic>')

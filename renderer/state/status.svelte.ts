@@ -123,9 +123,11 @@ export class StatusState {
     return this.save({ schedule }, message('status.schedule-saved'))
   }
 
-  /** Sign-out: the PBX forgets our status (PUBLISH with Expires 0) before the phone disconnects. */
-  withdraw(): void {
-    if (this.published !== null) this.deps.phone.publish('presence', pidfContentType, undefined)
+  /**
+   * Sign-out: the adapter withdraws what it published (PUBLISH Expires 0) and forgets it; here
+   * we only forget it too, so the next sign-in publishes the status again.
+   */
+  signedOut(): void {
     this.published = null
     this.registered = false
     this.phase = moveStatus(this.phase, StatusPhase.Off).phase

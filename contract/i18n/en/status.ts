@@ -14,6 +14,8 @@ export const enStatus = {
   'status.until-none': 'No end',
   'status.until-time': 'A time',
   'status.until-date': 'A date',
+  'status.until-time-field': 'Until what time',
+  'status.until-date-field': 'Until which date',
   'status.note': 'Note (optional)',
   'status.set': 'Set status',
   'status.clear': 'Back to Available',

@@ -16,6 +16,8 @@ export const svStatus: typeof enStatus = {
   'status.until-none': 'Inget slut',
   'status.until-time': 'En tid',
   'status.until-date': 'Ett datum',
+  'status.until-time-field': 'Till vilken tid',
+  'status.until-date-field': 'Till vilket datum',
   'status.note': 'Anteckning (valfri)',
   'status.set': 'Ändra status',
   'status.clear': 'Tillbaka till Tillgänglig',
