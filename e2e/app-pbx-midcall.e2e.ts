@@ -97,3 +97,32 @@ test(
     }
   },
 )
+
+test(
+  'session timers: when the PBX stops refreshing, we end the call ourselves (BYE) and say why',
+  { timeout: 150_000 },
+  async () => {
+    const pbxCall = await runSipp(pbx, {
+      scenario: 'uac-session-expires.xml',
+      service: appUser,
+      keys: { caller: '4962' },
+      timeoutS: 120,
+    })
+    try {
+      const card = ui.liveCall(app.page)
+      await expect.poll(() => textOf(card), { timeout: 15_000 }).toMatch(/Incoming call/)
+      const answeredAt = Date.now()
+      await card.getByRole('button', { name: 'Answer' }).click()
+      await expect.poll(() => textOf(card), { timeout: 10_000 }).toMatch(/Connected/)
+      // the scenario passes only when our BYE arrives, RFC 4028 §10: 90 s - 30 s after the answer
+      const result = await pbxCall.done
+      expect(result.code, result.output.slice(-3000)).toBe(0)
+      expect(Date.now() - answeredAt).toBeGreaterThan(55_000)
+      await expect
+        .poll(() => textOf(ui.call(app.page)), { timeout: 10_000 })
+        .toMatch(/the other side stopped confirming it/)
+    } finally {
+      pbxCall.stop()
+    }
+  },
+)
