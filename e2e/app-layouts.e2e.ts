@@ -10,7 +10,7 @@ import { storedHistory } from './history-app'
 import { TestPeer } from './harness/peer'
 import { textOf, ui } from './harness/ui'
 import { eventually } from './harness/wait'
-import { layoutProblems, whollyInView } from './layout-checks'
+import { layoutProblems, uncovered, whollyInView } from './layout-checks'
 import { expectAppTalkingWith, expectPeersTalking, recordCallStates } from './transfer-helpers'
 
 // The three layouts through the real UI and the real Kamailio: at 400×700 (compact), 800×600
@@ -93,10 +93,14 @@ async function aliceCallsAndIsAnswered(shot: string): Promise<{ aliceCall: numbe
   const card = ui.liveCall(page(), aliceParty)
   await expect.poll(() => textOf(card), { timeout: 15_000 }).toMatch(/Incoming call/)
   const answer = card.getByRole('button', { name: 'Answer' })
-  expect(await whollyInView(page(), answer), 'Answer in view without scrolling').toBe(true)
-  expect(await whollyInView(page(), card.getByRole('button', { name: 'Reject' })), 'Reject in view').toBe(
-    true,
-  )
+  const reject = card.getByRole('button', { name: 'Reject' })
+  for (const [button, name] of [
+    [answer, 'Answer'],
+    [reject, 'Reject'],
+  ] as const) {
+    expect(await whollyInView(page(), button), `${name} in view without scrolling`).toBe(true)
+    expect(await uncovered(button), `${name} not covered`).toBe(true)
+  }
   if (shot) {
     await expectFits(`ringing, ${shot}`)
     await screenshot(page(), `layouts-${shot}-ringing`)
@@ -309,6 +313,14 @@ describe('compact, and the widths where the layout changes', () => {
     expect(await page().evaluate(() => document.activeElement?.getAttribute('aria-controls'))).toBe(
       'header-menu',
     )
+  })
+
+  test('a call ringing while the header menu is open: the menu closes, Answer and Reject are free', async () => {
+    await atSize(sizes[0])
+    await page().getByRole('button', { name: 'Menu' }).click()
+    await expect.poll(() => ui.signOut(page()).count()).toBe(1)
+    await aliceCallsAndIsAnswered('')
+    expect(await ui.signOut(page()).count()).toBe(0)
   })
 
   test('every shortcut works as in the wide window: it opens the tab holding its field', async () => {

@@ -60,3 +60,12 @@ export async function whollyInView(page: Page, locator: Locator): Promise<boolea
   if (!box || !size) return false
   return box.x >= 0 && box.y >= 0 && box.x + box.width <= size.width && box.y + box.height <= size.height
 }
+
+/** True when nothing covers the element's centre (a menu or panel drawn over it). */
+export async function uncovered(locator: Locator): Promise<boolean> {
+  return locator.evaluate((element) => {
+    const box = element.getBoundingClientRect()
+    const top = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2)
+    return top !== null && (top === element || element.contains(top))
+  })
+}

@@ -30,6 +30,16 @@ describe('LayoutState', () => {
     expect(layout.menuOpen).toBe(false)
   })
 
+  it('a ringing call closes the header menu (it would cover Answer and Reject)', () => {
+    const { layout } = setup()
+    layout.setWidth(400)
+    layout.toggleMenu(true)
+    layout.ringing(0)
+    expect(layout.menuOpen).toBe(true)
+    layout.ringing(1)
+    expect(layout.menuOpen).toBe(false)
+  })
+
   it('keys on the tab list select the tab they move to', () => {
     const { layout } = setup()
     expect(layout.keyOnTabs('ArrowRight')).toBe('contacts')

@@ -82,6 +82,11 @@ export class LayoutState {
     if (tab === null || this.springing === tab) this.cancelSpring()
   }
 
+  /** Fed the number of ringing calls: the menu closes so it never covers Answer and Reject. */
+  ringing(count: number): void {
+    if (count > 0) this.menuOpen = false
+  }
+
   toggleMenu(open = !this.menuOpen): void {
     this.menuOpen = open
   }
