@@ -12,6 +12,7 @@ import { TestPeer } from './harness/peer'
 import { textOf } from './harness/ui'
 import { eventually } from './harness/wait'
 import { expectAppTalkingWith, expectPeersTalking } from './transfer-helpers'
+import { csvHeaderKeys } from '../main/history/history-csv'
 
 // Every screen in both languages, through the real UI against the real Kamailio: the browser's
 // language decides (sv-SE, en-GB). One journey per language: sign in, the keyboard help,
@@ -303,25 +304,7 @@ describe.each(journeys)('Parley in $locale', (journey) => {
     const { readFile } = await import('node:fs/promises')
     const csv = await readFile(path, 'utf8')
     const header = csv.split('\r\n')[0] ?? ''
-    expect(header).toBe(
-      '\uFEFF' +
-        (
-          [
-            'csv.started',
-            'csv.direction',
-            'csv.outcome',
-            'csv.name',
-            'csv.number',
-            'csv.via',
-            'csv.transferred-to',
-            'csv.note',
-            'csv.ring-seconds',
-            'csv.talk-seconds',
-          ] as const
-        )
-          .map((key) => `"${t(key)}"`)
-          .join(','),
-    )
+    expect(header).toBe(`\uFEFF${csvHeaderKeys.map((key) => `"${t(key)}"`).join(',')}`)
     if (journey.language === 'sv') expect(header).toContain('"Riktning","Utfall","Namn"')
     expect(csv).toContain('"Alice Aalto"')
     expect(csv).toContain('"transferred"')

@@ -12,7 +12,8 @@ import { noteText } from '../../contract/history-note'
  * language; the cells keep their codes (incoming, missed…) so a script can read any export.
  */
 
-const header = [
+/** The header row's catalogue keys, in column order. */
+export const csvHeaderKeys = [
   'csv.started',
   'csv.direction',
   'csv.outcome',
@@ -45,7 +46,7 @@ export function localTimestamp(epochMs: number): string {
 const seconds = (ms: number) => String(Math.round(ms / 1000))
 
 export function historyToCsv(entries: readonly HistoryEntry[], language: Language): string {
-  const rows = [header.map((key) => csvCell(translate(language, key))).join(',')]
+  const rows = [csvHeaderKeys.map((key) => csvCell(translate(language, key))).join(',')]
   for (const entry of entries) {
     rows.push(
       [
