@@ -55,6 +55,11 @@ export interface AccountState {
   presets?: Partial<Account> & { sipDomain?: string }
   /** The voicemail keys an admin policy names (in its words); absent: the built-in ones. */
   voicemailKeys?: VoicemailKey[]
+  /**
+   * Domains (besides the account's own) an admin policy lets a transfer request send the user
+   * to without asking; validated by main. Absent: only the account's own domain.
+   */
+  transferAllowlist?: string[]
 }
 
 export interface ContactImportReport {

@@ -302,6 +302,15 @@ describe('AccountService with an admin policy', () => {
     expect(refused.message).toMatch(/keep on top/)
   })
 
+  it("hands the policy's transfer allowlist to the window, none when it names none", () => {
+    const state = service({
+      values: { transferAllowlist: ['Branch.Corp.Example'] },
+      locked: [],
+    }).accountService.state()
+    expect(state.transferAllowlist).toEqual(['branch.corp.example'])
+    expect(service({ values: {}, locked: [] }).accountService.state().transferAllowlist).toBeUndefined()
+  })
+
   it("hands the policy's voicemail keys to the window, none when it names none", () => {
     const keys = [{ key: '9', label: 'Lyssna', during: 'menu' as const }]
     expect(

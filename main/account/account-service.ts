@@ -104,6 +104,9 @@ export class AccountService {
       ],
       presets: accountPresets(policy),
       ...(policy.values.voicemailKeys ? { voicemailKeys: policy.values.voicemailKeys } : {}),
+      ...(policy.values.transferAllowlist
+        ? { transferAllowlist: policy.values.transferAllowlist.map((domain) => domain.toLowerCase()) }
+        : {}),
     }
   }
 

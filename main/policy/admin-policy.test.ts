@@ -91,6 +91,15 @@ describe('parsePolicy', () => {
     expect(method.status === 'rejected' && method.problem).toMatch(/"dtmfMethod"/)
   })
 
+  it('takes a transfer allowlist of domain names and names one that is not', () => {
+    expect(parsePolicy('{"transferAllowlist": ["branch.corp.example"]}', path)).toMatchObject({
+      status: 'applied',
+      policy: { values: { transferAllowlist: ['branch.corp.example'] } },
+    })
+    const bad = parsePolicy('{"transferAllowlist": ["evil.example;x=1"]}', path)
+    expect(bad.status === 'rejected' && bad.problem).toMatch(/"transferAllowlist\.0" must be a domain name/)
+  })
+
   it('refuses an insecure server URL', () => {
     expect(parsePolicy('{"wsServer": "ws://pbx.corp.example/ws"}', path)).toMatchObject({
       status: 'rejected',
@@ -167,6 +176,7 @@ describe('policy.example.json', () => {
       'iceServers',
       'outboundProxy',
       'sipDomain',
+      'transferAllowlist',
       'updateUrl',
       'voicemailKeys',
       'voicemailNumber',

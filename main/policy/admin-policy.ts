@@ -71,6 +71,11 @@ export const policyFileSchema = z
       .optional(),
     /** How keypad tones are sent: auto, rfc4733 or info (a preset; lock it with "locked"). */
     dtmfMethod: dtmfMethodSchema.optional(),
+    /**
+     * SIP domains a transfer request (REFER) from the other party may send the user to without
+     * asking, besides the account's own domain (e.g. the company's other PBX).
+     */
+    transferAllowlist: z.array(domainSchema).max(32).optional(),
     /** The keys the company's voicemail understands, replacing the built-in list. */
     voicemailKeys: z.array(voicemailKeySchema).min(1).max(24).optional(),
     /** The interface language: "sv", "en" or "system" (follow the operating system). */

@@ -15,6 +15,7 @@ const regOutput = [
   '    locked    REG_MULTI_SZ    wsServer\\0autoUpdate',
   '    iceServers    REG_SZ    turns:turn.corp.example:5349, stun:stun.corp.example',
   '    outboundProxy    REG_SZ    ',
+  '    transferAllowlist    REG_SZ    branch.corp.example',
   '',
 ].join('\r\n')
 
@@ -34,6 +35,7 @@ describe('parseRegQuery', () => {
       locked: ['wsServer', 'autoUpdate'],
       iceServers: ['turns:turn.corp.example:5349', 'stun:stun.corp.example'],
       outboundProxy: '',
+      transferAllowlist: ['branch.corp.example'],
     })
   })
 })

@@ -25,7 +25,7 @@ export const windowsPolicyKey = 'HKLM\\SOFTWARE\\Policies\\Parley'
 export const macManagedPreferencesPath = '/Library/Managed Preferences/app.parley.softphone.plist'
 
 const booleanKeys = new Set(['autoUpdate', 'closeToTray', 'sipTrace'])
-const listKeys = new Set(['locked', 'iceServers'])
+const listKeys = new Set(['locked', 'iceServers', 'transferAllowlist'])
 
 /**
  * Values of `reg query <key>` in the types an admin can set with Group Policy Preferences:

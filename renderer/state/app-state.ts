@@ -133,6 +133,8 @@ export function createAppState(phone: Phone, api: ParleyApi, options: AppStateOp
   const transferController = transfer
   const transferRequests = new TransferRequestsState(phone, {
     sipAddress: () => session.account?.account?.sipAddress ?? '',
+    // The admin's allowlist, validated by main and delivered with the account (policy).
+    allowlist: () => session.account?.transferAllowlist ?? [],
   })
   const historyState = history
   let signInAnswered = () => {}
