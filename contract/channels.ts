@@ -31,6 +31,7 @@ export const invokeChannels = [
   'diagnostics:save',
   'status:get',
   'status:save',
+  'tls:explain',
 ] as const
 
 export const eventChannels = [

@@ -14,7 +14,9 @@ import {
   preferencesPatchSchema,
   saveAccountRequestSchema,
   sipTraceLineSchema,
+  tlsExplainRequestSchema,
   type Account,
+  type CertificateProblem,
   type Contact,
   type ContactImportProgress,
   type HistoryEntry,
@@ -100,6 +102,7 @@ export const invokeSchemas = {
   'diagnostics:save': emptySchema,
   'status:get': emptySchema,
   'status:save': statusSaveSchema,
+  'tls:explain': tlsExplainRequestSchema,
 } as const
 
 export type InvokeChannel = keyof typeof invokeSchemas
@@ -133,6 +136,8 @@ export interface InvokeMap {
   /** My status: the record, the schedule and the admin's rules for them. */
   'status:get': StatusSnapshot
   'status:save': StatusSnapshot
+  /** Why the server's certificate was refused, or null when it was not a certificate problem. */
+  'tls:explain': CertificateProblem | null
 }
 
 export type InvokeRequest<C extends InvokeChannel> = z.input<(typeof invokeSchemas)[C]>

@@ -203,3 +203,29 @@ export const contactPageSchema = z
   })
   .or(emptySchema)
 export type ContactPage = z.infer<typeof contactPageSchema>
+
+/** Why a wss:// server's certificate is refused (main's explanation, `tls:explain`). */
+export const certificateProblems = [
+  'expired',
+  'not-yet-valid',
+  'wrong-host',
+  'untrusted',
+  'self-signed',
+] as const
+export type CertificateProblem = (typeof certificateProblems)[number]
+
+/** An address with exactly this scheme (e.g. `https:`), at most `max` characters. */
+export const urlWithProtocol = (protocol: 'https:' | 'wss:', max: number) =>
+  z
+    .string()
+    .max(max)
+    .refine((value) => {
+      try {
+        return new URL(value).protocol === protocol
+      } catch {
+        return false
+      }
+    }, `must be an ${protocol}// address`)
+
+/** `tls:explain`: the wss:// address whose connection failed (nothing else is probed). */
+export const tlsExplainRequestSchema = z.object({ url: urlWithProtocol('wss:', 512) })

@@ -21,6 +21,8 @@ import type { SettingsBackend } from './settings/backend'
 import { SettingsService } from './settings/settings-service'
 import { statusPart } from './status/status-part'
 import { windowHandlers, type WindowControls } from './window/window-part'
+import { defineHandlers } from './ipc/handlers'
+import { explainTlsFailure, type TlsExplainDeps } from './tls/tls-explain'
 
 export interface MainServicesOptions {
   dataDir: string
@@ -38,6 +40,8 @@ export interface MainServicesOptions {
   /** Save target, versions and log files for "Save diagnostics…". */
   diagnostics: Omit<DiagnosticsPorts, 'redactor'>
   window: WindowControls
+  /** How main explains a refused wss:// certificate (`tls:explain`): node:tls and the CAs. */
+  tls: TlsExplainDeps
   parts: readonly PartFactory[]
   /** The OS's preferred locales (Electron's app.getLocale()); asked each time, never read here. */
   systemLocales(): readonly string[]
@@ -121,6 +125,10 @@ export function createMainServices(options: MainServicesOptions): MainServices {
       stop: () => account.stop(),
     },
     { name: 'window', handlers: windowHandlers(options.window) },
+    {
+      name: 'tls',
+      handlers: defineHandlers({ 'tls:explain': ({ url }) => explainTlsFailure(url, options.tls) }),
+    },
     logPart(logger),
     trace.part,
     diagnosticsPart(diagnostics, policy)(context),

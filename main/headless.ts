@@ -19,6 +19,7 @@ import { sharedParts, type PartFactory } from './parts'
 import { loadPolicy, parsePolicy, type PolicyLoad } from './policy/admin-policy'
 import { JsonFileSettingsBackend, settingsFileName } from './settings/backend'
 import { openSettings } from './settings/open-settings'
+import { nodeTlsExplain } from './tls/node-tls'
 
 export interface HeadlessMainOptions {
   /** Folder for settings.json and credentials.json (a fresh temp dir per test). */
@@ -30,6 +31,8 @@ export interface HeadlessMainOptions {
    * same way as the file). Omitted: no policy.
    */
   policy?: { file: string } | { json: unknown }
+  /** For `tls:explain`: an extra CA to trust and host names to reach at other addresses (e2e). */
+  tls?: { caFile?: string; hosts?: Record<string, string> }
   /**
    * URL the renderer is served from (e2e: the 127.0.0.1 server). Requests whose sender frame
    * is on another origin are refused, as in Electron. Default http://127.0.0.1/.
@@ -114,6 +117,7 @@ export async function createHeadlessMain(options: HeadlessMainOptions): Promise<
         return true
       },
     },
+    tls: nodeTlsExplain(options.tls),
     parts: options.parts ?? sharedParts,
     // Headless main runs from source (tests, e2e, demo, bench): the worker is the .ts file.
     startImportWorker: startSourceImportWorker,

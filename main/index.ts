@@ -48,6 +48,7 @@ import { PlacementStore } from './window/placement-store'
 import { WindowMemory } from './window/window-memory'
 import { installPermissionHandlers, createTrustedPageCheck } from './window/permissions'
 import { messageOf } from '../contract/error-message'
+import { nodeTlsExplain } from './tls/node-tls'
 
 // Composition root: wiring only. Every decision lives in a module with its own tests.
 function main(): void {
@@ -147,6 +148,7 @@ function main(): void {
         logFiles: () => logger.files(),
       },
       window: controls,
+      tls: nodeTlsExplain(),
       parts: [
         ...sharedParts,
         ...createElectronParts({

@@ -8,6 +8,9 @@ import { createHeadlessMain, type HeadlessMain } from '../../main/headless'
 import { launchUserAgent, pageMediaCounters, type MediaCounters, type UserAgentBrowser } from './browser'
 import { wsUrl, type PbxInfo } from './pbx'
 import { ui } from './ui'
+import { TLS_HOST } from './certs'
+
+type TlsTrust = { caFile: string; hosts: Record<string, string> }
 import { eventually } from './wait'
 
 /**
@@ -95,6 +98,7 @@ export class TestApp {
     private readonly baseUrl: string,
     private readonly logDir: string | undefined,
     private readonly systemLocales: readonly string[],
+    private readonly tls: TlsTrust | undefined,
   ) {}
 
   /** Main's log folder (parley.log, sip-trace.log): headless main's default when no logRoot. */
@@ -112,11 +116,13 @@ export class TestApp {
     baseUrl: string,
     logDir: string | undefined,
     systemLocales: readonly string[],
+    tls: TlsTrust | undefined,
   ): Promise<HeadlessMain> {
     return createHeadlessMain({
       dataDir,
       // The computer's language: Electron's main and window both read it from the OS.
       systemLocales,
+      ...(tls ? { tls } : {}),
       rendererUrl: `${baseUrl}/`,
       diagnosticsPath: join(dataDir, 'diagnostics.txt'),
       ...(logDir ? { logDir } : {}),
@@ -128,7 +134,10 @@ export class TestApp {
     options.prepare?.(dataDir)
     const logDir = options.logRoot ? join(options.logRoot, basename(dataDir)) : undefined
     const systemLocales = [options.locale ?? 'en-GB']
-    const main = await TestApp.createMain(dataDir, options.baseUrl, logDir, systemLocales)
+    const caFile = options.pbx.tls?.caFile
+    // Main trusts what the test browser trusts and reaches the test host name as it does.
+    const tls = options.trustTestCa && caFile ? { caFile, hosts: { [TLS_HOST]: '127.0.0.1' } } : undefined
+    const main = await TestApp.createMain(dataDir, options.baseUrl, logDir, systemLocales, tls)
     if (options.account) {
       const saved = await main.dispatch('account:save', {
         account: accountFor(options.account, options.pbx),
@@ -136,12 +145,11 @@ export class TestApp {
       })
       if (!saved.ok) throw new Error(`could not store the test account: ${JSON.stringify(saved.error)}`)
     }
-    const caFile = options.pbx.tls?.caFile
     const ua = await launchUserAgent(options.name, {
       ...(options.trustTestCa && caFile ? { trustCaFile: caFile } : {}),
       ...(options.locale ? { locale: options.locale } : {}),
     })
-    const app = new TestApp(ua, main, dataDir, options.baseUrl, logDir, systemLocales)
+    const app = new TestApp(ua, main, dataDir, options.baseUrl, logDir, systemLocales, tls)
     await ua.context.exposeBinding('__parleyInvoke', async (source, channel: string, request: unknown) =>
       app.currentMain.dispatch(channel, request, {
         frameUrl: source.frame.url(),
@@ -167,7 +175,13 @@ export class TestApp {
   async restart(): Promise<void> {
     this.stopForwarding()
     await this.currentMain.stop()
-    this.currentMain = await TestApp.createMain(this.dataDir, this.baseUrl, this.logDir, this.systemLocales)
+    this.currentMain = await TestApp.createMain(
+      this.dataDir,
+      this.baseUrl,
+      this.logDir,
+      this.systemLocales,
+      this.tls,
+    )
     this.forwardEvents()
     await this.page.reload()
   }

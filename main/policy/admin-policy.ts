@@ -4,6 +4,7 @@ import {
   accountSchema,
   dtmfMethodSchema,
   preferencesSchema,
+  urlWithProtocol,
   voicemailKeySchema,
   webSocketUrlSchema,
 } from '../../contract/schemas'
@@ -48,17 +49,7 @@ export const policyFileSchema = z
     iceServers: z.array(z.string().max(512)).max(8).optional(),
     autoUpdate: z.boolean().optional(),
     /** An https update feed replacing the one built into the app (e.g. an internal mirror). */
-    updateUrl: z
-      .string()
-      .max(2048)
-      .refine((value) => {
-        try {
-          return new URL(value).protocol === 'https:'
-        } catch {
-          return false
-        }
-      }, 'must be an https:// address')
-      .optional(),
+    updateUrl: urlWithProtocol('https:', 2048).optional(),
     closeToTray: z.boolean().optional(),
     /** The SIP trace for support: on or off (a preset; lock it with "locked"). */
     sipTrace: z.boolean().optional(),

@@ -1,4 +1,5 @@
 import { message, type Message } from '../../contract/i18n'
+import type { CertificateProblem } from '../../contract/schemas'
 import type { RegistrationStatus } from '../sip/types'
 
 export interface RegistrationText {
@@ -17,8 +18,15 @@ const failureLabels = {
   other: 'registration.label-unregistered',
 } as const
 
-/** What the indicator says: always the truth, in the catalogue's words. */
-export function registrationText(status: RegistrationStatus, now: number): RegistrationText {
+/**
+ * What the indicator says: always the truth, in the catalogue's words. `certificate`: why an
+ * unreachable wss:// server was refused, when main could tell (CertificateCheck).
+ */
+export function registrationText(
+  status: RegistrationStatus,
+  now: number,
+  certificate: CertificateProblem | null = null,
+): RegistrationText {
   switch (status.state) {
     case 'registered':
       return {
@@ -53,6 +61,10 @@ export function registrationText(status: RegistrationStatus, now: number): Regis
           : seconds > 0
             ? message('registration.retrying-in', { seconds })
             : message('registration.retrying-now')
+      if (status.reason === 'unreachable' && certificate) {
+        const reason = message(`registration.cert-${certificate}`)
+        return { label: reason, retry, detail: reason, tone: 'bad' }
+      }
       return { label: message(failureLabels[status.reason]), retry, detail: status.message, tone: 'bad' }
     }
   }

@@ -11,6 +11,7 @@ import { ContactPicker } from './contact-picker.svelte'
 import { ContactsState } from './contacts.svelte'
 import { CloseToTrayState } from './close-to-tray.svelte'
 import { SipTraceState } from './sip-trace.svelte'
+import { CertificateCheck } from './certificate-check.svelte'
 import { keepOnTopSwitch } from './keep-on-top.svelte'
 import type { CataloguedSwitch } from './preference-switch.svelte'
 import { DiagnosticsState } from './diagnostics.svelte'
@@ -32,6 +33,8 @@ export interface AppState {
   /** The language the window speaks, and the catalogue in it. */
   language: LanguageState
   session: SignInState
+  /** Why a wss:// server is unreachable when its certificate is refused (explained by main). */
+  certificate: CertificateCheck
   calls: CallsState
   /** Each talking call's quality (Good / Fair / Poor) and its average for the history. */
   quality: CallQualityState
@@ -90,6 +93,7 @@ export function createAppState(phone: Phone, api: ParleyApi, options: AppStateOp
   const language = new LanguageState(api, ui, options.systemLocales ?? [])
   const log = options.log ?? ipcLog(api)
   const session = new SignInState(phone, api, log, options.savedAccount)
+  const certificate = new CertificateCheck(api, () => session.account?.account?.wsServer ?? '')
   const contacts = new ContactsState(api, ui, () => session.account?.account?.region ?? defaultRegion)
   session.onAccount(() => void contacts.regionMayHaveChanged())
   const dnd = new DoNotDisturbState(api, ui)
@@ -144,6 +148,7 @@ export function createAppState(phone: Phone, api: ParleyApi, options: AppStateOp
     ui,
     language,
     session,
+    certificate,
     calls,
     quality,
     transfer: transferController,
@@ -164,6 +169,7 @@ export function createAppState(phone: Phone, api: ParleyApi, options: AppStateOp
       const stops = [
         language.start(),
         session.start(),
+        phone.on('registration', (status) => certificate.onRegistration(status)),
         calls.start(),
         transferController.start(),
         transferRequests.start(),

@@ -26,6 +26,11 @@ export const enPhone = {
     withDetail('Account settings are not usable', p.detail),
   'registration.closed': 'Connection closed',
   'registration.unreachable': 'Server unreachable',
+  'registration.cert-expired': "The server's certificate has expired",
+  'registration.cert-not-yet-valid': "The server's certificate is not valid yet (check the computer's clock)",
+  'registration.cert-wrong-host': "The server's certificate is for another server name",
+  'registration.cert-untrusted': "The server's certificate is from an issuer this computer does not trust",
+  'registration.cert-self-signed': "The server's certificate is self-signed and not trusted",
   'registration.wrong-password': (p: { code: number }) => `Wrong password (${p.code})`,
   'registration.refused': (p: { code: number; reason: string }) =>
     `Registration refused (${p.code}${p.reason ? ` ${p.reason}` : ''})`,
