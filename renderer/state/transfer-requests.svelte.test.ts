@@ -92,6 +92,7 @@ describe("the admin's transfer allowlist, from main's policy", () => {
       .handle('account:get', () => ({
         account: null,
         hasPassword: false,
+        complete: false,
         locked: [],
         notices: [],
         transferAllowlist: ['branch.corp.example'],
