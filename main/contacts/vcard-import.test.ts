@@ -138,4 +138,15 @@ describe('vCard import', () => {
     const error = importError('BEGIN:VCARD\nFN;ENCODING=QUOTED-PRINTABLE:=FF=FE\nEND:VCARD\n')
     expect(error.line).toBe(2)
   })
+
+  it('still checks the lines of properties it skips (EMAIL, NOTE, …), and reads grouped ones', () => {
+    expect(importError('BEGIN:VCARD\nFN:A\nEM@IL;TYPE=work:a@b\nEND:VCARD\n')).toMatchObject({ line: 3 })
+    expect(importError('BEGIN:VCARD\nFN:A\nNOTE;TYPE="x:y"\nEND:VCARD\n').line).toBe(3)
+    const { contacts } = parseVCards(
+      'BEGIN:VCARD\nitem1.TEL;TYPE=CELL:070-1\nEMAIL;TYPE="a:b";X=1:x@y\nitem2.FN:Bo\nEND:VCARD\n',
+    )
+    expect(contacts).toEqual([
+      expect.objectContaining({ name: 'Bo', numbers: [{ kind: 'mobile', value: '070-1' }] }),
+    ])
+  })
 })

@@ -29,7 +29,10 @@ interface LogicalLine {
   text: string
 }
 
-/** A logical line being assembled: its physical pieces are joined once, when it is complete. */
+/**
+ * A logical line being assembled: its physical pieces are joined once, when it is complete.
+ * Most lines have one piece; the array is made only for a line that continues.
+ */
 interface PendingLine {
   line: number
   pieces: string[]
@@ -104,22 +107,44 @@ function splitOutsideQuotes(text: string, separator: string): string[] {
 
 const bareEncodings = new Set(['QUOTED-PRINTABLE', 'BASE64', '8BIT', '7BIT'])
 
-function parseContentLine({ line, text }: LogicalLine): ContentLine {
+/** Where a content line's value starts and its property name, checked; throws on neither. */
+interface LineHead {
+  colon: number
+  name: string
+}
+
+const propertyName = /^[A-Z0-9-]+$/
+
+/**
+ * The property name and the colon of a content line, validated for every line (a structural
+ * error names its line even in a property Parley skips). Cheap: one scan, no parameter parsing.
+ */
+function headOfLine({ line, text }: LogicalLine): LineHead {
   let colon = -1
+  let nameEnd = -1
   let quoted = false
   for (let index = 0; index < text.length; index++) {
-    const character = text[index]
-    if (character === '"') quoted = !quoted
-    else if (character === ':' && !quoted) {
+    const code = text.charCodeAt(index)
+    if (code === 34 /* " */) quoted = !quoted
+    else if (!quoted && code === 58 /* : */) {
       colon = index
       break
-    }
+    } else if (!quoted && code === 59 /* ; */ && nameEnd < 0) nameEnd = index
   }
   if (colon <= 0) throw new ContactImportError(line, `expected "NAME:value" but found "${text.slice(0, 40)}"`)
-  const [nameWithGroup = '', ...rawParams] = splitOutsideQuotes(text.slice(0, colon), ';')
-  const name = (nameWithGroup.split('.').pop() ?? '').trim().toUpperCase()
-  if (!/^[A-Z0-9-]+$/.test(name))
+  const nameWithGroup = text.slice(0, nameEnd < 0 ? colon : nameEnd)
+  const dot = nameWithGroup.lastIndexOf('.')
+  const name = (dot < 0 ? nameWithGroup : nameWithGroup.slice(dot + 1)).trim().toUpperCase()
+  if (!propertyName.test(name))
     throw new ContactImportError(line, `"${nameWithGroup.slice(0, 40)}" is not a property name`)
+  return { colon, name }
+}
+
+/** The properties Parley keeps (and BEGIN/END); every other line is only validated by headOfLine. */
+const readProperties = new Set(['FN', 'N', 'ORG', 'TEL'])
+
+function parseContentLine({ line, text }: LogicalLine, { colon, name }: LineHead): ContentLine {
+  const [, ...rawParams] = splitOutsideQuotes(text.slice(0, colon), ';')
   const params = new Map<string, string[]>()
   for (const raw of rawParams) {
     const equals = raw.indexOf('=')
@@ -237,12 +262,16 @@ export function parseVCards(text: string, onProgress?: ParseProgress): VCardPars
   let cardStart = 0
   let lastLine = 0
   const lines = unfold(text)
-  for (const [index, logical] of lines.entries()) {
+  for (let index = 0; index < lines.length; index++) {
+    const logical = lines[index] as LogicalLine
     if (onProgress && index % progressEvery === 0) onProgress(index / lines.length)
     lastLine = logical.line
     if (logical.text.trim() === '') continue
-    const content = parseContentLine(logical)
-    const value = content.value.trim().toUpperCase()
+    const head = headOfLine(logical)
+    const boundary = head.name === 'BEGIN' || head.name === 'END'
+    if (!boundary && card && !readProperties.has(head.name)) continue // EMAIL, ADR, NOTE, PHOTO, …
+    const content = parseContentLine(logical, head)
+    const value = boundary ? content.value.trim().toUpperCase() : ''
     if (content.name === 'BEGIN' && value === 'VCARD') {
       if (card)
         throw new ContactImportError(
