@@ -29,10 +29,7 @@ interface LogicalLine {
   text: string
 }
 
-/**
- * A logical line being assembled: its physical pieces are joined once, when it is complete.
- * Most lines have one piece; the array is made only for a line that continues.
- */
+/** A logical line being assembled: its physical pieces are joined once, when it is complete. */
 interface PendingLine {
   line: number
   pieces: string[]
