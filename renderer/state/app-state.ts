@@ -9,13 +9,14 @@ import { CallsState } from './calls.svelte'
 import { CallQualityState } from './call-quality.svelte'
 import { ContactPicker } from './contact-picker.svelte'
 import { ContactsState } from './contacts.svelte'
-import { CloseToTrayState } from './close-to-tray.svelte'
+import { closeToTray as closeToTraySwitch } from './close-to-tray.svelte'
 import { SipTraceState } from './sip-trace.svelte'
 import { CertificateCheck } from './certificate-check.svelte'
 import { keepOnTopSwitch } from './keep-on-top.svelte'
 import type { CataloguedSwitch } from './preference-switch.svelte'
 import { DiagnosticsState } from './diagnostics.svelte'
-import { DoNotDisturbState } from './dnd.svelte'
+import { doNotDisturb } from './dnd.svelte'
+import type { PreferenceSwitch } from './preference-switch.svelte'
 import { DtmfMethodState } from './dtmf-method.svelte'
 import { downloadText, HistoryState } from './history.svelte'
 import { LanguageState } from './language.svelte'
@@ -45,10 +46,10 @@ export interface AppState {
   /** The contact search as a place to pick call and transfer targets. */
   picker: ContactPicker
   history: HistoryState
-  dnd: DoNotDisturbState
+  dnd: PreferenceSwitch
   /** My status: set by hand or by the weekly schedule, published to the PBX. */
   status: StatusState
-  closeToTray: CloseToTrayState
+  closeToTray: PreferenceSwitch
   sipTrace: SipTraceState
   /** The window stays above other windows. */
   keepOnTop: CataloguedSwitch
@@ -96,7 +97,7 @@ export function createAppState(phone: Phone, api: ParleyApi, options: AppStateOp
   const certificate = new CertificateCheck(api, () => session.account?.account?.wsServer ?? '')
   const contacts = new ContactsState(api, ui, () => session.account?.account?.region ?? defaultRegion)
   session.onAccount(() => void contacts.regionMayHaveChanged())
-  const dnd = new DoNotDisturbState(api, ui)
+  const dnd = doNotDisturb(api, ui)
   const status = new StatusState({
     api,
     phone,
@@ -108,7 +109,7 @@ export function createAppState(phone: Phone, api: ParleyApi, options: AppStateOp
     log,
   })
   session.beforeSignOut(() => status.signedOut())
-  const closeToTray = new CloseToTrayState(api, ui)
+  const closeToTray = closeToTraySwitch(api, ui)
   const dtmfMethod = new DtmfMethodState(api, ui, language)
   const sipTrace = new SipTraceState(api, ui, language)
   const keepOnTop = keepOnTopSwitch(api, ui, language)

@@ -1,18 +1,18 @@
 import { describe, expect, it, vi } from 'vitest'
 import type { Preferences, PreferencesPatch } from '../../contract/schemas'
 import { render, type Message } from '../../contract/i18n'
-import { CloseToTrayState } from './close-to-tray.svelte'
+import { closeToTray } from './close-to-tray.svelte'
 import { FakeApi } from '../testing/fake-api'
 import { testPreferences } from '../testing/test-app'
 
-describe('CloseToTrayState', () => {
+describe('close to tray', () => {
   it('mirrors and changes closeToTray, not do not disturb', async () => {
     let stored: Preferences = { ...testPreferences, closeToTray: true, doNotDisturb: false }
     const api = new FakeApi()
       .handle('preferences:get', () => stored)
       .handle('preferences:update', (patch) => (stored = { ...stored, ...(patch as PreferencesPatch) }))
     const notifier = { announce: vi.fn(), alert: vi.fn() }
-    const tray = new CloseToTrayState(api, notifier)
+    const tray = closeToTray(api, notifier)
     const stop = tray.start()
     tray.apply(stored)
     expect(tray.enabled).toBe(true)

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
 import type { Preferences, PreferencesPatch } from '../../contract/schemas'
-import { DoNotDisturbState } from './dnd.svelte'
+import { doNotDisturb } from './dnd.svelte'
 import { FakeApi } from '../testing/fake-api'
 import { inEnglish } from '../testing/in-english'
 
@@ -23,12 +23,12 @@ function setup(initial = false) {
     .handle('preferences:get', () => stored)
     .handle('preferences:update', (patch) => (stored = { ...stored, ...(patch as PreferencesPatch) }))
   const notifier = { announce: vi.fn(), alert: vi.fn() }
-  const dnd = new DoNotDisturbState(api, inEnglish(notifier))
+  const dnd = doNotDisturb(api, inEnglish(notifier))
   const stop = dnd.start()
   return { api, notifier, dnd, stop }
 }
 
-describe('DoNotDisturbState', () => {
+describe('do not disturb', () => {
   it('loads the stored preference', async () => {
     const { api, dnd } = setup(true)
     expect(dnd.enabled).toBe(false)

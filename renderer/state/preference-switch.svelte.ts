@@ -9,7 +9,7 @@ export type BooleanPreference = {
   [K in keyof Preferences]: Preferences[K] extends boolean ? K : never
 }[keyof Preferences]
 
-interface PreferenceNotifier {
+export interface PreferenceNotifier {
   announce(message: Say): void
   alert(message: Say): void
 }
@@ -100,6 +100,22 @@ export class PreferenceSwitch extends PreferenceValue<BooleanPreference> {
   setEnabled(enabled: boolean): Promise<boolean> {
     return this.set(enabled)
   }
+}
+
+/**
+ * An on/off preference whose name and on / off lines are catalogue messages, rendered in the
+ * language of the moment wherever they are shown (do not disturb, close to tray).
+ */
+export function messageSwitch(
+  api: ParleyApi,
+  notifier: PreferenceNotifier,
+  key: BooleanPreference,
+  texts: { name: PlainKey; on: PlainKey; off: PlainKey },
+): PreferenceSwitch {
+  return new PreferenceSwitch(api, notifier, key, {
+    name: message(texts.name),
+    said: (on) => message(on ? texts.on : texts.off),
+  })
 }
 
 /** A catalogue text without parameters. */
