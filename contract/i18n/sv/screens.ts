@@ -40,7 +40,7 @@ export const svScreens: typeof enScreens = {
 
   'dial.title': 'Ring',
   'dial.field': 'Nummer att ringa',
-  'dial.placeholder': 'Nummer eller namn@server',
+  'dial.placeholder': 'Nummer eller adress',
   'dial.call': 'Ring',
   'dial.pad': 'Knappsats',
   'dial.voicemail': (p) => `Röstbrevlåda (${p.number})`,
