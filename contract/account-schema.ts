@@ -50,6 +50,21 @@ export const accountSchema = z.object({
   /** STUN/TURN urls the account allows; empty means host candidates only (no public server). */
   iceServers: z.array(shortText(512)).max(8).default([]),
   voicemailNumber: shortText(32).default('555'),
+  /**
+   * The mailbox whose message-waiting state (RFC 3842) is watched: a number or SIP address;
+   * absent or empty: the account's own address.
+   */
+  mailbox: z
+    .string()
+    .trim()
+    .max(256)
+    .regex(
+      /^((sips?:)?[A-Za-z0-9._~%!$&'()*+,;=-]+(@[A-Za-z0-9.-]+(:\d{1,5})?)?)?$/,
+      'Use a number or user@domain',
+    )
+    .optional(),
+  /** Watch the mailbox for new messages (SUBSCRIBE message-summary); absent: yes. */
+  voicemailWatch: z.boolean().optional(),
   /** Where the user dials from (ISO 3166 country): how numbers are read, matched and shown. */
   region: z
     .string()

@@ -25,6 +25,7 @@ export const invokeChannels = [
   'history:export-csv',
   'phone:status',
   'phone:incoming-notice',
+  'voicemail:waiting',
   'window:show',
   'log:write',
   'sip-trace:write',

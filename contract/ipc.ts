@@ -11,6 +11,7 @@ import {
   incomingCallNoticeSchema,
   logLineSchema,
   phoneStatusSchema,
+  voicemailWaitingSchema,
   preferencesPatchSchema,
   saveAccountRequestSchema,
   sipTraceLineSchema,
@@ -96,6 +97,7 @@ export const invokeSchemas = {
   'history:export-csv': emptySchema,
   'phone:status': phoneStatusSchema,
   'phone:incoming-notice': incomingCallNoticeSchema,
+  'voicemail:waiting': voicemailWaitingSchema,
   'window:show': emptySchema,
   'log:write': logLineSchema,
   'sip-trace:write': sipTraceLineSchema,
@@ -126,6 +128,8 @@ export interface InvokeMap {
   'history:export-csv': string
   'phone:status': boolean
   'phone:incoming-notice': boolean
+  /** Message waiting for the tray and the badge (true: taken). */
+  'voicemail:waiting': boolean
   'window:show': boolean
   /** False when the line was dropped by the rate limit. */
   'log:write': boolean

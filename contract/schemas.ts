@@ -160,6 +160,15 @@ export const phoneStatusSchema = z.object({
 })
 export type PhoneStatus = z.infer<typeof phoneStatusSchema>
 
+/** Message waiting (RFC 3842) as the renderer read it: for the tray and the dock/taskbar badge. */
+export const voicemailWaitingSchema = z.object({
+  waiting: z.boolean(),
+  /** New voice messages; null when the PBX gave no count (or we do not know). */
+  newCount: z.number().int().min(0).max(9999).nullable(),
+  oldCount: z.number().int().min(0).max(9999).nullable(),
+})
+export type VoicemailWaiting = z.infer<typeof voicemailWaitingSchema>
+
 export const incomingCallNoticeSchema = z.object({
   callId: shortText(textLimits.id),
   remoteName: shortText(textLimits.remoteName),

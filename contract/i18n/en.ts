@@ -14,6 +14,7 @@ import { enContactsPanel } from './en/contacts-panel'
 import { enAudio } from './en/audio'
 import { enNotices } from './en/notices'
 import { enLayout } from './en/layout'
+import { enVoicemailWaiting } from './en/voicemail-waiting'
 import { plural } from './language'
 
 /**
@@ -31,6 +32,7 @@ export const en = {
   ...enAudio,
   ...enNotices,
   ...enLayout,
+  ...enVoicemailWaiting,
   ...enHelp,
   ...enContacts,
   ...enScreens,

@@ -15,6 +15,7 @@ import { svContactsPanel } from './sv/contacts-panel'
 import { svAudio } from './sv/audio'
 import { svNotices } from './sv/notices'
 import { svLayout } from './sv/layout'
+import { svVoicemailWaiting } from './sv/voicemail-waiting'
 import { plural } from './language'
 
 /**
@@ -31,6 +32,7 @@ export const sv: Catalogue = {
   ...svAudio,
   ...svNotices,
   ...svLayout,
+  ...svVoicemailWaiting,
   ...svHelp,
   ...svContacts,
   ...svScreens,

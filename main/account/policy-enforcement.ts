@@ -10,6 +10,8 @@ import type { AdminPolicy, LockableSetting } from '../policy/admin-policy'
 const accountFieldsFromPolicy = [
   'wsServer',
   'voicemailNumber',
+  'mailbox',
+  'voicemailWatch',
   'outboundProxy',
   'iceServers',
   'region',
@@ -24,6 +26,8 @@ const settingLabels: Partial<Record<LockableSetting, string>> = {
   outboundProxy: 'outbound proxy',
   iceServers: 'ICE servers',
   voicemailNumber: 'voicemail number',
+  mailbox: 'voicemail mailbox',
+  voicemailWatch: 'new voicemail indicator',
   region: 'phone number region',
   closeToTray: 'close to tray',
   dtmfMethod: 'keypad tone method',

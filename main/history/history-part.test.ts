@@ -102,6 +102,22 @@ describe('contacts and phone status through the headless main', () => {
     })
   })
 
+  it('takes a message-waiting summary and refuses a malformed one (validated in main)', async () => {
+    const main = await start()
+    expect(await main.dispatch('voicemail:waiting', { waiting: true, newCount: 2, oldCount: 5 })).toEqual({
+      ok: true,
+      value: true,
+    })
+    for (const bad of [
+      { waiting: 'yes', newCount: 2, oldCount: 5 },
+      { waiting: true, newCount: -1, oldCount: 0 },
+      { waiting: true, newCount: 1.5, oldCount: 0 },
+      { waiting: true, newCount: 100_000, oldCount: 0 },
+      { waiting: true },
+    ])
+      expect(await main.dispatch('voicemail:waiting', bad as never)).toMatchObject({ ok: false })
+  })
+
   it('accepts phone status, and answers an incoming notice with false when nothing can notify', async () => {
     const main = await start()
     expect(

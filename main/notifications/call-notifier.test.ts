@@ -208,6 +208,27 @@ describe('MissedCallBadge', () => {
   })
 })
 
+describe('MissedCallBadge with voicemail', () => {
+  it('counts missed calls plus new voicemail, says what it counts, and clears when the PBX does', () => {
+    const signals = new CallSignals()
+    const shown: Array<[number, string]> = []
+    const badge = new MissedCallBadge({
+      port: { setCount: (count, description) => shown.push([count, description]) },
+      signals,
+      language: () => 'sv',
+    })
+    badge.start()
+    signals.emit('missedUnseen', 1)
+    signals.emit('voicemail', { waiting: true, newCount: 2, oldCount: 0 })
+    signals.emit('voicemail', { waiting: false, newCount: 0, oldCount: 2 })
+    expect(shown).toEqual([
+      [1, '1 missat samtal'],
+      [3, '1 missat samtal · 2 nya röstmeddelanden'],
+      [1, '1 missat samtal'],
+    ])
+  })
+})
+
 describe('CallSignals', () => {
   it('keeps other listeners running when one throws', () => {
     const logger = new MemoryLogger()

@@ -1,5 +1,10 @@
 import type { z } from 'zod'
-import type { HistoryEntry, incomingCallNoticeSchema, PhoneStatus } from '../../contract/schemas'
+import type {
+  HistoryEntry,
+  incomingCallNoticeSchema,
+  PhoneStatus,
+  VoicemailWaiting,
+} from '../../contract/schemas'
 import type { Logger } from '../log/logger'
 
 export type IncomingCallNotice = z.output<typeof incomingCallNoticeSchema>
@@ -14,6 +19,8 @@ export interface CallSignalMap {
   recorded: HistoryEntry
   /** Missed calls the user has not looked at yet. */
   missedUnseen: number
+  /** Message waiting for the account's mailbox (RFC 3842), as the renderer read it. */
+  voicemail: VoicemailWaiting
 }
 
 export type CallSignal = keyof CallSignalMap
@@ -22,7 +29,7 @@ export type CallSignal = keyof CallSignalMap
 type SignalListener<S extends CallSignal> = (payload: CallSignalMap[S]) => boolean | void
 
 /** States (not one-off happenings): a late subscriber gets the latest value at once. */
-const states: ReadonlySet<CallSignal> = new Set<CallSignal>(['status', 'missedUnseen'])
+const states: ReadonlySet<CallSignal> = new Set<CallSignal>(['status', 'missedUnseen', 'voicemail'])
 
 /**
  * In-process signals between main's parts: the history and phone-status parts (plain Node,

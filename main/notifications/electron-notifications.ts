@@ -36,11 +36,11 @@ export function electronNotifierPorts(
   }
 }
 
-/** Dock/taskbar count: app.setBadgeCount (macOS, Linux Unity); a red dot overlay on Windows. */
+/** Dock/taskbar count: app.setBadgeCount (macOS, Linux Unity); a red dot overlay on Windows, described by `description`. */
 export function electronBadgePort(app: App, getWindow: () => BrowserWindow | null): BadgePort {
   let overlay: NativeImage | null = null
   return {
-    setCount(count) {
+    setCount(count, description) {
       if (process.platform !== 'win32') {
         app.setBadgeCount(count)
         return
@@ -48,7 +48,7 @@ export function electronBadgePort(app: App, getWindow: () => BrowserWindow | nul
       const window = getWindow()
       if (!window || window.isDestroyed()) return
       overlay ??= nativeImage.createFromBitmap(statusIconBitmap('failed', 16), { width: 16, height: 16 })
-      window.setOverlayIcon(count > 0 ? overlay : null, count > 0 ? `${count} missed calls` : '')
+      window.setOverlayIcon(count > 0 ? overlay : null, count > 0 ? description : '')
     },
   }
 }

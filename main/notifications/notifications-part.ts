@@ -2,7 +2,7 @@ import type { PartFactory } from '../parts'
 import { CallNotifier, type CallNotifierPorts } from './call-notifier'
 import { MissedCallBadge, type BadgePort } from './missed-badge'
 
-/** Electron part: call notifications and the missed-call badge. */
+/** Electron part: call notifications and the badge (missed calls and new voicemail). */
 export function notificationsPart(ports: {
   notifier: CallNotifierPorts
   badge: BadgePort
@@ -18,7 +18,11 @@ export function notificationsPart(ports: {
       platform: ports.platform,
       logger: context.logger,
     })
-    const badge = new MissedCallBadge({ port: ports.badge, signals: context.calls })
+    const badge = new MissedCallBadge({
+      port: ports.badge,
+      signals: context.calls,
+      language: context.language,
+    })
     return {
       name: 'notifications',
       handlers: {},

@@ -46,6 +46,10 @@ export const policyFileSchema = z
       .regex(/^[0-9*#+]+$/, 'must be digits, * or #')
       .optional(),
     outboundProxy: z.string().trim().max(512).optional(),
+    /** The mailbox watched for new messages (a number or user@domain); default: the account. */
+    mailbox: accountSchema.shape.mailbox,
+    /** Whether Parley watches the mailbox for new messages at all (default: yes). */
+    voicemailWatch: z.boolean().optional(),
     iceServers: z.array(z.string().max(512)).max(8).optional(),
     autoUpdate: z.boolean().optional(),
     /** An https update feed replacing the one built into the app (e.g. an internal mirror). */

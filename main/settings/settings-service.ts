@@ -13,6 +13,8 @@ const fieldLabels: Record<string, MessageKey> = {
   outboundProxy: 'login.outbound-proxy',
   iceServers: 'notice.field-ice-servers',
   voicemailNumber: 'notice.field-voicemail',
+  mailbox: 'mwi.field-mailbox',
+  voicemailWatch: 'mwi.field-watch',
   microphone: 'audio.microphone',
   speaker: 'audio.speaker',
   ringtone: 'audio.ringtone-device',

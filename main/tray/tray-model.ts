@@ -1,5 +1,5 @@
 import { translate, type Language, type MessageKey } from '../../contract/i18n'
-import type { PhoneStatus } from '../../contract/schemas'
+import type { PhoneStatus, VoicemailWaiting } from '../../contract/schemas'
 
 /**
  * What the tray shows for a phone state: pure, so every state is unit-tested without Electron.
@@ -50,11 +50,25 @@ function callText(status: PhoneStatus, language: Language): string | null {
   return translate(language, 'tray.calls', { count: status.calls })
 }
 
-export function trayModel(status: PhoneStatus, missedUnseen: number, language: Language): TrayView {
+/** The message-waiting line: the count of new messages, or just that some wait; null: none. */
+export function voicemailText(voicemail: VoicemailWaiting | null, language: Language): string | null {
+  if (!voicemail) return null
+  if (voicemail.newCount) return translate(language, 'mwi.new', { count: voicemail.newCount })
+  return voicemail.waiting && voicemail.newCount === null ? translate(language, 'mwi.waiting') : null
+}
+
+export function trayModel(
+  status: PhoneStatus,
+  missedUnseen: number,
+  language: Language,
+  voicemail: VoicemailWaiting | null = null,
+): TrayView {
   const lines = [translate(language, registrationText[status.registration])]
   const calls = callText(status, language)
   if (calls) lines.push(calls)
   if (missedUnseen > 0) lines.push(translate(language, 'history.missed-count', { count: missedUnseen }))
+  const waiting = voicemailText(voicemail, language)
+  if (waiting) lines.push(waiting)
   return {
     tooltip: translate(language, 'tray.tooltip', { status: lines.join(' · ') }),
     iconName: iconFor(status),

@@ -1,5 +1,5 @@
 import type { Language } from '../../contract/i18n'
-import type { PhoneStatus } from '../../contract/schemas'
+import type { PhoneStatus, VoicemailWaiting } from '../../contract/schemas'
 import type { Logger } from '../log/logger'
 import type { CallSignals } from '../notifications/call-signals'
 import { initialPhoneStatus, trayModel, type TrayMenuId, type TrayView } from './tray-model'
@@ -25,11 +25,12 @@ export interface TrayServiceOptions {
   logger: Logger
 }
 
-/** The tray icon: registration and call state at a glance, Show and Quit. */
+/** The tray icon: registration, calls, missed calls and new voicemail at a glance, Show and Quit. */
 export class TrayService {
   private port: TrayPort | null = null
   private status: PhoneStatus = initialPhoneStatus
   private missed = 0
+  private voicemail: VoicemailWaiting | null = null
   private renderedIn: Language | null = null
   private unsubscribe: (() => void)[] = []
 
@@ -55,6 +56,10 @@ export class TrayService {
         this.missed = count
         this.render()
       }),
+      signals.on('voicemail', (voicemail) => {
+        this.voicemail = voicemail
+        this.render()
+      }),
       // A language switch redraws at once, not at the next call or missed call.
       this.options.onPreferencesChanged(() => {
         if (this.options.language() !== this.renderedIn) this.render()
@@ -76,7 +81,7 @@ export class TrayService {
     if (!this.port) return
     const language = this.options.language()
     this.renderedIn = language
-    this.port.render(trayModel(this.status, this.missed, language), (id) => {
+    this.port.render(trayModel(this.status, this.missed, language, this.voicemail), (id) => {
       if (id === 'show') this.options.showWindow()
       else this.options.quit()
     })

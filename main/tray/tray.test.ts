@@ -148,6 +148,20 @@ describe('TrayService', () => {
     expect(tray.views.length).toBe(drawn)
   })
 
+  it('shows new voicemail (count, or that some wait) next to missed calls, in both languages', () => {
+    const tray = setup()
+    tray.service.start()
+    tray.signals.emit('voicemail', { waiting: true, newCount: 3, oldCount: 1 })
+    expect(tray.views.at(-1)?.tooltip).toBe('Parley: Not registered · 3 new voicemail messages')
+    expect(tray.views.at(-1)?.menu).toContainEqual({ kind: 'label', label: '3 new voicemail messages' })
+    tray.switchLanguage('sv')
+    expect(tray.views.at(-1)?.tooltip).toBe('Parley: Inte registrerad · 3 nya röstmeddelanden')
+    tray.signals.emit('voicemail', { waiting: true, newCount: null, oldCount: null })
+    expect(tray.views.at(-1)?.tooltip).toBe('Parley: Inte registrerad · Nytt röstmeddelande')
+    tray.signals.emit('voicemail', { waiting: false, newCount: 0, oldCount: 4 })
+    expect(tray.views.at(-1)?.tooltip).toBe('Parley: Inte registrerad')
+  })
+
   it('removes the icon on stop and stops listening', () => {
     const tray = setup()
     tray.service.start()

@@ -60,6 +60,7 @@ export class Pacer<T> {
 
   clear(): void {
     this.queue.length = 0
+    this.inFlight = 0
     this.clock.clearTimeout(this.timer)
     this.timer = undefined
   }

@@ -225,6 +225,19 @@ describe('SubscriptionManager', () => {
     expect(bed.notifies.map((n) => n.body)).not.toContain('<old/>')
   })
 
+  test('SUBSCRIBEs lost with the connection free their slots: the queue goes on after a reconnect', async () => {
+    bed = setup({ maxInFlight: 2 })
+    bed.manager.resume(false)
+    for (let i = 0; i < 4; i++) bed.manager.watch(`46${10 + i}`, 'presence')
+    await bed.clock.advance(100)
+    expect(bed.traffic.subscriptions).toHaveLength(2)
+    // the connection drops; the two SUBSCRIBEs in flight never get an answer
+    bed.manager.pause()
+    bed.manager.resume(true)
+    await bed.clock.advance(100)
+    expect(bed.traffic.subscriptions.length).toBeGreaterThanOrEqual(4)
+  })
+
   test('unwatch ends the dialog with Expires: 0; sign-out ends all and reports them', async () => {
     bed.manager.resume(false)
     bed.manager.watch(ALICE, 'presence')

@@ -48,6 +48,8 @@ interface Watch {
   timer: unknown
   failures: number
   reported: WatchState | null
+  /** Frees the pacer slot of the request in flight (once); a dropped dialog frees it too. */
+  release: (() => void) | undefined
 }
 
 /**
@@ -87,6 +89,7 @@ export class SubscriptionManager {
       timer: undefined,
       failures: 0,
       reported: null,
+      release: undefined,
     }
     this.watches.set(key, watch)
     this.report(watch, 'pending')
@@ -173,12 +176,7 @@ export class SubscriptionManager {
     this.move(watch, WatchPhase.Subscribing)
     const generation = ++watch.generation
     const current = () => this.watches.get(watch.key) === watch && watch.generation === generation
-    let answered = false
-    const settle = () => {
-      if (answered) return
-      answered = true
-      this.pacer.settled()
-    }
+    const settle = this.holdSlot(watch)
     try {
       watch.subscription = this.deps.stack.subscribe(
         ua,
@@ -202,7 +200,7 @@ export class SubscriptionManager {
       )
       return true
     } catch (error) {
-      answered = true
+      watch.release = undefined
       this.deps.log(`SUBSCRIBE ${watch.event} to ${watch.target} could not be sent: ${String(error)}`)
       this.retryLater(watch, undefined)
       return false
@@ -212,8 +210,9 @@ export class SubscriptionManager {
   private sendRefresh(watch: Watch): boolean {
     const generation = watch.generation
     const current = () => this.watches.get(watch.key) === watch && watch.generation === generation
+    const release = this.holdSlot(watch)
     const settle = (then: () => void) => {
-      this.pacer.settled()
+      release()
       if (current()) then()
     }
     const delegate: RequestDelegate = {
@@ -222,6 +221,7 @@ export class SubscriptionManager {
     }
     this.move(watch, WatchPhase.Refreshing)
     if (watch.subscription?.refresh(delegate)) return true
+    watch.release = undefined
     this.restart(watch)
     return false
   }
@@ -357,8 +357,22 @@ export class SubscriptionManager {
     this.report(watch, state, reason)
   }
 
+  /** The pacer slot a request takes until its answer, or until its dialog is dropped (reconnect). */
+  private holdSlot(watch: Watch): () => void {
+    let held = true
+    const release = () => {
+      if (!held) return
+      held = false
+      if (watch.release === release) watch.release = undefined
+      this.pacer.settled()
+    }
+    watch.release = release
+    return release
+  }
+
   /** Ends the subscription object: `unsubscribe` tells the notifier (Expires: 0). */
   private end(watch: Watch, unsubscribe: boolean): void {
+    watch.release?.()
     this.deps.clock.clearTimeout(watch.timer)
     watch.timer = undefined
     const subscription = watch.subscription

@@ -27,6 +27,7 @@ import { UiState } from './ui.svelte'
 import { defaultRegion } from '../../contract/region'
 import type { Clock } from '../sip/registration'
 import { StatusState } from './status.svelte'
+import { VoicemailWaitingState } from './voicemail-waiting.svelte'
 
 /** All renderer state, built once in boot.ts and handed to components through context. */
 export interface AppState {
@@ -49,6 +50,8 @@ export interface AppState {
   dnd: PreferenceSwitch
   /** My status: set by hand or by the weekly schedule, published to the PBX. */
   status: StatusState
+  /** New voicemail in the account's mailbox (RFC 3842), for the Voicemail button, tray and badge. */
+  voicemailWaiting: VoicemailWaitingState
   closeToTray: PreferenceSwitch
   sipTrace: SipTraceState
   /** The window stays above other windows. */
@@ -109,6 +112,12 @@ export function createAppState(phone: Phone, api: ParleyApi, options: AppStateOp
     log,
   })
   session.beforeSignOut(() => status.signedOut())
+  const voicemailWaiting = new VoicemailWaitingState({
+    phone,
+    api,
+    account: () => session.account?.account,
+    log,
+  })
   const closeToTray = closeToTraySwitch(api, ui)
   const dtmfMethod = new DtmfMethodState(api, ui, language)
   const sipTrace = new SipTraceState(api, ui, language)
@@ -159,6 +168,7 @@ export function createAppState(phone: Phone, api: ParleyApi, options: AppStateOp
     history: historyState,
     dnd,
     status,
+    voicemailWaiting,
     closeToTray,
     sipTrace,
     keepOnTop,
@@ -176,6 +186,7 @@ export function createAppState(phone: Phone, api: ParleyApi, options: AppStateOp
         transferRequests.start(),
         dnd.start(),
         status.start(),
+        voicemailWaiting.start(),
         closeToTray.start(),
         sipTrace.start(),
         keepOnTop.start(),

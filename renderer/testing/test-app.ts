@@ -46,6 +46,7 @@ export async function createTestApp(options: { contacts?: Contact[] } = {}): Pro
     .handle('phone:status', () => true)
     .handle('status:get', () => ({ record: {}, schedule: [], hidden: [], scheduleLocked: false }))
     .handle('phone:incoming-notice', () => true)
+    .handle('voicemail:waiting', () => true)
   const app = createAppState(phone, api, { systemLocales: ['en'] })
   const said: { alerts: Say[]; announcements: Say[] } = { alerts: [], announcements: [] }
   const { alert, announce } = app.ui
