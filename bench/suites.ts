@@ -6,6 +6,7 @@ import { callSetupBench } from './call-setup.bench'
 import { coldStartBench } from './cold-start.bench'
 import { audioBench, selfHealingBench } from './audio.bench'
 import { dtmfBench } from './dtmf.bench'
+import { presenceBoardBench } from './presence-board.bench'
 
 /**
  * Every benchmark suite `npm run bench` runs, in order. To add figures, write a suite
@@ -20,4 +21,5 @@ export const suites: BenchSuite[] = [
   audioBench,
   selfHealingBench,
   dtmfBench,
+  presenceBoardBench,
 ]
