@@ -14,6 +14,8 @@ export interface PacerTuning {
  */
 export class Pacer<T> {
   private readonly queue: T[] = []
+  /** What the queue holds, for an O(1) "already queued" (a board adds hundreds at once). */
+  private readonly queued = new Set<T>()
   private inFlight = 0
   private nextAt = 0
   private timer: unknown = undefined
@@ -35,7 +37,8 @@ export class Pacer<T> {
   }
 
   add(item: T, first = false): void {
-    if (!this.queue.includes(item)) {
+    if (!this.queued.has(item)) {
+      this.queued.add(item)
       if (first) this.queue.unshift(item)
       else this.queue.push(item)
     }
@@ -43,6 +46,7 @@ export class Pacer<T> {
   }
 
   remove(item: T): void {
+    if (!this.queued.delete(item)) return
     const index = this.queue.indexOf(item)
     if (index >= 0) this.queue.splice(index, 1)
   }
@@ -60,6 +64,7 @@ export class Pacer<T> {
 
   clear(): void {
     this.queue.length = 0
+    this.queued.clear()
     this.inFlight = 0
     this.clock.clearTimeout(this.timer)
     this.timer = undefined
@@ -77,6 +82,7 @@ export class Pacer<T> {
         return
       }
       const item = this.queue.shift() as T
+      this.queued.delete(item)
       this.nextAt = now + this.tuning.minGapMs
       this.inFlight++
       if (!this.send(item)) this.inFlight--
