@@ -63,6 +63,8 @@ export interface AccountState {
    * to without asking; validated by main. Absent: only the account's own domain.
    */
   transferAllowlist?: string[]
+  /** The PBX's call pickup code an admin policy names (e.g. "*8", dialled with the extension). */
+  pickupCode?: string
 }
 
 export interface ContactImportReport {

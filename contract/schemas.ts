@@ -32,6 +32,10 @@ export const voicemailKeySchema = z.object({
 })
 export type VoicemailKey = z.infer<typeof voicemailKeySchema>
 
+/** An operator watches a few hundred colleagues; the bound keeps the settings file small. */
+export const maxWatchedContacts = 2000
+const watchedContactsSchema = z.array(shortText(64)).max(maxWatchedContacts)
+
 export const preferencesSchema = z.object({
   microphone: audioDevicePreferenceSchema.nullable().default(null),
   speaker: audioDevicePreferenceSchema.nullable().default(null),
@@ -46,6 +50,8 @@ export const preferencesSchema = z.object({
   sipTrace: z.boolean().default(false),
   /** The window stays above other windows (a softphone docked beside the user's work). */
   keepOnTop: z.boolean().default(false),
+  /** Ids of the contacts whose lamps are watched (presence and call state). */
+  watchedContacts: watchedContactsSchema.default([]),
 })
 export type Preferences = z.infer<typeof preferencesSchema>
 
@@ -64,6 +70,7 @@ export const preferencesPatchSchema = z.object({
   dtmfMethod: dtmfMethodSchema.optional(),
   sipTrace: z.boolean().optional(),
   keepOnTop: z.boolean().optional(),
+  watchedContacts: watchedContactsSchema.optional(),
 })
 export type PreferencesPatch = z.infer<typeof preferencesPatchSchema>
 

@@ -223,6 +223,17 @@ async function register(account: PeerAccount): Promise<void> {
         const record = calls.get(id)
         if (record) record.view.remoteDirection = remoteDirectionOf(invitation.request.body)
         log(`call ${id} incoming from ${invitation.remoteIdentity.uri.user ?? ''}`)
+        const replaced = invitation.replacee
+        if (replaced instanceof Inviter && replaced.state === SessionState.Establishing) {
+          // A pickup of our ringing call (RFC 3891, early-only): SIP.js matched our early dialog
+          // but its own clean-up (a BYE) fails on an early dialog, so as the caller we take the
+          // new call and CANCEL the ringing one ourselves, as a caller's phone should.
+          log(`call ${id} replaces our ringing call: accepted, the ringing one cancelled`)
+          void invitation
+            .accept({ sessionDescriptionHandlerOptions: sdhOptions() })
+            .then(() => replaced.cancel())
+          return
+        }
         if (rejectIncomingWith !== null) {
           void invitation.reject({ statusCode: rejectIncomingWith })
         } else if (autoAnswer) {

@@ -318,4 +318,9 @@ describe('AccountService with an admin policy', () => {
     ).toEqual(keys)
     expect(service({ values: {}, locked: [] }).accountService.state().voicemailKeys).toBeUndefined()
   })
+
+  it("hands the policy's pickup code to the window, none when it names none", () => {
+    expect(service({ values: { pickupCode: '*8' }, locked: [] }).accountService.state().pickupCode).toBe('*8')
+    expect(service({ values: {}, locked: [] }).accountService.state().pickupCode).toBeUndefined()
+  })
 })

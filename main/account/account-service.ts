@@ -107,6 +107,7 @@ export class AccountService {
       ...(policy.values.transferAllowlist
         ? { transferAllowlist: policy.values.transferAllowlist.map((domain) => domain.toLowerCase()) }
         : {}),
+      ...(policy.values.pickupCode ? { pickupCode: policy.values.pickupCode } : {}),
     }
   }
 

@@ -87,6 +87,9 @@ describe('parsePolicy', () => {
     expect(keys.status === 'rejected' && keys.problem).toMatch(
       /"voicemailKeys\.0\.key" must be one keypad key/,
     )
+    const pickup = parsePolicy(JSON.stringify({ pickupCode: '*8;x' }), path)
+    expect(pickup.status === 'rejected' && pickup.problem).toMatch(/"pickupCode" must be up to 8 digits/)
+    expect(parsePolicy(JSON.stringify({ pickupCode: '*8' }), path).policy.values.pickupCode).toBe('*8')
     const method = parsePolicy(JSON.stringify({ dtmfMethod: 'inband' }), path)
     expect(method.status === 'rejected' && method.problem).toMatch(/"dtmfMethod"/)
   })

@@ -71,6 +71,15 @@ export const policyFileSchema = z
      * asking, besides the account's own domain (e.g. the company's other PBX).
      */
     transferAllowlist: z.array(domainSchema).max(32).optional(),
+    /**
+     * The PBX's directed call pickup code ("*8"): a ringing colleague's lamp is picked up by
+     * dialling it with their extension. Absent: by INVITE with Replaces (RFC 3891).
+     */
+    pickupCode: z
+      .string()
+      .trim()
+      .regex(/^[*#0-9]{1,8}$/, 'must be up to 8 digits, * or #')
+      .optional(),
     /** The keys the company's voicemail understands, replacing the built-in list. */
     voicemailKeys: z.array(voicemailKeySchema).min(1).max(24).optional(),
     /** The interface language: "sv", "en" or "system" (follow the operating system). */

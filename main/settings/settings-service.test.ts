@@ -76,6 +76,7 @@ describe('SettingsService field-by-field repair', () => {
       dtmfMethod: 'auto',
       sipTrace: false,
       keepOnTop: false,
+      watchedContacts: [],
     })
     expect(settings.notices).toHaveLength(3)
   })

@@ -25,6 +25,7 @@ const fieldLabels: Record<string, MessageKey> = {
   dtmfMethod: 'settings.dtmf',
   sipTrace: 'settings.sip-trace',
   keepOnTop: 'settings.keep-on-top',
+  watchedContacts: 'lamp.watched-list',
 }
 
 /** The field's label as a message; an unknown field (a newer version's) by its own name. */

@@ -17,6 +17,7 @@ const preferences: Preferences = {
   dtmfMethod: 'auto',
   sipTrace: false,
   keepOnTop: false,
+  watchedContacts: [],
 }
 const signedOut: AccountState = {
   account: null,

@@ -10,6 +10,8 @@ import { CallQualityState } from './call-quality.svelte'
 import { ContactPicker } from './contact-picker.svelte'
 import { ContactsState } from './contacts.svelte'
 import { closeToTray as closeToTraySwitch } from './close-to-tray.svelte'
+import { ColleaguesState } from './colleagues.svelte'
+import { watcherOf } from '../lamps/watch-port'
 import { SipTraceState } from './sip-trace.svelte'
 import { CertificateCheck } from './certificate-check.svelte'
 import { keepOnTopSwitch } from './keep-on-top.svelte'
@@ -46,6 +48,8 @@ export interface AppState {
   contacts: ContactsState
   /** The contact search as a place to pick call and transfer targets. */
   picker: ContactPicker
+  /** Colleagues' lamps: who is watched, their lamps, pickup. */
+  colleagues: ColleaguesState
   history: HistoryState
   dnd: PreferenceSwitch
   /** My status: set by hand or by the weekly schedule, published to the PBX. */
@@ -153,6 +157,18 @@ export function createAppState(phone: Phone, api: ParleyApi, options: AppStateOp
   const historyState = history
   let signInAnswered = () => {}
   const afterSignIn = new Promise<void>((resolve) => (signInAnswered = resolve))
+  const colleagues = new ColleaguesState({
+    api,
+    watcher: watcherOf(phone),
+    phone,
+    notifier: ui,
+    log,
+    contacts: () => contacts.contacts,
+    onContactsChanged: (listener) => contacts.onListChanged(listener),
+    showOnly: (ids) => contacts.showOnly(ids),
+    dial: (target) => calls.dial(target),
+    pickupCode: () => session.account?.pickupCode ?? '',
+  })
 
   return {
     ui,
@@ -164,7 +180,15 @@ export function createAppState(phone: Phone, api: ParleyApi, options: AppStateOp
     transfer: transferController,
     transferRequests,
     contacts,
-    picker: new ContactPicker(contacts, calls, transferController, ui, () => language.language),
+    picker: new ContactPicker(
+      contacts,
+      calls,
+      transferController,
+      ui,
+      () => language.language,
+      (contactId, number) => colleagues.isInCallAt(contactId, number),
+    ),
+    colleagues,
     history: historyState,
     dnd,
     status,
@@ -192,12 +216,13 @@ export function createAppState(phone: Phone, api: ParleyApi, options: AppStateOp
         keepOnTop.start(),
         dtmfMethod.start(),
         quality.start(),
+        colleagues.start(),
       ]
       const ticker = setInterval(() => ui.tick(), 1000)
       // One read of the preferences for every state that shows one.
       void request(api, 'preferences:get').then((preferences) => {
         if (preferences.ok)
-          for (const state of [language, dnd, closeToTray, sipTrace, keepOnTop, dtmfMethod])
+          for (const state of [language, dnd, closeToTray, sipTrace, keepOnTop, dtmfMethod, colleagues])
             state.apply(preferences.value)
       })
       // The address book and the history are not needed to register: they load once signing

@@ -124,6 +124,45 @@ describe('ContactPicker', () => {
     expect(commands(typed)).toEqual(['blindTransfer:a,1002'])
   })
 
+  it('a drop on a colleague whose lamp says "in a call" asks first: transfer anyway, announce first or not', async () => {
+    const busy = async () => {
+      const t = await setup({ inCall: true })
+      t.api.handle('preferences:update', (patch) => ({ ...testPreferences, ...(patch as object) }))
+      await t.app.colleagues.toggle(asa)
+      for (const event of ['presence', 'dialog'] as const)
+        t.phone.emit('watch-state', { target: '+46812010064', event, state: 'active' })
+      t.phone.emit('notify', {
+        target: '+46812010064',
+        event: 'dialog',
+        contentType: 'application/dialog-info+xml',
+        body: '<dialog-info xmlns="urn:ietf:params:xml:ns:dialog-info" version="0" state="full"><dialog id="d"><state>confirmed</state></dialog></dialog-info>',
+      })
+      await t.app.picker.dropOnContact('a', asa)
+      expect(t.app.picker.busyDrop).toMatchObject({ callId: 'a', name: 'Åsa Östlund' })
+      expect(t.phone.commandNames()).not.toContain('blindTransfer')
+      return t
+    }
+    const anyway = await busy()
+    await anyway.app.picker.resolveBusyDrop('transfer')
+    expect(commands(anyway).at(-1)).toBe('blindTransfer:a,+46812010064')
+    expect(anyway.app.picker.busyDrop).toBeNull()
+
+    const announce = await busy()
+    await announce.app.picker.resolveBusyDrop('announce')
+    expect(commands(announce).at(-1)).toBe('dial:+46812010064')
+    expect(announce.app.transfer.state).toMatchObject({ stage: TransferStage.Consulting, heldCallId: 'a' })
+
+    const cancel = await busy()
+    await cancel.app.picker.resolveBusyDrop('cancel')
+    expect(cancel.phone.commandNames().filter((name) => /transfer|dial/i.test(name))).toEqual([])
+
+    // the mobile number is not what the lamp watches: transferred at once
+    const mobile = await busy()
+    await mobile.app.picker.resolveBusyDrop('cancel')
+    await mobile.app.picker.dropOnContact('a', asa, asa.numbers[1])
+    expect(commands(mobile).at(-1)).toBe('blindTransfer:a,0701234567')
+  })
+
   it('a drop with nothing to transfer to says why and sends nothing', async () => {
     const t = await setup({ inCall: true })
     await t.app.picker.dropOnContact('a', bo)

@@ -54,6 +54,15 @@ export interface PickerNotifier {
   alert(message: Say): void
 }
 
+/** A call dropped on a colleague whose lamp says they are in a call, waiting for the choice. */
+export interface BusyDrop {
+  callId: string
+  target: PickTarget
+  name: string
+}
+
+export type BusyDropChoice = 'transfer' | 'announce' | 'cancel'
+
 /**
  * The contact search as a place to pick a call or transfer target: what it offers, what Enter
  * picks, and what a call button, Enter or a dropped call does with the pick (dial, consult
@@ -80,6 +89,9 @@ export class ContactPicker {
     return picking && option?.kind === 'contact' ? option.contact.id : ''
   })
 
+  /** A drop on a colleague in a call asks first: transfer anyway, or announce first. */
+  busyDrop = $state<BusyDrop | null>(null)
+
   constructor(
     private readonly contacts: ContactsState,
     private readonly calls: CallsState,
@@ -87,6 +99,8 @@ export class ContactPicker {
     private readonly notifier: PickerNotifier,
     /** The language labels are made in (a contact's number kind: "arbete", "work"). */
     private readonly language: () => Language = () => 'en',
+    /** Whether the lamp of this contact's number says they are in a call (colleagues' lamps). */
+    private readonly inCallAt: (contactId: string, number: string) => boolean = () => false,
   ) {}
 
   /** A contact's number as a target, labelled in the current language. */
@@ -139,7 +153,18 @@ export class ContactPicker {
   async dropOnContact(callId: string, contact: Contact, number?: ContactNumber): Promise<void> {
     const chosen = number ?? contact.numbers[0]
     if (!chosen) this.notifier.alert(message('say.contact-no-number', { name: contact.name }))
+    else if (this.inCallAt(contact.id, chosen.value))
+      this.busyDrop = { callId, target: this.targetFor(contact, chosen), name: contact.name }
     else await this.blind(callId, this.targetFor(contact, chosen))
+  }
+
+  /** The answer to "Erik is in a call": transfer anyway (blind), announce first (consult), or not. */
+  async resolveBusyDrop(choice: BusyDropChoice): Promise<void> {
+    const drop = this.busyDrop
+    this.busyDrop = null
+    if (!drop || choice === 'cancel') return
+    if (choice === 'transfer') await this.blind(drop.callId, drop.target)
+    else await this.transfer.consult(drop.target.value, drop.target.label, drop.callId)
   }
 
   /** A call dropped on the typed-number line. */

@@ -32,7 +32,13 @@ export class ContactsState {
 
   /** Built off the list's critical path, a slice per task (see publish); none before the first list. */
   private index = $state.raw<ContactSearch | null>(null)
-  readonly results: Contact[] = $derived(this.index?.search(this.query) ?? [])
+  /** Only these contacts are listed (e.g. "Watched only"); null: everyone. */
+  only = $state.raw<ReadonlySet<string> | null>(null)
+  readonly results: Contact[] = $derived.by(() => {
+    const found = this.index?.search(this.query) ?? []
+    const only = this.only
+    return only ? found.filter((contact) => only.has(contact.id)) : found
+  })
   /** Number reading and writing, once its chunk is loaded (display() re-renders then). */
   private numbers = $state.raw<Numbers | null>(null)
   private numbersLoading: Promise<Numbers> | null = null
@@ -47,6 +53,8 @@ export class ContactsState {
   /** The list last handed to publish (maybe still being indexed) and the region it was read in. */
   private latest: Contact[] | null = null
   private indexedRegion = ''
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- listeners, never rendered
+  private readonly listListeners = new Set<(contacts: readonly Contact[]) => void>()
 
   private readonly api: ParleyApi
   private readonly notifier: { announce(message: Say): void; alert(message: Say): void }
@@ -80,6 +88,12 @@ export class ContactsState {
   private loadNumbers(): Promise<Numbers> {
     this.numbersLoading ??= import('../contacts/numbers').then((numbers) => (this.numbers = numbers))
     return this.numbersLoading
+  }
+
+  /** Lists only the contacts in `ids` (null: everyone); the highlight starts over. */
+  showOnly(ids: ReadonlySet<string> | null): void {
+    this.only = ids
+    this.highlighted = 0
   }
 
   setQuery(query: string): void {
@@ -137,6 +151,13 @@ export class ContactsState {
     this.byDigits = byDigits
     this.index = index
     this.contacts = contacts
+    for (const listener of this.listListeners) listener(contacts)
+  }
+
+  /** Called with each new address book once it is shown (colleagues' lamps follow it). */
+  onListChanged(listener: (contacts: readonly Contact[]) => void): () => void {
+    this.listListeners.add(listener)
+    return () => this.listListeners.delete(listener)
   }
 
   async save(contact: Contact): Promise<boolean> {

@@ -15,6 +15,7 @@ const preferences = (doNotDisturb: boolean): Preferences => ({
   dtmfMethod: 'auto',
   sipTrace: false,
   keepOnTop: false,
+  watchedContacts: [],
 })
 
 function setup(initial = false) {

@@ -18,6 +18,7 @@ export const defaultPreferences: Preferences = {
   dtmfMethod: 'auto',
   sipTrace: false,
   keepOnTop: false,
+  watchedContacts: [],
 }
 
 /** window.parley with an in-memory preferences store and events the test pushes. */

@@ -1,0 +1,20 @@
+import type { Phone, WatchEvent, WatchNotify, WatchStateChange } from '../sip/types'
+
+export type { WatchEvent, WatchNotify, WatchState, WatchStateChange } from '../sip/types'
+
+/** What the lamps use of the phone: watches and what they report. */
+export interface Watcher {
+  watch(target: string, event: WatchEvent): void
+  unwatch(target: string, event: WatchEvent): void
+  onNotify(listener: (notify: WatchNotify) => void): () => void
+  onWatchState(listener: (change: WatchStateChange) => void): () => void
+}
+
+export function watcherOf(phone: Phone): Watcher {
+  return {
+    watch: (target, event) => phone.watch(target, event),
+    unwatch: (target, event) => phone.unwatch(target, event),
+    onNotify: (listener) => phone.on('notify', listener),
+    onWatchState: (listener) => phone.on('watch-state', listener),
+  }
+}
