@@ -127,7 +127,7 @@ test('a hostile, a malformed and a huge presence document are survived: text onl
   const log = join(app.logFolder, 'parley.log')
   await eventually(
     'the unreadable documents in the log',
-    () => (existsSync(log) ? readFileSync(log, 'utf8') : ''),
+    async () => (existsSync(log) ? readFileSync(log, 'utf8') : ''),
     (text) => (text.match(/presence NOTIFY not readable/g) ?? []).length >= 2,
   )
   // the lamp kept what it knew, the page is intact and still follows Erik
