@@ -64,6 +64,7 @@ export class StatusStore {
   async save(change: { record?: StatusRecord; schedule?: ScheduleEntry[] }): Promise<StatusFile> {
     const next: StatusFile = { ...this.content, ...change }
     const write = this.writes.then(() => replaceAtomically(this.path, JSON.stringify(next)))
+    // the caller gets this write's error (await below); the queue itself goes on to the next write
     this.writes = write.catch(() => undefined)
     await write
     this.content = next

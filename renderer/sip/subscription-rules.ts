@@ -31,6 +31,18 @@ export const ACCEPT: Record<WatchEvent, string> = {
   'message-summary': 'application/simple-message-summary',
 }
 
+/** Why a NOTIFY's body is not passed on (too large, or not of the type we asked for); else undefined. */
+export function unusableBody(
+  notify: { body: string; contentType: string },
+  event: WatchEvent,
+  maxLength: number,
+): string | undefined {
+  if (notify.body.length > maxLength) return `body of ${notify.body.length} dropped (too large)`
+  if (notify.body && !notify.contentType.toLowerCase().startsWith(ACCEPT[event]))
+    return `unexpected type ${notify.contentType.slice(0, 64)} dropped`
+  return undefined
+}
+
 /** Subscription-State reasons after which trying again cannot help (RFC 6665 §4.2.2). */
 export const FINAL_REASONS = new Set(['rejected', 'noresource', 'invariant'])
 

@@ -9,19 +9,19 @@ import {
   RETRY_POLICY,
   statusOf,
   type SubscriptionTuning,
+  unusableBody,
 } from './subscription-rules'
 import type { Clock } from './registration'
 import type {
   RequestDelegate,
   SipResponse,
   SipStack,
-  SipSubscription,
   SipUri,
   SipUserAgent,
   SubscriptionNotify,
 } from './stack'
 import type { WatchEvent, WatchNotify, WatchState, WatchStateChange } from './types'
-import { transitionWatch, WatchPhase } from './watch-phase'
+import { newWatch, transitionWatch, type Watch, WatchPhase } from './watch-phase'
 
 export interface SubscriptionDeps {
   stack: SipStack
@@ -34,22 +34,6 @@ export interface SubscriptionDeps {
   emitState: (change: WatchStateChange) => void
   log: (message: string) => void
   tuning?: Partial<SubscriptionTuning>
-}
-
-interface Watch {
-  readonly key: string
-  readonly target: string
-  readonly event: WatchEvent
-  phase: WatchPhase
-  expires: number
-  subscription: SipSubscription | null
-  /** Bumped whenever the subscription is replaced: late callbacks of an old one are ignored. */
-  generation: number
-  timer: unknown
-  failures: number
-  reported: WatchState | null
-  /** Frees the pacer slot of the request in flight (once); a dropped dialog frees it too. */
-  release: (() => void) | undefined
 }
 
 /**
@@ -78,19 +62,7 @@ export class SubscriptionManager {
       }
       return
     }
-    const watch: Watch = {
-      key,
-      target,
-      event,
-      phase: WatchPhase.Queued,
-      expires: this.tuning.expires,
-      subscription: null,
-      generation: 0,
-      timer: undefined,
-      failures: 0,
-      reported: null,
-      release: undefined,
-    }
+    const watch = newWatch(key, target, event, this.tuning.expires)
     this.watches.set(key, watch)
     this.report(watch, 'pending')
     this.pacer.add(watch)
@@ -255,14 +227,9 @@ export class SubscriptionManager {
 
   private onNotify(watch: Watch, notify: SubscriptionNotify): void {
     if (watch.phase === WatchPhase.Subscribing) this.move(watch, WatchPhase.Live)
-    if (notify.body.length > this.tuning.maxBodyLength) {
-      this.deps.log(
-        `NOTIFY ${watch.event} for ${watch.target}: body of ${notify.body.length} dropped (too large)`,
-      )
-    } else if (notify.body && !notify.contentType.toLowerCase().startsWith(ACCEPT[watch.event])) {
-      this.deps.log(
-        `NOTIFY ${watch.event} for ${watch.target}: unexpected type ${notify.contentType.slice(0, 64)} dropped`,
-      )
+    const unusable = unusableBody(notify, watch.event, this.tuning.maxBodyLength)
+    if (unusable) {
+      this.deps.log(`NOTIFY ${watch.event} for ${watch.target}: ${unusable}`)
     } else {
       if (notify.state !== 'terminated') this.report(watch, notify.state)
       this.deps.emitNotify({

@@ -1,3 +1,6 @@
+import type { SipSubscription } from './stack'
+import type { WatchEvent, WatchState } from './types'
+
 /**
  * One watch's subscription, as the subscription manager (subscriptions.ts) moves it.
  *
@@ -29,4 +32,37 @@ const ALLOWED: Readonly<Record<WatchPhase, readonly WatchPhase[]>> = {
 /** The one guarded transition: the next phase, or null when the move is not allowed. */
 export function transitionWatch(from: WatchPhase, to: WatchPhase): WatchPhase | null {
   return ALLOWED[from].includes(to) ? to : null
+}
+
+/** One watch as the subscription manager keeps it (mutable: the manager is its only owner). */
+export interface Watch {
+  readonly key: string
+  readonly target: string
+  readonly event: WatchEvent
+  phase: WatchPhase
+  expires: number
+  subscription: SipSubscription | null
+  /** Bumped whenever the subscription is replaced: late callbacks of an old one are ignored. */
+  generation: number
+  timer: unknown
+  failures: number
+  reported: WatchState | null
+  /** Frees the pacer slot of the request in flight (once); a dropped dialog frees it too. */
+  release: (() => void) | undefined
+}
+
+export function newWatch(key: string, target: string, event: WatchEvent, expires: number): Watch {
+  return {
+    key,
+    target,
+    event,
+    phase: WatchPhase.Queued,
+    expires,
+    subscription: null,
+    generation: 0,
+    timer: undefined,
+    failures: 0,
+    reported: null,
+    release: undefined,
+  }
 }
