@@ -14,19 +14,33 @@ import { eventually } from './harness/wait'
 const pbx = inject('pbx')
 const baseUrl = inject('baseUrl')
 const appUser = '8301'
+/** A second app whose admin allows one partner domain (policy `transferAllowlist`). */
+const trustingUser = '8302'
 let app: TestApp
+let trusting: TestApp
 let bob: TestPeer
+let dana: TestPeer
 
 beforeAll(async () => {
   bob = await TestPeer.start('8311', pbx, baseUrl, 'Bob Berg')
+  dana = await TestPeer.start('8312', pbx, baseUrl, 'Dana Dahl')
   app = await startApp('transfer-request', { user: appUser })
+  trusting = await startApp(
+    'transfer-request-allowlist',
+    { user: trustingUser },
+    { policy: { json: { transferAllowlist: ['partner.example'] } } },
+  )
   await app.waitRegistered()
+  await trusting.waitRegistered()
 })
 
 afterAll(async () => {
   await hangUpEverything(app, [bob])
+  await hangUpEverything(trusting, [dana])
   await bob?.close()
+  await dana?.close()
   await app?.close()
+  await trusting?.close()
 })
 
 test('a REFER to a number outside our domain asks first; Decline answers 603 and the call stays', async () => {
@@ -56,4 +70,16 @@ test('a REFER to a number outside our domain asks first; Decline answers 603 and
   )
   expect(live.filter((c) => c.direction === 'outgoing' && c.id !== bobCall)).toEqual([])
   expect(await ui.liveCall(app.page).count()).toBe(1)
+})
+
+test("a REFER into a domain on the admin's allowlist is followed without asking (202 at once)", async () => {
+  const danaCall = await dana.call(`sip:${trustingUser}@${pbx.domain}`)
+  const card = ui.liveCall(trusting.page, /^Call with (Dana Dahl|8312)$/)
+  await expect.poll(() => textOf(card), { timeout: 15_000 }).toMatch(/Incoming call/)
+  await card.getByRole('button', { name: 'Answer' }).click()
+  await dana.waitForCall((c) => c.id === danaCall && c.state === 'Established', 'dana answered by the app')
+
+  // asked instead, nobody would answer: the REFER would end with 603 after 25 s, not with 202
+  expect(await dana.blindTransfer(danaCall, 'sip:+19005550100@partner.example')).toBe(202)
+  expect(await trusting.page.getByRole('group', { name: 'Transfer request' }).count()).toBe(0)
 })

@@ -8,7 +8,7 @@ import { TestApp, type TestAccount, type TestAppOptions } from './app'
 export async function startApp(
   name: string,
   account?: TestAccount,
-  options: Pick<TestAppOptions, 'prepare' | 'trustTestCa' | 'locale' | 'beforeLoad'> = {},
+  options: Pick<TestAppOptions, 'prepare' | 'trustTestCa' | 'locale' | 'beforeLoad' | 'policy'> = {},
 ): Promise<TestApp> {
   const buildError = inject('rendererBuildError')
   expect(buildError, 'the renderer must build').toBe('')

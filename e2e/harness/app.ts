@@ -4,7 +4,7 @@ import { basename, join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { eventChannels, invokeChannels } from '../../contract/ipc'
 import type { Account } from '../../contract/schemas'
-import { createHeadlessMain, type HeadlessMain } from '../../main/headless'
+import { createHeadlessMain, type HeadlessMain, type HeadlessMainOptions } from '../../main/headless'
 import { launchUserAgent, pageMediaCounters, type MediaCounters, type UserAgentBrowser } from './browser'
 import { wsUrl, type PbxInfo } from './pbx'
 import { ui } from './ui'
@@ -81,6 +81,17 @@ export interface TestAppOptions {
   beforeLoad?: (ua: UserAgentBrowser) => Promise<unknown>
   /** The browser's language (navigator.language); English when omitted. */
   locale?: string
+  /** The admin policy headless main reads (as policy.json would give it); omitted: none. */
+  policy?: HeadlessMainOptions['policy']
+}
+
+/** What main is created from, again on each restart. */
+interface MainSetup {
+  baseUrl: string
+  logDir: string | undefined
+  systemLocales: readonly string[]
+  tls: TlsTrust | undefined
+  policy: HeadlessMainOptions['policy']
 }
 
 /**
@@ -95,15 +106,12 @@ export class TestApp {
     readonly ua: UserAgentBrowser,
     private currentMain: HeadlessMain,
     readonly dataDir: string,
-    private readonly baseUrl: string,
-    private readonly logDir: string | undefined,
-    private readonly systemLocales: readonly string[],
-    private readonly tls: TlsTrust | undefined,
+    private readonly setup: MainSetup,
   ) {}
 
   /** Main's log folder (parley.log, sip-trace.log): headless main's default when no logRoot. */
   get logFolder(): string {
-    return this.logDir ?? join(this.dataDir, 'logs')
+    return this.setup.logDir ?? join(this.dataDir, 'logs')
   }
 
   /** Where "Save diagnostics…" writes (the app asks with a save dialog instead). */
@@ -111,13 +119,8 @@ export class TestApp {
     return join(this.dataDir, 'diagnostics.txt')
   }
 
-  private static createMain(
-    dataDir: string,
-    baseUrl: string,
-    logDir: string | undefined,
-    systemLocales: readonly string[],
-    tls: TlsTrust | undefined,
-  ): Promise<HeadlessMain> {
+  private static createMain(dataDir: string, setup: MainSetup): Promise<HeadlessMain> {
+    const { baseUrl, logDir, systemLocales, tls, policy } = setup
     return createHeadlessMain({
       dataDir,
       // The computer's language: Electron's main and window both read it from the OS.
@@ -126,6 +129,7 @@ export class TestApp {
       rendererUrl: `${baseUrl}/`,
       diagnosticsPath: join(dataDir, 'diagnostics.txt'),
       ...(logDir ? { logDir } : {}),
+      ...(policy ? { policy } : {}),
     })
   }
 
@@ -137,7 +141,8 @@ export class TestApp {
     const caFile = options.pbx.tls?.caFile
     // Main trusts what the test browser trusts and reaches the test host name as it does.
     const tls = options.trustTestCa && caFile ? { caFile, hosts: { [TLS_HOST]: '127.0.0.1' } } : undefined
-    const main = await TestApp.createMain(dataDir, options.baseUrl, logDir, systemLocales, tls)
+    const setup: MainSetup = { baseUrl: options.baseUrl, logDir, systemLocales, tls, policy: options.policy }
+    const main = await TestApp.createMain(dataDir, setup)
     if (options.account) {
       const saved = await main.dispatch('account:save', {
         account: accountFor(options.account, options.pbx),
@@ -149,7 +154,7 @@ export class TestApp {
       ...(options.trustTestCa && caFile ? { trustCaFile: caFile } : {}),
       ...(options.locale ? { locale: options.locale } : {}),
     })
-    const app = new TestApp(ua, main, dataDir, options.baseUrl, logDir, systemLocales, tls)
+    const app = new TestApp(ua, main, dataDir, setup)
     await ua.context.exposeBinding('__parleyInvoke', async (source, channel: string, request: unknown) =>
       app.currentMain.dispatch(channel, request, {
         frameUrl: source.frame.url(),
@@ -175,13 +180,7 @@ export class TestApp {
   async restart(): Promise<void> {
     this.stopForwarding()
     await this.currentMain.stop()
-    this.currentMain = await TestApp.createMain(
-      this.dataDir,
-      this.baseUrl,
-      this.logDir,
-      this.systemLocales,
-      this.tls,
-    )
+    this.currentMain = await TestApp.createMain(this.dataDir, this.setup)
     this.forwardEvents()
     await this.page.reload()
   }
@@ -199,7 +198,7 @@ export class TestApp {
   }
 
   async load(): Promise<void> {
-    await this.page.goto(`${this.baseUrl}/index.html`)
+    await this.page.goto(`${this.setup.baseUrl}/index.html`)
   }
 
   /** Pushes a main-process event to the page (as webContents.send would). */
