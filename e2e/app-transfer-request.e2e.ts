@@ -20,10 +20,12 @@ let app: TestApp
 let trusting: TestApp
 let bob: TestPeer
 let dana: TestPeer
+let mallory: TestPeer
 
 beforeAll(async () => {
   bob = await TestPeer.start('8311', pbx, baseUrl, 'Bob Berg')
   dana = await TestPeer.start('8312', pbx, baseUrl, 'Dana Dahl')
+  mallory = await TestPeer.start('8313', pbx, baseUrl, 'Mallory')
   app = await startApp('transfer-request', { user: appUser })
   trusting = await startApp(
     'transfer-request-allowlist',
@@ -39,6 +41,7 @@ afterAll(async () => {
   await hangUpEverything(trusting, [dana])
   await bob?.close()
   await dana?.close()
+  await mallory?.close()
   await app?.close()
   await trusting?.close()
 })
@@ -82,4 +85,27 @@ test("a REFER into a domain on the admin's allowlist is followed without asking 
   // asked instead, nobody would answer: the REFER would end with 603 after 25 s, not with 202
   expect(await dana.blindTransfer(danaCall, 'sip:+19005550100@partner.example')).toBe(202)
   expect(await trusting.page.getByRole('group', { name: 'Transfer request' }).count()).toBe(0)
+})
+
+test("an INVITE with Replaces from a stranger to the call (not the replaced dialog's peer) gets 403; the call stays", async () => {
+  await hangUpEverything(app, [bob]) // the call the first test kept up
+  const bobCall = await bob.call(`sip:${appUser}@${pbx.domain}`)
+  const card = ui.liveCall(app.page, /^Call with (Bob Berg|8311)$/)
+  await expect.poll(() => textOf(card), { timeout: 15_000 }).toMatch(/Incoming call/)
+  await card.getByRole('button', { name: 'Answer' }).click()
+  await bob.waitForCall((c) => c.id === bobCall && c.state === 'Established', 'bob answered by the app')
+  const ids = await bob.dialogIds(bobCall)
+  if (!ids) throw new Error('bob has no dialog for the call')
+  // as the app sees the dialog: its tag is Bob's remote tag, Bob's is the from-tag
+  const replaces = `Replaces: ${ids.callId};to-tag=${ids.remoteTag};from-tag=${ids.localTag}`
+  const intruder = await mallory.call(`sip:${appUser}@${pbx.domain}`, [replaces])
+  const refused = await eventually(
+    'mallory refused',
+    () => mallory.calls(),
+    (calls) => calls.some((c) => c.id === intruder && c.finalStatus !== null),
+  )
+  expect(refused.find((c) => c.id === intruder)?.finalStatus).toBe(403)
+  const live = await bob.calls()
+  expect(live.find((c) => c.id === bobCall)?.state).toBe('Established')
+  await bob.hangup(bobCall)
 })

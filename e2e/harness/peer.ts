@@ -127,6 +127,10 @@ export class TestPeer {
     return this.page.evaluate((i) => (window as unknown as PeerWindow).peer.stats(i), id)
   }
 
+  dialogIds(id?: number): Promise<{ callId: string; localTag: string; remoteTag: string } | null> {
+    return this.page.evaluate((i) => (window as unknown as PeerWindow).peer.dialogIds(i), id)
+  }
+
   calls(): Promise<PeerCallView[]> {
     return this.page.evaluate(() => (window as unknown as PeerWindow).peer.calls())
   }

@@ -387,6 +387,11 @@ const peer = {
   async attendedTransfer(heldId: number, consultId: number): Promise<void> {
     await record(heldId).session.refer(record(consultId).session)
   },
+  /** This peer's view of a call's dialog (for a third party that tries to Replace it). */
+  dialogIds(id?: number): { callId: string; localTag: string; remoteTag: string } | null {
+    const dialog = record(id).session.dialog
+    return dialog ? { callId: dialog.callId, localTag: dialog.localTag, remoteTag: dialog.remoteTag } : null
+  },
   async stats(id?: number): Promise<PeerMediaStats> {
     const sdh = record(id).session.sessionDescriptionHandler as SessionDescriptionHandler | undefined
     const pc = sdh?.peerConnection
