@@ -208,6 +208,30 @@ export function progressTaps(logText: string): Array<{ at: number; callId: strin
   return taps
 }
 
+/** A SUBSCRIBE the presence server took ("PARLEY-TAP rx SUBSCRIBE"); `initial`: no To tag yet. */
+export interface SubscribeTap {
+  at: number
+  event: string
+  fromUser: string
+  ruriUser: string
+  initial: boolean
+}
+
+export function subscribeTaps(logText: string): SubscribeTap[] {
+  const taps: SubscribeTap[] = []
+  for (const m of logText.matchAll(
+    /PARLEY-TAP rx SUBSCRIBE t=(\d+)\.(\d+) ev=(\S*) fu=(\S*) ru=(\S*) tt=(\S*)/g,
+  ))
+    taps.push({
+      at: Number(m[1]) * 1000 + Number(m[2]) / 1000,
+      event: m[3] ?? '',
+      fromUser: m[4] ?? '',
+      ruriUser: m[5] ?? '',
+      initial: m[6] === '<null>' || m[6] === '',
+    })
+  return taps
+}
+
 export interface InviteTap {
   way: 'rx' | 'tx'
   /** Wall-clock ms since the epoch, microsecond precision. */
