@@ -4,25 +4,19 @@ import type { DialogEntry } from './dialog-info'
 
 /**
  * One colleague's lamp: what an operator needs before transferring a call to them, from two
- * subscriptions (presence and dialog). The one owner of how those combine.
- *
- *   a call they are in (confirmed, or one they are placing)   → InCall
- *   a call ringing at them (early, they are the recipient)    → Ringing (can be picked up)
- *   presence says no device is online                         → Offline
- *   presence names a status other than Available              → Status ("Lunch until 13:00")
- *   otherwise, once either subscription is active              → Available
- *   nothing known yet (subscribing) or both refused           → Unknown
+ * subscriptions (presence and dialog). The one owner of how those combine. The kinds below are
+ * listed in the order they win: the first that applies is the lamp.
  *
  * A call outranks a status: "in a call" is what decides a transfer, and a colleague at lunch
  * whose phone rings can still have the call picked up.
  */
 export enum LampKind {
-  Unknown = 'unknown',
-  Available = 'available',
-  Ringing = 'ringing',
-  InCall = 'in-call',
-  Status = 'status',
-  Offline = 'offline',
+  InCall = 'in-call', // a call they are in (confirmed, or one they are placing)
+  Ringing = 'ringing', // a call ringing at them (early, they are the recipient): can be picked up
+  Offline = 'offline', // presence says no device is online
+  Status = 'status', // presence names a status other than Available ("Lunch until 13:00")
+  Available = 'available', // otherwise, once either subscription is active
+  Unknown = 'unknown', // nothing known yet (subscribing), or both subscriptions refused
 }
 
 export type WatchStateName = 'pending' | 'active' | 'terminated' | 'failed'

@@ -21,10 +21,10 @@ import type { RegistrationStatus } from '../sip/types'
  * (it probably started before the network was usable). Nothing waits on a timer.
  */
 export enum HealingPhase {
-  Idle = 'idle',
-  Reconnecting = 'reconnecting',
-  Offline = 'offline',
-  Asleep = 'asleep',
+  Idle = 'idle', // registered, or nothing to do until the next kick
+  Reconnecting = 'reconnecting', // one reconnect (or wake) is running; kicks fold into it
+  Offline = 'offline', // no network: wait for online rather than retry
+  Asleep = 'asleep', // the computer sleeps; the phone is suspended until resume
 }
 
 export type KickReason = 'resume' | 'online' | 'unlock'

@@ -36,12 +36,12 @@ export type RegistrationStatus =
 
 /** A call's life, as the UI sees it; the diagram and its one guarded transition: call-phase.ts. */
 export enum CallPhase {
-  Dialing = 'dialing',
-  Alerting = 'alerting',
-  Ringing = 'ringing',
-  Active = 'active',
-  Held = 'held',
-  Ended = 'ended',
+  Dialing = 'dialing', // our INVITE is out, no answer from the far end yet
+  Alerting = 'alerting', // the far end rings (18x); early media may be playing
+  Ringing = 'ringing', // an incoming INVITE waits for answer or reject
+  Active = 'active', // established, and the one call that talks
+  Held = 'held', // established, on hold (by us, or waiting while another call talks)
+  Ended = 'ended', // terminal: the card lingers, then leaves
 }
 
 export type CallDirection = 'incoming' | 'outgoing'

@@ -12,12 +12,12 @@ import type { WatchEvent, WatchState } from './types'
  *   Refreshing ──2xx──▶ Live;  Over ──watch() again──▶ Queued;  any ──unwatch/sign-out──▶ gone
  */
 export enum WatchPhase {
-  Queued = 'queued',
-  Subscribing = 'subscribing',
-  Live = 'live',
-  Refreshing = 'refreshing',
-  Backoff = 'backoff',
-  Over = 'over',
+  Queued = 'queued', // waiting for its paced slot to send SUBSCRIBE
+  Subscribing = 'subscribing', // SUBSCRIBE sent, no 2xx or NOTIFY yet
+  Live = 'live', // a dialog with the notifier; NOTIFYs update the lamp
+  Refreshing = 'refreshing', // live, and a refreshing SUBSCRIBE is out
+  Backoff = 'backoff', // a transient failure: a timer queues it again
+  Over = 'over', // refused for good; only watch() again revives it
 }
 
 const ALLOWED: Readonly<Record<WatchPhase, readonly WatchPhase[]>> = {

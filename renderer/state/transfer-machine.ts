@@ -27,13 +27,13 @@ import type { Say } from './ui.svelte'
  */
 
 export enum TransferStage {
-  Idle = 'idle',
-  ChoosingTarget = 'choosing-target',
-  BlindRequested = 'blind-requested',
-  Consulting = 'consulting',
-  Completing = 'completing',
-  Done = 'done',
-  Failed = 'failed',
+  Idle = 'idle', // no transfer under way
+  ChoosingTarget = 'choosing-target', // the operator picks whom to transfer to
+  BlindRequested = 'blind-requested', // our REFER is out; the caller is held by the adapter
+  Consulting = 'consulting', // the caller is held while we ring or talk to the target
+  Completing = 'completing', // REFER with Replaces is out, joining caller and target
+  Done = 'done', // the caller went to the target
+  Failed = 'failed', // shown until dismissed; the caller is back off hold
 }
 
 export type TransferStepProgress = 'requested' | 'trying' | 'ringing'
