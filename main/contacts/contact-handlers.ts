@@ -1,18 +1,12 @@
 import { contactImportProgressSchema, type ContactImportProgress } from '../../contract/schemas'
 import type { EventSink } from '../ipc/event-bus'
 import type { ContactPage } from '../../contract/schemas'
-import { defineHandlers, HandlerError } from '../ipc/handlers'
+import { defineHandlers, HandlerError, storageFailureAsHandlerError } from '../ipc/handlers'
 import { ContactStorageError, type ContactStore } from './contact-store'
 import { ImportStopped, type ContactImportRunner } from './import-runner'
 
-async function guardStorage<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work()
-  } catch (error) {
-    if (error instanceof ContactStorageError) throw new HandlerError('storage', error.message)
-    throw error
-  }
-}
+const guardStorage = <T>(work: () => Promise<T>): Promise<T> =>
+  storageFailureAsHandlerError(ContactStorageError, work)
 
 /**
  * contacts:list/save/delete/import. An import reads the file in a worker (ContactImportRunner)

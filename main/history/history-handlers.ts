@@ -1,6 +1,6 @@
 import type { Language } from '../../contract/i18n'
 import type { HistoryEntry } from '../../contract/schemas'
-import { defineHandlers, HandlerError } from '../ipc/handlers'
+import { defineHandlers, storageFailureAsHandlerError } from '../ipc/handlers'
 import { HistoryStorageError, type HistoryStore } from './history-store'
 
 /** Who else cares about the history: the missed-call notification and the badge count. */
@@ -9,14 +9,8 @@ export interface HistoryObserver {
   missedUnseenChanged?(count: number): void
 }
 
-async function guardStorage<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work()
-  } catch (error) {
-    if (error instanceof HistoryStorageError) throw new HandlerError('storage', error.message)
-    throw error
-  }
-}
+const guardStorage = <T>(work: () => Promise<T>): Promise<T> =>
+  storageFailureAsHandlerError(HistoryStorageError, work)
 
 /** `language`: the export's header row is in the user's language of the moment. */
 export const historyHandlers = (

@@ -1,4 +1,5 @@
 import type { EventChannel, EventMap } from '../../contract/ipc'
+import { GuardedListeners } from '../../contract/listeners'
 import type { Logger } from '../log/logger'
 
 export type EventListener<E extends EventChannel> = (payload: EventMap[E]) => void
@@ -12,7 +13,10 @@ export interface EventSink {
  * adapter forwards to the window, the headless harness forwards to the test page.
  */
 export class EventBus implements EventSink {
-  private readonly listeners = new Map<EventChannel, Set<(payload: never) => void>>()
+  // One broken listener must not stop the others (or the emitting service).
+  private readonly listeners = new GuardedListeners<EventMap>((event, error) =>
+    this.logger?.error(`Listener for ${event} failed`, error),
+  )
   private readonly anyListeners = new Set<{
     listener: <E extends EventChannel>(event: E, payload: EventMap[E]) => void
   }>()
@@ -20,13 +24,7 @@ export class EventBus implements EventSink {
   constructor(private readonly logger?: Logger) {}
 
   on<E extends EventChannel>(event: E, listener: EventListener<E>): () => void {
-    let set = this.listeners.get(event)
-    if (!set) {
-      set = new Set()
-      this.listeners.set(event, set)
-    }
-    set.add(listener as (payload: never) => void)
-    return () => set.delete(listener as (payload: never) => void)
+    return this.listeners.add(event, listener)
   }
 
   /** Subscribe to every event (what a transport to the renderer wants). */
@@ -37,16 +35,8 @@ export class EventBus implements EventSink {
   }
 
   emit<E extends EventChannel>(event: E, payload: EventMap[E]): void {
-    const call = (fn: () => void) => {
-      try {
-        fn()
-      } catch (error) {
-        // One broken listener must not stop the others (or the emitting service).
-        this.logger?.error(`Listener for ${event} failed`, error)
-      }
-    }
-    for (const listener of this.listeners.get(event) ?? [])
-      call(() => (listener as EventListener<E>)(payload))
-    for (const { listener } of this.anyListeners) call(() => listener(event, payload))
+    this.listeners.emit(event, payload)
+    for (const { listener } of [...this.anyListeners])
+      this.listeners.call(event, (value) => listener(event, value), payload)
   }
 }

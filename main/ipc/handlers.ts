@@ -43,6 +43,23 @@ export class HandlerError extends Error {
   }
 }
 
+/**
+ * Runs a store's work for a handler: the store's own storage failure (`failure`: the disk is
+ * full, the file is locked) reaches the user as a 'storage' error with the store's message;
+ * any other error stays what it is (a bug, logged by the dispatcher).
+ */
+export async function storageFailureAsHandlerError<T>(
+  failure: abstract new (...args: never[]) => Error,
+  work: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await work()
+  } catch (error) {
+    if (error instanceof failure) throw new HandlerError('storage', error.message)
+    throw error
+  }
+}
+
 /** Union of the channels covered by a list of parts (distributes over the tuple elements). */
 type CoveredChannels<Parts extends readonly object[]> = Parts[number] extends infer P
   ? P extends object

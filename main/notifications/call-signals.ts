@@ -5,6 +5,7 @@ import type {
   PhoneStatus,
   VoicemailWaiting,
 } from '../../contract/schemas'
+import { GuardedListeners } from '../../contract/listeners'
 import type { Logger } from '../log/logger'
 
 export type IncomingCallNotice = z.output<typeof incomingCallNoticeSchema>
@@ -29,7 +30,8 @@ export type CallSignal = keyof CallSignalMap
 type SignalListener<S extends CallSignal> = (payload: CallSignalMap[S]) => boolean | void
 
 /** States (not one-off happenings): a late subscriber gets the latest value at once. */
-const states: ReadonlySet<CallSignal> = new Set<CallSignal>(['status', 'missedUnseen', 'voicemail'])
+export type StateSignal = 'status' | 'missedUnseen' | 'voicemail'
+const states: ReadonlySet<CallSignal> = new Set<StateSignal>(['status', 'missedUnseen', 'voicemail'])
 
 /**
  * In-process signals between main's parts: the history and phone-status parts (plain Node,
@@ -37,49 +39,40 @@ const states: ReadonlySet<CallSignal> = new Set<CallSignal>(['status', 'missedUn
  * only) listen. One instance per composition, created by compose.ts and handed out in PartContext.
  */
 export class CallSignals {
-  private readonly listeners = new Map<CallSignal, Set<SignalListener<never>>>()
+  // A broken tray must not stop the call from being recorded, nor the other listeners.
+  private readonly listeners = new GuardedListeners<CallSignalMap>((signal, error) =>
+    this.logger?.error(`Listener for the ${signal} signal failed`, error),
+  )
   private readonly latestValues = new Map<CallSignal, unknown>()
 
   constructor(private readonly logger?: Logger) {}
 
   on<S extends CallSignal>(signal: S, listener: SignalListener<S>): () => void {
-    let set = this.listeners.get(signal)
-    if (!set) {
-      set = new Set()
-      this.listeners.set(signal, set)
-    }
-    const stored = listener as SignalListener<never>
-    set.add(stored)
+    const remove = this.listeners.add(signal, listener)
     if (states.has(signal) && this.latestValues.has(signal))
-      this.call(signal, listener, this.latestValues.get(signal) as CallSignalMap[S])
-    return () => set.delete(stored)
+      this.listeners.call(signal, listener, this.latestValues.get(signal) as CallSignalMap[S])
+    return remove
   }
 
   /** True when at least one listener handled the signal. */
   emit<S extends CallSignal>(signal: S, payload: CallSignalMap[S]): boolean {
     if (states.has(signal)) this.latestValues.set(signal, payload)
-    let handled = false
-    for (const listener of this.listeners.get(signal) ?? []) {
-      if (this.call(signal, listener as SignalListener<S>, payload)) handled = true
+    return this.listeners.emit(signal, payload)
+  }
+
+  /**
+   * For a view of several states (the tray, the badge): `changed` runs once for each state
+   * already known and after every change; the view reads the values with `latest`. Returns
+   * the unsubscribe.
+   */
+  follow(signals: readonly StateSignal[], changed: () => void): () => void {
+    const unsubscribe = signals.map((signal) => this.on(signal, () => changed()))
+    return () => {
+      for (const off of unsubscribe) off()
     }
-    return handled
   }
 
   latest<S extends CallSignal>(signal: S): CallSignalMap[S] | undefined {
     return this.latestValues.get(signal) as CallSignalMap[S] | undefined
-  }
-
-  private call<S extends CallSignal>(
-    signal: S,
-    listener: SignalListener<S>,
-    payload: CallSignalMap[S],
-  ): boolean {
-    try {
-      return listener(payload) === true
-    } catch (error) {
-      // A broken tray must not stop the call from being recorded, nor the other listeners.
-      this.logger?.error(`Listener for the ${signal} signal failed`, error)
-      return false
-    }
   }
 }

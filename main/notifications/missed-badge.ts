@@ -1,5 +1,4 @@
 import { translate, type Language } from '../../contract/i18n'
-import type { VoicemailWaiting } from '../../contract/schemas'
 import { voicemailText } from '../tray/tray-model'
 import type { CallSignals } from './call-signals'
 
@@ -16,9 +15,8 @@ export interface BadgePort {
  * new voicemail messages (cleared when the PBX says they were heard).
  */
 export class MissedCallBadge {
-  private unsubscribe: Array<() => void> = []
-  private missed = 0
-  private voicemail: VoicemailWaiting | null = null
+  private unsubscribe: (() => void) | null = null
+  private running = false
   private shown = -1
 
   constructor(
@@ -26,36 +24,30 @@ export class MissedCallBadge {
   ) {}
 
   start(): void {
-    if (this.unsubscribe.length > 0) return
-    const { signals } = this.options
-    this.unsubscribe = [
-      signals.on('missedUnseen', (count) => {
-        this.missed = count
-        this.show()
-      }),
-      signals.on('voicemail', (voicemail) => {
-        this.voicemail = voicemail
-        this.show()
-      }),
-    ]
+    if (this.running) return
+    this.running = true
+    this.unsubscribe = this.options.signals.follow(['missedUnseen', 'voicemail'], () => this.show())
   }
 
+  /** Clears the badge: a stopped app shows nothing waiting. */
   stop(): void {
-    for (const unsubscribe of this.unsubscribe) unsubscribe()
-    this.unsubscribe = []
-    this.missed = 0
-    this.voicemail = null
+    this.unsubscribe?.()
+    this.unsubscribe = null
+    this.running = false
     this.show()
   }
 
   private show(): void {
-    const count = this.missed + (this.voicemail?.newCount ?? 0)
+    const { signals } = this.options
+    const missed = this.running ? (signals.latest('missedUnseen') ?? 0) : 0
+    const voicemail = this.running ? (signals.latest('voicemail') ?? null) : null
+    const count = missed + (voicemail?.newCount ?? 0)
     if (count === this.shown) return
     this.shown = count
     const language = this.options.language?.() ?? 'en'
     const parts = [
-      this.missed > 0 ? translate(language, 'history.missed-count', { count: this.missed }) : null,
-      voicemailText(this.voicemail, language),
+      missed > 0 ? translate(language, 'history.missed-count', { count: missed }) : null,
+      voicemailText(voicemail, language),
     ].filter((part): part is string => part !== null)
     this.options.port.setCount(count, parts.join(' · '))
   }

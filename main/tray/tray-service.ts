@@ -1,5 +1,4 @@
 import type { Language } from '../../contract/i18n'
-import type { PhoneStatus, VoicemailWaiting } from '../../contract/schemas'
 import type { Logger } from '../log/logger'
 import type { CallSignals } from '../notifications/call-signals'
 import { initialPhoneStatus, trayModel, type TrayMenuId, type TrayView } from './tray-model'
@@ -28,9 +27,6 @@ export interface TrayServiceOptions {
 /** The tray icon: registration, calls, missed calls and new voicemail at a glance, Show and Quit. */
 export class TrayService {
   private port: TrayPort | null = null
-  private status: PhoneStatus = initialPhoneStatus
-  private missed = 0
-  private voicemail: VoicemailWaiting | null = null
   private renderedIn: Language | null = null
   private unsubscribe: (() => void)[] = []
 
@@ -46,20 +42,8 @@ export class TrayService {
       return
     }
     this.options.setTrayAvailable(true)
-    const { signals } = this.options
     this.unsubscribe = [
-      signals.on('status', (status) => {
-        this.status = status
-        this.render()
-      }),
-      signals.on('missedUnseen', (count) => {
-        this.missed = count
-        this.render()
-      }),
-      signals.on('voicemail', (voicemail) => {
-        this.voicemail = voicemail
-        this.render()
-      }),
+      this.options.signals.follow(['status', 'missedUnseen', 'voicemail'], () => this.render()),
       // A language switch redraws at once, not at the next call or missed call.
       this.options.onPreferencesChanged(() => {
         if (this.options.language() !== this.renderedIn) this.render()
@@ -81,7 +65,14 @@ export class TrayService {
     if (!this.port) return
     const language = this.options.language()
     this.renderedIn = language
-    this.port.render(trayModel(this.status, this.missed, language, this.voicemail), (id) => {
+    const { signals } = this.options
+    const view = trayModel(
+      signals.latest('status') ?? initialPhoneStatus,
+      signals.latest('missedUnseen') ?? 0,
+      language,
+      signals.latest('voicemail') ?? null,
+    )
+    this.port.render(view, (id) => {
       if (id === 'show') this.options.showWindow()
       else this.options.quit()
     })

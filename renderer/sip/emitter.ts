@@ -1,3 +1,4 @@
+import { GuardedListeners } from '../../contract/listeners'
 import type { PhoneEventName, PhoneEvents } from './types'
 
 type Listener<E extends PhoneEventName> = (payload: PhoneEvents[E]) => void
@@ -7,31 +8,17 @@ type Listener<E extends PhoneEventName> = (payload: PhoneEvents[E]) => void
  * listeners (a UI bug should never drop a call), so exceptions are reported and swallowed.
  */
 export class PhoneEmitter {
-  private readonly listeners = new Map<PhoneEventName, Set<(payload: never) => void>>()
+  private readonly listeners: GuardedListeners<PhoneEvents>
 
-  constructor(private readonly report: (error: unknown) => void = () => {}) {}
+  constructor(report: (error: unknown) => void = () => {}) {
+    this.listeners = new GuardedListeners((_event, error) => report(error))
+  }
 
   on<E extends PhoneEventName>(event: E, listener: Listener<E>): () => void {
-    let set = this.listeners.get(event)
-    if (!set) {
-      set = new Set()
-      this.listeners.set(event, set)
-    }
-    set.add(listener as (payload: never) => void)
-    return () => {
-      set.delete(listener as (payload: never) => void)
-    }
+    return this.listeners.add(event, listener)
   }
 
   emit<E extends PhoneEventName>(event: E, payload: PhoneEvents[E]): void {
-    const set = this.listeners.get(event)
-    if (!set) return
-    for (const listener of [...set]) {
-      try {
-        ;(listener as Listener<E>)(payload)
-      } catch (error) {
-        this.report(error)
-      }
-    }
+    this.listeners.emit(event, payload)
   }
 }
