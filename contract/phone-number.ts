@@ -48,6 +48,14 @@ const digitsOf = (text: string) => text.replace(/\D+/g, '')
  * another country never finds a Swedish contact by its last digits.
  */
 export function numberSearchKeys(text: string, region?: string): string[] {
+  return numberKeys(text, region).search
+}
+
+/**
+ * A stored number's search keys (numberSearchKeys) and caller key (callerKey) from one parse:
+ * indexing 10,000 contacts parses each number once, not twice.
+ */
+export function numberKeys(text: string, region?: string): { search: string[]; caller: string } {
   const keys = new Set<string>()
   const written = digitsOf(text)
   if (written !== '') keys.add(written)
@@ -58,7 +66,7 @@ export function numberSearchKeys(text: string, region?: string): string[] {
     keys.add(parsed.number)
     if (parsed.country === regionOf(region)) keys.add(digitsOf(parsed.formatNational()))
   }
-  return [...keys]
+  return { search: [...keys], caller: parsed?.number ?? written }
 }
 
 /** The query as numberSearchKeys writes keys: "+46812…" when it is international, else digits. */

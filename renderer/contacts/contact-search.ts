@@ -1,97 +1,139 @@
 import type { Contact } from '../../contract/schemas'
-import { defaultRegion, numberQueryKey, numberSearchKeys } from '../../contract/phone-number'
+import { defaultRegion, numberKeys, numberQueryKey } from '../../contract/phone-number'
 import { foldText, looksLikeNumber } from '../../contract/search-text'
+import { SegmentText } from './segment-text'
 
 /**
  * Search-as-you-type over contacts: name, company and numbers, case- and accent-insensitive,
  * digits matched whatever the formatting. Pure TypeScript (no Svelte) so it is unit-tested and
- * benchmarked in Node. Folding is done once per contact when the index is built; a keystroke
- * is then a single pass of `includes` checks, narrowed to the previous hits while the user keeps
- * typing the same query.
+ * benchmarked in Node.
+ *
+ * Compact (issue 14: the index was most of the heap with 10,000 contacts): folding and number
+ * parsing happen once, when the index is built, into two long strings, not an object and an
+ * array of strings per contact: `words` holds " asa ostlund acme ab" for each contact and
+ * `numbers` ",46812345,+46812345,0812345" (SegmentText keeps where each contact's part starts).
+ * A keystroke scans them with `indexOf` and marks hits in typed arrays that are reused, so it
+ * allocates nothing per contact; while the user keeps typing the same query only the last
+ * hits are looked at again.
  *
  * Ranking: favourites before others, and within each, matches at the start of a word (or the
  * start of a number) before matches in the middle; ties keep alphabetical order by name.
  */
 
-interface IndexedContact {
-  contact: Contact
-  /** " asa ostlund acme ab": folded words, each preceded by a space so " ost" is a word start. */
-  words: string
-  /** Digits of every number, e.g. ["46812345", "0701234567"]. */
-  numberDigits: string[]
-}
-
 type QueryMode = 'text' | 'number'
+
+/** Where a token matched in one contact: nowhere, inside a word or number, or at its start. */
+const enum Place {
+  None = 0,
+  Inside = 1,
+  Start = 2,
+}
 
 interface PreviousSearch {
   mode: QueryMode
   key: string
-  /** Positions in `indexed` (name order) of the contacts that matched. */
+  /** Positions (name order) of the contacts that matched. */
   hits: Int32Array
 }
 
 const wordSeparators = /[\s,.;:()'"/\\_-]+/g
 const letterOrDigit = /[\p{L}\p{N}]/u
+const allDigits = /^\d+$/
 
 function toWords(folded: string): string {
   return ` ${folded.replace(wordSeparators, ' ').trim()}`
 }
 
-interface KeyedContact {
+/** One contact's parts of the index, before the contacts are sorted and the parts joined. */
+export interface PreparedContact {
+  contact: Contact
   sortKey: string
-  entry: IndexedContact
+  words: string
+  /** ",46812345,+46812345,0812345": every search key, each after a comma. */
+  numbers: string
+  /** ",+46812345;,1001;": the key each number names a caller by (see CallerDirectory). */
+  callers: string
 }
 
-function keyed(contact: Contact, region: string): KeyedContact {
+/** Below this many digits a caller key is too short to name anyone by. */
+const shortestCallerKey = 3
+
+function prepare(contact: Contact, region: string): PreparedContact {
   const name = foldText(contact.name)
+  let numbers = ''
+  let callers = ''
+  for (const number of contact.numbers) {
+    const keys = numberKeys(number.value, region)
+    for (const key of keys.search) numbers += `,${key}`
+    if (keys.caller.replace('+', '').length >= shortestCallerKey) callers += `,${keys.caller};`
+  }
   return {
+    contact,
     sortKey: name,
-    entry: {
-      contact,
-      words: contact.company === '' ? toWords(name) : `${toWords(name)}${toWords(foldText(contact.company))}`,
-      numberDigits: contact.numbers.flatMap((number) => numberSearchKeys(number.value, region)),
-    },
+    words: contact.company === '' ? toWords(name) : `${toWords(name)}${toWords(foldText(contact.company))}`,
+    numbers,
+    callers,
   }
 }
 
-/** Contacts folded between two yields of ContactSearch.slices (a few ms of work each). */
+/** Contacts folded between two yields of prepareContacts (a few ms of work each). */
 const contactsPerSlice = 1000
 
+/**
+ * Folds and parses every contact once for both ContactSearch and CallerDirectory, a slice at a
+ * time: the generator yields between slices so the window can paint and answer input while
+ * 10,000 contacts are read.
+ */
+export function* prepareContacts(
+  contacts: readonly Contact[],
+  region: string = defaultRegion,
+): Generator<void, PreparedContact[], void> {
+  const prepared: PreparedContact[] = []
+  for (const [position, contact] of contacts.entries()) {
+    prepared.push(prepare(contact, region))
+    if (position % contactsPerSlice === contactsPerSlice - 1) yield
+  }
+  return prepared
+}
+
 export class ContactSearch {
-  private readonly indexed: IndexedContact[]
-  /** 0, 1, 2, … : every position, the candidates of a fresh search. */
-  private readonly allPositions: Int32Array
+  /** The contacts in name order; position i owns segment i of `words` and `numbers`. */
+  private readonly sorted: Contact[]
+  private readonly words: SegmentText
+  private readonly numbers: SegmentText
+  /** Per position, reused by every search: the place each query token matched (see Place). */
+  private readonly places: Uint8Array
+  private readonly tokenPlaces: Uint8Array
+  private readonly numberPlaces: Uint8Array
+  /** Everyone, favourites first: the answer to an empty query, made once. */
+  private everyone: Contact[] | null = null
   private previous: PreviousSearch | null = null
 
   private readonly region: string
 
   /** `region`: where numbers are read and typed (SE unless the account says otherwise). */
-  constructor(contacts: readonly Contact[] | readonly KeyedContact[], region: string = defaultRegion) {
+  constructor(contacts: readonly Contact[] | readonly PreparedContact[], region: string = defaultRegion) {
     this.region = region
-    const withSortKey = contacts.map((item) => ('sortKey' in item ? item : keyed(item, region)))
-    withSortKey.sort((a, b) => (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0))
-    this.indexed = withSortKey.map(({ entry }) => entry)
-    this.allPositions = Int32Array.from(this.indexed.keys())
+    const prepared = contacts.map((item) => ('sortKey' in item ? item : prepare(item, region)))
+    prepared.sort((a, b) => (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0))
+    this.sorted = prepared.map((item) => item.contact)
+    this.words = SegmentText.join(prepared.map((item) => item.words))
+    this.numbers = SegmentText.join(prepared.map((item) => item.numbers))
+    this.places = new Uint8Array(prepared.length)
+    this.tokenPlaces = new Uint8Array(prepared.length)
+    this.numberPlaces = new Uint8Array(prepared.length)
   }
 
-  /**
-   * The same index, folded a slice of contacts at a time: the generator yields between slices
-   * so the window can paint and answer input while 10,000 contacts are indexed.
-   */
+  /** The same index, folded a slice of contacts at a time (see prepareContacts). */
   static *slices(
     contacts: readonly Contact[],
     region: string = defaultRegion,
   ): Generator<void, ContactSearch, void> {
-    const prepared: KeyedContact[] = []
-    for (const [position, contact] of contacts.entries()) {
-      prepared.push(keyed(contact, region))
-      if (position % contactsPerSlice === contactsPerSlice - 1) yield
-    }
-    return new ContactSearch(prepared, region)
+    return new ContactSearch(yield* prepareContacts(contacts, region), region)
   }
 
   get size(): number {
-    return this.indexed.length
+    return this.sorted.length
   }
 
   /**
@@ -106,26 +148,62 @@ export class ContactSearch {
         : foldText(query).replace(wordSeparators, ' ').trim()
     if (key === '' || !letterOrDigit.test(key)) {
       this.previous = null
-      return rankAll(this.indexed)
+      return (this.everyone ??= this.rankAll())
     }
-
-    const match = mode === 'number' ? (entry: IndexedContact) => numberMatch(entry, key) : textMatcher(key)
     const candidates = this.narrowedCandidates(mode, key)
-    // One pass records each hit's position and rank bucket — favourite at a word start,
-    // favourite inside a word, other at a start, other inside — in typed arrays (no garbage per
-    // keystroke); a second pass lays the contacts out bucket by bucket, each in name order.
-    const positions = new Int32Array(candidates.length)
-    const bucketOf = new Uint8Array(candidates.length)
+    if (mode === 'number') this.markNumber(key, candidates)
+    else this.markText(key, candidates)
+    return this.ranked(mode, key, candidates)
+  }
+
+  /**
+   * A number-looking query: where it starts or sits in a number, else (a name or company with
+   * digits, "Room 101") where it is in the words.
+   */
+  private markNumber(key: string, candidates: Int32Array | null): void {
+    this.places.fill(Place.None)
+    this.numbers.mark(key, ',', candidates, this.places)
+    this.numberPlaces.fill(Place.None)
+    this.words.mark(key, ' ', candidates, this.numberPlaces)
+    fillBlanks(this.places, this.numberPlaces, candidates)
+  }
+
+  /**
+   * Every word of the query must match somewhere: in the words, or (a word of digits) in a
+   * number. The contact's place is the worst of its words' places.
+   */
+  private markText(key: string, candidates: Int32Array | null): void {
+    const places = this.places
+    const tokenPlaces = this.tokenPlaces
+    places.fill(Place.Start)
+    for (const token of key.split(' ')) {
+      tokenPlaces.fill(Place.None)
+      this.words.mark(token, ' ', candidates, tokenPlaces)
+      if (allDigits.test(token)) {
+        // A word of digits found nowhere in the words may be part of a number.
+        this.numberPlaces.fill(Place.None)
+        this.numbers.mark(token, ',', candidates, this.numberPlaces)
+        fillBlanks(tokenPlaces, this.numberPlaces, candidates)
+      }
+      keepWorst(places, tokenPlaces, candidates)
+    }
+  }
+
+  /**
+   * The marked contacts in rank buckets — favourite at a start, favourite inside, other at a
+   * start, other inside — each in name order.
+   */
+  private ranked(mode: QueryMode, key: string, candidates: Int32Array | null): Contact[] {
+    const places = this.places
+    const sorted = this.sorted
     const bucketSizes = [0, 0, 0, 0]
+    const count = candidates ? candidates.length : sorted.length
     let hitCount = 0
-    for (let candidate = 0; candidate < candidates.length; candidate++) {
-      const position = candidates[candidate] as number
-      const entry = this.indexed[position] as IndexedContact
-      const place = match(entry)
-      if (place === 'none') continue
-      const bucket = (entry.contact.favourite ? 0 : 2) + (place === 'start' ? 0 : 1)
-      positions[hitCount] = position
-      bucketOf[hitCount] = bucket
+    for (let i = 0; i < count; i++) {
+      const position = candidates ? (candidates[i] as number) : i
+      const place = places[position] as Place
+      if (place === Place.None) continue
+      const bucket = bucketOf((sorted[position] as Contact).favourite, place)
       bucketSizes[bucket] = (bucketSizes[bucket] as number) + 1
       hitCount++
     }
@@ -133,63 +211,58 @@ export class ContactSearch {
     next[2] = (next[1] as number) + (bucketSizes[1] as number)
     next[3] = (next[2] as number) + (bucketSizes[2] as number)
     const ranked = new Array<Contact>(hitCount)
-    for (let hit = 0; hit < hitCount; hit++) {
-      const bucket = bucketOf[hit] as number
-      ranked[next[bucket] as number] = (this.indexed[positions[hit] as number] as IndexedContact).contact
+    const hits = new Int32Array(hitCount)
+    let hit = 0
+    for (let i = 0; i < count; i++) {
+      const position = candidates ? (candidates[i] as number) : i
+      const place = places[position] as Place
+      if (place === Place.None) continue
+      const contact = sorted[position] as Contact
+      const bucket = bucketOf(contact.favourite, place)
+      ranked[next[bucket] as number] = contact
       next[bucket] = (next[bucket] as number) + 1
+      hits[hit++] = position
     }
-    this.previous = { mode, key, hits: positions.slice(0, hitCount) }
+    this.previous = { mode, key, hits }
     return ranked
   }
 
-  /** Typing one more character can only shrink the hits, so search within the last ones. */
-  private narrowedCandidates(mode: QueryMode, key: string): Int32Array {
+  /**
+   * Typing one more character can only shrink the hits, so search within the last ones
+   * (null: everyone).
+   */
+  private narrowedCandidates(mode: QueryMode, key: string): Int32Array | null {
     const previous = this.previous
     if (previous && previous.mode === mode && key.startsWith(previous.key)) return previous.hits
-    return this.allPositions
+    return null
+  }
+
+  private rankAll(): Contact[] {
+    const favourites: Contact[] = []
+    const others: Contact[] = []
+    for (const contact of this.sorted) (contact.favourite ? favourites : others).push(contact)
+    return favourites.concat(others)
   }
 }
 
-type MatchPlace = 'start' | 'inside' | 'none'
+const bucketOf = (favourite: boolean, place: Place): number =>
+  (favourite ? 0 : 2) + (place === Place.Start ? 0 : 1)
 
-function numberMatch(entry: IndexedContact, digits: string): MatchPlace {
-  let place: MatchPlace = 'none'
-  for (const numberDigits of entry.numberDigits) {
-    const at = numberDigits.indexOf(digits)
-    if (at === 0) return 'start'
-    if (at > 0) place = 'inside'
-  }
-  // A number-looking query may also be part of a name or company ("Room 101").
-  if (place === 'none' && entry.words.includes(digits))
-    place = entry.words.includes(` ${digits}`) ? 'start' : 'inside'
-  return place
-}
-
-/** Every word of the query must match somewhere (text or, for an all-digit word, a number). */
-function textMatcher(key: string): (entry: IndexedContact) => MatchPlace {
-  const tokens = key
-    .split(' ')
-    .map((token) => ({ token, wordStart: ` ${token}`, isDigits: /^\d+$/.test(token) }))
-  return (entry) => {
-    let allAtWordStart = true
-    for (const { token, wordStart, isDigits } of tokens) {
-      if (entry.words.includes(wordStart)) continue
-      if (entry.words.includes(token)) {
-        allAtWordStart = false
-        continue
-      }
-      if (!isDigits) return 'none'
-      const where = numberMatch(entry, token)
-      if (where === 'none') return 'none'
-      if (where === 'inside') allAtWordStart = false
-    }
-    return allAtWordStart ? 'start' : 'inside'
+/** Positions of `candidates` (null: all) where `places` has nothing take `fallback`'s place. */
+function fillBlanks(places: Uint8Array, fallback: Uint8Array, candidates: Int32Array | null): void {
+  const count = candidates ? candidates.length : places.length
+  for (let i = 0; i < count; i++) {
+    const position = candidates ? (candidates[i] as number) : i
+    if (places[position] === Place.None) places[position] = fallback[position] as number
   }
 }
 
-function rankAll(entries: readonly IndexedContact[]): Contact[] {
-  const favourites: Contact[] = []
-  const others: Contact[] = []
-  for (const entry of entries) (entry.contact.favourite ? favourites : others).push(entry.contact)
-  return favourites.concat(others)
+/** `places` keeps, per candidate, the lower of its place and the token's. */
+function keepWorst(places: Uint8Array, token: Uint8Array, candidates: Int32Array | null): void {
+  const count = candidates ? candidates.length : places.length
+  for (let i = 0; i < count; i++) {
+    const position = candidates ? (candidates[i] as number) : i
+    const place = token[position] as number
+    if (place < (places[position] as number)) places[position] = place
+  }
 }

@@ -4,5 +4,6 @@
  * large part of the renderer's code and none of it is needed to register, so ContactsState
  * loads this when the address book loads (issue 14).
  */
-export { ContactSearch } from './contact-search'
+export { ContactSearch, prepareContacts } from './contact-search'
+export { CallerDirectory } from './caller-directory'
 export { callerKey, displayNumber } from '../../contract/phone-number'

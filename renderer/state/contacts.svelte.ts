@@ -5,6 +5,7 @@ import type { Contact, ContactImportProgress } from '../../contract/schemas'
 import { request } from './api'
 import { runInTasks } from './tasks'
 import { defaultRegion } from '../../contract/region'
+import type { CallerDirectory } from '../contacts/caller-directory'
 import type { ContactSearch } from '../contacts/contact-search'
 import type * as NumbersChunk from '../contacts/numbers'
 import { decodeImportFile } from '../contacts/import-file-text'
@@ -13,8 +14,6 @@ export type ContactNumber = Contact['numbers'][number]
 
 /** Contacts per `contacts:list` answer while the address book loads. */
 const contactsPerPage = 500
-/** Contacts put in the number directory between two yields (a few ms of work each). */
-const contactsPerSlice = 1000
 
 /** libphonenumber and the search index, a chunk of their own (see contacts/numbers.ts). */
 type Numbers = typeof NumbersChunk
@@ -43,11 +42,10 @@ export class ContactsState {
   private numbers = $state.raw<Numbers | null>(null)
   private numbersLoading: Promise<Numbers> | null = null
   /**
-   * Digits of every number → contact name, to name calls the network sent without one. Built
+   * Caller key of every number → contact, to name calls the network sent without a name. Built
    * with the index, ahead of the first call, not on the dial or ringing path.
    */
-  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- replaced whole, never rendered
-  private byDigits = new Map<string, string>()
+  private callers: CallerDirectory | null = null
   /** Lists published: a list indexed after a newer one started must not replace it. */
   private generation = 0
   /** The list last handed to publish (maybe still being indexed) and the region it was read in. */
@@ -145,11 +143,10 @@ export class ContactsState {
     this.latest = contacts
     this.indexedRegion = region
     const numbers = await this.loadNumbers()
-    const index = await runInTasks(numbers.ContactSearch.slices(contacts, region))
-    const byDigits = await runInTasks(numberDirectory(numbers.callerKey, contacts, region))
+    const prepared = await runInTasks(numbers.prepareContacts(contacts, region))
     if (generation !== this.generation) return
-    this.byDigits = byDigits
-    this.index = index
+    this.callers = new numbers.CallerDirectory(prepared)
+    this.index = new numbers.ContactSearch(prepared, region)
     this.contacts = contacts
     for (const listener of this.listListeners) listener(contacts)
   }
@@ -239,9 +236,7 @@ export class ContactsState {
   nameForNumber(number: string): string {
     const numbers = this.numbers
     if (!numbers) return ''
-    const key = numbers.callerKey(number, this.region)
-    if (key.replace('+', '').length < 3) return ''
-    return this.byDigits.get(key) ?? ''
+    return this.callers?.nameFor(numbers.callerKey(number, this.region)) ?? ''
   }
 
   newContact(): Contact {
@@ -253,25 +248,6 @@ export class ContactsState {
       numbers: [{ kind: 'work', value: '' }],
     }
   }
-}
-
-/** Digits → name, a slice of contacts per task (parsing 10,000 numbers takes a while). */
-function* numberDirectory(
-  callerKey: Numbers['callerKey'],
-  contacts: readonly Contact[],
-  region: string,
-): Generator<void, Map<string, string>, void> {
-  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping, never rendered
-  const directory = new Map<string, string>()
-  for (const [position, contact] of contacts.entries()) {
-    for (const number of contact.numbers) {
-      const key = callerKey(number.value, region)
-      if (key.replace('+', '').length < 3) continue
-      if (!directory.has(key)) directory.set(key, contact.name)
-    }
-    if (position % contactsPerSlice === contactsPerSlice - 1) yield
-  }
-  return directory
 }
 
 /** Exports come as UTF-8, UTF-16 or Windows-1252: decode by the bytes, not as UTF-8 blindly. */

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest'
+import type { Contact } from '../../contract/schemas'
+import { callerKey } from '../../contract/phone-number'
+import { CallerDirectory } from './caller-directory'
+import { prepareContacts } from './contact-search'
+
+const contact = (id: string, name: string, ...numbers: string[]): Contact => ({
+  id,
+  name,
+  company: '',
+  favourite: false,
+  numbers: numbers.map((value) => ({ kind: 'work' as const, value })),
+})
+
+function directory(contacts: Contact[]): CallerDirectory {
+  const slices = prepareContacts(contacts, 'SE')
+  for (let step = slices.next(); ; step = slices.next()) if (step.done) return new CallerDirectory(step.value)
+}
+
+describe('CallerDirectory', () => {
+  const book = directory([
+    contact('1', 'Växeln', '08-120 100 64', '1001'),
+    contact('2', 'Erik', '070-555 01 02'),
+    contact('3', 'Also Växeln', '+46 8 120 100 64'),
+    contact('4', 'Short', '12'),
+  ])
+  const nameOf = (caller: string) => book.nameFor(callerKey(caller, 'SE'))
+
+  it('names a caller by the same phone number however it is written, the first contact winning', () => {
+    expect(nameOf('+46812010064')).toBe('Växeln')
+    expect(nameOf('0812010064')).toBe('Växeln')
+    expect(nameOf('+46705550102')).toBe('Erik')
+    expect(nameOf('1001')).toBe('Växeln')
+  })
+
+  it('never names a caller by a look-alike, a part of a number or a too short key', () => {
+    expect(nameOf('+47812010064')).toBe('')
+    expect(nameOf('+4681201006')).toBe('')
+    expect(nameOf('100')).toBe('')
+    expect(nameOf('12')).toBe('')
+    expect(book.nameFor('')).toBe('')
+    expect(book.nameFor('1001;,')).toBe('')
+  })
+})
