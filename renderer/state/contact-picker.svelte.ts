@@ -75,13 +75,16 @@ export class ContactPicker {
     return state.stage === TransferStage.ChoosingTarget ? state : null
   })
   readonly typed = $derived.by(() => typedOption(this.contacts.query))
-  readonly options: PickOption[] = $derived.by(() => [
-    ...(this.typed ? [this.typed] : []),
-    ...this.contacts.results.map((contact) => ({ kind: 'contact' as const, contact })),
-  ])
-  readonly highlightedOption: PickOption | null = $derived.by(
-    () => this.options[this.contacts.highlighted] ?? null,
-  )
+  /** How many lines the search offers: the typed number (if any) and every matching contact. */
+  readonly optionCount = $derived.by(() => (this.typed ? 1 : 0) + this.contacts.results.length)
+  /** Only the highlighted line is made an option: a keystroke allocates nothing per contact. */
+  readonly highlightedOption: PickOption | null = $derived.by(() => {
+    const typed = this.typed
+    const at = this.contacts.highlighted - (typed ? 1 : 0)
+    if (typed && at < 0) return typed
+    const contact = this.contacts.results[at]
+    return contact ? { kind: 'contact', contact } : null
+  })
   /** The contact Enter would pick; shown only once the person searches or transfers. */
   readonly highlightedContactId = $derived.by(() => {
     const picking = this.contacts.query.trim() !== '' || this.choosing !== null
@@ -103,6 +106,14 @@ export class ContactPicker {
     private readonly inCallAt: (contactId: string, number: string) => boolean = () => false,
   ) {}
 
+  /** Every line the search offers, in order (built on request, not on each keystroke). */
+  get options(): PickOption[] {
+    return [
+      ...(this.typed ? [this.typed] : []),
+      ...this.contacts.results.map((contact) => ({ kind: 'contact' as const, contact })),
+    ]
+  }
+
   /** A contact's number as a target, labelled in the current language. */
   targetFor(contact: Contact, number: ContactNumber): PickTarget {
     return contactTarget(contact, number, this.language())
@@ -110,7 +121,7 @@ export class ContactPicker {
 
   /** Arrow keys: moves the highlight; returns the contact row to scroll to (-1: the typed line). */
   moveHighlight(step: 1 | -1): number {
-    this.contacts.moveHighlight(step, this.options.length)
+    this.contacts.moveHighlight(step, this.optionCount)
     return this.contacts.highlighted - (this.typed ? 1 : 0)
   }
 
@@ -130,7 +141,7 @@ export class ContactPicker {
     const option = this.highlightedOption
     const target = option ? targetOf(option, this.language()) : null
     if (!target) {
-      this.notifier.alert(message(this.options.length === 0 ? 'say.pick-no-match' : 'say.pick-no-number'))
+      this.notifier.alert(message(this.optionCount === 0 ? 'say.pick-no-match' : 'say.pick-no-number'))
       return
     }
     const choosing = this.choosing
