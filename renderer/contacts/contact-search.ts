@@ -49,10 +49,12 @@ export interface PreparedContact {
   contact: Contact
   sortKey: string
   words: string
-  /** ",46812345,+46812345,0812345": every search key, each after a comma. */
+  /**
+   * ",46812345,+46812345;,0812345": every search key, each after a comma; the key a number
+   * names a caller by (callerKey: E.164, else its digits, always one of its search keys) is
+   * followed by a semicolon.
+   */
   numbers: string
-  /** ",+46812345;,1001;": the key each number names a caller by (see CallerDirectory). */
-  callers: string
 }
 
 /** Below this many digits a caller key is too short to name anyone by. */
@@ -61,18 +63,15 @@ const shortestCallerKey = 3
 function prepare(contact: Contact, region: string): PreparedContact {
   const name = foldText(contact.name)
   let numbers = ''
-  let callers = ''
   for (const number of contact.numbers) {
-    const keys = numberKeys(number.value, region)
-    for (const key of keys.search) numbers += `,${key}`
-    if (keys.caller.replace('+', '').length >= shortestCallerKey) callers += `,${keys.caller};`
+    const { search, caller } = numberKeys(number.value, region)
+    for (const key of search) numbers += key === caller ? `,${key};` : `,${key}`
   }
   return {
     contact,
     sortKey: name,
     words: contact.company === '' ? toWords(name) : `${toWords(name)}${toWords(foldText(contact.company))}`,
     numbers,
-    callers,
   }
 }
 
@@ -80,9 +79,8 @@ function prepare(contact: Contact, region: string): PreparedContact {
 const contactsPerSlice = 1000
 
 /**
- * Folds and parses every contact once for both ContactSearch and CallerDirectory, a slice at a
- * time: the generator yields between slices so the window can paint and answer input while
- * 10,000 contacts are read.
+ * Folds and parses every contact once, a slice at a time: the generator yields between slices
+ * so the window can paint and answer input while 10,000 contacts are read.
  */
 export function* prepareContacts(
   contacts: readonly Contact[],
@@ -99,6 +97,8 @@ export function* prepareContacts(
 export class ContactSearch {
   /** The contacts in name order; position i owns segment i of `words` and `numbers`. */
   private readonly sorted: Contact[]
+  /** Per position, the contact's place in the list the index was built from. */
+  private readonly listed: Int32Array
   private readonly words: SegmentText
   private readonly numbers: SegmentText
   /** Per position, reused by every search: the place each query token matched (see Place). */
@@ -114,11 +114,15 @@ export class ContactSearch {
   /** `region`: where numbers are read and typed (SE unless the account says otherwise). */
   constructor(contacts: readonly Contact[] | readonly PreparedContact[], region: string = defaultRegion) {
     this.region = region
-    const prepared = contacts.map((item) => ('sortKey' in item ? item : prepare(item, region)))
-    prepared.sort((a, b) => (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0))
-    this.sorted = prepared.map((item) => item.contact)
-    this.words = SegmentText.join(prepared.map((item) => item.words))
-    this.numbers = SegmentText.join(prepared.map((item) => item.numbers))
+    const prepared = contacts.map((item, listed) => ({
+      listed,
+      item: 'sortKey' in item ? item : prepare(item, region),
+    }))
+    prepared.sort(({ item: a }, { item: b }) => (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0))
+    this.sorted = prepared.map(({ item }) => item.contact)
+    this.listed = Int32Array.from(prepared, ({ listed }) => listed)
+    this.words = SegmentText.join(prepared.map(({ item }) => item.words))
+    this.numbers = SegmentText.join(prepared.map(({ item }) => item.numbers))
     this.places = new Uint8Array(prepared.length)
     this.tokenPlaces = new Uint8Array(prepared.length)
     this.numberPlaces = new Uint8Array(prepared.length)
@@ -134,6 +138,19 @@ export class ContactSearch {
 
   get size(): number {
     return this.sorted.length
+  }
+
+  /**
+   * The name to show for a caller whose callerKey is `key` (+46812010064 for 08-120 100 64, or
+   * an extension's digits): the contact with a number of that key, the first in the list when
+   * several share it; '' when none. Never a look-alike: the whole key must be the same.
+   */
+  nameForCaller(key: string): string {
+    if (key.replace('+', '').length < shortestCallerKey || /[,;]/.test(key)) return ''
+    let best = -1
+    for (const position of this.numbers.segmentsWith(`,${key};`))
+      if (best < 0 || (this.listed[position] as number) < (this.listed[best] as number)) best = position
+    return best < 0 ? '' : (this.sorted[best] as Contact).name
   }
 
   /**

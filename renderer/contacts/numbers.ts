@@ -5,5 +5,4 @@
  * loads this when the address book loads (issue 14).
  */
 export { ContactSearch, prepareContacts } from './contact-search'
-export { CallerDirectory } from './caller-directory'
 export { callerKey, displayNumber } from '../../contract/phone-number'

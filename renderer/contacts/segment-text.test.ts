@@ -22,10 +22,10 @@ describe('SegmentText', () => {
     expect(marks('asa', [2])).toEqual([0, 0, 1, 0])
   })
 
-  it('finds the first segment holding a needle, skipping empty ones', () => {
-    expect(text.firstSegmentWith('casa')).toBe(2)
-    expect(text.firstSegmentWith(' asa')).toBe(0)
-    expect(text.firstSegmentWith(' bo')).toBe(3)
-    expect(text.firstSegmentWith('zz')).toBe(-1)
+  it('finds every segment holding a needle, skipping empty ones', () => {
+    expect(text.segmentsWith('casa')).toEqual([2])
+    expect(text.segmentsWith(' asa')).toEqual([0, 3])
+    expect(text.segmentsWith(' bo')).toEqual([3])
+    expect(text.segmentsWith('zz')).toEqual([])
   })
 })

@@ -57,10 +57,17 @@ export class SegmentText {
     }
   }
 
-  /** The first segment holding `needle` whole, -1 when none. */
-  firstSegmentWith(needle: string): number {
-    const at = this.text.indexOf(needle)
-    if (at < 0) return -1
+  /** Every segment holding `needle` (once per occurrence, in order). */
+  segmentsWith(needle: string): number[] {
+    const found: number[] = []
+    if (needle === '') return found
+    for (let at = this.text.indexOf(needle); at >= 0; at = this.text.indexOf(needle, at + 1))
+      found.push(this.segmentAt(at))
+    return found
+  }
+
+  /** The segment that holds character `at` (binary search over the starts). */
+  private segmentAt(at: number): number {
     const starts = this.starts
     let low = 0
     let high = starts.length - 2

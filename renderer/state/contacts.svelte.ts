@@ -5,7 +5,6 @@ import type { Contact, ContactImportProgress } from '../../contract/schemas'
 import { request } from './api'
 import { runInTasks } from './tasks'
 import { defaultRegion } from '../../contract/region'
-import type { CallerDirectory } from '../contacts/caller-directory'
 import type { ContactSearch } from '../contacts/contact-search'
 import type * as NumbersChunk from '../contacts/numbers'
 import { decodeImportFile } from '../contacts/import-file-text'
@@ -41,11 +40,6 @@ export class ContactsState {
   /** Number reading and writing, once its chunk is loaded (display() re-renders then). */
   private numbers = $state.raw<Numbers | null>(null)
   private numbersLoading: Promise<Numbers> | null = null
-  /**
-   * Caller key of every number → contact, to name calls the network sent without a name. Built
-   * with the index, ahead of the first call, not on the dial or ringing path.
-   */
-  private callers: CallerDirectory | null = null
   /** Lists published: a list indexed after a newer one started must not replace it. */
   private generation = 0
   /** The list last handed to publish (maybe still being indexed) and the region it was read in. */
@@ -145,7 +139,6 @@ export class ContactsState {
     const numbers = await this.loadNumbers()
     const prepared = await runInTasks(numbers.prepareContacts(contacts, region))
     if (generation !== this.generation) return
-    this.callers = new numbers.CallerDirectory(prepared)
     this.index = new numbers.ContactSearch(prepared, region)
     this.contacts = contacts
     for (const listener of this.listListeners) listener(contacts)
@@ -236,7 +229,8 @@ export class ContactsState {
   nameForNumber(number: string): string {
     const numbers = this.numbers
     if (!numbers) return ''
-    return this.callers?.nameFor(numbers.callerKey(number, this.region)) ?? ''
+    // The index names callers too: built ahead of the first call, not on the ringing path.
+    return this.index?.nameForCaller(numbers.callerKey(number, this.region)) ?? ''
   }
 
   newContact(): Contact {

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Contact } from '../../contract/schemas'
 import { callerKey } from '../../contract/phone-number'
-import { CallerDirectory } from './caller-directory'
-import { prepareContacts } from './contact-search'
+import { ContactSearch } from './contact-search'
 
 const contact = (id: string, name: string, ...numbers: string[]): Contact => ({
   id,
@@ -12,19 +11,18 @@ const contact = (id: string, name: string, ...numbers: string[]): Contact => ({
   numbers: numbers.map((value) => ({ kind: 'work' as const, value })),
 })
 
-function directory(contacts: Contact[]): CallerDirectory {
-  const slices = prepareContacts(contacts, 'SE')
-  for (let step = slices.next(); ; step = slices.next()) if (step.done) return new CallerDirectory(step.value)
-}
-
-describe('CallerDirectory', () => {
-  const book = directory([
-    contact('1', 'Växeln', '08-120 100 64', '1001'),
-    contact('2', 'Erik', '070-555 01 02'),
-    contact('3', 'Also Växeln', '+46 8 120 100 64'),
-    contact('4', 'Short', '12'),
-  ])
-  const nameOf = (caller: string) => book.nameFor(callerKey(caller, 'SE'))
+describe('ContactSearch.nameForCaller', () => {
+  // Listed with "Also Växeln" after "Växeln" although it sorts first by name.
+  const book = new ContactSearch(
+    [
+      contact('1', 'Växeln', '08-120 100 64', '1001'),
+      contact('2', 'Erik', '070-555 01 02'),
+      contact('3', 'Also Växeln', '+46 8 120 100 64'),
+      contact('4', 'Short', '12'),
+    ],
+    'SE',
+  )
+  const nameOf = (caller: string) => book.nameForCaller(callerKey(caller, 'SE'))
 
   it('names a caller by the same phone number however it is written, the first contact winning', () => {
     expect(nameOf('+46812010064')).toBe('Växeln')
@@ -38,7 +36,7 @@ describe('CallerDirectory', () => {
     expect(nameOf('+4681201006')).toBe('')
     expect(nameOf('100')).toBe('')
     expect(nameOf('12')).toBe('')
-    expect(book.nameFor('')).toBe('')
-    expect(book.nameFor('1001;,')).toBe('')
+    expect(book.nameForCaller('')).toBe('')
+    expect(book.nameForCaller('1001;,')).toBe('')
   })
 })
