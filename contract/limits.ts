@@ -29,3 +29,6 @@ export const sipTraceLimits = {
   /** Characters of one SIP message (a large SDP offer is a few kB). */
   text: 32_000,
 } as const
+
+/** An operator watches a few hundred colleagues; the bound keeps the settings file small. */
+export const maxWatchedContacts = 2000

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { accountSchema, shortText } from './account-schema'
 import { languagePreferences } from './i18n/language'
-import { historyTextLimits, sipTraceLimits, textLimits } from './limits'
+import { historyTextLimits, maxWatchedContacts, sipTraceLimits, textLimits } from './limits'
 
 /**
  * Runtime schemas for everything that crosses the process boundary. Main validates every
@@ -32,8 +32,7 @@ export const voicemailKeySchema = z.object({
 })
 export type VoicemailKey = z.infer<typeof voicemailKeySchema>
 
-/** An operator watches a few hundred colleagues; the bound keeps the settings file small. */
-export const maxWatchedContacts = 2000
+export { maxWatchedContacts }
 const watchedContactsSchema = z.array(shortText(64)).max(maxWatchedContacts)
 
 export const preferencesSchema = z.object({

@@ -2,7 +2,8 @@
    ($state.raw) or are bookkeeping that is never rendered; none is mutated where a view reads it */
 import { message } from '../../contract/i18n'
 import type { ParleyApi } from '../../contract/ipc'
-import { maxWatchedContacts, type Contact, type Preferences } from '../../contract/schemas'
+import { maxWatchedContacts } from '../../contract/limits'
+import type { Contact, Preferences } from '../../contract/schemas'
 import { parseDialString } from '../dial/dial-string'
 import { LampKind } from '../lamps/lamp'
 import type { WatchNotify, Watcher, WatchStateChange } from '../lamps/watch-port'
