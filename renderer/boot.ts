@@ -20,10 +20,12 @@ export interface BootDeps {
 }
 
 /**
- * Composition root of the renderer: build the phone, audio and state once, wire them, mount.
- * main.ts (the entry) has already asked main for the saved account; its answer comes in.
+ * Composition root of the renderer: build the phone, audio and state once, wire them, start
+ * them, mount. main.ts (the entry) has already asked main for the saved account; its answer
+ * comes in. Signing in starts before the first render: the WebSocket opens in this task and
+ * the window renders in the next one, while the socket connects (issue 14).
  */
-export function boot({ api, log, savedAccount }: BootDeps): void {
+export async function boot({ api, log, savedAccount }: BootDeps): Promise<void> {
   const sipLog = (message: string) => log.write('warn', 'sip', message)
   const phone = createSipPhone({ log: sipLog, trace: ipcSipTrace(api, sipLog) })
   const audio = navigator.mediaDevices
@@ -53,6 +55,9 @@ export function boot({ api, log, savedAccount }: BootDeps): void {
     onNetworkChange: (online) => state.ui.announce(message(online ? 'network.back' : 'network.gone')),
   })
 
+  // Runs for the window's lifetime: nothing stops it.
+  state.start()
+  await nextTask()
   const target = document.getElementById('app')
   if (!target) throw new Error('#app is missing from index.html')
   mount(App, { target, props: { state } })
