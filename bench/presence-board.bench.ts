@@ -8,12 +8,15 @@ import { startTestBed } from '../e2e/harness/test-bed'
 import { eventually } from '../e2e/harness/wait'
 import type { SipAccount, WatchEvent } from '../renderer/sip/types'
 import { heapAfterGc } from './page-probe'
+import { boardUiFigures, measureBoardUi } from './presence-board-ui'
 import { closeAll, median, percentile, type BenchFigure, type BenchSuite } from './suite'
 
 /**
  * Issue 10's scale figures: an operator watching 500 colleagues (presence + dialog: 1000
- * subscriptions) through Parley's real SIP adapter against the real Kamailio (presence modules,
- * e2e/pbx/kamailio.cfg), in Chromium. The page (bench/presence-board) has no UI: it turns each
+ * subscriptions) against the real Kamailio (presence modules, e2e/pbx/kamailio.cfg), in
+ * Chromium. First in Parley's real UI ("UI:" figures, presence-board-ui.ts); then, as the
+ * reference the UI is compared with, through the SIP adapter alone ("no UI" figures below).
+ * The page (bench/presence-board) has no UI: it turns each
  * NOTIFY into a lamp with the lamps code (parse, dialog book, lampOf) as the board's state does,
  * so "lamp change" below ends when that state is computed, not on screen.
  * - all subscriptions established: the first watch() call to the 1000th `active` watch-state;
@@ -49,6 +52,8 @@ export const presenceBoardBench: BenchSuite = {
     const bed = await startTestBed(() => undefined)
     const closers: Array<() => Promise<unknown>> = [() => bed.stop()]
     try {
+      if (bed.rendererBuildError) throw new Error(bed.rendererBuildError)
+      const ui = boardUiFigures(await measureBoardUi(bed))
       const pbx = bed.pbx.info
       const outDir = join(bed.runDir, 'presence-board')
       await build({
@@ -126,6 +131,7 @@ export const presenceBoardBench: BenchSuite = {
       const answers = await page.evaluate(() => (window as unknown as BoardWindow).board.answers())
       const longest = (tasks: Array<{ duration: number }>) => Math.max(0, ...tasks.map((t) => t.duration))
       return [
+        ...ui,
         { name: `all ${wanted} subscriptions established`, ms: establishMs, target: 10_000 },
         { name: '503 answers from the PBX', ms: answers['503'] ?? 0, unit: '×', target: 0 },
         { name: 'lamp change → lamp state (no UI), median', ms: median(latencies) },

@@ -27,7 +27,9 @@ export interface BootDeps {
  */
 export async function boot({ api, log, savedAccount }: BootDeps): Promise<void> {
   const sipLog = (message: string) => log.write('warn', 'sip', message)
-  const phone = createSipPhone({ log: sipLog, trace: ipcSipTrace(api, sipLog) })
+  // The trace is wanted until the state that knows the preference exists (see below).
+  let traceWanted = () => true
+  const phone = createSipPhone({ log: sipLog, trace: ipcSipTrace(api, sipLog, () => traceWanted()) })
   const audio = navigator.mediaDevices
     ? createAudioState({ api, phone, mediaDevices: navigator.mediaDevices, log })
     : null
@@ -37,6 +39,7 @@ export async function boot({ api, log, savedAccount }: BootDeps): Promise<void> 
     systemLocales: navigator.languages,
     savedAccount,
   })
+  traceWanted = () => state.sipTrace.wanted
 
   if (audio) {
     followCallsWithRinger(phone, audio.ringer, {

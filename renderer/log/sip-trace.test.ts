@@ -43,4 +43,21 @@ describe('ipcSipTrace', () => {
     await settle()
     expect(warnings).toEqual(['the SIP trace could not be written: disk full'])
   })
+
+  it('sends nothing while the trace is not wanted, and again once it is', () => {
+    const { api, sent } = recordingApi(async () => ({ ok: true, value: true }))
+    let wanted = false
+    const trace = ipcSipTrace(
+      api,
+      () => undefined,
+      () => wanted,
+    )
+    trace('received', 'NOTIFY sip:a SIP/2.0')
+    expect(sent).toEqual([])
+    wanted = true
+    trace('received', 'NOTIFY sip:b SIP/2.0')
+    expect(sent).toEqual([
+      { channel: 'sip-trace:write', request: { direction: 'received', text: 'NOTIFY sip:b SIP/2.0' } },
+    ])
+  })
 })
