@@ -215,6 +215,14 @@ function report(g: Graph, idom: Int32Array, retained: Float64Array): void {
 /** The day-use bench's typing (bench/day-use.ts), two rounds: list updated and next frame. */
 async function typeQueries(page: Page): Promise<void> {
   const field = page.locator('#contact-search')
+  // How long each input event waited before its handlers ran (not the app's time).
+  await page.evaluate(() => {
+    const waits: number[] = []
+    ;(window as unknown as { __inputWaits: number[] }).__inputWaits = waits
+    window.addEventListener('input', (event) => waits.push(performance.now() - event.timeStamp), {
+      capture: true,
+    })
+  })
   const before = (await pageMarks(page)).keystrokes.length
   for (let round = 0; round < 2; round++)
     for (const query of ['ostlund', 'åsa ö', '+46 8-12', 'nyström 4']) {
@@ -223,6 +231,10 @@ async function typeQueries(page: Page): Promise<void> {
     }
   await page.waitForTimeout(100)
   const keys = (await pageMarks(page)).keystrokes.slice(before).filter((k) => k.value !== '')
+  const waits = await page.evaluate(() => (window as unknown as { __inputWaits: number[] }).__inputWaits)
+  console.log(
+    `input event → handler: p50 ${percentile(waits, 0.5).toFixed(1)} p95 ${percentile(waits, 0.95).toFixed(1)} ms`,
+  )
   const list = keys.map((k) => k.listMs)
   const frame = keys.map((k) => k.frameMs)
   console.log(
@@ -233,8 +245,9 @@ async function typeQueries(page: Page): Promise<void> {
 
 interface ProfileNode {
   id: number
-  callFrame: { functionName: string; url: string; lineNumber: number }
+  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number }
   hitCount?: number
+  children?: number[]
 }
 
 /** A CPU profile of one round of typing: self time per function, top 30. */
@@ -260,6 +273,24 @@ async function profileTyping(page: Page): Promise<void> {
     const key = `${frame.functionName || '(anon)'} ${frame.url.split('/').pop() ?? ''}:${frame.lineNumber}`
     self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000)
   })
+  // Inclusive time per function (a function counted once per stack).
+  const parent = new Map<number, number>()
+  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id)
+  const inclusive = new Map<string, number>()
+  profile.samples.forEach((id, i) => {
+    const seen = new Set<string>()
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+      const frame = byId.get(at)?.callFrame
+      if (!frame || !frame.url) continue
+      const key = `${frame.functionName || '(anon)'} ${frame.url.split('/').pop() ?? ''}:${frame.lineNumber}:${frame.columnNumber}`
+      if (seen.has(key)) continue
+      seen.add(key)
+      inclusive.set(key, (inclusive.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000)
+    }
+  })
+  console.log('inclusive, top 40:')
+  for (const [key, ms] of [...inclusive].sort((a, b) => b[1] - a[1]).slice(0, 40))
+    console.log(`${ms.toFixed(1).padStart(8)} ms  ${key}`)
   const busy = [...self].filter(([key]) => !key.startsWith('(idle)'))
   console.log(`profile: ${busy.reduce((sum, [, ms]) => sum + ms, 0).toFixed(0)} ms busy`)
   for (const [key, ms] of busy.sort((a, b) => b[1] - a[1]).slice(0, 30))
