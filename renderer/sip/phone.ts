@@ -257,24 +257,18 @@ export class SipPhone implements Phone {
   }
 
   async hold(callId: string): Promise<void> {
-    const call = this.registry.find(callId)
-    if (!call) return
-    if (call.phase === CallPhase.Held) return
-    if (call.phase !== CallPhase.Active) {
-      this.error(message('call.hold-needs-connected'))
-      return
-    }
-    await this.sessions.hold(call)
+    const call = this.callToMove(
+      callId,
+      CallPhase.Active,
+      CallPhase.Held,
+      message('call.hold-needs-connected'),
+    )
+    if (call) await this.sessions.hold(call)
   }
 
   async resume(callId: string): Promise<void> {
-    const call = this.registry.find(callId)
+    const call = this.callToMove(callId, CallPhase.Held, CallPhase.Active, message('call.resume-needs-held'))
     if (!call) return
-    if (call.phase === CallPhase.Active) return
-    if (call.phase !== CallPhase.Held) {
-      this.error(message('call.resume-needs-held'))
-      return
-    }
     await this.sessions.holdOthers(call.id)
     await this.sessions.resume(call)
   }
@@ -361,6 +355,18 @@ export class SipPhone implements Phone {
 
   private terminate(call: Call, reason: CallEndReason, text: Message | null = null): void {
     terminateCall(this.context, call, reason, text)
+  }
+
+  /**
+   * The call that hold or resume moves from `from` to `to`: none, and nothing said, when it is
+   * gone or already there; none, with `refusal` said, when it is in any other phase.
+   */
+  private callToMove(callId: string, from: CallPhase, to: CallPhase, refusal: Message): Call | undefined {
+    const call = this.registry.find(callId)
+    if (!call || call.phase === to) return undefined
+    if (call.phase === from) return call
+    this.error(refusal)
+    return undefined
   }
 
   private error(text: Message): void {

@@ -54,6 +54,14 @@ export interface CallsOptions {
 export const endedLingerMs = 800
 
 const liveCall = (call: CallSnapshot) => call.phase !== CallPhase.Ended
+
+/** What the live region says when the headset button answers, hangs up, resumes or rejects. */
+const headsetSays = {
+  answer: 'say.headset-answer',
+  hangup: 'say.headset-hangup',
+  resume: 'say.headset-resume',
+  reject: 'say.headset-reject',
+} as const
 /** The voicemail short number of an account; 555 when none is set (the schema's default). */
 export const voicemailNumberOf = (account: { voicemailNumber: string } | null | undefined): string =>
   account?.voicemailNumber.trim() || '555'
@@ -227,29 +235,14 @@ export class CallsState {
   /** The headset's call button, used like a desk phone's hook (see hook-button.ts). */
   async pressHeadsetButton(button: HeadsetButton): Promise<HookAction> {
     const action = hookButtonAction(button, this.calls)
-    const call = action.callId === null ? undefined : this.byId(action.callId)
-    const party = call ? partyOf(call) : ''
-    switch (action.kind) {
-      case 'answer':
-        this.notifier.announce(message('say.headset-answer', { party }))
-        await this.answer(action.callId)
-        break
-      case 'hangup':
-        this.notifier.announce(message('say.headset-hangup', { party }))
-        await this.hangup(action.callId)
-        break
-      case 'resume':
-        this.notifier.announce(message('say.headset-resume', { party }))
-        await this.resume(action.callId)
-        break
-      case 'reject':
-        this.notifier.announce(message('say.headset-reject', { party }))
-        await this.reject(action.callId)
-        break
-      case 'none':
-        this.notifier.announce(message('say.headset-none'))
-        break
+    if (action.kind === 'none') {
+      this.notifier.announce(message('say.headset-none'))
+      return action
     }
+    const call = this.byId(action.callId)
+    this.notifier.announce(message(headsetSays[action.kind], { party: call ? partyOf(call) : '' }))
+    // The action's kind is the name of the intent it runs (answer, hangup, resume, reject).
+    await this[action.kind](action.callId)
     return action
   }
 

@@ -141,11 +141,9 @@ export class TransferController {
     }
     if (!this.send({ type: 'blind', callId, target: parsed.target, label })) return false
     this.notifier.announce(message('transfer.transferring-party', { party: partyOf(call), target: label }))
-    try {
-      await this.phone.blindTransfer(callId, parsed.target)
-    } catch (error) {
-      await this.fail(callId, failure(error, message('transfer.not-started', { target: label })))
-    }
+    await this.request(callId, message('transfer.not-started', { target: label }), () =>
+      this.phone.blindTransfer(callId, parsed.target),
+    )
     return true
   }
 
@@ -178,14 +176,9 @@ export class TransferController {
     const state = this.state
     if (state.stage !== TransferStage.Completing) return false
     this.notifier.announce(message('transfer.completing', { target: state.label }))
-    try {
-      await this.phone.attendedTransfer(state.heldCallId, state.consultCallId)
-    } catch (error) {
-      await this.fail(
-        state.heldCallId,
-        failure(error, message('transfer.not-through', { target: state.label })),
-      )
-    }
+    await this.request(state.heldCallId, message('transfer.not-through', { target: state.label }), () =>
+      this.phone.attendedTransfer(state.heldCallId, state.consultCallId),
+    )
     return true
   }
 
@@ -196,14 +189,9 @@ export class TransferController {
     if (!this.send({ type: 'blind-instead' })) return false
     if (before.consultCallId) await this.phone.hangup(before.consultCallId)
     this.notifier.announce(message('transfer.blind-instead', { target: before.label }))
-    try {
-      await this.phone.blindTransfer(before.heldCallId, before.target)
-    } catch (error) {
-      await this.fail(
-        before.heldCallId,
-        failure(error, message('transfer.not-started', { target: before.label })),
-      )
-    }
+    await this.request(before.heldCallId, message('transfer.not-started', { target: before.label }), () =>
+      this.phone.blindTransfer(before.heldCallId, before.target),
+    )
     return true
   }
 
@@ -260,6 +248,18 @@ export class TransferController {
     } else if (after.stage === TransferStage.Failed && before.stage !== TransferStage.Failed) {
       if (after.callId !== callId) void this.resumeAfterFailure(after.callId, after.message)
       else this.notifier.alert(after.message)
+    }
+  }
+
+  /**
+   * Asks the phone to transfer `callId`; when it refuses, the transfer fails with `problem`
+   * (and what went wrong underneath, when the error says).
+   */
+  private async request(callId: string, problem: Message, send: () => Promise<void>): Promise<void> {
+    try {
+      await send()
+    } catch (error) {
+      await this.fail(callId, failure(error, problem))
     }
   }
 
