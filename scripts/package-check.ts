@@ -24,19 +24,8 @@ import { extractFile, getRawHeader } from '@electron/asar'
 import { getCurrentFuseWire } from '@electron/fuses'
 import { Packager } from 'electron-builder'
 import { parleyFuseConfig } from '../build/fuse-config.mjs'
-import {
-  checkAsarContents,
-  checkBuilderConfig,
-  checkBuiltRendererHtml,
-  checkMainImports,
-  checkSandboxedPreload,
-  fakeElectronBinary,
-  flattenAsarHeader,
-  formatBytes,
-  packageOf,
-  runtimeSpecifiers,
-  summarizeSizes,
-} from './package-check-lib'
+// The checks themselves are pure (unit-tested in package-check-lib.test.ts); this script runs them.
+import * as lib from './package-check-lib'
 
 const projectDir = resolve(import.meta.dirname, '..')
 const skipBuild = process.argv.includes('--skip-build')
@@ -62,7 +51,7 @@ const packager = new Packager({ projectDir })
 await packager.validateConfig()
 const config = packager.config
 const entitlements = readFileSync(join(projectDir, 'build/entitlements.mac.plist'), 'utf8')
-const configProblems = checkBuilderConfig(config as unknown as Record<string, unknown>, entitlements)
+const configProblems = lib.checkBuilderConfig(config as unknown as Record<string, unknown>, entitlements)
 problems.push(...configProblems.map((problem) => `config: ${problem}`))
 console.log(
   configProblems.length === 0
@@ -102,7 +91,7 @@ step('Packing linux-unpacked with electron-builder and a placeholder Electron')
 const electronDist = join(workDir, 'electron-dist')
 mkdirSync(join(electronDist, 'resources'), { recursive: true })
 mkdirSync(join(electronDist, 'locales'), { recursive: true })
-writeFileSync(join(electronDist, 'electron'), fakeElectronBinary())
+writeFileSync(join(electronDist, 'electron'), lib.fakeElectronBinary())
 chmodSync(join(electronDist, 'electron'), 0o755)
 const outputDir = join(workDir, 'dist')
 run(
@@ -130,33 +119,35 @@ if (!existsSync(asarPath)) {
 }
 
 step('Inspecting app.asar')
-const entries = flattenAsarHeader(getRawHeader(asarPath).header)
+const entries = lib.flattenAsarHeader(getRawHeader(asarPath).header)
 const manifest = JSON.parse(readFileSync(join(projectDir, 'package.json'), 'utf8')) as {
   devDependencies?: Record<string, string>
 }
-const contentProblems = checkAsarContents(entries, Object.keys(manifest.devDependencies ?? {}))
+const contentProblems = lib.checkAsarContents(entries, Object.keys(manifest.devDependencies ?? {}))
 problems.push(...contentProblems.map((problem) => `asar: ${problem}`))
 for (const entry of entries.filter((item) => !item.path.startsWith('node_modules/'))) {
-  console.log(`  ${entry.path}  ${formatBytes(entry.size)}`)
+  console.log(`  ${entry.path}  ${lib.formatBytes(entry.size)}`)
 }
 if (contentProblems.length === 0) {
   const html = extractFile(asarPath, 'out/renderer/index.html').toString('utf8')
-  problems.push(...checkBuiltRendererHtml(html).map((problem) => `renderer: ${problem}`))
+  problems.push(...lib.checkBuiltRendererHtml(html).map((problem) => `renderer: ${problem}`))
   // Will the packaged code find its modules? Main resolves from the asar's node_modules; the
   // sandboxed preload can only require what Electron polyfills.
-  const shipped = new Set(entries.map((entry) => packageOf(entry.path)).filter((name) => name !== null))
+  const shipped = new Set(entries.map((entry) => lib.packageOf(entry.path)).filter((name) => name !== null))
   const mainCode = extractFile(asarPath, 'out/main/index.js').toString('utf8')
   problems.push(
-    ...checkMainImports(runtimeSpecifiers(mainCode), shipped, builtinModules).map((p) => `main: ${p}`),
+    ...lib
+      .checkMainImports(lib.runtimeSpecifiers(mainCode), shipped, builtinModules)
+      .map((p) => `main: ${p}`),
   )
   const preloadCode = extractFile(asarPath, 'out/preload/index.cjs').toString('utf8')
-  problems.push(...checkSandboxedPreload(runtimeSpecifiers(preloadCode)).map((p) => `preload: ${p}`))
+  problems.push(...lib.checkSandboxedPreload(lib.runtimeSpecifiers(preloadCode)).map((p) => `preload: ${p}`))
 }
-const sizes = summarizeSizes(entries)
+const sizes = lib.summarizeSizes(entries)
 console.log(
   `  + ${entries.filter((item) => item.path.startsWith('node_modules/')).length} files from runtime dependencies:`,
 )
-for (const { name, size } of sizes.packages.slice(0, 12)) console.log(`    ${name}  ${formatBytes(size)}`)
+for (const { name, size } of sizes.packages.slice(0, 12)) console.log(`    ${name}  ${lib.formatBytes(size)}`)
 
 step('Checking the fuses the afterPack hook flipped')
 const wire = (await getCurrentFuseWire(join(appOutDir, 'parley'))) as unknown as Record<string, number>
@@ -171,7 +162,7 @@ if (!/provider: generic/.test(updateYml)) problems.push('app-update.yml does not
 const asarBytes = statSync(asarPath).size
 console.log('\n── package-check summary ──')
 console.log(
-  `  app.asar: ${formatBytes(asarBytes)} on disk, ${entries.length} files (app code ${formatBytes(sizes.app)}, dependencies ${formatBytes(sizes.total - sizes.app)}; unpacked native files ${formatBytes(sizes.unpacked)})`,
+  `  app.asar: ${lib.formatBytes(asarBytes)} on disk, ${entries.length} files (app code ${lib.formatBytes(sizes.app)}, dependencies ${lib.formatBytes(sizes.total - sizes.app)}; unpacked native files ${lib.formatBytes(sizes.unpacked)})`,
 )
 console.log(
   `  fuses: ${problems.some((p) => p.startsWith('fuse')) ? 'NOT as configured' : 'flipped as configured'}`,
@@ -184,5 +175,5 @@ if (problems.length > 0) {
 }
 rmSync(workDir, { recursive: true, force: true })
 console.log(
-  `✓ package-check passed: config valid, app.asar ${formatBytes(asarBytes)} holds out/main, out/preload, out/renderer, package.json and runtime dependencies only`,
+  `✓ package-check passed: config valid, app.asar ${lib.formatBytes(asarBytes)} holds out/main, out/preload, out/renderer, package.json and runtime dependencies only`,
 )

@@ -1,10 +1,5 @@
-import {
-  accountSchema,
-  preferencesSchema,
-  type Account,
-  type Preferences,
-  type PreferencesPatch,
-} from '../../contract/schemas'
+import { accountSchema, preferencesSchema } from '../../contract/schemas'
+import type { Account, Preferences, PreferencesPatch } from '../../contract/schemas'
 import type { AdminPolicy, LockableSetting } from '../policy/admin-policy'
 
 const accountFieldsFromPolicy = [

@@ -1,13 +1,8 @@
 import { parseDialString } from '../dial/dial-string'
 import { CallPhase, type Phone, type TransferProgress } from '../sip/types'
 import { partyOf, type CallsState } from './calls.svelte'
-import {
-  idleTransfer,
-  transition,
-  TransferStage,
-  type TransferEvent,
-  type TransferState,
-} from './transfer-machine'
+import { idleTransfer, transition, TransferStage } from './transfer-machine'
+import type { TransferEvent, TransferState } from './transfer-machine'
 import { message, type Message } from '../../contract/i18n'
 import type { Say } from './ui.svelte'
 
@@ -140,11 +135,10 @@ export class TransferController {
       return false
     }
     if (!this.send({ type: 'blind', callId, target: parsed.target, label })) return false
-    this.notifier.announce(message('transfer.transferring-party', { party: partyOf(call), target: label }))
-    await this.request(callId, message('transfer.not-started', { target: label }), () =>
+    const saying = message('transfer.transferring-party', { party: partyOf(call), target: label })
+    return this.request(callId, saying, message('transfer.not-started', { target: label }), () =>
       this.phone.blindTransfer(callId, parsed.target),
     )
-    return true
   }
 
   /** Attended transfer, step one: hold the current call and call the target. */
@@ -175,11 +169,13 @@ export class TransferController {
     if (!this.send({ type: 'complete' })) return false
     const state = this.state
     if (state.stage !== TransferStage.Completing) return false
-    this.notifier.announce(message('transfer.completing', { target: state.label }))
-    await this.request(state.heldCallId, message('transfer.not-through', { target: state.label }), () =>
-      this.phone.attendedTransfer(state.heldCallId, state.consultCallId),
+    const { heldCallId, consultCallId, label: target } = state
+    return this.request(
+      heldCallId,
+      message('transfer.completing', { target }),
+      message('transfer.not-through', { target }),
+      () => this.phone.attendedTransfer(heldCallId, consultCallId),
     )
-    return true
   }
 
   /** Target still ringing: stop waiting and hand the caller over anyway. */
@@ -188,11 +184,13 @@ export class TransferController {
     if (before.stage !== TransferStage.Consulting) return false
     if (!this.send({ type: 'blind-instead' })) return false
     if (before.consultCallId) await this.phone.hangup(before.consultCallId)
-    this.notifier.announce(message('transfer.blind-instead', { target: before.label }))
-    await this.request(before.heldCallId, message('transfer.not-started', { target: before.label }), () =>
-      this.phone.blindTransfer(before.heldCallId, before.target),
+    const target = before.label
+    return this.request(
+      before.heldCallId,
+      message('transfer.blind-instead', { target }),
+      message('transfer.not-started', { target }),
+      () => this.phone.blindTransfer(before.heldCallId, before.target),
     )
-    return true
   }
 
   /** Escape / "Cancel transfer": one action takes the operator back to the caller. */
@@ -252,15 +250,23 @@ export class TransferController {
   }
 
   /**
-   * Asks the phone to transfer `callId`; when it refuses, the transfer fails with `problem`
-   * (and what went wrong underneath, when the error says).
+   * Says what is under way, then asks the phone to transfer `callId`; when it refuses, the
+   * transfer fails with `problem` (and what went wrong underneath, when the error says). True:
+   * the transfer was tried (a refusal is said and shown, not returned).
    */
-  private async request(callId: string, problem: Message, send: () => Promise<void>): Promise<void> {
+  private async request(
+    callId: string,
+    underWay: Message,
+    problem: Message,
+    send: () => Promise<void>,
+  ): Promise<true> {
+    this.notifier.announce(underWay)
     try {
       await send()
     } catch (error) {
       await this.fail(callId, failure(error, problem))
     }
+    return true
   }
 
   private async fail(callId: string, reason: Say): Promise<void> {

@@ -1,15 +1,7 @@
-import {
-  type DtmfPreference,
-  CallPhase,
-  type AudioRouting,
-  type CallSnapshot,
-  type Phone,
-  type PhoneEventName,
-  type PhoneEvents,
-  type PickupTarget,
-  type SipAccount,
-  type WatchEvent,
-} from '../sip/types'
+import { CallPhase } from '../sip/types'
+// The port this fake stands in for, and what travels through it.
+import type { Phone, PhoneEventName, PhoneEvents, SipAccount } from '../sip/types'
+import type { AudioRouting, CallSnapshot, DtmfPreference, PickupTarget, WatchEvent } from '../sip/types'
 
 type Listener<E extends PhoneEventName> = (payload: PhoneEvents[E]) => void
 
