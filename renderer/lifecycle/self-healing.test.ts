@@ -3,14 +3,13 @@ import { describe, expect, it } from 'vitest'
 import { DeviceManager } from '../audio/device-manager'
 import { FakeParley, FakeRingerSinks, mic, out, settle } from '../testing/audio'
 import { FakeMediaDevices } from '../testing/media'
+import { ManualTimers } from '../testing/web-audio'
 import { startSelfHealing, type WindowPort } from './self-healing'
 
-/** window stand-in: online/offline listeners and timers the test fires by hand. */
-class FakeWindow implements WindowPort {
+/** window stand-in: online/offline listeners, and timeouts the test fires by hand. */
+class FakeWindow extends ManualTimers implements WindowPort {
   navigator = { onLine: true }
   private readonly listeners = new Map<string, Set<() => void>>()
-  readonly timers = new Map<number, { handler: () => void; ms: number }>()
-  private nextTimer = 1
 
   addEventListener(type: 'online' | 'offline', listener: () => void): void {
     const set = this.listeners.get(type) ?? new Set()
@@ -20,22 +19,9 @@ class FakeWindow implements WindowPort {
   removeEventListener(type: 'online' | 'offline', listener: () => void): void {
     this.listeners.get(type)?.delete(listener)
   }
-  setTimeout(handler: () => void, ms: number): number {
-    const id = this.nextTimer++
-    this.timers.set(id, { handler, ms })
-    return id
-  }
-  clearTimeout(id: number): void {
-    this.timers.delete(id)
-  }
   fire(type: 'online' | 'offline'): void {
     this.navigator.onLine = type === 'online'
     for (const listener of [...(this.listeners.get(type) ?? [])]) listener()
-  }
-  runTimers(): void {
-    const due = [...this.timers.entries()]
-    this.timers.clear()
-    for (const [, timer] of due) timer.handler()
   }
   listenerCount(): number {
     let count = 0
@@ -135,8 +121,8 @@ describe('startSelfHealing', () => {
       product: 'Evolve2 65',
     })
     expect(devices.refreshes).toHaveLength(1)
-    expect([...win.timers.values()].map((t) => t.ms)).toEqual([1_000, 3_000])
-    win.runTimers()
+    expect([...win.timeouts.values()].map((t) => t.ms)).toEqual([1_000, 3_000])
+    win.runTimeouts()
     expect(devices.refreshes).toHaveLength(3)
   })
 
@@ -158,7 +144,7 @@ describe('startSelfHealing', () => {
     expect(api.listenerCount()).toBe(0)
     expect(phone.listenerCount()).toBe(0)
     expect(win.listenerCount()).toBe(0)
-    expect(win.timers.size).toBe(0)
+    expect(win.timeouts.size).toBe(0)
     const before = devices.refreshes.length
     api.emit('power', power('resume'))
     expect(healing(phone)).toEqual([])

@@ -5,6 +5,7 @@ import { createTestApp } from '../testing/test-app'
 import { createAppState } from './app-state'
 import { FakeApi } from '../testing/fake-api'
 import { FakePhone } from '../testing/fake-phone'
+import { testAccount } from '../testing/audio'
 
 const preferences: Preferences = {
   microphone: null,
@@ -108,13 +109,4 @@ describe('the address book follows the account region', () => {
   })
 })
 
-const norwegianAccount: Account = {
-  displayName: 'Kari',
-  sipAddress: '7101@pbx.test',
-  authUser: '',
-  wsServer: 'ws://127.0.0.1:8080',
-  outboundProxy: '',
-  iceServers: [],
-  voicemailNumber: '555',
-  region: 'NO',
-}
+const norwegianAccount: Account = { ...testAccount, displayName: 'Kari', region: 'NO' }

@@ -1,50 +1,44 @@
-import { describe, expect, it, vi } from 'vitest'
-import type { HistoryEntry } from '../../contract/schemas'
-import { CallPhase, type DtmfPreference } from '../sip/types'
-import { CallsState, endedLingerMs, voicemailNumberOf } from './calls.svelte'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import type { Contact, HistoryEntry } from '../../contract/schemas'
+import { CallPhase } from '../sip/types'
+import { endedLingerMs, voicemailNumberOf } from './calls.svelte'
 import { dndNote } from '../../contract/history-note'
-import { FakeApi } from '../testing/fake-api'
-import { FakePhone } from '../testing/fake-phone'
-import { inEnglish } from '../testing/in-english'
+import type { FakeApi } from '../testing/fake-api'
 import { english } from '../testing/english'
+import { createTestApp, testPreferences, type TestApp } from '../testing/test-app'
 
-function setup(
-  options: {
-    doNotDisturb?: () => boolean
-    nameForNumber?: (number: string) => string
-    dtmfMethod?: () => DtmfPreference
-    endedLingerMs?: number
-    qualityOf?: (callId: string) => number | null
-  } = {},
-) {
-  const phone = new FakePhone()
-  const api = new FakeApi()
-    .handle('history:record', (entry) => entry as HistoryEntry)
-    .handle('phone:status', () => true)
-    .handle('phone:incoming-notice', () => true)
-  const notifier = { announce: vi.fn(), alert: vi.fn(), focus: vi.fn() }
-  const recorded = vi.fn()
-  let clock = 1_000_000
-  const calls = new CallsState({
-    phone,
-    api,
-    notifier: inEnglish(notifier),
-    onHistoryRecorded: recorded,
-    transferTargetOf: (id) => (id === 'in-t' ? 'Bo Berg' : ''),
-    endedLingerMs: 0,
-    now: () => clock,
-    ...options,
-  })
-  const stop = calls.start()
-  return { phone, api, notifier, recorded, calls, stop, setClock: (t: number) => (clock = t) }
+const started: TestApp[] = []
+afterEach(() => started.splice(0).forEach((test) => test.stop()))
+
+/**
+ * The real app state (createTestApp, as boot.ts wires it) on a FakePhone: CallsState with the
+ * contacts, transfer, quality, history and preferences it really asks. `said()` is what the
+ * live region said since setup, `alerts()` what was alerted.
+ */
+async function setup(options: { contacts?: Contact[] } = {}) {
+  const test = await createTestApp(options)
+  started.push(test)
+  const before = test.announcements().length
+  return {
+    test,
+    phone: test.phone,
+    api: test.api,
+    calls: test.app.calls,
+    said: () => test.announcements().slice(before),
+    alerts: () => test.alerts(),
+  }
 }
+
+/** Main says the preferences changed (the user's or admin's choice), as it does after a save. */
+const preferencesChange = (api: FakeApi, change: Partial<typeof testPreferences>) =>
+  api.emit('preferences-changed', { ...testPreferences, ...change })
 
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0))
 const recordedEntries = (api: FakeApi) => api.sent('history:record') as HistoryEntry[]
 
 describe('CallsState', () => {
-  it('mirrors calls from phone events', () => {
-    const { phone, calls } = setup()
+  it('mirrors calls from phone events', async () => {
+    const { phone, calls } = await setup()
     phone.addCall({ id: 'in-1', remoteName: 'Åsa', remoteNumber: '1001' })
     expect(calls.calls.map((call) => call.id)).toEqual(['in-1'])
     expect(calls.ringing.map((call) => call.id)).toEqual(['in-1'])
@@ -55,7 +49,7 @@ describe('CallsState', () => {
   // Only one call talks at a time is the phone's rule (renderer/sip, tested in phone.test.ts):
   // the state asks for the answer, resume or dial once and never holds the other call itself.
   it('answering, resuming or dialling asks the phone once and leaves holding the other call to it', async () => {
-    const { phone, calls } = setup()
+    const { phone, calls } = await setup()
     phone.addCall({ id: 'a', phase: CallPhase.Active, answeredAt: 1 })
     phone.addCall({ id: 'b' })
     phone.addCall({ id: 'c', phase: CallPhase.Held, answeredAt: 1 })
@@ -69,8 +63,8 @@ describe('CallsState', () => {
     ])
   })
 
-  it('sends an incoming notice to main for a ringing incoming call only', () => {
-    const { phone, api } = setup()
+  it('sends an incoming notice to main for a ringing incoming call only', async () => {
+    const { phone, api } = await setup()
     phone.addCall({ id: 'in-1', remoteName: '<img src=x>', remoteNumber: '1001', via: 'Switchboard' })
     phone.addCall({ id: 'out-1', direction: 'outgoing', phase: CallPhase.Dialing })
     expect(api.sent('phone:incoming-notice')).toEqual([
@@ -78,8 +72,8 @@ describe('CallsState', () => {
     ])
   })
 
-  it('reports phone status to main when it changes', () => {
-    const { phone, api } = setup()
+  it('reports phone status to main when it changes', async () => {
+    const { phone, api } = await setup()
     phone.emit('registration', { state: 'registered', since: 1 })
     phone.addCall({ id: 'a' })
     expect(api.sent('phone:status').at(-1)).toEqual({ registration: 'registered', calls: 1, ringing: true })
@@ -88,7 +82,7 @@ describe('CallsState', () => {
   })
 
   it('records an answered call with ring and talk times', async () => {
-    const { phone, api, recorded } = setup()
+    const { phone, api, test } = await setup()
     phone.addCall({ id: 'a', remoteName: 'Åsa', remoteNumber: '1001', via: '08-120', createdAt: 1000 })
     phone.update('a', { phase: CallPhase.Active, answeredAt: 4000 })
     phone.update('a', { phase: CallPhase.Ended, endedAt: 64_000, endReason: 'remote-hangup' })
@@ -107,19 +101,26 @@ describe('CallsState', () => {
         talkMs: 60_000,
       },
     ])
-    expect(recorded).toHaveBeenCalledTimes(1)
+    // Main's stored entry reaches the history view once.
+    expect(test.app.history.entries.map((entry) => entry.id)).toEqual(['a'])
   })
 
   it("keeps the call's average quality in its history entry, and none when it was never measured", async () => {
-    const { phone, api } = setup({ qualityOf: (id) => (id === 'measured' ? 4.12 : null) })
+    const { phone, api, test } = await setup()
     for (const id of ['measured', 'unmeasured']) {
       phone.addCall({ id, remoteNumber: '1001', createdAt: 1000 })
       phone.update(id, { phase: CallPhase.Active, answeredAt: 2000 })
-      phone.update(id, { phase: CallPhase.Ended, endedAt: 9000, endReason: 'remote-hangup' })
     }
+    // One reading of the call's RTP figures, as the quality state takes them every 2 s.
+    phone.stats.set('measured', { packetsReceived: 100, packetsLost: 0, jitterS: 0.003, roundTripS: 0.02 })
+    await test.app.quality.sample()
+    const average = test.app.quality.averageOf('measured')
+    expect(average).toBeGreaterThan(4)
+    for (const id of ['measured', 'unmeasured'])
+      phone.update(id, { phase: CallPhase.Ended, endedAt: 9000, endReason: 'remote-hangup' })
     await flush()
     const [measured, unmeasured] = recordedEntries(api)
-    expect(measured).toMatchObject({ id: 'measured', mos: 4.12 })
+    expect(measured).toMatchObject({ id: 'measured', mos: average })
     expect(unmeasured?.id).toBe('unmeasured')
     expect(unmeasured).not.toHaveProperty('mos')
   })
@@ -140,7 +141,7 @@ describe('CallsState', () => {
   ] as const)(
     '%s call ended by %s (answered at %s) is recorded as %s',
     async (direction, endReason, answeredAt, outcome) => {
-      const { phone, api } = setup()
+      const { phone, api } = await setup()
       phone.addCall({
         id: 'x',
         direction,
@@ -158,30 +159,36 @@ describe('CallsState', () => {
   )
 
   it('records who a transferred call went to', async () => {
-    const { phone, api } = setup()
+    const { phone, api, test } = await setup()
     phone.addCall({ id: 'in-t', phase: CallPhase.Active, answeredAt: 1000, createdAt: 500 })
+    expect(await test.app.transfer.blind('in-t', '1002', 'Bo Berg')).toBe(true)
     phone.update('in-t', { phase: CallPhase.Ended, endedAt: 9000, endReason: 'transferred' })
     await flush()
     expect(recordedEntries(api)[0]).toMatchObject({ outcome: 'transferred', transferredTo: 'Bo Berg' })
   })
 
   it('records each ended call once and then removes it from the list', async () => {
-    const { phone, api, calls } = setup()
-    phone.addCall({ id: 'a' })
-    const ended = phone.update('a', { phase: CallPhase.Ended, endReason: 'cancelled' })
-    // The same end reported twice (e.g. a BYE crossing our CANCEL) is still one history entry.
-    phone.emit('call-ended', ended)
-    expect(calls.byId('a')?.phase).toBe(CallPhase.Ended)
-    await flush()
-    expect(recordedEntries(api)).toHaveLength(1)
-    expect(calls.calls).toEqual([])
+    const { phone, api, calls } = await setup()
+    vi.useFakeTimers()
+    try {
+      phone.addCall({ id: 'a' })
+      const ended = phone.update('a', { phase: CallPhase.Ended, endReason: 'cancelled' })
+      // The same end reported twice (e.g. a BYE crossing our CANCEL) is still one history entry.
+      phone.emit('call-ended', ended)
+      expect(calls.byId('a')?.phase).toBe(CallPhase.Ended)
+      await vi.advanceTimersByTimeAsync(endedLingerMs)
+      expect(recordedEntries(api)).toHaveLength(1)
+      expect(calls.calls).toEqual([])
+    } finally {
+      vi.useRealTimers()
+    }
   })
 
   it('an ended call leaves the call area within a second, said once in the live region, recorded once', async () => {
+    const { phone, api, calls, said } = await setup()
     vi.useFakeTimers()
     try {
       expect(endedLingerMs).toBeLessThan(1000)
-      const { phone, api, calls, notifier } = setup({ endedLingerMs: undefined })
       phone.addCall({
         id: 'a',
         remoteName: 'Åsa',
@@ -189,11 +196,11 @@ describe('CallsState', () => {
         phase: CallPhase.Active,
         answeredAt: 10,
       })
-      notifier.announce.mockClear()
+      const before = said().length
       const ended = phone.update('a', { phase: CallPhase.Ended, endReason: 'remote-hangup' })
       phone.emit('call-ended', ended)
       expect(calls.byId('a')?.phase).toBe(CallPhase.Ended)
-      expect(notifier.announce.mock.calls.map(([said]) => said)).toEqual(['Call with Åsa ended'])
+      expect(said().slice(before)).toEqual(['Call with Åsa ended'])
       await vi.advanceTimersByTimeAsync(endedLingerMs - 1)
       expect(calls.calls).toHaveLength(1)
       await vi.advanceTimersByTimeAsync(1)
@@ -202,7 +209,7 @@ describe('CallsState', () => {
       phone.emit('call-ended', ended)
       await vi.advanceTimersByTimeAsync(endedLingerMs)
       expect(calls.calls).toEqual([])
-      expect(notifier.announce).toHaveBeenCalledTimes(1)
+      expect(said().slice(before)).toHaveLength(1)
       expect(recordedEntries(api)).toHaveLength(1)
     } finally {
       vi.useRealTimers()
@@ -213,45 +220,45 @@ describe('CallsState', () => {
     ['a missed call', { direction: 'incoming', endReason: 'cancelled' }, 'Missed call from Åsa'],
     ['a busy callee', { direction: 'outgoing', endReason: 'busy' }, 'Åsa is busy'],
     ['a declined incoming call', { direction: 'incoming', endReason: 'local-hangup' }, 'Call with Åsa ended'],
-  ] as const)('says the end of %s', async (_, change, said) => {
-    const { phone, notifier } = setup()
+  ] as const)('says the end of %s', async (_, change, text) => {
+    const { phone, said } = await setup()
     phone.addCall({ id: 'a', remoteName: 'Åsa', direction: change.direction })
-    notifier.announce.mockClear()
+    const before = said().length
     phone.update('a', { phase: CallPhase.Ended, endReason: change.endReason })
     await flush()
-    expect(notifier.announce.mock.calls.map(([text]) => text)).toEqual([said])
+    expect(said().slice(before)).toEqual([text])
   })
 
   it('a transferred or replaced call is not said as ended: the transfer says what happened', async () => {
-    const { phone, notifier } = setup()
+    const { phone, said } = await setup()
     phone.addCall({ id: 't', remoteName: 'Åsa', phase: CallPhase.Active, answeredAt: 1 })
     phone.addCall({ id: 'r', remoteName: 'Bo', phase: CallPhase.Active, answeredAt: 1 })
-    notifier.announce.mockClear()
+    const before = said().length
     phone.update('t', { phase: CallPhase.Ended, endReason: 'transferred' })
     phone.update('r', { phase: CallPhase.Ended, endReason: 'replaced' })
     await flush()
-    expect(notifier.announce).not.toHaveBeenCalled()
+    expect(said().slice(before)).toEqual([])
   })
 
   it('tells the person when the history could not be saved', async () => {
-    const { phone, api, notifier } = setup()
+    const { phone, api, alerts } = await setup()
     api.handle('history:record', () => ({ ok: false, error: { code: 'storage', message: 'disk full' } }))
     phone.addCall({ id: 'a', remoteName: 'Åsa' })
     phone.update('a', { phase: CallPhase.Ended, endReason: 'cancelled' })
     await flush()
-    expect(notifier.alert).toHaveBeenCalledWith(expect.stringContaining('disk full'))
+    expect(alerts()).toContainEqual(expect.stringContaining('disk full'))
   })
 
-  it('a dial-request only fills the dial field and never dials', () => {
-    const { api, phone, calls, notifier } = setup()
+  it('a dial-request only fills the dial field and never dials', async () => {
+    const { api, phone, calls, test } = await setup()
     api.emit('dial-request', { target: '+46 8 120 100 64' })
     expect(calls.dialText).toBe('+46 8 120 100 64')
-    expect(notifier.focus).toHaveBeenCalledWith('dial')
+    expect(test.app.ui.focusRequest?.target).toBe('dial')
     expect(phone.commandNames()).not.toContain('dial')
   })
 
   it('dials the parsed target and refuses garbage without dialling', async () => {
-    const { phone, calls } = setup()
+    const { phone, calls } = await setup()
     calls.setDialText('08-ABC')
     expect(await calls.dial()).toBeNull()
     expect(english(calls.dialError)).toMatch(/letters/)
@@ -263,7 +270,7 @@ describe('CallsState', () => {
   })
 
   it('a call dialled with a known name keeps it on the card and in the history when the far end sends none', async () => {
-    const { phone, api, calls } = setup()
+    const { phone, api, calls } = await setup()
     const id = await calls.dial('4103', 'Carol Dahl')
     expect(id).toBe('out-1')
     expect(calls.byId('out-1')?.remoteName).toBe('Carol Dahl')
@@ -275,9 +282,14 @@ describe('CallsState', () => {
   })
 
   it('a nameless call takes the contact name for its number; a name the far end sends wins', async () => {
-    const { phone, api, calls } = setup({
-      nameForNumber: (number) => (number === '1001' ? 'Åsa Östlund' : ''),
-    })
+    const asa: Contact = {
+      id: 'asa',
+      name: 'Åsa Östlund',
+      company: '',
+      favourite: false,
+      numbers: [{ kind: 'work', value: '1001' }],
+    }
+    const { phone, api, calls } = await setup({ contacts: [asa] })
     phone.addCall({ id: 'in-1', remoteNumber: '1001' })
     phone.addCall({ id: 'in-2', remoteNumber: '1001', remoteName: 'Reception' })
     phone.addCall({ id: 'in-3', remoteNumber: '2002' })
@@ -286,7 +298,7 @@ describe('CallsState', () => {
   })
 
   it('dialling during a call shows the call the phone put on hold', async () => {
-    const { phone, calls } = setup()
+    const { phone, calls } = await setup()
     phone.addCall({ id: 'a', phase: CallPhase.Active, answeredAt: 1 })
     await calls.dial('555')
     expect(phone.commandNames()).toEqual(['dial'])
@@ -294,7 +306,7 @@ describe('CallsState', () => {
   })
 
   it('answers and rejects from notification actions', async () => {
-    const { api, phone } = setup()
+    const { api, phone } = await setup()
     phone.addCall({ id: 'a' })
     phone.addCall({ id: 'b' })
     api.emit('notification-action', { callId: 'a', action: 'answer' })
@@ -309,8 +321,8 @@ describe('CallsState', () => {
     )
   })
 
-  it('dialpad keys send DTMF to the active call, or type into the dial field', () => {
-    const { phone, calls } = setup()
+  it('dialpad keys send DTMF to the active call, or type into the dial field', async () => {
+    const { phone, calls } = await setup()
     calls.pressKey('5')
     calls.pressKey('#')
     expect(calls.dialText).toBe('5#')
@@ -320,12 +332,12 @@ describe('CallsState', () => {
     expect(calls.dialText).toBe('5#')
   })
 
-  it("sends keypad tones the way the user's (or admin's) setting says", () => {
-    let method: DtmfPreference = 'info'
-    const { phone, calls } = setup({ dtmfMethod: () => method })
+  it("sends keypad tones the way the user's (or admin's) setting says", async () => {
+    const { phone, api, calls } = await setup()
+    preferencesChange(api, { dtmfMethod: 'info' })
     phone.addCall({ id: 'a', phase: CallPhase.Active, answeredAt: 1 })
     calls.pressKey('1')
-    method = 'rfc4733'
+    preferencesChange(api, { dtmfMethod: 'rfc4733' })
     calls.pressKey('2')
     expect(phone.commands).toEqual([
       { name: 'sendDtmf', args: ['a', '1', 'info'] },
@@ -334,7 +346,7 @@ describe('CallsState', () => {
   })
 
   it('toggles mute and hold', async () => {
-    const { phone, calls } = setup()
+    const { phone, calls } = await setup()
     phone.addCall({ id: 'a', phase: CallPhase.Active, answeredAt: 1 })
     calls.toggleMute('a')
     expect(calls.byId('a')?.muted).toBe(true)
@@ -346,21 +358,23 @@ describe('CallsState', () => {
     expect(calls.byId('a')?.phase).toBe(CallPhase.Active)
   })
 
-  it('stops listening when stopped', () => {
-    const { phone, stop } = setup()
+  it('stops listening when stopped', async () => {
+    const { phone, test } = await setup()
     expect(phone.listenerCount()).toBeGreaterThan(0)
-    stop()
+    started.splice(started.indexOf(test), 1)
+    test.stop()
     expect(phone.listenerCount()).toBe(0)
   })
 
   it('turns incoming calls away as busy while do not disturb is on, recorded as missed with a note', async () => {
-    let dnd = true
-    const { phone, api, calls, notifier } = setup({ doNotDisturb: () => dnd })
+    const { phone, api, calls, said } = await setup()
+    preferencesChange(api, { doNotDisturb: true })
+    const before = said().length
     phone.addCall({ id: 'in-dnd', remoteName: 'Åsa', remoteNumber: '1001' })
     expect(phone.commands).toEqual([{ name: 'reject', args: ['in-dnd', 'busy'] }])
     expect(calls.calls).toEqual([])
     expect(api.sent('phone:incoming-notice')).toEqual([])
-    expect(notifier.announce).not.toHaveBeenCalled()
+    expect(said().slice(before)).toEqual([])
     phone.update('in-dnd', { phase: CallPhase.Ended, endReason: 'rejected', endedAt: 1_000_100 })
     await flush()
     expect(calls.calls).toEqual([])
@@ -368,7 +382,7 @@ describe('CallsState', () => {
       expect.objectContaining({ id: 'in-dnd', outcome: 'missed', note: dndNote, remoteName: 'Åsa' }),
     ])
 
-    dnd = false
+    preferencesChange(api, { doNotDisturb: false })
     phone.addCall({ id: 'in-2', remoteNumber: '1002' })
     expect(calls.ringing.map((call) => call.id)).toEqual(['in-2'])
     phone.update('in-2', { phase: CallPhase.Ended, endReason: 'cancelled' })
@@ -378,7 +392,8 @@ describe('CallsState', () => {
   })
 
   it('do not disturb leaves outgoing calls alone', async () => {
-    const { phone, calls } = setup({ doNotDisturb: () => true })
+    const { phone, api, calls } = await setup()
+    preferencesChange(api, { doNotDisturb: true })
     await calls.dial('1003')
     expect(phone.commandNames()).toEqual(['dial'])
     expect(calls.calls.map((call) => call.remoteNumber)).toEqual(['1003'])
@@ -388,7 +403,7 @@ describe('CallsState', () => {
     expect(voicemailNumberOf(null)).toBe('555')
     expect(voicemailNumberOf({ voicemailNumber: ' ' })).toBe('555')
     expect(voicemailNumberOf({ voicemailNumber: '*97' })).toBe('*97')
-    const { phone, calls } = setup()
+    const { phone, calls } = await setup()
     await calls.dial(voicemailNumberOf({ voicemailNumber: '8000' }))
     await calls.dial(voicemailNumberOf(undefined))
     expect(phone.commands.map((command) => command.args)).toEqual([['8000'], ['555']])

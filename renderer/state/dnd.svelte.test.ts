@@ -2,21 +2,10 @@ import { describe, expect, it, vi } from 'vitest'
 import type { Preferences, PreferencesPatch } from '../../contract/schemas'
 import { doNotDisturb } from './dnd.svelte'
 import { FakeApi } from '../testing/fake-api'
+import { defaultPreferences } from '../testing/audio'
 import { inEnglish } from '../testing/in-english'
 
-const preferences = (doNotDisturb: boolean): Preferences => ({
-  microphone: null,
-  speaker: null,
-  ringtone: null,
-  closeToTray: true,
-  doNotDisturb,
-  historyLimit: 50_000,
-  language: 'system',
-  dtmfMethod: 'auto',
-  sipTrace: false,
-  keepOnTop: false,
-  watchedContacts: [],
-})
+const preferences = (doNotDisturb: boolean): Preferences => ({ ...defaultPreferences, doNotDisturb })
 
 function setup(initial = false) {
   let stored = preferences(initial)

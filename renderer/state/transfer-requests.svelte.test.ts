@@ -1,9 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
 import type { TransferRequest } from '../sip/types'
-import { FakeApi } from '../testing/fake-api'
 import { FakePhone } from '../testing/fake-phone'
-import { testPreferences } from '../testing/test-app'
-import { createAppState } from './app-state'
+import { createTestApp } from '../testing/test-app'
 import { decideTransferRequest, domainOfAddress, TransferRequestsState } from './transfer-requests.svelte'
 
 const request = (over: Partial<TransferRequest> = {}): TransferRequest => ({
@@ -85,24 +83,12 @@ describe('TransferRequestsState', () => {
 
 describe("the admin's transfer allowlist, from main's policy", () => {
   it('follows a transfer to an allowed domain at once and still asks for any other', async () => {
-    const phone = new FakePhone()
-    let decider: ((r: TransferRequest, f: boolean) => string) | undefined
-    Object.assign(phone, { setTransferDecider: (d: typeof decider) => (decider = d) })
-    const api = new FakeApi()
-      .handle('account:get', () => ({
-        account: null,
-        hasPassword: false,
-        complete: false,
-        locked: [],
-        notices: [],
-        transferAllowlist: ['branch.corp.example'],
-      }))
-      .handle('preferences:get', () => testPreferences)
-    const app = createAppState(phone, api, { systemLocales: ['en'], dataDelayMs: 60_000 })
-    const stop = app.start()
+    const { app, phone, stop } = await createTestApp({
+      account: { transferAllowlist: ['branch.corp.example'] },
+    })
     await vi.waitFor(() => expect(app.session.account?.transferAllowlist).toEqual(['branch.corp.example']))
-    expect(decider?.(request({ targetDomain: 'branch.corp.example' }), false)).toBe('follow')
-    expect(decider?.(request({ targetDomain: 'premium.example' }), false)).toBe('ask')
+    expect(phone.transferDecider?.(request({ targetDomain: 'branch.corp.example' }), false)).toBe('follow')
+    expect(phone.transferDecider?.(request({ targetDomain: 'premium.example' }), false)).toBe('ask')
     stop()
   })
 })

@@ -1,5 +1,5 @@
 import type { AccountState, InvokeChannel, InvokeMap } from '../../contract/ipc'
-import type { Preferences } from '../../contract/schemas'
+import { preferencesSchema, type Account, type Preferences } from '../../contract/schemas'
 import type { Result } from '../../contract/result'
 import type { AudioDevice } from '../audio/device-match'
 import type { RingerSinks } from '../audio/device-manager'
@@ -7,34 +7,26 @@ import { FakeApi } from './fake-api'
 
 /** Test doubles for the audio and lifecycle suites; window.parley builds on the state suites' FakeApi. */
 
-export const defaultPreferences: Preferences = {
-  microphone: null,
-  speaker: null,
-  ringtone: null,
-  closeToTray: true,
-  doNotDisturb: false,
-  historyLimit: 50_000,
-  language: 'system',
-  dtmfMethod: 'auto',
-  sipTrace: false,
-  keepOnTop: false,
-  watchedContacts: [],
+/** What a fresh install has: the contract's defaults (main's settings store applies the same). */
+export const defaultPreferences: Preferences = preferencesSchema.parse({})
+
+/** A complete account on the loopback test PBX. */
+export const testAccount: Account = {
+  displayName: 'Alva',
+  sipAddress: '7101@pbx.test',
+  authUser: '',
+  wsServer: 'ws://127.0.0.1:8080',
+  outboundProxy: '',
+  iceServers: [],
+  voicemailNumber: '555',
+  region: 'SE',
 }
 
 /** window.parley with an in-memory preferences store and events the test pushes. */
 export class FakeParley extends FakeApi {
   preferences: Preferences = { ...defaultPreferences }
   account: AccountState = {
-    account: {
-      displayName: 'Alva',
-      sipAddress: '7101@pbx.test',
-      authUser: '',
-      wsServer: 'ws://127.0.0.1:8080',
-      outboundProxy: '',
-      iceServers: [],
-      voicemailNumber: '555',
-      region: 'SE',
-    },
+    account: { ...testAccount },
     hasPassword: true,
     complete: true,
     locked: [],

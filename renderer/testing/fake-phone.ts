@@ -1,7 +1,15 @@
 import { CallPhase } from '../sip/types'
 // The port this fake stands in for, and what travels through it.
 import type { Phone, PhoneEventName, PhoneEvents, SipAccount } from '../sip/types'
-import type { AudioRouting, CallSnapshot, DtmfPreference, PickupTarget, WatchEvent } from '../sip/types'
+import type {
+  AudioRouting,
+  CallSnapshot,
+  CallStats,
+  DtmfPreference,
+  PickupTarget,
+  WatchEvent,
+} from '../sip/types'
+import type { TransferDecision, TransferRequest } from '../sip/types'
 
 type Listener<E extends PhoneEventName> = (payload: PhoneEvents[E]) => void
 
@@ -187,6 +195,18 @@ export class FakePhone implements Phone {
   }
   calls(): CallSnapshot[] {
     return [...this.snapshots.values()].map((snapshot) => ({ ...snapshot }))
+  }
+
+  /** Each call's RTP figures, as a test feeds them (the call-quality state reads these). */
+  readonly stats = new Map<string, CallStats>()
+  async callStats(callId: string): Promise<CallStats | null> {
+    return this.stats.get(callId) ?? null
+  }
+
+  /** The decider the transfer-request state installed: what a REFER from the far end would get. */
+  transferDecider: ((request: TransferRequest, followedBefore: boolean) => TransferDecision) | null = null
+  setTransferDecider(decide: (request: TransferRequest, followedBefore: boolean) => TransferDecision): void {
+    this.transferDecider = decide
   }
 
   /** What is published now, per event (undefined body: withdrawn). */

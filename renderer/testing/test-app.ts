@@ -1,5 +1,6 @@
 import { vi } from 'vitest'
 import { render, type Language } from '../../contract/i18n'
+import type { AccountState } from '../../contract/ipc'
 import type { Contact, HistoryEntry, Preferences } from '../../contract/schemas'
 import { createAppState, type AppState } from '../state/app-state'
 import type { Say } from '../state/ui.svelte'
@@ -29,7 +30,13 @@ export interface TestApp {
  * that answers every channel start() uses, for state tests that need the classes wired
  * together. Tests add or override handlers on `api` and move calls along on `phone`.
  */
-export async function createTestApp(options: { contacts?: Contact[] } = {}): Promise<TestApp> {
+export async function createTestApp(
+  options: {
+    contacts?: Contact[]
+    /** What main's account:get adds (e.g. the admin's transferAllowlist); signed out otherwise. */
+    account?: Partial<AccountState>
+  } = {},
+): Promise<TestApp> {
   const phone = new FakePhone()
   const api = new FakeApi()
     .handle('account:get', () => ({
@@ -38,6 +45,7 @@ export async function createTestApp(options: { contacts?: Contact[] } = {}): Pro
       complete: false,
       locked: [],
       notices: [],
+      ...options.account,
     }))
     .handle('preferences:get', () => testPreferences)
     .handle('contacts:list', () => options.contacts ?? [])

@@ -85,6 +85,9 @@ export class ManualTimers implements RingerTimers {
     this.timeouts.set(id, { handler, ms })
     return id
   }
+  clearTimeout(id: number): void {
+    this.timeouts.delete(id)
+  }
   tickIntervals(): void {
     for (const interval of [...this.intervals.values()]) interval.handler()
   }
