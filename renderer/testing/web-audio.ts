@@ -73,17 +73,13 @@ export class ManualTimers implements RingerTimers {
   readonly intervals = new Map<number, { handler: () => void; ms: number }>()
   readonly timeouts = new Map<number, { handler: () => void; ms: number }>()
   setInterval(handler: () => void, ms: number): number {
-    const id = this.next++
-    this.intervals.set(id, { handler, ms })
-    return id
+    return this.keep(this.intervals, handler, ms)
   }
   clearInterval(id: number): void {
     this.intervals.delete(id)
   }
   setTimeout(handler: () => void, ms: number): number {
-    const id = this.next++
-    this.timeouts.set(id, { handler, ms })
-    return id
+    return this.keep(this.timeouts, handler, ms)
   }
   clearTimeout(id: number): void {
     this.timeouts.delete(id)
@@ -95,5 +91,10 @@ export class ManualTimers implements RingerTimers {
     const due = [...this.timeouts.values()]
     this.timeouts.clear()
     for (const timeout of due) timeout.handler()
+  }
+  private keep(timers: Map<number, { handler: () => void; ms: number }>, handler: () => void, ms: number) {
+    const id = this.next++
+    timers.set(id, { handler, ms })
+    return id
   }
 }
