@@ -1,5 +1,6 @@
 import { CallPhase } from '../sip/types'
 import type { FocusTarget } from './ui.svelte'
+import { indexAfterKey } from '../keyboard/list-keys'
 
 /**
  * Which layout the main screen takes for its width, and how the compact layout's tabs answer
@@ -44,20 +45,11 @@ export function tabForFocus(target: FocusTarget): CompactTab | null {
 
 /** The tab a key pressed on the tab list moves to (the ARIA tabs pattern); null: not ours. */
 export function tabAfterKey(current: CompactTab, key: string): CompactTab | null {
-  const index = compactTabs.indexOf(current)
-  const last = compactTabs.length - 1
-  switch (key) {
-    case 'ArrowRight':
-      return compactTabs[index === last ? 0 : index + 1] ?? null
-    case 'ArrowLeft':
-      return compactTabs[index === 0 ? last : index - 1] ?? null
-    case 'Home':
-      return compactTabs[0]
-    case 'End':
-      return compactTabs[last] ?? null
-    default:
-      return null
-  }
+  const next = indexAfterKey(key, compactTabs.indexOf(current), compactTabs.length, {
+    direction: 'row',
+    wrap: true,
+  })
+  return next === null ? null : (compactTabs[next] ?? null)
 }
 
 /** Whether a part of the screen is shown: every part outside compact, only the chosen tab in it. */
