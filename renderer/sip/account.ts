@@ -53,6 +53,7 @@ export interface UserAgentConfigInput {
   mediaHandlerFactoryOptions: UserAgentConfig['mediaHandlerFactoryOptions']
   log?: UserAgentConfig['log']
   onRefused?: UserAgentConfig['onRefused']
+  onNotifyRefused?: UserAgentConfig['onNotifyRefused']
   trace?: UserAgentConfig['trace']
 }
 
@@ -74,6 +75,7 @@ export function userAgentConfig(input: UserAgentConfigInput): UserAgentConfig {
     delegate: input.delegate,
     log: input.log,
     onRefused: input.onRefused,
+    onNotifyRefused: input.onNotifyRefused,
     trace: input.trace,
   }
 }

@@ -8,7 +8,10 @@ export interface SubscriptionTuning {
   maxInFlight: number
   /** Gap between two SUBSCRIBEs (ms): 4 ms is ≤ 250 a second, 1000 watches in about 4 s. */
   minGapMs: number
-  /** NOTIFY bodies larger than this (UTF-16 code units) are dropped with a log line. */
+  /**
+   * NOTIFY bodies larger than this (UTF-16 code units) are dropped with a log line. One
+   * presentity's PIDF or dialog-info is a few KB (a colleague with a dozen calls about 8 KB).
+   */
   maxBodyLength: number
   /** Pause of the whole queue after a 503 without Retry-After (ms). */
   overloadPauseMs: number
@@ -18,7 +21,7 @@ export const DEFAULT_SUBSCRIPTION_TUNING: SubscriptionTuning = {
   expires: 600,
   maxInFlight: 64,
   minGapMs: 4,
-  maxBodyLength: 64 * 1024,
+  maxBodyLength: 32 * 1024,
   overloadPauseMs: 2000,
 }
 

@@ -33,10 +33,8 @@ export function phoneUserAgentConfig(input: PhoneUserAgentInput): UserAgentConfi
     delegate: {
       ...input.transportDelegate,
       onInvite: (invitation) => incoming.onInvite(invitation),
-      // a NOTIFY outside every subscription of ours (RFC 6665 §4.1.3): 481, and a line for support
+      // a NOTIFY outside every subscription of ours (RFC 6665 §4.1.3): 481 (logged as sent)
       onNotify: (notification) => {
-        const event = notification.request.getHeader('Event') ?? '?'
-        input.log(`NOTIFY (${event.slice(0, 40)}) for no subscription of ours answered 481`)
         notification
           .reject({ statusCode: 481 })
           .catch((error: unknown) => input.log(`481 not sent: ${String(error)}`))
@@ -46,6 +44,9 @@ export function phoneUserAgentConfig(input: PhoneUserAgentInput): UserAgentConfi
       if (level === 'error' || level === 'warn') input.log(`${category}: ${content}`)
     },
     onRefused: (refused) => incoming.onRefused(refused),
+    // every NOTIFY refused (481 stray, 489 wrong event, 400 malformed), whoever refused it
+    onNotifyRefused: (refused) =>
+      input.log(`NOTIFY (${refused.event}) answered ${refused.status} ${refused.reason}`),
     trace: input.deps.trace,
     mediaHandlerFactory: callMedia.factory(iceServers.length > 0),
     mediaHandlerFactoryOptions: {

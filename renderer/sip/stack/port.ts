@@ -5,9 +5,10 @@
  * fits, so SIP.js objects satisfy them as they are (checked by the compiler in `sipjs.ts`).
  */
 
+import type { RefusedNotify } from './notify-answers'
 import type { RefusedRequest } from './refusal'
 
-export type { RefusedRequest }
+export type { RefusedNotify, RefusedRequest }
 
 export type SessionStatus = 'Initial' | 'Establishing' | 'Established' | 'Terminating' | 'Terminated'
 export type RegistrationState = 'Initial' | 'Registered' | 'Unregistered' | 'Terminated'
@@ -204,6 +205,8 @@ export interface UserAgentConfig {
   log?: (level: string, category: string, content: string) => void
   /** A request the stack could not parse was answered 400 by the port (the stack drops them). */
   onRefused?: (refused: RefusedRequest) => void
+  /** A NOTIFY was answered with a refusal (by the stack or the port): one log line each. */
+  onNotifyRefused?: (refused: RefusedNotify) => void
   /** Every SIP message as it crosses the transport, for the support trace. */
   trace?: SipTraceSink
 }

@@ -11,10 +11,12 @@ export interface RefusedRequest {
   status: number
 }
 
-const COMPACT: Record<string, string> = { v: 'via', f: 'from', t: 'to', i: 'call-id' }
+const COMPACT: Record<string, string> = { v: 'via', f: 'from', t: 'to', i: 'call-id', o: 'event' }
+
+const UNPARSABLE = 'Malformed request: a header could not be parsed'
 
 /** Header lines of a raw message, unfolded, names lower-cased (compact forms expanded). */
-function headerLines(text: string): { start: string; headers: Array<[string, string]> } {
+export function headerLines(text: string): { start: string; headers: Array<[string, string]> } {
   const head = text.split(/\r?\n\r?\n/, 1)[0] ?? ''
   const raw = head.split(/\r?\n/)
   const start = raw.shift() ?? ''
@@ -34,10 +36,28 @@ function headerLines(text: string): { start: string; headers: Array<[string, str
 }
 
 /**
- * The 400 for an unparsable request, or null when there is nothing to answer (a response, an
- * ACK, or a request without the headers a response is built from).
+ * Why a request the stack could parse must still be refused 400, or undefined when it may pass:
+ * a NOTIFY without Subscription-State (mandatory, RFC 6665 §8.2.3), which SIP.js would answer
+ * 489 Bad Event, telling the notifier its event package is unknown.
  */
-export function refusalOf(text: string, tag: string): { response: string; refused: RefusedRequest } | null {
+export function missingHeaderOf(text: string): string | undefined {
+  const { start, headers } = headerLines(text)
+  if (!/^NOTIFY /i.test(start)) return undefined
+  return headers.some(([name]) => name === 'subscription-state')
+    ? undefined
+    : 'NOTIFY without Subscription-State'
+}
+
+/**
+ * The 400 for an unparsable request (or one `missingHeaderOf` names), or null when there is
+ * nothing to answer (a response, an ACK, or a request without the headers a response is built
+ * from). `warning` says why, in the Warning header.
+ */
+export function refusalOf(
+  text: string,
+  tag: string,
+  warning = UNPARSABLE,
+): { response: string; refused: RefusedRequest } | null {
   const { start, headers } = headerLines(text)
   const request = /^([A-Za-z]+) \S+ SIP\/2\.0$/.exec(start.trim())
   if (!request?.[1]) return null
@@ -58,7 +78,7 @@ export function refusalOf(text: string, tag: string): { response: string; refuse
     `To: ${/;\s*tag=/i.test(to) ? to : `${to};tag=${tag}`}`,
     `Call-ID: ${callId}`,
     `CSeq: ${cseq}`,
-    'Warning: 399 parley "Malformed request: a header could not be parsed"',
+    `Warning: 399 parley "${warning}"`,
     'Content-Length: 0',
     '',
     '',

@@ -10,7 +10,8 @@ import {
   type URI,
 } from 'sip.js'
 import type { IncomingNotify, MediaHandler, SipStack, SipTraceSink, UserAgentConfig } from './port'
-import { refusalOf } from './refusal'
+import { NotifyAnswers } from './notify-answers'
+import { missingHeaderOf, refusalOf } from './refusal'
 import { sendPublish, startSubscription } from './sipjs-events'
 import { buildUserAgentOptions } from './user-agent-options'
 
@@ -68,18 +69,24 @@ export const realSipStack: SipStack = {
 
 /**
  * SIP.js drops a message it cannot parse without a word (an INVITE with a broken Contact would
- * leave the caller waiting for the proxy's timeout): answer such requests 400 ourselves.
+ * leave the caller waiting for the proxy's timeout): answer such requests 400 ourselves, and
+ * those it would misanswer (a NOTIFY without Subscription-State). Every NOTIFY refused, by the
+ * stack or by us, is reported once through `onNotifyRefused`.
  */
 function answerUnparsable(ua: UserAgent, config: UserAgentConfig): void {
   const transport = ua.transport
   const deliver = transport.onMessage
   const logger = ua.getLogger('sip.Parser')
+  const notifies = new NotifyAnswers()
   transport.onMessage = (text: string) => {
-    if (Core.Parser.parseMessage(text, logger)) {
+    const parsed = Core.Parser.parseMessage(text, logger) !== undefined
+    const missing = parsed ? missingHeaderOf(text) : undefined
+    if (parsed) notifies.received(text)
+    if (parsed && !missing) {
       deliver?.(text)
       return
     }
-    const refusal = refusalOf(text, Math.random().toString(36).slice(2, 12))
+    const refusal = refusalOf(text, Math.random().toString(36).slice(2, 12), missing)
     if (!refusal) {
       config.log?.('warn', 'sip.Parser', 'an unparsable message was dropped (nothing to answer)')
       return
@@ -87,7 +94,14 @@ function answerUnparsable(ua: UserAgent, config: UserAgentConfig): void {
     transport
       .send(refusal.response)
       .catch((error: unknown) => config.log?.('warn', 'sip.Parser', `400 not sent: ${String(error)}`))
-    config.onRefused?.(refusal.refused)
+    // a parsed NOTIFY's refusal is reported by the send hook below, like the stack's own
+    if (!parsed) config.onRefused?.(refusal.refused)
+  }
+  const send = transport.send.bind(transport)
+  transport.send = (text: string) => {
+    const refused = notifies.sent(text)
+    if (refused) config.onNotifyRefused?.(refused)
+    return send(text)
   }
 }
 
