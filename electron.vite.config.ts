@@ -1,8 +1,10 @@
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
-import { svelte } from '@sveltejs/vite-plugin-svelte'
+import { rendererBuildConfig } from './build/renderer-build'
 
 const here = import.meta.dirname
+
+const renderer = rendererBuildConfig()
 
 export default defineConfig({
   main: {
@@ -32,11 +34,11 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(here, 'renderer'),
-    plugins: [svelte()],
+    // Shared with the test bed, so the e2e suite and the bench load what ships.
+    plugins: renderer.plugins,
     build: {
+      ...renderer.build,
       outDir: resolve(here, 'out/renderer'),
-      // Minified: the window evaluates less code before it can register (issue 14's bench).
-      minify: true,
       rolldownOptions: { input: resolve(here, 'renderer/index.html') },
     },
   },

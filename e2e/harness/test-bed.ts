@@ -1,7 +1,7 @@
 import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { svelte } from '@sveltejs/vite-plugin-svelte'
+import { rendererBuildConfig } from '../../build/renderer-build'
 import { build } from 'vite'
 import { certificateKinds, kamailioTlsConfig, makeTestCertificates, type CertificateKind } from './certs'
 import { freeTcpPort } from './ports'
@@ -42,14 +42,15 @@ export async function prepareRenderer(
   }
   log('[test-bed] building the renderer (out/renderer is missing or older than its sources)')
   try {
-    // The renderer alone, as electron-vite builds it (same root, plugin, relative base).
+    // The renderer alone, as electron-vite builds it (same root, plugins, build options, relative base).
+    const renderer = rendererBuildConfig()
     await build({
       configFile: false,
       root: join(root, 'renderer'),
       base: './',
-      plugins: [svelte()],
+      plugins: renderer.plugins,
       logLevel: 'error',
-      build: { outDir: target, emptyOutDir: true, chunkSizeWarningLimit: 4096 },
+      build: { ...renderer.build, outDir: target, emptyOutDir: true },
     })
     return ''
   } catch (error) {
