@@ -4,6 +4,8 @@ import { parseDialogInfo } from '../../renderer/lamps/dialog-info'
 import { lampOf, type Lamp, type WatchStateName } from '../../renderer/lamps/lamp'
 import { createSipPhone } from '../../renderer/sip'
 import type { SipAccount, WatchEvent } from '../../renderer/sip/types'
+import { watchStartsPerTask } from '../../renderer/lamps/watch-port'
+import { TaskSlices } from '../../renderer/state/tasks'
 
 /**
  * The bench's operator board without the UI: Parley's real SIP adapter (createSipPhone, SIP.js
@@ -102,7 +104,11 @@ const board = {
   },
   watchAll(targets: string[], events: WatchEvent[]): number {
     watchStartedAt = now()
-    for (const target of targets) for (const event of events) phone.watch(target, event)
+    // started a slice per task, as the board's state starts them (colleagues.svelte.ts)
+    const starts = new TaskSlices<string>((target) => {
+      for (const event of events) phone.watch(target, event)
+    }, watchStartsPerTask)
+    starts.addAll(targets)
     return watchStartedAt
   },
   progress() {

@@ -2,6 +2,13 @@ import type { Phone, WatchEvent, WatchNotify, WatchStateChange } from '../sip/ty
 
 export type { WatchEvent, WatchNotify, WatchState, WatchStateChange } from '../sip/types'
 
+/**
+ * Colleagues whose watches start in one task (a board starts a slice per task). 25 (50
+ * SUBSCRIBEs queued) is well under a millisecond of work, and still 200 ms of the pacer's
+ * sending (4 ms apart) ahead of it.
+ */
+export const watchStartsPerTask = 25
+
 /** What the lamps use of the phone: watches and what they report. */
 export interface Watcher {
   watch(target: string, event: WatchEvent): void

@@ -9,7 +9,8 @@ import { testPreferences } from '../testing/test-app'
 import { FakeApi } from '../testing/fake-api'
 import { FakePhone } from '../testing/fake-phone'
 import { render } from '../../contract/i18n'
-import { ColleaguesState, watchTargetOf } from './colleagues.svelte'
+import { watchStartsPerTask } from '../lamps/watch-port'
+import { ColleaguesState, watchTargetOf, type ColleaguesDeps } from './colleagues.svelte'
 import type { Say } from './ui.svelte'
 
 const erik: Contact = {
@@ -82,6 +83,7 @@ let stop: () => void
 let patches: PreferencesPatch[]
 let contactsChanged: () => void
 let shown: string[] | null = null
+let deps: ColleaguesDeps
 
 beforeEach(() => {
   watcher = new FakeWatcher()
@@ -97,7 +99,7 @@ beforeEach(() => {
     return { ...testPreferences, ...(patch as PreferencesPatch) }
   })
   const log: Log = { write: (_level, _scope, text) => logged.push(text), failed: () => () => undefined }
-  colleagues = new ColleaguesState({
+  deps = {
     api,
     watcher,
     phone,
@@ -111,7 +113,8 @@ beforeEach(() => {
     dial: async (target) => (dialled.push(target), 'dialled'),
     pickupCode: () => pickupCode,
     showOnly: (ids) => (shown = ids ? [...ids] : null),
-  })
+  }
+  colleagues = new ColleaguesState(deps)
   stop = colleagues.start()
 })
 
@@ -200,6 +203,75 @@ describe('watching colleagues', () => {
     contacts = [maja]
     contactsChanged()
     expect([...watcher.watching]).toEqual([])
+  })
+})
+
+describe('watch all over a directory', () => {
+  /** Later tasks, run by hand: each `step` is one task of the page. */
+  let tasks: Array<() => void>
+  const step = async () => {
+    tasks.shift()?.()
+    await new Promise((resolve) => setTimeout(resolve, 0))
+  }
+  const extension = (i: number) => String(5000 + i)
+  const directory = (count: number): Contact[] =>
+    Array.from({ length: count }, (_, i) => ({
+      id: `c${i}`,
+      name: `Colleague ${i}`,
+      company: '',
+      favourite: false,
+      numbers: [{ kind: 'extension', value: extension(i) }],
+    }))
+  const watchesOf = (ids: number[]) =>
+    ids.flatMap((i) => [`watch ${extension(i)} presence`, `watch ${extension(i)} dialog`])
+  const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => from + i)
+
+  beforeEach(() => {
+    stop()
+    tasks = []
+    colleagues = new ColleaguesState({ ...deps, nextTask: () => new Promise((r) => tasks.push(r)) })
+    stop = colleagues.start()
+  })
+
+  it('shows every star at once, stores once, and starts the watches a slice per task, in order', async () => {
+    const size = watchStartsPerTask
+    contacts = directory(2 * size + 3)
+    await colleagues.watchAll()
+    expect(contacts.every((contact) => colleagues.isWatched(contact.id))).toBe(true)
+    expect(contacts.every((contact) => colleagues.lampOf(contact.id)?.lamp.kind === LampKind.Unknown)).toBe(
+      true,
+    )
+    expect(patches).toEqual([{ watchedContacts: contacts.map((contact) => contact.id) }])
+    expect(watcher.calls).toEqual(watchesOf(range(0, size)))
+    await step()
+    expect(watcher.calls).toEqual(watchesOf(range(0, 2 * size)))
+    await step()
+    expect(watcher.calls).toEqual(watchesOf(range(0, 2 * size + 3)))
+    expect(tasks).toEqual([])
+    // a NOTIFY reaches a lamp started in a later slice
+    watcher.notify(extension(2 * size + 2), 'dialog', dialogInfo(0, confirmedDialog))
+    watcher.state(extension(2 * size + 2), 'dialog', 'active')
+    expect(colleagues.lampOf(`c${2 * size + 2}`)?.lamp.kind).toBe(LampKind.InCall)
+  })
+
+  it('a colleague unwatched before their slice never starts; stop ends only what started', async () => {
+    const size = watchStartsPerTask
+    contacts = directory(2 * size)
+    await colleagues.watchAll()
+    await colleagues.toggle(contacts.at(-1) as Contact)
+    await step()
+    expect(watcher.calls).toEqual(watchesOf(range(0, 2 * size - 1)))
+    expect(tasks).toEqual([])
+    // 1 + size more: the first slice starts at once, the last one waits for its task
+    contacts = directory(3 * size)
+    await colleagues.watchAll()
+    expect(watcher.calls).toEqual(watchesOf(range(0, 3 * size - 1)))
+    stop()
+    while (tasks.length > 0) await step()
+    const last = extension(3 * size - 1)
+    expect(watcher.calls.filter((call) => call.includes(last))).toEqual([])
+    expect(watcher.calls.filter((call) => call.startsWith('unwatch '))).toHaveLength(2 * (3 * size - 1))
+    expect(watcher.watching.size).toBe(0)
   })
 })
 

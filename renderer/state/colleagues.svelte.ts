@@ -6,11 +6,17 @@ import { maxWatchedContacts } from '../../contract/limits'
 import type { Contact, Preferences } from '../../contract/schemas'
 import { parseDialString } from '../dial/dial-string'
 import { LampKind } from '../lamps/lamp'
-import type { WatchNotify, Watcher, WatchStateChange } from '../lamps/watch-port'
+import {
+  watchStartsPerTask,
+  type WatchNotify,
+  type Watcher,
+  type WatchStateChange,
+} from '../lamps/watch-port'
 import type { Log } from '../log/log'
 import type { Phone } from '../sip/types'
 import { request } from './api'
 import { ColleagueLamp } from './colleague-lamp.svelte'
+import { TaskSlices } from './tasks'
 import type { Say } from './ui.svelte'
 
 export interface ColleaguesDeps {
@@ -28,6 +34,8 @@ export interface ColleaguesDeps {
   dial: (target: string) => Promise<string | null>
   /** The PBX's pickup code from the admin policy (e.g. "*8"); '' to pick up by Replaces. */
   pickupCode: () => string
+  /** Resolves in a later task (default: tasks.ts' nextTask); tests step the slices by hand. */
+  nextTask?: () => Promise<void>
 }
 
 const kindOrder: Contact['numbers'][number]['kind'][] = ['extension', 'work', 'mobile', 'home', 'other']
@@ -58,9 +66,13 @@ export class ColleaguesState {
   /** Lamps by contact id; replaced whole only when the set of watched colleagues changes. */
   private lamps = $state.raw<ReadonlyMap<string, ColleagueLamp>>(new Map())
   private readonly byTarget = new Map<string, ColleagueLamp>()
+  /** Lamps whose two watches are yet to start: a board's 500 start a slice per task. */
+  private readonly starts: TaskSlices<ColleagueLamp>
   private stopped = false
 
-  constructor(private readonly deps: ColleaguesDeps) {}
+  constructor(private readonly deps: ColleaguesDeps) {
+    this.starts = new TaskSlices((lamp) => this.startWatching(lamp), watchStartsPerTask, deps.nextTask)
+  }
 
   lampOf(contactId: string): ColleagueLamp | undefined {
     return this.lamps.get(contactId)
@@ -182,17 +194,24 @@ export class ColleaguesState {
     for (const lamp of this.lamps.values()) {
       if (next.get(lamp.contactId) === lamp) continue
       if (this.byTarget.get(lamp.target) === lamp) this.byTarget.delete(lamp.target)
+      if (this.starts.remove(lamp)) continue // its watches never started
       this.deps.watcher.unwatch(lamp.target, 'presence')
       this.deps.watcher.unwatch(lamp.target, 'dialog')
     }
+    const added: ColleagueLamp[] = []
     for (const lamp of next.values()) {
       if (this.byTarget.get(lamp.target) === lamp) continue
       this.byTarget.set(lamp.target, lamp)
-      this.deps.watcher.watch(lamp.target, 'presence')
-      this.deps.watcher.watch(lamp.target, 'dialog')
+      added.push(lamp)
     }
     this.lamps = next
+    this.starts.addAll(added)
     if (this.onlyWatched && !this.stopped) this.deps.showOnly(watched)
+  }
+
+  private startWatching(lamp: ColleagueLamp): void {
+    this.deps.watcher.watch(lamp.target, 'presence')
+    this.deps.watcher.watch(lamp.target, 'dialog')
   }
 
   private onNotify(notify: WatchNotify): void {

@@ -20,3 +20,46 @@ export async function runInTasks<T>(slices: Generator<void, T, void>): Promise<T
     await nextTask()
   }
 }
+
+/**
+ * Work that arrives in bulk, done a slice per task: "Watch all" over a directory of 500
+ * colleagues is 1000 watches to start, and starting them all in the click's task held the
+ * window for 20 ms (over 100 ms on a busy machine). The first slice runs at once (a single
+ * star still starts its watches in the click), the rest one slice per later task, in the
+ * order added. An item removed before its turn never runs.
+ */
+export class TaskSlices<T> {
+  // A Set: insertion order, and an O(1) remove of a colleague unwatched before their turn.
+  private readonly queue = new Set<T>()
+  private waiting = false
+
+  constructor(
+    private readonly run: (item: T) => void,
+    private readonly perSlice: number,
+    private readonly later: () => Promise<void> = nextTask,
+  ) {}
+
+  /** Queues the items; runs a first slice now unless a slice is already waiting for its task. */
+  addAll(items: Iterable<T>): void {
+    for (const item of items) this.queue.add(item)
+    if (!this.waiting) this.slice()
+  }
+
+  /** True when the item was still waiting (it will not run). */
+  remove(item: T): boolean {
+    return this.queue.delete(item)
+  }
+
+  private slice(): void {
+    const batch: T[] = []
+    for (const item of this.queue) {
+      if (batch.length === this.perSlice) break
+      batch.push(item)
+    }
+    for (const item of batch) this.queue.delete(item)
+    this.waiting = this.queue.size > 0
+    // the next slice is booked before this one runs, so an item that throws strands no other
+    if (this.waiting) void this.later().then(() => this.slice())
+    for (const item of batch) this.run(item)
+  }
+}
