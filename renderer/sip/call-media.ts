@@ -4,19 +4,53 @@ import type { PhoneContext } from './context'
 import { createIceCandidateHandler, ICE_GATHERING_TIMEOUT_MS } from './ice'
 import type { MediaController, PeerConnectionLike } from './media'
 import { messageOf } from '../../contract/error-message'
-import type { MediaHandlerFactory, MediaOptions } from './stack'
+import type { LocalMediaSource, MediaHandlerFactory, MediaOptions, SipSession } from './stack'
+import { WarmPeer, WARM_DELAY_MS } from './warm-peer'
+
+export interface CallMediaHooks {
+  /** ICE failed on a call's connection. */
+  iceFailed(call: Call): void
+  /** The microphone failed after the call's INVITE had gone out: the call has no audio of ours. */
+  microphoneFailed(call: Call, error: unknown): void
+}
 
 /**
  * The media side of each call: the stack's WebRTC media handler with our ICE and track hooks,
  * the per-call media options, mute, and remote audio.
  */
 export class CallMedia {
+  /** A connection made ahead of the next call (warm-peer.ts). */
+  private readonly warm: WarmPeer<RTCPeerConnection>
+
   constructor(
     private readonly context: PhoneContext,
     private readonly calls: CallRegistry,
     private readonly media: MediaController,
-    private readonly onIceFailed: (call: Call) => void,
-  ) {}
+    private readonly hooks: CallMediaHooks,
+  ) {
+    const { deps } = context
+    this.warm = new WarmPeer({
+      create: (configuration, poolSize) => deps.stack.createPeerConnection(configuration, poolSize),
+      clock: deps.clock,
+      busy: () => calls.all().length > 0,
+      log: (text) => context.log(text),
+    })
+  }
+
+  /** Get a connection ready for the next call, while idle (after registering, dial field focus). */
+  prepareNextCall(delayMs = WARM_DELAY_MS): void {
+    this.warm.prepare(delayMs)
+  }
+
+  /** A call ended: the next one gets a ready connection once no call is left. */
+  onCallEnded(): void {
+    if (this.calls.all().length === 0) this.warm.prepare(WARM_DELAY_MS)
+  }
+
+  /** Signed out, asleep or the connection lost (maybe a new network): no connection kept ready. */
+  dropPrepared(): void {
+    this.warm.discard()
+  }
 
   options(hold: boolean): MediaOptions {
     // constraints are ignored by our media factory (it honours the chosen input) but keep
@@ -32,10 +66,16 @@ export class CallMedia {
     return this.context.deps.iceGatheringTimeoutMs ?? ICE_GATHERING_TIMEOUT_MS
   }
 
-  /** The stack's handler factory, with gathering cut short and remote audio / ICE failure hooked. */
-  factory(hasIceServers: boolean): MediaHandlerFactory {
+  /**
+   * The stack's handler factory for this configuration (the account's ICE servers), with
+   * gathering cut short (ice.ts), remote audio and ICE failure hooked, and local audio from the
+   * chosen microphone.
+   */
+  factory(configuration: RTCConfiguration): MediaHandlerFactory {
     const { deps } = this.context
-    const base = deps.stack.createMediaHandlerFactory(() => this.media.acquireMicrophone())
+    this.warm.configure(configuration)
+    const hasIceServers = (configuration.iceServers?.length ?? 0) > 0
+    const base = deps.stack.createMediaHandlerFactory(this.localMedia())
     return (session, options) => {
       const handler = base(session, options)
       try {
@@ -52,13 +92,30 @@ export class CallMedia {
           },
           oniceconnectionstatechange: () => {
             const call = this.calls.ofSession(session)
-            if (call && handler.peerConnection?.iceConnectionState === 'failed') this.onIceFailed(call)
+            if (call && handler.peerConnection?.iceConnectionState === 'failed') this.hooks.iceFailed(call)
           },
         }
       } catch (error) {
         this.context.log(`SDH hooks not installed: ${messageOf(error)}`)
       }
       return handler
+    }
+  }
+
+  /** Local audio: the chosen microphone, muted already if the user muted the call meanwhile. */
+  private localMedia(): LocalMediaSource {
+    return {
+      open: async (session: SipSession) => {
+        const stream = await this.media.acquireMicrophone()
+        const call = this.calls.ofSession(session)
+        if (call?.snapshot.muted) for (const track of stream.getAudioTracks()) track.enabled = false
+        return stream
+      },
+      failedAfterOffer: (session, error) => {
+        const call = this.calls.ofSession(session)
+        if (call && !call.isEnded) this.hooks.microphoneFailed(call, error)
+      },
+      takePeerConnection: (configuration) => this.warm.take(configuration),
     }
   }
 

@@ -20,6 +20,7 @@ export interface CallRegistryHooks {
  */
 export class CallRegistry {
   private readonly live = new Map<string, Call>()
+  private readonly pendingAnnouncements = new Map<string, () => void>()
   private sequence = 0
 
   constructor(
@@ -28,11 +29,14 @@ export class CallRegistry {
     private readonly hooks: CallRegistryHooks,
   ) {}
 
-  /** A silent call (the new leg of a transfer to us) is announced only once Active. */
-  add(init: Omit<CallInit, 'id' | 'now'>, options: { silent?: boolean } = {}): Call {
+  /**
+   * A silent call (the new leg of a transfer to us) is announced only once Active; with
+   * `announceLater`, when `announce` is called (a new outgoing call: after its INVITE started).
+   */
+  add(init: Omit<CallInit, 'id' | 'now'>, options: { silent?: boolean; announceLater?: boolean } = {}): Call {
     const { deps } = this.context
     const id = `call-${(++this.sequence).toString(36)}-${token(deps.random, 6)}`
-    let announced = !options.silent
+    let announced = !options.silent && !options.announceLater
     const call = new Call(
       { ...init, id, now: deps.clock.now() },
       {
@@ -57,7 +61,20 @@ export class CallRegistry {
     )
     this.live.set(id, call)
     if (announced) this.emitter.emit('call-added', call.snapshot)
+    else if (options.announceLater)
+      this.pendingAnnouncements.set(id, () => {
+        if (announced || call.isEnded) return
+        announced = true
+        this.emitter.emit('call-added', call.snapshot)
+      })
     return call
+  }
+
+  /** Tells the UI about a call added with `announceLater`. */
+  announce(call: Call): void {
+    const announce = this.pendingAnnouncements.get(call.id)
+    this.pendingAnnouncements.delete(call.id)
+    announce?.()
   }
 
   /**

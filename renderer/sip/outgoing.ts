@@ -68,16 +68,21 @@ export class OutgoingCalls {
       context.error(message('dial.failed', { detail: messageOf(error) }))
       return null
     }
-    const call: Call = this.parts.registry.add({
-      direction: 'outgoing',
-      session: inviter,
-      remoteName: options.remoteName,
-      remoteNumber: numberFromUri(resolved.text) || sanitizeText(target, 64),
-      via: '',
-    })
-    // A new call puts the one we are talking on on hold (in parallel: the INVITE must not wait).
-    void this.parts.sessions.holdOthers(call.id)
+    const call: Call = this.parts.registry.add(
+      {
+        direction: 'outgoing',
+        session: inviter,
+        remoteName: options.remoteName,
+        remoteNumber: numberFromUri(resolved.text) || sanitizeText(target, 64),
+        via: '',
+      },
+      { announceLater: true },
+    )
+    // The INVITE starts first (its connection, offer and microphone run off this task); the
+    // card, its name lookup and the hold of the call we talk on happen while they work.
     this.parts.sessions.place(call, inviter)
+    this.parts.registry.announce(call)
+    void this.parts.sessions.holdOthers(call.id)
     return call.id
   }
 

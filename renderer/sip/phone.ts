@@ -83,13 +83,16 @@ export class SipPhone implements Phone {
       ended: (call) => {
         this.sessions.forget(call)
         this.media.detachRemoteAudio(call.id)
+        this.callMedia.onCallEnded()
         this.transfers.onCallEnded(call)
         this.refers.onCallEnded(call)
       },
     })
-    this.callMedia = new CallMedia(this.context, this.registry, this.media, (call) =>
-      this.recovery.onIceFailed(call),
-    )
+    this.callMedia = new CallMedia(this.context, this.registry, this.media, {
+      iceFailed: (call) => this.recovery.onIceFailed(call),
+      microphoneFailed: (call, error) =>
+        this.terminate(call, 'failed', message('call.place-failed', { detail: messageOf(error) })),
+    })
     this.sessions = new SessionOps(
       this.context,
       this.registry,
@@ -105,8 +108,12 @@ export class SipPhone implements Phone {
         // a reconnect that cannot reach the server leaves calls without signalling too
         if (status.state === 'failed' && (status.reason === 'closed' || status.reason === 'unreachable'))
           this.recovery.onTransportLost()
-        // nothing is published or subscribed until registered (again)
-        if (status.state !== 'registered') this.channels.pause()
+        // nothing is published or subscribed until registered (again); a network that may have
+        // changed leaves no connection gathered on the old one
+        if (status.state !== 'registered') {
+          this.channels.pause()
+          this.callMedia.dropPrepared()
+        }
         this.emitter.emit('registration', status)
       },
       userAgentConfig: (account, transportDelegate) =>
@@ -123,6 +130,7 @@ export class SipPhone implements Phone {
       onRegistered: (recovered) => {
         this.recovery.onRegistered(recovered)
         this.channels.onRegistered(recovered)
+        this.callMedia.prepareNextCall()
       },
       onTransportLost: () => this.recovery.onTransportLost(),
       log: (message) => this.log(message),
@@ -230,6 +238,11 @@ export class SipPhone implements Phone {
 
   releaseMicrophone(): void {
     this.media.releaseMicrophone()
+  }
+
+  /** The user is about to dial (the dial field has focus): a connection is made ready, if idle. */
+  prepareToDial(): void {
+    if (this.registration.userAgent) this.callMedia.prepareNextCall(0)
   }
 
   async dial(target: string): Promise<string | null> {

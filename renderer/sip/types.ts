@@ -246,4 +246,6 @@ export interface Phone {
   prepareMicrophone?(keepOpen?: boolean): Promise<void>
   /** Closes a microphone kept open by prepareMicrophone. */
   releaseMicrophone?(): void
+  /** The user is about to dial: get what a call needs ready ahead (never the microphone). */
+  prepareToDial?(): void
 }

@@ -24,7 +24,8 @@ export function phoneUserAgentConfig(input: PhoneUserAgentInput): UserAgentConfi
   const { address, account, incoming, callMedia } = input
   const uri = input.deps.stack.makeUri(`sip:${address?.user ?? ''}@${address?.domain ?? ''}`)
   if (!uri) throw new Error('The SIP address is not valid')
-  const iceServers = iceServersFrom(account.iceServers)
+  // replaces SIP.js's default public STUN server: none unless the account names one
+  const peerConnectionConfiguration: RTCConfiguration = { iceServers: iceServersFrom(account.iceServers) }
   return userAgentConfig({
     account,
     uri,
@@ -48,11 +49,10 @@ export function phoneUserAgentConfig(input: PhoneUserAgentInput): UserAgentConfi
     onNotifyRefused: (refused) =>
       input.log(`NOTIFY (${refused.event}) answered ${refused.status} ${refused.reason}`),
     trace: input.deps.trace,
-    mediaHandlerFactory: callMedia.factory(iceServers.length > 0),
+    mediaHandlerFactory: callMedia.factory(peerConnectionConfiguration),
     mediaHandlerFactoryOptions: {
       iceGatheringTimeout: callMedia.gatheringTimeoutMs,
-      // replaces SIP.js's default public STUN server: none unless the account names one
-      peerConnectionConfiguration: { iceServers },
+      peerConnectionConfiguration,
     },
   })
 }

@@ -166,6 +166,11 @@ export class CallsState {
     this.notifier.announce(message('say.ready-to-call', { target: this.dialText }))
   }
 
+  /** The dial field has focus: the phone gets ready for a call (never the microphone). */
+  prepareToDial(): void {
+    this.phone.prepareToDial?.()
+  }
+
   /**
    * Dials what is in the dial field (or `text`). Refuses bad input without dialling.
    * `knownName` (from a history entry or contact) names the call when the far end does not.

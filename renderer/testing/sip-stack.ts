@@ -4,6 +4,7 @@
  */
 import type {
   InDialogRefer,
+  LocalMediaSource,
   PublishRequest,
   SubscribeRequest,
   SubscriptionHandlers,
@@ -234,12 +235,22 @@ export class FakeStack implements SipStack {
   }
   /** Every SDH the factory made, with what the adapter did to it. */
   readonly sdhs: FakeSdh[] = []
-  createMediaHandlerFactory() {
+  /** Where the adapter said local audio and ready connections come from (the last factory's). */
+  localMedia: LocalMediaSource | undefined
+  createMediaHandlerFactory(source: LocalMediaSource) {
+    this.localMedia = source
     return (() => {
       const sdh = new FakeSdh()
       this.sdhs.push(sdh)
       return sdh
     }) as never
+  }
+  /** Every connection made ahead of a call, with its configuration and pool size. */
+  readonly pooledConnections: FakePooledConnection[] = []
+  createPeerConnection(configuration: RTCConfiguration, candidatePoolSize: number) {
+    const connection = new FakePooledConnection(configuration, candidatePoolSize)
+    this.pooledConnections.push(connection)
+    return connection as never
   }
   get lastUa(): FakeUserAgent {
     const ua = this.userAgents.at(-1)
@@ -391,6 +402,20 @@ export class FakeSession {
     const delegate = this.refers.at(-1)?.options.requestDelegate as RequestDelegateLike | undefined
     if (code < 300) delegate?.onAccept?.(response(code))
     else delegate?.onReject?.(response(code))
+  }
+}
+
+/** A peer connection made ahead of a call (warm-peer.ts): closed or not, and how it was made. */
+export class FakePooledConnection {
+  signalingState = 'stable'
+  closed = false
+  constructor(
+    readonly configuration: RTCConfiguration,
+    readonly candidatePoolSize: number,
+  ) {}
+  close(): void {
+    this.closed = true
+    this.signalingState = 'closed'
   }
 }
 

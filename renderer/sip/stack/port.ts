@@ -69,6 +69,20 @@ export interface MediaHandler {
 
 export type MediaHandlerFactory = (session: SipSession, options?: object) => MediaHandler
 
+/** Where the media handler gets a session's local audio and, when one is ready, its connection. */
+export interface LocalMediaSource {
+  /** The microphone for a session's first offer or answer. */
+  open(session: SipSession): Promise<MediaStream>
+  /**
+   * The microphone (or attaching it) failed after the session's offer had gone out: an offer
+   * does not wait for the microphone (see sipjs-media-handler.ts), so the call has no audio of
+   * ours and is the adapter's to end. A failure before the offer left fails the offer instead.
+   */
+  failedAfterOffer(session: SipSession, error: unknown): void
+  /** A connection made ahead of time for this configuration (warm-peer.ts), if one is ready. */
+  takePeerConnection?(configuration: RTCConfiguration): RTCPeerConnection | undefined
+}
+
 export interface Dialog {
   readonly callId: string
   readonly localTag: string
@@ -277,8 +291,13 @@ export interface SipStack {
   createRegisterer(userAgent: SipUserAgent, options: { expires: number }): SipRegisterer
   createInviter(userAgent: SipUserAgent, target: SipUri, options: InviterOptions): SipInviter
   makeUri(text: string): SipUri | undefined
-  /** The stock WebRTC media handler factory, drawing local media from `getLocalStream`. */
-  createMediaHandlerFactory(getLocalStream: () => Promise<MediaStream>): MediaHandlerFactory
+  /** The WebRTC media handler factory, drawing local audio (and ready connections) from `source`. */
+  createMediaHandlerFactory(source: LocalMediaSource): MediaHandlerFactory
+  /**
+   * A peer connection configured as the media handler would configure it, gathering ICE into
+   * a pool of `candidatePoolSize` at once (before any offer): for warm-peer.ts.
+   */
+  createPeerConnection(configuration: RTCConfiguration, candidatePoolSize: number): RTCPeerConnection
   /** The media handler of a session, once it has one. */
   mediaHandlerOf(session: SipSession): MediaHandler | undefined
   /** Sends an out-of-dialog OPTIONS (a keepalive towards the registrar). */

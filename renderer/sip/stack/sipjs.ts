@@ -2,22 +2,23 @@ import {
   Inviter,
   Registerer,
   UserAgent,
-  Web,
   Core,
+  type Web,
   type InviterOptions,
   type Notification,
   type Session,
   type URI,
 } from 'sip.js'
-import type { IncomingNotify, MediaHandler, SipStack, SipTraceSink, UserAgentConfig } from './port'
+import type { IncomingNotify, SipStack, SipTraceSink, UserAgentConfig } from './port'
 import { NotifyAnswers } from './notify-answers'
 import { missingHeaderOf, refusalOf } from './refusal'
+import { earlyOfferMediaHandlerFactory, pooledPeerConnection } from './sipjs-media-handler'
 import { sendPublish, startSubscription } from './sipjs-events'
 import { buildUserAgentOptions } from './user-agent-options'
 
 /**
- * The port implemented with SIP.js 0.21: with its options builder, the only module that imports
- * SIP.js and the only one that touches its internal members. SIP.js objects are handed out as
+ * The port implemented with SIP.js 0.21: with its options builder, events and media handler
+ * (sipjs-*.ts), the only modules that import SIP.js and touch its internal members. SIP.js objects are handed out as
  * they are: the compiler checks that they satisfy the port's interfaces (no casts on the way
  * out); the port's objects are SIP.js's own on the way back in.
  */
@@ -33,11 +34,9 @@ export const realSipStack: SipStack = {
   createInviter: (userAgent, target, options) =>
     new Inviter(userAgent as UserAgent, target as URI, options as InviterOptions),
   makeUri: (text) => UserAgent.makeURI(text),
-  createMediaHandlerFactory: (getLocalStream) => {
-    const factory = Web.defaultSessionDescriptionHandlerFactory(() => getLocalStream())
-    return (session, options) =>
-      factory(session as Session, options) as Web.SessionDescriptionHandler satisfies MediaHandler
-  },
+  createMediaHandlerFactory: (source) => earlyOfferMediaHandlerFactory(source),
+  createPeerConnection: (configuration, candidatePoolSize) =>
+    pooledPeerConnection(configuration, candidatePoolSize),
   mediaHandlerOf: (session) => {
     const sdh = session.sessionDescriptionHandler as Web.SessionDescriptionHandler | undefined
     return sdh && typeof sdh === 'object' ? sdh : undefined

@@ -1,0 +1,140 @@
+import { beforeEach, describe, expect, it } from 'vitest'
+import { SipPhone } from './phone'
+import { FakeClock, flush } from '../testing/fake-clock'
+import { FakeAudioElement, FakeMediaDevices, type FakeTrack } from '../testing/media'
+import { FakeSession, FakeStack } from '../testing/sip-stack'
+import type { SipSession } from './stack'
+import { CallPhase, type CallSnapshot, type SipAccount } from './types'
+import { render } from '../../contract/i18n'
+import { WARM_DELAY_MS } from './warm-peer'
+
+/** What is got ready ahead of a call, and the order things happen in when one is dialled. */
+
+const account: SipAccount = {
+  displayName: 'Alice',
+  sipAddress: 'alice@pbx.example',
+  authUser: '',
+  password: 'secret',
+  wsServer: 'ws://127.0.0.1:5066',
+  outboundProxy: '',
+  iceServers: [],
+}
+
+let stack: FakeStack
+let clock: FakeClock
+let phone: SipPhone
+let devices: FakeMediaDevices
+let outgoing: FakeSession[]
+let ended: CallSnapshot[]
+
+beforeEach(async () => {
+  stack = new FakeStack()
+  clock = new FakeClock()
+  devices = new FakeMediaDevices()
+  outgoing = []
+  ended = []
+  stack.createInviterSession = () => {
+    const session = new FakeSession()
+    outgoing.push(session)
+    return session
+  }
+  phone = new SipPhone({
+    stack,
+    mediaDevices: devices,
+    createAudioElement: () => new FakeAudioElement(),
+    clock,
+    random: () => 0.5,
+  })
+  phone.on('call-ended', (call) => ended.push(call))
+  await phone.connect(account)
+})
+
+const source = () => {
+  if (!stack.localMedia) throw new Error('no media handler factory yet')
+  return stack.localMedia
+}
+
+async function dialled(): Promise<{ id: string; session: FakeSession }> {
+  const id = await phone.dial('1001')
+  const session = outgoing.at(-1)
+  if (!id || !session) throw new Error('dial refused')
+  return { id, session }
+}
+
+describe('a connection made ahead of the next call', () => {
+  it('is made a moment after registering, with a candidate pool and the account ICE servers', async () => {
+    expect(stack.pooledConnections).toHaveLength(0)
+    await clock.advance(WARM_DELAY_MS)
+    expect(stack.pooledConnections).toHaveLength(1)
+    expect(stack.pooledConnections[0]).toMatchObject({
+      configuration: { iceServers: [] },
+      candidatePoolSize: 1,
+      closed: false,
+    })
+    expect(source().takePeerConnection?.({ iceServers: [] })).toBe(stack.pooledConnections[0])
+  })
+
+  it('is not made during a call, and is made again once the last call is over', async () => {
+    await clock.advance(WARM_DELAY_MS)
+    const { session } = await dialled()
+    source().takePeerConnection?.({ iceServers: [] })
+    phone.prepareToDial()
+    await clock.advance(WARM_DELAY_MS)
+    expect(stack.pooledConnections).toHaveLength(1)
+    session.setState('Terminated')
+    await clock.advance(WARM_DELAY_MS)
+    expect(stack.pooledConnections).toHaveLength(2)
+  })
+
+  it('is made at once when the user is about to dial and none is ready', async () => {
+    await clock.advance(WARM_DELAY_MS)
+    source().takePeerConnection?.({ iceServers: [] })
+    phone.prepareToDial()
+    await clock.advance(0)
+    expect(stack.pooledConnections).toHaveLength(2)
+  })
+
+  it('is dropped when the connection to the server is lost (the network may have changed)', async () => {
+    await clock.advance(WARM_DELAY_MS)
+    stack.lastUa.reachable = false
+    stack.lastUa.drop()
+    await flush()
+    expect(stack.pooledConnections[0]?.closed).toBe(true)
+    expect(source().takePeerConnection?.({ iceServers: [] })).toBeUndefined()
+  })
+
+  it('is dropped on sign-out', async () => {
+    await clock.advance(WARM_DELAY_MS)
+    await phone.disconnect()
+    expect(stack.pooledConnections[0]?.closed).toBe(true)
+  })
+})
+
+describe('dialling', () => {
+  it('starts the INVITE before the UI hears of the call', async () => {
+    const invitesWhenAnnounced: number[] = []
+    phone.on('call-added', () => invitesWhenAnnounced.push(outgoing.at(-1)?.initialInvites.length ?? -1))
+    await dialled()
+    expect(invitesWhenAnnounced).toEqual([1])
+  })
+
+  it('ends the call with a reason when the microphone fails after the INVITE went out', async () => {
+    const { id, session } = await dialled()
+    source().failedAfterOffer(session as unknown as SipSession, new Error('NotReadableError: device in use'))
+    await flush()
+    expect(ended).toHaveLength(1)
+    expect(ended[0]).toMatchObject({ id, endReason: 'failed', phase: CallPhase.Ended })
+    expect(render('en', ended[0]?.message ?? null)).toMatch(/NotReadableError: device in use/)
+    expect(session.state).toBe('Terminated')
+  })
+
+  it('a microphone that opens after the user muted the call comes muted', async () => {
+    const { id, session } = await dialled()
+    phone.setMuted(id, true)
+    const stream = await source().open(session as unknown as SipSession)
+    const tracks = stream.getAudioTracks() as unknown as FakeTrack[]
+    expect(tracks.length).toBeGreaterThan(0)
+    expect(tracks.every((track) => !track.enabled)).toBe(true)
+    expect(devices.requests).toHaveLength(1)
+  })
+})
