@@ -75,7 +75,7 @@ export interface LocalMediaSource {
   open(session: SipSession): Promise<MediaStream>
   /**
    * The microphone (or attaching it) failed after the session's offer had gone out: an offer
-   * does not wait for the microphone (see sipjs-media-handler.ts), so the call has no audio of
+   * does not wait for the microphone (see sipjs-media.ts), so the call has no audio of
    * ours and is the adapter's to end. A failure before the offer left fails the offer instead.
    */
   failedAfterOffer(session: SipSession, error: unknown): void

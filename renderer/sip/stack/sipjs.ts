@@ -12,7 +12,7 @@ import {
 import type { IncomingNotify, SipStack, SipTraceSink, UserAgentConfig } from './port'
 import { NotifyAnswers } from './notify-answers'
 import { missingHeaderOf, refusalOf } from './refusal'
-import { earlyOfferMediaHandlerFactory, pooledPeerConnection } from './sipjs-media-handler'
+import { earlyOfferMediaHandlerFactory, pooledPeerConnection } from './sipjs-media'
 import { sendPublish, startSubscription } from './sipjs-events'
 import { buildUserAgentOptions } from './user-agent-options'
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { LocalMediaSource, MediaHandler, SipSession } from './port'
-import { earlyOfferMediaHandlerFactory } from './sipjs-media-handler'
+import { earlyOfferMediaHandlerFactory } from './sipjs-media'
 
 /**
  * The media handler on SIP.js's own class, with the browser's WebRTC objects faked: what is
