@@ -124,7 +124,8 @@ describe('dialling', () => {
     await flush()
     expect(ended).toHaveLength(1)
     expect(ended[0]).toMatchObject({ id, endReason: 'failed', phase: CallPhase.Ended })
-    expect(render('en', ended[0]?.message ?? null)).toMatch(/NotReadableError: device in use/)
+    const reason = ended[0]?.message
+    expect(reason ? render('en', reason) : '').toMatch(/NotReadableError: device in use/)
     expect(session.state).toBe('Terminated')
   })
 
