@@ -28,6 +28,8 @@ export async function runSipp(
     timeoutS?: number
     /** Calls to run (one after another) before SIPp exits; 1 by default. */
     calls?: number
+    /** Every message SIPp sends and receives goes to this file (see sipp-messages.ts). */
+    messageFile?: string
   },
 ): Promise<SippRun> {
   const sipPort = await freeUdpPort()
@@ -59,9 +61,11 @@ export async function runSipp(
     pbx.domain,
     ...Object.entries(options.keys).flatMap(([key, value]) => ['-key', key, value]),
     // PARLEY_E2E_SIPP_TRACE=<folder>: every message SIPp saw, one file per run, for debugging
-    ...(process.env.PARLEY_E2E_SIPP_TRACE
-      ? ['-trace_msg', '-message_file', resolve(process.env.PARLEY_E2E_SIPP_TRACE, `sipp-${sipPort}.log`)]
-      : []),
+    ...(options.messageFile
+      ? ['-trace_msg', '-message_file', options.messageFile]
+      : process.env.PARLEY_E2E_SIPP_TRACE
+        ? ['-trace_msg', '-message_file', resolve(process.env.PARLEY_E2E_SIPP_TRACE, `sipp-${sipPort}.log`)]
+        : []),
   ]
   const child = spawn('sipp', args, {
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -125,6 +125,19 @@ describe('SubscriptionManager', () => {
     ])
   })
 
+  test('a refused SUBSCRIBE worth retrying is logged once per streak, with when it goes again', async () => {
+    bed.manager.resume(false)
+    bed.manager.watch('4610', 'presence')
+    for (let round = 0; round < 3; round++) {
+      bed.traffic.subscriptions.at(-1)?.answer(503, { 'Retry-After': ['4'] })
+      await bed.clock.advance(4_100)
+    }
+    expect(bed.traffic.subscriptions).toHaveLength(4)
+    expect(bed.logs.filter((l) => l.includes('answered 503'))).toEqual([
+      'SUBSCRIBE presence to 4610 answered 503: again in 4 s',
+    ])
+  })
+
   test('423 subscribes again at once with the Min-Expires', async () => {
     bed.manager.resume(false)
     bed.manager.watch('4610', 'dialog')

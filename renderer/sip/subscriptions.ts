@@ -218,7 +218,12 @@ export class SubscriptionManager {
       this.pacer.add(watch, true)
     } else if (answer.kind === 'retry') {
       if (answer.overload) this.pacer.pauseFor(answer.retryAfterMs ?? this.tuning.overloadPauseMs)
-      this.retryLater(watch, answer.retryAfterMs)
+      const delay = this.retryLater(watch, answer.retryAfterMs)
+      // once per streak: a board of 500 refused every few seconds must not flood the log
+      if (watch.failures === 1)
+        this.deps.log(
+          `SUBSCRIBE ${watch.event} to ${watch.target} answered ${code}: again in ${Math.round(delay / 1000)} s`,
+        )
     } else {
       this.deps.log(`SUBSCRIBE ${watch.event} to ${watch.target} refused (${code})`)
       this.giveUp(watch, 'failed', String(code))
@@ -293,7 +298,8 @@ export class SubscriptionManager {
     }, delay)
   }
 
-  private retryLater(watch: Watch, delayMs: number | undefined): void {
+  /** Backs off and queues the watch again after `delayMs` (or the backoff); returns the delay. */
+  private retryLater(watch: Watch, delayMs: number | undefined): number {
     watch.failures++
     this.move(watch, WatchPhase.Backoff)
     this.deps.clock.clearTimeout(watch.timer)
@@ -302,6 +308,7 @@ export class SubscriptionManager {
       watch.timer = undefined
       if (this.watches.get(watch.key) === watch) this.requeue(watch, true)
     }, delay)
+    return delay
   }
 
   /** Drops the current dialog (quietly) and queues a new SUBSCRIBE. */
