@@ -1,4 +1,6 @@
 import { z } from 'zod'
+// A schema's own refusal is a catalogue key: issueMessage words it in the user's language.
+import type { MessageKey } from './i18n/catalogue'
 
 /**
  * The account's schema on its own, so the renderer (which validates only the account at start)
@@ -11,7 +13,10 @@ export const sipAddressSchema = z
   .string()
   .trim()
   .max(256)
-  .regex(/^[A-Za-z0-9._~%!$&'()*+,;=-]+@[A-Za-z0-9.-]+(:\d{1,5})?$/, 'Use the form user@domain')
+  .regex(
+    /^[A-Za-z0-9._~%!$&'()*+,;=-]+@[A-Za-z0-9.-]+(:\d{1,5})?$/,
+    'login.sip-address-invalid' satisfies MessageKey,
+  )
 
 const loopbackHosts = new Set(['127.0.0.1', 'localhost', '[::1]'])
 
@@ -27,7 +32,7 @@ export const webSocketUrlSchema = z
     } catch {
       return false
     }
-  }, 'Use a wss:// address (ws:// only for this computer)')
+  }, 'login.ws-server-invalid' satisfies MessageKey)
 
 /**
  * Account text that ends up inside SIP headers (From display name, Authorization username,
@@ -35,18 +40,15 @@ export const webSocketUrlSchema = z
  * name or the URI early. Refused with a message instead of escaped, so what is stored is what
  * the PBX sees.
  */
-const headerSafeText = (max: number, label: string) =>
-  shortText(max).regex(
-    /^[^\u0000-\u001f\u007f"<>]*$/,
-    `${label} cannot contain line breaks, quotation marks (") or angle brackets (< >).`,
-  )
+const headerSafeText = (max: number) =>
+  shortText(max).regex(/^[^\u0000-\u001f\u007f"<>]*$/, 'form.header-unsafe' satisfies MessageKey)
 
 export const accountSchema = z.object({
-  displayName: headerSafeText(128, 'Display name').default(''),
+  displayName: headerSafeText(128).default(''),
   sipAddress: sipAddressSchema,
-  authUser: headerSafeText(128, 'Auth user').default(''),
+  authUser: headerSafeText(128).default(''),
   wsServer: webSocketUrlSchema,
-  outboundProxy: headerSafeText(512, 'Outbound proxy').default(''),
+  outboundProxy: headerSafeText(512).default(''),
   /** STUN/TURN urls the account allows; empty means host candidates only (no public server). */
   iceServers: z.array(shortText(512)).max(8).default([]),
   voicemailNumber: shortText(32).default('555'),
@@ -60,7 +62,7 @@ export const accountSchema = z.object({
     .max(256)
     .regex(
       /^((sips?:)?[A-Za-z0-9._~%!$&'()*+,;=-]+(@[A-Za-z0-9.-]+(:\d{1,5})?)?)?$/,
-      'Use a number or user@domain',
+      'form.number-or-address' satisfies MessageKey,
     )
     .optional(),
   /** Watch the mailbox for new messages (SUBSCRIBE message-summary); absent: yes. */

@@ -17,6 +17,7 @@ export const invokeChannels = [
   'contacts:save',
   'contacts:delete',
   'contacts:import',
+  'contacts:notices',
   'history:query',
   'history:record',
   'history:delete',

@@ -46,11 +46,8 @@ export interface AccountState {
   complete: boolean
   /** Settings an admin policy fixed; the UI shows them read-only. */
   locked: string[]
-  /**
-   * Notices, e.g. a policy file that was not applied: a catalogue Message the window renders in
-   * its language, or (for texts not yet in the catalogue) plain words.
-   */
-  notices: (Message | string)[]
+  /** Notices, e.g. a policy file that was not applied: catalogue Messages the window renders. */
+  notices: Message[]
   /**
    * Values an admin policy pre-set for the login form (locked or not), e.g. the server URL and
    * the SIP domain; a saved account already has the locked ones applied.
@@ -77,7 +74,7 @@ export interface HistoryPage {
   total: number
   missedUnseen: number
   /** Notices (catalogue messages), e.g. a damaged history file that was set aside (each given once). */
-  notices?: (Message | string)[]
+  notices?: Message[]
 }
 
 export const invokeSchemas = {
@@ -91,6 +88,7 @@ export const invokeSchemas = {
   'contacts:save': contactSchema,
   'contacts:delete': idSchema,
   'contacts:import': contactImportRequestSchema,
+  'contacts:notices': emptySchema,
   'history:query': historyQuerySchema,
   'history:record': historyEntrySchema,
   'history:delete': idSchema,
@@ -122,6 +120,8 @@ export interface InvokeMap {
   'contacts:save': Contact
   'contacts:delete': boolean
   'contacts:import': ContactImportReport
+  /** What the user must know about the contacts file (a damaged file set aside), each given once. */
+  'contacts:notices': Message[]
   'history:query': HistoryPage
   'history:record': HistoryEntry
   'history:delete': boolean
@@ -166,7 +166,7 @@ export interface EventMap {
   power: { kind: PowerEvent; at: number }
   headset: HeadsetEvent
   /** USB could not be watched on this machine (no permission, no libusb): said once. */
-  'headset-watch-unavailable': { reason: string }
+  'headset-watch-unavailable': { notice: Message }
   /** A tel:/sip:/callto: link was opened: put it in the dial field, never dial by itself. */
   'dial-request': { target: string }
   'notification-action': { callId: string; action: 'answer' | 'reject' | 'show' }

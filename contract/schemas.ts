@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { accountSchema, shortText } from './account-schema'
 import { languagePreferences } from './i18n/language'
+import type { MessageKey } from './i18n/catalogue'
 import { historyTextLimits, maxWatchedContacts, sipTraceLimits, textLimits } from './limits'
 
 /**
@@ -101,12 +102,7 @@ export const maxImportChars = 32 * 1024 * 1024
 
 export const contactImportRequestSchema = z.object({
   format: z.enum(['vcard', 'csv']),
-  text: z
-    .string()
-    .max(
-      maxImportChars,
-      'The file is too large to import (at most 32 MB). Export fewer contacts at a time, or split the file.',
-    ),
+  text: z.string().max(maxImportChars, 'import.too-large' satisfies MessageKey),
 })
 
 export type ContactImportRequest = z.infer<typeof contactImportRequestSchema>
@@ -189,7 +185,7 @@ export const incomingCallNoticeSchema = z.object({
 export const logLineSchema = z.object({
   level: z.enum(['debug', 'info', 'warn', 'error']),
   /** Which part of the renderer speaks, e.g. `sip`, `audio`, `calls`. */
-  scope: z.string().regex(/^[a-z][a-z0-9-]{0,23}$/, 'Use a short lower-case scope'),
+  scope: z.string().regex(/^[a-z][a-z0-9-]{0,23}$/),
   message: z.string().min(1).max(2000),
 })
 export type LogLine = z.infer<typeof logLineSchema>

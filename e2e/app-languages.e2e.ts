@@ -127,6 +127,14 @@ describe.each(journeys)('Parley in $locale', (journey) => {
     expect(violations, `axe on ${name} (${journey.language})`).toEqual([])
     expect(await clippedLabels(page), `clipped on ${name} (${journey.language})`).toEqual([])
     await screenshot(page, `${journey.language}-screen-${name}`)
+    // 200% text (the browser's text size, as a low-vision user sets it): still nothing cut off.
+    await page.evaluate(() => (document.documentElement.style.fontSize = '200%'))
+    try {
+      expect(await clippedLabels(page), `clipped on ${name} at 200% text (${journey.language})`).toEqual([])
+      await screenshot(page, `${journey.language}-screen-${name}-200`)
+    } finally {
+      await page.evaluate(() => (document.documentElement.style.fontSize = ''))
+    }
   }
 
   const card = (party: RegExp): Locator =>
@@ -220,6 +228,32 @@ describe.each(journeys)('Parley in $locale', (journey) => {
     await checkScreen('contacts')
     await editor.getByRole('button', { name: t('contact.cancel') }).click()
     await expect.poll(() => page.getByRole('dialog').count()).toBe(0)
+  })
+
+  test('my status menu', async () => {
+    const prefix = t('status.button', { status: '' })
+    await page
+      .getByRole('button', { name: new RegExp(`^${prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) })
+      .first()
+      .click()
+    const menu = page.getByRole('dialog', { name: t('status.menu') })
+    await expect.poll(() => menu.isVisible()).toBe(true)
+    expect(await menu.getByRole('button', { name: t('status.lunch') }).count()).toBe(1)
+    await checkScreen('status-menu')
+    await menu.getByRole('button', { name: t('status.cancel') }).click()
+    await expect.poll(() => menu.count()).toBe(0)
+  })
+
+  test("colleagues' lamps: a watched colleague, watched only", async () => {
+    await contactRow()
+      .getByRole('button', { name: t('lamp.watch', { name: 'Carol Dahl' }) })
+      .click()
+    const lamp = contactRow().getByRole('img', { name: new RegExp(`^Carol Dahl: `) })
+    await expect.poll(() => lamp.count(), { timeout: 15_000 }).toBe(1)
+    const only = page.getByLabel(t('lamp.watched-only'), { exact: true })
+    await only.check()
+    await checkScreen('lamps')
+    await only.uncheck()
   })
 
   test('a call rings, is answered, held and resumed', async () => {

@@ -1,3 +1,4 @@
+import { render } from '../contract/i18n'
 import { inEnglish } from './testing/english'
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -178,7 +179,8 @@ describe('account fields that reach SIP headers', () => {
         password: 'pw',
       })
       expect(result).toMatchObject({ ok: false, error: { code: 'invalid-input' } })
-      if (!result.ok) expect(result.error.message).toMatch(/cannot contain line breaks, quotation marks/)
+      if (!result.ok)
+        expect(render('en', result.error.message)).toMatch(/cannot contain line breaks, quotation marks/)
     }
     expect(value<AccountState>(await main.dispatch('account:get')).account).toBeNull()
   })

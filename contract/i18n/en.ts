@@ -15,6 +15,9 @@ import { enAudio } from './en/audio'
 import { enNotices } from './en/notices'
 import { enLayout } from './en/layout'
 import { enVoicemailWaiting } from './en/voicemail-waiting'
+// Reasons from lower layers (codes, not sentences) and contact files.
+import { enReasons } from './en/reasons'
+import { enContactFiles } from './en/contact-files'
 import { plural } from './language'
 
 /**
@@ -33,6 +36,8 @@ export const en = {
   ...enNotices,
   ...enLayout,
   ...enVoicemailWaiting,
+  ...enReasons,
+  ...enContactFiles,
   ...enHelp,
   ...enContacts,
   ...enScreens,

@@ -16,6 +16,9 @@ import { svAudio } from './sv/audio'
 import { svNotices } from './sv/notices'
 import { svLayout } from './sv/layout'
 import { svVoicemailWaiting } from './sv/voicemail-waiting'
+// Reasons from lower layers (codes, not sentences) and contact files.
+import { svReasons } from './sv/reasons'
+import { svContactFiles } from './sv/contact-files'
 import { plural } from './language'
 
 /**
@@ -33,6 +36,8 @@ export const sv: Catalogue = {
   ...svNotices,
   ...svLayout,
   ...svVoicemailWaiting,
+  ...svReasons,
+  ...svContactFiles,
   ...svHelp,
   ...svContacts,
   ...svScreens,

@@ -1,4 +1,4 @@
-import { message } from '../../contract/i18n'
+import { message, render } from '../../contract/i18n'
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -129,9 +129,10 @@ describe('AccountService with an admin policy', () => {
       accountService.save({ account: { ...account, wsServer: 'wss://elsewhere.example/ws' } }),
     )
     expect(error.code).toBe('locked')
-    expect(error.message).toBe(
-      'Your administrator has locked WebSocket server address; those settings were not changed.',
-    )
+    // The setting is named in the user's language, not only the sentence around it.
+    expect(error.text).toEqual(message('reason.locked', { setting: message('setting.ws-server') }))
+    expect(render('sv', error.text)).toBe('Administratören har låst WebSocket-servern.')
+    expect(render('en', error.text)).toBe('Your administrator has locked the WebSocket server.')
     expect(accountService.state().account?.wsServer).toBe('wss://pbx.corp.example/ws')
   })
 
@@ -226,8 +227,8 @@ describe('AccountService with an admin policy', () => {
       { preferences: { closeToTray: true } },
     )
     expect(accountService.preferences().closeToTray).toBe(false)
-    expect(expectHandlerError(() => accountService.updatePreferences({ closeToTray: true })).message).toMatch(
-      /close to tray/,
+    expect(expectHandlerError(() => accountService.updatePreferences({ closeToTray: true })).text).toEqual(
+      message('reason.locked', { setting: message('setting.close-to-tray') }),
     )
     expect(accountService.updatePreferences({ closeToTray: false, doNotDisturb: true })).toMatchObject({
       closeToTray: false,
@@ -269,7 +270,7 @@ describe('AccountService with an admin policy', () => {
     )
     expect(locked.accountService.preferences().dtmfMethod).toBe('info')
     const refused = expectHandlerError(() => locked.accountService.updatePreferences({ dtmfMethod: 'auto' }))
-    expect(refused.message).toMatch(/keypad tone method/)
+    expect(refused.text).toEqual(message('reason.locked', { setting: message('setting.dtmf-method') }))
   })
 
   it('the policy switches the SIP trace on, or locks it off', () => {

@@ -1,4 +1,4 @@
-import type { Message } from '../../contract/i18n'
+import { message, type Message } from '../../contract/i18n'
 import type { AccountState } from '../../contract/ipc'
 import {
   accountSchema,
@@ -18,7 +18,7 @@ import {
   applyPolicyToAccount,
   applyPolicyToPreferences,
   preferencePresets,
-  labelOf,
+  lockedMessage,
   lockedAccountChanges,
   lockedPreferenceChanges,
 } from './policy-enforcement'
@@ -39,11 +39,8 @@ function storing(write: () => void): void {
   try {
     write()
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code ?? 'unknown error'
-    throw new HandlerError(
-      'storage',
-      `Your settings could not be saved (${reason}). Check free disk space and try again.`,
-    )
+    const code = (error as NodeJS.ErrnoException).code ?? 'EIO'
+    throw new HandlerError('storage', message('reason.settings-not-saved', { code }))
   }
 }
 
@@ -55,7 +52,7 @@ export interface AccountServiceDeps {
   policy: AdminPolicy
   events: EventSink
   /** Notices from start-up that are not the settings' own (a policy file refused, ...). */
-  startupNotices?: readonly (Message | string)[]
+  startupNotices?: readonly Message[]
 }
 
 /** Account, password and preferences, with the admin policy enforced on every read and write. */
@@ -116,10 +113,7 @@ export class AccountService {
     const current = this.readAccount()
     const violations = lockedAccountChanges(request.account, current, blankAccount, policy)
     if (violations.length > 0) {
-      throw new HandlerError(
-        'locked',
-        `Your administrator has locked ${violations.map(labelOf).join(', ')}; those settings were not changed.`,
-      )
+      throw new HandlerError('locked', lockedMessage(violations))
     }
     storing(() => this.writeAccount(request.account))
     // An empty password field means "unchanged", like an omitted one: forms send '' untouched.
@@ -129,7 +123,7 @@ export class AccountService {
 
   password(): string {
     const password = this.deps.credentials.getPassword()
-    if (password === null) throw new HandlerError('not-found', 'No password is saved. Please sign in again.')
+    if (password === null) throw new HandlerError('not-found', message('reason.no-password'))
     return password
   }
 
@@ -151,10 +145,7 @@ export class AccountService {
     const current = this.preferences()
     const violations = lockedPreferenceChanges(patch, current, this.deps.policy)
     if (violations.length > 0) {
-      throw new HandlerError(
-        'locked',
-        `Your administrator has locked ${violations.map(labelOf).join(', ')}; it was not changed.`,
-      )
+      throw new HandlerError('locked', lockedMessage(violations))
     }
     const next = preferencesSchema.parse({ ...current, ...patch })
     storing(() => this.deps.settings.writePreferences(next))

@@ -1,3 +1,4 @@
+import { message, type Message, type MessageKey } from '../../contract/i18n/catalogue'
 import { accountSchema, preferencesSchema } from '../../contract/schemas'
 import type { Account, Preferences, PreferencesPatch } from '../../contract/schemas'
 import type { AdminPolicy, LockableSetting } from '../policy/admin-policy'
@@ -12,27 +13,41 @@ const accountFieldsFromPolicy = [
   'region',
 ] as const
 
-const settingLabels: Partial<Record<LockableSetting, string>> = {
-  displayName: 'display name',
-  sipAddress: 'SIP address',
-  sipDomain: 'SIP domain',
-  authUser: 'authentication user',
-  wsServer: 'WebSocket server address',
-  outboundProxy: 'outbound proxy',
-  iceServers: 'ICE servers',
-  voicemailNumber: 'voicemail number',
-  mailbox: 'voicemail mailbox',
-  voicemailWatch: 'new voicemail indicator',
-  region: 'phone number region',
-  closeToTray: 'close to tray',
-  dtmfMethod: 'keypad tone method',
-  language: 'language',
-  doNotDisturb: 'do not disturb',
-  historyLimit: 'call history limit',
-  sipTrace: 'SIP trace',
-  keepOnTop: 'keep on top',
+/** How a locked setting is named inside "Your administrator has locked …", in the user's language. */
+const settingLabels: Record<LockableSetting, MessageKey> = {
+  displayName: 'setting.display-name',
+  sipAddress: 'setting.sip-address',
+  sipDomain: 'setting.sip-domain',
+  authUser: 'setting.auth-user',
+  wsServer: 'setting.ws-server',
+  outboundProxy: 'setting.outbound-proxy',
+  iceServers: 'setting.ice-servers',
+  voicemailNumber: 'setting.voicemail-number',
+  mailbox: 'setting.mailbox',
+  voicemailWatch: 'setting.voicemail-watch',
+  region: 'setting.region',
+  closeToTray: 'setting.close-to-tray',
+  dtmfMethod: 'setting.dtmf-method',
+  language: 'setting.language',
+  doNotDisturb: 'setting.do-not-disturb',
+  historyLimit: 'setting.history-limit',
+  sipTrace: 'setting.sip-trace',
+  keepOnTop: 'setting.keep-on-top',
+  microphone: 'setting.microphone',
+  speaker: 'setting.speaker',
+  ringtone: 'setting.ringtone',
+  watchedContacts: 'setting.watched-contacts',
+  autoUpdate: 'setting.auto-update',
+  statusSchedule: 'setting.status-schedule',
 }
-export const labelOf = (setting: string): string => settingLabels[setting as LockableSetting] ?? setting
+
+/** "Your administrator has locked the language." (and how many more), for the settings refused. */
+export function lockedMessage(settings: readonly string[]): Message {
+  const first = message(settingLabels[settings[0] as LockableSetting] ?? 'setting.other')
+  return settings.length > 1
+    ? message('reason.locked-more', { setting: first, count: settings.length - 1 })
+    : message('reason.locked', { setting: first })
+}
 
 const sameValue = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 

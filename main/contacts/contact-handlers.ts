@@ -2,6 +2,7 @@ import { contactImportProgressSchema, type ContactImportProgress } from '../../c
 import type { EventSink } from '../ipc/event-bus'
 import type { ContactPage } from '../../contract/schemas'
 import { defineHandlers, HandlerError, storageFailureAsHandlerError } from '../ipc/handlers'
+import { message } from '../../contract/i18n/catalogue'
 import { ContactStorageError, type ContactStore } from './contact-store'
 import { ImportStopped, type ContactImportRunner } from './import-runner'
 
@@ -22,7 +23,7 @@ export const contactHandlers = (store: ContactStore, importer: ContactImportRunn
         .map((number) => ({ ...number, value: number.value.trim() }))
         .filter((number) => number.value !== '')
       if (name === '' && numbers.length === 0) {
-        throw new HandlerError('invalid-input', 'A contact needs a name or a number.')
+        throw new HandlerError('invalid-input', message('reason.contact-needs-name'))
       }
       return await guardStorage(() =>
         store.save({
@@ -34,6 +35,7 @@ export const contactHandlers = (store: ContactStore, importer: ContactImportRunn
       )
     },
     'contacts:delete': ({ id }) => guardStorage(() => store.delete(id)),
+    'contacts:notices': () => store.takeNotices(),
     'contacts:import': async (request) => {
       // Checked against the contract before it leaves: the worker's numbers are not trusted blindly.
       const progress = (update: ContactImportProgress) =>
@@ -44,7 +46,7 @@ export const contactHandlers = (store: ContactStore, importer: ContactImportRunn
         parsed = await importer.run(request, (percent) => progress({ phase: 'reading', percent }))
       } catch (error) {
         if (error instanceof ImportStopped) {
-          throw new HandlerError('invalid-input', `Nothing was imported. ${error.message}`)
+          throw new HandlerError('invalid-input', error.text)
         }
         throw error
       }

@@ -1,3 +1,5 @@
+import { message } from '../../contract/i18n'
+import { inEnglish, inSwedish } from '../testing/english'
 import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -74,7 +76,7 @@ describe('ContactStore', () => {
     const handlers = handlersFor(store)
     await expect(
       handlers['contacts:save']({ ...bo, name: '  ', numbers: [{ kind: 'work', value: ' ' }] }, context),
-    ).rejects.toMatchObject({ code: 'invalid-input', message: 'A contact needs a name or a number.' })
+    ).rejects.toMatchObject({ code: 'invalid-input', text: message('reason.contact-needs-name') })
     const saved = await handlers['contacts:save'](
       {
         ...bo,
@@ -119,7 +121,7 @@ describe('ContactStore', () => {
     const broken = 'BEGIN:VCARD\nFN:Good One\nEND:VCARD\nBEGIN:VCARD\nFN:Half\n'
     await expect(
       handlers['contacts:import']({ format: 'vcard', text: broken }, context),
-    ).rejects.toThrowError(/Nothing was imported\. Line 4: /)
+    ).rejects.toThrowError(/^Line 4: this card is never closed/)
     await expect(
       handlers['contacts:import']({ format: 'vcard', text: broken }, context),
     ).rejects.toBeInstanceOf(HandlerError)
@@ -133,8 +135,8 @@ describe('ContactStore', () => {
     const text = `Name,Phone\n${'Eva Holm,08-34\n'.repeat(50_000)}`
     await expect(handlers['contacts:import']({ format: 'csv', text }, context)).rejects.toMatchObject({
       code: 'invalid-input',
-      message:
-        'Nothing was imported. Reading the file took longer than 1 second, so it was stopped. Try a smaller file.',
+      text: message('import.too-slow', { seconds: 1 }),
+      message: 'Reading the file took longer than 1 second, so it was stopped. Try a smaller file.',
     })
     expect(store.list()).toEqual([])
     expect((await openStore()).list()).toEqual([])
@@ -145,7 +147,7 @@ describe('ContactStore', () => {
     const handlers = handlersFor(store)
     await expect(
       handlers['contacts:import']({ format: 'csv', text: 'Name,Phone\nBo,1\n\uFFFDsa,2\n' }, context),
-    ).rejects.toThrowError(/^Nothing was imported\. Line 3: some characters could not be read/)
+    ).rejects.toThrowError(/^Line 3: some characters could not be read/)
     expect(store.list()).toEqual([])
   })
 
@@ -166,7 +168,7 @@ describe('ContactStore', () => {
   it('never overwrites a contacts file it could not read', async () => {
     await mkdir(path) // unreadable as a file, whoever runs the test
     const store = await openStore()
-    expect(store.takeNotices()[0]).toMatch(/could not be read/)
+    expect(store.takeNotices()).toEqual([message('notice.contacts-unreadable')])
     await expect(store.save(bo)).rejects.toThrowError(/left untouched/)
     expect((await stat(path)).isDirectory()).toBe(true)
   })
@@ -176,8 +178,10 @@ describe('ContactStore', () => {
     await writeFile(path, JSON.stringify({ version: 1, contacts: [valid, { id: 'b', name: 42 }] }))
     const store = await openStore()
     expect(store.list()).toEqual([valid])
-    const [notice] = store.takeNotices()
-    expect(notice).toMatch(/damaged \(1 contact could not be read\)/)
+    const [notice] = inSwedish(store.takeNotices())
+    expect(notice).toMatch(
+      /^Kontaktfilen var skadad \(1 kontakt gick inte att läsa\)\. Originalet sparades som .*contacts\.json\.corrupt-/,
+    )
     const setAside = (await readdir(directory)).find((name) => name.startsWith('contacts.json.corrupt-'))
     expect(setAside).toBeDefined()
     expect(JSON.parse(await readFile(join(directory, setAside as string), 'utf8')).contacts).toHaveLength(2)
@@ -188,7 +192,7 @@ describe('ContactStore', () => {
     await writeFile(path, '{"version":1,"contacts":[{"id":"a"')
     const store = await openStore()
     expect(store.list()).toEqual([])
-    expect(store.takeNotices()[0]).toMatch(/not valid JSON/)
+    expect(inEnglish(store.takeNotices())[0]).toMatch(/damaged \(it is not valid JSON\)/)
     expect((await readdir(directory)).some((name) => name.startsWith('contacts.json.corrupt-'))).toBe(true)
   })
 

@@ -7,6 +7,8 @@ import type { Logger } from '../log/logger'
 import { replaceAtomically, setAsideName } from '../history/durable-file'
 import { sameContactKey } from './contact-drafts'
 import type { ContactDraft } from './import-error'
+import { message, render, type Message } from '../../contract/i18n/catalogue'
+import { ReasonError } from '../ipc/reason-error'
 
 export interface ContactStoreOptions {
   /** e.g. <userData>/contacts.json */
@@ -16,14 +18,15 @@ export interface ContactStoreOptions {
   newId?: () => string
 }
 
-/** Saving to disk failed; the message is meant for the user. */
-export class ContactStorageError extends Error {
+/** Saving to disk failed; its `text` is meant for the user. */
+export class ContactStorageError extends ReasonError {
   override name = 'ContactStorageError'
 }
 
 interface ParsedContacts {
   contacts: Contact[]
-  problem: string | null
+  /** What was wrong with the file (worded for the user), or null. */
+  problem: Message | null
 }
 
 interface ContactsFile {
@@ -40,7 +43,7 @@ interface ContactsFile {
 export class ContactStore {
   private contacts: Contact[] = []
   private writes: Promise<unknown> = Promise.resolve()
-  private notices: string[] = []
+  private notices: Message[] = []
   /** The file exists but could not be read: writing would replace contacts never loaded. */
   private fileUnreadable = false
   private readonly now: () => Date
@@ -62,7 +65,7 @@ export class ContactStore {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return
       this.fileUnreadable = true
       this.options.logger.error('Contacts: the file could not be read', error)
-      this.notices.push('Your contacts could not be read, so the list is empty. The file was left untouched.')
+      this.notices.push(message('notice.contacts-unreadable'))
       return
     }
     // Validated a slice at a time, so main keeps answering while 10,000 contacts load.
@@ -76,7 +79,8 @@ export class ContactStore {
     await this.writes
   }
 
-  takeNotices(): string[] {
+  /** What the user must be told about the contacts file (each handed out once). */
+  takeNotices(): Message[] {
     const notices = this.notices
     this.notices = []
     return notices
@@ -140,17 +144,13 @@ export class ContactStore {
   private commit(next: Contact[]): Promise<void> {
     const write = async () => {
       if (this.fileUnreadable) {
-        throw new ContactStorageError(
-          'Your contacts file could not be read when Parley started, so it is left untouched. Restart Parley and try again.',
-        )
+        throw new ContactStorageError(message('reason.contacts-unreadable-at-start'))
       }
       try {
         await replaceAtomically(this.options.path, await contactsFileText(next))
       } catch (error) {
         this.options.logger.error('Contacts: write failed', error)
-        throw new ContactStorageError(
-          'Your contacts could not be saved (the disk may be full or read-only). Nothing was changed.',
-        )
+        throw new ContactStorageError(message('reason.contacts-not-saved'))
       }
       this.contacts = next
     }
@@ -164,19 +164,29 @@ export class ContactStore {
     return result
   }
 
-  private async setAside(problem: string): Promise<void> {
+  /**
+   * Keeps a damaged file under another name and writes the valid contacts in its place. When
+   * it cannot be moved, it is left as it is and no write may replace it (contacts never read
+   * would be lost); when only the rewrite fails, the next change writes the file.
+   */
+  private async setAside(problem: Message): Promise<void> {
     const keptAs = setAsideName(this.options.path, this.now())
+    const count = this.contacts.length
     try {
       await rename(this.options.path, keptAs)
+    } catch (error) {
+      this.fileUnreadable = true
+      this.options.logger.error(`Contacts: ${render('en', problem)}; the file could not be set aside`, error)
+      this.notices.push(message('notice.contacts-damaged-kept', { problem, count }))
+      return
+    }
+    this.options.logger.warn(`Contacts: ${render('en', problem)}; original kept as ${keptAs}`)
+    this.notices.push(message('notice.contacts-damaged', { problem, keptAs, count }))
+    try {
       await replaceAtomically(this.options.path, await contactsFileText(this.contacts))
     } catch (error) {
-      this.options.logger.error('Contacts: could not set the damaged file aside', error)
+      this.options.logger.error('Contacts: the file could not be written again after setting it aside', error)
     }
-    this.options.logger.warn(`Contacts: ${problem}; original kept as ${keptAs}`)
-    this.notices.push(
-      `Your contacts file was damaged (${problem}). The original was kept as ${keptAs}; ` +
-        `the list was started again with the ${this.contacts.length} contacts that could be read.`,
-    )
   }
 }
 
@@ -208,10 +218,10 @@ export function* contactsFileSlices(text: string): Slices<ParsedContacts> {
   try {
     parsed = JSON.parse(text)
   } catch {
-    return { contacts: [], problem: 'it is not valid JSON' }
+    return { contacts: [], problem: message('notice.contacts-problem-json') }
   }
   const list = (parsed as Partial<ContactsFile> | null)?.contacts
-  if (!Array.isArray(list)) return { contacts: [], problem: 'it holds no contact list' }
+  if (!Array.isArray(list)) return { contacts: [], problem: message('notice.contacts-problem-no-list') }
   const contacts: Contact[] = []
   let invalid = 0
   const ids = new Set<string>()
@@ -225,6 +235,6 @@ export function* contactsFileSlices(text: string): Slices<ParsedContacts> {
   }
   return {
     contacts,
-    problem: invalid > 0 ? `${invalid} contact${invalid === 1 ? '' : 's'} could not be read` : null,
+    problem: invalid > 0 ? message('notice.contacts-problem-invalid', { count: invalid }) : null,
   }
 }

@@ -22,10 +22,8 @@ export function contactsPart(context: PartContext): MainPart {
       }),
       context.events,
     ),
-    async start() {
-      await store.start()
-      for (const notice of store.takeNotices()) context.logger.warn(`Contacts: ${notice}`)
-    },
+    // The store logs what went wrong with the file once; its notices wait for the window.
+    start: () => store.start(),
     stop: () => store.stop(),
   }
 }

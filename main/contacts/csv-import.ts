@@ -1,3 +1,4 @@
+import { message } from '../../contract/i18n/catalogue'
 import { buildDraft, type DraftParts } from './contact-drafts'
 import { readCsv, type CsvRecord } from './csv-reader'
 import {
@@ -165,7 +166,7 @@ function checkRowWidth(record: CsvRecord, headerWidth: number): void {
   if (extra) {
     throw new ContactImportError(
       record.line,
-      `this row has ${record.fields.length} fields but the header has ${headerWidth}`,
+      message('import.row-width', { fields: record.fields.length, header: headerWidth }),
     )
   }
 }
@@ -173,17 +174,13 @@ function checkRowWidth(record: CsvRecord, headerWidth: number): void {
 /** Progress: reading the records is the first half, turning rows into contacts the second. */
 export function parseContactsCsv(text: string, onProgress?: ParseProgress): CsvParseResult {
   const [header, ...rows] = readCsv(text, onProgress && ((fraction) => onProgress(fraction / 2)))
-  if (!header)
-    throw new ContactImportError(1, 'the file is empty (expected a header row such as "Name,Phone")')
+  if (!header) throw new ContactImportError(1, message('import.csv-empty'))
   const columns = mapColumns(header.fields)
   const hasName =
     columns.name.length + columns.firstName.length + columns.lastName.length + columns.company.length > 0
   const hasNumber = columns.numbers.length + columns.googlePhones.length > 0
   if (!hasName && !hasNumber) {
-    throw new ContactImportError(
-      header.line,
-      'no name or phone columns in the header (expected e.g. "Name", "First Name", "Company", "Business Phone", "Phone 1 - Value")',
-    )
+    throw new ContactImportError(header.line, message('import.csv-no-columns'))
   }
   const contacts: ContactDraft[] = []
   let empty = 0

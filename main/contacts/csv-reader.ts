@@ -1,3 +1,4 @@
+import { message } from '../../contract/i18n/catalogue'
 import { ContactImportError, progressEvery, type ParseProgress } from './import-error'
 
 /**
@@ -82,15 +83,14 @@ export function readCsv(input: string, onProgress?: ParseProgress): CsvRecord[] 
     } else if (afterQuote) {
       throw new ContactImportError(
         line,
-        `unexpected text after a closing quote: ${JSON.stringify(text.slice(index, index + 20))}`,
+        message('import.after-quote', { text: JSON.stringify(text.slice(index, index + 20)) }),
       )
     } else if (character === '"' && field === '') {
       inQuotes = true
       quoteLine = line
     } else field += character
   }
-  if (inQuotes)
-    throw new ContactImportError(quoteLine, 'a quoted field starts here but its closing quote is missing')
+  if (inQuotes) throw new ContactImportError(quoteLine, message('import.quote-not-closed'))
   if (field !== '' || fields.length > 0 || afterQuote) endRecord()
   return records
 }

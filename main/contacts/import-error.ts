@@ -1,16 +1,20 @@
 import type { Contact } from '../../contract/schemas'
+import { message, render, type Message } from '../../contract/i18n/catalogue'
 
 /** A contact read from a file, before the store gives it an id. */
 export type ContactDraft = Omit<Contact, 'id'>
 
-/** Why a file cannot be imported, with the line to look at. Nothing is imported when thrown. */
+/**
+ * Why a file cannot be imported, with the line to look at (the reason a catalogue message, so
+ * the user reads it in their language). Nothing is imported when thrown.
+ */
 export class ContactImportError extends Error {
   override name = 'ContactImportError'
   constructor(
     readonly line: number,
-    readonly reason: string,
+    readonly reason: Message,
   ) {
-    super(`Line ${line}: ${reason}`)
+    super(render('en', message('import.at-line', { line, reason })))
   }
 }
 

@@ -1,5 +1,6 @@
 import type { ContactImportRequest } from '../../contract/schemas'
 import type { ContactDraft } from './import-error'
+import type { Message } from '../../contract/i18n/catalogue'
 
 /**
  * Messages between main and the contact import worker. The result comes in batches of JSON
@@ -18,9 +19,9 @@ export type WorkerMessage =
   | { type: 'progress'; percent: number }
   | { type: 'contacts'; json: string }
   | { type: 'done'; empty: number }
-  /** The file was refused (ContactImportError): the message names the line. */
-  | { type: 'refused'; message: string }
-  /** Anything else went wrong inside the worker. */
-  | { type: 'failed'; message: string }
+  /** The file was refused (ContactImportError): the line, and why as a catalogue message. */
+  | { type: 'refused'; line: number; reason: Message }
+  /** Anything else went wrong inside the worker (for the log). */
+  | { type: 'failed'; detail: string }
 
 export const resultBatchSize = 1000

@@ -114,9 +114,8 @@ describe('contact import size limit', () => {
       text: 'x'.repeat(maxImportChars + 1),
     })
     expect(parsed.success).toBe(false)
-    expect(parsed.error?.issues[0]?.message).toBe(
-      'The file is too large to import (at most 32 MB). Export fewer contacts at a time, or split the file.',
-    )
+    // A catalogue key, worded in the user's language by the window (see issueMessage).
+    expect(parsed.error?.issues[0]?.message).toBe('import.too-large')
     expect(
       contactImportRequestSchema.safeParse({ format: 'csv', text: 'x'.repeat(21_000_000) }).success,
     ).toBe(true)

@@ -1,5 +1,7 @@
 import type { ContactImportRequest } from '../../contract/schemas'
 import type { Logger } from '../log/logger'
+import { message, type Message } from '../../contract/i18n/catalogue'
+import { ReasonError } from '../ipc/reason-error'
 import type { ParsedImport } from './import-core'
 import type { ResultBatch, WorkerMessage, WorkerRequest } from './import-protocol'
 
@@ -14,14 +16,14 @@ export interface ImportWorker {
 
 export type StartImportWorker = () => ImportWorker
 
-/** Why an import stopped; `message` is for the user, and nothing was imported. */
-export class ImportStopped extends Error {
+/** Why an import stopped; its `text` is for the user, and nothing was imported. */
+export class ImportStopped extends ReasonError {
   override name = 'ImportStopped'
   constructor(
     readonly reason: 'refused' | 'time-limit' | 'failed',
-    message: string,
+    text: Message,
   ) {
-    super(message)
+    super(text)
   }
 }
 
@@ -61,15 +63,7 @@ export class ContactImportRunner {
       }
       const seconds = Math.max(1, Math.round(this.options.timeLimitMs / 1000))
       const timer = setTimeout(
-        () =>
-          settle(() =>
-            reject(
-              new ImportStopped(
-                'time-limit',
-                `Reading the file took longer than ${seconds} second${seconds === 1 ? '' : 's'}, so it was stopped. Try a smaller file.`,
-              ),
-            ),
-          ),
+        () => settle(() => reject(new ImportStopped('time-limit', message('import.too-slow', { seconds })))),
         this.options.timeLimitMs,
       )
       // Batches arrive faster than they should be parsed: one per event-loop turn.
@@ -84,37 +78,45 @@ export class ContactImportRunner {
         if (batches.length > 0) setImmediate(parseNext)
         else if (done) settle(() => resolve(result))
       }
-      worker.on('message', (message) => {
-        switch (message.type) {
+      // The user reads that the file could not be read; what went wrong goes to the log once.
+      const failed = (detail: unknown) =>
+        settle(() => {
+          this.options.logger.warn('Contact import: the worker failed', detail)
+          reject(new ImportStopped('failed', message('import.read-failed')))
+        })
+      worker.on('message', (sent) => {
+        switch (sent.type) {
           case 'progress':
-            onPercent(message.percent)
+            onPercent(sent.percent)
             break
           case 'contacts':
-            batches.push(message.json)
+            batches.push(sent.json)
             if (batches.length === 1) setImmediate(parseNext)
             break
           case 'done':
-            result.empty = message.empty
+            result.empty = sent.empty
             done = true
             if (batches.length === 0) settle(() => resolve(result))
             break
           case 'refused':
-            settle(() => reject(new ImportStopped('refused', message.message)))
+            settle(() =>
+              reject(
+                new ImportStopped(
+                  'refused',
+                  message('import.at-line', { line: sent.line, reason: sent.reason }),
+                ),
+              ),
+            )
             break
           case 'failed':
-            settle(() =>
-              reject(new ImportStopped('failed', `The file could not be read (${message.message}).`)),
-            )
+            failed(sent.detail)
             break
         }
       })
-      worker.on('error', (error) =>
-        settle(() => reject(new ImportStopped('failed', `The file could not be read (${error.message}).`))),
-      )
+      worker.on('error', failed)
       // A worker that has sent everything ends by itself; before that, an exit is a failure.
       worker.on('exit', (code) => {
-        if (!done)
-          settle(() => reject(new ImportStopped('failed', `The import stopped unexpectedly (code ${code}).`)))
+        if (!done) settle(() => reject(new ImportStopped('failed', message('import.stopped', { code }))))
       })
       worker.postMessage(request)
     })

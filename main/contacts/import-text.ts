@@ -1,3 +1,4 @@
+import { message } from '../../contract/i18n/catalogue'
 import { ContactImportError } from './import-error'
 
 /**
@@ -9,8 +10,5 @@ export function assertReadableText(text: string): void {
   const at = text.indexOf('\uFFFD')
   if (at < 0) return
   const line = text.slice(0, at).split(/\r\n|\r|\n/).length
-  throw new ContactImportError(
-    line,
-    'some characters could not be read (the file was not read in its own character set). Save it as UTF-8 and import it again.',
-  )
+  throw new ContactImportError(line, message('import.unreadable-characters'))
 }

@@ -30,7 +30,7 @@ port.once('message', (request: WorkerRequest) => {
     }
     send({ type: 'done', empty: parsed.empty })
   } catch (error) {
-    if (error instanceof ContactImportError) send({ type: 'refused', message: error.message })
-    else send({ type: 'failed', message: error instanceof Error ? error.message : String(error) })
+    if (error instanceof ContactImportError) send({ type: 'refused', line: error.line, reason: error.reason })
+    else send({ type: 'failed', detail: error instanceof Error ? error.message : String(error) })
   }
 })

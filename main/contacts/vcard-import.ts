@@ -1,3 +1,4 @@
+import { message } from '../../contract/i18n/catalogue'
 import { TextDecoder } from 'node:util'
 import { buildDraft, type DraftParts } from './contact-drafts'
 import {
@@ -128,12 +129,13 @@ function headOfLine({ line, text }: LogicalLine): LineHead {
       break
     } else if (!quoted && code === 59 /* ; */ && nameEnd < 0) nameEnd = index
   }
-  if (colon <= 0) throw new ContactImportError(line, `expected "NAME:value" but found "${text.slice(0, 40)}"`)
+  if (colon <= 0)
+    throw new ContactImportError(line, message('import.expected-property', { found: text.slice(0, 40) }))
   const nameWithGroup = text.slice(0, nameEnd < 0 ? colon : nameEnd)
   const dot = nameWithGroup.lastIndexOf('.')
   const name = (dot < 0 ? nameWithGroup : nameWithGroup.slice(dot + 1)).trim().toUpperCase()
   if (!propertyName.test(name))
-    throw new ContactImportError(line, `"${nameWithGroup.slice(0, 40)}" is not a property name`)
+    throw new ContactImportError(line, message('import.not-a-property', { name: nameWithGroup.slice(0, 40) }))
   return { colon, name }
 }
 
@@ -179,12 +181,12 @@ function decodeQuotedPrintable(value: string, charset: string | undefined, line:
   try {
     decoder = new TextDecoder(charset ?? 'utf-8', { fatal: true })
   } catch {
-    throw new ContactImportError(line, `unknown character set "${charset}"`)
+    throw new ContactImportError(line, message('import.unknown-charset', { charset: String(charset) }))
   }
   try {
     return decoder.decode(new Uint8Array(bytes))
   } catch {
-    throw new ContactImportError(line, `the text is not valid ${charset ?? 'UTF-8'}`)
+    throw new ContactImportError(line, message('import.invalid-text', { charset: charset ?? 'UTF-8' }))
   }
 }
 
@@ -271,26 +273,23 @@ export function parseVCards(text: string, onProgress?: ParseProgress): VCardPars
     const value = boundary ? content.value.trim().toUpperCase() : ''
     if (content.name === 'BEGIN' && value === 'VCARD') {
       if (card)
-        throw new ContactImportError(
-          logical.line,
-          `a new card begins before the card from line ${cardStart} has ended (END:VCARD missing)`,
-        )
+        throw new ContactImportError(logical.line, message('import.card-not-ended', { line: cardStart }))
       card = emptyCard()
       cardStart = logical.line
     } else if (content.name === 'END' && value === 'VCARD') {
-      if (!card) throw new ContactImportError(logical.line, 'END:VCARD without a BEGIN:VCARD before it')
+      if (!card) throw new ContactImportError(logical.line, message('import.end-without-begin'))
       const draft = buildDraft(card)
       if (draft) contacts.push(draft)
       else empty++
       card = null
     } else if (!card) {
-      throw new ContactImportError(logical.line, 'text outside a card (expected BEGIN:VCARD)')
+      throw new ContactImportError(logical.line, message('import.outside-card'))
     } else {
       addProperty(card, content)
     }
   }
-  if (card) throw new ContactImportError(cardStart, 'this card is never closed (END:VCARD missing)')
+  if (card) throw new ContactImportError(cardStart, message('import.card-never-closed'))
   if (contacts.length === 0 && empty === 0)
-    throw new ContactImportError(Math.max(1, lastLine), 'no contacts found (expected BEGIN:VCARD)')
+    throw new ContactImportError(Math.max(1, lastLine), message('import.no-vcards'))
   return { contacts, empty }
 }

@@ -1,3 +1,4 @@
+import { message } from '../../contract/i18n'
 import { EventEmitter } from 'node:events'
 import { describe, expect, it } from 'vitest'
 import type { EventChannel, EventMap } from '../../contract/ipc'
@@ -116,19 +117,21 @@ describe('HeadsetWatcher', () => {
 
   it('reports once when USB cannot be loaded, and keeps working', async () => {
     const sink = new RecordingSink()
+    const logger = new MemoryLogger()
     const watcher = new HeadsetWatcher({
       loadUsb: () => {
         throw new Error('libusb not found')
       },
       events: sink,
-      logger: new MemoryLogger(),
+      logger,
     })
     await watcher.start()
     watcher.stop()
     await watcher.start()
     expect(sink.events).toHaveLength(1)
     expect(sink.events[0]?.event).toBe('headset-watch-unavailable')
-    expect((sink.events[0]?.payload as { reason: string }).reason).toContain('libusb not found')
+    expect(sink.events[0]?.payload).toEqual({ notice: message('notice.headset-watch-unavailable') })
+    expect(String(logger.lines[0]?.details[0])).toContain('libusb not found')
   })
 
   it('reports when hotplug registration itself fails (no permission), leaving no listener', async () => {

@@ -1,7 +1,7 @@
 import type { EventSink } from '../ipc/event-bus'
 import type { Logger } from '../log/logger'
 import { identifyHeadset, type HeadsetIdentity } from './headset-catalog'
-import { messageOf } from '../../contract/error-message'
+import { message } from '../../contract/i18n/catalogue'
 
 /** The part of a `usb` (2.x) Device this service reads. */
 export interface UsbDeviceLike {
@@ -146,9 +146,9 @@ export class HeadsetWatcher {
     this.options.logger.warn('Headset: USB cannot be watched on this computer', error)
     if (this.unavailableReported) return
     this.unavailableReported = true
-    const detail = messageOf(error)
+    // Why (no libusb, no permission) is in the log line above; the user reads what it means.
     this.options.events.emit('headset-watch-unavailable', {
-      reason: `Headsets plugged in or out are not noticed automatically on this computer (${detail.slice(0, 200)}). Calls and audio work as usual.`,
+      notice: message('notice.headset-watch-unavailable'),
     })
   }
 }

@@ -1,3 +1,4 @@
+import { message } from '../../contract/i18n'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -93,7 +94,10 @@ describe('contacts and phone status through the headless main', () => {
     const broken = await main.dispatch('contacts:import', { format: 'csv', text: 'Name,Phone\n"Bo,1\n' })
     expect(broken).toMatchObject({
       ok: false,
-      error: { code: 'invalid-input', message: expect.stringMatching(/Line 2/) },
+      error: {
+        code: 'invalid-input',
+        message: message('import.at-line', { line: 2, reason: message('import.quote-not-closed') }),
+      },
     })
     const listed = await main.dispatch('contacts:list', {})
     expect(listed).toMatchObject({

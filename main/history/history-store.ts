@@ -6,6 +6,7 @@ import type { Logger } from '../log/logger'
 import { appendDurably, replaceAtomically, setAsideName } from './durable-file'
 import { message, type Language, type Message } from '../../contract/i18n'
 import { historyToCsv } from './history-csv'
+import { ReasonError } from '../ipc/reason-error'
 import { HistoryIndex } from './history-index'
 import { historyLogSlices, serializeRecord, type LogRecord } from './history-log'
 
@@ -19,7 +20,7 @@ export interface HistoryStoreOptions {
 }
 
 /** A write to disk failed; the message is meant for the user. */
-export class HistoryStorageError extends Error {
+export class HistoryStorageError extends ReasonError {
   override name = 'HistoryStorageError'
 }
 
@@ -205,18 +206,14 @@ export class HistoryStore {
     } catch (error) {
       this.fileNeedsRewrite = true
       this.options.logger.error('History: append failed', error)
-      throw new HistoryStorageError(
-        'The call could not be saved to the history file (the disk may be full or read-only).',
-      )
+      throw new HistoryStorageError(message('reason.history-not-saved'))
     }
     this.recordsInFile++
   }
 
   private async rewrite(): Promise<void> {
     if (this.fileUnreadable) {
-      throw new HistoryStorageError(
-        'The history file could not be read when Parley started, so it is left as it is: restart Parley to delete or clear calls.',
-      )
+      throw new HistoryStorageError(message('reason.history-unreadable-at-start'))
     }
     const records = this.index.toRecords(this.now().getTime())
     try {
@@ -224,9 +221,7 @@ export class HistoryStore {
     } catch (error) {
       this.fileNeedsRewrite = true
       this.options.logger.error('History: rewrite failed', error)
-      throw new HistoryStorageError(
-        'The history file could not be updated (the disk may be full or read-only).',
-      )
+      throw new HistoryStorageError(message('reason.history-not-updated'))
     }
     this.recordsInFile = records.length
     this.fileNeedsRewrite = false

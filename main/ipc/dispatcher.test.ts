@@ -1,3 +1,6 @@
+import { render } from '../../contract/i18n/catalogue'
+import { maxImportChars } from '../../contract/schemas'
+import { message } from '../../contract/i18n/catalogue'
 import { describe, expect, it } from 'vitest'
 import { invokeChannels } from '../../contract/ipc'
 import { MemoryLogger } from '../log/logger'
@@ -82,14 +85,31 @@ describe('createDispatcher', () => {
       expect(check({ frameUrl, isMainFrame: true })).toBe(false)
   })
 
-  it('refuses an invalid payload with a message naming the field', async () => {
-    const { dispatch, calls } = setup()
+  it('refuses an invalid payload in the catalogue’s words, naming the field in the log', async () => {
+    const { dispatch, calls, logger } = setup()
     const result = await dispatch('contacts:delete', { id: 42 }, trusted)
     expect(result.ok).toBe(false)
     if (result.ok) return
     expect(result.error.code).toBe('invalid-input')
-    expect(result.error.message).toMatch(/^Some details were not valid: id: /)
+    expect(result.error.message).toEqual(
+      message('reason.invalid-input', { problem: message('form.invalid') }),
+    )
+    expect(logger.lines.at(-1)?.message).toMatch(/^Refused contacts:delete: id: /)
     expect(calls).toEqual([])
+  })
+
+  it('words a schema’s own refusal (a catalogue key) as it is, and zod’s limits by their code', async () => {
+    const { dispatch } = setup()
+    const tooLarge = await dispatch(
+      'contacts:import',
+      { format: 'csv', text: 'x'.repeat(maxImportChars + 1) },
+      trusted,
+    )
+    expect(tooLarge).toMatchObject({ ok: false, error: { message: message('import.too-large') } })
+    const long = await dispatch('contacts:delete', { id: 'x'.repeat(1000) }, trusted)
+    expect(long.ok ? null : render('sv', long.error.message)).toMatch(
+      /^Vissa uppgifter var ogiltiga: Högst \d+ tecken\.$/,
+    )
   })
 
   it('refuses extra keys on channels that take nothing', async () => {
@@ -109,7 +129,7 @@ describe('createDispatcher', () => {
       ok: false,
       error: {
         code: 'internal',
-        message: 'Something went wrong inside Parley. The details were written to the log.',
+        message: message('reason.internal'),
       },
     })
     expect(logger.lines.find((line) => line.level === 'error')?.details[0]).toBeInstanceOf(Error)
@@ -123,15 +143,15 @@ describe('createDispatcher', () => {
     })
   })
 
-  it('passes the plain-language message of an expected failure through', async () => {
+  it('passes the catalogue message of an expected failure through', async () => {
     const { dispatch } = setup({
       'contacts:delete': () => {
-        throw new HandlerError('not-found', 'That contact no longer exists.')
+        throw new HandlerError('not-found', message('reason.no-password'))
       },
     })
     await expect(dispatch('contacts:delete', { id: 'c1' }, trusted)).resolves.toEqual({
       ok: false,
-      error: { code: 'not-found', message: 'That contact no longer exists.' },
+      error: { code: 'not-found', message: { key: 'reason.no-password' } },
     })
   })
 

@@ -1,6 +1,8 @@
 import type { z } from 'zod'
 import { invokeSchemas, type InvokeChannel } from '../../contract/ipc'
 import { fail, ok, type Result } from '../../contract/result'
+import { isMessageKey, message } from '../../contract/i18n/catalogue'
+import { issueMessage } from '../../contract/i18n/schema-issues'
 import type { Logger } from '../log/logger'
 import { HandlerError, type InvokeHandlers, type IpcSender } from './handlers'
 
@@ -36,24 +38,31 @@ export function createDispatcher(handlers: InvokeHandlers, options: DispatcherOp
     try {
       if (typeof channel !== 'string' || !isInvokeChannel(channel)) {
         logger.warn(`Refused unknown IPC channel ${JSON.stringify(String(channel)).slice(0, 80)}`)
-        return fail('forbidden', 'That request is not something Parley knows how to do.')
+        return fail('forbidden', message('reason.unknown-request'))
       }
       if (!isTrustedSender(sender)) {
         logger.warn(`Refused ${channel} from untrusted frame ${String(sender?.frameUrl).slice(0, 200)}`)
-        return fail('forbidden', 'This request did not come from the Parley window and was refused.')
+        return fail('forbidden', message('reason.untrusted-sender'))
       }
       const schema = invokeSchemas[channel]
       const parsed = schema.safeParse(payload)
       if (!parsed.success) {
-        return fail('invalid-input', `Some details were not valid: ${describeIssues(parsed.error)}`)
+        logger.warn(`Refused ${channel}: ${describeIssues(parsed.error)}`)
+        // Our schemas' own refusals (a file too large to import) say it all; zod's are wrapped.
+        const first = parsed.error.issues[0]
+        const problem = first ? issueMessage(first) : message('form.invalid')
+        return fail(
+          'invalid-input',
+          first && isMessageKey(first.message) ? problem : message('reason.invalid-input', { problem }),
+        )
       }
       const handler = handlers[channel] as (request: unknown, context: { sender: IpcSender }) => unknown
       const value = await handler(parsed.data, { sender })
       return ok(value)
     } catch (error) {
-      if (error instanceof HandlerError) return fail(error.code, error.message)
+      if (error instanceof HandlerError) return fail(error.code, error.text)
       logger.error(`Handler for ${channel} failed`, error)
-      return fail('internal', 'Something went wrong inside Parley. The details were written to the log.')
+      return fail('internal', message('reason.internal'))
     }
   }
 }

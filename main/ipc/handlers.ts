@@ -1,6 +1,8 @@
 import type { z } from 'zod'
 import { invokeSchemas, type InvokeChannel, type InvokeMap } from '../../contract/ipc'
 import type { IpcError } from '../../contract/result'
+import type { Message } from '../../contract/i18n/catalogue'
+import { ReasonError } from './reason-error'
 
 /** The request a handler receives: already validated and with zod defaults applied. */
 export type ParsedRequest<C extends InvokeChannel> = z.output<(typeof invokeSchemas)[C]>
@@ -31,14 +33,14 @@ export const defineHandlers = <K extends InvokeChannel>(part: HandlerPart<K>): H
 
 /**
  * Thrown by a handler for an expected failure the user should read, e.g. a locked setting.
- * The message must be plain language: the dispatcher passes it through unchanged.
+ * Its `text` (see ReasonError) is what the dispatcher sends.
  */
-export class HandlerError extends Error {
+export class HandlerError extends ReasonError {
   constructor(
     readonly code: IpcError['code'],
-    message: string,
+    text: Message,
   ) {
-    super(message)
+    super(text)
     this.name = 'HandlerError'
   }
 }
@@ -49,13 +51,13 @@ export class HandlerError extends Error {
  * any other error stays what it is (a bug, logged by the dispatcher).
  */
 export async function storageFailureAsHandlerError<T>(
-  failure: abstract new (...args: never[]) => Error,
+  failure: abstract new (...args: never[]) => ReasonError,
   work: () => Promise<T>,
 ): Promise<T> {
   try {
     return await work()
   } catch (error) {
-    if (error instanceof failure) throw new HandlerError('storage', error.message)
+    if (error instanceof failure) throw new HandlerError('storage', error.text)
     throw error
   }
 }

@@ -1,5 +1,6 @@
 import { chmodSync, readFileSync, writeFileSync } from 'node:fs'
 import { basename } from 'node:path'
+import { message } from '../../contract/i18n/catalogue'
 import { defineHandlers, HandlerError } from '../ipc/handlers'
 import type { MainPart, PartContext } from '../parts'
 import type { PolicyLoad } from '../policy/admin-policy'
@@ -46,8 +47,8 @@ export function diagnosticsPart(ports: DiagnosticsPorts, policy: PolicyLoad) {
           chmodSync(target, 0o600)
         } catch (error) {
           context.logger.warn('Diagnostics could not be written', error)
-          const reason = (error as NodeJS.ErrnoException).code ?? 'unknown error'
-          throw new HandlerError('storage', `The diagnostics file could not be written (${reason}).`)
+          const code = (error as NodeJS.ErrnoException).code ?? 'EIO'
+          throw new HandlerError('storage', message('reason.diagnostics-not-written', { code }))
         }
         context.logger.info(`Diagnostics written to ${target}`)
         return target

@@ -106,7 +106,7 @@ describe('parsePolicy', () => {
   it('refuses an insecure server URL', () => {
     expect(parsePolicy('{"wsServer": "ws://pbx.corp.example/ws"}', path)).toMatchObject({
       status: 'rejected',
-      problem: expect.stringMatching(/"wsServer" Use a wss:\/\/ address/),
+      problem: expect.stringMatching(/"wsServer" Enter a wss:\/\/ address/),
     })
   })
 

@@ -1,3 +1,5 @@
+import { isMessageKey, render } from '../../contract/i18n/catalogue'
+import { issueMessage } from '../../contract/i18n/schema-issues'
 import { win32 } from 'node:path'
 import { z } from 'zod'
 import {
@@ -179,7 +181,9 @@ export function validatePolicy(raw: unknown, path: string): PolicyLoad {
         if (issue.code === 'unrecognized_keys')
           return `unknown key ${issue.keys.map((key) => `"${key}"`).join(', ')}`
         const key = issue.path.map(String).join('.')
-        return key ? `"${key}" ${issue.message}` : issue.message
+        // For the IT administrator, in English like the rest of the policy's technical detail.
+        const says = isMessageKey(issue.message) ? render('en', issueMessage(issue)) : issue.message
+        return key ? `"${key}" ${says}` : says
       })
       .join('; ')
     return { status: 'rejected', path, policy: failClosedValues(raw), problem }

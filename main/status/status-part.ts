@@ -1,6 +1,7 @@
 import { join } from 'node:path'
 import type { PresenceStatus } from '../../contract/presence/status'
 import type { ScheduleEntry, StatusRecord, StatusSnapshot } from '../../contract/presence/schemas'
+import { message } from '../../contract/i18n/catalogue'
 import { defineHandlers, HandlerError } from '../ipc/handlers'
 import type { Logger } from '../log/logger'
 import type { MainPart } from '../parts'
@@ -31,17 +32,17 @@ export function statusRules(policy: AdminPolicy) {
     },
     check(change: { record?: StatusRecord; schedule?: ScheduleEntry[] }): void {
       if (change.schedule && scheduleLocked)
-        throw new HandlerError(
-          'locked',
-          'Your administrator has set the status schedule; it cannot be changed.',
-        )
+        throw new HandlerError('locked', message('reason.schedule-locked'))
       const used = [
         ...(change.record?.manual ? [change.record.manual.value.status] : []),
         ...(change.schedule ?? []).map((entry) => entry.status),
       ]
       const refused = used.find((status) => hidden.includes(status))
       if (refused)
-        throw new HandlerError('forbidden', `Your administrator does not allow the status "${refused}".`)
+        throw new HandlerError(
+          'forbidden',
+          message('reason.status-not-allowed', { status: message(`status.${refused}`) }),
+        )
     },
   }
 }
@@ -60,7 +61,7 @@ export function statusPart(options: StatusPartOptions): MainPart {
           return rules.snapshot(await store.save(change))
         } catch (error) {
           options.logger.error('Status: could not be saved', error)
-          throw new HandlerError('storage', 'Your status could not be saved on this computer.')
+          throw new HandlerError('storage', message('reason.status-not-saved'))
         }
       },
     }),

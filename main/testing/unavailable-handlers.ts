@@ -1,4 +1,5 @@
 import type { InvokeChannel } from '../../contract/ipc'
+import { message } from '../../contract/i18n/catalogue'
 import { HandlerError, type InvokeHandlers } from '../ipc/handlers'
 
 /** For tests that exercise one channel: every other channel answers `unavailable`. */
@@ -6,7 +7,7 @@ export function unavailableHandlers(channels: readonly InvokeChannel[]): Partial
   const handlers: Partial<Record<InvokeChannel, () => never>> = {}
   for (const channel of channels) {
     handlers[channel] = () => {
-      throw new HandlerError('unavailable', `This part of Parley (${channel}) is not available in this test.`)
+      throw new HandlerError('unavailable', message('reason.not-in-this-test'))
     }
   }
   return handlers as Partial<InvokeHandlers>

@@ -52,7 +52,7 @@ describe('trayModel', () => {
       ],
     })
     expect(trayModel({ registration: 'failed', calls: 3, ringing: true }, 1, 'sv').tooltip).toBe(
-      'Parley: Inte registrerad (misslyckades) · Inkommande samtal (3 samtal) · 1 missat samtal',
+      'Parley: Registreringen misslyckades · Inkommande samtal (3 samtal) · 1 missat samtal',
     )
   })
 })

@@ -123,7 +123,9 @@ describe('DeviceManager', () => {
     api.failing.add('preferences:update')
     await manager.choose('microphone', builtinMic)
     expect(phone.lastRouting()?.inputDeviceId).toBe('builtin-mic')
-    expect(manager.snapshot().notices.map(english).join(' ')).toMatch(/could not be saved: disk full/)
+    expect(manager.snapshot().notices.map(english).join(' ')).toMatch(
+      /could not be saved: Your settings could not be saved \(ENOSPC\)/,
+    )
   })
 
   it('falls back to the defaults with a message when the saved choices cannot be read', async () => {

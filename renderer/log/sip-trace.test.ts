@@ -1,3 +1,4 @@
+import { message } from '../../contract/i18n'
 import { describe, expect, it } from 'vitest'
 import type { ParleyApi } from '../../contract/ipc'
 import { sipTraceLimits } from '../../contract/limits'
@@ -35,13 +36,13 @@ describe('ipcSipTrace', () => {
     const warnings: string[] = []
     const { api } = recordingApi(async () => ({
       ok: false,
-      error: { code: 'internal', message: 'disk full' },
+      error: { code: 'internal', message: message('reason.internal') },
     }))
     const trace = ipcSipTrace(api, (message) => warnings.push(message))
     trace('sent', 'REGISTER')
     trace('sent', 'REGISTER')
     await settle()
-    expect(warnings).toEqual(['the SIP trace could not be written: disk full'])
+    expect(warnings).toEqual(['the SIP trace could not be written: reason.internal'])
   })
 
   it('sends nothing while the trace is not wanted, and again once it is', () => {

@@ -28,7 +28,7 @@ export function ipcSipTrace(
     const max = sipTraceLimits.text
     const bounded = text.length > max ? `${text.slice(0, max - cutMarker.length)}${cutMarker}` : text
     api.invoke('sip-trace:write', { direction, text: bounded }).then((result) => {
-      if (!result.ok) failed(result.error.message)
+      if (!result.ok) failed(result.error.message.key)
     }, failed)
   }
 }

@@ -283,7 +283,7 @@ export class Registration {
       (await withTimeout(sendRegister(r), timeoutMs, this.deps.clock)) ?? {
         ok: false,
         code: 408,
-        reason: 'No answer from the server',
+        reason: 'Request Timeout', // SIP's own phrase for 408, as a server would send it
       }
     try {
       let result = await send(registerer)

@@ -1,3 +1,4 @@
+import { render, translate } from '../../contract/i18n'
 import { describe, expect, it } from 'vitest'
 import type { AccountState } from '../../contract/ipc'
 import type { Account } from '../../contract/schemas'
@@ -123,12 +124,17 @@ describe('login form check', () => {
     )
     expect(check.ok).toBe(false)
     if (check.ok) return
-    expect(check.errors).toMatchObject({
-      displayName: 'Display name cannot contain line breaks, quotation marks (") or angle brackets (< >).',
-      authUser: 'Auth user cannot contain line breaks, quotation marks (") or angle brackets (< >).',
-      outboundProxy:
-        'Outbound proxy cannot contain line breaks, quotation marks (") or angle brackets (< >).',
-    })
+    const said = (field: keyof typeof check.errors, language: 'en' | 'sv') => {
+      const error = check.errors[field]
+      return typeof error === 'object' ? render(language, error) : error
+    }
+    expect(said('displayName', 'en')).toBe(
+      `${translate('en', 'login.display-name')} cannot contain line breaks, quotation marks (") or angle brackets (< >).`,
+    )
+    expect(said('authUser', 'sv')).toBe(
+      `${translate('sv', 'login.auth-user')} får inte innehålla radbrytningar, citattecken (") eller vinkelparenteser (< >).`,
+    )
+    expect(said('outboundProxy', 'en')).toMatch(/cannot contain line breaks/)
     expect(accountFieldErrors({ ...saved, displayName: 'Åsa Östlund (Reception)' })).toEqual({})
   })
 })

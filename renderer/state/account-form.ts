@@ -2,6 +2,7 @@ import type { AccountState } from '../../contract/ipc'
 import '../zod-config'
 import { accountSchema, type Account } from '../../contract/account-schema'
 import { message, type MessageKey } from '../../contract/i18n'
+import { issueMessage } from '../../contract/i18n/schema-issues'
 import type { Say } from './ui.svelte'
 
 /**
@@ -14,7 +15,7 @@ import type { Say } from './ui.svelte'
 export type AccountField =
   'displayName' | 'sipAddress' | 'authUser' | 'password' | 'wsServer' | 'outboundProxy'
 export type FormValues = Record<AccountField, string>
-/** A catalogue message, or the schema's own words where it refused something we do not word. */
+/** A catalogue message per field the form refuses. */
 export type FieldErrors = Partial<Record<AccountField, Say>>
 
 export const fieldLabels = {
@@ -102,7 +103,7 @@ export function accountFieldErrors(candidate: Record<string, unknown>): FieldErr
     const empty = typeof value !== 'string' || value.trim() === ''
     errors[field] = empty
       ? message('login.required', { field: message(fieldLabels[field]) })
-      : (plainMessages[field] ?? issue.message)
+      : (plainMessages[field] ?? issueMessage(issue, fieldLabels[field]))
   }
   return errors
 }

@@ -1,3 +1,4 @@
+import { message } from '../../contract/i18n'
 import { describe, expect, it } from 'vitest'
 import type { AccountState } from '../../contract/ipc'
 import type { Account, Contact, Preferences } from '../../contract/schemas'
@@ -35,7 +36,10 @@ function setup() {
     .handle('preferences:get', () => preferences)
     .handle('contacts:list', () => [])
     .handle('history:query', () => ({ entries: [], total: 0, missedUnseen: 0 }))
-    .handle('account:password', () => ({ ok: false, error: { code: 'not-found', message: 'none' } }))
+    .handle('account:password', () => ({
+      ok: false,
+      error: { code: 'not-found', message: message('reason.no-password') },
+    }))
   const invoke = api.invoke.bind(api)
   api.invoke = (async (channel: Parameters<typeof invoke>[0], request?: unknown) => {
     if (channel === 'account:get') {

@@ -1,3 +1,4 @@
+import { message } from '../../contract/i18n'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { Contact, HistoryEntry } from '../../contract/schemas'
 import { CallPhase } from '../sip/types'
@@ -242,11 +243,14 @@ describe('CallsState', () => {
 
   it('tells the person when the history could not be saved', async () => {
     const { phone, api, alerts } = await setup()
-    api.handle('history:record', () => ({ ok: false, error: { code: 'storage', message: 'disk full' } }))
+    api.handle('history:record', () => ({
+      ok: false,
+      error: { code: 'storage', message: message('reason.history-not-saved') },
+    }))
     phone.addCall({ id: 'a', remoteName: 'Åsa' })
     phone.update('a', { phase: CallPhase.Ended, endReason: 'cancelled' })
     await flush()
-    expect(alerts()).toContainEqual(expect.stringContaining('disk full'))
+    expect(alerts()).toContainEqual(expect.stringContaining('the disk may be full'))
   })
 
   it('a dial-request only fills the dial field and never dials', async () => {

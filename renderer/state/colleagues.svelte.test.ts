@@ -1,3 +1,4 @@
+import { message } from '../../contract/i18n'
 import { beforeEach, describe, expect, it } from 'vitest'
 import type { Contact, PreferencesPatch } from '../../contract/schemas'
 import { buildPidf } from '../../contract/presence/pidf'
@@ -183,11 +184,13 @@ describe('watching colleagues', () => {
   it('keeps the old set when the store refuses, and says why', async () => {
     api.handle('preferences:update', () => ({
       ok: false,
-      error: { code: 'locked', message: 'locked by policy' },
+      error: { code: 'locked', message: message('reason.locked', { setting: message('setting.other') }) },
     }))
     await colleagues.toggle(erik)
     expect(colleagues.isWatched('erik')).toBe(false)
-    expect(said.map(english)).toEqual(['The watch list was not saved: locked by policy'])
+    expect(said.map(english)).toEqual([
+      'The watch list was not saved: Your administrator has locked a setting.',
+    ])
   })
 
   it('a changed number moves the watch; a deleted contact ends it', async () => {

@@ -4,7 +4,7 @@ import { ContactsState } from './contacts.svelte'
 import { FakeApi } from '../testing/fake-api'
 import { inEnglish } from '../testing/in-english'
 import { english } from '../testing/english'
-import { render, type Message } from '../../contract/i18n'
+import { message, render, type Message } from '../../contract/i18n'
 import type { Say } from './ui.svelte'
 
 const contacts: Contact[] = [
@@ -30,11 +30,34 @@ function setup() {
     .handle('contacts:save', (contact) => contact as Contact)
     .handle('contacts:delete', () => true)
     .handle('contacts:import', () => ({ imported: 2, skipped: 1 }))
+    .handle('contacts:notices', () => [])
   const notifier = { announce: vi.fn(), alert: vi.fn() }
   return { api, notifier, state: new ContactsState(api, inEnglish(notifier)) }
 }
 
 describe('ContactsState', () => {
+  it('shows what main says about the contacts file (given once) until dismissed', async () => {
+    const { state, api } = setup()
+    const damaged = message('notice.contacts-damaged', {
+      problem: message('notice.contacts-problem-json'),
+      keptAs: 'contacts.json.corrupt-1',
+      count: 0,
+    })
+    let notices: Message[] = [damaged]
+    api.handle('contacts:notices', () => {
+      const given = notices
+      notices = []
+      return given
+    })
+    await state.load()
+    expect(state.fileNotices.list).toEqual([damaged])
+    expect(render('sv', damaged)).toMatch(/^Kontaktfilen var skadad \(den är inte giltig JSON\)/)
+    await state.load()
+    expect(state.fileNotices.list).toEqual([damaged])
+    state.fileNotices.dismiss(damaged)
+    expect(state.fileNotices.list).toEqual([])
+  })
+
   it('loads and searches diacritics-insensitively and by digits', async () => {
     const { state } = setup()
     await state.load()
@@ -93,10 +116,10 @@ describe('ContactsState', () => {
     expect(state.contacts.map((c) => c.id)).toEqual(['2'])
     api.handle('contacts:save', () => ({
       ok: false,
-      error: { code: 'invalid-input', message: 'Name too long' },
+      error: { code: 'invalid-input', message: message('form.too-long', { max: 128 }) },
     }))
     expect(await state.save(contacts[0]!)).toBe(false)
-    expect(notifier.alert).toHaveBeenCalledWith(expect.stringContaining('Name too long'))
+    expect(notifier.alert).toHaveBeenCalledWith(expect.stringContaining('Use at most 128 characters.'))
   })
 
   it('decodes a Windows-1252 CSV export before sending it', async () => {
@@ -120,10 +143,11 @@ describe('ContactsState', () => {
     const { state, api, notifier } = setup()
     const file = new File(['x'], 'gone.csv')
     file.arrayBuffer = () => Promise.reject(new Error('The file was moved or deleted.'))
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined)
     expect(await state.importFile(file)).toBeNull()
-    expect(notifier.alert).toHaveBeenCalledWith(
-      'Nothing was imported: gone.csv: The file was moved or deleted.',
-    )
+    expect(notifier.alert).toHaveBeenCalledWith('Nothing was imported: gone.csv could not be read.')
+    expect(String(warn.mock.calls[0]?.[0])).toContain('The file was moved or deleted.')
+    warn.mockRestore()
     expect(api.sent('contacts:import')).toEqual([])
   })
 

@@ -1,8 +1,10 @@
 import type { Say } from './ui.svelte'
-import { message } from '../../contract/i18n'
+import { message, type Message } from '../../contract/i18n'
+import { consoleFailed } from '../log/log'
 import type { ContactImportReport, ParleyApi } from '../../contract/ipc'
 import type { Contact, ContactImportProgress } from '../../contract/schemas'
 import { request } from './api'
+import { Notices } from './notices.svelte'
 import { runInTasks } from './tasks'
 import { defaultRegion } from '../../contract/region'
 import type { ContactSearch } from '../contacts/contact-search'
@@ -25,6 +27,8 @@ export class ContactsState {
   error = $state<Say>('')
   /** Index of the highlighted search result (keyboard transfer picks it with Enter). */
   highlighted = $state(0)
+  /** What main says about the contacts file (a damaged file set aside), until dismissed. */
+  readonly fileNotices = new Notices()
   /** The import under way as main reports it (reading in a worker, then saving); null when none. */
   importProgress = $state<ContactImportProgress | null>(null)
 
@@ -119,6 +123,9 @@ export class ContactsState {
     await this.publish(loaded)
     this.loading = false
     this.error = ''
+    // Given once by main: a failure to ask is itself worth showing (nothing else would say it).
+    const notices = await request(this.api, 'contacts:notices')
+    this.fileNotices.add(notices.ok ? notices.value : [notices.message])
   }
 
   /**
@@ -190,7 +197,7 @@ export class ContactsState {
       this.notifier.alert(message('say.import-choose-file'))
       return null
     }
-    const text = await readImportText(file)
+    const text = await readImportText(file, consoleFailed('contacts')('an import file could not be read'))
     if (!text.ok) {
       this.notifier.alert(message('say.import-nothing', { reason: text.message }))
       return null
@@ -247,12 +254,13 @@ export class ContactsState {
 /** Exports come as UTF-8, UTF-16 or Windows-1252: decode by the bytes, not as UTF-8 blindly. */
 async function readImportText(
   file: File,
-): Promise<{ ok: true; value: string } | { ok: false; message: string }> {
+  failed: (error: unknown) => void,
+): Promise<{ ok: true; value: string } | { ok: false; message: Message }> {
   try {
     return { ok: true, value: decodeImportFile(new Uint8Array(await file.arrayBuffer())) }
   } catch (error) {
-    const detail = error instanceof Error && error.message ? error.message : 'it could not be read'
-    return { ok: false, message: `${file.name}: ${detail}` }
+    failed(error)
+    return { ok: false, message: message('import.file-unreadable', { file: file.name }) }
   }
 }
 

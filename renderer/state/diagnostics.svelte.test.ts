@@ -1,3 +1,4 @@
+import { message } from '../../contract/i18n'
 import { describe, expect, it } from 'vitest'
 import { DiagnosticsState } from './diagnostics.svelte'
 import { FakeApi } from '../testing/fake-api'
@@ -26,8 +27,16 @@ describe('DiagnosticsState', () => {
   })
 
   it("alerts with main's reason when the file could not be written", async () => {
-    const { state, alerts } = setup(() => ({ ok: false, error: { code: 'storage', message: 'disk full' } }))
+    const { state, alerts } = setup(() => ({
+      ok: false,
+      error: { code: 'storage', message: message('reason.diagnostics-not-written', { code: 'ENOSPC' }) },
+    }))
     await state.save()
-    expect(alerts).toEqual([{ key: 'diagnostics.failed', params: { reason: 'disk full' } }])
+    expect(alerts).toEqual([
+      {
+        key: 'diagnostics.failed',
+        params: { reason: message('reason.diagnostics-not-written', { code: 'ENOSPC' }) },
+      },
+    ])
   })
 })

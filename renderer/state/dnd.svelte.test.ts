@@ -1,3 +1,4 @@
+import { message } from '../../contract/i18n'
 import { describe, expect, it, vi } from 'vitest'
 import type { Preferences, PreferencesPatch } from '../../contract/schemas'
 import { doNotDisturb } from './dnd.svelte'
@@ -44,7 +45,10 @@ describe('do not disturb', () => {
     const { api, dnd, notifier } = setup()
     api.handle('preferences:update', () => ({
       ok: false,
-      error: { code: 'locked', message: 'Your administrator has locked do not disturb; it was not changed.' },
+      error: {
+        code: 'locked',
+        message: message('reason.locked', { setting: message('setting.do-not-disturb') }),
+      },
     }))
     expect(await dnd.setEnabled(true)).toBe(false)
     expect(dnd.enabled).toBe(false)

@@ -1,3 +1,4 @@
+import { message } from '../../contract/i18n'
 import { describe, expect, it, vi } from 'vitest'
 import type { Preferences, PreferencesPatch } from '../../contract/schemas'
 import { render } from '../../contract/i18n'
@@ -31,7 +32,13 @@ describe('DtmfMethodState', () => {
   it('says a refusal (locked by the admin) and keeps the value', async () => {
     const api = new FakeApi()
       .handle('preferences:get', () => testPreferences)
-      .handle('preferences:update', () => ({ ok: false, error: { code: 'locked', message: 'locked by IT' } }))
+      .handle('preferences:update', () => ({
+        ok: false,
+        error: {
+          code: 'locked',
+          message: message('reason.locked', { setting: message('setting.dtmf-method') }),
+        },
+      }))
     const notifier = { announce: vi.fn(), alert: vi.fn() }
     const method = new DtmfMethodState(api, notifier, new LanguageState(api, notifier, ['en']))
     expect(await method.set('rfc4733')).toBe(false)

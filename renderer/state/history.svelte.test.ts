@@ -1,3 +1,4 @@
+import { message } from '../../contract/i18n'
 import { describe, expect, it, vi } from 'vitest'
 import type { HistoryPage } from '../../contract/ipc'
 import type { HistoryEntry, HistoryQuery } from '../../contract/schemas'
@@ -82,9 +83,14 @@ describe('HistoryState', () => {
 
   it('shows a message when the history cannot be read', async () => {
     const { history, api } = setup()
-    api.handle('history:query', () => ({ ok: false, error: { code: 'storage', message: 'broken' } }))
+    api.handle('history:query', () => ({
+      ok: false,
+      error: { code: 'storage', message: message('reason.history-not-updated') },
+    }))
     await history.refresh()
-    expect(history.error).toMatch(/broken/)
+    expect(history.error).toEqual(
+      message('history.load-failed', { reason: message('reason.history-not-updated') }),
+    )
   })
 
   it('calls back the entry number', async () => {
@@ -181,11 +187,11 @@ describe('HistoryState', () => {
     await history.setSearch('Name')
     release!()
     await slow
-    expect(history.notices).toEqual([setAside])
+    expect(history.fileNotices.list).toEqual([setAside])
     await history.refresh()
-    expect(history.notices).toEqual([setAside])
-    history.dismissNotice(setAside)
-    expect(history.notices).toEqual([])
+    expect(history.fileNotices.list).toEqual([setAside])
+    history.fileNotices.dismiss(setAside)
+    expect(history.fileNotices.list).toEqual([])
   })
 
   it('shows a call main just recorded without asking for the page again', async () => {

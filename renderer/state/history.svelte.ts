@@ -1,10 +1,11 @@
 import type { Say } from './ui.svelte'
-import { message, textIdentity } from '../../contract/i18n'
+import { message } from '../../contract/i18n'
 import type { ParleyApi } from '../../contract/ipc'
 import { textLimits } from '../../contract/limits'
 import type { HistoryEntry, HistoryQuery } from '../../contract/schemas'
 import { matchesHistoryFilter } from '../../contract/history-filter'
 import { request } from './api'
+import { Notices } from './notices.svelte'
 
 export type HistoryFilter = HistoryQuery['filter']
 
@@ -26,10 +27,10 @@ export class HistoryState {
   total = $state(0)
   missedUnseen = $state(0)
   loading = $state(false)
-  error = $state('')
+  error = $state<Say>('')
   confirmingClear = $state(false)
   /** Notices from main (a damaged history file set aside), kept until dismissed. */
-  notices = $state.raw<Say[]>([])
+  readonly fileNotices = new Notices()
 
   private readonly options: HistoryOptions
   private readonly pageSize: number
@@ -98,27 +99,17 @@ export class HistoryState {
       limit: Math.min(limit, 1000),
     })
     // Main gives each notice once: keep it even when this answer is otherwise stale.
-    if (result.ok) this.addNotices(result.value.notices ?? [])
+    if (result.ok) this.fileNotices.add(result.value.notices ?? [])
     if (serial !== this.querySerial) return
     this.loading = false
     if (!result.ok) {
-      this.error = `The history could not be read: ${result.message}`
+      this.error = message('history.load-failed', { reason: result.message })
       return
     }
     this.error = ''
     this.entries = offset === 0 ? result.value.entries : [...this.entries, ...result.value.entries]
     this.total = result.value.total
     this.missedUnseen = result.value.missedUnseen
-  }
-
-  dismissNotice(notice: Say): void {
-    this.notices = this.notices.filter((existing) => textIdentity(existing) !== textIdentity(notice))
-  }
-
-  private addNotices(incoming: readonly Say[]): void {
-    const known = this.notices.map(textIdentity)
-    const fresh = incoming.filter((notice) => notice !== '' && !known.includes(textIdentity(notice)))
-    if (fresh.length > 0) this.notices = [...this.notices, ...fresh]
   }
 
   async callBack(entry: HistoryEntry): Promise<void> {

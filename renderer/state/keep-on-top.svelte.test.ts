@@ -1,3 +1,4 @@
+import { message } from '../../contract/i18n'
 import { describe, expect, it, vi } from 'vitest'
 import type { Preferences, PreferencesPatch } from '../../contract/schemas'
 import { keepOnTopSwitch } from './keep-on-top.svelte'
@@ -26,7 +27,10 @@ describe('keepOnTopSwitch', () => {
   it('snaps back and says why when the administrator locked it', async () => {
     const api = new FakeApi().handle('preferences:update', () => ({
       ok: false,
-      error: { code: 'locked', message: 'Your administrator has locked keep on top; it was not changed.' },
+      error: {
+        code: 'locked',
+        message: message('reason.locked', { setting: message('setting.keep-on-top') }),
+      },
     }))
     const language = new LanguageState(api, new UiState(), ['en-GB'])
     const notifier = { announce: vi.fn(), alert: vi.fn() }

@@ -1,3 +1,4 @@
+import { message } from '../../contract/i18n'
 import { describe, expect, it, vi } from 'vitest'
 import type { Preferences } from '../../contract/schemas'
 import { defaultPreferences } from '../testing/audio'
@@ -10,7 +11,14 @@ describe('LanguageState', () => {
     let stored: Preferences = { ...defaultPreferences }
     api.handle('preferences:get', () => stored)
     api.handle('preferences:update', (patch) => {
-      if (locked) return { ok: false, error: { code: 'locked', message: 'Your administrator has locked it' } }
+      if (locked)
+        return {
+          ok: false,
+          error: {
+            code: 'locked',
+            message: message('reason.locked', { setting: message('setting.language') }),
+          },
+        }
       stored = { ...stored, ...(patch as Partial<Preferences>) }
       return stored
     })

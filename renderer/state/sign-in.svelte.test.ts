@@ -69,10 +69,10 @@ describe('SignInState', () => {
     await session.load()
     api.handle('account:save', () => ({
       ok: false,
-      error: { code: 'invalid-input', message: 'Use a wss:// address' },
+      error: { code: 'invalid-input', message: message('login.ws-server-invalid') },
     }))
     expect(await session.signIn(account, 'pw')).toBe(false)
-    expect(session.error).toBe('Use a wss:// address')
+    expect(session.error).toEqual(message('login.ws-server-invalid'))
     expect(session.stage).toBe('signed-out')
     expect(phone.commands).toEqual([])
   })

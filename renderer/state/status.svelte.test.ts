@@ -1,3 +1,4 @@
+import { message } from '../../contract/i18n'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { parsePidf } from '../../contract/presence/pidf'
 import { PresenceStatus } from '../../contract/presence/status'
@@ -27,7 +28,13 @@ function fakeMain(snapshot: Partial<StatusSnapshot> = {}) {
     .handle('status:save', (request) => {
       const change = request as { record?: StatusRecord; schedule?: ScheduleEntry[] }
       if (change.record?.manual && state.hidden.includes(change.record.manual.value.status))
-        return { ok: false, error: { code: 'forbidden', message: 'hidden by the admin' } }
+        return {
+          ok: false,
+          error: {
+            code: 'forbidden',
+            message: message('reason.status-not-allowed', { status: message('status.lunch') }),
+          },
+        }
       state = { ...state, ...change }
       return state
     })
@@ -161,7 +168,7 @@ describe('StatusState', () => {
     const { status, said } = await setup({ hidden: [PresenceStatus.OutOfOffice] })
     expect(status.offered).not.toContain(PresenceStatus.OutOfOffice)
     expect(await status.set(PresenceStatus.OutOfOffice)).toBe(false)
-    expect(JSON.stringify(said.at(-1))).toContain('hidden by the admin')
+    expect(JSON.stringify(said.at(-1))).toContain('reason.status-not-allowed')
     expect(status.current.status).toBe(PresenceStatus.Available)
   })
 

@@ -1,3 +1,4 @@
+import { message } from '../../contract/i18n'
 import type { AccountState, InvokeChannel, InvokeMap } from '../../contract/ipc'
 import { preferencesSchema, type Account, type Preferences } from '../../contract/schemas'
 import type { Result } from '../../contract/result'
@@ -55,7 +56,11 @@ export class FakeParley extends FakeApi {
     channel: C,
     request?: unknown,
   ): Promise<Result<InvokeMap[C]>> {
-    if (this.failing.has(channel)) return { ok: false, error: { code: 'storage', message: 'disk full' } }
+    if (this.failing.has(channel))
+      return {
+        ok: false,
+        error: { code: 'storage', message: message('reason.settings-not-saved', { code: 'ENOSPC' }) },
+      }
     return super.invoke(channel, request)
   }
 }

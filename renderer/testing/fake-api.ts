@@ -1,3 +1,4 @@
+import { message } from '../../contract/i18n'
 import type { EventChannel, EventMap, InvokeChannel, InvokeMap, ParleyApi } from '../../contract/ipc'
 import type { Result } from '../../contract/result'
 
@@ -23,7 +24,8 @@ export class FakeApi implements ParleyApi {
   async invoke<C extends InvokeChannel>(channel: C, request?: unknown): Promise<Result<InvokeMap[C]>> {
     this.requests.push({ channel, request })
     const handler = this.handlers.get(channel)
-    if (!handler) return { ok: false, error: { code: 'unavailable', message: `No handler for ${channel}` } }
+    if (!handler)
+      return { ok: false, error: { code: 'unavailable', message: message('reason.not-in-this-test') } }
     const answer = handler(request)
     if (answer && typeof answer === 'object' && 'ok' in answer && typeof answer.ok === 'boolean') {
       return answer as Result<InvokeMap[C]>

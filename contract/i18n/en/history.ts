@@ -1,5 +1,6 @@
 /** The call history, in English. */
 export const enHistory = {
+  'history.load-failed': (p: { reason: string }) => `The history could not be read: ${p.reason}`,
   'history.title': 'History',
   'history.list': 'Call history',
   'history.export': 'Export CSV',

@@ -18,7 +18,7 @@ export const svCallCard: typeof enCallCard = {
   'card.transferred-by': 'kopplat av',
   'card.call-time': 'Samtalstid',
   'card.muted': 'Mikrofonen är avstängd',
-  'card.remote-hold': 'Du är parkerad av motparten',
+  'card.remote-hold': 'Motparten har parkerat dig',
   'quality.good': 'Bra',
   'quality.fair': 'Godtagbar',
   'quality.poor': 'Dålig',

@@ -13,7 +13,7 @@ export const svDesktop: typeof enDesktop = {
 
   'tray.registered': 'Registrerad',
   'tray.connecting': 'Ansluter…',
-  'tray.failed': 'Inte registrerad (misslyckades)',
+  'tray.failed': 'Registreringen misslyckades',
   'tray.unregistered': 'Inte registrerad',
   'tray.incoming': 'Inkommande samtal',
   'tray.incoming-several': (p) => `Inkommande samtal (${p.count} samtal)`,

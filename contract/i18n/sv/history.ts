@@ -2,6 +2,7 @@ import type { enHistory } from '../en/history'
 
 /** Samtalshistoriken, på svenska. */
 export const svHistory: typeof enHistory = {
+  'history.load-failed': (p) => `Historiken kunde inte läsas: ${p.reason}`,
   'history.title': 'Historik',
   'history.list': 'Samtalshistorik',
   'history.export': 'Exportera CSV',

@@ -20,7 +20,7 @@ export const svTransfer: typeof enTransfer = {
   'transfer.blind-instead': (p) => `Kopplar till ${p.target} utan att presentera…`,
   'transfer.cancelled-back': 'Kopplingen avbröts. Du är tillbaka i samtalet.',
   'transfer.cancelled': 'Kopplingen avbröts.',
-  'transfer.caller-hung-up': 'Den som ringde lade på under parkeringen.',
+  'transfer.caller-hung-up': 'Den som ringde lade på medan samtalet var parkerat.',
   'transfer.target-hung-up': (p) => `${p.target} lade på före kopplingen. Du har samtalet tillbaka.`,
   'transfer.target-declined': (p) => `${p.target} tog inte samtalet. Du har samtalet tillbaka.`,
   'transfer.call-ended-first': 'Samtalet avslutades innan kopplingen var klar.',
