@@ -235,6 +235,12 @@ async function typeQueries(page: Page): Promise<void> {
   console.log(
     `input event → handler: p50 ${percentile(waits, 0.5).toFixed(1)} p95 ${percentile(waits, 0.95).toFixed(1)} ms`,
   )
+  const byLength = new Map<number, number[]>()
+  for (const k of keys) byLength.set(k.value.length, [...(byLength.get(k.value.length) ?? []), k.listMs])
+  console.log(
+    'list ms by characters typed:',
+    [...byLength].map(([length, ms]) => `${length}: ${ms.map((m) => m.toFixed(1)).join('/')}`).join('  '),
+  )
   const list = keys.map((k) => k.listMs)
   const frame = keys.map((k) => k.frameMs)
   console.log(
@@ -297,6 +303,47 @@ async function profileTyping(page: Page): Promise<void> {
     console.log(`${ms.toFixed(1).padStart(8)} ms  ${key}`)
 }
 
+interface TraceEvent {
+  name: string
+  ph: string
+  dur?: number
+  tid: number
+  args?: { data?: { type?: string } }
+}
+
+/** A Chromium trace of typing: main-thread time per event kind (style, layout, paint, script). */
+async function traceTyping(page: Page): Promise<void> {
+  const cdp = await page.context().newCDPSession(page)
+  const events: TraceEvent[] = []
+  cdp.on('Tracing.dataCollected', ({ value }) => events.push(...(value as unknown as TraceEvent[])))
+  const done = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()))
+  await cdp.send('Tracing.start', {
+    categories: 'devtools.timeline,disabled-by-default-devtools.timeline',
+    transferMode: 'ReportEvents',
+  })
+  const field = page.locator('#contact-search')
+  let typed = 0
+  for (const query of ['ostlund', 'åsa ö', '+46 8-12', 'nyström 4']) {
+    await field.pressSequentially(query, { delay: 40 })
+    typed += query.length
+    await field.fill('')
+  }
+  await cdp.send('Tracing.end')
+  await done
+  await cdp.detach()
+  const main = events.find((e) => e.name === 'EventDispatch' && e.args?.data?.type === 'input')?.tid
+  const totals = new Map<string, number>()
+  for (const e of events) {
+    if (e.tid !== main || e.ph !== 'X' || !e.dur) continue
+    const name = e.name === 'EventDispatch' ? `EventDispatch ${e.args?.data?.type ?? ''}` : e.name
+    totals.set(name, (totals.get(name) ?? 0) + e.dur / 1000)
+    totals.set(`${name} (count)`, (totals.get(`${name} (count)`) ?? 0) + 1)
+  }
+  console.log(`trace, main thread per typed character (${typed}):`)
+  for (const [name, ms] of [...totals].sort((a, b) => b[1] - a[1]).slice(0, 30))
+    console.log(`${(ms / typed).toFixed(2).padStart(8)} ms  ${name}`)
+}
+
 const args = process.argv.slice(2)
 const saveAt = args.indexOf('--save')
 const bed = await startTestBed(() => undefined)
@@ -328,6 +375,7 @@ try {
     report(graph, idom, retainedSizes(graph, idom, order))
     if (args.includes('--keys')) await typeQueries(app.page)
     if (args.includes('--profile')) await profileTyping(app.page)
+    if (args.includes('--trace')) await traceTyping(app.page)
   } finally {
     await app.close()
   }
