@@ -22,8 +22,8 @@ export interface BootDeps {
 /**
  * Composition root of the renderer: build the phone, audio and state once, wire them, start
  * them, mount. main.ts (the entry) has already asked main for the saved account; its answer
- * comes in. Signing in starts before the first render: the WebSocket opens in this task and
- * the window renders in the next one, while the socket connects (issue 14).
+ * comes in. Signing in starts before the first render, and the window renders while the
+ * socket connects (issue 14).
  */
 export async function boot({ api, log, savedAccount }: BootDeps): Promise<void> {
   const sipLog = (message: string) => log.write('warn', 'sip', message)
@@ -58,7 +58,10 @@ export async function boot({ api, log, savedAccount }: BootDeps): Promise<void> 
     onNetworkChange: (online) => state.ui.announce(message(online ? 'network.back' : 'network.gone')),
   })
 
-  // Runs for the window's lifetime: nothing stops it.
+  // Three tasks, none long: building, then starting (signing in sets up the UserAgent and opens
+  // the WebSocket as soon as the saved account is in), then the first render. The state runs
+  // for the window's lifetime: nothing stops it.
+  await nextTask()
   state.start()
   await nextTask()
   const target = document.getElementById('app')

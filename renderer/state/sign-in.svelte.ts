@@ -177,13 +177,10 @@ export class SignInState {
   }
 
   /**
-   * Connecting starts in a task of its own (setting up the UserAgent is the longest piece of
-   * start-up: SIP.js compiles its parser on first use), not after the state's own start in
-   * one long task. The WebSocket opens first; the signed-in screen follows in the next task,
-   * while the socket connects, instead of holding the socket's open event behind a render.
+   * The WebSocket opens first; the signed-in screen follows in the next task, while the socket
+   * connects, instead of holding the socket's open event behind a render.
    */
   private async connectThenShow(account: Account, password: string): Promise<void> {
-    await nextTask()
     const connecting = this.connect(account, password)
     await nextTask()
     this.stage = 'signed-in'
