@@ -3,11 +3,11 @@ import type { Phone, WatchEvent, WatchNotify, WatchStateChange } from '../sip/ty
 export type { WatchEvent, WatchNotify, WatchState, WatchStateChange } from '../sip/types'
 
 /**
- * Colleagues whose watches start in one task (a board starts a slice per task). 25 (50
- * SUBSCRIBEs queued) is well under a millisecond of work, and still 200 ms of the pacer's
- * sending (4 ms apart) ahead of it.
+ * Colleagues whose watches start in one task (a board starts a slice per task). 10 (20
+ * SUBSCRIBEs queued, under a millisecond even on a busy machine's share of a core) is still
+ * 80 ms of the pacer's sending (4 ms apart) ahead of it, and the next slice is one task away.
  */
-export const watchStartsPerTask = 25
+export const watchStartsPerTask = 10
 
 /** What the lamps use of the phone: watches and what they report. */
 export interface Watcher {

@@ -23,8 +23,8 @@ export async function runInTasks<T>(slices: Generator<void, T, void>): Promise<T
 
 /**
  * Work that arrives in bulk, done a slice per task: "Watch all" over a directory of 500
- * colleagues is 1000 watches to start, and starting them all in the click's task held the
- * window for 20 ms (over 100 ms on a busy machine). The first slice runs at once (a single
+ * colleagues is 1000 watches to start, and starting them all in the click's task made it the
+ * page's longest (60–125 ms on a busy machine). The first slice runs at once (a single
  * star still starts its watches in the click), the rest one slice per later task, in the
  * order added. An item removed before its turn never runs.
  */
