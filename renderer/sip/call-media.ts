@@ -1,7 +1,12 @@
 import type { Call } from './call'
 import type { CallRegistry } from './call-registry'
 import type { PhoneContext } from './context'
-import { createIceCandidateHandler, ICE_GATHERING_TIMEOUT_MS } from './ice'
+import {
+  createIceCandidateHandler,
+  ICE_GATHERING_TIMEOUT_MS,
+  ICE_SETTLE_MS,
+  POOLED_ICE_SETTLE_MS,
+} from './ice'
 import type { MediaController, PeerConnectionLike } from './media'
 import { messageOf } from '../../contract/error-message'
 import type { LocalMediaSource, MediaHandlerFactory, MediaOptions, SipSession } from './stack'
@@ -21,6 +26,8 @@ export interface CallMediaHooks {
 export class CallMedia {
   /** A connection made ahead of the next call (warm-peer.ts). */
   private readonly warm: WarmPeer<RTCPeerConnection>
+  /** The last connection handed to a media handler from `warm`. */
+  private handedOver: RTCPeerConnection | undefined
 
   constructor(
     private readonly context: PhoneContext,
@@ -31,6 +38,7 @@ export class CallMedia {
     const { deps } = context
     this.warm = new WarmPeer({
       create: (configuration, poolSize) => deps.stack.createPeerConnection(configuration, poolSize),
+      startMediaEngine: () => deps.stack.startMediaEngine(),
       clock: deps.clock,
       busy: () => calls.all().length > 0,
       log: (text) => context.log(text),
@@ -78,9 +86,12 @@ export class CallMedia {
     const base = deps.stack.createMediaHandlerFactory(this.localMedia())
     return (session, options) => {
       const handler = base(session, options)
+      const pooled = this.handedOver !== undefined && handler.peerConnection === this.handedOver
+      this.handedOver = undefined
       try {
         const onCandidate = createIceCandidateHandler(() => handler.iceGatheringComplete(), {
           hasIceServers,
+          settleMs: pooled ? POOLED_ICE_SETTLE_MS : ICE_SETTLE_MS,
           setTimeout: (fn, ms) => deps.clock.setTimeout(fn, ms),
           clearTimeout: (handle) => deps.clock.clearTimeout(handle),
         })
@@ -115,7 +126,7 @@ export class CallMedia {
         const call = this.calls.ofSession(session)
         if (call && !call.isEnded) this.hooks.microphoneFailed(call, error)
       },
-      takePeerConnection: (configuration) => this.warm.take(configuration),
+      takePeerConnection: (configuration) => (this.handedOver = this.warm.take(configuration)),
     }
   }
 

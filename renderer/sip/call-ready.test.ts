@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import { SipPhone } from './phone'
 import { FakeClock, flush } from '../testing/fake-clock'
 import { FakeAudioElement, FakeMediaDevices, type FakeTrack } from '../testing/media'
-import { FakeSession, FakeStack } from '../testing/sip-stack'
+import { type FakeSdh, FakeSession, FakeStack } from '../testing/sip-stack'
 import type { SipSession } from './stack'
 import { CallPhase, type CallSnapshot, type SipAccount } from './types'
 import { render } from '../../contract/i18n'
@@ -92,6 +92,24 @@ describe('a connection made ahead of the next call', () => {
     phone.prepareToDial()
     await clock.advance(0)
     expect(stack.pooledConnections).toHaveLength(2)
+  })
+
+  it('its pooled candidates, all delivered when the offer is set, end gathering 3 ms after the first', async () => {
+    stack.handlersTakeReadyConnections = true
+    await clock.advance(WARM_DELAY_MS)
+    const factory = stack.lastUa.options.sessionDescriptionHandlerFactory as unknown as (
+      s: unknown,
+      o: unknown,
+    ) => FakeSdh
+    const sdh = factory(new FakeSession(), {})
+    expect(sdh.peerConnection).toBe(stack.pooledConnections[0])
+    sdh.peerConnectionDelegate?.onicecandidate?.({
+      candidate: { candidate: 'candidate:1 1 udp 2122260223 127.0.0.1 50000 typ host' },
+    })
+    await clock.advance(2)
+    expect(sdh.gatheringCompleted).toBe(0)
+    await clock.advance(1)
+    expect(sdh.gatheringCompleted).toBe(1)
   })
 
   it('is dropped when the connection to the server is lost (the network may have changed)', async () => {

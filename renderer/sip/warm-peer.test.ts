@@ -9,13 +9,18 @@ const withStun: RTCConfiguration = { iceServers: [{ urls: 'stun:stun.pbx.example
 let clock: FakeClock
 let made: FakePooledConnection[]
 let busy: boolean
+let engineStarts: number
 let warm: WarmPeer<FakePooledConnection>
 
 beforeEach(() => {
   clock = new FakeClock()
   made = []
   busy = false
+  engineStarts = 0
   warm = new WarmPeer({
+    startMediaEngine: async () => {
+      engineStarts++
+    },
     create: (configuration, poolSize) => {
       const connection = new FakePooledConnection(configuration, poolSize)
       made.push(connection)
@@ -46,6 +51,29 @@ describe('WarmPeer: one connection made ahead of the next call', () => {
     expect(warm.take({ iceServers: [] })).toBe(made[0])
     expect(warm.take(plain)).toBeUndefined()
     expect(made[0]?.closed).toBe(false)
+  })
+
+  it('starts the media engine once, with the first connection', async () => {
+    warm.configure(plain)
+    expect(engineStarts).toBe(0)
+    warm.prepare(0)
+    await clock.advance(0)
+    expect(engineStarts).toBe(1)
+    warm.take(plain)
+    warm.prepare(0)
+    await clock.advance(0)
+    expect(made).toHaveLength(2)
+    expect(engineStarts).toBe(1)
+  })
+
+  it('is made sooner when asked sooner than planned (the user is about to dial)', async () => {
+    warm.configure(plain)
+    warm.prepare(300)
+    warm.prepare(0)
+    await clock.advance(0)
+    expect(made).toHaveLength(1)
+    await clock.advance(300)
+    expect(made).toHaveLength(1)
   })
 
   it('makes none while a call is up: no connection beside a call', async () => {

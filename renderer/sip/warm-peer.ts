@@ -9,6 +9,8 @@ export interface WarmConnection {
 export interface WarmPeerDeps<C extends WarmConnection> {
   /** A connection configured like a call's, gathering ICE into a pool of `poolSize` at once. */
   create(configuration: RTCConfiguration, poolSize: number): C
+  /** Starts the browser's media engine with an offer nobody sends (once, with the first connection). */
+  startMediaEngine(): Promise<void>
   clock: Clock
   /** True while any call is up: no connection is made beside a call's own. */
   busy(): boolean
@@ -26,7 +28,7 @@ export const WARM_DELAY_MS = 300
  * candidate pool, it gathers its ICE candidates before anyone dials; the call that takes it has
  * gathering "complete" as soon as its offer is set, so the INVITE goes with every candidate and
  * no settle wait (ice.ts), and no call pays WebRTC's start-up (~10 ms for the first connection
- * of a window).
+ * of a window, ~5–15 ms more for its first offer: one throwaway offer is made with the first).
  *
  * Privacy and cost: no microphone and no media. Gathering binds local UDP ports; with the
  * account's STUN/TURN servers (there are none unless the account names them) it also asks them
@@ -37,7 +39,8 @@ export const WARM_DELAY_MS = 300
 export class WarmPeer<C extends WarmConnection> {
   private warm: { connection: C; key: string; madeAt: number } | null = null
   private configuration: RTCConfiguration | null = null
-  private timer: unknown = undefined
+  private timer: { handle: unknown; dueAt: number } | undefined = undefined
+  private engineStarted = false
 
   constructor(private readonly deps: WarmPeerDeps<C>) {}
 
@@ -49,12 +52,17 @@ export class WarmPeer<C extends WarmConnection> {
 
   /** Makes one soon (after `delayMs`) unless one is ready and fresh; nothing while a call is up. */
   prepare(delayMs = 0): void {
-    if (this.timer !== undefined || !this.configuration) return
+    if (!this.configuration) return
     if (this.warm && this.isFresh(this.warm)) return
-    this.timer = this.deps.clock.setTimeout(() => {
+    const dueAt = this.deps.clock.now() + delayMs
+    // asked sooner (the user is about to dial) than already planned: sooner it is
+    if (this.timer && this.timer.dueAt <= dueAt) return
+    if (this.timer) this.deps.clock.clearTimeout(this.timer.handle)
+    const handle = this.deps.clock.setTimeout(() => {
       this.timer = undefined
       this.make()
     }, delayMs)
+    this.timer = { handle, dueAt }
   }
 
   /** Hands the warm connection over to a call, if it is ready, fresh and of this configuration. */
@@ -74,7 +82,7 @@ export class WarmPeer<C extends WarmConnection> {
 
   /** Drops the warm connection and any made soon (sign-out, sleep, lost connection). */
   discard(): void {
-    if (this.timer !== undefined) this.deps.clock.clearTimeout(this.timer)
+    if (this.timer) this.deps.clock.clearTimeout(this.timer.handle)
     this.timer = undefined
     const warm = this.warm
     this.warm = null
@@ -90,6 +98,12 @@ export class WarmPeer<C extends WarmConnection> {
     try {
       const connection = this.deps.create(configuration, 1)
       this.warm = { connection, key: keyOf(configuration), madeAt: this.deps.clock.now() }
+      if (!this.engineStarted) {
+        this.engineStarted = true
+        this.deps
+          .startMediaEngine()
+          .catch((error: unknown) => this.deps.log(`the media engine did not start ahead: ${String(error)}`))
+      }
     } catch (error) {
       this.deps.log(`no connection made ahead of the next call: ${String(error)}`)
     }

@@ -237,13 +237,23 @@ export class FakeStack implements SipStack {
   readonly sdhs: FakeSdh[] = []
   /** Where the adapter said local audio and ready connections come from (the last factory's). */
   localMedia: LocalMediaSource | undefined
+  /** Media handlers take a connection made ahead when one is ready (off unless a test asks). */
+  handlersTakeReadyConnections = false
   createMediaHandlerFactory(source: LocalMediaSource) {
     this.localMedia = source
     return (() => {
-      const sdh = new FakeSdh()
+      const ready = this.handlersTakeReadyConnections
+        ? source.takePeerConnection?.({ iceServers: [] })
+        : undefined
+      const sdh = new FakeSdh(ready)
       this.sdhs.push(sdh)
       return sdh
     }) as never
+  }
+  /** How often the media engine was started ahead of the first call. */
+  mediaEngineStarts = 0
+  async startMediaEngine(): Promise<void> {
+    this.mediaEngineStarts++
   }
   /** Every connection made ahead of a call, with its configuration and pool size. */
   readonly pooledConnections: FakePooledConnection[] = []
@@ -420,7 +430,12 @@ export class FakePooledConnection {
 }
 
 export class FakeSdh {
-  readonly peerConnection = Object.assign(new FakePeerConnection(), { iceConnectionState: 'connected' })
+  readonly peerConnection: FakePeerConnection & { iceConnectionState: string }
+  constructor(ready?: unknown) {
+    this.peerConnection =
+      (ready as typeof this.peerConnection | undefined) ??
+      Object.assign(new FakePeerConnection(), { iceConnectionState: 'connected' })
+  }
   readonly remoteMediaStream = { id: 'remote' }
   gatheringCompleted = 0
   peerConnectionDelegate:

@@ -298,6 +298,12 @@ export interface SipStack {
    * a pool of `candidatePoolSize` at once (before any offer): for warm-peer.ts.
    */
   createPeerConnection(configuration: RTCConfiguration, candidatePoolSize: number): RTCPeerConnection
+  /**
+   * Makes one offer that is never sent, on a connection closed at once: a window's first offer
+   * starts the browser's media engine (codecs, ~5–15 ms), paid here while idle, not on the first
+   * call. Gathers nothing, sends nothing, opens no microphone.
+   */
+  startMediaEngine(): Promise<void>
   /** The media handler of a session, once it has one. */
   mediaHandlerOf(session: SipSession): MediaHandler | undefined
   /** Sends an out-of-dialog OPTIONS (a keepalive towards the registrar). */

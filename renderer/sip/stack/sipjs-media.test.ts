@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { LocalMediaSource, MediaHandler, SipSession } from './port'
-import { earlyOfferMediaHandlerFactory } from './sipjs-media'
+import { earlyOfferMediaHandlerFactory, startMediaEngine } from './sipjs-media'
 
 /**
  * The media handler on SIP.js's own class, with the browser's WebRTC objects faked: what is
@@ -236,5 +236,14 @@ describe('a connection made ahead of time', () => {
     await sdh.getDescription(offerOptions)
     expect(ready.localDescription?.type).toBe('offer')
     expect(ready.closed).toBe(false)
+  })
+})
+
+describe('starting the media engine ahead of the first call', () => {
+  it('makes one audio offer on a connection it closes, and never sets it (nothing gathered or sent)', async () => {
+    await startMediaEngine()
+    expect(steps).toEqual(['audio line', 'createOffer'])
+    expect(Connection.made).toHaveLength(1)
+    expect(Connection.made[0]).toMatchObject({ closed: true, localDescription: null })
   })
 })

@@ -161,3 +161,14 @@ export function pooledPeerConnection(configuration: RTCConfiguration, candidateP
     iceCandidatePoolSize: candidatePoolSize,
   })
 }
+
+/** See SipStack.startMediaEngine: an audio offer on a throwaway connection (no gathering without setLocalDescription). */
+export async function startMediaEngine(): Promise<void> {
+  const connection = new RTCPeerConnection({ iceServers: [] })
+  try {
+    connection.addTransceiver('audio', { direction: 'sendrecv' })
+    await connection.createOffer()
+  } finally {
+    connection.close()
+  }
+}

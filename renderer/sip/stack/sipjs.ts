@@ -12,7 +12,7 @@ import {
 import type { IncomingNotify, SipStack, SipTraceSink, UserAgentConfig } from './port'
 import { NotifyAnswers } from './notify-answers'
 import { missingHeaderOf, refusalOf } from './refusal'
-import { earlyOfferMediaHandlerFactory, pooledPeerConnection } from './sipjs-media'
+import { earlyOfferMediaHandlerFactory, pooledPeerConnection, startMediaEngine } from './sipjs-media'
 import { sendPublish, startSubscription } from './sipjs-events'
 import { buildUserAgentOptions } from './user-agent-options'
 
@@ -37,6 +37,7 @@ export const realSipStack: SipStack = {
   createMediaHandlerFactory: (source) => earlyOfferMediaHandlerFactory(source),
   createPeerConnection: (configuration, candidatePoolSize) =>
     pooledPeerConnection(configuration, candidatePoolSize),
+  startMediaEngine,
   mediaHandlerOf: (session) => {
     const sdh = session.sessionDescriptionHandler as Web.SessionDescriptionHandler | undefined
     return sdh && typeof sdh === 'object' ? sdh : undefined
