@@ -1,7 +1,7 @@
 import type { Call } from './call'
 import type { CallMedia } from './call-media'
 import type { CallRegistry } from './call-registry'
-import type { PhoneContext } from './context'
+import { loggedDetail, type PhoneContext } from './context'
 import { terminateCall } from './ending'
 import type { SessionOps } from './session-ops'
 import type { SipInvitation } from './stack'
@@ -28,7 +28,7 @@ export async function answerCall(deps: AnsweringDeps, callId: string): Promise<v
     await deps.sessions.accept(call, call.session as SipInvitation)
   } catch (error) {
     deps.context.log(`answer failed: ${messageOf(error)}`)
-    terminateCall(deps.context, call, 'failed', message('call.answer-failed', { detail: messageOf(error) }))
+    terminateCall(deps.context, call, 'failed', message('call.answer-failed', { detail: '' }))
   }
 }
 
@@ -44,7 +44,12 @@ export async function rejectCall(
   try {
     await (call.session as SipInvitation).reject({ statusCode: kind === 'decline' ? 603 : 486 })
   } catch (error) {
-    call.end('rejected', message('call.reject-failed', { detail: messageOf(error) }))
+    call.end(
+      'rejected',
+      message('call.reject-failed', {
+        detail: loggedDetail(deps.context.log, 'rejecting the call failed', error),
+      }),
+    )
   }
 }
 

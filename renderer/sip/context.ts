@@ -40,6 +40,15 @@ export const logFailure =
   (error: unknown): void =>
     log(`${what}: ${messageOf(error)}`)
 
+/**
+ * The `detail` of a user-facing failure message: an exception's own words are technical and in
+ * English, so they go to the log (once, here) and the user reads the catalogue's sentence alone.
+ */
+export function loggedDetail(log: (message: string) => void, what: string, error: unknown): string {
+  log(`${what}: ${messageOf(error)}`)
+  return ''
+}
+
 export function token(random: () => number, length: number): string {
   const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789'
   let out = ''

@@ -3,13 +3,12 @@ import type { Call } from './call'
 import type { CallMedia } from './call-media'
 import type { CallRegistry } from './call-registry'
 import { numberFromUri, sanitizeText } from './caller-context'
-import type { PhoneContext } from './context'
+import { loggedDetail, type PhoneContext } from './context'
 import type { IncomingRequests } from './incoming'
 import { replacesHeader } from './pickup'
 import type { SessionOps } from './session-ops'
 import type { SipInviter, SipUri, SipUserAgent } from './stack'
 import type { PickupTarget } from './types'
-import { messageOf } from '../../contract/error-message'
 import { message } from '../../contract/i18n'
 
 export interface OutgoingParts {
@@ -65,7 +64,7 @@ export class OutgoingCalls {
         ...(options.extraHeaders.length > 0 ? { extraHeaders: options.extraHeaders } : {}),
       })
     } catch (error) {
-      context.error(message('dial.failed', { detail: messageOf(error) }))
+      context.error(message('dial.failed', { detail: loggedDetail(context.log, 'dialling failed', error) }))
       return null
     }
     const call: Call = this.parts.registry.add(

@@ -5,7 +5,7 @@ import { CallMedia } from './call-media'
 import { readCallStats } from './call-stats'
 import { CallRegistry } from './call-registry'
 import { numberFromUri, sanitizeText } from './caller-context'
-import { token, type PhoneContext, type SipPhoneDeps } from './context'
+import { loggedDetail, token, type PhoneContext, type SipPhoneDeps } from './context'
 import { isDtmfTone, type DtmfPreference } from './dtmf'
 import { PhoneEmitter } from './emitter'
 import { terminateCall } from './ending'
@@ -398,8 +398,7 @@ export class SipPhone implements Phone {
     try {
       await operation()
     } catch (error) {
-      this.log(messageOf(error))
-      this.error(message('sip.unexpected', { detail: messageOf(error) }))
+      this.error(message('sip.unexpected', { detail: loggedDetail(this.log, 'unexpected', error) }))
     }
   }
 }

@@ -1,6 +1,6 @@
 import { parseSipAddress } from './account'
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff'
-import { logFailure } from './context'
+import { loggedDetail, logFailure } from './context'
 import { messageOf } from '../../contract/error-message'
 import { Keepalive } from './keepalive'
 import { sendForAnswer } from './request-answer'
@@ -112,7 +112,9 @@ export class Registration {
       this.setStatus({
         state: 'failed',
         reason: 'other',
-        message: message('registration.account-unusable', { detail: messageOf(error) }),
+        message: message('registration.account-unusable', {
+          detail: loggedDetail(this.log, 'the account cannot be used', error),
+        }),
       })
       return
     }

@@ -2,7 +2,7 @@ import type { Call } from './call'
 import type { CallMedia } from './call-media'
 import type { CallRegistry } from './call-registry'
 import { assertedIdentity, headerLookup } from './caller-context'
-import type { PhoneContext } from './context'
+import { loggedDetail, type PhoneContext } from './context'
 import {
   chooseDtmfMethod,
   dtmfInfoBody,
@@ -66,7 +66,12 @@ export class SessionOps {
         },
       })
       .catch((error: unknown) =>
-        this.onPlaceFailed(call, message('call.place-failed', { detail: messageOf(error) })),
+        this.onPlaceFailed(
+          call,
+          message('call.place-failed', {
+            detail: loggedDetail(this.context.log, 'placing the call failed', error),
+          }),
+        ),
       )
   }
 
@@ -154,7 +159,13 @@ export class SessionOps {
           },
         },
       })
-      .catch((error: unknown) => this.context.error(message('dtmf.failed', { detail: messageOf(error) })))
+      .catch((error: unknown) =>
+        this.context.error(
+          message('dtmf.failed', {
+            detail: loggedDetail(this.context.log, 'sending keypad tones failed', error),
+          }),
+        ),
+      )
   }
 
   forget(call: Call): void {

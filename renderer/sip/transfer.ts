@@ -1,8 +1,7 @@
 import type { IncomingNotify, SipResponse, SipStack, SipUri } from './stack'
 import type { Call } from './call'
 import type { Clock } from './registration'
-import { logFailure } from './context'
-import { messageOf } from '../../contract/error-message'
+import { loggedDetail, logFailure } from './context'
 import { isFinal, progressFromSipfrag, progressFromStatus, transferFailureMessage } from './transfer-progress'
 import type { CallEndReason, PhoneEvents, TransferProgress } from './types'
 import { message, type Message } from '../../contract/i18n'
@@ -68,7 +67,12 @@ export class TransferCoordinator {
         onNotify: (notification) => this.onNotify(transfer, notification),
       })
     } catch (error) {
-      transfer.finish({ state: 'failed', message: message('transfer.failed', { detail: messageOf(error) }) })
+      transfer.finish({
+        state: 'failed',
+        message: message('transfer.failed', {
+          detail: loggedDetail(this.deps.log, 'the transfer failed', error),
+        }),
+      })
     }
   }
 
@@ -95,7 +99,12 @@ export class TransferCoordinator {
         },
       })
     } catch (error) {
-      transfer.finish({ state: 'failed', message: message('transfer.failed', { detail: messageOf(error) }) })
+      transfer.finish({
+        state: 'failed',
+        message: message('transfer.failed', {
+          detail: loggedDetail(this.deps.log, 'the transfer failed', error),
+        }),
+      })
     }
   }
 
