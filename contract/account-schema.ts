@@ -43,6 +43,14 @@ export const webSocketUrlSchema = z
 const headerSafeText = (max: number) =>
   shortText(max).regex(/^[^\u0000-\u001f\u007f"<>]*$/, 'form.header-unsafe' satisfies MessageKey)
 
+/** The voicemail short number the Voicemail button dials (555 on the PBX our users have). */
+export const voicemailNumberSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(32)
+  .regex(/^[0-9*#+]+$/, 'must be digits, * or #')
+
 export const accountSchema = z.object({
   displayName: headerSafeText(128).default(''),
   sipAddress: sipAddressSchema,
@@ -51,7 +59,7 @@ export const accountSchema = z.object({
   outboundProxy: headerSafeText(512).default(''),
   /** STUN/TURN urls the account allows; empty means host candidates only (no public server). */
   iceServers: z.array(shortText(512)).max(8).default([]),
-  voicemailNumber: shortText(32).default('555'),
+  voicemailNumber: voicemailNumberSchema.default('555'),
   /**
    * The mailbox whose message-waiting state (RFC 3842) is watched: a number or SIP address;
    * absent or empty: the account's own address.

@@ -9,7 +9,13 @@ import { historyTextLimits, maxWatchedContacts, sipTraceLimits, textLimits } fro
  * invoke payload against these; the renderer reuses them for form validation.
  */
 
-export { accountSchema, sipAddressSchema, webSocketUrlSchema, type Account } from './account-schema'
+export {
+  accountSchema,
+  sipAddressSchema,
+  voicemailNumberSchema,
+  webSocketUrlSchema,
+  type Account,
+} from './account-schema'
 
 export const audioDevicePreferenceSchema = z.object({
   deviceId: shortText(256),

@@ -8,6 +8,7 @@ import {
   preferencesSchema,
   urlWithProtocol,
   voicemailKeySchema,
+  voicemailNumberSchema,
   webSocketUrlSchema,
 } from '../../contract/schemas'
 import { message, type Message } from '../../contract/i18n'
@@ -40,13 +41,7 @@ export const policyFileSchema = z
     comment: z.string().optional(),
     wsServer: webSocketUrlSchema.optional(),
     sipDomain: domainSchema.optional(),
-    voicemailNumber: z
-      .string()
-      .trim()
-      .min(1)
-      .max(32)
-      .regex(/^[0-9*#+]+$/, 'must be digits, * or #')
-      .optional(),
+    voicemailNumber: voicemailNumberSchema.optional(),
     outboundProxy: z.string().trim().max(512).optional(),
     /** The mailbox watched for new messages (a number or user@domain); default: the account. */
     mailbox: accountSchema.shape.mailbox,

@@ -49,6 +49,8 @@ describe('login form values', () => {
       password: '',
       wsServer: 'wss://pbx.corp.example:8089/ws',
       outboundProxy: 'sip:edge.corp.example',
+      voicemailNumber: '555',
+      voicemailWatch: true,
     })
     const policy = formPolicyOf(policyState)
     expect([...policy.locked]).toEqual(['wsServer'])
@@ -78,6 +80,9 @@ describe('login form check', () => {
         sipAddress: '1001@corp.example',
         wsServer: 'wss://pbx.corp.example:8089/ws',
         outboundProxy: 'sip:edge.corp.example',
+        // the form shows these now: what it showed is what is saved
+        voicemailNumber: '555',
+        voicemailWatch: true,
       },
     })
   })
@@ -144,12 +149,49 @@ describe('login form base', () => {
     const presets = { voicemailNumber: '8000', iceServers: ['stun:stun.corp.example'] }
     expect(formBaseOf(state({ presets }))).toEqual(presets)
     expect(formBaseOf(state({ presets, account: saved }))).toEqual(saved)
+    // the voicemail number is a field of the form now, filled from the same preset
     const values = {
-      ...initialFormValues(null),
+      ...initialFormValues(state({ presets })),
       sipAddress: '1001@corp.example',
       wsServer: 'wss://corp.example/ws',
     }
     const check = checkAccountForm(values, formBaseOf(state({ presets })), formPolicyOf(null), true)
     expect(check.ok && check.account).toMatchObject(presets)
+  })
+})
+
+describe('voicemail in the account form', () => {
+  const signedIn = (change: Partial<AccountState> = {}) =>
+    state({ account: { ...saved, voicemailWatch: false }, hasPassword: true, ...change })
+
+  it('shows the saved number and switch; empty means 555; a number with letters is refused', () => {
+    const values = initialFormValues(signedIn())
+    expect(values).toMatchObject({ voicemailNumber: '8000', voicemailWatch: false })
+    const policy = formPolicyOf(signedIn())
+    const emptied = checkAccountForm({ ...values, voicemailNumber: ' ' }, saved, policy, true)
+    expect(emptied.ok && emptied.account).toMatchObject({ voicemailNumber: '555', voicemailWatch: false })
+    const changed = checkAccountForm(
+      { ...values, voicemailNumber: '*98', voicemailWatch: true },
+      saved,
+      policy,
+      true,
+    )
+    expect(changed.ok && changed.account).toMatchObject({ voicemailNumber: '*98', voicemailWatch: true })
+    const refused = checkAccountForm({ ...values, voicemailNumber: '555<b>' }, saved, policy, true)
+    expect(!refused.ok && englishValues(refused.errors)).toEqual({
+      voicemailNumber: 'Enter the voicemail number with digits, * or #, for example 555.',
+    })
+  })
+
+  it('takes the admin’s preset; a locked one wins over the saved choice and is read-only', () => {
+    const presets = { voicemailNumber: '8000', voicemailWatch: false }
+    expect(initialFormValues(state({ presets }))).toMatchObject(presets)
+    const lockedState = signedIn({
+      account: { ...saved, voicemailNumber: '777', voicemailWatch: true },
+      presets: { voicemailNumber: '*98', voicemailWatch: false },
+      locked: ['voicemailNumber', 'voicemailWatch'],
+    })
+    expect(initialFormValues(lockedState)).toMatchObject({ voicemailNumber: '*98', voicemailWatch: false })
+    expect([...formPolicyOf(lockedState).locked].sort()).toEqual(['voicemailNumber', 'voicemailWatch'])
   })
 })

@@ -13,8 +13,11 @@ import type { Say } from './ui.svelte'
  */
 
 export type AccountField =
-  'displayName' | 'sipAddress' | 'authUser' | 'password' | 'wsServer' | 'outboundProxy'
-export type FormValues = Record<AccountField, string>
+  'displayName' | 'sipAddress' | 'authUser' | 'password' | 'wsServer' | 'outboundProxy' | 'voicemailNumber'
+/** The text fields, and the switch "show new voicemail" (SUBSCRIBE message-summary or not). */
+export type FormValues = Record<AccountField, string> & { voicemailWatch: boolean }
+/** A field the admin can preset and lock. */
+export type FormSetting = AccountField | 'voicemailWatch'
 /** A catalogue message per field the form refuses. */
 export type FieldErrors = Partial<Record<AccountField, Say>>
 
@@ -25,21 +28,26 @@ export const fieldLabels = {
   password: 'login.password',
   wsServer: 'login.ws-server',
   outboundProxy: 'login.outbound-proxy',
+  voicemailNumber: 'login.voicemail-number',
 } as const satisfies Record<AccountField, MessageKey>
 
 const formFields = Object.keys(fieldLabels) as AccountField[]
+const formSettings: FormSetting[] = [...formFields, 'voicemailWatch']
+/** What the Voicemail button dials when the field is left empty (the account schema's default). */
+const defaultVoicemailNumber = '555'
 const isFormField = (name: string): name is AccountField => (formFields as string[]).includes(name)
 
 const plainMessages: FieldErrors = {
   sipAddress: message('login.sip-address-invalid'),
   wsServer: message('login.ws-server-invalid'),
+  voicemailNumber: message('login.voicemail-number-invalid'),
 }
 
 export const lockedHint = message('settings.set-by-admin')
 
 export interface FormPolicy {
   /** Form fields the admin locked: shown read-only. */
-  locked: ReadonlySet<AccountField>
+  locked: ReadonlySet<FormSetting>
   /** The admin's SIP domain ('' when none): a bare user name gets it appended. */
   sipDomain: string
   /** The domain is locked: an address on another domain is refused here, before main does. */
@@ -49,7 +57,7 @@ export interface FormPolicy {
 export function formPolicyOf(state: AccountState | null): FormPolicy {
   const locked = new Set(state?.locked ?? [])
   return {
-    locked: new Set(formFields.filter((field) => locked.has(field))),
+    locked: new Set(formSettings.filter((field) => locked.has(field))),
     sipDomain: state?.presets?.sipDomain?.trim() ?? '',
     sipDomainLocked: locked.has('sipDomain') && Boolean(state?.presets?.sipDomain?.trim()),
   }
@@ -73,11 +81,20 @@ export function initialFormValues(state: AccountState | null): FormValues {
     password: '',
     wsServer: pick('wsServer'),
     outboundProxy: pick('outboundProxy'),
+    voicemailNumber: pick('voicemailNumber') || defaultVoicemailNumber,
+    voicemailWatch: initialVoicemailWatch(state),
   }
 }
 
+/** Watch the mailbox: the admin's locked value, else the saved choice, else the preset, else yes. */
+function initialVoicemailWatch(state: AccountState | null): boolean {
+  const preset = state?.presets?.voicemailWatch
+  if (state?.locked.includes('voicemailWatch') && preset !== undefined) return preset
+  return state?.account?.voicemailWatch ?? preset ?? true
+}
+
 /**
- * What a sign-in keeps besides the form's fields (voicemail number, ICE servers): the saved
+ * What a sign-in keeps besides the form's fields (mailbox, ICE servers): the saved
  * account's values, else the admin's presets, else the schema defaults.
  */
 export function formBaseOf(state: AccountState | null): Partial<Account> {
@@ -110,7 +127,7 @@ export function accountFieldErrors(candidate: Record<string, unknown>): FieldErr
 
 export type FormCheck = { ok: true; account: Account } | { ok: false; errors: FieldErrors }
 
-/** Validates the form; `base` keeps the saved fields the form does not show (voicemail, ICE). */
+/** Validates the form; `base` keeps the saved fields the form does not show (mailbox, ICE). */
 export function checkAccountForm(
   values: FormValues,
   base: Partial<Account> | null | undefined,
@@ -127,6 +144,8 @@ export function checkAccountForm(
     authUser: values.authUser,
     wsServer: values.wsServer,
     outboundProxy: values.outboundProxy,
+    voicemailNumber: values.voicemailNumber.trim() || defaultVoicemailNumber,
+    voicemailWatch: values.voicemailWatch,
   }
   const errors = accountFieldErrors(candidate)
   if (!errors.sipAddress && policy.sipDomainLocked && hostOf(sipAddress) !== policy.sipDomain.toLowerCase()) {

@@ -10,6 +10,12 @@ export const enScreens = {
   'login.password': 'Password',
   'login.ws-server': 'WebSocket server',
   'login.outbound-proxy': 'Outbound proxy',
+  'login.voicemail-number': 'Voicemail number',
+  'login.voicemail-number-hint': 'What the Voicemail button dials: 555 unless your company says otherwise.',
+  'login.voicemail-number-invalid': 'Enter the voicemail number with digits, * or #, for example 555.',
+  'login.voicemail-watch': 'Show new voicemail',
+  'login.voicemail-watch-hint':
+    'Parley asks the PBX about new messages and shows the count on the Voicemail button.',
   'login.display-name-hint': 'Shown to the people you call.',
   'login.sip-address-hint': 'Like 1001@pbx.example.com',
   'login.sip-address-hint-domain': (p: { domain: string }) =>

@@ -12,6 +12,13 @@ export const svScreens: typeof enScreens = {
   'login.password': 'Lösenord',
   'login.ws-server': 'WebSocket-server',
   'login.outbound-proxy': 'Utgående proxy',
+  'login.voicemail-number': 'Röstbrevlådans nummer',
+  'login.voicemail-number-hint':
+    'Det som Röstbrevlåda-knappen ringer: 555 om inte företaget säger något annat.',
+  'login.voicemail-number-invalid': 'Skriv röstbrevlådans nummer med siffror, * eller #, till exempel 555.',
+  'login.voicemail-watch': 'Visa nya röstmeddelanden',
+  'login.voicemail-watch-hint':
+    'Parley frågar växeln om nya meddelanden och visar antalet på Röstbrevlåda-knappen.',
   'login.display-name-hint': 'Visas för dem du ringer.',
   'login.sip-address-hint': 'Till exempel 1001@pbx.example.com',
   'login.sip-address-hint-domain': (p) =>
