@@ -56,10 +56,36 @@ export const statusRecordSchema = z.object({
 })
 export type StatusRecord = z.infer<typeof statusRecordSchema>
 
-/** `status:save`: the record, the schedule, or both. */
-export const statusSaveSchema = z
-  .object({ record: statusRecordSchema.optional(), schedule: statusScheduleSchema.optional() })
+/**
+ * Our presence publication as the PBX last confirmed it (RFC 3903): its entity tag and when it
+ * lapses. Kept so that after a crash the next start modifies or removes it (SIP-If-Match)
+ * instead of leaving a stale status beside the new one until it expires.
+ */
+export const publicationRecordSchema = z
+  .object({
+    /** The address of record it was published for (user@domain). */
+    aor: z.string().min(1).max(256),
+    /** SIP-ETag: a token (RFC 3261 §25.1). */
+    etag: z
+      .string()
+      .min(1)
+      .max(128)
+      .regex(/^[A-Za-z0-9.!%*_+`'~-]+$/),
+    /** Epoch ms. */
+    expiresAt: z.number().int().nonnegative(),
+  })
   .strict()
+export type PublicationRecord = z.infer<typeof publicationRecordSchema>
+
+/** `status:save`: the record, the schedule, or both; or the publication (null: none held). */
+export const statusSaveSchema = z
+  .object({
+    record: statusRecordSchema.optional(),
+    schedule: statusScheduleSchema.optional(),
+    publication: publicationRecordSchema.nullable().optional(),
+  })
+  .strict()
+export type StatusChange = z.infer<typeof statusSaveSchema>
 
 /** `status:get` and `status:save` answer with everything the renderer needs. */
 export interface StatusSnapshot {
@@ -69,4 +95,6 @@ export interface StatusSnapshot {
   hidden: PresenceStatus[]
   /** The admin locked the schedule: shown, not editable. */
   scheduleLocked: boolean
+  /** What the PBX may still hold from the last run (see publicationRecordSchema). */
+  publication?: PublicationRecord
 }

@@ -198,6 +198,36 @@ export class TestPbx {
     }
     return taps
   }
+
+  /** PARLEY-TAP lines for every PUBLISH and SUBSCRIBE the presence service received, in order. */
+  presenceTaps(): PresenceTap[] {
+    const pattern = /PARLEY-TAP presence (PUBLISH|SUBSCRIBE) ev=(\S*) fu=(\S*) ru=(\S*) exp=(\S*) if-match=(\S*)/
+    const taps: PresenceTap[] = []
+    for (const line of this.logText().split('\n')) {
+      const m = pattern.exec(line)
+      if (!m) continue
+      const [, method, event, fromUser, ruriUser, expires, ifMatch] = m
+      taps.push({
+        method: method as PresenceTap['method'],
+        event: event ?? '',
+        fromUser: fromUser ?? '',
+        ruriUser: ruriUser ?? '',
+        expires: expires ?? '',
+        // Kamailio writes <null> for a header that is not there
+        ifMatch: ifMatch && ifMatch !== '<null>' ? ifMatch : undefined,
+      })
+    }
+    return taps
+  }
+}
+
+export interface PresenceTap {
+  method: 'PUBLISH' | 'SUBSCRIBE'
+  event: string
+  fromUser: string
+  ruriUser: string
+  expires: string
+  ifMatch: string | undefined
 }
 
 /** When the PBX received each 183 it relayed ("PARLEY-TAP rx 183" lines), wall-clock ms. */

@@ -101,4 +101,42 @@ describe('status part', () => {
     expect(request.safeParse({ schedule: [{ ...lunch, days: [7] }] }).success).toBe(false)
     expect(request.safeParse({ other: 1 }).success).toBe(false)
   })
+
+  it('keeps the PBX publication (entity tag, expiry) across a restart beside the status; null forgets it', async () => {
+    const first = await started()
+    const record = { manual: { value: { status: PresenceStatus.Lunch }, setAt: 5 } }
+    await first.save({ record })
+    const publication = { aor: '7301@parley.test', etag: 'a.1732.99.1.0', expiresAt: 1_800_000 }
+    expect((await first.save({ publication })).publication).toEqual(publication)
+    await first.part.stop?.()
+    const second = await started()
+    expect(await second.get()).toMatchObject({ record, publication })
+    if (process.platform !== 'win32') expect((await stat(join(dir, statusFileName))).mode & 0o777).toBe(0o600)
+    expect((await second.save({ publication: null })).publication).toBeUndefined()
+    await second.part.stop?.()
+    expect(await (await started()).get()).toEqual({ record, schedule: [], hidden: [], scheduleLocked: false })
+  })
+
+  it('drops a damaged remembered publication on read (logged), keeping the status', async () => {
+    const record = { manual: { value: { status: PresenceStatus.Meeting }, setAt: 5 } }
+    const bad = { aor: 'x@y', etag: 'a\r\nVia: evil', expiresAt: 1 }
+    await writeFile(join(dir, statusFileName), JSON.stringify({ version: 1, record, publication: bad }))
+    const logger = new MemoryLogger()
+    const part = statusPart({ dataDir: dir, logger, policy: noPolicy() })
+    await part.start?.()
+    const snapshot = await part.handlers['status:get']?.(undefined, context)
+    expect(snapshot).toMatchObject({ record })
+    expect(snapshot).not.toHaveProperty('publication')
+    expect(JSON.stringify(logger)).toContain('publication is damaged')
+  })
+
+  it('refuses a publication whose tag is not a token or whose expiry is not a time', () => {
+    const request = invokeSchemas['status:save']
+    const ok = { aor: '7301@parley.test', etag: 'e1', expiresAt: 5 }
+    expect(request.safeParse({ publication: ok }).success).toBe(true)
+    expect(request.safeParse({ publication: { ...ok, etag: 'a b' } }).success).toBe(false)
+    expect(request.safeParse({ publication: { ...ok, etag: 'x'.repeat(129) } }).success).toBe(false)
+    expect(request.safeParse({ publication: { ...ok, expiresAt: -1 } }).success).toBe(false)
+    expect(request.safeParse({ publication: { ...ok, extra: 1 } }).success).toBe(false)
+  })
 })

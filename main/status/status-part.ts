@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import type { PresenceStatus } from '../../contract/presence/status'
-import type { ScheduleEntry, StatusRecord, StatusSnapshot } from '../../contract/presence/schemas'
+import type { StatusChange, StatusSnapshot } from '../../contract/presence/schemas'
 import { message } from '../../contract/i18n/catalogue'
 import { defineHandlers, HandlerError } from '../ipc/handlers'
 import type { Logger } from '../log/logger'
@@ -28,9 +28,15 @@ export function statusRules(policy: AdminPolicy) {
   return {
     snapshot(file: StatusFile): StatusSnapshot {
       const schedule = (scheduleLocked ? (preset ?? file.schedule) : (file.schedule ?? preset)) ?? []
-      return { record: file.record, schedule, hidden, scheduleLocked }
+      return {
+        record: file.record,
+        schedule,
+        hidden,
+        scheduleLocked,
+        ...(file.publication ? { publication: file.publication } : {}),
+      }
     },
-    check(change: { record?: StatusRecord; schedule?: ScheduleEntry[] }): void {
+    check(change: StatusChange): void {
       if (change.schedule && scheduleLocked)
         throw new HandlerError('locked', message('reason.schedule-locked'))
       const used = [

@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises'
 import { z } from 'zod'
 import {
+  publicationRecordSchema,
   statusRecordSchema,
   statusScheduleSchema,
-  type ScheduleEntry,
-  type StatusRecord,
+  type StatusChange,
 } from '../../contract/presence/schemas'
 import { replaceAtomically } from '../history/durable-file'
 import type { Logger } from '../log/logger'
@@ -14,8 +14,12 @@ const fileSchema = z.object({
   record: statusRecordSchema,
   /** Absent until the user saves one: the admin's preset applies until then. */
   schedule: statusScheduleSchema.optional(),
+  /** Read on its own (publicationOf): a damaged one is dropped, the status kept. */
+  publication: z.unknown().optional(),
 })
-export type StatusFile = z.infer<typeof fileSchema>
+export type StatusFile = Omit<z.infer<typeof fileSchema>, 'publication'> & {
+  publication?: z.infer<typeof publicationRecordSchema>
+}
 
 const empty = (): StatusFile => ({ version: 1, record: {} })
 
@@ -48,8 +52,17 @@ export class StatusStore {
     } catch {
       parsed = fileSchema.safeParse(undefined)
     }
-    if (parsed.success) this.content = parsed.data
-    else this.logger.warn('Status: the file is damaged; starting as Available with no schedule')
+    if (!parsed.success) {
+      this.logger.warn('Status: the file is damaged; starting as Available with no schedule')
+      return
+    }
+    const { publication, ...rest } = parsed.data
+    this.content = rest
+    if (publication === undefined) return
+    const held = publicationRecordSchema.safeParse(publication)
+    if (held.success) this.content.publication = held.data
+    else
+      this.logger.warn('Status: the remembered publication is damaged; it is ignored (it lapses at the PBX)')
   }
 
   async stop(): Promise<void> {
@@ -61,8 +74,11 @@ export class StatusStore {
   }
 
   /** Written first, applied after: a failed write changes nothing. */
-  async save(change: { record?: StatusRecord; schedule?: ScheduleEntry[] }): Promise<StatusFile> {
-    const next: StatusFile = { ...this.content, ...change }
+  async save(change: StatusChange): Promise<StatusFile> {
+    const { publication, ...rest } = change
+    const next: StatusFile = { ...this.content, ...rest }
+    if (publication === null) delete next.publication
+    else if (publication !== undefined) next.publication = publication
     const write = this.writes.then(() => replaceAtomically(this.path, JSON.stringify(next)))
     // the caller gets this write's error (await below); the queue itself goes on to the next write
     this.writes = write.catch(() => undefined)

@@ -5,7 +5,7 @@ import { Publications } from './publications'
 import type { SipUserAgent } from './stack'
 import { SubscriptionManager } from './subscriptions'
 import type { SubscriptionTuning } from './subscription-rules'
-import type { WatchEvent } from './types'
+import type { PublishEvent, WatchEvent } from './types'
 
 export interface EventChannelsInput {
   deps: SipPhoneDeps
@@ -40,6 +40,7 @@ export class EventChannels {
         return address ? deps.stack.makeUri(`sip:${address.user}@${address.domain}`) : undefined
       },
       log: input.log,
+      report: (news) => emitter.emit('publication', news),
     })
     this.subscriptions = new SubscriptionManager({
       ...common,
@@ -51,8 +52,12 @@ export class EventChannels {
     })
   }
 
-  publish(event: 'presence', contentType: string, body: string | undefined): void {
+  publish(event: PublishEvent, contentType: string, body: string | undefined): void {
     this.publications.publish(event, contentType, body)
+  }
+
+  adoptPublication(event: PublishEvent, etag: string): void {
+    this.publications.adopt(event, etag)
   }
 
   watch(target: string, event: WatchEvent): void {

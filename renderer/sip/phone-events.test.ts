@@ -97,7 +97,7 @@ describe('watching and publishing through the phone', () => {
     expect(publishes().at(-1)?.request).toMatchObject({ etag: 'e1', body: '<lunch/>' })
   })
 
-  it('sleep ends and withdraws; wake subscribes and publishes again', async () => {
+  it('sleep ends and withdraws; wake subscribes again and publishes only what it is told then', async () => {
     await phone.connect(account)
     phone.watch('4601', 'message-summary')
     phone.publish('presence', 'application/pidf+xml', '<lunch/>')
@@ -107,10 +107,24 @@ describe('watching and publishing through the phone', () => {
     await phone.suspend()
     expect(stack.events.subscriptionTo('sip:4601@parley.test', 'message-summary').unsubscribed).toBe(true)
     expect(publishes().at(-1)?.request).toEqual({ event: 'presence', expires: 0, etag: 'e1' })
+    phone.publish('presence', 'application/pidf+xml', '<available/>')
     await phone.wake()
     await clock.advance(10)
     expect(subscriptions()).toHaveLength(2)
-    expect(publishes().at(-1)?.request).toMatchObject({ expires: 600, body: '<lunch/>' })
+    // what was true before sleeping is never sent again: the tag is modified with the new body
+    expect(
+      publishes()
+        .slice(2)
+        .map((p) => p.request),
+    ).toEqual([
+      {
+        event: 'presence',
+        expires: 600,
+        etag: 'e1',
+        contentType: 'application/pidf+xml',
+        body: '<available/>',
+      },
+    ])
   })
 
   it('sign-out ends every watch (reported) and forgets what was published', async () => {

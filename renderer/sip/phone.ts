@@ -356,6 +356,9 @@ export class SipPhone implements Phone {
   /** What we publish and what we watch (PUBLISH / SUBSCRIBE): event-channels.ts. */
   readonly publish: Phone['publish'] = (event, contentType, body) =>
     this.channels.publish(event, contentType, body)
+
+  readonly adoptPublication: Phone['adoptPublication'] = (event, etag) =>
+    this.channels.adoptPublication(event, etag)
   readonly watch: Phone['watch'] = (target, event) => this.channels.watch(target, event)
   readonly unwatch: Phone['unwatch'] = (target, event) => this.channels.unwatch(target, event)
 

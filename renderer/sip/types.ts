@@ -142,6 +142,19 @@ export interface WatchNotify {
   body: string
 }
 
+/** The event packages the phone publishes our own state for (PUBLISH, RFC 3903). */
+export type PublishEvent = 'presence'
+
+/**
+ * What became of our publication of an event: the PBX holds it (its SIP-ETag, and when it
+ * lapses unless refreshed), it was withdrawn, or a PUBLISH failed (`retrying`: the adapter tries
+ * again by itself; else only the next change, re-registration or `publish` again will).
+ */
+export type PublicationNews =
+  | { event: PublishEvent; state: 'published'; etag: string; expiresAt: number }
+  | { event: PublishEvent; state: 'withdrawn' }
+  | { event: PublishEvent; state: 'failed'; code: number; retrying: boolean }
+
 export interface WatchStateChange {
   target: string
   event: WatchEvent
@@ -164,6 +177,7 @@ export interface PhoneEvents {
   /** A NOTIFY for a watch (see `watch`); oversized bodies are dropped (logged), not emitted. */
   notify: WatchNotify
   'watch-state': WatchStateChange
+  publication: PublicationNews
 }
 
 export type PhoneEventName = keyof PhoneEvents
@@ -226,10 +240,18 @@ export interface Phone {
   calls(): CallSnapshot[]
   /**
    * Our own state for `event` (PUBLISH, RFC 3903) from now on: `body` of `contentType`, kept
-   * published (refreshed before it expires, sent again after a reconnect or wake) until it is
-   * replaced, or withdrawn with `body` undefined. Sign-out withdraws it and forgets it.
+   * published (refreshed before it expires, sent again after a reconnect) until it is replaced,
+   * or withdrawn with `body` undefined; `publication` events say what became of it. Sleep
+   * withdraws it and forgets the body (what was true before sleeping may not be on waking: the
+   * owner publishes again once registered); sign-out withdraws and forgets it all.
    */
-  publish(event: 'presence', contentType: string, body: string | undefined): void
+  publish(event: PublishEvent, contentType: string, body: string | undefined): void
+  /**
+   * A publication an earlier run left at the PBX (its persisted SIP-ETag, not yet expired): the
+   * next `publish` modifies it (SIP-If-Match with the body) instead of adding a second one, and
+   * withdraws it if nothing is published; 412 (the PBX no longer has it) publishes afresh.
+   */
+  adoptPublication(event: PublishEvent, etag: string): void
   /**
    * Keeps a subscription to `event` of `target` (a SIP address, `user@domain` or a number in the
    * account's domain) until `unwatch` or sign-out: NOTIFYs arrive as `notify` events, its state

@@ -13,11 +13,12 @@ import type { Clock } from '../sip/registration'
 import type { Phone } from '../sip/types'
 import { request } from './api'
 import { moveStatus, phaseOf, StatusPhase } from './status-machine'
+import { StatusPublication } from './status-publication.svelte'
 import { resolveStatus, StatusSource, type ResolvedStatus } from './status-resolve'
 import type { Say } from './ui.svelte'
 
 /** The part of the phone "My status" uses: registration news and PUBLISH (kept fresh by the adapter). */
-export type StatusPhone = Pick<Phone, 'on' | 'publish'>
+export type StatusPhone = Pick<Phone, 'on' | 'publish' | 'adoptPublication'>
 
 export interface StatusDeps {
   api: ParleyApi
@@ -52,6 +53,8 @@ export class StatusState {
   phase = $state(StatusPhase.Off)
   /** A change is on its way to main. */
   busy = $state(false)
+  /** What the PBX holds of it: kept across a crash, and whether the last PUBLISH failed. */
+  readonly publication: StatusPublication
 
   private timer: unknown = null
   private published: string | null = null
@@ -61,8 +64,12 @@ export class StatusState {
   private resolvedDnd = false
   /** Do not disturb is being switched to follow the status. */
   private dndSwitching = false
+  /** status:get answered (or failed): what the last run left at the PBX is known. */
+  private loaded = false
 
-  constructor(private readonly deps: StatusDeps) {}
+  constructor(private readonly deps: StatusDeps) {
+    this.publication = new StatusPublication(deps)
+  }
 
   /** The status shown and published: Do not disturb whenever it is on (also from the tray). */
   get current(): StatusValue {
@@ -80,10 +87,15 @@ export class StatusState {
   start(): () => void {
     const stops = [
       this.deps.phone.on('registration', (status) => {
-        if (status.state !== 'registered') return
+        if (status.state !== 'registered') {
+          // the adapter forgets the body on sleep: whatever is true on registering again is sent
+          this.published = null
+          return
+        }
         this.registered = true
         this.refresh()
       }),
+      this.publication.start(),
       this.deps.api.on('power', (event) => {
         if (event.kind === 'resume' || event.kind === 'unlock-screen') this.refresh()
       }),
@@ -98,8 +110,11 @@ export class StatusState {
 
   async load(): Promise<void> {
     const result = await request(this.deps.api, 'status:get')
-    if (result.ok) this.apply(result.value)
-    else this.deps.log.write('warn', 'status', `status could not be read: ${result.message}`)
+    if (result.ok) {
+      this.apply(result.value)
+      this.publication.remember(result.value.publication)
+    } else this.deps.log.write('warn', 'status', `status could not be read: ${result.message}`)
+    this.loaded = true
     this.refresh()
   }
 
@@ -117,6 +132,12 @@ export class StatusState {
     const occurrence = this.resolved.occurrence
     const dismissed = occurrence ? { entryId: occurrence.entry.id, start: occurrence.start } : undefined
     return this.save({ record: dismissed ? { dismissed } : {} }, message('status.cleared'))
+  }
+
+  /** The PBX refused or did not answer the last PUBLISH: the user asks to send it again. */
+  retryPublish(): void {
+    this.published = null
+    this.refresh()
   }
 
   saveSchedule(schedule: ScheduleEntry[]): Promise<boolean> {
@@ -195,12 +216,13 @@ export class StatusState {
 
   private publish(): void {
     const address = this.deps.sipAddress()
-    if (!address || !this.registered || this.dndSwitching) return
+    if (!address || !this.registered || !this.loaded || this.dndSwitching) return
     this.phase = moveStatus(this.phase, phaseOf(this.resolved.source)).phase
     const value = this.current
     const body = buildPidf(`sip:${address}`, value)
     if (body === this.published) return
     this.published = body
+    this.publication.beforePublish(address)
     this.deps.phone.publish('presence', pidfContentType, body)
     this.deps.log.write(
       'info',

@@ -218,6 +218,9 @@ export class FakePhone implements Phone {
     this.record('publish', event, contentType, body)
     this.published.set(event, { contentType, body })
   }
+  adoptPublication(event: 'presence', etag: string): void {
+    this.record('adoptPublication', event, etag)
+  }
   watch(target: string, event: WatchEvent): void {
     this.record('watch', target, event)
     this.watching.add(`${event} ${target}`)

@@ -24,6 +24,11 @@ export const enStatus = {
   'status.said': (p: { status: string }) => `Your status is now ${p.status}.`,
   'status.cleared': 'Your status is Available again.',
   'status.not-changed': (p: { reason: string }) => `Your status was not changed: ${p.reason}`,
+  'status.publish-failed': (p: { code: string }) =>
+    `Colleagues can't see this status: the PBX refused it${p.code ? ` (${p.code})` : ''}.`,
+  'status.publish-retrying': (p: { code: string }) =>
+    `Colleagues can't see this status yet: the PBX didn't take it${p.code ? ` (${p.code})` : ''}. Trying again…`,
+  'status.publish-retry': 'Try again',
   'status.schedule': 'Schedule…',
   'status.schedule-title': 'Status schedule',
   'status.schedule-intro':

@@ -26,6 +26,11 @@ export const svStatus: typeof enStatus = {
   'status.said': (p) => `Din status är nu ${p.status}.`,
   'status.cleared': 'Din status är Tillgänglig igen.',
   'status.not-changed': (p) => `Din status ändrades inte: ${p.reason}`,
+  'status.publish-failed': (p) =>
+    `Kollegorna ser inte den här statusen: växeln nekade den${p.code ? ` (${p.code})` : ''}.`,
+  'status.publish-retrying': (p) =>
+    `Kollegorna ser inte den här statusen än: växeln tog inte emot den${p.code ? ` (${p.code})` : ''}. Försöker igen…`,
+  'status.publish-retry': 'Försök igen',
   'status.schedule': 'Schema…',
   'status.schedule-title': 'Statusschema',
   'status.schedule-intro':
