@@ -201,7 +201,8 @@ export class TestPbx {
 
   /** PARLEY-TAP lines for every PUBLISH and SUBSCRIBE the presence service received, in order. */
   presenceTaps(): PresenceTap[] {
-    const pattern = /PARLEY-TAP presence (PUBLISH|SUBSCRIBE) ev=(\S*) fu=(\S*) ru=(\S*) exp=(\S*) if-match=(\S*)/
+    const pattern =
+      /PARLEY-TAP presence (PUBLISH|SUBSCRIBE) ev=(\S*) fu=(\S*) ru=(\S*) exp=(\S*) if-match=(\S*)/
     const taps: PresenceTap[] = []
     for (const line of this.logText().split('\n')) {
       const m = pattern.exec(line)
