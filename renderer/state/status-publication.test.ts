@@ -94,7 +94,7 @@ async function setup(snapshot: Partial<StatusSnapshot> = {}, startAt = new Date(
             : 'refresh'
           : (parsePidf(p.request.body)?.status ?? '?'),
       )
-  return { clock, api, phone, status, dnd, sent, carried, logs, stored: () => state.publication }
+  return { clock, api, phone, status, dnd, sent, carried, logs, stack, stored: () => state.publication }
 }
 
 describe('after a crash: the publication the last run left at the PBX', () => {
@@ -149,6 +149,22 @@ describe('after sleep: what is true on waking, never what was', () => {
     expect(dnd.enabled).toBe(false)
     expect(carried(asleep)).not.toContain(PresenceStatus.DoNotDisturb)
     expect(carried(asleep).at(-1)).toBe(PresenceStatus.Available)
+  })
+
+  it('no sleep signal, only the connection lost until 14:30: no PUBLISH after it says Do not disturb', async () => {
+    const { status, sent, carried, clock, dnd, stack } = await setup()
+    sent[0]?.answer(200, { 'SIP-ETag': ['e1'], Expires: ['600'] })
+    await status.set(PresenceStatus.DoNotDisturb, { until: new Date(2026, 10, 30, 13, 0).toISOString() })
+    await clock.advance(0)
+    sent.at(-1)?.answer(200, { 'SIP-ETag': ['e2'], Expires: ['600'] })
+    const before = sent.length
+    stack.lastUa.drop()
+    clock.jump(2.5 * 3600_000)
+    await clock.advance(1_000)
+    await clock.advance(10)
+    expect(dnd.enabled).toBe(false)
+    expect(carried(before)).not.toContain(PresenceStatus.DoNotDisturb)
+    expect(carried(before)[0]).toBe(PresenceStatus.Available)
   })
 
   it('a status still true on waking is published again by the state (the adapter forgot it)', async () => {

@@ -62,8 +62,12 @@ export class StatusState {
   private registered = false
   /** Whether the resolved status said Do not disturb the last time we looked. */
   private resolvedDnd = false
-  /** Do not disturb is being switched to follow the status. */
-  private dndSwitching = false
+  /**
+   * Where Do not disturb is being switched to, to follow the status (null: not switching). Shown
+   * and published at once, so nothing waits for the switch (a registration meanwhile must not
+   * let an older status go out first).
+   */
+  private dndTarget = $state<boolean | null>(null)
   /** status:get answered (or failed): what the last run left at the PBX is known. */
   private loaded = false
 
@@ -74,7 +78,7 @@ export class StatusState {
   /** The status shown and published: Do not disturb whenever it is on (also from the tray). */
   get current(): StatusValue {
     const value = this.resolved.value
-    if (this.deps.dnd.enabled)
+    if (this.dndTarget ?? this.deps.dnd.enabled)
       return value.status === PresenceStatus.DoNotDisturb ? value : { status: PresenceStatus.DoNotDisturb }
     return value.status === PresenceStatus.DoNotDisturb ? { status: PresenceStatus.Available } : value
   }
@@ -196,16 +200,16 @@ export class StatusState {
    * off elsewhere (the header, the tray) ends a Do not disturb status.
    */
   private followDnd(): void {
-    if (this.dndSwitching) return
+    if (this.dndTarget !== null) return
     const wantsDnd = this.resolved.value.status === PresenceStatus.DoNotDisturb
     const { dnd } = this.deps
     if (wantsDnd !== this.resolvedDnd) {
       this.resolvedDnd = wantsDnd
       if (dnd.enabled === wantsDnd) return
-      // Published once the switch has moved (or was refused: then the status follows the switch).
-      this.dndSwitching = true
+      // Published as switched at once; if the switch is refused, the status follows the switch.
+      this.dndTarget = wantsDnd
       void dnd.setEnabled(wantsDnd).finally(() => {
-        this.dndSwitching = false
+        this.dndTarget = null
         this.refresh()
       })
     } else if (wantsDnd && !dnd.enabled && !this.busy) {
@@ -216,7 +220,7 @@ export class StatusState {
 
   private publish(): void {
     const address = this.deps.sipAddress()
-    if (!address || !this.registered || !this.loaded || this.dndSwitching) return
+    if (!address || !this.registered || !this.loaded) return
     this.phase = moveStatus(this.phase, phaseOf(this.resolved.source)).phase
     const value = this.current
     const body = buildPidf(`sip:${address}`, value)
