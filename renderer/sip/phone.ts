@@ -332,10 +332,10 @@ export class SipPhone implements Phone {
     else await this.transfers.attended(held, consultation)
   }
 
+  /** A REFER from the far end: followed, asked about or refused (refer-requests.ts). */
   setTransferDecider(decide: (request: TransferRequest, followedBefore: boolean) => TransferDecision): void {
     this.refers.setDecider(decide)
   }
-
   answerTransferRequest(requestId: string, accept: boolean): void {
     this.refers.answer(requestId, accept)
   }
@@ -367,16 +367,11 @@ export class SipPhone implements Phone {
     return call && !call.isEnded ? readCallStats(this.callMedia.peerConnectionOf(call)) : null
   }
 
-  // ── helpers ───────────────────────────────────────────────────────────────────────────────
-
   private terminate(call: Call, reason: CallEndReason, text: Message | null = null): void {
     terminateCall(this.context, call, reason, text)
   }
 
-  /**
-   * The call that hold or resume moves from `from` to `to`: none, and nothing said, when it is
-   * gone or already there; none, with `refusal` said, when it is in any other phase.
-   */
+  /** The call hold/resume moves `from` → `to`; none when gone or already there, or (saying `refusal`) elsewhere. */
   private callToMove(callId: string, from: CallPhase, to: CallPhase, refusal: Message): Call | undefined {
     const call = this.registry.find(callId)
     if (!call || call.phase === to) return undefined
