@@ -20,20 +20,17 @@ import { SessionOps } from './session-ops'
 import { OutgoingCalls } from './outgoing'
 import { attendedTransferProblem, TransferCoordinator } from './transfer'
 import { phoneUserAgentConfig } from './user-agent-config'
-import {
-  CallPhase,
-  type AudioRouting,
-  type CallEndReason,
-  type CallStats,
-  type CallSnapshot,
-  type Phone,
-  type PhoneEventName,
-  type PhoneEvents,
-  type PickupTarget,
-  type SipAccount,
-  type TransferDecision,
-  type TransferRequest,
+import { CallPhase } from './types'
+// The port this class implements, and what travels through it.
+import type {
+  Phone,
+  PhoneEventName,
+  PhoneEvents,
+  SipAccount,
+  TransferDecision,
+  TransferRequest,
 } from './types'
+import type { AudioRouting, CallEndReason, CallStats, CallSnapshot, PickupTarget } from './types'
 import { message, type Message } from '../../contract/i18n'
 
 export type { SipPhoneDeps } from './context'
