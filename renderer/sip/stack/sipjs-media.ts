@@ -44,6 +44,9 @@ class EarlyOfferMediaHandler extends Web.SessionDescriptionHandler {
     super(logger, () => source.open(session), configuration)
     const warm = source.takePeerConnection?.(ownConfiguration)
     if (warm) {
+      // SIP.js has no public way to adopt a connection: the one swap of its protected member
+      // (declared for subclasses) and its event wiring, here in the port only. Everything
+      // else reads the public `peerConnection`.
       this._peerConnection?.close()
       this._peerConnection = warm
       ;(this as unknown as HandlerInternals).initPeerConnectionEventHandlers()
@@ -71,7 +74,7 @@ class EarlyOfferMediaHandler extends Web.SessionDescriptionHandler {
   }
 
   protected override getLocalMediaStream(options?: Web.SessionDescriptionHandlerOptions): Promise<void> {
-    const pc = this._peerConnection
+    const pc = this.peerConnection
     const constraints: MediaStreamConstraints = { ...options?.constraints }
     if (constraints.audio === undefined && constraints.video === undefined) constraints.audio = true
     // an offer we make (not the local media asked for before a remote offer is set, whose
@@ -113,9 +116,9 @@ class EarlyOfferMediaHandler extends Web.SessionDescriptionHandler {
     const track = stream.getAudioTracks()[0]
     try {
       if (!track) throw new Error('The microphone gave no audio track')
-      if (this._peerConnection) await sender.replaceTrack(track)
+      if (this.peerConnection) await sender.replaceTrack(track)
       // the call ended while the microphone opened: SIP.js's close() did not see this track
-      if (!this._peerConnection) throw new Error('The call ended before its microphone opened')
+      if (!this.peerConnection) throw new Error('The call ended before its microphone opened')
     } catch (error) {
       stream.getTracks().forEach((t) => t.stop())
       throw error
@@ -126,7 +129,7 @@ class EarlyOfferMediaHandler extends Web.SessionDescriptionHandler {
 
   private onMicrophoneFailed(error: unknown): void {
     // a call that ended meanwhile needs no word about its microphone
-    if (!this._peerConnection) return
+    if (!this.peerConnection) return
     this.microphoneError = { error }
     if (this.offerSent) this.source.failedAfterOffer(this.session, error)
   }
