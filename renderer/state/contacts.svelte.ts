@@ -10,6 +10,7 @@ import { defaultRegion } from '../../contract/region'
 import type { ContactSearch } from '../contacts/contact-search'
 import type * as NumbersChunk from '../contacts/numbers'
 import { decodeImportFile } from '../contacts/import-file-text'
+import { ContactBook } from '../contacts/contact-book'
 
 export type ContactNumber = Contact['numbers'][number]
 
@@ -21,7 +22,8 @@ type Numbers = typeof NumbersChunk
 
 /** The address book on the left: list, search as you type, add/edit/delete, import. */
 export class ContactsState {
-  contacts = $state.raw<Contact[]>([])
+  /** The address book, each contact a view into one packed ContactBook (see contact-book.ts). */
+  contacts = $state.raw<readonly Contact[]>([])
   query = $state('')
   loading = $state(false)
   error = $state<Say>('')
@@ -47,7 +49,7 @@ export class ContactsState {
   /** Lists published: a list indexed after a newer one started must not replace it. */
   private generation = 0
   /** The list last handed to publish (maybe still being indexed) and the region it was read in. */
-  private latest: Contact[] | null = null
+  private latest: readonly Contact[] | null = null
   private indexedRegion = ''
   // eslint-disable-next-line svelte/prefer-svelte-reactivity -- listeners, never rendered
   private readonly listListeners = new Set<(contacts: readonly Contact[]) => void>()
@@ -137,13 +139,19 @@ export class ContactsState {
     if (this.latest !== null && this.region !== this.indexedRegion) await this.publish(this.latest)
   }
 
-  /** Indexes `contacts` a slice per task, then shows them (unless a newer list came meanwhile). */
-  private async publish(contacts: Contact[]): Promise<void> {
+  /**
+   * Packs `contacts` into a ContactBook and indexes it, a slice per task, then shows them
+   * (unless a newer list came meanwhile). The plain objects given are dropped once packed.
+   */
+  private async publish(given: readonly Contact[]): Promise<void> {
     const generation = ++this.generation
     const region = this.region
-    this.latest = contacts
+    this.latest = given
     this.indexedRegion = region
     const numbers = await this.loadNumbers()
+    const contacts = (await runInTasks(ContactBook.packing(given))).contacts
+    if (generation !== this.generation) return
+    this.latest = contacts
     const prepared = await runInTasks(numbers.prepareContacts(contacts, region))
     if (generation !== this.generation) return
     this.index = new numbers.ContactSearch(prepared, region)
@@ -168,7 +176,7 @@ export class ContactsState {
     await this.publish(
       exists
         ? this.contacts.map((existing) => (existing.id === saved.id ? saved : existing))
-        : [...this.contacts, saved].sort((a, b) => a.name.localeCompare(b.name)),
+        : byName([...this.contacts, saved]),
     )
     this.notifier.announce(message('say.contact-saved', { name: saved.name }))
     return true
@@ -249,6 +257,14 @@ export class ContactsState {
       numbers: [{ kind: 'work', value: '' }],
     }
   }
+}
+
+/** Sorted by name, each name read once (a book's contact reads its name from the packed text). */
+function byName(contacts: readonly Contact[]): Contact[] {
+  return contacts
+    .map((contact) => ({ contact, name: contact.name }))
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .map(({ contact }) => contact)
 }
 
 /** Exports come as UTF-8, UTF-16 or Windows-1252: decode by the bytes, not as UTF-8 blindly. */

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest'
+import type { Contact } from '../../contract/schemas'
+import { BookContact, ContactBook, numberCountOf } from './contact-book'
+
+const contact = (index: number, overrides: Partial<Contact> = {}): Contact => ({
+  id: `contact-${index}`,
+  name: `Åsa Östlund ${index}`,
+  company: index % 2 ? 'Acme AB' : '',
+  favourite: index % 3 === 0,
+  numbers: [
+    { kind: 'work', value: `+46 8-120 ${String(index).padStart(3, '0')}` },
+    { kind: 'mobile', value: `070-${index}` },
+  ],
+  ...overrides,
+})
+
+const plain = (contacts: readonly Contact[]) => contacts.map((c) => JSON.parse(JSON.stringify(c)) as Contact)
+
+describe('ContactBook', () => {
+  it('gives back every field of every contact, in order, across chunks', () => {
+    const given = Array.from({ length: 1200 }, (_, index) => contact(index))
+    const book = ContactBook.of(given)
+    expect(book.size).toBe(1200)
+    expect(plain(book.contacts)).toEqual(given)
+    expect(book.contacts.every((c) => c instanceof BookContact)).toBe(true)
+  })
+
+  it('keeps long texts, every kind, no numbers and texts in any script', () => {
+    const given: Contact[] = [
+      contact(1, { name: 'N'.repeat(256), company: 'C'.repeat(240), id: 'i'.repeat(64) }),
+      contact(2, { numbers: [] }),
+      contact(3, {
+        name: '王小明 \u202Eevil',
+        company: '\u0000\u00ff\u0100',
+        numbers: (['work', 'mobile', 'extension', 'home', 'other'] as const).map((kind, i) => ({
+          kind,
+          value: `${'9'.repeat(120)}${i}`,
+        })),
+      }),
+      contact(4, { name: '' }),
+    ]
+    const book = ContactBook.of(given)
+    expect(plain(book.contacts)).toEqual(given)
+    expect(book.contacts.map((c) => numberCountOf(c))).toEqual([2, 0, 5, 2])
+    expect(book.contacts.map((c) => c.favourite)).toEqual(given.map((c) => c.favourite))
+  })
+
+  it('refuses a text longer than it can say (the schema allows far less)', () => {
+    expect(() => ContactBook.of([contact(1, { name: 'x'.repeat(5000) })])).toThrow(RangeError)
+  })
+
+  it('gives a row the same number objects each time it is read, and copies that own nothing of the book', () => {
+    const book = ContactBook.of([contact(1)])
+    const [row] = book.contacts as BookContact[]
+    expect(row?.numbers).toBe(row?.numbers)
+    const copy = row?.toJSON()
+    expect(copy).toEqual(contact(1))
+    expect(copy?.numbers[0]).not.toBe(row?.numbers[0])
+    expect(structuredClone(copy)).toEqual(contact(1))
+  })
+
+  it('packs views of another book (a save re-packs the list it holds)', () => {
+    const first = ContactBook.of([contact(1), contact(2)])
+    const second = ContactBook.of([...first.contacts, contact(3)])
+    expect(plain(second.contacts)).toEqual([contact(1), contact(2), contact(3)])
+  })
+
+  it('counts numbers of plain contacts too', () => {
+    expect(numberCountOf(contact(1))).toBe(2)
+  })
+})
