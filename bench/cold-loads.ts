@@ -6,7 +6,14 @@ import { TestApp } from '../e2e/harness/app'
 import { launchUserAgent } from '../e2e/harness/browser'
 import { wsUrl, type PbxInfo } from '../e2e/harness/pbx'
 import { copyDayData } from './day-data'
-import { fetchedBefore, heapAfterGc, loadToRegistered, longestTask, pageProbe } from './page-probe'
+import {
+  contactListShown,
+  fetchedBefore,
+  heapAfterGc,
+  loadToRegistered,
+  longestTask,
+  pageProbe,
+} from './page-probe'
 
 /**
  * One cold start: a fresh Chromium profile (empty HTTP cache, no compiled code) loads the page
@@ -43,8 +50,7 @@ const settleMs = 700
  * at a fixed time: on a busy machine the contacts were still arriving 700 ms after
  * "Registered", and a heap read mid-load understated the day's heap by several MB.
  */
-const dataShown = (page: Page) =>
-  page.getByRole('list', { name: 'Contact list' }).getByRole('listitem').first().waitFor({ timeout: 60_000 })
+const dataShown = (page: Page) => contactListShown(page)
 
 async function measure(page: Page, loaded?: (page: Page) => Promise<void>): Promise<ColdLoad> {
   const registeredMs = await loadToRegistered(page)

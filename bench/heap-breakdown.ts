@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core'
 import { TestApp } from '../e2e/harness/app'
 import { startTestBed } from '../e2e/harness/test-bed'
 import { copyDayData, writeDayData } from './day-data'
-import { heapAfterGc, pageMarks, pageProbe } from './page-probe'
+import { contactListShown, heapAfterGc, loadToRegistered, pageMarks, pageProbe } from './page-probe'
 import { percentile } from './suite'
 
 /**
@@ -361,10 +361,9 @@ try {
     beforeLoad: (ua) => ua.context.addInitScript(pageProbe),
   })
   try {
-    await app.waitRegistered()
+    await loadToRegistered(app.page)
     const registeredAt = Date.now()
-    if (!args.includes('--empty'))
-      await app.page.getByRole('list', { name: 'Contact list' }).getByRole('listitem').first().waitFor()
+    if (!args.includes('--empty')) await contactListShown(app.page)
     console.log(`contact list shown ${Date.now() - registeredAt} ms after Registered`)
     await app.page.waitForTimeout(Number(args[args.indexOf('--settle') + 1] ?? 1500) || 1500)
     console.log(`JS heap after GC: ${(await heapAfterGc(app.page)).toFixed(2)} MB`)
