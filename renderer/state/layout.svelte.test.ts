@@ -21,6 +21,58 @@ describe('LayoutState', () => {
     expect(layout.layout).toBe('medium')
   })
 
+  it('follows the text size: the same width is compact at 200 % text, wide again at 100 %', () => {
+    const { layout } = setup()
+    layout.setWidth(1100)
+    expect(layout.layout).toBe('wide')
+    layout.setRemPx(30)
+    expect(layout.layout).toBe('compact')
+    layout.setRemPx(22.5)
+    expect(layout.layout).toBe('medium')
+    // An unmeasurable probe (hidden, not laid out) keeps the last size.
+    layout.setRemPx(0)
+    expect(layout.layout).toBe('medium')
+    layout.setRemPx(15)
+    expect(layout.layout).toBe('wide')
+  })
+
+  it('the header menu closes when larger text or a wider window leaves compact', () => {
+    const { layout } = setup()
+    layout.setWidth(1100)
+    layout.setRemPx(30)
+    layout.toggleMenu()
+    layout.setRemPx(15)
+    expect(layout.menuOpen).toBe(false)
+  })
+
+  it('an open header panel (my status) stays open through layout changes, in the menu in compact', () => {
+    const { layout } = setup()
+    const panel = { open: true, close: () => (panel.open = false) }
+    layout.setWidth(1100)
+    layout.holdsMenuOpen(panel)
+    expect(layout.menuOpen).toBe(false)
+    layout.setRemPx(30)
+    expect([layout.layout, layout.menuOpen, panel.open]).toEqual(['compact', true, true])
+    layout.setRemPx(15)
+    expect([layout.layout, layout.menuOpen, panel.open]).toEqual(['wide', false, true])
+    layout.setWidth(400)
+    expect(layout.menuOpen).toBe(true)
+    // The user closing the menu (or a ringing call) closes the panel in it.
+    layout.toggleMenu(false)
+    expect(panel.open).toBe(false)
+    panel.open = true
+    layout.toggleMenu(true)
+    layout.ringing(1)
+    expect([layout.menuOpen, panel.open]).toEqual([false, false])
+  })
+
+  it('a closed header panel opens no menu', () => {
+    const { layout } = setup()
+    layout.holdsMenuOpen({ open: false, close: () => {} })
+    layout.setWidth(400)
+    expect(layout.menuOpen).toBe(false)
+  })
+
   it('the header menu closes when the window grows out of compact', () => {
     const { layout } = setup()
     layout.setWidth(420)

@@ -1,4 +1,5 @@
 import {
+  appRemPx,
   compactTabs,
   layoutFor,
   springLoadMs,
@@ -14,29 +15,40 @@ export interface LayoutTimers {
   clearTimeout(handle: unknown): void
 }
 
+/** A panel opened from the header's controls (my status's): in compact it lives in the menu. */
+export interface HeaderPanel {
+  readonly open: boolean
+  close(): void
+}
+
 const realTimers: LayoutTimers = {
   setTimeout: (run, ms) => setTimeout(run, ms),
   clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
 }
 
 /**
- * The main screen's layout: fed the screen's width (a ResizeObserver in MainScreen), it says
- * which layout shows and, in compact, which tab. Focus requests open the tab holding their
+ * The main screen's layout: fed the screen's width and the size of a rem (ResizeObservers in
+ * MainScreen: a window resized or the text made larger), it says which layout shows and, in
+ * compact, which tab. Focus requests open the tab holding their
  * field, so every shortcut does the same in every layout; a dragged call hovering over a tab
  * opens it (spring-loaded), so a call can be dropped on a contact behind a closed tab.
  */
 export class LayoutState {
+  /** The main screen's width in CSS px. */
   width = $state(Number.POSITIVE_INFINITY)
+  /** CSS px in a rem: the app's own size until the user's text size says otherwise. */
+  remPx = $state(appRemPx)
   tab = $state<CompactTab>('keypad')
   /** The tab a dragged call hovers over, waiting to open (highlighted meanwhile). */
   springing = $state<CompactTab | null>(null)
   /** The header's menu in compact (status, settings, sign out). */
   menuOpen = $state(false)
-  readonly layout: Layout = $derived(layoutFor(this.width))
+  readonly layout: Layout = $derived(layoutFor(this.width / this.remPx))
   readonly tabs = compactTabs
 
   private springTimer: unknown = null
   private readonly timers: LayoutTimers
+  private headerPanel: HeaderPanel | null = null
 
   constructor(timers: LayoutTimers = realTimers) {
     this.timers = timers
@@ -44,7 +56,22 @@ export class LayoutState {
 
   setWidth(width: number): void {
     if (width > 0) this.width = width
-    if (this.layout !== 'compact') this.menuOpen = false
+    this.layoutMayHaveChanged()
+  }
+
+  /** The text size changed (the user's 200 % text, say): px in a rem, as measured. */
+  setRemPx(px: number): void {
+    if (px > 0 && Number.isFinite(px)) this.remPx = px
+    this.layoutMayHaveChanged()
+  }
+
+  /**
+   * The header panel that keeps the compact menu open: a window made narrow (or text made
+   * larger) with the panel open shows it in the menu; the menu closed by the user closes it.
+   */
+  holdsMenuOpen(panel: HeaderPanel): void {
+    this.headerPanel = panel
+    this.layoutMayHaveChanged()
   }
 
   select(tab: CompactTab): void {
@@ -84,11 +111,22 @@ export class LayoutState {
 
   /** Fed the number of ringing calls: the menu closes so it never covers Answer and Reject. */
   ringing(count: number): void {
-    if (count > 0) this.menuOpen = false
+    if (count > 0 && this.menuOpen) this.toggleMenu(false)
   }
 
+  /** The menu button, Escape or a click elsewhere; a panel in the closing menu closes with it. */
   toggleMenu(open = !this.menuOpen): void {
     this.menuOpen = open
+    if (!open) this.headerPanel?.close()
+  }
+
+  /**
+   * Only compact has the header's menu; the other layouts show its controls in the header (an
+   * open header panel stays open there, and opens the menu when the layout becomes compact).
+   */
+  private layoutMayHaveChanged(): void {
+    if (this.layout !== 'compact') this.menuOpen = false
+    else if (this.headerPanel?.open) this.menuOpen = true
   }
 
   private cancelSpring(): void {

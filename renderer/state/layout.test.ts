@@ -1,17 +1,27 @@
 import { describe, expect, it } from 'vitest'
 import { CallPhase } from '../sip/types'
-import { callsInView, layoutFor, partShown, tabAfterKey, tabForFocus } from './layout'
+import { appRemPx, callsInView, layoutFor, partShown, tabAfterKey, tabForFocus } from './layout'
 
 describe('layoutFor', () => {
-  it('wide from 1000 px, medium from 700 px, compact below', () => {
-    expect(layoutFor(1280)).toBe('wide')
-    expect(layoutFor(1000)).toBe('wide')
-    expect(layoutFor(999)).toBe('medium')
-    expect(layoutFor(800)).toBe('medium')
-    expect(layoutFor(700)).toBe('medium')
-    expect(layoutFor(699)).toBe('compact')
-    expect(layoutFor(400)).toBe('compact')
-    expect(layoutFor(360)).toBe('compact')
+  const atAppTextSize = (px: number) => layoutFor(px / appRemPx)
+
+  it("at the app's own text size: wide from 1000 px, medium from 700 px, compact below", () => {
+    expect(atAppTextSize(1280)).toBe('wide')
+    expect(atAppTextSize(1000)).toBe('wide')
+    expect(atAppTextSize(999)).toBe('medium')
+    expect(atAppTextSize(800)).toBe('medium')
+    expect(atAppTextSize(700)).toBe('medium')
+    expect(atAppTextSize(699)).toBe('compact')
+    expect(atAppTextSize(400)).toBe('compact')
+    expect(atAppTextSize(360)).toBe('compact')
+  })
+
+  it('counts in rem: 200 % text in 1100 px is compact, as 550 px would be', () => {
+    expect(layoutFor(1100 / (2 * appRemPx))).toBe('compact')
+    expect(layoutFor(550 / appRemPx)).toBe('compact')
+    expect(layoutFor(1100 / appRemPx)).toBe('wide')
+    // 150 % text: 1100 px holds what 733 px holds, the medium layout.
+    expect(layoutFor(1100 / (1.5 * appRemPx))).toBe('medium')
   })
 
   it('an unmeasured screen (no width yet) is wide, as before', () => {

@@ -7,19 +7,26 @@ import { indexAfterKey } from '../keyboard/list-keys'
  * focus requests, keys and drags. Pure: the rune class (layout.svelte.ts) holds the values and
  * components render what these functions decide.
  *
+ * The width counts in text units (rem), not pixels: the columns are sized in rem, so with 200 %
+ * text a 1100 px window holds what a 550 px one holds at the app's own text size. In pixels at
+ * that size (15 px a rem, app.css):
+ *
  *   width ≥ 1000 → wide    (contacts | calls + keypad | history)
  *   700 ≤ width  → medium  (contacts | calls + keypad over history)
  *   width < 700  → compact (calls on top, then one of keypad / contacts / history by tabs)
  */
 export type Layout = 'wide' | 'medium' | 'compact'
 
-export const layoutBreakpoints = { medium: 700, wide: 1000 } as const
-/** The narrowest window the renderer is built for (main's minWidth). */
-export const narrowestWidth = 360
+/** CSS pixels in a rem at the app's own text size (app.css `:root`). */
+export const appRemPx = 15
 
-export function layoutFor(width: number): Layout {
-  if (!Number.isFinite(width) || width >= layoutBreakpoints.wide) return 'wide'
-  return width >= layoutBreakpoints.medium ? 'medium' : 'compact'
+/** Where each layout starts, in rem (700 and 1000 px at the app's own text size). */
+export const layoutBreakpoints = { medium: 700 / appRemPx, wide: 1000 / appRemPx } as const
+
+/** The layout for a width in rem (the width in px divided by the px in a rem). */
+export function layoutFor(widthRem: number): Layout {
+  if (!Number.isFinite(widthRem) || widthRem >= layoutBreakpoints.wide) return 'wide'
+  return widthRem >= layoutBreakpoints.medium ? 'medium' : 'compact'
 }
 
 /** The compact layout's tabs, in the order they are shown. */
