@@ -13,12 +13,16 @@ import { textOf } from './harness/ui'
 import { eventually } from './harness/wait'
 import { expectAppTalkingWith, expectPeersTalking } from './transfer-helpers'
 import { csvHeaderKeys } from '../main/history/history-csv'
+import { windowSizes } from '../main/window/main-window'
+import { fits, layoutName, layoutProblems, layoutSettled, setTextSize } from './layout-checks'
 
 // Every screen in both languages, through the real UI against the real Kamailio: the browser's
 // language decides (sv-SE, en-GB). One journey per language: sign in, the keyboard help,
 // Settings, a contact, a call ringing / connected / on hold, a consultation and the attended
-// transfer that follows, the history and its CSV export. On each screen: axe-core finds no
-// serious or critical violation, no label is clipped, and a screenshot goes to e2e-artifacts/.
+// transfer that follows, the history and its CSV export. On each screen, in the window's first
+// size (1100×720) and again with 200 % text in it: axe-core finds no serious or critical
+// violation, nothing scrolls sideways, no control is beyond the window's edge, no label is
+// clipped (at 200 % text in compact, on every tab), and a screenshot goes to e2e-artifacts/.
 // What the live region announced is recorded in the page and checked in the screen's language.
 const pbx = inject('pbx')
 const baseUrl = inject('baseUrl')
@@ -102,6 +106,8 @@ describe.each(journeys)('Parley in $locale', (journey) => {
     carol = await TestPeer.start(journey.carol, pbx, baseUrl, 'Carol Dahl')
     app = await startApp(`languages-${journey.language}`, undefined, { locale: journey.locale })
     page = app.page
+    // The window as main first opens it.
+    await page.setViewportSize(windowSizes.initial)
     const saved = await app.main.dispatch('contacts:save', carolContact)
     expect(saved.ok, JSON.stringify(saved)).toBe(true)
     // Reloaded so the panel lists the contact, as after a restart.
@@ -121,19 +127,48 @@ describe.each(journeys)('Parley in $locale', (journey) => {
     console.error(`[languages] failed; said ${JSON.stringify(await announced(page).catch(() => []))}`)
   })
 
+  /** Nothing scrolls sideways, no control is beyond the window's edge, no label is cut. */
+  async function expectFits(what: string): Promise<void> {
+    expect(await layoutProblems(page), what).toEqual(fits)
+    expect(await clippedLabels(page), `labels clipped, ${what}`).toEqual([])
+  }
+
+  /**
+   * In compact at 200 % text, every tab is looked at, unless a dialog or the header's menu is
+   * open (it holds the keyboard, or a click on a tab closes it); the tab in view is put back.
+   */
+  async function expectEveryTabFits(name: string): Promise<void> {
+    if ((await layoutName(page)) !== 'compact') return
+    if ((await page.locator('dialog[open], [role="dialog"], #header-menu').count()) > 0) return
+    const tabs = page.getByRole('tablist', { name: t('layout.views') }).getByRole('tab')
+    const selected = tabs.and(page.locator('[aria-selected="true"]'))
+    const before = await selected.getAttribute('id')
+    for (const tab of ['keypad', 'contacts', 'history'] as const) {
+      await page.locator(`#tab-${tab}`).click()
+      await layoutSettled(page)
+      await expectFits(`${name} at 200% text, ${tab} tab (${journey.language})`)
+      await screenshot(page, `${journey.language}-screen-${name}-200-${tab}`)
+    }
+    if (before) await page.locator(`#${before}`).click()
+  }
+
   async function checkScreen(name: string): Promise<void> {
     const violations = await seriousViolations(page)
     if (violations.length > 0) console.error(`[languages] axe on ${name}: ${JSON.stringify(violations)}`)
     expect(violations, `axe on ${name} (${journey.language})`).toEqual([])
-    expect(await clippedLabels(page), `clipped on ${name} (${journey.language})`).toEqual([])
+    await expectFits(`${name} (${journey.language})`)
     await screenshot(page, `${journey.language}-screen-${name}`)
-    // 200% text (the browser's text size, as a low-vision user sets it): still nothing cut off.
-    await page.evaluate(() => (document.documentElement.style.fontSize = '200%'))
+    // 200% text (the browser's text size, as a low-vision user sets it) in the same window:
+    // the layout that fits takes over, and still nothing is outside the window or cut off.
+    await setTextSize(page, '200%')
     try {
-      expect(await clippedLabels(page), `clipped on ${name} at 200% text (${journey.language})`).toEqual([])
+      await layoutSettled(page)
+      await expectFits(`${name} at 200% text (${journey.language})`)
       await screenshot(page, `${journey.language}-screen-${name}-200`)
+      await expectEveryTabFits(name)
     } finally {
-      await page.evaluate(() => (document.documentElement.style.fontSize = ''))
+      await setTextSize(page, '')
+      await layoutSettled(page)
     }
   }
 

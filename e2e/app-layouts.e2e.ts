@@ -10,7 +10,7 @@ import { storedHistory } from './history-app'
 import { TestPeer } from './harness/peer'
 import { textOf, ui } from './harness/ui'
 import { eventually } from './harness/wait'
-import { layoutProblems, uncovered, whollyInView } from './layout-checks'
+import { fits, layoutProblems, uncovered, whollyInView } from './layout-checks'
 import { expectAppTalkingWith, expectPeersTalking, recordCallStates } from './transfer-helpers'
 
 // The three layouts through the real UI and the real Kamailio: at 400×700 (compact), 800×600
@@ -77,7 +77,7 @@ const layoutName = () => page().locator('[data-layout]').getAttribute('data-layo
 /** Nothing scrolls sideways, nothing is cut, every button is inside the window. */
 async function expectFits(what: string): Promise<void> {
   const problems = await layoutProblems(page())
-  expect(problems, what).toEqual({ horizontalOverflow: 0, clipped: [], buttonsOutside: [] })
+  expect(problems, what).toEqual(fits)
 }
 
 /** The window at a size, the layout for it in place, no call on screen. */
@@ -360,12 +360,12 @@ test('in Swedish (longer words) the compact window fits too: every tab and the m
     for (const name of ['Knappsats', 'Kontakter', 'Historik']) {
       await views.getByRole('tab', { name }).click()
       const problems = await layoutProblems(swedish.page)
-      expect(problems, `sv, ${name}`).toEqual({ horizontalOverflow: 0, clipped: [], buttonsOutside: [] })
+      expect(problems, `sv, ${name}`).toEqual(fits)
     }
     await swedish.page.getByRole('button', { name: 'Meny' }).click()
     expect(await swedish.page.getByRole('button', { name: 'Logga ut' }).isVisible()).toBe(true)
     const problems = await layoutProblems(swedish.page)
-    expect(problems, 'sv, menu').toEqual({ horizontalOverflow: 0, clipped: [], buttonsOutside: [] })
+    expect(problems, 'sv, menu').toEqual(fits)
     await screenshot(swedish.page, 'layouts-sv-360x640-menu')
   } finally {
     await swedish.close()

@@ -9,17 +9,24 @@ export interface LayoutProblems {
    * on an element carrying the whole text as its tooltip is a deliberate cut, not counted.
    */
   clipped: string[]
-  /** Visible buttons not wholly inside the window's width. */
-  buttonsOutside: string[]
+  /** Visible controls (buttons, fields, tabs, links) not wholly inside the window's width. */
+  controlsOutside: string[]
 }
 
+/** What a control is: anything a user clicks, types into or tabs to. */
+const controlSelector =
+  'button, input:not([type="hidden"]), select, textarea, a[href], summary, [role="button"], [role="tab"], [role="switch"], [role="checkbox"], [role="radio"], [role="menuitem"], [tabindex="0"]'
+
+/** The answer when a layout fits: nothing scrolls sideways, nothing is cut, nothing is outside. */
+export const fits: LayoutProblems = { horizontalOverflow: 0, clipped: [], controlsOutside: [] }
+
 /**
- * Looks at every visible element: content wider than its box, a button beyond the window's
+ * Looks at every visible element: content wider than its box, a control beyond the window's
  * left or right edge, the document wider than the window. Visually hidden text (a 1 px clip
  * for screen readers) is not on screen and not counted.
  */
 export function layoutProblems(page: Page): Promise<LayoutProblems> {
-  return page.evaluate(() => {
+  return page.evaluate((controls) => {
     const describe = (element: Element) => {
       const name = element.getAttribute('aria-label') ?? (element.textContent ?? '').trim().slice(0, 40)
       const classes = typeof element.className === 'string' ? element.className.split(/\s+/)[0] : ''
@@ -33,7 +40,7 @@ export function layoutProblems(page: Page): Promise<LayoutProblems> {
       return false
     }
     const clipped: string[] = []
-    const buttonsOutside: string[] = []
+    const controlsOutside: string[] = []
     const width = document.documentElement.clientWidth
     for (const element of document.body.querySelectorAll<HTMLElement>('*')) {
       if (!(element instanceof HTMLElement) || element.getClientRects().length === 0) continue
@@ -43,14 +50,14 @@ export function layoutProblems(page: Page): Promise<LayoutProblems> {
         getComputedStyle(element).textOverflow === 'ellipsis' && element.title.trim() !== ''
       if (element.scrollWidth > element.clientWidth + 1 && element.clientWidth > 0 && !cutOnPurpose)
         clipped.push(describe(element))
-      if (element.tagName === 'BUTTON') {
+      if (element.matches(controls)) {
         const box = element.getBoundingClientRect()
-        if (box.left < -0.5 || box.right > width + 0.5) buttonsOutside.push(describe(element))
+        if (box.left < -0.5 || box.right > width + 0.5) controlsOutside.push(describe(element))
       }
     }
     const root = document.documentElement
-    return { horizontalOverflow: Math.max(0, root.scrollWidth - root.clientWidth), clipped, buttonsOutside }
-  })
+    return { horizontalOverflow: Math.max(0, root.scrollWidth - root.clientWidth), clipped, controlsOutside }
+  }, controlSelector)
 }
 
 /** True when the element is wholly inside the window (no scrolling needed to see it). */
@@ -68,4 +75,36 @@ export async function uncovered(locator: Locator): Promise<boolean> {
     const top = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2)
     return top !== null && (top === element || element.contains(top))
   })
+}
+
+/** The main screen's layout as the page shows it ('wide', 'medium', 'compact'; null signed out). */
+export function layoutName(page: Page): Promise<string | null> {
+  return page.evaluate(() => document.querySelector('[data-layout]')?.getAttribute('data-layout') ?? null)
+}
+
+/**
+ * The text size as a user sets it for the page (the root element's font size; '' for the
+ * app's own): what a low-vision user's 200 % text does to every rem and em.
+ */
+export async function setTextSize(page: Page, size: string): Promise<void> {
+  await page.evaluate((value) => (document.documentElement.style.fontSize = value), size)
+}
+
+/**
+ * Waits until a change of window or text size has shown: two frames (the size observers
+ * report in the first, the new layout is drawn by the second) and the panels loaded again.
+ */
+export async function layoutSettled(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const frame = () => new Promise((done) => requestAnimationFrame(done))
+    await frame()
+    await frame()
+  })
+  await page.waitForFunction(() =>
+    [
+      ...document.querySelectorAll(
+        '[data-layout] [role="tabpanel"]:not([hidden]), [data-layout] .columns > *',
+      ),
+    ].every((part) => part.childElementCount > 0),
+  )
 }
