@@ -47,7 +47,6 @@ import { keepOnTop } from './window/keep-on-top'
 import { PlacementStore } from './window/placement-store'
 import { WindowMemory } from './window/window-memory'
 import { installPermissionHandlers, createTrustedPageCheck } from './window/permissions'
-import { messageOf } from '../contract/error-message'
 import { nodeTlsExplain } from './tls/node-tls'
 
 // Composition root: wiring only. Every decision lives in a module with its own tests.
@@ -267,7 +266,7 @@ function main(): void {
       const language = services?.language() ?? resolveLanguage('system', [app.getLocale()])
       dialog.showErrorBox(
         translate(language, 'startup.failed-title'),
-        translate(language, 'startup.failed', { reason: messageOf(error) }),
+        translate(language, 'startup.failed'),
       )
       app.quit()
     })

@@ -26,8 +26,9 @@ export function openSettings(
     return { backend: open(), notices }
   } catch (error) {
     logger.error(`Settings file ${path} could not be opened`, error)
-    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message
-    notices.push(message('notice.settings-unopenable', { path, reason }))
+    // The system's error code (EACCES…) helps support; the exception's English text is logged above.
+    const code = (error as NodeJS.ErrnoException).code ?? ''
+    notices.push(message('notice.settings-unopenable', { path, code }))
     return { backend: new MemorySettingsBackend(), notices }
   }
 }

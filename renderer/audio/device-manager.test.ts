@@ -1,5 +1,6 @@
 import { FakePhone } from '../testing/fake-phone'
 import { english } from '../testing/english'
+import { render } from '../../contract/i18n'
 import { describe, expect, it } from 'vitest'
 import { DeviceManager } from './device-manager'
 import { FakeParley, FakeRingerSinks, mic, out, settle } from '../testing/audio'
@@ -26,8 +27,10 @@ function setup(devices = [builtinMic, builtinSpeakers, jabraMic(), jabraOut()]) 
   api.preferences.ringtone = { deviceId: 'builtin-out', label: 'Built-in Speakers', groupId: 'g-builtin' }
   const phone = new FakePhone()
   const ringer = new FakeRingerSinks()
-  const manager = new DeviceManager({ mediaDevices, api, phone, ringer })
-  return { mediaDevices, api, phone, ringer, manager }
+  const logged: string[] = []
+  const failed = (what: string) => (error: unknown) => logged.push(`${what}: ${String(error)}`)
+  const manager = new DeviceManager({ mediaDevices, api, phone, ringer, failed })
+  return { mediaDevices, api, phone, ringer, manager, logged }
 }
 
 describe('DeviceManager', () => {
@@ -136,13 +139,17 @@ describe('DeviceManager', () => {
     expect(manager.snapshot().notices.map(english).join(' ')).toMatch(/could not be loaded/)
   })
 
-  it('reports a routing failure as text instead of throwing', async () => {
-    const { manager, phone } = setup()
-    phone.failRouting = new Error('NotReadableError')
+  it('reports a routing failure as text instead of throwing; the browser’s words go to the log', async () => {
+    const { manager, phone, logged } = setup()
+    phone.failRouting = new Error('Requested device not found')
     await expect(manager.start()).resolves.toBeUndefined()
-    expect(manager.snapshot().notices.map(english).join(' ')).toMatch(
-      /could not switch the call audio \(NotReadableError\)/,
+    const notices = manager.snapshot().notices
+    expect(notices.map(english)).toContain('Parley could not switch the call audio.')
+    expect(notices.map((notice) => render('sv', notice))).toContain(
+      'Parley kunde inte byta enhet för samtalsljudet.',
     )
+    expect(notices.map(english).join(' ')).not.toContain('Requested device')
+    expect(logged.join('\n')).toMatch(/switching the call audio failed: .*Requested device not found/)
   })
 
   it('follows preferences changed elsewhere', async () => {

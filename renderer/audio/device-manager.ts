@@ -1,6 +1,7 @@
 import { message, textIdentity, type Message } from '../../contract/i18n'
 import type { ParleyApi } from '../../contract/ipc'
 import type { AudioDevicePreference, Preferences } from '../../contract/schemas'
+import type { Failed } from '../log/log'
 import type { AudioRouting, Phone } from '../sip/types'
 import { request } from '../state/api'
 import {
@@ -63,6 +64,8 @@ export interface DeviceManagerDeps {
   api: ParleyApi
   phone: Pick<Phone, 'setAudioRouting'>
   ringer: RingerSinks
+  /** Writes a failure's technical words to the log (the user reads the catalogue's sentence). */
+  failed?: Failed
 }
 
 export interface RefreshOptions {
@@ -74,11 +77,6 @@ const noPreferences: AudioPreferences = { microphone: null, speaker: null, ringt
 
 function sameRouting(a: AudioRouting | null, b: AudioRouting): boolean {
   return a !== null && a.inputDeviceId === b.inputDeviceId && a.outputDeviceId === b.outputDeviceId
-}
-
-/** The browser's own words for a failure ('' when it gave none): shown in brackets after ours. */
-function errorDetail(error: unknown): string {
-  return error instanceof Error ? error.message : ''
 }
 
 /** The same messages once each, in order. */
@@ -114,6 +112,10 @@ export class DeviceManager {
   private readonly onDeviceChange = () => void this.refresh()
 
   constructor(private readonly deps: DeviceManagerDeps) {}
+
+  private logFailure(what: string, error: unknown): void {
+    this.deps.failed?.(what)(error)
+  }
 
   /** Loads the saved choices, reads the devices and applies them; then follows changes. */
   async start(): Promise<void> {
@@ -207,7 +209,8 @@ export class DeviceManager {
     try {
       this.devices = (await this.deps.mediaDevices.enumerateDevices()).map(plainDevice)
     } catch (error) {
-      messages.push(message('audio.list-failed', { detail: errorDetail(error) }))
+      this.logFailure('listing the audio devices failed', error)
+      messages.push(message('audio.list-failed'))
     }
     const previous = this.resolutions
     const next = {
@@ -274,7 +277,8 @@ export class DeviceManager {
         this.appliedDefaults = defaults
       } catch (error) {
         this.appliedRouting = null
-        messages.push(message('audio.switch-call-failed', { detail: errorDetail(error) }))
+        this.logFailure('switching the call audio failed', error)
+        messages.push(message('audio.switch-call-failed'))
       }
     }
     const ringtoneSink = effective.ringtone?.deviceId ?? ''
@@ -284,7 +288,8 @@ export class DeviceManager {
         this.appliedRingtoneSink = ringtoneSink
       } catch (error) {
         this.appliedRingtoneSink = null
-        messages.push(message('audio.switch-ringtone-failed', { detail: errorDetail(error) }))
+        this.logFailure('switching the ringtone device failed', error)
+        messages.push(message('audio.switch-ringtone-failed'))
       }
     }
     if (reapply || this.appliedCallSink !== routing.outputDeviceId) {

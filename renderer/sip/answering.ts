@@ -1,7 +1,7 @@
 import type { Call } from './call'
 import type { CallMedia } from './call-media'
 import type { CallRegistry } from './call-registry'
-import { loggedDetail, type PhoneContext } from './context'
+import { logged, type PhoneContext } from './context'
 import { terminateCall } from './ending'
 import type { SessionOps } from './session-ops'
 import type { SipInvitation } from './stack'
@@ -22,13 +22,13 @@ export async function answerCall(deps: AnsweringDeps, callId: string): Promise<v
   if (!call) return
   await deps.sessions.holdOthers(call.id)
   if (call.isEnded) return
-  call.expectEnd('failed', message('call.answer-failed', { detail: '' }))
+  call.expectEnd('failed', message('call.answer-failed'))
   try {
     // our 2xx carries the session timer agreed while it rang (RFC 4028)
     await deps.sessions.accept(call, call.session as SipInvitation)
   } catch (error) {
     deps.context.log(`answer failed: ${messageOf(error)}`)
-    terminateCall(deps.context, call, 'failed', message('call.answer-failed', { detail: '' }))
+    terminateCall(deps.context, call, 'failed', message('call.answer-failed'))
   }
 }
 
@@ -46,9 +46,7 @@ export async function rejectCall(
   } catch (error) {
     call.end(
       'rejected',
-      message('call.reject-failed', {
-        detail: loggedDetail(deps.context.log, 'rejecting the call failed', error),
-      }),
+      logged(deps.context.log, 'rejecting the call failed', error, message('call.reject-failed')),
     )
   }
 }

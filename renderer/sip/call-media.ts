@@ -9,14 +9,16 @@ import {
 } from './ice'
 import type { MediaController, PeerConnectionLike } from './media'
 import { messageOf } from '../../contract/error-message'
+import type { Message } from '../../contract/i18n'
+import { microphoneFailure } from './microphone-failure'
 import type { LocalMediaSource, MediaHandlerFactory, MediaOptions, SipSession } from './stack'
 import { WarmPeer, WARM_DELAY_MS } from './warm-peer'
 
 export interface CallMediaHooks {
   /** ICE failed on a call's connection. */
   iceFailed(call: Call): void
-  /** The microphone failed after the call's INVITE had gone out: the call has no audio of ours. */
-  microphoneFailed(call: Call, error: unknown): void
+  /** The microphone failed after the call's INVITE had gone out: the call ends with `reason`. */
+  microphoneFailed(call: Call, reason: Message): void
 }
 
 /**
@@ -123,8 +125,9 @@ export class CallMedia {
         return stream
       },
       failedAfterOffer: (session, error) => {
+        this.context.log(`the microphone failed after the INVITE: ${messageOf(error)}`)
         const call = this.calls.ofSession(session)
-        if (call && !call.isEnded) this.hooks.microphoneFailed(call, error)
+        if (call && !call.isEnded) this.hooks.microphoneFailed(call, microphoneFailure(error))
       },
       takePeerConnection: (configuration) => (this.handedOver = this.warm.take(configuration)),
     }

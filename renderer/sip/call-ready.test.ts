@@ -26,6 +26,7 @@ let phone: SipPhone
 let devices: FakeMediaDevices
 let outgoing: FakeSession[]
 let ended: CallSnapshot[]
+let logged: string[]
 
 beforeEach(async () => {
   stack = new FakeStack()
@@ -33,6 +34,7 @@ beforeEach(async () => {
   devices = new FakeMediaDevices()
   outgoing = []
   ended = []
+  logged = []
   stack.createInviterSession = () => {
     const session = new FakeSession()
     outgoing.push(session)
@@ -44,6 +46,7 @@ beforeEach(async () => {
     createAudioElement: () => new FakeAudioElement(),
     clock,
     random: () => 0.5,
+    log: (line) => logged.push(line),
   })
   phone.on('call-ended', (call) => ended.push(call))
   await phone.connect(account)
@@ -138,12 +141,17 @@ describe('dialling', () => {
 
   it('ends the call with a reason when the microphone fails after the INVITE went out', async () => {
     const { id, session } = await dialled()
-    source().failedAfterOffer(session as unknown as SipSession, new Error('NotReadableError: device in use'))
+    const inUse = Object.assign(new Error('Could not start audio source'), { name: 'NotReadableError' })
+    source().failedAfterOffer(session as unknown as SipSession, inUse)
     await flush()
     expect(ended).toHaveLength(1)
     expect(ended[0]).toMatchObject({ id, endReason: 'failed', phase: CallPhase.Ended })
+    // worded by the error's name; the browser's own English goes to the log only
     const reason = ended[0]?.message
-    expect(reason ? render('en', reason) : '').toMatch(/NotReadableError: device in use/)
+    expect(reason ? render('sv', reason) : '').toBe(
+      'Samtalet avslutades: mikrofonen används av ett annat program eller fungerar inte',
+    )
+    expect(logged.join('\n')).toContain('Could not start audio source')
     expect(session.state).toBe('Terminated')
   })
 

@@ -32,9 +32,12 @@ export function endReasonFromStatus(code: number): CallEndReason {
   return 'failed'
 }
 
-/** A final failure answer to our INVITE, for the UI (the catalogue words the status code). */
-export function failureMessage(code: number, reason: string): Message {
-  return message('call.failed-status', { code, reason })
+/**
+ * A final failure answer to our INVITE, for the UI: the catalogue words the status code. The
+ * server's reason phrase is its own text (English, or anything): it is logged, never shown.
+ */
+export function failureMessage(code: number): Message {
+  return message('call.failed-status', { code })
 }
 
 /**
@@ -48,7 +51,7 @@ export class Call {
   private snap: CallSnapshot
   private pendingEndReason: CallEndReason | null = null
   private pendingEndMessage: Message | null = null
-  private failure: { code: number; reason: string } | null = null
+  private failure: { code: number } | null = null
   private detachSession: () => void = () => {}
   /** About to go away (replaced, or we were transferred off it): never auto-held. */
   leaving = false
@@ -151,8 +154,8 @@ export class Call {
     this.pendingEndMessage = null
   }
 
-  noteFailure(code: number, reason: string): void {
-    this.failure = { code, reason }
+  noteFailure(code: number): void {
+    this.failure = { code }
   }
 
   /** Ends the call in the UI's eyes (idempotent). */
@@ -217,7 +220,7 @@ export class Call {
     if (this.failure && this.snap.answeredAt === null) {
       return {
         reason: endReasonFromStatus(this.failure.code),
-        message: failureMessage(this.failure.code, this.failure.reason),
+        message: failureMessage(this.failure.code),
       }
     }
     if (this.snap.answeredAt !== null) return { reason: 'remote-hangup', message: null }

@@ -41,12 +41,12 @@ export const logFailure =
     log(`${what}: ${messageOf(error)}`)
 
 /**
- * The `detail` of a user-facing failure message: an exception's own words are technical and in
- * English, so they go to the log (once, here) and the user reads the catalogue's sentence alone.
+ * A failure for the user, with the exception written to the log (once, here): an exception's
+ * own words are technical and in English, so the user reads the catalogue's sentence alone.
  */
-export function loggedDetail(log: (message: string) => void, what: string, error: unknown): string {
+export function logged(log: (message: string) => void, what: string, error: unknown, said: Message): Message {
   log(`${what}: ${messageOf(error)}`)
-  return ''
+  return said
 }
 
 export function token(random: () => number, length: number): string {

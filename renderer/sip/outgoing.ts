@@ -3,7 +3,7 @@ import type { Call } from './call'
 import type { CallMedia } from './call-media'
 import type { CallRegistry } from './call-registry'
 import { numberFromUri, sanitizeText } from './caller-context'
-import { loggedDetail, type PhoneContext } from './context'
+import { logged, type PhoneContext } from './context'
 import type { IncomingRequests } from './incoming'
 import { replacesHeader } from './pickup'
 import type { SessionOps } from './session-ops'
@@ -64,7 +64,7 @@ export class OutgoingCalls {
         ...(options.extraHeaders.length > 0 ? { extraHeaders: options.extraHeaders } : {}),
       })
     } catch (error) {
-      context.error(message('dial.failed', { detail: loggedDetail(context.log, 'dialling failed', error) }))
+      context.error(logged(context.log, 'dialling failed', error, message('dial.failed')))
       return null
     }
     const call: Call = this.parts.registry.add(

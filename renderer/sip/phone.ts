@@ -5,7 +5,7 @@ import { CallMedia } from './call-media'
 import { readCallStats } from './call-stats'
 import { CallRegistry } from './call-registry'
 import { numberFromUri, sanitizeText } from './caller-context'
-import { loggedDetail, token, type PhoneContext, type SipPhoneDeps } from './context'
+import { logFailure, token, type PhoneContext, type SipPhoneDeps } from './context'
 import { isDtmfTone, type DtmfPreference } from './dtmf'
 import { PhoneEmitter } from './emitter'
 import { terminateCall } from './ending'
@@ -87,8 +87,7 @@ export class SipPhone implements Phone {
     })
     this.callMedia = new CallMedia(this.context, this.registry, this.media, {
       iceFailed: (call) => this.recovery.onIceFailed(call),
-      microphoneFailed: (call, error) =>
-        this.terminate(call, 'failed', message('call.place-failed', { detail: messageOf(error) })),
+      microphoneFailed: (call, reason) => this.terminate(call, 'failed', reason),
     })
     this.sessions = new SessionOps(
       this.context,
@@ -393,7 +392,8 @@ export class SipPhone implements Phone {
     try {
       await operation()
     } catch (error) {
-      this.error(message('sip.unexpected', { detail: loggedDetail(this.log, 'unexpected', error) }))
+      logFailure(this.log, 'unexpected')(error)
+      this.error(message('sip.unexpected'))
     }
   }
 }

@@ -1,6 +1,6 @@
 import { parseSipAddress } from './account'
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff'
-import { loggedDetail, logFailure } from './context'
+import { logged, logFailure } from './context'
 import { messageOf } from '../../contract/error-message'
 import { Keepalive } from './keepalive'
 import { sendForAnswer } from './request-answer'
@@ -112,9 +112,7 @@ export class Registration {
       this.setStatus({
         state: 'failed',
         reason: 'other',
-        message: message('registration.account-unusable', {
-          detail: loggedDetail(this.log, 'the account cannot be used', error),
-        }),
+        message: logged(this.log, 'the account cannot be used', error, message('registration.account-unusable')),
       })
       return
     }
@@ -240,6 +238,8 @@ export class Registration {
       this.deps.onRegistered?.(recovered)
       return
     }
+    // the server's phrase (or the stack's exception) is for support; the user reads the code's wording
+    this.log(`REGISTER failed: ${result.code} ${result.reason}`)
     if (AUTH_CODES.has(result.code)) {
       // retrying a wrong password only risks locking the account
       this.setStatus({
@@ -260,7 +260,7 @@ export class Registration {
         : undefined
     this.scheduleRetry(
       'rejected',
-      message('registration.refused', { code: result.code, reason: result.reason }),
+      message('registration.refused', { code: result.code }),
       serverSays,
     )
   }

@@ -2,7 +2,7 @@ import type { Call } from './call'
 import type { CallMedia } from './call-media'
 import type { CallRegistry } from './call-registry'
 import { assertedIdentity, headerLookup } from './caller-context'
-import { loggedDetail, type PhoneContext } from './context'
+import { logged, type PhoneContext } from './context'
 import {
   chooseDtmfMethod,
   dtmfInfoBody,
@@ -56,8 +56,11 @@ export class SessionOps {
             if (code > 100 && !call.isEstablished && carriesSdp(response.message))
               call.patch({ earlyMedia: true })
           },
-          onReject: (response) =>
-            call.noteFailure(response.message.statusCode ?? 500, response.message.reasonPhrase ?? ''),
+          onReject: (response) => {
+            const code = response.message.statusCode ?? 500
+            this.context.log(`call refused: ${code} ${response.message.reasonPhrase ?? ''}`)
+            call.noteFailure(code)
+          },
           onAccept: (response) => {
             learnRemoteName(call, response.message)
             const timer = answeredTimer(headerLookup(response.message))
@@ -68,9 +71,7 @@ export class SessionOps {
       .catch((error: unknown) =>
         this.onPlaceFailed(
           call,
-          message('call.place-failed', {
-            detail: loggedDetail(this.context.log, 'placing the call failed', error),
-          }),
+          logged(this.context.log, 'placing the call failed', error, message('call.place-failed')),
         ),
       )
   }
@@ -161,9 +162,7 @@ export class SessionOps {
       })
       .catch((error: unknown) =>
         this.context.error(
-          message('dtmf.failed', {
-            detail: loggedDetail(this.context.log, 'sending keypad tones failed', error),
-          }),
+          logged(this.context.log, 'sending keypad tones failed', error, message('dtmf.failed')),
         ),
       )
   }

@@ -10,22 +10,20 @@ export function progressFromSipfrag(body: string | undefined): TransferProgress 
   const firstLine = body.trimStart().split(/\r?\n/, 1)[0] ?? ''
   const match = /^SIP\/2\.0\s+(\d{3})(?:\s+(.*))?$/i.exec(firstLine.trim())
   if (!match) return null
-  const code = Number(match[1])
-  const reason = (match[2] ?? '').slice(0, 80).trim()
-  return progressFromStatus(code, reason)
+  return progressFromStatus(Number(match[1]))
 }
 
-export function progressFromStatus(code: number, reason = ''): TransferProgress | null {
+export function progressFromStatus(code: number): TransferProgress | null {
   if (!Number.isInteger(code) || code < 100 || code > 699) return null
   if (code === 180 || code === 183) return { state: 'ringing' }
   if (code < 200) return { state: 'trying' }
   if (code < 300) return { state: 'done' }
-  return { state: 'failed', message: transferFailureMessage(code, reason) }
+  return { state: 'failed', message: transferFailureMessage(code) }
 }
 
-/** A final failure of a transfer, for the UI (the catalogue words the status code). */
-export function transferFailureMessage(code: number, reason = ''): Message {
-  return message('transfer.failed-status', { code, reason })
+/** A final failure of a transfer, for the UI: the catalogue words the status code (see call.ts). */
+export function transferFailureMessage(code: number): Message {
+  return message('transfer.failed-status', { code })
 }
 
 export function isFinal(progress: TransferProgress): boolean {

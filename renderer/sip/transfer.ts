@@ -1,7 +1,7 @@
 import type { IncomingNotify, SipResponse, SipStack, SipUri } from './stack'
 import type { Call } from './call'
 import type { Clock } from './registration'
-import { loggedDetail, logFailure } from './context'
+import { logged, logFailure } from './context'
 import { isFinal, progressFromSipfrag, progressFromStatus, transferFailureMessage } from './transfer-progress'
 import type { CallEndReason, PhoneEvents, TransferProgress } from './types'
 import { message, type Message } from '../../contract/i18n'
@@ -62,16 +62,14 @@ export class TransferCoordinator {
         requestDelegate: {
           onAccept: () => this.onReferAccepted(transfer),
           onReject: (response) =>
-            transfer.finish(failed(response.message.statusCode ?? 500, response.message.reasonPhrase ?? '')),
+            transfer.finish(this.refused(response)),
         },
         onNotify: (notification) => this.onNotify(transfer, notification),
       })
     } catch (error) {
       transfer.finish({
         state: 'failed',
-        message: message('transfer.failed', {
-          detail: loggedDetail(this.deps.log, 'the transfer failed', error),
-        }),
+        message: logged(this.deps.log, 'the transfer failed', error, message('transfer.failed')),
       })
     }
   }
@@ -95,15 +93,13 @@ export class TransferCoordinator {
         requestDelegate: {
           onAccept: () => this.onReferAccepted(transfer),
           onReject: (response: SipResponse) =>
-            transfer.finish(failed(response.message.statusCode ?? 500, response.message.reasonPhrase ?? '')),
+            transfer.finish(this.refused(response)),
         },
       })
     } catch (error) {
       transfer.finish({
         state: 'failed',
-        message: message('transfer.failed', {
-          detail: loggedDetail(this.deps.log, 'the transfer failed', error),
-        }),
+        message: logged(this.deps.log, 'the transfer failed', error, message('transfer.failed')),
       })
     }
   }
@@ -193,6 +189,13 @@ export class TransferCoordinator {
     this.deps.emitProgress({ callId: transfer.call.id, target: transfer.target, progress })
   }
 
+  /** A REFER the far end refused: worded by its code; the server's own phrase goes to the log. */
+  private refused(response: SipResponse): TransferProgress {
+    const code = response.message.statusCode ?? 500
+    this.deps.log(`REFER refused: ${code} ${response.message.reasonPhrase ?? ''}`)
+    return failed(code)
+  }
+
   private onNotify(transfer: PendingTransfer, notification: IncomingNotify): void {
     notification.accept().catch(logFailure(this.deps.log, 'answering a transfer NOTIFY failed'))
     if (transfer.finished) return
@@ -203,10 +206,8 @@ export class TransferCoordinator {
   }
 }
 
-function failed(code: number, reason: string): TransferProgress {
-  return (
-    progressFromStatus(code, reason) ?? { state: 'failed', message: transferFailureMessage(code, reason) }
-  )
+function failed(code: number): TransferProgress {
+  return progressFromStatus(code) ?? { state: 'failed', message: transferFailureMessage(code) }
 }
 
 /** Why `held` cannot be handed over to `consultation` now, or null when it can. */

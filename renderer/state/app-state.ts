@@ -150,7 +150,10 @@ export function createAppState(phone: Phone, api: ParleyApi, options: AppStateOp
     onHistoryRecorded: (entry) => history?.recorded(entry),
     nameForNumber: (number) => contacts.nameForNumber(number),
   })
-  transfer = new TransferController(phone, calls, ui, { onTransferred: () => contacts.setQuery('') })
+  transfer = new TransferController(phone, calls, ui, {
+    onTransferred: () => contacts.setQuery(''),
+    failed: (what) => log.failed('transfer', what),
+  })
   history = new HistoryState({
     api,
     notifier: ui,

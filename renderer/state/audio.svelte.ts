@@ -212,6 +212,7 @@ export function createAudioState(deps: BrowserAudioDeps): AudioState {
     api: deps.api,
     phone: deps.phone,
     ringer,
+    failed,
   })
   return new AudioState(devices, ringer, meter)
 }

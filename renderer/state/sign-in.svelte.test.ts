@@ -100,6 +100,19 @@ describe('SignInState', () => {
     ])
   })
 
+  it('an unexpected failure to connect reads in the catalogue’s words; the exception is logged', async () => {
+    const { phone, api, session } = setup(stored(true))
+    api.handle('log:write', () => true)
+    phone.connect = () => Promise.reject(new TypeError("Cannot read properties of undefined (reading 'uri')"))
+    await session.load()
+    expect(session.registration).toMatchObject({
+      state: 'failed',
+      message: message('registration.could-not-connect'),
+    })
+    const lines = api.requests.filter((entry) => entry.channel === 'log:write').map((entry) => entry.request)
+    expect(JSON.stringify(lines)).toContain('Cannot read properties of undefined')
+  })
+
   it('mirrors registration and signs out', async () => {
     const { phone, session } = setup(stored(true))
     await session.load()

@@ -1,4 +1,3 @@
-import { messageOf } from '../../contract/error-message'
 import { ipcLog, type Log } from '../log/log'
 import type { AccountState, ParleyApi } from '../../contract/ipc'
 import type { Account } from '../../contract/schemas'
@@ -200,13 +199,9 @@ export class SignInState {
     try {
       await this.phone.connect(sipAccount)
     } catch (error) {
-      this.registration = {
-        state: 'failed',
-        reason: 'other',
-        message: messageOf(error)
-          ? message('sip.unexpected', { detail: messageOf(error) })
-          : message('registration.could-not-connect'),
-      }
+      // The exception's own words are for support; the user reads the catalogue's sentence.
+      this.log.failed('session', 'connecting failed')(error)
+      this.registration = { state: 'failed', reason: 'other', message: message('registration.could-not-connect') }
     }
   }
 }

@@ -53,7 +53,7 @@ describe('TransferController', () => {
     phone.emit('transfer-progress', {
       callId: 'a',
       target: '1002',
-      progress: { state: 'failed', message: message('transfer.failed-status', { code: 486, reason: '' }) },
+      progress: { state: 'failed', message: message('transfer.failed-status', { code: 486 }) },
     })
     await flush()
     expect(transfer.state).toMatchObject({ stage: TransferStage.Failed, callId: 'a' })
@@ -149,7 +149,7 @@ describe('TransferController', () => {
     phone.emit('transfer-progress', {
       callId: 'a',
       target: '1002',
-      progress: { state: 'failed', message: message('transfer.failed-status', { code: 486, reason: '' }) },
+      progress: { state: 'failed', message: message('transfer.failed-status', { code: 486 }) },
     })
     await flush()
     expect(transfer.canBegin('a')).toBe(true)

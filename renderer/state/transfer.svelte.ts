@@ -5,6 +5,7 @@ import { idleTransfer, transition, TransferStage } from './transfer-machine'
 import type { TransferEvent, TransferState } from './transfer-machine'
 import { message, type Message } from '../../contract/i18n'
 import type { Say } from './ui.svelte'
+import type { Failed } from '../log/log'
 
 export { TransferStage } from './transfer-machine'
 
@@ -34,14 +35,17 @@ export class TransferController {
 
   /** Called once per transfer that went through (the operator's search is then cleared). */
   private readonly onTransferred: () => void
+  /** Writes a failure's technical words to the log. */
+  private readonly failed: Failed
 
   constructor(
     phone: Phone,
     calls: CallsState,
     notifier: TransferNotifier,
-    options: { onTransferred?: () => void } = {},
+    options: { onTransferred?: () => void; failed?: Failed } = {},
   ) {
     this.onTransferred = options.onTransferred ?? (() => undefined)
+    this.failed = options.failed ?? (() => () => undefined)
     this.phone = phone
     this.calls = calls
     this.notifier = notifier
@@ -264,7 +268,9 @@ export class TransferController {
     try {
       await send()
     } catch (error) {
-      await this.fail(callId, failure(error, problem))
+      // The exception's own words are for support; the user reads the catalogue's sentence.
+      this.failed('a transfer request failed')(error)
+      await this.fail(callId, problem)
     }
     return true
   }
@@ -292,11 +298,4 @@ export class TransferController {
     const state = this.state
     return 'label' in state ? state.label : ''
   }
-}
-
-/** The failure to say: ours, with what went wrong underneath when there is a detail. */
-function failure(error: unknown, fallback: Message): Say {
-  return error instanceof Error && error.message
-    ? message('ui.with-detail', { text: fallback, detail: error.message })
-    : fallback
 }

@@ -31,12 +31,9 @@ export const enAudio = {
     `Your audio choices could not be loaded, so the system defaults are used: ${p.reason}`,
   'audio.choice-not-saved': (p: { role: string; reason: string }) =>
     `Your ${p.role} choice is used now but could not be saved: ${p.reason}`,
-  'audio.list-failed': (p: { detail: string }) =>
-    `Parley could not list the audio devices${p.detail ? ` (${p.detail})` : ''}; keeping the current ones.`,
-  'audio.switch-call-failed': (p: { detail: string }) =>
-    `Parley could not switch the call audio${p.detail ? ` (${p.detail})` : ''}.`,
-  'audio.switch-ringtone-failed': (p: { detail: string }) =>
-    `Parley could not switch the ringtone device${p.detail ? ` (${p.detail})` : ''}.`,
+  'audio.list-failed': 'Parley could not list the audio devices; keeping the current ones.',
+  'audio.switch-call-failed': 'Parley could not switch the call audio.',
+  'audio.switch-ringtone-failed': 'Parley could not switch the ringtone device.',
   'audio.test-failed': 'The test sound could not be played on that device.',
   'audio.mic-denied':
     'Parley may not use the microphone. Allow it in your system settings to hear and be heard.',

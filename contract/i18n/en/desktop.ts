@@ -36,5 +36,5 @@ export const enDesktop = {
   'policy.not-applied': (p: { path: string; problem: string }) =>
     `The administrator's policy file ${p.path} was not applied: ${p.problem}. Parley started with its safe defaults; please tell your IT administrator.`,
   'startup.failed-title': 'Parley could not start',
-  'startup.failed': (p: { reason: string }) => `Something went wrong while starting Parley: ${p.reason}`,
+  'startup.failed': 'Something went wrong while starting Parley. The details were written to the log.',
 }

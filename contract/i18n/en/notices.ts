@@ -17,8 +17,8 @@ export const enNotices = {
   'notice.reason-not-object': 'it does not hold a settings object',
   'notice.settings-set-aside': (p: { path: string; reason: string; movedTo: string }) =>
     `Your settings file ${p.path} could not be used because ${p.reason}. It was kept as ${p.movedTo} and Parley started with fresh settings; please enter your account again.`,
-  'notice.settings-unopenable': (p: { path: string; reason: string }) =>
-    `Your settings file ${p.path} could not be opened (${p.reason}). Parley is running with settings that will not be saved when it closes.`,
+  'notice.settings-unopenable': (p: { path: string; code: string }) =>
+    `Your settings file ${p.path} could not be opened${p.code ? ` (${p.code})` : ''}. Parley is running with settings that will not be saved when it closes.`,
   'notice.account-unreadable': (p: { path: string }) =>
     `The account in ${p.path} was not readable and was ignored; please enter it again.`,
   'notice.account-field-cleared': (p: { field: string }) =>

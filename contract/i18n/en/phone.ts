@@ -1,29 +1,67 @@
+import { statusWord, type StatusWords } from '../status-words'
+
 /** What the SIP adapter reports (registration, calls, transfers), in English. */
 
-const callStatus: Record<number, string> = {
-  404: 'Number not found',
-  408: 'No answer',
-  480: 'Not available',
-  484: 'Incomplete number',
-  486: 'Busy',
-  488: 'Call could not be set up (media)',
-  600: 'Busy',
-  603: 'Declined',
+// A SIP status is worded by its code, and by its class when the code has no wording of its own:
+// the server's reason phrase is its own (often English) text, so it goes to the log, not here.
+const callStatus: StatusWords = {
+  byCode: {
+    403: 'Call not allowed',
+    404: 'Number not found',
+    408: 'No answer',
+    410: 'Number no longer in use',
+    480: 'Not available',
+    484: 'Incomplete number',
+    486: 'Busy',
+    487: 'Cancelled',
+    488: 'Call could not be set up (media)',
+    503: 'The phone system is not available',
+    600: 'Busy',
+    603: 'Declined',
+    604: 'Number not found',
+  },
+  byClass: {
+    4: 'Call failed',
+    5: 'The phone system could not connect the call',
+    6: 'Call failed',
+  },
 }
-const transferStatus: Record<number, string> = {
-  404: 'number not found',
-  408: 'no answer',
-  480: 'not available',
-  486: 'busy',
-  487: 'cancelled',
-  600: 'busy',
-  603: 'declined',
+const transferStatus: StatusWords = {
+  byCode: {
+    403: 'not allowed',
+    404: 'number not found',
+    408: 'no answer',
+    410: 'number no longer in use',
+    480: 'not available',
+    484: 'incomplete number',
+    486: 'busy',
+    487: 'cancelled',
+    503: 'the phone system is not available',
+    600: 'busy',
+    603: 'declined',
+    604: 'number not found',
+  },
+  byClass: {
+    4: 'refused',
+    5: 'the phone system could not connect it',
+    6: 'refused',
+  },
 }
-const withDetail = (text: string, detail: string) => (detail ? `${text}: ${detail}` : text)
+const registrationStatus: StatusWords = {
+  byCode: {
+    403: 'the phone system does not accept this account',
+    404: 'the phone system does not know this account',
+    503: 'the phone system is not available',
+  },
+  byClass: {
+    4: 'the phone system refused it',
+    5: 'the phone system had a problem',
+    6: 'the phone system refused it',
+  },
+}
 
 export const enPhone = {
-  'registration.account-unusable': (p: { detail: string }) =>
-    withDetail('Account settings are not usable', p.detail),
+  'registration.account-unusable': 'Account settings are not usable',
   'registration.closed': 'Connection closed',
   'registration.unreachable': 'Server unreachable',
   'registration.cert-expired': "The server's certificate has expired",
@@ -32,8 +70,8 @@ export const enPhone = {
   'registration.cert-untrusted': "The server's certificate is from an issuer this computer does not trust",
   'registration.cert-self-signed': "The server's certificate is self-signed and not trusted",
   'registration.wrong-password': (p: { code: number }) => `Wrong password (${p.code})`,
-  'registration.refused': (p: { code: number; reason: string }) =>
-    `Registration refused (${p.code}${p.reason ? ` ${p.reason}` : ''})`,
+  'registration.refused': (p: { code: number }) =>
+    `Registration refused: ${statusWord(p.code, registrationStatus)} (${p.code})`,
   'registration.lost': 'Registration lost',
   'account.sip-address-invalid': 'The SIP address must look like user@domain',
 
@@ -61,11 +99,14 @@ export const enPhone = {
   'call.ended-transferred': 'Transferred',
   'call.failed': 'Call failed',
   'call.session-expired': 'The call was lost: the other side stopped confirming it',
-  'call.failed-status': (p: { code: number; reason: string }) =>
-    `${callStatus[p.code] ?? (p.reason || 'Call failed')} (${p.code})`,
-  'call.place-failed': (p: { detail: string }) => withDetail('The call could not be placed', p.detail),
-  'call.answer-failed': (p: { detail: string }) => withDetail('The call could not be answered', p.detail),
-  'call.reject-failed': (p: { detail: string }) => withDetail('The call could not be rejected', p.detail),
+  'call.failed-status': (p: { code: number }) => `${statusWord(p.code, callStatus)} (${p.code})`,
+  'call.place-failed': 'The call could not be placed',
+  'call.answer-failed': 'The call could not be answered',
+  'call.reject-failed': 'The call could not be rejected',
+  'call.microphone-denied': 'Call ended: Parley may not use the microphone (check the privacy settings)',
+  'call.microphone-missing': 'Call ended: no microphone was found',
+  'call.microphone-busy': 'Call ended: the microphone is in use by another program or not working',
+  'call.microphone-failed': 'Call ended: the microphone could not be opened',
   'call.hold-failed': (p: { code: number }) => `Hold failed (${p.code})`,
   'call.resume-failed': (p: { code: number }) => `Resume failed (${p.code})`,
   'call.hold-needs-connected': 'Only a connected call can be put on hold',
@@ -89,21 +130,21 @@ export const enPhone = {
   'call.offer-no-audio': 'the call offered no audio',
   'dial.not-signed-in': 'Not signed in: sign in before calling',
   'dial.not-callable': (p: { target: string }) => `Cannot call “${p.target}”: not a number or SIP address`,
-  'dial.failed': (p: { detail: string }) => withDetail('Cannot call', p.detail),
+  'dial.failed': 'Cannot call',
   'dtmf.not-a-key': (p: { key: string }) => `“${p.key}” is not a keypad key`,
   'dtmf.needs-connected': 'Keypad tones need a connected call',
-  'dtmf.failed': (p: { detail: string }) => withDetail('Keypad tones could not be sent', p.detail),
+  'dtmf.failed': 'Keypad tones could not be sent',
   'transfer.needs-connected': 'Only a connected call can be transferred',
   'transfer.not-callable': (p: { target: string }) =>
     `Cannot transfer to “${p.target}”: not a number or SIP address`,
   'transfer.to-itself': 'A call cannot be transferred to itself',
   'transfer.target-not-answered':
     'The transfer target has not answered yet: wait, cancel, or transfer without announcing',
-  'transfer.failed': (p: { detail: string }) => withDetail('Transfer failed', p.detail),
-  'transfer.failed-status': (p: { code: number; reason: string }) =>
-    `Transfer failed: ${transferStatus[p.code] ?? (p.reason || 'failed')} (${p.code})`,
+  'transfer.failed': 'Transfer failed',
+  'transfer.failed-status': (p: { code: number }) =>
+    `Transfer failed: ${statusWord(p.code, transferStatus)} (${p.code})`,
   'transfer.failed-call-ended': 'Transfer failed: the call ended',
   'transfer.failed-timeout': 'Transfer failed: no answer (timeout)',
   'transfer.incoming-failed': 'The transferred call could not be connected',
-  'sip.unexpected': (p: { detail: string }) => withDetail('Something went wrong', p.detail),
+  'sip.unexpected': 'Something went wrong. The details were written to the log.',
 }

@@ -26,5 +26,4 @@ export const enTransfer = {
   'transfer.target-declined': (p: { target: string }) =>
     `${p.target} did not take the call. The caller is back on the line.`,
   'transfer.call-ended-first': 'The call ended before the transfer finished.',
-  'ui.with-detail': (p: { text: string; detail: string }) => `${p.text} (${p.detail})`,
 }

@@ -31,12 +31,9 @@ export const svAudio: typeof enAudio = {
   'audio.choices-not-loaded': (p) =>
     `Dina ljudval kunde inte läsas in, så systemets standard används: ${p.reason}`,
   'audio.choice-not-saved': (p) => `Ditt val för ${p.role} används nu men kunde inte sparas: ${p.reason}`,
-  'audio.list-failed': (p) =>
-    `Parley kunde inte läsa av ljudenheterna${p.detail ? ` (${p.detail})` : ''}; de nuvarande behålls.`,
-  'audio.switch-call-failed': (p) =>
-    `Parley kunde inte byta enhet för samtalsljudet${p.detail ? ` (${p.detail})` : ''}.`,
-  'audio.switch-ringtone-failed': (p) =>
-    `Parley kunde inte byta enhet för ringsignalen${p.detail ? ` (${p.detail})` : ''}.`,
+  'audio.list-failed': 'Parley kunde inte läsa av ljudenheterna; de nuvarande behålls.',
+  'audio.switch-call-failed': 'Parley kunde inte byta enhet för samtalsljudet.',
+  'audio.switch-ringtone-failed': 'Parley kunde inte byta enhet för ringsignalen.',
   'audio.test-failed': 'Testljudet kunde inte spelas upp på den enheten.',
   'audio.mic-denied':
     'Parley får inte använda mikrofonen. Tillåt det i systeminställningarna för att höra och höras.',

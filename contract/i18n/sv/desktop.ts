@@ -36,5 +36,5 @@ export const svDesktop: typeof enDesktop = {
   'policy.not-applied': (p) =>
     `Administratörens policyfil ${p.path} användes inte: ${p.problem}. Parley startade med säkra standardinställningar; kontakta din IT-administratör.`,
   'startup.failed-title': 'Parley kunde inte starta',
-  'startup.failed': (p) => `Något gick fel när Parley startade: ${p.reason}`,
+  'startup.failed': 'Något gick fel när Parley startade. Detaljerna har skrivits till loggen.',
 }

@@ -20,7 +20,7 @@ export const svNotices: typeof enNotices = {
   'notice.settings-set-aside': (p) =>
     `Inställningsfilen ${p.path} kunde inte användas eftersom ${p.reason}. Den sparades som ${p.movedTo} och Parley startade med nya inställningar; ange ditt konto igen.`,
   'notice.settings-unopenable': (p) =>
-    `Inställningsfilen ${p.path} kunde inte öppnas (${p.reason}). Parley körs med inställningar som inte sparas när programmet stängs.`,
+    `Inställningsfilen ${p.path} kunde inte öppnas${p.code ? ` (${p.code})` : ''}. Parley körs med inställningar som inte sparas när programmet stängs.`,
   'notice.account-unreadable': (p) =>
     `Kontot i ${p.path} gick inte att läsa och hoppades över; ange det igen.`,
   'notice.account-field-cleared': (p) =>

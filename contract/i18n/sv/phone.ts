@@ -1,30 +1,66 @@
 import type { enPhone } from '../en/phone'
+import { statusWord, type StatusWords } from '../status-words'
 
 /** Vad SIP-adaptern rapporterar (registrering, samtal, kopplingar), på svenska. */
 
-const callStatus: Record<number, string> = {
-  404: 'Numret finns inte',
-  408: 'Inget svar',
-  480: 'Går inte att nå',
-  484: 'Ofullständigt nummer',
-  486: 'Upptaget',
-  488: 'Samtalet kunde inte kopplas upp (ljud)',
-  600: 'Upptaget',
-  603: 'Avböjt',
+const callStatus: StatusWords = {
+  byCode: {
+    403: 'Samtalet är inte tillåtet',
+    404: 'Numret finns inte',
+    408: 'Inget svar',
+    410: 'Numret är inte i bruk',
+    480: 'Går inte att nå',
+    484: 'Ofullständigt nummer',
+    486: 'Upptaget',
+    487: 'Avbrutet',
+    488: 'Samtalet kunde inte kopplas upp (ljud)',
+    503: 'Växeln är inte tillgänglig',
+    600: 'Upptaget',
+    603: 'Avböjt',
+    604: 'Numret finns inte',
+  },
+  byClass: {
+    4: 'Samtalet misslyckades',
+    5: 'Växeln kunde inte koppla fram samtalet',
+    6: 'Samtalet misslyckades',
+  },
 }
-const transferStatus: Record<number, string> = {
-  404: 'numret finns inte',
-  408: 'inget svar',
-  480: 'går inte att nå',
-  486: 'upptaget',
-  487: 'avbruten',
-  600: 'upptaget',
-  603: 'avböjt',
+const transferStatus: StatusWords = {
+  byCode: {
+    403: 'inte tillåtet',
+    404: 'numret finns inte',
+    408: 'inget svar',
+    410: 'numret är inte i bruk',
+    480: 'går inte att nå',
+    484: 'ofullständigt nummer',
+    486: 'upptaget',
+    487: 'avbruten',
+    503: 'växeln är inte tillgänglig',
+    600: 'upptaget',
+    603: 'avböjt',
+    604: 'numret finns inte',
+  },
+  byClass: {
+    4: 'nekades',
+    5: 'växeln kunde inte koppla fram samtalet',
+    6: 'nekades',
+  },
 }
-const withDetail = (text: string, detail: string) => (detail ? `${text}: ${detail}` : text)
+const registrationStatus: StatusWords = {
+  byCode: {
+    403: 'växeln godtar inte kontot',
+    404: 'växeln känner inte till kontot',
+    503: 'växeln är inte tillgänglig',
+  },
+  byClass: {
+    4: 'växeln nekade',
+    5: 'fel i växeln',
+    6: 'växeln nekade',
+  },
+}
 
 export const svPhone: typeof enPhone = {
-  'registration.account-unusable': (p) => withDetail('Kontoinställningarna går inte att använda', p.detail),
+  'registration.account-unusable': 'Kontoinställningarna går inte att använda',
   'registration.closed': 'Anslutningen stängdes',
   'registration.unreachable': 'Servern går inte att nå',
   'registration.cert-expired': 'Serverns certifikat har gått ut',
@@ -33,7 +69,8 @@ export const svPhone: typeof enPhone = {
   'registration.cert-untrusted': 'Serverns certifikat kommer från en utfärdare som datorn inte litar på',
   'registration.cert-self-signed': 'Serverns certifikat är självsignerat och därför inte betrott',
   'registration.wrong-password': (p) => `Fel lösenord (${p.code})`,
-  'registration.refused': (p) => `Registreringen nekades (${p.code}${p.reason ? ` ${p.reason}` : ''})`,
+  'registration.refused': (p) =>
+    `Registreringen nekades: ${statusWord(p.code, registrationStatus)} (${p.code})`,
   'registration.lost': 'Registreringen tappades',
   'account.sip-address-invalid': 'SIP-adressen ska se ut som användare@domän',
 
@@ -61,10 +98,15 @@ export const svPhone: typeof enPhone = {
   'call.ended-transferred': 'Kopplat',
   'call.failed': 'Samtalet misslyckades',
   'call.session-expired': 'Samtalet bröts: motparten slutade bekräfta det',
-  'call.failed-status': (p) => `${callStatus[p.code] ?? (p.reason || 'Samtalet misslyckades')} (${p.code})`,
-  'call.place-failed': (p) => withDetail('Samtalet kunde inte kopplas upp', p.detail),
-  'call.answer-failed': (p) => withDetail('Samtalet kunde inte besvaras', p.detail),
-  'call.reject-failed': (p) => withDetail('Samtalet kunde inte avvisas', p.detail),
+  'call.failed-status': (p) => `${statusWord(p.code, callStatus)} (${p.code})`,
+  'call.place-failed': 'Samtalet kunde inte kopplas upp',
+  'call.answer-failed': 'Samtalet kunde inte besvaras',
+  'call.reject-failed': 'Samtalet kunde inte avvisas',
+  'call.microphone-denied':
+    'Samtalet avslutades: Parley får inte använda mikrofonen (kontrollera sekretessinställningarna)',
+  'call.microphone-missing': 'Samtalet avslutades: ingen mikrofon hittades',
+  'call.microphone-busy': 'Samtalet avslutades: mikrofonen används av ett annat program eller fungerar inte',
+  'call.microphone-failed': 'Samtalet avslutades: mikrofonen gick inte att öppna',
   'call.hold-failed': (p) => `Kunde inte parkera samtalet (${p.code})`,
   'call.resume-failed': (p) => `Kunde inte återta samtalet (${p.code})`,
   'call.hold-needs-connected': 'Bara ett pågående samtal kan parkeras',
@@ -87,20 +129,20 @@ export const svPhone: typeof enPhone = {
   'call.offer-no-audio': 'samtalet erbjöd inget ljud',
   'dial.not-signed-in': 'Du är inte inloggad: logga in innan du ringer',
   'dial.not-callable': (p) => `Kan inte ringa ”${p.target}”: det är inget nummer eller SIP-adress`,
-  'dial.failed': (p) => withDetail('Kan inte ringa', p.detail),
+  'dial.failed': 'Kan inte ringa',
   'dtmf.not-a-key': (p) => `”${p.key}” finns inte på knappsatsen`,
   'dtmf.needs-connected': 'Knapptoner kräver ett pågående samtal',
-  'dtmf.failed': (p) => withDetail('Knapptonerna kunde inte skickas', p.detail),
+  'dtmf.failed': 'Knapptonerna kunde inte skickas',
   'transfer.needs-connected': 'Bara ett pågående samtal kan kopplas',
   'transfer.not-callable': (p) => `Kan inte koppla till ”${p.target}”: det är inget nummer eller SIP-adress`,
   'transfer.to-itself': 'Ett samtal kan inte kopplas till sig självt',
   'transfer.target-not-answered':
     'Mottagaren har inte svarat än: vänta, avbryt eller koppla direkt utan att presentera',
-  'transfer.failed': (p) => withDetail('Kopplingen misslyckades', p.detail),
+  'transfer.failed': 'Kopplingen misslyckades',
   'transfer.failed-status': (p) =>
-    `Kopplingen misslyckades: ${transferStatus[p.code] ?? (p.reason || 'fel')} (${p.code})`,
+    `Kopplingen misslyckades: ${statusWord(p.code, transferStatus)} (${p.code})`,
   'transfer.failed-call-ended': 'Kopplingen misslyckades: samtalet avslutades',
   'transfer.failed-timeout': 'Kopplingen misslyckades: inget svar (tidsgräns)',
   'transfer.incoming-failed': 'Det kopplade samtalet kunde inte kopplas fram',
-  'sip.unexpected': (p) => withDetail('Något gick fel', p.detail),
+  'sip.unexpected': 'Något gick fel. Detaljerna har skrivits till loggen.',
 }

@@ -24,5 +24,4 @@ export const svTransfer: typeof enTransfer = {
   'transfer.target-hung-up': (p) => `${p.target} lade på före kopplingen. Du har samtalet tillbaka.`,
   'transfer.target-declined': (p) => `${p.target} tog inte samtalet. Du har samtalet tillbaka.`,
   'transfer.call-ended-first': 'Samtalet avslutades innan kopplingen var klar.',
-  'ui.with-detail': (p) => `${p.text} (${p.detail})`,
 }
