@@ -264,10 +264,7 @@ function main(): void {
     .catch((error: unknown) => {
       logger.error('Parley failed to start', error)
       const language = services?.language() ?? resolveLanguage('system', [app.getLocale()])
-      dialog.showErrorBox(
-        translate(language, 'startup.failed-title'),
-        translate(language, 'startup.failed'),
-      )
+      dialog.showErrorBox(translate(language, 'startup.failed-title'), translate(language, 'startup.failed'))
       app.quit()
     })
 }

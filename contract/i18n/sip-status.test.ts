@@ -7,7 +7,9 @@ import { translate } from './catalogue'
  * sends, and the phrase goes to the log.
  */
 describe('SIP failure statuses', () => {
-  const codes = [400, 403, 404, 408, 410, 480, 484, 486, 487, 488, 500, 502, 503, 504, 600, 603, 604, 606, 699]
+  const codes = [
+    400, 403, 404, 408, 410, 480, 484, 486, 487, 488, 500, 502, 503, 504, 600, 603, 604, 606, 699,
+  ]
 
   it('read in the catalogue’s words in each language, with the code', () => {
     for (const code of codes)
@@ -32,6 +34,8 @@ describe('SIP failure statuses', () => {
     expect(translate('sv', 'transfer.failed-status', { code: 502 })).toBe(
       'Kopplingen misslyckades: växeln kunde inte koppla fram samtalet (502)',
     )
-    expect(translate('sv', 'registration.refused', { code: 500 })).toBe('Registreringen nekades: fel i växeln (500)')
+    expect(translate('sv', 'registration.refused', { code: 500 })).toBe(
+      'Registreringen nekades: fel i växeln (500)',
+    )
   })
 })

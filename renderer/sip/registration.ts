@@ -112,7 +112,12 @@ export class Registration {
       this.setStatus({
         state: 'failed',
         reason: 'other',
-        message: logged(this.log, 'the account cannot be used', error, message('registration.account-unusable')),
+        message: logged(
+          this.log,
+          'the account cannot be used',
+          error,
+          message('registration.account-unusable'),
+        ),
       })
       return
     }
@@ -258,11 +263,7 @@ export class Registration {
       (result.code === 500 || result.code === 503) && result.retryAfter !== undefined
         ? result.retryAfter * 1000
         : undefined
-    this.scheduleRetry(
-      'rejected',
-      message('registration.refused', { code: result.code }),
-      serverSays,
-    )
+    this.scheduleRetry('rejected', message('registration.refused', { code: result.code }), serverSays)
   }
 
   /** While registered, pings the registrar; a dead path gets a fresh connection and REGISTER. */

@@ -26,7 +26,9 @@ describe('progressFromSipfrag', () => {
     const odd = progressFromSipfrag('SIP/2.0 499 Something Odd')
     // the server's own phrase never reaches the user: the code's class words it
     expect(odd?.state === 'failed' && render('en', odd.message)).toBe('Transfer failed: refused (499)')
-    expect(odd?.state === 'failed' && render('sv', odd.message)).toBe('Kopplingen misslyckades: nekades (499)')
+    expect(odd?.state === 'failed' && render('sv', odd.message)).toBe(
+      'Kopplingen misslyckades: nekades (499)',
+    )
     expect(progressFromSipfrag('SIP/2.0 302 Moved')?.state).toBe('failed')
   })
 

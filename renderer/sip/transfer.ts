@@ -61,8 +61,7 @@ export class TransferCoordinator {
       await call.session.refer(target, {
         requestDelegate: {
           onAccept: () => this.onReferAccepted(transfer),
-          onReject: (response) =>
-            transfer.finish(this.refused(response)),
+          onReject: (response) => transfer.finish(this.refused(response)),
         },
         onNotify: (notification) => this.onNotify(transfer, notification),
       })
@@ -92,8 +91,7 @@ export class TransferCoordinator {
         onNotify: (notification) => this.onNotify(transfer, notification),
         requestDelegate: {
           onAccept: () => this.onReferAccepted(transfer),
-          onReject: (response: SipResponse) =>
-            transfer.finish(this.refused(response)),
+          onReject: (response: SipResponse) => transfer.finish(this.refused(response)),
         },
       })
     } catch (error) {

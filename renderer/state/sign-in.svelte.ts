@@ -201,7 +201,11 @@ export class SignInState {
     } catch (error) {
       // The exception's own words are for support; the user reads the catalogue's sentence.
       this.log.failed('session', 'connecting failed')(error)
-      this.registration = { state: 'failed', reason: 'other', message: message('registration.could-not-connect') }
+      this.registration = {
+        state: 'failed',
+        reason: 'other',
+        message: message('registration.could-not-connect'),
+      }
     }
   }
 }
