@@ -46,7 +46,7 @@ describe('ContactBook', () => {
   })
 
   it('refuses a text longer than it can say (the schema allows far less)', () => {
-    expect(() => ContactBook.of([contact(1, { name: 'x'.repeat(5000) })])).toThrow(RangeError)
+    expect(() => ContactBook.of([contact(1, { name: 'x'.repeat(0x1f_0000) })])).toThrow(RangeError)
   })
 
   it('gives a row the same number objects each time it is read, and copies that own nothing of the book', () => {
@@ -57,6 +57,27 @@ describe('ContactBook', () => {
     expect(copy).toEqual(contact(1))
     expect(copy?.numbers[0]).not.toBe(row?.numbers[0])
     expect(structuredClone(copy)).toEqual(contact(1))
+  })
+
+  it('keeps UUIDs (what main gives imported contacts) and other ids as they are', () => {
+    const ids = [
+      crypto.randomUUID(),
+      crypto.randomUUID(),
+      '0F8FAD5B-D9CB-469F-A165-70867728950E',
+      'x'.repeat(64),
+      '',
+    ]
+    const book = ContactBook.of(ids.map((id, index) => contact(index, { id })))
+    expect(book.contacts.map((c) => c.id)).toEqual(ids)
+    expect(book.contacts.map((c) => c.name)).toEqual(ids.map((_, index) => contact(index).name))
+  })
+
+  it('names each company once, whatever the number of contacts working there', () => {
+    const given = Array.from({ length: 300 }, (_, index) =>
+      contact(index, { company: `Company ${index % 250}` }),
+    )
+    const book = ContactBook.of(given)
+    expect(book.contacts.map((c) => c.company)).toEqual(given.map((c) => c.company))
   })
 
   it('packs views of another book (a save re-packs the list it holds)', () => {

@@ -3,15 +3,17 @@ import type { Contact } from '../../contract/schemas'
 /**
  * The address book as the window holds it (issue 14: 10,000 contact objects, each with its
  * strings, number objects and arrays, were 3 MB of the window's 8.9 MB heap). Contacts are
- * packed into a few long strings, one per chunk of contacts, and each contact is a two-field
+ * packed into a few long strings, one per chunk of contacts, and each contact is a one-field
  * view (`BookContact`) that reads its fields from there when asked. Only the rows on screen
  * are ever decoded; a change (save, delete, import) packs a new book.
  *
- * A record is: id, name, company (each as length + text), the count of numbers, then per
- * number its kind and its value (length + text). A length is one character below 0xF0, else
- * two (0xF0 + high bits, low byte): characters below 256 keep a chunk one byte per character.
- * Chunks keep a name written in another script (which makes its string two bytes per
- * character) from doubling the whole book.
+ * A record is: the id, the name, the company's entry in the book's company table (an address
+ * book names the same few companies again and again), the count of numbers, then per number
+ * its kind and its value. Texts are a count and the characters; counts are one character below
+ * 0xE0, else three. A UUID id (what main gives imported contacts) is 0xFF and its 16 bytes, not
+ * 36 characters. Every character the encoding adds is below 256, so a chunk stays one byte per
+ * character unless a contact in it is written in another script; chunks keep that contact from
+ * doubling the whole book.
  */
 
 type ContactNumber = Contact['numbers'][number]
@@ -22,21 +24,66 @@ const kindCode = new Map(kinds.map((kind, code) => [kind, code]))
 
 /** Contacts per packed string. */
 const chunkSize = 512
-const shortLength = 0xf0
-const longestText = 0xfff
+/** Counts from here on take three characters (up to 31 × 65536 + 65535). */
+const longCount = 0xe0
+const largestCount = ((0xff - longCount) << 16) - 1
+const uuidMarker = 0xff
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 
-function length(text: string): string {
-  const size = text.length
-  if (size < shortLength) return String.fromCharCode(size)
-  if (size > longestText) throw new RangeError(`contact text of ${size} characters`)
-  return String.fromCharCode(shortLength + (size >> 8), size & 0xff)
+function count(value: number): string {
+  if (value < longCount) return String.fromCharCode(value)
+  if (value > largestCount) throw new RangeError(`contact text or table of ${value}`)
+  return String.fromCharCode(longCount + (value >> 16), (value >> 8) & 0xff, value & 0xff)
 }
 
-function pack(contact: Contact): string {
-  let record = `${length(contact.id)}${contact.id}${length(contact.name)}${contact.name}`
-  record += `${length(contact.company)}${contact.company}${String.fromCharCode(contact.numbers.length)}`
+const text = (value: string) => `${count(value.length)}${value}`
+
+function packId(id: string): string {
+  if (!uuidPattern.test(id)) return text(id)
+  const hex = id.replaceAll('-', '')
+  let bytes = String.fromCharCode(uuidMarker)
+  for (let at = 0; at < hex.length; at += 2) bytes += String.fromCharCode(parseInt(hex.slice(at, at + 2), 16))
+  return bytes
+}
+
+function unpackUuid(bytes: string): string {
+  let hex = ''
+  for (let at = 0; at < bytes.length; at++) hex += bytes.charCodeAt(at).toString(16).padStart(2, '0')
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`
+}
+
+/** The distinct companies of a book as one string, each found by its code. */
+class CompanyTable {
+  private readonly codes = new Map<string, number>()
+  private readonly names: string[] = []
+
+  code(company: string): number {
+    let code = this.codes.get(company)
+    if (code === undefined) {
+      code = this.names.push(company) - 1
+      this.codes.set(company, code)
+    }
+    return code
+  }
+
+  /** The packed table: every company's text, and where each starts (the last entry: the end). */
+  pack(): { text: string; starts: Int32Array } {
+    const starts = new Int32Array(this.names.length + 1)
+    let at = 0
+    this.names.forEach((name, code) => {
+      starts[code] = at
+      at += name.length
+    })
+    starts[this.names.length] = at
+    return { text: this.names.join(''), starts }
+  }
+}
+
+function pack(contact: Contact, companies: CompanyTable): string {
+  let record = `${packId(contact.id)}${text(contact.name)}${count(companies.code(contact.company))}`
+  record += String.fromCharCode(contact.numbers.length)
   for (const number of contact.numbers)
-    record += `${String.fromCharCode(kindCode.get(number.kind) ?? kinds.length - 1)}${length(number.value)}${number.value}`
+    record += `${String.fromCharCode(kindCode.get(number.kind) ?? kinds.length - 1)}${text(number.value)}`
   return record
 }
 
@@ -47,20 +94,35 @@ class Reader {
     public at: number,
   ) {}
 
-  code(): number {
+  char(): number {
     return this.text.charCodeAt(this.at++)
   }
 
+  count(): number {
+    const first = this.char()
+    if (first < longCount) return first
+    return ((first - longCount) << 16) | (this.char() << 8) | this.char()
+  }
+
   string(): string {
-    let size = this.code()
-    if (size >= shortLength) size = ((size - shortLength) << 8) | this.code()
+    const size = this.count()
     this.at += size
     return this.text.slice(this.at - size, this.at)
   }
 
-  skip(): void {
-    let size = this.code()
-    if (size >= shortLength) size = ((size - shortLength) << 8) | this.code()
+  id(): string {
+    if (this.text.charCodeAt(this.at) !== uuidMarker) return this.string()
+    this.at += 17
+    return unpackUuid(this.text.slice(this.at - 16, this.at))
+  }
+
+  skipId(): void {
+    if (this.text.charCodeAt(this.at) === uuidMarker) this.at += 17
+    else this.skipString()
+  }
+
+  skipString(): void {
+    const size = this.count() // read first: it moves `at` past the count
     this.at += size
   }
 }
@@ -75,16 +137,19 @@ export class ContactBook {
   private readonly starts: Int32Array
   /** Per contact: favourite (bit 0) and the count of numbers (the bits above). */
   private readonly flags: Uint8Array
+  private readonly companies: { text: string; starts: Int32Array }
   private readonly numbersRead = new Map<number, readonly ContactNumber[]>()
 
   private constructor(
     private readonly chunks: readonly string[],
     starts: Int32Array,
     flags: Uint8Array,
+    companies: { text: string; starts: Int32Array },
   ) {
     this.starts = starts
     this.flags = flags
-    this.contacts = Array.from({ length: starts.length }, (_, position) => new BookContact(this, position))
+    this.companies = companies
+    this.contacts = viewsOf(this, starts.length)
   }
 
   /** Packs `contacts` (plain objects or views of another book), yielding between chunks. */
@@ -92,13 +157,14 @@ export class ContactBook {
     const chunks: string[] = []
     const starts = new Int32Array(contacts.length)
     const flags = new Uint8Array(contacts.length)
+    const companies = new CompanyTable()
     for (let first = 0; first < contacts.length; first += chunkSize) {
       if (first > 0) yield
       const records: string[] = []
       let at = 0
       for (let position = first; position < Math.min(contacts.length, first + chunkSize); position++) {
         const contact = contacts[position] as Contact
-        const record = pack(contact)
+        const record = pack(contact, companies)
         starts[position] = at
         at += record.length
         flags[position] = (contact.numbers.length << 1) | (contact.favourite ? 1 : 0)
@@ -106,7 +172,7 @@ export class ContactBook {
       }
       chunks.push(records.join(''))
     }
-    return new ContactBook(chunks, starts, flags)
+    return new ContactBook(chunks, starts, flags, companies.pack())
   }
 
   static of(contacts: readonly Contact[]): ContactBook {
@@ -121,11 +187,23 @@ export class ContactBook {
     return this.starts.length
   }
 
-  /** Field `field` (0 id, 1 name, 2 company) of the contact at `position`. */
-  text(position: number, field: 0 | 1 | 2): string {
+  id(position: number): string {
+    return this.reader(position).id()
+  }
+
+  name(position: number): string {
     const reader = this.reader(position)
-    for (let skipped = 0; skipped < field; skipped++) reader.skip()
+    reader.skipId()
     return reader.string()
+  }
+
+  company(position: number): string {
+    const reader = this.reader(position)
+    reader.skipId()
+    reader.skipString()
+    const code = reader.count()
+    const { text, starts } = this.companies
+    return text.slice(starts[code], starts[code + 1])
   }
 
   favourite(position: number): boolean {
@@ -140,12 +218,12 @@ export class ContactBook {
     const read = this.numbersRead.get(position)
     if (read) return read
     const reader = this.reader(position)
-    reader.skip()
-    reader.skip()
-    reader.skip()
+    reader.skipId()
+    reader.skipString()
+    reader.count()
     const numbers: ContactNumber[] = []
-    for (let count = reader.code(); count > 0; count--) {
-      const kind = kinds[reader.code()] ?? 'other'
+    for (let left = reader.char(); left > 0; left--) {
+      const kind = kinds[reader.char()] ?? 'other'
       numbers.push({ kind, value: reader.string() })
     }
     if (this.numbersRead.size >= recentNumbers) this.numbersRead.clear()
@@ -161,27 +239,36 @@ export class ContactBook {
   }
 }
 
+/** The book's views: the book is their class's, not a field of each (10,000 views of one field). */
+function viewsOf(book: ContactBook, count: number): BookContact[] {
+  class View extends BookContact {
+    protected override get book(): ContactBook {
+      return book
+    }
+  }
+  return Array.from({ length: count }, (_, position) => new View(position))
+}
+
 /**
  * One contact of a ContactBook, read on demand: it is a `Contact` to every reader (rows, search,
  * lamps, transfer), and `toJSON` gives the plain object to whatever copies it (the editor's
  * draft, IPC).
  */
-export class BookContact implements Contact {
-  constructor(
-    private readonly book: ContactBook,
-    readonly position: number,
-  ) {}
+export abstract class BookContact implements Contact {
+  constructor(readonly position: number) {}
+
+  protected abstract get book(): ContactBook
 
   get id(): string {
-    return this.book.text(this.position, 0)
+    return this.book.id(this.position)
   }
 
   get name(): string {
-    return this.book.text(this.position, 1)
+    return this.book.name(this.position)
   }
 
   get company(): string {
-    return this.book.text(this.position, 2)
+    return this.book.company(this.position)
   }
 
   get favourite(): boolean {

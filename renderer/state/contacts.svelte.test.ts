@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
 import type { Contact } from '../../contract/schemas'
 import { ContactsState } from './contacts.svelte'
+import { BookContact } from '../contacts/contact-book'
 import { FakeApi } from '../testing/fake-api'
 import { inEnglish } from '../testing/in-english'
 import { english } from '../testing/english'
@@ -209,5 +210,23 @@ describe('ContactsState', () => {
     expect(state.contacts).toHaveLength(1203)
     expect(state.results).toHaveLength(1203)
     expect(state.nameForNumber('085551202')).toBe('Contact 1202')
+    // Held packed (issue 14's heap): the pages' plain objects are not what the window keeps.
+    expect(state.contacts.every((contact) => contact instanceof BookContact)).toBe(true)
+    expect(state.results.every((contact) => contact instanceof BookContact)).toBe(true)
+  })
+
+  it('keeps a saved contact packed with the rest, in name order, and the editor gets plain copies', async () => {
+    const { state } = setup()
+    await state.load()
+    const added: Contact = {
+      ...contacts[1]!,
+      id: '3',
+      name: 'Ann Ek',
+      numbers: [{ kind: 'mobile', value: '070-1' }],
+    }
+    await state.save(added)
+    expect(state.contacts.map((c) => c.name)).toEqual(['Ann Ek', 'Åsa Östlund', 'Bo Berg'])
+    expect(state.contacts.every((contact) => contact instanceof BookContact)).toBe(true)
+    expect(structuredClone(JSON.parse(JSON.stringify(state.contacts[0])))).toEqual(added)
   })
 })
