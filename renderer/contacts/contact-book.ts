@@ -128,7 +128,7 @@ class Reader {
 }
 
 /** Contacts whose numbers were read last, kept so a row's number objects stay the same while shown. */
-const recentNumbers = 256
+const recentNumbers = 64
 
 export class ContactBook {
   /** One view per contact, in the order given. */

@@ -170,8 +170,9 @@ export class ColleaguesState {
 
   /** Watches exactly the watched contacts that have a number; keeps unchanged lamps as they are. */
   private reconcile(): void {
-    const contacts = this.stopped ? [] : this.deps.contacts()
     const watched = this.watchedIds
+    // Nobody watched: no need to read 10,000 contacts' ids out of the packed book.
+    const contacts = this.stopped || watched.size === 0 ? [] : this.deps.contacts()
     const next = new Map<string, ColleagueLamp>()
     const taken = new Set<string>()
     for (const contact of contacts) {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Contact } from '../../contract/schemas'
 import { ContactEditorState, maxNumbers } from './contact-editor.svelte'
+import { ContactBook } from '../contacts/contact-book'
 
 const carol: Contact = {
   id: 'carol',
@@ -24,6 +25,18 @@ describe('ContactEditorState', () => {
     editor.draft!.numbers[0]!.value = '4404'
     expect(listed).toEqual(carol)
     expect(editor.opened?.name).toBe('Carol Dahl')
+  })
+
+  it('opens a contact of the packed address book as a plain copy that typing never writes back', () => {
+    const editor = setup()
+    const [listed] = ContactBook.of([carol]).contacts
+    editor.open(listed!)
+    expect(editor.draft).toEqual(carol)
+    expect(editor.opened).toEqual(carol)
+    editor.draft!.numbers[0]!.value = '4404'
+    editor.draft!.name = 'Carol Dahl-Åberg'
+    expect(listed!.numbers[0]?.value).toBe('4403')
+    expect(listed!.name).toBe('Carol Dahl')
   })
 
   it('a contact not in the list is new (Save adds it, no Delete)', () => {
