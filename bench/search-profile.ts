@@ -1,0 +1,237 @@
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Page } from 'playwright-core'
+import { TestApp } from '../e2e/harness/app'
+import { serveStatic } from '../e2e/harness/static-server'
+import { startTestBed, type TestBed } from '../e2e/harness/test-bed'
+import { copyDayData, writeDayData } from './day-data'
+import { searchQueries, typeSearchQueries } from './day-use'
+import { frameInterval, inertKeystrokes, pageProbe, type Keystroke } from './page-probe'
+import { closeAll, percentile } from './suite'
+
+/**
+ * Where a keystroke in the contact search spends its time with 10,000 contacts (issue 14):
+ * one page over a day's data, then
+ * - the bench's typing (day-use.ts): list updated and next frame, p50/p95, by characters typed;
+ * - the floor: the same typing into an inert field the bench adds (no app work), and the
+ *   screen's frame interval, measured in the same page;
+ * - `--trace`: main-thread time per keystroke by event kind (input dispatch, style, layout,
+ *   paint…) from a Chromium trace;
+ * - `--profile`: a CPU profile of the typing, self and inclusive time per function.
+ * `--compare <dir>`: a second page from another renderer build (e.g. main's), typing rounds
+ *   alternating with this tree's, so both are measured in the same run.
+ * `node --import tsx bench/search-profile.ts [--rounds N] [--compare dir] [--trace] [--profile]`
+ * A tool to find where the time goes, not a bench figure (those are cold-start's).
+ */
+
+const args = process.argv.slice(2)
+const rounds = Number(args[args.indexOf('--rounds') + 1] ?? 0) || 4
+const settleMs = args.includes('--settle') ? Number(args[args.indexOf('--settle') + 1]) : 0
+const say = (label: string, values: number[]) => console.log(line(label, values))
+const line = (label: string, values: number[]) =>
+  `${label}: n ${values.length} p50 ${percentile(values, 0.5).toFixed(1)} p95 ${percentile(values, 0.95).toFixed(1)} max ${Math.max(...values).toFixed(1)} ms`
+
+interface ProfileNode {
+  id: number
+  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number }
+  children?: number[]
+}
+
+async function profile(page: Page): Promise<void> {
+  const cdp = await page.context().newCDPSession(page)
+  await cdp.send('Profiler.enable')
+  await cdp.send('Profiler.setSamplingInterval', { interval: 100 })
+  await cdp.send('Profiler.start')
+  const events = (await typeSearchQueries(page, 2)).length
+  const { profile } = (await cdp.send('Profiler.stop')) as unknown as {
+    profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] }
+  }
+  await cdp.detach()
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]))
+  const parent = new Map<number, number>()
+  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id)
+  const self = new Map<string, number>()
+  const inclusive = new Map<string, number>()
+  const keyOf = (frame: ProfileNode['callFrame']) =>
+    `${frame.functionName || '(anon)'} ${frame.url.split('/').pop() ?? ''}:${frame.lineNumber}:${frame.columnNumber}`
+  profile.samples.forEach((id, i) => {
+    const ms = (profile.timeDeltas[i] ?? 0) / 1000
+    const frame = byId.get(id)?.callFrame
+    if (frame) self.set(keyOf(frame), (self.get(keyOf(frame)) ?? 0) + ms)
+    const seen = new Set<string>()
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+      const f = byId.get(at)?.callFrame
+      if (!f || !f.url || seen.has(keyOf(f))) continue
+      seen.add(keyOf(f))
+      inclusive.set(keyOf(f), (inclusive.get(keyOf(f)) ?? 0) + ms)
+    }
+  })
+  const busy = [...self].filter(([key]) => !key.startsWith('(idle)'))
+  console.log(
+    `profile of ${events} input events: ${busy.reduce((sum, [, ms]) => sum + ms, 0).toFixed(0)} ms busy`,
+  )
+  console.log('self, top 30:')
+  for (const [key, ms] of busy.sort((a, b) => b[1] - a[1]).slice(0, 30))
+    console.log(`${ms.toFixed(1).padStart(8)} ms  ${key}`)
+  console.log('inclusive, top 30:')
+  for (const [key, ms] of [...inclusive].sort((a, b) => b[1] - a[1]).slice(0, 30))
+    console.log(`${ms.toFixed(1).padStart(8)} ms  ${key}`)
+}
+
+interface TraceEvent {
+  name: string
+  ph: string
+  ts: number
+  dur?: number
+  /** Thread (CPU) time: what the work cost, whatever the machine's load. */
+  tdur?: number
+  tid: number
+  args?: { data?: { type?: string } }
+}
+
+/**
+ * A Chromium trace of one round of typing; per input event, CPU time (thread time, so a loaded
+ * machine does not inflate it) of: the task that dispatched it (editing, the app's handlers and
+ * microtasks), the input event's dispatch inside it, forced style/layout inside it, and the next
+ * frame's main-thread lifecycle (style, layout, paint).
+ */
+async function trace(label: string, page: Page): Promise<void> {
+  const cdp = await page.context().newCDPSession(page)
+  const events: TraceEvent[] = []
+  cdp.on('Tracing.dataCollected', ({ value }) => events.push(...(value as unknown as TraceEvent[])))
+  const done = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()))
+  await cdp.send('Tracing.start', {
+    categories: 'toplevel,devtools.timeline,blink',
+    transferMode: 'ReportEvents',
+  })
+  await typeSearchQueries(page, 1)
+  await cdp.send('Tracing.end')
+  await done
+  await cdp.detach()
+  const main = events.find((e) => e.name === 'EventDispatch' && e.args?.data?.type === 'input')?.tid
+  const spans = events.filter((e) => e.tid === main && e.ph === 'X' && e.dur).sort((a, b) => a.ts - b.ts)
+  const end = (e: TraceEvent) => e.ts + (e.dur ?? 0)
+  const cpu = (e: TraceEvent | undefined) => (e?.tdur ?? 0) / 1000
+  const inside = (outer: TraceEvent, names: string[]) =>
+    spans
+      .filter((e) => names.includes(e.name) && e.ts >= outer.ts && end(e) <= end(outer))
+      .reduce((sum, e) => sum + cpu(e), 0)
+  const rows = new Map<string, number[]>()
+  const add = (key: string, ms: number) => rows.set(key, [...(rows.get(key) ?? []), ms])
+  for (const input of spans.filter((e) => e.name === 'EventDispatch' && e.args?.data?.type === 'input')) {
+    const task = spans
+      .filter((t) => t.name === 'ThreadControllerImpl::RunTask' && t.ts <= input.ts && end(t) >= end(input))
+      .at(-1)
+    if (!task) continue
+    add('input task', cpu(task))
+    add('  input event dispatch (app handlers + microtasks)', cpu(input))
+    add('  forced style + layout in the task', inside(task, ['UpdateLayoutTree', 'Layout']))
+    const frame = spans.find((e) => e.name === 'WebFrameWidgetImpl::UpdateLifecycle' && e.ts >= end(task))
+    add('next frame lifecycle (style, layout, paint)', cpu(frame))
+  }
+  console.log(`${label}: trace, CPU per input event: mean / p50 / p95 ms`)
+  for (const [key, values] of rows)
+    console.log(
+      `  ${(values.reduce((a, b) => a + b, 0) / values.length).toFixed(2).padStart(6)} ${percentile(values, 0.5).toFixed(2).padStart(6)} ${percentile(values, 0.95).toFixed(2).padStart(6)}  ${key}`,
+    )
+}
+
+async function openApp(bed: TestBed, dayData: string, name: string, user: string, baseUrl: string) {
+  const app = await TestApp.start({
+    name,
+    baseUrl,
+    pbx: bed.pbx.info,
+    account: { user },
+    prepare: (dir: string) => copyDayData(dayData, dir),
+    beforeLoad: (ua) => ua.context.addInitScript(pageProbe),
+  })
+  await app.waitRegistered()
+  await app.page.getByRole('list', { name: 'Contact list' }).getByRole('listitem').first().waitFor()
+  // As the bench does (day-use.ts): typing starts as soon as the first contact is listed.
+  await app.page.waitForTimeout(settleMs)
+  // How long each input event waited before the page's first listener ran.
+  await app.page.evaluate(() => {
+    const waits: number[] = []
+    ;(window as unknown as { __waits: typeof waits }).__waits = waits
+    window.addEventListener('input', (event) => waits.push(performance.now() - event.timeStamp), {
+      capture: true,
+    })
+  })
+  return app
+}
+
+function report(label: string, keys: Keystroke[]): void {
+  console.log(`${label}:`)
+  const changed = keys.filter((k) => k.listChanged)
+  const unchanged = keys.filter((k) => !k.listChanged)
+  const rows: Array<[string, number[]]> = [
+    ['keystroke → list updated', keys.map((k) => k.listMs)],
+    ['  list changed', changed.map((k) => k.listMs)],
+    ["  list unchanged (end of the app's handling)", unchanged.map((k) => k.listMs)],
+    ['keystroke → next frame', keys.map((k) => k.frameMs)],
+    ['as timed before: list updated', keys.map((k) => k.asBefore.listMs)],
+    ['as timed before: next frame', keys.map((k) => k.asBefore.frameMs)],
+  ]
+  for (const [name, values] of rows) say(`  ${name}`, values)
+  const perRound = keys.length / rounds
+  console.log(
+    '  list p95 by round: ' +
+      Array.from({ length: rounds }, (_, r) =>
+        percentile(
+          keys.slice(Math.round(r * perRound), Math.round((r + 1) * perRound)).map((k) => k.listMs),
+          0.95,
+        ).toFixed(1),
+      ).join(' '),
+  )
+  const byLength = new Map<number, number[]>()
+  for (const k of keys) byLength.set(k.value.length, [...(byLength.get(k.value.length) ?? []), k.listMs])
+  console.log(
+    '  list p50 by characters typed: ' +
+      [...byLength]
+        .sort((a, b) => a[0] - b[0])
+        .map(([length, ms]) => `${length}: ${percentile(ms, 0.5).toFixed(1)}`)
+        .join('  '),
+  )
+}
+
+const bed = await startTestBed(() => undefined)
+const closers: Array<() => Promise<unknown>> = [() => bed.stop()]
+try {
+  if (bed.rendererBuildError) throw new Error(bed.rendererBuildError)
+  const dayData = join(bed.runDir, 'day-data')
+  mkdirSync(dayData)
+  writeDayData(dayData)
+  const apps: Array<{ label: string; app: TestApp; keys: Keystroke[] }> = []
+  const app = await openApp(bed, dayData, 'search-profile', '3401', bed.baseUrl)
+  closers.unshift(() => app.close())
+  apps.push({ label: 'this tree', app, keys: [] })
+  const compareDir = args.includes('--compare') ? args[args.indexOf('--compare') + 1] : undefined
+  if (compareDir) {
+    const other = await serveStatic({ '/': compareDir })
+    closers.unshift(() => new Promise((r) => other.server.close(() => r(undefined))))
+    const otherApp = await openApp(bed, dayData, 'search-compare', '3402', `http://127.0.0.1:${other.port}`)
+    closers.unshift(() => otherApp.close())
+    apps.push({ label: compareDir, app: otherApp, keys: [] })
+  }
+  // Rounds alternate between the pages, so a busy spell of the machine hits both alike.
+  for (let round = 0; round < rounds; round++)
+    for (const entry of apps) entry.keys.push(...(await typeSearchQueries(entry.app.page, 1)))
+  for (const { label, app, keys } of apps) {
+    report(label, keys)
+    const page = app.page
+    const waits = await page.evaluate(() => (window as unknown as { __waits: number[] }).__waits)
+    say('  input event timeStamp → first listener', waits)
+  }
+  const page = app.page
+  const inert = await inertKeystrokes(page, searchQueries, rounds)
+  const floor: Array<[string, number[]]> = [
+    ['inert field: keystroke → next frame', inert.map((k) => k.frameMs)],
+    ['inert field: as timed before: next frame', inert.map((k) => k.asBefore.frameMs)],
+  ]
+  for (const [name, values] of floor) say(name, values)
+  console.log(`frame interval: median ${(await frameInterval(page)).toFixed(2)} ms`)
+  if (args.includes('--trace')) for (const { label, app } of apps) await trace(label, app.page)
+  if (args.includes('--profile')) await profile(page)
+} finally {
+  await closeAll(closers)
+}
