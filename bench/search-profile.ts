@@ -95,7 +95,7 @@ interface TraceEvent {
  * microtasks), the input event's dispatch inside it, forced style/layout inside it, and the next
  * frame's main-thread lifecycle (style, layout, paint).
  */
-async function trace(label: string, page: Page): Promise<void> {
+async function trace(label: string, page: Page, type: () => Promise<unknown>): Promise<void> {
   const cdp = await page.context().newCDPSession(page)
   const events: TraceEvent[] = []
   cdp.on('Tracing.dataCollected', ({ value }) => events.push(...(value as unknown as TraceEvent[])))
@@ -104,7 +104,7 @@ async function trace(label: string, page: Page): Promise<void> {
     categories: 'toplevel,devtools.timeline,blink',
     transferMode: 'ReportEvents',
   })
-  await typeSearchQueries(page, 1)
+  await type()
   await cdp.send('Tracing.end')
   await done
   await cdp.detach()
@@ -126,8 +126,12 @@ async function trace(label: string, page: Page): Promise<void> {
     add('input task', cpu(task))
     add('  input event dispatch (app handlers + microtasks)', cpu(input))
     add('  forced style + layout in the task', inside(task, ['UpdateLayoutTree', 'Layout']))
+    add('    of which style', inside(task, ['UpdateLayoutTree']))
     const frame = spans.find((e) => e.name === 'WebFrameWidgetImpl::UpdateLifecycle' && e.ts >= end(task))
     add('next frame lifecycle (style, layout, paint)', cpu(frame))
+    if (frame)
+      for (const name of ['UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Layerize'])
+        add(`  ${name}`, inside(frame, [name]))
   }
   console.log(`${label}: trace, CPU per input event: mean / p50 / p95 ms`)
   for (const [key, values] of rows)
@@ -230,7 +234,10 @@ try {
   ]
   for (const [name, values] of floor) say(name, values)
   console.log(`frame interval: median ${(await frameInterval(page)).toFixed(2)} ms`)
-  if (args.includes('--trace')) for (const { label, app } of apps) await trace(label, app.page)
+  if (args.includes('--trace')) {
+    for (const { label, app } of apps) await trace(label, app.page, () => typeSearchQueries(app.page, 1))
+    await trace('inert field', page, () => inertKeystrokes(page, searchQueries, 1))
+  }
   if (args.includes('--profile')) await profile(page)
 } finally {
   await closeAll(closers)
