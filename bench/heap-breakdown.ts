@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { TestApp } from '../e2e/harness/app'
 import { startTestBed } from '../e2e/harness/test-bed'
+import { recordTrace } from './chromium-trace'
 import { copyDayData, writeDayData } from './day-data'
 import { contactListShown, heapAfterGc, loadToRegistered, pageMarks, pageProbe } from './page-probe'
 import { percentile } from './suite'
@@ -303,34 +304,21 @@ async function profileTyping(page: Page): Promise<void> {
     console.log(`${ms.toFixed(1).padStart(8)} ms  ${key}`)
 }
 
-interface TraceEvent {
-  name: string
-  ph: string
-  dur?: number
-  tid: number
-  args?: { data?: { type?: string } }
-}
-
 /** A Chromium trace of typing: main-thread time per event kind (style, layout, paint, script). */
 async function traceTyping(page: Page): Promise<void> {
-  const cdp = await page.context().newCDPSession(page)
-  const events: TraceEvent[] = []
-  cdp.on('Tracing.dataCollected', ({ value }) => events.push(...(value as unknown as TraceEvent[])))
-  const done = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()))
-  await cdp.send('Tracing.start', {
-    categories: 'devtools.timeline,disabled-by-default-devtools.timeline',
-    transferMode: 'ReportEvents',
-  })
   const field = page.locator('#contact-search')
   let typed = 0
-  for (const query of ['ostlund', 'åsa ö', '+46 8-12', 'nyström 4']) {
-    await field.pressSequentially(query, { delay: 40 })
-    typed += query.length
-    await field.fill('')
-  }
-  await cdp.send('Tracing.end')
-  await done
-  await cdp.detach()
+  const events = await recordTrace(
+    page,
+    'devtools.timeline,disabled-by-default-devtools.timeline',
+    async () => {
+      for (const query of ['ostlund', 'åsa ö', '+46 8-12', 'nyström 4']) {
+        await field.pressSequentially(query, { delay: 40 })
+        typed += query.length
+        await field.fill('')
+      }
+    },
+  )
   const main = events.find((e) => e.name === 'EventDispatch' && e.args?.data?.type === 'input')?.tid
   const totals = new Map<string, number>()
   for (const e of events) {

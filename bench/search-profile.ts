@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core'
 import { TestApp } from '../e2e/harness/app'
 import { serveStatic } from '../e2e/harness/static-server'
 import { startTestBed, type TestBed } from '../e2e/harness/test-bed'
+import { recordTrace, type TraceEvent } from './chromium-trace'
 import { copyDayData, writeDayData } from './day-data'
 import { searchQueries, typeSearchQueries } from './day-use'
 import { frameInterval, inertKeystrokes, pageProbe, type Keystroke } from './page-probe'
@@ -17,10 +18,10 @@ import { closeAll, percentile } from './suite'
  *   screen's frame interval, measured in the same page;
  * - `--trace`: main-thread time per keystroke by event kind (input dispatch, style, layout,
  *   paint…) from a Chromium trace;
- * - `--profile`: a CPU profile of the typing, self and inclusive time per function.
+ * (A CPU profile of the same typing: `bench/heap-breakdown.ts --profile`.)
  * `--compare <dir>`: a second page from another renderer build (e.g. main's), typing rounds
  *   alternating with this tree's, so both are measured in the same run.
- * `node --import tsx bench/search-profile.ts [--rounds N] [--compare dir] [--trace] [--profile]`
+ * `node --import tsx bench/search-profile.ts [--rounds N] [--compare dir] [--trace]`
  * A tool to find where the time goes, not a bench figure (those are cold-start's).
  */
 
@@ -31,64 +32,6 @@ const say = (label: string, values: number[]) => console.log(line(label, values)
 const line = (label: string, values: number[]) =>
   `${label}: n ${values.length} p50 ${percentile(values, 0.5).toFixed(1)} p95 ${percentile(values, 0.95).toFixed(1)} max ${Math.max(...values).toFixed(1)} ms`
 
-interface ProfileNode {
-  id: number
-  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number }
-  children?: number[]
-}
-
-async function profile(page: Page): Promise<void> {
-  const cdp = await page.context().newCDPSession(page)
-  await cdp.send('Profiler.enable')
-  await cdp.send('Profiler.setSamplingInterval', { interval: 100 })
-  await cdp.send('Profiler.start')
-  const events = (await typeSearchQueries(page, 2)).length
-  const { profile } = (await cdp.send('Profiler.stop')) as unknown as {
-    profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] }
-  }
-  await cdp.detach()
-  const byId = new Map(profile.nodes.map((node) => [node.id, node]))
-  const parent = new Map<number, number>()
-  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id)
-  const self = new Map<string, number>()
-  const inclusive = new Map<string, number>()
-  const keyOf = (frame: ProfileNode['callFrame']) =>
-    `${frame.functionName || '(anon)'} ${frame.url.split('/').pop() ?? ''}:${frame.lineNumber}:${frame.columnNumber}`
-  profile.samples.forEach((id, i) => {
-    const ms = (profile.timeDeltas[i] ?? 0) / 1000
-    const frame = byId.get(id)?.callFrame
-    if (frame) self.set(keyOf(frame), (self.get(keyOf(frame)) ?? 0) + ms)
-    const seen = new Set<string>()
-    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
-      const f = byId.get(at)?.callFrame
-      if (!f || !f.url || seen.has(keyOf(f))) continue
-      seen.add(keyOf(f))
-      inclusive.set(keyOf(f), (inclusive.get(keyOf(f)) ?? 0) + ms)
-    }
-  })
-  const busy = [...self].filter(([key]) => !key.startsWith('(idle)'))
-  console.log(
-    `profile of ${events} input events: ${busy.reduce((sum, [, ms]) => sum + ms, 0).toFixed(0)} ms busy`,
-  )
-  console.log('self, top 30:')
-  for (const [key, ms] of busy.sort((a, b) => b[1] - a[1]).slice(0, 30))
-    console.log(`${ms.toFixed(1).padStart(8)} ms  ${key}`)
-  console.log('inclusive, top 30:')
-  for (const [key, ms] of [...inclusive].sort((a, b) => b[1] - a[1]).slice(0, 30))
-    console.log(`${ms.toFixed(1).padStart(8)} ms  ${key}`)
-}
-
-interface TraceEvent {
-  name: string
-  ph: string
-  ts: number
-  dur?: number
-  /** Thread (CPU) time: what the work cost, whatever the machine's load. */
-  tdur?: number
-  tid: number
-  args?: { data?: { type?: string } }
-}
-
 /**
  * A Chromium trace of one round of typing; per input event, CPU time (thread time, so a loaded
  * machine does not inflate it) of: the task that dispatched it (editing, the app's handlers and
@@ -96,18 +39,7 @@ interface TraceEvent {
  * frame's main-thread lifecycle (style, layout, paint).
  */
 async function trace(label: string, page: Page, type: () => Promise<unknown>): Promise<void> {
-  const cdp = await page.context().newCDPSession(page)
-  const events: TraceEvent[] = []
-  cdp.on('Tracing.dataCollected', ({ value }) => events.push(...(value as unknown as TraceEvent[])))
-  const done = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()))
-  await cdp.send('Tracing.start', {
-    categories: 'toplevel,devtools.timeline,blink',
-    transferMode: 'ReportEvents',
-  })
-  await type()
-  await cdp.send('Tracing.end')
-  await done
-  await cdp.detach()
+  const events = await recordTrace(page, 'toplevel,devtools.timeline,blink', type)
   const main = events.find((e) => e.name === 'EventDispatch' && e.args?.data?.type === 'input')?.tid
   const spans = events.filter((e) => e.tid === main && e.ph === 'X' && e.dur).sort((a, b) => a.ts - b.ts)
   const end = (e: TraceEvent) => e.ts + (e.dur ?? 0)
@@ -238,7 +170,6 @@ try {
     for (const { label, app } of apps) await trace(label, app.page, () => typeSearchQueries(app.page, 1))
     await trace('inert field', page, () => inertKeystrokes(page, searchQueries, 1))
   }
-  if (args.includes('--profile')) await profile(page)
 } finally {
   await closeAll(closers)
 }
