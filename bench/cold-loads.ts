@@ -14,6 +14,7 @@ import {
   longestTask,
   pageProbe,
 } from './page-probe'
+import { ipcRoundTrips, readStartTrace, startTraceProbe, type StartTrace } from './start-trace'
 
 /**
  * One cold start: a fresh Chromium profile (empty HTTP cache, no compiled code) loads the page
@@ -29,6 +30,8 @@ export interface ColdLoad {
   heapMb: number
   /** URL paths fetched before "Registered" (document, scripts, styles). */
   fetched: string[]
+  /** Where the time to "Registered" went (see start-trace.ts). */
+  trace: StartTrace
 }
 
 export type Variant = 'parley' | 'parley-data' | 'minimal'
@@ -56,9 +59,10 @@ async function measure(page: Page, loaded?: (page: Page) => Promise<void>): Prom
   const registeredMs = await loadToRegistered(page)
   const longestTaskMs = await longestTask(page, 0, registeredMs)
   const fetched = await fetchedBefore(page, registeredMs)
+  const trace = await readStartTrace(page, registeredMs)
   await loaded?.(page)
   await page.waitForTimeout(settleMs)
-  return { registeredMs, longestTaskMs, heapMb: await heapAfterGc(page), fetched }
+  return { registeredMs, longestTaskMs, heapMb: await heapAfterGc(page), fetched, trace }
 }
 
 export async function coldLoad(variant: Variant, setup: ColdLoadSetup, round: number): Promise<ColdLoad> {
@@ -67,6 +71,7 @@ export async function coldLoad(variant: Variant, setup: ColdLoadSetup, round: nu
     const ua = await launchUserAgent(name)
     try {
       await ua.context.addInitScript(pageProbe)
+      await ua.context.addInitScript(startTraceProbe)
       const query = new URLSearchParams({
         ws: wsUrl(setup.pbx),
         user: users.minimal,
@@ -85,7 +90,10 @@ export async function coldLoad(variant: Variant, setup: ColdLoadSetup, round: nu
     pbx: setup.pbx,
     account: { user: users[variant] },
     ...(variant === 'parley-data' ? { prepare: (dir: string) => copyDayData(setup.dayData, dir) } : {}),
-    beforeLoad: (ua) => ua.context.addInitScript(pageProbe),
+    beforeLoad: async (ua) => {
+      await ua.context.addInitScript(pageProbe)
+      await ua.context.addInitScript(startTraceProbe)
+    },
   })
   try {
     return await measure(app.page, variant === 'parley-data' ? dataShown : undefined)
@@ -106,4 +114,22 @@ export function gzipKb(root: string, paths: readonly string[]): number {
     }
   }
   return bytes / 1024
+}
+
+/** The harness's IPC round trips (socket vs Playwright's binding) in one registered, idle Parley. */
+export async function harnessIpcRoundTrips(
+  setup: ColdLoadSetup,
+): Promise<{ socket: number; binding: number }> {
+  const app = await TestApp.start({
+    name: 'ipc-round-trips',
+    baseUrl: setup.baseUrl,
+    pbx: setup.pbx,
+    account: { user: users.parley },
+  })
+  try {
+    await app.waitRegistered()
+    return await ipcRoundTrips(app.page)
+  } finally {
+    await app.close()
+  }
 }

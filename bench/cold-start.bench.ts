@@ -1,12 +1,13 @@
-import { mkdirSync } from 'node:fs'
+import { mkdirSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { build } from 'vite'
 import { serveStatic } from '../e2e/harness/static-server'
 import { startTestBed } from '../e2e/harness/test-bed'
-import { coldLoad, gzipKb, type ColdLoad, type Variant } from './cold-loads'
+import { coldLoad, gzipKb, harnessIpcRoundTrips, type ColdLoad, type Variant } from './cold-loads'
 import { writeDayData } from './day-data'
 import { measureDayUse } from './day-use'
 import { mainLoadingMaxBlock } from './main-loading'
+import { traceFigures } from './start-trace'
 import { closeAll, median, percentile, type BenchFigure, type BenchSuite } from './suite'
 
 /**
@@ -18,6 +19,12 @@ import { closeAll, median, percentile, type BenchFigure, type BenchSuite } from 
  * the minimal page of the same run is the figure to read.
  */
 const rounds = 11
+/**
+ * While working on start-up: PARLEY_COLD_ROUNDS=3 PARLEY_COLD_LOADS_ONLY=1 for a quick look at
+ * the loads alone; PARLEY_COLD_TRACE_FILE=/tmp/t.json keeps every load's trace.
+ */
+const roundsRun = Number(process.env.PARLEY_COLD_ROUNDS) || rounds
+const loadsOnly = process.env.PARLEY_COLD_LOADS_ONLY === '1'
 const variants: Variant[] = ['minimal', 'parley', 'parley-data']
 const labels: Record<Variant, string> = {
   minimal: 'minimal SIP.js page',
@@ -78,18 +85,15 @@ export const coldStartBench: BenchSuite = {
       }
 
       const loads: Record<Variant, ColdLoad[]> = { minimal: [], parley: [], 'parley-data': [] }
-      for (let round = 0; round <= rounds; round++) {
+      for (let round = 0; round <= roundsRun; round++) {
         for (const variant of variants) {
           const load = await coldLoad(variant, setup, round)
           if (round > 0) loads[variant].push(load)
         }
       }
       const registered = (variant: Variant) => median(loads[variant].map((l) => l.registeredMs))
-      const day = await measureDayUse(bed, dayData)
-      const mainBlockMs = await mainLoadingMaxBlock(dayData)
       const rendererDir = join(bed.runDir, 'renderer')
-
-      return [
+      const loadFiguresAll: BenchFigure[] = [
         ...variants.flatMap((variant) => loadFigures(variant, loads[variant])),
         {
           name: 'ratio page load → Registered, Parley / minimal',
@@ -114,6 +118,27 @@ export const coldStartBench: BenchSuite = {
           ms: gzipKb(minimalDir, loads.minimal[0]?.fetched ?? []),
           unit: 'kB',
         },
+      ]
+      const ipc = await harnessIpcRoundTrips(setup)
+      const traces = variants.flatMap((variant) =>
+        traceFigures(
+          labels[variant],
+          loads[variant].map((load) => load.trace),
+        ),
+      )
+      // Every load's whole trace, for reading one start from end to end.
+      const traceFile = process.env.PARLEY_COLD_TRACE_FILE
+      if (traceFile) writeFileSync(traceFile, JSON.stringify(loads, null, 1))
+      const ipcFigures: BenchFigure[] = [
+        { name: 'harness IPC round trip, idle page, socket (window.parley)', ms: ipc.socket },
+        { name: "harness IPC round trip, idle page, Playwright's binding (before)", ms: ipc.binding },
+      ]
+      if (loadsOnly) return [...loadFiguresAll, ...traces, ...ipcFigures]
+      const day = await measureDayUse(bed, dayData)
+      const mainBlockMs = await mainLoadingMaxBlock(dayData)
+
+      return [
+        ...loadFiguresAll,
         {
           name: `contact search (10,000) keystroke → list updated, p95`,
           ms: day.keystrokeListP95,
@@ -150,6 +175,8 @@ export const coldStartBench: BenchSuite = {
           ms: mainBlockMs,
           target: 50,
         },
+        ...traces,
+        ...ipcFigures,
       ]
     } finally {
       await closeAll(closers)

@@ -13,6 +13,9 @@ import type { SavedAccount } from './state/saved-account'
 import { nextTask } from './state/tasks'
 import './styles/app.css'
 
+// This module and what it imports (SIP.js, Svelte, the state) are evaluated: see main.ts's mark.
+performance.mark('parley:boot-evaluated')
+
 export interface BootDeps {
   api: ParleyApi
   log: Log
@@ -63,8 +66,10 @@ export async function boot({ api, log, savedAccount }: BootDeps): Promise<void> 
   // for the window's lifetime: nothing stops it.
   await nextTask()
   state.start()
+  performance.mark('parley:started')
   await nextTask()
   const target = document.getElementById('app')
   if (!target) throw new Error('#app is missing from index.html')
   mount(App, { target, props: { state } })
+  performance.mark('parley:mounted')
 }

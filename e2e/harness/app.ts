@@ -12,21 +12,64 @@ import { TLS_HOST } from './certs'
 
 type TlsTrust = { caFile: string; hosts: Record<string, string> }
 import { eventually } from './wait'
+import { startIpcSocket, type IpcSocket } from './ipc-socket'
 
 /**
  * Runs in the app page before its scripts: `window.parley` exactly as preload shapes it (only
- * contract channels pass, `on` returns its unsubscribe), with Playwright's binding in place of
- * Electron's IPC. Events from main arrive through `__parleyDeliver`.
+ * contract channels pass, `on` returns its unsubscribe). In place of Electron's IPC: in the
+ * main frame, one WebSocket to this process (ipc-socket.ts: invokes, answers and main's events
+ * in one ordered stream, as Electron's IPC is); in sub-frames, Playwright's binding. Events
+ * pushed by a test arrive through `__parleyDeliver`.
  */
-function parleyBridge(channels: { invoke: string[]; events: string[] }): void {
+function parleyBridge(channels: { invoke: string[]; events: string[]; socket: string }): void {
   type Listener = (payload: unknown) => void
   const allowedInvoke = new Set(channels.invoke)
   const allowedEvents = new Set(channels.events)
   const listeners = new Map<string, Set<Listener>>()
+  // Each invoke's round trip in the page's clock, for the bench's start-up trace.
+  const ipcTimes: Array<{ channel: string; sent: number; answered: number }> = []
+  Object.defineProperty(window, '__parleyIpcTimes', { value: ipcTimes })
   const w = window as unknown as {
     __parleyInvoke(channel: string, request: unknown): Promise<unknown>
     __parleyDeliver(event: string, payload: unknown): void
     parley: unknown
+  }
+  const deliver = (event: string, payload: unknown) => {
+    for (const listener of listeners.get(event) ?? []) listener(payload)
+  }
+  let viaSocket: ((channel: string, request: unknown) => Promise<unknown>) | null = null
+  if (window === window.top) {
+    // Opened as the document starts, as Electron's IPC is there before the page's scripts.
+    const socket = new WebSocket(channels.socket)
+    const waiting = new Map<number, { resolve(answer: unknown): void; reject(error: Error): void }>()
+    const unsent: string[] = []
+    let nextId = 1
+    socket.onopen = () => unsent.splice(0).forEach((message) => socket.send(message))
+    socket.onmessage = (message: MessageEvent<string>) => {
+      const data = JSON.parse(message.data) as {
+        id?: number
+        answer?: unknown
+        event?: string
+        payload?: unknown
+      }
+      if (data.id === undefined) deliver(data.event ?? '', data.payload)
+      else {
+        waiting.get(data.id)?.resolve(data.answer)
+        waiting.delete(data.id)
+      }
+    }
+    socket.onclose = () => {
+      for (const call of waiting.values()) call.reject(new Error('IPC closed'))
+      waiting.clear()
+    }
+    viaSocket = (channel, request) =>
+      new Promise((resolve, reject) => {
+        const id = nextId++
+        waiting.set(id, { resolve, reject })
+        const message = JSON.stringify({ id, channel, request })
+        if (socket.readyState === WebSocket.OPEN) socket.send(message)
+        else unsent.push(message)
+      })
   }
   const api = {
     invoke(channel: string, request?: unknown) {
@@ -36,12 +79,18 @@ function parleyBridge(channels: { invoke: string[]; events: string[] }): void {
           error: { code: 'forbidden', message: `Unknown channel ${channel}` },
         })
       }
-      // The answer as Electron's IPC hands it over, a structured clone: Playwright's transport
-      // builds every array by push (17 slots for a contact's 2 numbers), which alone added
-      // 0.8 MB to the heap of a window holding 10,000 contacts (bench/heap-breakdown.ts).
-      return w
-        .__parleyInvoke(channel, request === undefined ? undefined : JSON.parse(JSON.stringify(request)))
-        .then((answer) => structuredClone(answer))
+      const sent = performance.now()
+      const copy = request === undefined ? undefined : JSON.parse(JSON.stringify(request))
+      // The answer as Electron's IPC hands it over, a fresh copy: Playwright's transport builds
+      // every array by push (17 slots for a contact's 2 numbers), which alone added 0.8 MB to the
+      // heap of a window holding 10,000 contacts (bench/heap-breakdown.ts).
+      const answer = viaSocket
+        ? viaSocket(channel, copy)
+        : w.__parleyInvoke(channel, copy).then((value) => structuredClone(value))
+      return answer.then((value) => {
+        ipcTimes.push({ channel, sent, answered: performance.now() })
+        return value
+      })
     },
     on(event: string, listener: Listener) {
       if (!allowedEvents.has(event)) return () => undefined
@@ -51,11 +100,7 @@ function parleyBridge(channels: { invoke: string[]; events: string[] }): void {
       return () => void set.delete(listener)
     },
   }
-  Object.defineProperty(w, '__parleyDeliver', {
-    value: (event: string, payload: unknown) => {
-      for (const listener of listeners.get(event) ?? []) listener(payload)
-    },
-  })
+  Object.defineProperty(w, '__parleyDeliver', { value: deliver })
   Object.defineProperty(w, 'parley', { value: Object.freeze(api), enumerable: true })
 }
 
@@ -106,10 +151,16 @@ export class TestApp {
 
   private constructor(
     readonly ua: UserAgentBrowser,
-    private currentMain: HeadlessMain,
+    /** Main as it is now (replaced by restart()); the IPC socket reads it on each call. */
+    private readonly mainNow: { main: HeadlessMain },
     readonly dataDir: string,
     private readonly setup: MainSetup,
+    private readonly ipc: IpcSocket,
   ) {}
+
+  private get currentMain(): HeadlessMain {
+    return this.mainNow.main
+  }
 
   /** Main's log folder (parley.log, sip-trace.log): headless main's default when no logRoot. */
   get logFolder(): string {
@@ -156,14 +207,22 @@ export class TestApp {
       ...(options.trustTestCa && caFile ? { trustCaFile: caFile } : {}),
       ...(options.locale ? { locale: options.locale } : {}),
     })
-    const app = new TestApp(ua, main, dataDir, setup)
+    const mainNow = { main }
+    const socket = await startIpcSocket((channel, request, sender) =>
+      mainNow.main.dispatch(channel, request, sender),
+    )
+    const app = new TestApp(ua, mainNow, dataDir, setup, socket)
     await ua.context.exposeBinding('__parleyInvoke', async (source, channel: string, request: unknown) =>
       app.currentMain.dispatch(channel, request, {
         frameUrl: source.frame.url(),
         isMainFrame: source.frame === source.page.mainFrame(),
       }),
     )
-    await ua.context.addInitScript(parleyBridge, { invoke: [...invokeChannels], events: [...eventChannels] })
+    await ua.context.addInitScript(parleyBridge, {
+      invoke: [...invokeChannels],
+      events: [...eventChannels],
+      socket: socket.url,
+    })
     app.forwardEvents()
     await options.beforeLoad?.(ua)
     await app.load()
@@ -175,14 +234,17 @@ export class TestApp {
   }
 
   private forwardEvents(): void {
-    this.stopForwarding = this.currentMain.events.onAny((event, payload) => void this.deliver(event, payload))
+    // Main's events take the page's IPC socket once it is open, in order with invoke answers.
+    this.stopForwarding = this.currentMain.events.onAny((event, payload) => {
+      if (!this.ipc.send(event, payload)) void this.deliver(event, payload)
+    })
   }
 
   /** Stops main (as quitting the app does), creates it again over the same folder, reloads the page. */
   async restart(): Promise<void> {
     this.stopForwarding()
     await this.currentMain.stop()
-    this.currentMain = await TestApp.createMain(this.dataDir, this.setup)
+    this.mainNow.main = await TestApp.createMain(this.dataDir, this.setup)
     this.forwardEvents()
     await this.page.reload()
   }
@@ -252,6 +314,7 @@ export class TestApp {
   async close(): Promise<void> {
     this.stopForwarding()
     await this.ua.close()
+    await this.ipc.close()
     await this.currentMain.stop()
     rmSync(this.dataDir, { recursive: true, force: true })
   }
