@@ -25,6 +25,8 @@ export interface StartTrace {
   registerAnswered: Array<{ status: number; at: number }>
   registeredDom: number
   registeredFrame: number
+  /** Main-thread tasks over 50 ms before "Registered" (from page-probe.ts, when it runs). */
+  longTasks: Array<{ start: number; duration: number }>
 }
 
 interface TraceMarks {
@@ -86,6 +88,7 @@ export async function readStartTrace(page: Page, registeredMs: number): Promise<
     const w = window as unknown as {
       __parleyStartTrace: TraceMarks
       __parleyIpcTimes?: Array<{ channel: string; sent: number; answered: number }>
+      __parleyBench?: { longTasks: Array<{ start: number; duration: number }> }
     }
     const [navigation] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[]
     const files = (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
@@ -105,6 +108,7 @@ export async function readStartTrace(page: Page, registeredMs: number): Promise<
       ipc: (w.__parleyIpcTimes ?? []).filter((call) => call.sent <= registeredDom),
       marks,
       registeredDom,
+      longTasks: (w.__parleyBench?.longTasks ?? []).filter((task) => task.start < registeredDom),
     }
   }, registeredMs)
 }

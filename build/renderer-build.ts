@@ -1,5 +1,6 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte'
 import type { UserConfig } from 'vite'
+import { preloadStartUp } from './preload-start-up'
 
 /**
  * How the renderer is built, shared by electron.vite.config.ts (the app) and the test bed
@@ -8,7 +9,7 @@ import type { UserConfig } from 'vite'
  */
 export function rendererBuildConfig(): Pick<UserConfig, 'plugins'> & { build: UserConfig['build'] } {
   return {
-    plugins: [svelte()],
+    plugins: [svelte(), preloadStartUp()],
     build: {
       // Minified: the window fetches and evaluates less code before it can register (issue 14).
       minify: true,

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { AccountState } from '../../contract/ipc'
 import { accountSchema, type Account } from '../../contract/schemas'
 import { readSavedAccount } from './saved-account'
+import { nextTask } from './tasks'
 import { SignInState } from './sign-in.svelte'
 import { FakeApi } from '../testing/fake-api'
 import { FakePhone } from '../testing/fake-phone'
@@ -142,8 +143,13 @@ describe('SignInState', () => {
     phone.emit('registration', { state: 'connecting', attempt: 1 })
     expect(phone.commandNames()).toEqual(['connect'])
     phone.emit('registration', { state: 'registered', since: 1 })
+    // Not in the task that shows "Registered": the indicator is drawn first.
+    expect(phone.commandNames()).toEqual(['connect'])
+    expect(session.registration.state).toBe('registered')
+    await nextTask()
     phone.emit('registration', { state: 'failed', reason: 'closed', message: message('registration.closed') })
     phone.emit('registration', { state: 'registered', since: 2 })
+    await nextTask()
     expect(phone.commands.filter((command) => command.name === 'prepareMicrophone')).toEqual([
       { name: 'prepareMicrophone', args: [false] },
     ])

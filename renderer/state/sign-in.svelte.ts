@@ -49,7 +49,9 @@ export class SignInState {
       this.phone.on('registration', (status) => {
         this.logRegistration(status)
         this.registration = status
-        if (status.state === 'registered') this.warmMicrophone()
+        // A task later: opening the device holds the window for a moment (up to ~45 ms seen
+        // under load), and "Registered" is shown first (issue 14).
+        if (status.state === 'registered') void nextTask().then(() => this.warmMicrophone())
       }),
     ]
     return () => stops.forEach((stop) => stop())

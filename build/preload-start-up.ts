@@ -1,0 +1,61 @@
+import type { Plugin, Rollup } from 'vite'
+
+type OutputBundle = Rollup.OutputBundle
+type OutputChunk = Rollup.OutputChunk
+
+/**
+ * The window's entry (renderer/main.ts) asks main for the saved account, then imports boot.ts,
+ * which brings SIP.js, Svelte and the app. Without help the browser would learn of boot's files
+ * only once the entry has been fetched and run: two fetches in a row before anything can
+ * register. This lists boot's chunk, its static imports and its styles in index.html
+ * (modulepreload and stylesheet links), so all of them are fetched in parallel with the entry;
+ * they are still evaluated only when the entry imports them, in a task of their own (issue 14).
+ */
+export function preloadStartUp(startModule = '/renderer/boot.ts'): Plugin {
+  return {
+    name: 'parley-preload-start-up',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, context) {
+        const bundle = context.bundle
+        if (!bundle) return []
+        const start = Object.values(bundle).find(
+          (file): file is OutputChunk => file.type === 'chunk' && (file.facadeModuleId ?? '').endsWith(startModule),
+        )
+        if (!start) throw new Error(`preload-start-up: no chunk for ${startModule}`)
+        // The entry itself is in index.html already.
+        const scripts = [start.fileName, ...staticImports(bundle, start)].filter((name) => !chunkAt(bundle, name)?.isEntry)
+        const styles = [...new Set(scripts.flatMap((name) => [...(chunkAt(bundle, name)?.viteMetadata?.importedCss ?? [])]))]
+        return [
+          ...styles.map((name) => ({
+            tag: 'link',
+            attrs: { rel: 'stylesheet', crossorigin: true, href: `./${name}` },
+            injectTo: 'head' as const,
+          })),
+          ...scripts.map((name) => ({
+            tag: 'link',
+            attrs: { rel: 'modulepreload', crossorigin: true, href: `./${name}` },
+            injectTo: 'head' as const,
+          })),
+        ]
+      },
+    },
+  }
+}
+
+function chunkAt(bundle: OutputBundle, name: string): OutputChunk | undefined {
+  const file = bundle[name]
+  return file?.type === 'chunk' ? file : undefined
+}
+
+/** Every chunk `chunk` imports statically, transitively, each once. */
+function staticImports(bundle: OutputBundle, chunk: OutputChunk, seen = new Set<string>()): string[] {
+  for (const name of chunk.imports) {
+    if (seen.has(name)) continue
+    seen.add(name)
+    const imported = chunkAt(bundle, name)
+    if (imported) staticImports(bundle, imported, seen)
+  }
+  return [...seen]
+}
