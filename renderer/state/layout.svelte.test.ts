@@ -36,6 +36,13 @@ describe('LayoutState', () => {
     expect(layout.layout).toBe('wide')
   })
 
+  it("says how much larger the text is than the app's own, for sizes set in px (list rows)", () => {
+    const { layout } = setup()
+    expect(layout.textScale).toBe(1)
+    layout.setRemPx(30)
+    expect(layout.textScale).toBe(2)
+  })
+
   it('the header menu closes when larger text or a wider window leaves compact', () => {
     const { layout } = setup()
     layout.setWidth(1100)

@@ -44,6 +44,11 @@ export class LayoutState {
   /** The header's menu in compact (status, settings, sign out). */
   menuOpen = $state(false)
   readonly layout: Layout = $derived(layoutFor(this.width / this.remPx))
+  /**
+   * The text's size against the app's own (2 at 200 % text): what sizes set in px at the app's
+   * text size (a virtual list's row heights) are multiplied by, so larger text gets taller rows.
+   */
+  readonly textScale: number = $derived(this.remPx / appRemPx)
   readonly tabs = compactTabs
 
   private springTimer: unknown = null
