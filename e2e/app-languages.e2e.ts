@@ -14,7 +14,7 @@ import { eventually } from './harness/wait'
 import { expectAppTalkingWith, expectPeersTalking } from './transfer-helpers'
 import { csvHeaderKeys } from '../main/history/history-csv'
 import { windowSizes } from '../main/window/main-window'
-import { fits, layoutName, layoutProblems, layoutSettled, setTextSize } from './layout-checks'
+import { fits, layoutName, layoutProblems, layoutSettled, setTextSize, whollyInView } from './layout-checks'
 
 // Every screen in both languages, through the real UI against the real Kamailio: the browser's
 // language decides (sv-SE, en-GB). One journey per language: sign in, the keyboard help,
@@ -147,6 +147,12 @@ describe.each(journeys)('Parley in $locale', (journey) => {
       await page.locator(`#tab-${tab}`).click()
       await layoutSettled(page)
       await expectFits(`${name} at 200% text, ${tab} tab (${journey.language})`)
+      // The tab's list is within reach: its first row scrolls wholly into view.
+      const firstRow = page.locator('[role="tabpanel"]:not([hidden]) [role="list"] > li').first()
+      if ((await firstRow.count()) > 0) {
+        await firstRow.scrollIntoViewIfNeeded()
+        expect(await whollyInView(page, firstRow), `${name}, ${tab} tab: its first row in view`).toBe(true)
+      }
       await screenshot(page, `${journey.language}-screen-${name}-200-${tab}`)
     }
     if (before) await page.locator(`#${before}`).click()

@@ -11,6 +11,10 @@ export interface LayoutProblems {
   clipped: string[]
   /** Visible controls (buttons, fields, tabs, links) not wholly inside the window's width. */
   controlsOutside: string[]
+  /** List rows whose content is taller than the row: it runs into the next row (cut or overlapped). */
+  rowsCut: string[]
+  /** Lists with rows whose scrolling box cannot show one whole row (the list is out of reach). */
+  listsWithoutRoom: string[]
 }
 
 /** What a control is: anything a user clicks, types into or tabs to. */
@@ -18,12 +22,19 @@ const controlSelector =
   'button, input:not([type="hidden"]), select, textarea, a[href], summary, [role="button"], [role="tab"], [role="switch"], [role="checkbox"], [role="radio"], [role="menuitem"], [tabindex="0"]'
 
 /** The answer when a layout fits: nothing scrolls sideways, nothing is cut, nothing is outside. */
-export const fits: LayoutProblems = { horizontalOverflow: 0, clipped: [], controlsOutside: [] }
+export const fits: LayoutProblems = {
+  horizontalOverflow: 0,
+  clipped: [],
+  controlsOutside: [],
+  rowsCut: [],
+  listsWithoutRoom: [],
+}
 
 /**
  * Looks at every visible element: content wider than its box, a control beyond the window's
- * left or right edge, the document wider than the window. Visually hidden text (a 1 px clip
- * for screen readers) is not on screen and not counted.
+ * left or right edge, the document wider than the window, a list row whose content is taller
+ * than the row, a list that has no room to show a row. Visually hidden text (a 1 px clip for
+ * screen readers) is not on screen and not counted.
  */
 export function layoutProblems(page: Page): Promise<LayoutProblems> {
   return page.evaluate((controls) => {
@@ -41,22 +52,42 @@ export function layoutProblems(page: Page): Promise<LayoutProblems> {
     }
     const clipped: string[] = []
     const controlsOutside: string[] = []
+    const rowsCut: string[] = []
+    const listsWithoutRoom: string[] = []
+    const scrollingBoxOf = (element: Element) => {
+      for (let at = element.parentElement; at; at = at.parentElement)
+        if (/auto|scroll/.test(getComputedStyle(at).overflowY)) return at
+      return document.documentElement
+    }
     const width = document.documentElement.clientWidth
     for (const element of document.body.querySelectorAll<HTMLElement>('*')) {
       if (!(element instanceof HTMLElement) || element.getClientRects().length === 0) continue
-      if (getComputedStyle(element).visibility === 'hidden' || visuallyHidden(element)) continue
+      if (getComputedStyle(element).visibility === 'hidden') continue
+      // Before the visually-hidden test: a list squeezed to nothing is hidden that way too.
+      const firstRow = element.getAttribute('role') === 'list' ? element.querySelector('li') : null
+      if (firstRow && scrollingBoxOf(element).clientHeight + 1 < firstRow.getBoundingClientRect().height)
+        listsWithoutRoom.push(describe(element))
+      if (visuallyHidden(element)) continue
       // A deliberate cut (an ellipsis) counts only when the whole text is not its tooltip.
       const cutOnPurpose =
         getComputedStyle(element).textOverflow === 'ellipsis' && element.title.trim() !== ''
       if (element.scrollWidth > element.clientWidth + 1 && element.clientWidth > 0 && !cutOnPurpose)
         clipped.push(describe(element))
+      if (element.tagName === 'LI' && element.scrollHeight > element.clientHeight + 1)
+        rowsCut.push(describe(element))
       if (element.matches(controls)) {
         const box = element.getBoundingClientRect()
         if (box.left < -0.5 || box.right > width + 0.5) controlsOutside.push(describe(element))
       }
     }
     const root = document.documentElement
-    return { horizontalOverflow: Math.max(0, root.scrollWidth - root.clientWidth), clipped, controlsOutside }
+    return {
+      horizontalOverflow: Math.max(0, root.scrollWidth - root.clientWidth),
+      clipped,
+      controlsOutside,
+      rowsCut,
+      listsWithoutRoom,
+    }
   }, controlSelector)
 }
 
