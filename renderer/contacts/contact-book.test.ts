@@ -80,6 +80,23 @@ describe('ContactBook', () => {
     expect(book.contacts.map((c) => c.company)).toEqual(given.map((c) => c.company))
   })
 
+  it('keeps number values as written, packed or not', () => {
+    const values = [
+      '+46 8-120 100 64',
+      '070-123 45 67',
+      '(08) 12',
+      '1',
+      '',
+      '4403',
+      'sip:bob@pbx',
+      '*8#12',
+      '08.12',
+      '9'.repeat(128),
+    ]
+    const book = ContactBook.of([contact(1, { numbers: values.map((value) => ({ kind: 'other', value })) })])
+    expect(book.contacts[0]?.numbers.map((number) => number.value)).toEqual(values)
+  })
+
   it('packs views of another book (a save re-packs the list it holds)', () => {
     const first = ContactBook.of([contact(1), contact(2)])
     const second = ContactBook.of([...first.contacts, contact(3)])
