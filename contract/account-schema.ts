@@ -49,7 +49,7 @@ export const voicemailNumberSchema = z
   .trim()
   .min(1)
   .max(32)
-  .regex(/^[0-9*#+]+$/, 'must be digits, * or #')
+  .regex(/^[0-9*#+]+$/, 'form.digits-star-hash')
 
 export const accountSchema = z.object({
   displayName: headerSafeText(128).default(''),

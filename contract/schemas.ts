@@ -33,7 +33,7 @@ export type DtmfMethodPreference = z.infer<typeof dtmfMethodSchema>
  * in its menu, or while a message plays. An admin policy may replace the built-in list.
  */
 export const voicemailKeySchema = z.object({
-  key: z.string().regex(/^[0-9*#A-D]$/, 'must be one keypad key: 0-9, *, # or A-D'),
+  key: z.string().regex(/^[0-9*#A-D]$/, 'form.keypad-key'),
   label: z.string().trim().min(1).max(40),
   during: z.enum(['menu', 'playback']).default('menu'),
 })
@@ -232,6 +232,8 @@ export const certificateProblems = [
 export type CertificateProblem = (typeof certificateProblems)[number]
 
 /** An address with exactly this scheme (e.g. `https:`), at most `max` characters. */
+const protocolRefusals = { 'https:': 'form.https-address', 'wss:': 'form.wss-address' } as const
+
 export const urlWithProtocol = (protocol: 'https:' | 'wss:', max: number) =>
   z
     .string()
@@ -242,7 +244,7 @@ export const urlWithProtocol = (protocol: 'https:' | 'wss:', max: number) =>
       } catch {
         return false
       }
-    }, `must be an ${protocol}// address`)
+    }, protocolRefusals[protocol])
 
 /** `tls:explain`: the wss:// address whose connection failed (nothing else is probed). */
 export const tlsExplainRequestSchema = z.object({ url: urlWithProtocol('wss:', 512) })

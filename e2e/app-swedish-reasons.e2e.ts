@@ -5,6 +5,7 @@ import type { TestApp } from './harness/app'
 import { startApp } from './harness/app-fixture'
 import { screenshot } from './harness/artifacts'
 import { eventually } from './harness/wait'
+import { render } from '../contract/i18n'
 
 // The reasons lower layers give, read in Swedish through the real UI (browser sv-SE, the
 // computer in Swedish): an import main refuses, a setting the administrator locked, and a
@@ -79,7 +80,7 @@ test('a vCard main refuses: the line and what is wrong, in Swedish', async () =>
   await screenshot(app.page, 'sv-reasons-import-refused')
 })
 
-test('a setting the administrator locked: its name and the reason in Swedish', async () => {
+test('a setting the administrator locked: the star is disabled with the reason, and main says it in Swedish', async () => {
   const saved = await app.main.dispatch('contacts:save', {
     id: 'e2e-reasons-erik',
     name: 'Erik Ek',
@@ -91,10 +92,23 @@ test('a setting the administrator locked: its name and the reason in Swedish', a
   await app.load()
   const erik = app.page.getByRole('list', { name: 'Kontaktlista' }).getByRole('listitem', { name: 'Erik Ek' })
   await expect.poll(() => erik.count(), { timeout: 10_000 }).toBe(1)
-  // The star asks main to save the watch list, which the administrator fixed.
-  await erik.getByRole('button', { name: 'Bevaka Erik Ek' }).click()
-  const refusal = await alertStartingWith('Bevakningslistan sparades inte')
-  expect(refusal).toBe('Bevakningslistan sparades inte: Administratören har låst de bevakade kollegorna.')
-  expect(refusal).not.toMatch(english)
+  // The administrator fixed the watch list: the star is disabled and says why, in Swedish.
+  const star = erik.getByRole('button', { name: 'Bevaka Erik Ek' })
+  await expect.poll(() => star.isDisabled()).toBe(true)
+  const why = await star.evaluate((button) =>
+    (button.getAttribute('aria-describedby') ?? '')
+      .split(' ')
+      .map((id) => document.getElementById(id)?.textContent ?? '')
+      .join(' ')
+      .trim(),
+  )
+  expect(why).toBe('Administratören har valt vilka kollegor som bevakas.')
+  expect(await app.page.getByRole('button', { name: 'Bevaka alla' }).isDisabled()).toBe(true)
+  // Main refuses the change all the same (it owns the rule), and its reason reads in Swedish.
+  const refused = await app.main.dispatch('preferences:update', { watchedContacts: ['e2e-reasons-erik'] })
+  expect(refused.ok).toBe(false)
+  const reason = refused.ok ? '' : render('sv', refused.error.message)
+  expect(reason).toBe('Administratören har låst de bevakade kollegorna.')
+  expect(reason).not.toMatch(english)
   await screenshot(app.page, 'sv-reasons-locked')
 })

@@ -18,6 +18,7 @@ import { enVoicemailWaiting } from './en/voicemail-waiting'
 // Reasons from lower layers (codes, not sentences) and contact files.
 import { enReasons } from './en/reasons'
 import { enContactFiles } from './en/contact-files'
+import { enPolicy } from './en/policy'
 import { plural } from './language'
 
 /**
@@ -38,6 +39,7 @@ export const en = {
   ...enVoicemailWaiting,
   ...enReasons,
   ...enContactFiles,
+  ...enPolicy,
   ...enHelp,
   ...enContacts,
   ...enScreens,

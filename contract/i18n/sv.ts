@@ -19,6 +19,7 @@ import { svVoicemailWaiting } from './sv/voicemail-waiting'
 // Reasons from lower layers (codes, not sentences) and contact files.
 import { svReasons } from './sv/reasons'
 import { svContactFiles } from './sv/contact-files'
+import { svPolicy } from './sv/policy'
 import { plural } from './language'
 
 /**
@@ -38,6 +39,7 @@ export const sv: Catalogue = {
   ...svVoicemailWaiting,
   ...svReasons,
   ...svContactFiles,
+  ...svPolicy,
   ...svHelp,
   ...svContacts,
   ...svScreens,

@@ -10,7 +10,7 @@ import { PresenceStatus, statusLimits } from './status'
 export const presenceStatusSchema = z.enum(PresenceStatus)
 
 /** "HH:MM", 24-hour, local wall-clock time. */
-export const clockTimeSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time like 12:00')
+export const clockTimeSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'form.clock-time')
 
 export const statusValueSchema = z.object({
   status: presenceStatusSchema,

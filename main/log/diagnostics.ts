@@ -1,3 +1,4 @@
+import { render } from '../../contract/i18n'
 import type { AccountState } from '../../contract/ipc'
 import type { Preferences } from '../../contract/schemas'
 import type { PolicyLoad } from '../policy/admin-policy'
@@ -49,7 +50,7 @@ export function diagnosticsBundle(input: DiagnosticsInput, redactor: Redactor): 
       json({
         status: policy.status,
         path: policy.path,
-        ...(policy.status === 'rejected' ? { problem: policy.problem } : {}),
+        ...(policy.status === 'rejected' ? { problem: render('en', policy.problem) } : {}),
         values: policy.policy.values,
         locked: policy.policy.locked,
       }),

@@ -1,6 +1,10 @@
 import { render } from '../../contract/i18n'
 import { describe, expect, it } from 'vitest'
-import { loadPolicy, parsePolicy, policyNotice, policyPath } from './admin-policy'
+import { loadPolicy, parsePolicy, policyNotice, policyPath, type PolicyLoad } from './admin-policy'
+
+/** The load with its problem in English words (the catalogue words it; tests read the text). */
+const worded = (load: PolicyLoad) =>
+  load.status === 'rejected' ? { ...load, problem: render('en', load.problem) } : load
 import { locateJsonSyntaxError } from './json-error-location'
 
 const path = '/etc/parley/policy.json'
@@ -39,15 +43,21 @@ describe('parsePolicy', () => {
     const load = parsePolicy(text, path)
     expect(load.status).toBe('rejected')
     if (load.status !== 'rejected') return
-    expect(load.problem).toMatch(/^line 3, column 25: expected another value \(remove the trailing comma\)/)
+    expect(render('en', load.problem)).toMatch(
+      /^line 3, column 25: expected another value \(remove the trailing comma\)/,
+    )
     // Failing closed: the admin meant to lock the server, so it stays locked at what the user has.
     expect(load.policy).toEqual({ values: { autoUpdate: false }, locked: ['wsServer'] })
     const notice = policyNotice(load)
     expect(notice && render('en', notice)).toBe(
-      `The administrator's policy file ${path} was not applied: ${load.problem}. Parley started with its safe defaults; please tell your IT administrator.`,
+      `The administrator's policy file ${path} was not applied: ${render('en', load.problem)}. Parley started with its safe defaults; please tell your IT administrator.`,
+    )
+    // the IT admin reads the problem in the user's language too, never English inside Swedish
+    expect(render('sv', load.problem)).toBe(
+      'rad 3, kolumn 25: väntade ett värde till (ta bort det avslutande kommatecknet) men hittade "]"',
     )
     expect(notice && render('sv', notice)).toBe(
-      `Administratörens policyfil ${path} användes inte: ${load.problem}. Parley startade med säkra standardinställningar; kontakta din IT-administratör.`,
+      `Administratörens policyfil ${path} användes inte: ${render('sv', load.problem)}. Parley startade med säkra standardinställningar; kontakta din IT-administratör.`,
     )
   })
 
@@ -58,16 +68,19 @@ describe('parsePolicy', () => {
     )
     expect(load.status).toBe('rejected')
     if (load.status !== 'rejected') return
-    expect(load.problem).toMatch(/^"autoUpdate" /)
+    expect(render('en', load.problem)).toMatch(/^"autoUpdate": /)
     expect(load.policy.locked).toEqual(['wsServer', 'autoUpdate'])
     expect(load.policy.values.wsServer).toBeUndefined()
   })
 
   it('names an unknown key and an unknown locked setting', () => {
     const unknownKey = parsePolicy('{"wsServr": "wss://ok.example/ws"}', path)
-    expect(unknownKey).toMatchObject({ status: 'rejected', problem: 'unknown key "wsServr"' })
+    expect(worded(unknownKey)).toMatchObject({ status: 'rejected', problem: 'unknown key "wsServr"' })
     const unknownLock = parsePolicy('{"locked": ["password"]}', path)
-    expect(unknownLock).toMatchObject({ status: 'rejected', problem: expect.stringMatching(/^"locked\.0" /) })
+    expect(worded(unknownLock)).toMatchObject({
+      status: 'rejected',
+      problem: expect.stringMatching(/^"locked\.0": /),
+    })
   })
 
   it('accepts an https update feed and refuses an http one', () => {
@@ -75,23 +88,25 @@ describe('parsePolicy', () => {
       status: 'applied',
       policy: { values: { updateUrl: 'https://updates.corp.example/parley/' } },
     })
-    expect(parsePolicy('{"updateUrl": "http://updates.corp.example/"}', path)).toMatchObject({
+    expect(worded(parsePolicy('{"updateUrl": "http://updates.corp.example/"}', path))).toMatchObject({
       status: 'rejected',
-      problem: '"updateUrl" must be an https:// address',
+      problem: '"updateUrl": Use an https:// address.',
     })
   })
 
   it('names a voicemail key that is not one keypad key, and an unknown tone method', () => {
     const keys = parsePolicy(JSON.stringify({ voicemailKeys: [{ key: '22', label: 'Two' }] }), path)
     expect(keys.status).toBe('rejected')
-    expect(keys.status === 'rejected' && keys.problem).toMatch(
-      /"voicemailKeys\.0\.key" must be one keypad key/,
+    expect(keys.status === 'rejected' && render('en', keys.problem)).toMatch(
+      /"voicemailKeys\.0\.key": Use one keypad key/,
     )
     const pickup = parsePolicy(JSON.stringify({ pickupCode: '*8;x' }), path)
-    expect(pickup.status === 'rejected' && pickup.problem).toMatch(/"pickupCode" must be up to 8 digits/)
+    expect(pickup.status === 'rejected' && render('en', pickup.problem)).toMatch(
+      /"pickupCode": Use up to 8 digits/,
+    )
     expect(parsePolicy(JSON.stringify({ pickupCode: '*8' }), path).policy.values.pickupCode).toBe('*8')
     const method = parsePolicy(JSON.stringify({ dtmfMethod: 'inband' }), path)
-    expect(method.status === 'rejected' && method.problem).toMatch(/"dtmfMethod"/)
+    expect(method.status === 'rejected' && render('en', method.problem)).toMatch(/"dtmfMethod"/)
   })
 
   it('takes a transfer allowlist of domain names and names one that is not', () => {
@@ -100,13 +115,15 @@ describe('parsePolicy', () => {
       policy: { values: { transferAllowlist: ['branch.corp.example'] } },
     })
     const bad = parsePolicy('{"transferAllowlist": ["evil.example;x=1"]}', path)
-    expect(bad.status === 'rejected' && bad.problem).toMatch(/"transferAllowlist\.0" must be a domain name/)
+    expect(bad.status === 'rejected' && render('en', bad.problem)).toMatch(
+      /"transferAllowlist\.0": Use a domain name/,
+    )
   })
 
   it('refuses an insecure server URL', () => {
-    expect(parsePolicy('{"wsServer": "ws://pbx.corp.example/ws"}', path)).toMatchObject({
+    expect(worded(parsePolicy('{"wsServer": "ws://pbx.corp.example/ws"}', path))).toMatchObject({
       status: 'rejected',
-      problem: expect.stringMatching(/"wsServer" Enter a wss:\/\/ address/),
+      problem: expect.stringMatching(/"wsServer": Enter a wss:\/\/ address/),
     })
   })
 
@@ -136,7 +153,7 @@ describe('loadPolicy', () => {
         throw denied
       },
     })
-    expect(load).toMatchObject({ status: 'rejected', problem: 'it could not be read (EACCES)' })
+    expect(worded(load)).toMatchObject({ status: 'rejected', problem: 'it could not be read (EACCES)' })
   })
 })
 
@@ -191,9 +208,9 @@ describe('policy.example.json', () => {
 describe('policy files built to break the parser', () => {
   it('locates the error in a policy nested 20,000 levels deep instead of overflowing the stack', () => {
     const load = parsePolicy(`{"comment":${'['.repeat(20_000)}`, '/etc/parley/policy.json')
-    expect(load).toMatchObject({
+    expect(worded(load)).toMatchObject({
       status: 'rejected',
-      problem: 'line 1, column 20012: expected a value but found end of file',
+      problem: 'line 1, column 20012: expected a value but found the end of the file',
     })
   })
 
@@ -204,7 +221,7 @@ describe('policy files built to break the parser', () => {
 
   it('refuses a file larger than a policy can be without parsing it', () => {
     const load = parsePolicy(JSON.stringify({ comment: 'x'.repeat(100_000) }), 'p')
-    expect(load).toMatchObject({ status: 'rejected', problem: /more than a policy can be \(64 KB\)/ })
+    expect(worded(load)).toMatchObject({ status: 'rejected', problem: /more than a policy can be \(64 KB\)/ })
     expect(load.policy).toEqual({ values: { autoUpdate: false }, locked: [] })
   })
 })

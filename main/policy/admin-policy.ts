@@ -1,4 +1,3 @@
-import { isMessageKey, render } from '../../contract/i18n/catalogue'
 import { issueMessage } from '../../contract/i18n/schema-issues'
 import { win32 } from 'node:path'
 import { z } from 'zod'
@@ -32,7 +31,7 @@ const domainSchema = z
   .max(253)
   .regex(
     /^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*$/,
-    'must be a domain name like pbx.example.com',
+    'policy.domain-invalid',
   )
 
 export const policyFileSchema = z
@@ -59,7 +58,7 @@ export const policyFileSchema = z
     /** Default region for phone numbers (ISO 3166 country code, e.g. "SE"). */
     region: z
       .string()
-      .regex(/^[A-Z]{2}$/, 'must be a two-letter country code like SE')
+      .regex(/^[A-Z]{2}$/, 'policy.region-invalid')
       .optional(),
     /** How keypad tones are sent: auto, rfc4733 or info (a preset; lock it with "locked"). */
     dtmfMethod: dtmfMethodSchema.optional(),
@@ -75,7 +74,7 @@ export const policyFileSchema = z
     pickupCode: z
       .string()
       .trim()
-      .regex(/^[*#0-9]{1,8}$/, 'must be up to 8 digits, * or #')
+      .regex(/^[*#0-9]{1,8}$/, 'policy.pickup-code-invalid')
       .optional(),
     /** The keys the company's voicemail understands, replacing the built-in list. */
     voicemailKeys: z.array(voicemailKeySchema).min(1).max(24).optional(),
@@ -83,7 +82,7 @@ export const policyFileSchema = z
     language: z.enum(languagePreferences).optional(),
     /** Statuses users may not pick (e.g. "out-of-office" where a calendar sets it). */
     hiddenStatuses: z
-      .array(presenceStatusSchema.refine((status) => status !== 'available', 'Available cannot be hidden'))
+      .array(presenceStatusSchema.refine((status) => status !== 'available', 'policy.available-not-hidden'))
       .max(7)
       .optional(),
     /** The weekly status schedule every user starts with (lock it with "locked"). */
@@ -102,7 +101,8 @@ export interface AdminPolicy {
 export type PolicyLoad =
   | { status: 'absent'; path: string; policy: AdminPolicy }
   | { status: 'applied'; path: string; policy: AdminPolicy }
-  | { status: 'rejected'; path: string; policy: AdminPolicy; problem: string }
+  /** `problem` is worded by the catalogue: the user and the IT admin read it in their language. */
+  | { status: 'rejected'; path: string; policy: AdminPolicy; problem: Message }
 
 export const noPolicy = (): AdminPolicy => ({ values: {}, locked: [] })
 
@@ -146,7 +146,10 @@ export const maxPolicyChars = 64 * 1024
 /** Parse the text of a policy file. Pure: tests and the loader share it. */
 export function parsePolicy(text: string, path: string): PolicyLoad {
   if (text.length > maxPolicyChars) {
-    const problem = `it is ${Math.ceil(text.length / 1024)} KB, more than a policy can be (${maxPolicyChars / 1024} KB)`
+    const problem = message('policy.too-large', {
+      size: Math.ceil(text.length / 1024),
+      limit: maxPolicyChars / 1024,
+    })
     return { status: 'rejected', path, policy: safeDefaultPolicy(), problem }
   }
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
@@ -156,8 +159,8 @@ export function parsePolicy(text: string, path: string): PolicyLoad {
   } catch {
     const where = locateJsonSyntaxError(body)
     const problem = where
-      ? `line ${where.line}, column ${where.column}: ${where.message}`
-      : 'it is not valid JSON'
+      ? message('policy.json-at', { line: where.line, column: where.column, problem: where.problem })
+      : message('policy.not-json')
     return { status: 'rejected', path, policy: failClosedPolicy(body), problem }
   }
   return validatePolicy(raw, path)
@@ -170,17 +173,16 @@ export function parsePolicy(text: string, path: string): PolicyLoad {
 export function validatePolicy(raw: unknown, path: string): PolicyLoad {
   const parsed = policyFileSchema.safeParse(raw)
   if (!parsed.success) {
-    const problem = parsed.error.issues
-      .slice(0, 3)
-      .map((issue) => {
-        if (issue.code === 'unrecognized_keys')
-          return `unknown key ${issue.keys.map((key) => `"${key}"`).join(', ')}`
-        const key = issue.path.map(String).join('.')
-        // For the IT administrator, in English like the rest of the policy's technical detail.
-        const says = isMessageKey(issue.message) ? render('en', issueMessage(issue)) : issue.message
-        return key ? `"${key}" ${says}` : says
-      })
-      .join('; ')
+    const problems = parsed.error.issues.slice(0, 3).map((issue): Message => {
+      if (issue.code === 'unrecognized_keys')
+        return message('policy.unknown-keys', { keys: issue.keys.map((key) => `"${key}"`).join(', ') })
+      const key = issue.path.map(String).join('.')
+      const says = issueMessage(issue)
+      return key ? message('policy.value', { key, problem: says }) : says
+    })
+    // "a; b; c", each part worded by the catalogue
+    const last = problems.pop() ?? message('form.invalid')
+    const problem = problems.reduceRight((next, first) => message('policy.problems', { first, next }), last)
     return { status: 'rejected', path, policy: failClosedValues(raw), problem }
   }
   const { locked, comment: _comment, ...values } = parsed.data
@@ -203,7 +205,7 @@ export function loadPolicy(path: string, reader: PolicyFileReader): PolicyLoad {
       status: 'rejected',
       path,
       policy: safeDefaultPolicy(),
-      problem: `it could not be read (${code ?? (error as Error).message})`,
+      problem: message('policy.unreadable', { code: code ?? '' }),
     }
   }
   return parsePolicy(text, path)

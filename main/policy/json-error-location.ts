@@ -1,7 +1,10 @@
+import { message, type Message } from '../../contract/i18n'
+
 export interface JsonSyntaxProblem {
   line: number
   column: number
-  message: string
+  /** What was wrong there, worded by the catalogue (the IT admin reads the user's language too). */
+  problem: Message
 }
 
 /**
@@ -15,22 +18,23 @@ export function locateJsonSyntaxError(text: string): JsonSyntaxProblem | null {
   class Stop extends Error {
     constructor(
       readonly at: number,
-      readonly what: string,
+      readonly what: Message,
     ) {
-      super(what)
+      super(what.key)
     }
   }
 
-  const describe = (at: number) => (at >= text.length ? 'end of file' : JSON.stringify(text[at]))
-  const unexpected = (expected: string): never => {
-    throw new Stop(index, `expected ${expected} but found ${describe(index)}`)
+  const describe = (at: number) =>
+    at >= text.length ? message('policy.json-found-end') : JSON.stringify(text[at])
+  const unexpected = (expected: Message | string): never => {
+    throw new Stop(index, message('policy.json-expected', { expected, found: describe(index) }))
   }
   const skipSpace = () => {
     while (index < text.length && ' \t\n\r'.includes(text[index] as string)) index++
   }
   const literal = (word: string) => {
     if (text.startsWith(word, index)) index += word.length
-    else unexpected('a value')
+    else unexpected(message('policy.json-a-value'))
   }
   const string = () => {
     index++ // opening quote
@@ -44,18 +48,17 @@ export function locateJsonSyntaxError(text: string): JsonSyntaxProblem | null {
         const next = text[index + 1]
         if (next === 'u' && /^[0-9a-fA-F]{4}$/.test(text.slice(index + 2, index + 6))) index += 6
         else if (next !== undefined && '"\\/bfnrt'.includes(next)) index += 2
-        else throw new Stop(index, 'invalid escape in a string')
+        else throw new Stop(index, message('policy.json-bad-escape'))
         continue
       }
-      if (char.charCodeAt(0) < 0x20)
-        throw new Stop(index, 'line break or control character inside a string (missing closing quote?)')
+      if (char.charCodeAt(0) < 0x20) throw new Stop(index, message('policy.json-control-in-string'))
       index++
     }
-    throw new Stop(index, 'a string is missing its closing quote')
+    throw new Stop(index, message('policy.json-unclosed-string'))
   }
   const number = () => {
     const match = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(index))
-    if (!match) unexpected('a value')
+    if (!match) unexpected(message('policy.json-a-value'))
     index += (match as RegExpExecArray)[0].length
   }
   const scalar = () => {
@@ -65,11 +68,11 @@ export function locateJsonSyntaxError(text: string): JsonSyntaxProblem | null {
     if (char === 'f') return literal('false')
     if (char === 'n') return literal('null')
     if (char === '-' || (char !== undefined && char >= '0' && char <= '9')) return number()
-    unexpected('a value')
+    unexpected(message('policy.json-a-value'))
   }
   const key = () => {
     skipSpace()
-    if (text[index] !== '"') unexpected('a property name in double quotes')
+    if (text[index] !== '"') unexpected(message('policy.json-property-name'))
     string()
     skipSpace()
     if (text[index] !== ':') unexpected("':'")
@@ -104,7 +107,7 @@ export function locateJsonSyntaxError(text: string): JsonSyntaxProblem | null {
       }
       const container = open.at(-1)
       if (!container) {
-        if (index < text.length) unexpected('nothing more after the end of the JSON')
+        if (index < text.length) unexpected(message('policy.json-nothing-more'))
         return
       }
       const close = container === 'object' ? '}' : ']'
@@ -114,15 +117,18 @@ export function locateJsonSyntaxError(text: string): JsonSyntaxProblem | null {
         if (text[index] === close)
           unexpected(
             container === 'object'
-              ? 'another property (remove the trailing comma)'
-              : 'another value (remove the trailing comma)',
+              ? message('policy.json-another-property')
+              : message('policy.json-another-value'),
           )
         if (container === 'object') key()
         expectValue = true
       } else if (text[index] === close) {
         index++
         open.pop()
-      } else unexpected(container === 'object' ? "',' or '}'" : "',' or ']'")
+      } else
+        unexpected(
+          message(container === 'object' ? 'policy.json-comma-or-brace' : 'policy.json-comma-or-bracket'),
+        )
     }
   }
 
@@ -134,6 +140,6 @@ export function locateJsonSyntaxError(text: string): JsonSyntaxProblem | null {
     if (!(error instanceof Stop)) throw error
     const before = text.slice(0, error.at)
     const lines = before.split(/\r\n|\r|\n/)
-    return { line: lines.length, column: (lines.at(-1)?.length ?? 0) + 1, message: error.what }
+    return { line: lines.length, column: (lines.at(-1)?.length ?? 0) + 1, problem: error.what }
   }
 }

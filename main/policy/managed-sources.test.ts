@@ -5,6 +5,12 @@ import {
   parseRegQuery,
   type CommandRunner,
 } from './managed-sources'
+import { render } from '../../contract/i18n'
+import type { PolicyLoad } from './admin-policy'
+
+/** The load with its problem in English words (the catalogue words it; tests read the text). */
+const worded = (load: PolicyLoad) =>
+  load.status === 'rejected' ? { ...load, problem: render('en', load.problem) } : load
 
 const regOutput = [
   '',
@@ -87,7 +93,7 @@ describe('loadMachinePolicy', () => {
     const load = loadMachinePolicy({ platform: 'win32', env, fileExists: () => false, run, ...noFile })
     // By its full path: a reg.exe in the current folder or on PATH is never the one that runs.
     expect(calls).toEqual([['C:\\WINDOWS\\System32\\reg.exe', 'query', 'HKLM\\SOFTWARE\\Policies\\Parley']])
-    expect(load).toMatchObject({
+    expect(worded(load)).toMatchObject({
       status: 'applied',
       path: 'registry HKLM\\SOFTWARE\\Policies\\Parley',
       policy: {
@@ -103,9 +109,9 @@ describe('loadMachinePolicy', () => {
       stdout: '    autoUpdate    REG_DWORD    0x2\r\n    locked    REG_SZ    wsServer',
     })
     const load = loadMachinePolicy({ platform: 'win32', env: {}, fileExists: () => false, run, ...noFile })
-    expect(load).toMatchObject({
+    expect(worded(load)).toMatchObject({
       status: 'rejected',
-      problem: expect.stringMatching(/^"autoUpdate" /),
+      problem: expect.stringMatching(/^"autoUpdate": /),
       // Failing closed: what the refused policy names stays locked at the user's current value.
       policy: { values: { autoUpdate: false }, locked: ['wsServer', 'autoUpdate'] },
     })
@@ -122,7 +128,7 @@ describe('loadMachinePolicy', () => {
       readFile: () => '{"voicemailNumber": "*98"}',
       stat: () => ({ uid: 1000, mode: 0o100666 }),
     })
-    expect(load).toMatchObject({ status: 'applied', policy: { values: { voicemailNumber: '*98' } } })
+    expect(worded(load)).toMatchObject({ status: 'applied', policy: { values: { voicemailNumber: '*98' } } })
     expect(load.path).toBe('C:\\ProgramData\\Parley\\policy.json')
     expect(commands).toContain('C:\\Windows\\System32\\icacls.exe C:\\ProgramData\\Parley\\policy.json')
   })
@@ -136,7 +142,7 @@ describe('loadMachinePolicy', () => {
       readFile: () => '{"wsServer": "wss://attacker.example/ws", "locked": ["wsServer"]}',
       stat: () => ({ uid: 0, mode: 0o100644 }),
     })
-    expect(load).toMatchObject({
+    expect(worded(load)).toMatchObject({
       status: 'rejected',
       policy: { values: { autoUpdate: false }, locked: [] },
       problem: /not protected: C:\\ProgramData\\Parley can be changed by BUILTIN\\Users, PC\\mallory/,
@@ -154,11 +160,15 @@ describe('loadMachinePolicy', () => {
         stat,
       })
     expect(policy(() => ({ uid: 0, mode: 0o100644 })).status).toBe('applied')
-    expect(policy((path) => ({ uid: path.endsWith('.json') ? 1000 : 0, mode: 0o100644 }))).toMatchObject({
+    expect(
+      worded(policy((path) => ({ uid: path.endsWith('.json') ? 1000 : 0, mode: 0o100644 }))),
+    ).toMatchObject({
       status: 'rejected',
       problem: 'it is not protected: /etc/parley/policy.json is owned by user 1000, not by root',
     })
-    expect(policy((path) => ({ uid: 0, mode: path.endsWith('.json') ? 0o100644 : 0o40777 }))).toMatchObject({
+    expect(
+      worded(policy((path) => ({ uid: 0, mode: path.endsWith('.json') ? 0o100644 : 0o40777 }))),
+    ).toMatchObject({
       status: 'rejected',
       problem: 'it is not protected: /etc/parley can be changed by users other than root (mode 777)',
     })
@@ -176,7 +186,7 @@ describe('loadMachinePolicy', () => {
       run,
       ...noFile,
     })
-    expect(load).toMatchObject({
+    expect(worded(load)).toMatchObject({
       status: 'applied',
       path: macManagedPreferencesPath,
       policy: { locked: ['sipDomain'] },
@@ -186,7 +196,10 @@ describe('loadMachinePolicy', () => {
   it('reports an unreadable profile and applies the safe defaults', () => {
     const run: CommandRunner = () => ({ status: 1, stdout: '' })
     const load = loadMachinePolicy({ platform: 'darwin', env: {}, fileExists: () => true, run, ...noFile })
-    expect(load).toMatchObject({ status: 'rejected', policy: { values: { autoUpdate: false }, locked: [] } })
+    expect(worded(load)).toMatchObject({
+      status: 'rejected',
+      policy: { values: { autoUpdate: false }, locked: [] },
+    })
   })
 
   it('reads only the file on Linux', () => {

@@ -1,3 +1,4 @@
+import { message, type Message } from '../../contract/i18n'
 import {
   noPolicy,
   loadPolicy,
@@ -86,7 +87,7 @@ export function managedPreferencesPolicy(
       status: 'rejected',
       path: macManagedPreferencesPath,
       policy: safeDefaultPolicy(),
-      problem: 'the managed preferences could not be read as a property list',
+      problem: message('policy.profile-unreadable'),
     }
   }
   return validatePolicy(raw, macManagedPreferencesPath)
@@ -102,13 +103,13 @@ export interface MachinePolicyDeps extends PolicyFileReader {
 }
 
 /** Why the policy file at `path` cannot be trusted (writable by non-administrators), or null. */
-function policyFileTrustProblem(path: string, deps: MachinePolicyDeps): string | null {
+function policyFileTrustProblem(path: string, deps: MachinePolicyDeps): Message | null {
   try {
     return deps.platform === 'win32'
       ? windowsTrustProblem(path, deps.run, deps.env)
       : posixPolicyTrust(deps.stat)(path)
   } catch (error) {
-    return `its permissions could not be read (${(error as NodeJS.ErrnoException).code ?? 'unknown error'})`
+    return message('policy.permissions-unreadable', { code: (error as NodeJS.ErrnoException).code ?? '' })
   }
 }
 
@@ -138,7 +139,7 @@ export function loadMachinePolicy(deps: MachinePolicyDeps): PolicyLoad {
       status: 'rejected',
       path,
       policy: safeDefaultPolicy(),
-      problem: `it is not protected: ${untrusted}`,
+      problem: message('policy.not-protected', { problem: untrusted }),
     }
   }
   return loadPolicy(path, deps)

@@ -1,5 +1,6 @@
 import { dirname, win32 } from 'node:path'
 import type { CommandRunner } from './managed-sources'
+import { message, type Message } from '../../contract/i18n'
 
 /**
  * A machine policy is trusted only when no one but an administrator could have written it:
@@ -15,10 +16,10 @@ export interface PosixOwnership {
 }
 
 /** Why a POSIX file or folder is not trustworthy, or null when only root can change it. */
-export function posixTrustProblem(path: string, owner: PosixOwnership): string | null {
-  if (owner.uid !== 0) return `${path} is owned by user ${owner.uid}, not by root`
+export function posixTrustProblem(path: string, owner: PosixOwnership): Message | null {
+  if (owner.uid !== 0) return message('policy.owner-not-root', { path, uid: owner.uid })
   if ((owner.mode & 0o022) !== 0)
-    return `${path} can be changed by users other than root (mode ${(owner.mode & 0o777).toString(8)})`
+    return message('policy.writable-by-users', { path, mode: (owner.mode & 0o777).toString(8) })
   return null
 }
 
@@ -75,19 +76,23 @@ export const icaclsPath = (env: NodeJS.ProcessEnv): string =>
   `${env.SystemRoot ?? env.SYSTEMROOT ?? 'C:\\Windows'}\\System32\\icacls.exe`
 
 /** Why a Windows policy file or its folder is not trustworthy, or null. */
-export function windowsTrustProblem(path: string, run: CommandRunner, env: NodeJS.ProcessEnv): string | null {
+export function windowsTrustProblem(
+  path: string,
+  run: CommandRunner,
+  env: NodeJS.ProcessEnv,
+): Message | null {
   for (const target of [win32.dirname(path), path]) {
     const result = run(icaclsPath(env), [target])
-    if (result.status !== 0) return `the permissions of ${target} could not be read`
+    if (result.status !== 0) return message('policy.acl-unreadable', { path: target })
     const writers = nonAdminWriters(result.stdout, target)
     if (writers.length > 0)
-      return `${target} can be changed by ${writers.join(', ')}, who are not administrators`
+      return message('policy.writable-by', { path: target, writers: writers.join(', ') })
   }
   return null
 }
 
 /** Checks a policy file found at `path`; null when only administrators could have written it. */
-export type PolicyTrustCheck = (path: string) => string | null
+export type PolicyTrustCheck = (path: string) => Message | null
 
 export function posixPolicyTrust(stat: (path: string) => PosixOwnership): PolicyTrustCheck {
   return (path) =>

@@ -180,6 +180,7 @@ export function createAppState(phone: Phone, api: ParleyApi, options: AppStateOp
     showOnly: (ids) => contacts.showOnly(ids),
     dial: (target) => calls.dial(target),
     pickupCode: () => session.account?.pickupCode ?? '',
+    locked: () => session.account?.locked.includes('watchedContacts') ?? false,
   })
 
   return {

@@ -34,6 +34,8 @@ export interface ColleaguesDeps {
   dial: (target: string) => Promise<string | null>
   /** The PBX's pickup code from the admin policy (e.g. "*8"); '' to pick up by Replaces. */
   pickupCode: () => string
+  /** The admin policy fixed the watched colleagues (`watchedContacts` locked). */
+  locked?: () => boolean
   /** Resolves in a later task (default: tasks.ts' nextTask); tests step the slices by hand. */
   nextTask?: () => Promise<void>
 }
@@ -76,6 +78,14 @@ export class ColleaguesState {
 
   lampOf(contactId: string): ColleagueLamp | undefined {
     return this.lamps.get(contactId)
+  }
+
+  /**
+   * The admin fixed who is watched: the stars and "Watch all" are shown disabled with the reason
+   * (main refuses a change either way; this says so before the user tries).
+   */
+  get locked(): boolean {
+    return this.deps.locked?.() ?? false
   }
 
   isWatched(contactId: string): boolean {

@@ -13,6 +13,7 @@ export const enLamps = {
   'lamp.watched-list': 'Watched colleagues',
   'lamp.watch-all': 'Watch all',
   'lamp.watched-only': 'Watched only',
+  'lamp.watch-locked': 'Your administrator chose which colleagues are watched.',
   'lamp.pickup': 'Pick up',
   'lamp.pickup-label': (p: { name: string }) => `Pick up the call ringing at ${p.name}`,
   'lamp.busy-title': (p: { name: string }) => `${p.name} is in a call`,

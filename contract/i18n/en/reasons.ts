@@ -52,6 +52,11 @@ export const enReasons = {
   'form.header-unsafe': (p: { field: string }) =>
     `${p.field} cannot contain line breaks, quotation marks (") or angle brackets (< >).`,
   'form.number-or-address': 'Use a number or user@domain.',
+  'form.digits-star-hash': 'Use digits, * or #.',
+  'form.https-address': 'Use an https:// address.',
+  'form.wss-address': 'Use a wss:// address.',
+  'form.clock-time': 'Enter a time like 12:00.',
+  'form.keypad-key': 'Use one keypad key: 0–9, *, # or A–D.',
 
   'setting.display-name': 'the display name',
   'setting.sip-address': 'the SIP address',

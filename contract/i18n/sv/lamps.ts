@@ -15,6 +15,7 @@ export const svLamps: typeof enLamps = {
   'lamp.watched-list': 'Bevakade kollegor',
   'lamp.watch-all': 'Bevaka alla',
   'lamp.watched-only': 'Bara bevakade',
+  'lamp.watch-locked': 'Administratören har valt vilka kollegor som bevakas.',
   'lamp.pickup': 'Plocka upp',
   'lamp.pickup-label': (p) => `Plocka upp samtalet som ringer hos ${p.name}`,
   'lamp.busy-title': (p) => `${p.name} är upptagen`,

@@ -53,6 +53,11 @@ export const svReasons: typeof enReasons = {
   'form.header-unsafe': (p) =>
     `${p.field} får inte innehålla radbrytningar, citattecken (") eller vinkelparenteser (< >).`,
   'form.number-or-address': 'Ange ett nummer eller användare@domän.',
+  'form.digits-star-hash': 'Använd siffror, * eller #.',
+  'form.https-address': 'Ange en https://-adress.',
+  'form.wss-address': 'Ange en wss://-adress.',
+  'form.clock-time': 'Ange en tid som 12:00.',
+  'form.keypad-key': 'Använd en knappsatsknapp: 0–9, *, # eller A–D.',
 
   'setting.display-name': 'visningsnamnet',
   'setting.sip-address': 'SIP-adressen',

@@ -1,0 +1,36 @@
+import type { enPolicy } from '../en/policy'
+
+/** Vad som är fel i en administratörspolicy (main/policy), på svenska. */
+export const svPolicy: typeof enPolicy = {
+  'policy.too-large': (p) => `den är ${p.size} kB, mer än en policy kan vara (${p.limit} kB)`,
+  'policy.not-json': 'den är inte giltig JSON',
+  'policy.json-at': (p) => `rad ${p.line}, kolumn ${p.column}: ${p.problem}`,
+  'policy.json-expected': (p) => `väntade ${p.expected} men hittade ${p.found}`,
+  'policy.json-found-end': 'filens slut',
+  'policy.json-a-value': 'ett värde',
+  'policy.json-nothing-more': 'inget mer efter JSON-dokumentets slut',
+  'policy.json-another-property': 'en egenskap till (ta bort det avslutande kommatecknet)',
+  'policy.json-another-value': 'ett värde till (ta bort det avslutande kommatecknet)',
+  'policy.json-property-name': 'ett egenskapsnamn inom dubbla citattecken',
+  'policy.json-comma-or-brace': "',' eller '}'",
+  'policy.json-comma-or-bracket': "',' eller ']'",
+  'policy.json-bad-escape': 'ogiltig escape-sekvens i en sträng',
+  'policy.json-control-in-string':
+    'radbrytning eller styrtecken i en sträng (saknas ett avslutande citattecken?)',
+  'policy.json-unclosed-string': 'en sträng saknar sitt avslutande citattecken',
+  'policy.unknown-keys': (p) => `okänd nyckel ${p.keys}`,
+  'policy.value': (p) => `”${p.key}”: ${p.problem}`,
+  'policy.domain-invalid': 'Ange ett domännamn som pbx.example.com.',
+  'policy.region-invalid': 'Ange en landskod med två bokstäver, som SE.',
+  'policy.pickup-code-invalid': 'Använd högst 8 siffror, * eller #.',
+  'policy.available-not-hidden': 'Tillgänglig kan inte döljas.',
+  'policy.unreadable': (p) => `den gick inte att läsa${p.code ? ` (${p.code})` : ''}`,
+  'policy.problems': (p) => `${p.first}; ${p.next}`,
+  'policy.profile-unreadable': 'de hanterade inställningarna gick inte att läsa som en egenskapslista',
+  'policy.not-protected': (p) => `den är inte skyddad: ${p.problem}`,
+  'policy.owner-not-root': (p) => `${p.path} ägs av användare ${p.uid}, inte av root`,
+  'policy.writable-by-users': (p) => `${p.path} kan ändras av andra användare än root (läge ${p.mode})`,
+  'policy.acl-unreadable': (p) => `behörigheterna för ${p.path} gick inte att läsa`,
+  'policy.writable-by': (p) => `${p.path} kan ändras av ${p.writers}, som inte är administratörer`,
+  'policy.permissions-unreadable': (p) => `dess behörigheter gick inte att läsa (${p.code})`,
+}
