@@ -38,7 +38,9 @@ const line = (label: string, values: number[]) =>
  * microtasks), the input event's dispatch inside it, forced style/layout inside it, and the next
  * frame's main-thread lifecycle (style, layout, paint).
  */
-async function trace(label: string, page: Page, type: () => Promise<unknown>): Promise<void> {
+type Costs = Map<string, number[]>
+
+async function trace(page: Page, type: () => Promise<unknown>, rows: Costs): Promise<void> {
   const events = await recordTrace(page, 'toplevel,devtools.timeline,blink', type)
   const main = events.find((e) => e.name === 'EventDispatch' && e.args?.data?.type === 'input')?.tid
   const spans = events.filter((e) => e.tid === main && e.ph === 'X' && e.dur).sort((a, b) => a.ts - b.ts)
@@ -48,13 +50,16 @@ async function trace(label: string, page: Page, type: () => Promise<unknown>): P
     spans
       .filter((e) => names.includes(e.name) && e.ts >= outer.ts && end(e) <= end(outer))
       .reduce((sum, e) => sum + cpu(e), 0)
-  const rows = new Map<string, number[]>()
   const add = (key: string, ms: number) => rows.set(key, [...(rows.get(key) ?? []), ms])
   for (const input of spans.filter((e) => e.name === 'EventDispatch' && e.args?.data?.type === 'input')) {
     const task = spans
       .filter((t) => t.name === 'ThreadControllerImpl::RunTask' && t.ts <= input.ts && end(t) >= end(input))
       .at(-1)
     if (!task) continue
+    const frameCpu = cpu(
+      spans.find((e) => e.name === 'WebFrameWidgetImpl::UpdateLifecycle' && e.ts >= end(task)),
+    )
+    add('input task + next frame', cpu(task) + frameCpu)
     add('input task', cpu(task))
     add('  input event dispatch (app handlers + microtasks)', cpu(input))
     add('  forced style + layout in the task', inside(task, ['UpdateLayoutTree', 'Layout']))
@@ -65,6 +70,9 @@ async function trace(label: string, page: Page, type: () => Promise<unknown>): P
       for (const name of ['UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Layerize'])
         add(`  ${name}`, inside(frame, [name]))
   }
+}
+
+function printCosts(label: string, rows: Costs): void {
   console.log(`${label}: trace, CPU per input event: mean / p50 / p95 ms`)
   for (const [key, values] of rows)
     console.log(
@@ -167,8 +175,15 @@ try {
   for (const [name, values] of floor) say(name, values)
   console.log(`frame interval: median ${(await frameInterval(page)).toFixed(2)} ms`)
   if (args.includes('--trace')) {
-    for (const { label, app } of apps) await trace(label, app.page, () => typeSearchQueries(app.page, 1))
-    await trace('inert field', page, () => inertKeystrokes(page, searchQueries, 1))
+    // Traced rounds alternate between the pages too.
+    const costs = apps.map(() => new Map() as Costs)
+    for (let round = 0; round < rounds; round++)
+      for (const [i, { app }] of apps.entries())
+        await trace(app.page, () => typeSearchQueries(app.page, 1), costs[i] as Costs)
+    for (const [i, { label }] of apps.entries()) printCosts(label, costs[i] as Costs)
+    const inertCosts: Costs = new Map()
+    await trace(page, () => inertKeystrokes(page, searchQueries, 1), inertCosts)
+    printCosts('inert field', inertCosts)
   }
 } finally {
   await closeAll(closers)
