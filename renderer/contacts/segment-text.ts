@@ -52,8 +52,12 @@ export class SegmentText {
     let segment = 0
     for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) {
       while ((starts[segment + 1] as number) <= at) segment++
-      const place = at === starts[segment] || text.charCodeAt(at - 1) === boundaryCode ? atStart : inside
-      if (place > (out[segment] as number)) out[segment] = place
+      if (at === starts[segment] || text.charCodeAt(at - 1) === boundaryCode) {
+        out[segment] = atStart
+        // Nothing in the rest of this segment can place it higher: go on from the next one
+        // (a one-letter search finds several of its letters in most contacts).
+        at = (starts[segment + 1] as number) - 1
+      } else if ((out[segment] as number) < inside) out[segment] = inside
     }
   }
 
