@@ -167,7 +167,7 @@ export function traceFigures(label: string, traces: readonly StartTrace[]): Benc
 
 /**
  * The harness's IPC round trip in one idle Parley page, both ways it has (median of `times`
- * invokes of `preferences:get`, one after another): the page's socket (what window.parley
+ * invokes of `preferences:get` each, alternated): the page's socket (what window.parley
  * uses in the main frame, see e2e/harness/ipc-socket.ts) and Playwright's binding (used before,
  * and still by sub-frames). Electron's IPC takes ~1 ms for the same.
  */
@@ -177,18 +177,19 @@ export async function ipcRoundTrips(page: Page, times = 21): Promise<{ socket: n
       parley: { invoke(channel: string, request?: unknown): Promise<unknown> }
       __parleyInvoke(channel: string, request: unknown): Promise<unknown>
     }
-    const timed = async (invoke: () => Promise<unknown>) => {
-      const samples: number[] = []
-      for (let i = 0; i < count; i++) {
-        const started = performance.now()
-        await invoke()
-        samples.push(performance.now() - started)
-      }
-      return samples.sort((a, b) => a - b)[Math.floor(count / 2)] as number
+    // Alternated, so both ways see the page in the same state (it may still be settling).
+    const socket: number[] = []
+    const binding: number[] = []
+    const time = async (samples: number[], invoke: () => Promise<unknown>) => {
+      const started = performance.now()
+      await invoke()
+      samples.push(performance.now() - started)
     }
-    return {
-      socket: await timed(() => w.parley.invoke('preferences:get')),
-      binding: await timed(() => w.__parleyInvoke('preferences:get', undefined)),
+    for (let i = 0; i < count; i++) {
+      await time(socket, () => w.parley.invoke('preferences:get'))
+      await time(binding, () => w.__parleyInvoke('preferences:get', undefined))
     }
+    const middle = (samples: number[]) => samples.sort((a, b) => a - b)[Math.floor(count / 2)] as number
+    return { socket: middle(socket), binding: middle(binding) }
   }, times)
 }

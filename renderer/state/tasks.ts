@@ -13,6 +13,22 @@ export function nextTask(): Promise<void> {
   })
 }
 
+/**
+ * Resolves in a task after the next frame has been drawn, so what changed before it is on the
+ * screen before the work that follows: "Registered" is painted before the main screen renders
+ * (issue 14). A hidden window draws no frames: then after `fallbackMs` (timers there run at
+ * most once a second, which is fine for a window nobody sees).
+ */
+export function afterNextFrame(fallbackMs = 100): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, fallbackMs)
+    requestAnimationFrame(() => {
+      clearTimeout(timer)
+      resolve()
+    })
+  }).then(nextTask)
+}
+
 /** Runs a generator's slices one task each, so no single task holds the window for long. */
 export async function runInTasks<T>(slices: Generator<void, T, void>): Promise<T> {
   for (let step = slices.next(); ; step = slices.next()) {
