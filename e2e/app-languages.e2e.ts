@@ -147,9 +147,11 @@ describe.each(journeys)('Parley in $locale', (journey) => {
       await page.locator(`#tab-${tab}`).click()
       await layoutSettled(page)
       await expectFits(`${name} at 200% text, ${tab} tab (${journey.language})`)
-      // The tab's list is within reach: its first row scrolls wholly into view.
+      // With no call up, the tab's list is within reach: its first row scrolls wholly into view.
+      // (With calls, the calls come first: in 720 px at 200 % text a call card and a contact
+      // row do not both fit, and the tab gets what the call area leaves.)
       const firstRow = page.locator('[role="tabpanel"]:not([hidden]) [role="list"] > li').first()
-      if ((await firstRow.count()) > 0) {
+      if ((await firstRow.count()) > 0 && (await card(/.*/).count()) === 0) {
         await firstRow.scrollIntoViewIfNeeded()
         expect(await whollyInView(page, firstRow), `${name}, ${tab} tab: its first row in view`).toBe(true)
       }

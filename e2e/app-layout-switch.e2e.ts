@@ -6,7 +6,8 @@ import { windowSizes } from '../main/window/main-window'
 import type { TestApp } from './harness/app'
 import { startApp } from './harness/app-fixture'
 import { screenshot } from './harness/artifacts'
-import { textOf } from './harness/ui'
+import { dial, textOf, ui } from './harness/ui'
+import { eventually } from './harness/wait'
 import { fits, layoutName, layoutProblems, layoutSettled, setTextSize } from './layout-checks'
 
 // A change of layout while a dialog is open, through the real UI (signed in at the real
@@ -102,6 +103,40 @@ describe('an open dialog outlives a change of layout', () => {
     )
     expect(saved?.company).toBe('Kommunikationsavdelningen Syd')
     expect(saved?.numbers.map((each) => each.value)).toEqual(['08-120 100 64'])
+  })
+
+  test('"+" in the history opens the editor above the layouts: it too survives the switch', async () => {
+    await switchTo({}, 'wide')
+    // A call to a number nobody has registered (Kamailio answers it): one history row.
+    await dial(page(), '3199')
+    await eventually(
+      'the failed call in the history',
+      () =>
+        page()
+          .getByRole('list', { name: t('history.list') })
+          .getByRole('group')
+          .count(),
+      (rows) => rows > 0,
+    )
+    await expect.poll(() => ui.call(page()).count(), { timeout: 10_000 }).toBe(0)
+    const row = page()
+      .getByRole('list', { name: t('history.list') })
+      .getByRole('group')
+      .first()
+    await row.getByRole('button', { name: t('history.add-contact') }).click()
+    const editor = page().getByRole('dialog', { name: t('contact.add') })
+    await expect.poll(() => editor.isVisible()).toBe(true)
+    const name = editor.getByLabel(t('contact.name'), { exact: true })
+    await name.fill('Åke Nummerlös')
+
+    await switchTo({ width: 400 }, 'compact')
+    expect(await editor.isVisible()).toBe(true)
+    expect(await name.inputValue()).toBe('Åke Nummerlös')
+    expect(await editor.getByLabel(t('contact.number', { index: 1 }), { exact: true }).inputValue()).toBe(
+      '3199',
+    )
+    await editor.getByRole('button', { name: t('contact.cancel') }).click()
+    await expect.poll(() => editor.count()).toBe(0)
   })
 
   test('my status panel keeps its note through wide → compact → wide, in the menu in compact', async () => {
