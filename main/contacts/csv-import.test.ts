@@ -62,6 +62,33 @@ describe('CSV contact import', () => {
     })
   })
 
+  it('reads an Outlook export written in Swedish (Swedish headers, semicolons)', () => {
+    const file = [
+      'Förnamn;Mellannamn;Efternamn;Företag;Telefon (arbete);Fax (arbete);Telefon (hem);Mobiltelefon',
+      'Åsa;;Östlund;Östlund & Co;08-120 100 64;08-999 99 99;;070-123 45 67',
+      ';;;Växeln;Anknytning saknas;;;',
+    ].join('\r\n')
+    const read = parseContactsCsv(file)
+    expect(read.contacts[0]).toEqual({
+      name: 'Åsa Östlund',
+      company: 'Östlund & Co',
+      favourite: false,
+      numbers: [
+        { kind: 'work', value: '08-120 100 64' },
+        { kind: 'mobile', value: '070-123 45 67' },
+      ],
+    })
+    expect(
+      parseContactsCsv('Namn;Anknytning;Hemtelefon\r\nReception;200;08-1\r\n').contacts[0],
+    ).toMatchObject({
+      name: 'Reception',
+      numbers: [
+        { kind: 'extension', value: '200' },
+        { kind: 'home', value: '08-1' },
+      ],
+    })
+  })
+
   it('reads a Google export: typed phone slots, several numbers per cell, starred as favourite', () => {
     const file = [
       'Name,Given Name,Family Name,Group Membership,Organization 1 - Name,Phone 1 - Type,Phone 1 - Value,Phone 2 - Type,Phone 2 - Value,Phone 3 - Type,Phone 3 - Value',

@@ -20,18 +20,20 @@ import {
  * with "* starred" in the group/label column; starred contacts become favourites.
  */
 
-const nameColumns = ['name', 'full name', 'display name']
-const firstNameColumns = ['first name', 'given name']
-const middleNameColumns = ['middle name', 'additional name']
-const lastNameColumns = ['last name', 'family name', 'surname']
+// English headers, then the Swedish ones (Outlook in Swedish writes its headers in Swedish).
+const nameColumns = ['name', 'full name', 'display name', 'namn', 'fullständigt namn', 'visningsnamn']
+const firstNameColumns = ['first name', 'given name', 'förnamn']
+const middleNameColumns = ['middle name', 'additional name', 'mellannamn']
+const lastNameColumns = ['last name', 'family name', 'surname', 'efternamn']
 const companyColumns = [
   'company',
   'organization 1 - name',
   'organization name',
   'organization',
   'organisation',
+  'företag',
 ]
-const favouriteColumns = ['favourite', 'favorite', 'starred']
+const favouriteColumns = ['favourite', 'favorite', 'starred', 'favorit']
 const groupColumns = ['group membership', 'labels']
 
 /** Columns whose header alone says what kind of number they hold. */
@@ -59,6 +61,26 @@ const numberColumns = new Map<string, NumberKind>([
   ["assistant's phone", 'other'],
   ['callback', 'other'],
   ['pager', 'other'],
+  ['telefon (arbete)', 'work'],
+  ['telefon 2 (arbete)', 'work'],
+  ['företagets växel', 'work'],
+  ['arbetstelefon', 'work'],
+  ['arbete', 'work'],
+  ['telefon', 'work'],
+  ['telefonnummer', 'work'],
+  ['nummer', 'work'],
+  ['mobiltelefon', 'mobile'],
+  ['mobilnummer', 'mobile'],
+  ['mobil', 'mobile'],
+  ['biltelefon', 'mobile'],
+  ['telefon (hem)', 'home'],
+  ['telefon 2 (hem)', 'home'],
+  ['hemtelefon', 'home'],
+  ['hem', 'home'],
+  ['anknytning', 'extension'],
+  ['annan telefon', 'other'],
+  ['assistentens telefon', 'other'],
+  ['personsökare', 'other'],
 ])
 
 const googlePhone = /^phone (\d+) - (type|label|value)$/

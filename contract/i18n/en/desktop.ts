@@ -34,7 +34,7 @@ export const enDesktop = {
   'csv.talk-seconds': 'Talk seconds',
 
   'policy.not-applied': (p: { path: string; problem: string }) =>
-    `The administrator's policy file ${p.path} was not applied: ${p.problem}. Parley started with its safe defaults; please tell your IT administrator.`,
+    `The administrator's policy file ${p.path} was not applied: ${String(p.problem).replace(/\.$/, '')}. Parley started with its safe defaults; please tell your IT administrator.`,
   'startup.failed-title': 'Parley could not start',
   'startup.failed': 'Something went wrong while starting Parley. The details were written to the log.',
 }

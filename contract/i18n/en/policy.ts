@@ -29,7 +29,8 @@ export const enPolicy = {
   'policy.pickup-code-invalid': 'Use up to 8 digits, * or #.',
   'policy.available-not-hidden': 'Available cannot be hidden.',
   'policy.unreadable': (p: { code: string }) => `it could not be read${p.code ? ` (${p.code})` : ''}`,
-  'policy.problems': (p: { first: string; next: string }) => `${p.first}; ${p.next}`,
+  'policy.problems': (p: { first: string; next: string }) =>
+    `${String(p.first).replace(/\.$/, '')}; ${p.next}`,
   'policy.profile-unreadable': 'the managed preferences could not be read as a property list',
   'policy.not-protected': (p: { problem: string }) => `it is not protected: ${p.problem}`,
   'policy.owner-not-root': (p: { path: string; uid: number }) =>

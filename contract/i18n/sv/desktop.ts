@@ -34,7 +34,7 @@ export const svDesktop: typeof enDesktop = {
   'csv.talk-seconds': 'Samtalstid (s)',
 
   'policy.not-applied': (p) =>
-    `Administratörens policyfil ${p.path} användes inte: ${p.problem}. Parley startade med säkra standardinställningar; kontakta din IT-administratör.`,
+    `Administratörens policyfil ${p.path} användes inte: ${String(p.problem).replace(/\.$/, '')}. Parley startade med säkra standardinställningar; kontakta din IT-administratör.`,
   'startup.failed-title': 'Parley kunde inte starta',
   'startup.failed': 'Något gick fel när Parley startade. Detaljerna har skrivits till loggen.',
 }

@@ -25,7 +25,7 @@ export const svPolicy: typeof enPolicy = {
   'policy.pickup-code-invalid': 'Använd högst 8 siffror, * eller #.',
   'policy.available-not-hidden': 'Tillgänglig kan inte döljas.',
   'policy.unreadable': (p) => `den gick inte att läsa${p.code ? ` (${p.code})` : ''}`,
-  'policy.problems': (p) => `${p.first}; ${p.next}`,
+  'policy.problems': (p) => `${String(p.first).replace(/\.$/, '')}; ${p.next}`,
   'policy.profile-unreadable': 'de hanterade inställningarna gick inte att läsa som en egenskapslista',
   'policy.not-protected': (p) => `den är inte skyddad: ${p.problem}`,
   'policy.owner-not-root': (p) => `${p.path} ägs av användare ${p.uid}, inte av root`,
