@@ -118,15 +118,16 @@ function report(label: string, keys: Keystroke[]): void {
   ]
   for (const [name, values] of rows) say(`  ${name}`, values)
   const perRound = keys.length / rounds
-  console.log(
-    '  list p95 by round: ' +
-      Array.from({ length: rounds }, (_, r) =>
-        percentile(
-          keys.slice(Math.round(r * perRound), Math.round((r + 1) * perRound)).map((k) => k.listMs),
-          0.95,
-        ).toFixed(1),
-      ).join(' '),
-  )
+  const byRound = (pick: (k: Keystroke) => number) =>
+    Array.from({ length: rounds }, (_, r) =>
+      percentile(
+        keys.slice(Math.round(r * perRound), Math.round((r + 1) * perRound)).map(pick),
+        0.95,
+      ).toFixed(1),
+    ).join(' ')
+  console.log(`  list p95 by round: ${byRound((k) => k.listMs)}`)
+  console.log(`  next frame p95 by round: ${byRound((k) => k.frameMs)}`)
+  console.log(`  next frame by keystroke: ${keys.map((k) => k.frameMs.toFixed(0)).join(' ')}`)
   const byLength = new Map<number, number[]>()
   for (const k of keys) byLength.set(k.value.length, [...(byLength.get(k.value.length) ?? []), k.listMs])
   console.log(
