@@ -55,21 +55,22 @@ describe('history CSV export', () => {
     ).toBe(true)
     const row = csv.slice(csv.indexOf('\r\n') + 2)
     expect(row).toBe(
-      `"2026-11-25 09:05:07","incoming","transferred","Svensson, ""Bosse""\nAB","'+46812345",` +
+      `"2026-11-25 09:05:07","incoming","Transferred","Svensson, ""Bosse""\nAB","'+46812345",` +
         `"'=HYPERLINK(""http://evil.example"",""click"")","'@sum(A1)","",4,62\r\n`,
     )
   })
 
-  it('writes the header row in Swedish for a Swedish user, the same cells below it', () => {
+  it('writes the header row and the direction and outcome in Swedish for a Swedish user', () => {
     const csv = historyToCsv([entry], 'sv')
     const [header, row] = csv.split('\r\n')
     expect(header).toBe(
       '\uFEFF"Start","Riktning","Utfall","Namn","Nummer","Via","Kopplat till","Anteckning","Ringtid (s)","Samtalstid (s)"',
     )
-    expect(csv.slice(csv.indexOf('\r\n') + 2)).toBe(
-      historyToCsv([entry], 'en').split('\r\n').slice(1).join('\r\n'),
-    )
-    expect(row).toContain('"incoming","transferred"')
+    // The transfer's target has its own column, so the outcome cell does not repeat it.
+    expect(row).toContain('"inkommande","Kopplat vidare","Svensson')
+    const outgoingMissed = historyToCsv([{ ...entry, direction: 'outgoing', outcome: 'failed' }], 'sv')
+    expect(outgoingMissed.split('\r\n')[1]).toContain('"utgående","')
+    expect(outgoingMissed).not.toMatch(/"outgoing"|"failed"/)
   })
 
   it('writes the do-not-disturb note in the export language, also on entries from before the code', () => {

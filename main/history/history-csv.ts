@@ -1,6 +1,7 @@
-import { translate, type Language, type MessageKey } from '../../contract/i18n'
+import { render, translate, type Language, type MessageKey } from '../../contract/i18n'
 import type { HistoryEntry } from '../../contract/schemas'
 import { noteText } from '../../contract/history-note'
+import { directionText, outcomeText } from '../../contract/history-words'
 
 /**
  * History as CSV for spreadsheets (RFC 4180: CRLF rows, every text cell quoted, quotes
@@ -8,8 +9,10 @@ import { noteText } from '../../contract/history-note'
  * formula (=, +, -, @, tab or CR first) gets an apostrophe before it — not only at the start of
  * the cell but after every separator a spreadsheet might split on: a Swedish Excel splits on
  * ";" and ignores our quotes, so "Bob;=1+1;" would otherwise become a formula cell of its own.
- * A byte-order mark up front makes Excel read "Åsa" as UTF-8. The header row is in the user's
- * language; the cells keep their codes (incoming, missed…) so a script can read any export.
+ * A byte-order mark up front makes Excel read "Åsa" as UTF-8. The header row and the direction
+ * and outcome cells are in the user's language, the words the history screen shows (the export
+ * is read by people in a spreadsheet); the target of a transfer has its own column, so the
+ * outcome cell says only "Transferred".
  */
 
 /** The header row's catalogue keys, in column order. */
@@ -51,8 +54,8 @@ export function historyToCsv(entries: readonly HistoryEntry[], language: Languag
     rows.push(
       [
         localTimestamp(entry.startedAt),
-        entry.direction,
-        entry.outcome,
+        render(language, directionText(entry)),
+        render(language, outcomeText({ ...entry, transferredTo: '' })),
         entry.remoteName,
         entry.remoteNumber,
         entry.via,

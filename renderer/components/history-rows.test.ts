@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest'
 import type { HistoryEntry } from '../../contract/schemas'
 import { datesFor, render } from '../../contract/i18n'
 import { english } from '../testing/english'
-import { entryTimes, hasContext, historyRows, outcomeText } from './history-rows'
+import { outcomeText } from '../../contract/history-words'
+import { entryTimes, hasContext, historyRows } from './history-rows'
 
 const entry = (id: string, startedAt: number, change: Partial<HistoryEntry> = {}): HistoryEntry => ({
   id,

@@ -1,4 +1,4 @@
-import { message, startOfDay, type DateFormats, type Message } from '../../contract/i18n'
+import { startOfDay, type DateFormats } from '../../contract/i18n'
 import type { HistoryEntry } from '../../contract/schemas'
 import { formatDuration } from './format'
 
@@ -17,28 +17,6 @@ export function historyRows(entries: readonly HistoryEntry[], now: number, dates
     previousDay = day
     return { entry, day: first ? dates.day(entry.startedAt, now) : null }
   })
-}
-
-export function outcomeText(entry: HistoryEntry): Message {
-  const incoming = entry.direction === 'incoming'
-  switch (entry.outcome) {
-    case 'answered':
-      return message(incoming ? 'history.answered' : 'history.connected')
-    case 'missed':
-      return message('history.missed')
-    case 'rejected':
-      return message(incoming ? 'history.rejected' : 'history.declined')
-    case 'busy':
-      return message('history.busy')
-    case 'failed':
-      return message(incoming ? 'history.failed' : 'history.no-answer-or-failed')
-    case 'transferred':
-      return entry.transferredTo
-        ? message('history.transferred-to', { target: entry.transferredTo })
-        : message('history.transferred')
-    case 'cancelled':
-      return message('history.cancelled')
-  }
 }
 
 /**
