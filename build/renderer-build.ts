@@ -16,6 +16,8 @@ export function rendererBuildConfig(): Pick<UserConfig, 'plugins'> & { build: Us
       // Electron's Chromium runs current JavaScript as written: nothing is down-levelled.
       target: 'es2023',
       chunkSizeWarningLimit: 4096,
+      // Electron's Chromium has <link rel=modulepreload>: no polyfill in the entry.
+      modulePreload: { polyfill: false },
     },
   }
 }

@@ -1,5 +1,5 @@
 import { ipcLog, type Log } from '../log/log'
-import { getContext, setContext } from 'svelte'
+import { contextSlot } from './context-slot'
 import type { ParleyApi } from '../../contract/ipc'
 import type { Phone } from '../sip/types'
 import { request } from './api'
@@ -7,8 +7,6 @@ import type { SavedAccount } from './saved-account'
 import type { AudioState } from './audio.svelte'
 import { CallsState } from './calls.svelte'
 import { CallQualityState } from './call-quality.svelte'
-import { ContactPicker } from './contact-picker.svelte'
-import { ContactEditorState } from './contact-editor.svelte'
 import { ContactsState } from './contacts.svelte'
 import { closeToTray as closeToTraySwitch } from './close-to-tray.svelte'
 import { ColleaguesState } from './colleagues.svelte'
@@ -30,7 +28,6 @@ import { UiState } from './ui.svelte'
 import { defaultRegion } from '../../contract/region'
 import type { Clock } from '../sip/registration'
 import { StatusState } from './status.svelte'
-import { StatusPanelState } from './status-panel.svelte'
 import { VoicemailWaitingState } from './voicemail-waiting.svelte'
 
 /** All renderer state, built once in boot.ts and handed to components through context. */
@@ -48,18 +45,12 @@ export interface AppState {
   /** Transfers we are asked to follow (incoming REFER) and the policy deciding them. */
   transferRequests: TransferRequestsState
   contacts: ContactsState
-  /** The contact search as a place to pick call and transfer targets. */
-  picker: ContactPicker
-  /** The contact editor's dialog and its draft (it outlives a change of layout). */
-  contactEditor: ContactEditorState
   /** Colleagues' lamps: who is watched, their lamps, pickup. */
   colleagues: ColleaguesState
   history: HistoryState
   dnd: PreferenceSwitch
   /** My status: set by hand or by the weekly schedule, published to the PBX. */
   status: StatusState
-  /** My status's panel and schedule dialog: open or not, what is typed (outlives a layout change). */
-  statusPanel: StatusPanelState
   /** New voicemail in the account's mailbox (RFC 3842), for the Voicemail button, tray and badge. */
   voicemailWaiting: VoicemailWaitingState
   closeToTray: PreferenceSwitch
@@ -122,9 +113,6 @@ export function createAppState(phone: Phone, api: ParleyApi, options: AppStateOp
     log,
   })
   session.beforeSignOut(() => status.signedOut())
-  const statusPanel = new StatusPanelState(status)
-  // In compact the status control sits in the header's menu: an open panel keeps it open.
-  ui.layout.holdsMenuOpen(statusPanel)
   const voicemailWaiting = new VoicemailWaitingState({
     phone,
     api,
@@ -193,20 +181,10 @@ export function createAppState(phone: Phone, api: ParleyApi, options: AppStateOp
     transfer: transferController,
     transferRequests,
     contacts,
-    picker: new ContactPicker(
-      contacts,
-      calls,
-      transferController,
-      ui,
-      () => language.language,
-      (contactId, number) => colleagues.isInCallAt(contactId, number),
-    ),
-    contactEditor: new ContactEditorState((id) => contacts.contacts.some((contact) => contact.id === id)),
     colleagues,
     history: historyState,
     dnd,
     status,
-    statusPanel,
     voicemailWaiting,
     closeToTray,
     sipTrace,
@@ -263,14 +241,7 @@ export function createAppState(phone: Phone, api: ParleyApi, options: AppStateOp
   }
 }
 
-const key = Symbol('parley-app-state')
+const appStateSlot = contextSlot<AppState>('App state', 'App')
 
-export function provideAppState(state: AppState): void {
-  setContext(key, state)
-}
-
-export function useAppState(): AppState {
-  const state = getContext<AppState | undefined>(key)
-  if (!state) throw new Error('App state missing: mount components inside App')
-  return state
-}
+export const provideAppState = appStateSlot.provide
+export const useAppState = appStateSlot.use

@@ -3,6 +3,7 @@ import type { Contact } from '../../contract/schemas'
 import { CallPhase } from '../sip/types'
 import { contactTarget, targetOf, typedOption } from './contact-picker.svelte'
 import { createTestApp, testPreferences, type TestApp } from '../testing/test-app'
+import { createScreenStates } from './screen-states'
 import { TransferStage } from './transfer.svelte'
 
 const asa: Contact = {
@@ -25,7 +26,8 @@ async function setup(options: { inCall?: boolean } = {}) {
   started.push(test)
   if (options.inCall)
     test.phone.addCall({ id: 'a', remoteName: 'Caller', phase: CallPhase.Active, answeredAt: 1 })
-  return test
+  // The picker is built with the main screen (screen-states.ts), over the app's states.
+  return Object.assign(test, { picker: createScreenStates(test.app).picker })
 }
 
 const commands = (t: TestApp) => t.phone.commands.map((c) => `${c.name}:${c.args.join(',')}`)
@@ -60,26 +62,26 @@ describe('picking targets (pure)', () => {
   it('labels the pick in the language the window speaks', async () => {
     const t = await setup()
     t.app.language.apply({ ...testPreferences, language: 'sv' })
-    expect(t.app.picker.targetFor(asa, asa.numbers[0]!).label).toBe('Åsa Östlund (arbete)')
+    expect(t.picker.targetFor(asa, asa.numbers[0]!).label).toBe('Åsa Östlund (arbete)')
   })
 })
 
 describe('ContactPicker', () => {
   it('the typed number comes first and Enter without a call dials the highlighted option', async () => {
     const t = await setup()
-    const { app } = t
+    const { app, picker } = t
     app.contacts.setQuery('070')
-    expect(app.picker.options.map((o) => o.kind)).toEqual(['typed', 'contact'])
-    expect(app.picker.highlightedContactId).toBe('')
-    expect(app.picker.moveHighlight(1)).toBe(0) // the first contact row
-    expect(app.picker.highlightedContactId).toBe('asa')
-    await app.picker.pickHighlighted(false)
+    expect(picker.options.map((o) => o.kind)).toEqual(['typed', 'contact'])
+    expect(picker.highlightedContactId).toBe('')
+    expect(picker.moveHighlight(1)).toBe(0) // the first contact row
+    expect(picker.highlightedContactId).toBe('asa')
+    await picker.pickHighlighted(false)
     expect(commands(t)).toEqual(['dial:+46812010064'])
   })
 
   it('during a call a call button consults first (the caller is held), never a plain dial', async () => {
     const t = await setup({ inCall: true })
-    await t.app.picker.call(contactTarget(asa, asa.numbers[1]!))
+    await t.picker.call(contactTarget(asa, asa.numbers[1]!))
     expect(t.app.transfer.state).toMatchObject({
       stage: TransferStage.Consulting,
       heldCallId: 'a',
@@ -92,35 +94,35 @@ describe('ContactPicker', () => {
     const t = await setup({ inCall: true })
     t.app.transfer.begin('a')
     t.app.contacts.setQuery('bo')
-    expect(t.app.picker.choosing).toEqual({ stage: TransferStage.ChoosingTarget, callId: 'a' })
-    expect(t.app.picker.highlightedContactId).toBe('bo')
-    await t.app.picker.pickHighlighted(false)
+    expect(t.picker.choosing).toEqual({ stage: TransferStage.ChoosingTarget, callId: 'a' })
+    expect(t.picker.highlightedContactId).toBe('bo')
+    await t.picker.pickHighlighted(false)
     expect(t.alerts()).toEqual(['That contact has no number.'])
     t.app.contacts.setQuery('1002')
-    await t.app.picker.pickHighlighted(false)
+    await t.picker.pickHighlighted(false)
     expect(commands(t)).toEqual(['blindTransfer:a,1002'])
 
     const second = await setup({ inCall: true })
     second.app.transfer.begin('a')
     second.app.contacts.setQuery('1003')
-    await second.app.picker.pickHighlighted(true)
+    await second.picker.pickHighlighted(true)
     expect(commands(second)).toEqual(['dial:1003'])
     expect(second.app.transfer.state).toMatchObject({ stage: TransferStage.Consulting, heldCallId: 'a' })
   })
 
   it('three drop targets: a contact (first number), a number row, the typed number', async () => {
     const t = await setup({ inCall: true })
-    await t.app.picker.dropOnContact('a', asa)
+    await t.picker.dropOnContact('a', asa)
     expect(commands(t).at(-1)).toBe('blindTransfer:a,+46812010064')
     expect(t.app.transfer.transferredTo('a')).toBe('Åsa Östlund (work)')
 
     const row = await setup({ inCall: true })
-    await row.app.picker.dropOnContact('a', asa, asa.numbers[1])
+    await row.picker.dropOnContact('a', asa, asa.numbers[1])
     expect(commands(row)).toEqual(['blindTransfer:a,0701234567'])
 
     const typed = await setup({ inCall: true })
     typed.app.contacts.setQuery('1002')
-    await typed.app.picker.dropOnTyped('a')
+    await typed.picker.dropOnTyped('a')
     expect(commands(typed)).toEqual(['blindTransfer:a,1002'])
   })
 
@@ -137,38 +139,38 @@ describe('ContactPicker', () => {
         contentType: 'application/dialog-info+xml',
         body: '<dialog-info xmlns="urn:ietf:params:xml:ns:dialog-info" version="0" state="full"><dialog id="d"><state>confirmed</state></dialog></dialog-info>',
       })
-      await t.app.picker.dropOnContact('a', asa)
-      expect(t.app.picker.busyDrop).toMatchObject({ callId: 'a', name: 'Åsa Östlund' })
+      await t.picker.dropOnContact('a', asa)
+      expect(t.picker.busyDrop).toMatchObject({ callId: 'a', name: 'Åsa Östlund' })
       expect(t.phone.commandNames()).not.toContain('blindTransfer')
       return t
     }
     const anyway = await busy()
-    await anyway.app.picker.resolveBusyDrop('transfer')
+    await anyway.picker.resolveBusyDrop('transfer')
     expect(commands(anyway).at(-1)).toBe('blindTransfer:a,+46812010064')
-    expect(anyway.app.picker.busyDrop).toBeNull()
+    expect(anyway.picker.busyDrop).toBeNull()
 
     const announce = await busy()
-    await announce.app.picker.resolveBusyDrop('announce')
+    await announce.picker.resolveBusyDrop('announce')
     expect(commands(announce).at(-1)).toBe('dial:+46812010064')
     expect(announce.app.transfer.state).toMatchObject({ stage: TransferStage.Consulting, heldCallId: 'a' })
 
     const cancel = await busy()
-    await cancel.app.picker.resolveBusyDrop('cancel')
+    await cancel.picker.resolveBusyDrop('cancel')
     expect(cancel.phone.commandNames().filter((name) => /transfer|dial/i.test(name))).toEqual([])
 
     // the mobile number is not what the lamp watches: transferred at once
     const mobile = await busy()
-    await mobile.app.picker.resolveBusyDrop('cancel')
-    await mobile.app.picker.dropOnContact('a', asa, asa.numbers[1])
+    await mobile.picker.resolveBusyDrop('cancel')
+    await mobile.picker.dropOnContact('a', asa, asa.numbers[1])
     expect(commands(mobile).at(-1)).toBe('blindTransfer:a,0701234567')
   })
 
   it('a drop with nothing to transfer to says why and sends nothing', async () => {
     const t = await setup({ inCall: true })
-    await t.app.picker.dropOnContact('a', bo)
-    await t.app.picker.dropOnSearch('a')
+    await t.picker.dropOnContact('a', bo)
+    await t.picker.dropOnSearch('a')
     t.app.contacts.setQuery('nobody here')
-    await t.app.picker.pickHighlighted(false)
+    await t.picker.pickHighlighted(false)
     expect(t.alerts()).toEqual([
       'Bo Berg has no number to transfer to.',
       'Type a number or a name in the search field first, then drop the call on it.',
@@ -185,7 +187,7 @@ describe('ContactPicker', () => {
   it('a drop on the search transfers to what Enter would pick', async () => {
     const t = await setup({ inCall: true })
     t.app.contacts.setQuery('asa')
-    await t.app.picker.dropOnSearch('a')
+    await t.picker.dropOnSearch('a')
     expect(t.phone.commands.at(-1)).toEqual({ name: 'blindTransfer', args: ['a', '+46812010064'] })
   })
 })
