@@ -39,6 +39,11 @@ export const voicemailKeySchema = z.object({
 })
 export type VoicemailKey = z.infer<typeof voicemailKeySchema>
 
+/** The text's size in percent of the app's own (Settings, Ctrl + "+" / "-" / "0"). */
+export const textSizes = [100, 125, 150, 200] as const
+export type TextSize = (typeof textSizes)[number]
+export const textSizeSchema = z.union([z.literal(100), z.literal(125), z.literal(150), z.literal(200)])
+
 export { maxWatchedContacts }
 const watchedContactsSchema = z.array(shortText(64)).max(maxWatchedContacts)
 
@@ -58,6 +63,7 @@ export const preferencesSchema = z.object({
   keepOnTop: z.boolean().default(false),
   /** Ids of the contacts whose lamps are watched (presence and call state). */
   watchedContacts: watchedContactsSchema.default([]),
+  textSize: textSizeSchema.default(100),
 })
 export type Preferences = z.infer<typeof preferencesSchema>
 
@@ -77,6 +83,7 @@ export const preferencesPatchSchema = z.object({
   sipTrace: z.boolean().optional(),
   keepOnTop: z.boolean().optional(),
   watchedContacts: watchedContactsSchema.optional(),
+  textSize: textSizeSchema.optional(),
 })
 export type PreferencesPatch = z.infer<typeof preferencesPatchSchema>
 

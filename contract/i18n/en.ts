@@ -80,6 +80,10 @@ export const en = {
   'settings.dtmf-hint':
     'Automatic sends tones the way the other side understands them. Change it only if a voice menu does not react to your keys.',
   'settings.dtmf-changed': (p: { method: string }) => `Keypad tones: ${p.method}.`,
+  'settings.text-size': 'Text size',
+  'settings.text-size-value': (p: { percent: number }) => `${p.percent}%`,
+  'settings.text-size-hint': 'Ctrl and + or - change it from anywhere in Parley; Ctrl+0 goes back to 100%.',
+  'settings.text-size-changed': (p: { percent: number }) => `Text size: ${p.percent}%.`,
 
   'voicemail.keys': 'Voicemail keys',
   'voicemail.menu': 'In the menu',

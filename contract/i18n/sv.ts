@@ -81,6 +81,10 @@ export const sv: Catalogue = {
   'settings.dtmf-hint':
     'Automatiskt skickar tonerna så som mottagaren förstår dem. Ändra bara om en röstmeny inte reagerar på dina knapptryck.',
   'settings.dtmf-changed': (p) => `Knapptoner: ${p.method}.`,
+  'settings.text-size': 'Textstorlek',
+  'settings.text-size-value': (p) => `${p.percent} %`,
+  'settings.text-size-hint': 'Ctrl och + eller - ändrar den var du än är i Parley; Ctrl+0 återställer till 100 %.',
+  'settings.text-size-changed': (p) => `Textstorlek: ${p.percent} %.`,
 
   'voicemail.keys': 'Röstbrevlådans knappar',
   'voicemail.menu': 'I menyn',

@@ -258,6 +258,18 @@ describe('AccountService with an admin policy', () => {
     )
   })
 
+  it('the policy presets the text size, or locks it', () => {
+    expect(service({ values: {}, locked: [] }).accountService.preferences().textSize).toBe(100)
+    const preset = service({ values: { textSize: 150 }, locked: [] }).accountService
+    expect(preset.preferences().textSize).toBe(150)
+    expect(preset.updatePreferences({ textSize: 200 }).textSize).toBe(200)
+
+    const locked = service({ values: { textSize: 200 }, locked: ['textSize'] }, { preferences: { textSize: 100 } })
+    expect(locked.accountService.preferences().textSize).toBe(200)
+    const refused = expectHandlerError(() => locked.accountService.updatePreferences({ textSize: 100 }))
+    expect(refused.text).toEqual(message('reason.locked', { setting: message('setting.text-size') }))
+  })
+
   it('the policy presets the keypad tone method, or locks it', () => {
     expect(service({ values: {}, locked: [] }).accountService.preferences().dtmfMethod).toBe('auto')
     const preset = service({ values: { dtmfMethod: 'info' }, locked: [] }).accountService

@@ -37,6 +37,7 @@ const settingLabels: Record<LockableSetting, MessageKey> = {
   speaker: 'setting.speaker',
   ringtone: 'setting.ringtone',
   watchedContacts: 'setting.watched-contacts',
+  textSize: 'setting.text-size',
   autoUpdate: 'setting.auto-update',
   statusSchedule: 'setting.status-schedule',
 }
@@ -149,6 +150,7 @@ export const preferencesFromPolicy = [
   'dtmfMethod',
   'sipTrace',
   'keepOnTop',
+  'textSize',
 ] as const
 
 /** What the policy presets for preferences the user has not set yet. */

@@ -4,6 +4,7 @@ import { z } from 'zod'
 import {
   accountSchema,
   dtmfMethodSchema,
+  textSizeSchema,
   preferencesSchema,
   urlWithProtocol,
   voicemailKeySchema,
@@ -62,6 +63,8 @@ export const policyFileSchema = z
       .optional(),
     /** How keypad tones are sent: auto, rfc4733 or info (a preset; lock it with "locked"). */
     dtmfMethod: dtmfMethodSchema.optional(),
+    /** The text size in percent: 100, 125, 150 or 200 (a preset; lock it with "locked"). */
+    textSize: textSizeSchema.optional(),
     /**
      * SIP domains a transfer request (REFER) from the other party may send the user to without
      * asking, besides the account's own domain (e.g. the company's other PBX).

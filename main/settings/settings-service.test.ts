@@ -62,7 +62,7 @@ describe('SettingsService field-by-field repair', () => {
 
   it('repairs preferences field by field', () => {
     const backend = new MemorySettingsBackend({
-      preferences: { closeToTray: 'yes', doNotDisturb: true, historyLimit: 5, language: 'fi' },
+      preferences: { closeToTray: 'yes', doNotDisturb: true, historyLimit: 5, language: 'fi', textSize: 300 },
     })
     const settings = new SettingsService(backend, new MemoryLogger())
     expect(settings.readPreferences()).toEqual({
@@ -77,8 +77,9 @@ describe('SettingsService field-by-field repair', () => {
       sipTrace: false,
       keepOnTop: false,
       watchedContacts: [],
+      textSize: 100,
     })
-    expect(settings.notices).toHaveLength(3)
+    expect(settings.notices).toHaveLength(4)
   })
 
   it('ignores an account that is not an object, with a notice', () => {

@@ -26,6 +26,7 @@ const fieldLabels: Record<string, MessageKey> = {
   sipTrace: 'settings.sip-trace',
   keepOnTop: 'settings.keep-on-top',
   watchedContacts: 'lamp.watched-list',
+  textSize: 'settings.text-size',
 }
 
 /** The field's label as a message; an unknown field (a newer version's) by its own name. */

@@ -32,6 +32,13 @@ describe('shortcutFor', () => {
     expect(shortcutFor(key('d', { ctrlKey: true }), true)).toBe('focus-dial')
     expect(shortcutFor(key('f', { metaKey: true }), true)).toBe('focus-contacts')
   })
+  it('Ctrl/Cmd with "+" (or "="), "-" and "0" change the text size, also while typing', () => {
+    expect(shortcutFor(key('+', { ctrlKey: true }), true)).toBe('text-larger')
+    expect(shortcutFor(key('=', { metaKey: true }), false)).toBe('text-larger')
+    expect(shortcutFor(key('-', { ctrlKey: true }), false)).toBe('text-smaller')
+    expect(shortcutFor(key('0', { metaKey: true }), true)).toBe('text-normal')
+    expect(shortcutFor(key('0'), false)).toBeNull()
+  })
   it('ignores Alt combinations and plain Enter', () => {
     expect(shortcutFor(key('t', { altKey: true }), false)).toBeNull()
     expect(shortcutFor(key('Enter'), false)).toBeNull()
@@ -53,6 +60,9 @@ describe('shortcutFor', () => {
       'Shift+Enter',
       'Escape',
       'Ctrl+F',
+      'Ctrl++',
+      'Ctrl+-',
+      'Ctrl+0',
     ]) {
       expect(documented).toContain(name)
     }

@@ -16,6 +16,9 @@ export type ShortcutAction =
   | 'focus-calls'
   | 'focus-contacts'
   | 'focus-history'
+  | 'text-larger'
+  | 'text-smaller'
+  | 'text-normal'
 
 export interface KeyLike {
   key: string
@@ -33,6 +36,10 @@ export function shortcutFor(event: KeyLike, typing: boolean): ShortcutAction | n
   if (command && event.key === 'Enter') return 'complete-transfer'
   if (command && event.key.toLowerCase() === 'd') return 'focus-dial'
   if (command && event.key.toLowerCase() === 'f') return 'focus-contacts'
+  // "+" is Shift+"=" on US keys, a key of its own on Swedish ones: both make the text larger.
+  if (command && (event.key === '+' || event.key === '=')) return 'text-larger'
+  if (command && event.key === '-') return 'text-smaller'
+  if (command && event.key === '0') return 'text-normal'
   if (command || typing) return null
   switch (event.key) {
     case '?':
@@ -59,6 +66,13 @@ export function shortcutFor(event: KeyLike, typing: boolean): ShortcutAction | n
   }
 }
 
+/** The text size's step for each of its shortcuts. */
+export const textSizeStepOf = {
+  'text-larger': 'larger',
+  'text-smaller': 'smaller',
+  'text-normal': 'normal',
+} as const
+
 /** True when keys go into a text field (so single letters are text, not shortcuts). */
 export function isTypingTarget(target: EventTarget | null): boolean {
   if (!target || typeof (target as Element).closest !== 'function') return false
@@ -84,6 +98,9 @@ export const keyGroups: { title: MessageKey; keys: { keys: string[]; does: Messa
       { keys: ['C'], does: 'help.go-calls' },
       { keys: ['Y'], does: 'help.go-history' },
       { keys: ['F1', '?'], does: 'help.show-keys' },
+      { keys: ['Ctrl++'], does: 'help.text-larger' },
+      { keys: ['Ctrl+-'], does: 'help.text-smaller' },
+      { keys: ['Ctrl+0'], does: 'help.text-normal' },
       { keys: ['Escape'], does: 'help.close-or-cancel' },
     ],
   },

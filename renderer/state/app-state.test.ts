@@ -20,6 +20,7 @@ const preferences: Preferences = {
   sipTrace: false,
   keepOnTop: false,
   watchedContacts: [],
+  textSize: 150,
 }
 const signedOut: AccountState = {
   account: null,
@@ -48,17 +49,20 @@ function setup() {
     }
     return invoke(channel, request)
   }) as typeof api.invoke
-  const app = createAppState(new FakePhone(), api, { dataDelayMs: 60_000 })
-  return { api, app, answerAccount }
+  const textRoot = { style: { fontSize: '' } }
+  const app = createAppState(new FakePhone(), api, { dataDelayMs: 60_000, textRoot })
+  return { api, app, answerAccount, textRoot }
 }
 
 describe('createAppState start', () => {
   it('reads the preferences once for language, do not disturb and close to tray', async () => {
-    const { api, app, answerAccount } = setup()
+    const { api, app, answerAccount, textRoot } = setup()
     const stop = app.start()
     answerAccount()
     await expect.poll(() => app.dnd.enabled).toBe(true)
     expect(app.language.language).toBe('sv')
+    // the saved text size is on the root element from the same read
+    expect(textRoot.style.fontSize).toBe('22.5px')
     expect(app.closeToTray.enabled).toBe(false)
     expect(api.sent('preferences:get')).toHaveLength(1)
     stop()

@@ -22,6 +22,7 @@ import { DtmfMethodState } from './dtmf-method.svelte'
 import { downloadText, HistoryState } from './history.svelte'
 import { LanguageState } from './language.svelte'
 import { SignInState } from './sign-in.svelte'
+import { TextSizeState, type TextRoot } from './text-size.svelte'
 import { TransferController } from './transfer.svelte'
 import { TransferRequestsState } from './transfer-requests.svelte'
 import { UiState } from './ui.svelte'
@@ -59,6 +60,8 @@ export interface AppState {
   keepOnTop: CataloguedSwitch
   /** How keypad tones are sent (auto / RFC 4733 / SIP INFO). */
   dtmfMethod: DtmfMethodState
+  /** The text size (100 to 200 %), set on the root element. */
+  textSize: TextSizeState
   /** "Save diagnostics…" in Settings. */
   diagnostics: DiagnosticsState
   /** Device choices and ringer (audio engineer's state); null where no media devices exist. */
@@ -85,6 +88,8 @@ export interface AppStateOptions {
   savedAccount?: Promise<SavedAccount>
   /** Time for the status schedule; the page's own clock by default. */
   clock?: Clock
+  /** Where the text size is set: the document's root element by default. */
+  textRoot?: TextRoot
 }
 
 const pageClock: Clock = {
@@ -92,6 +97,10 @@ const pageClock: Clock = {
   setTimeout: (fn, ms) => globalThis.setTimeout(fn, ms),
   clearTimeout: (handle) => globalThis.clearTimeout(handle as ReturnType<typeof setTimeout>),
 }
+
+/** The document's root element; a detached stand-in where there is no document (Node tests). */
+const pageRoot = (): TextRoot =>
+  typeof document === 'undefined' ? { style: { fontSize: '' } } : document.documentElement
 
 export function createAppState(phone: Phone, api: ParleyApi, options: AppStateOptions = {}): AppState {
   const ui = new UiState()
@@ -122,6 +131,7 @@ export function createAppState(phone: Phone, api: ParleyApi, options: AppStateOp
   const closeToTray = closeToTraySwitch(api, ui)
   const dtmfMethod = new DtmfMethodState(api, ui, language)
   const sipTrace = new SipTraceState(api, ui, language)
+  const textSize = new TextSizeState(api, ui, language, options.textRoot ?? pageRoot())
   const keepOnTop = keepOnTopSwitch(api, ui, language)
   let transfer: TransferController | null = null
   let history: HistoryState | null = null
@@ -190,6 +200,7 @@ export function createAppState(phone: Phone, api: ParleyApi, options: AppStateOp
     sipTrace,
     keepOnTop,
     dtmfMethod,
+    textSize,
     diagnostics: new DiagnosticsState(api, ui),
     audio: options.audio ?? null,
     afterSignIn,
@@ -208,6 +219,7 @@ export function createAppState(phone: Phone, api: ParleyApi, options: AppStateOp
         sipTrace.start(),
         keepOnTop.start(),
         dtmfMethod.start(),
+        textSize.start(),
         quality.start(),
         colleagues.start(),
       ]
@@ -215,7 +227,7 @@ export function createAppState(phone: Phone, api: ParleyApi, options: AppStateOp
       // One read of the preferences for every state that shows one.
       void request(api, 'preferences:get').then((preferences) => {
         if (preferences.ok)
-          for (const state of [language, dnd, closeToTray, sipTrace, keepOnTop, dtmfMethod, colleagues])
+          for (const state of [language, dnd, closeToTray, sipTrace, keepOnTop, dtmfMethod, textSize, colleagues])
             state.apply(preferences.value)
       })
       // The address book and the history are not needed to register: they load once signing

@@ -76,6 +76,7 @@ export const enReasons = {
   'setting.history-limit': 'the call history limit',
   'setting.sip-trace': 'the SIP trace',
   'setting.keep-on-top': 'keep on top',
+  'setting.text-size': 'the text size',
   'setting.microphone': 'the microphone',
   'setting.speaker': 'the speaker',
   'setting.ringtone': 'the ringtone device',

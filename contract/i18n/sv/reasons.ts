@@ -77,6 +77,7 @@ export const svReasons: typeof enReasons = {
   'setting.history-limit': 'gränsen för samtalshistoriken',
   'setting.sip-trace': 'SIP-spårningen',
   'setting.keep-on-top': 'att ligga överst',
+  'setting.text-size': 'textstorleken',
   'setting.microphone': 'mikrofonen',
   'setting.speaker': 'högtalaren',
   'setting.ringtone': 'enheten för ringsignal',
