@@ -39,9 +39,8 @@ export const voicemailKeySchema = z.object({
 })
 export type VoicemailKey = z.infer<typeof voicemailKeySchema>
 
-/** The text's size in percent of the app's own (Settings, Ctrl + "+" / "-" / "0"). */
-export const textSizes = [100, 125, 150, 200] as const
-export type TextSize = (typeof textSizes)[number]
+export { textSizes, type TextSize } from './text-size'
+/** The text's size in percent of the app's own: one of `textSizes`. */
 export const textSizeSchema = z.union([z.literal(100), z.literal(125), z.literal(150), z.literal(200)])
 
 export { maxWatchedContacts }

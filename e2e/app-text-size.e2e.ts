@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, expect, test } from 'vitest'
 import { translate, type ArgsOf, type MessageKey } from '../contract/i18n'
+import type { Preferences } from '../contract/schemas'
 import { windowSizes } from '../main/window/main-window'
 import type { TestApp } from './harness/app'
 import { startApp } from './harness/app-fixture'
@@ -21,14 +22,25 @@ const rootFontSize = () => page().evaluate(() => getComputedStyle(document.docum
 async function waitRegistered(): Promise<void> {
   await eventually(
     'registered',
-    () => page().getByRole('status', { name: t('registration.indicator') }).textContent(),
+    () =>
+      page()
+        .getByRole('status', { name: t('registration.indicator') })
+        .textContent(),
     (text) => (text ?? '').trim().startsWith(t('registration.label-registered')),
   )
 }
 
 async function openSettings(): Promise<void> {
-  await page().getByRole('button', { name: t('settings.title'), exact: true }).click()
-  await expect.poll(() => page().getByRole('heading', { name: t('settings.text-size') }).count()).toBe(1)
+  await page()
+    .getByRole('button', { name: t('settings.title'), exact: true })
+    .click()
+  await expect
+    .poll(() =>
+      page()
+        .getByRole('heading', { name: t('settings.text-size') })
+        .count(),
+    )
+    .toBe(1)
 }
 
 async function closeSettings(): Promise<void> {
@@ -61,7 +73,9 @@ test('200 % in Settings: root font 30 px, compact; Ctrl+0 back to 100 %; kept ov
   expect(await rootFontSize()).toBe('15px')
 
   await openSettings()
-  await page().getByRole('combobox', { name: t('settings.text-size'), exact: true }).selectOption('200')
+  await page()
+    .getByRole('combobox', { name: t('settings.text-size'), exact: true })
+    .selectOption('200')
   await expect.poll(rootFontSize).toBe('30px')
   await closeSettings()
   await layoutSettled(page())
@@ -69,14 +83,15 @@ test('200 % in Settings: root font 30 px, compact; Ctrl+0 back to 100 %; kept ov
   expect(await layoutProblems(page())).toEqual(fits)
   await screenshot(page(), 'text-size-200-sv')
   const stored = await app.main.dispatch('preferences:get', {})
-  expect(stored.ok && stored.value.textSize).toBe(200)
+  expect(stored.ok && (stored.value as Preferences).textSize, 'kept by main').toBe(200)
 
   await page().keyboard.press('Control+0')
   await expect.poll(rootFontSize).toBe('15px')
   await layoutSettled(page())
   expect(await layoutName(page())).toBe('wide')
+  // Already the smallest: stays.
   await page().keyboard.press('Control+-')
-  await expect.poll(rootFontSize, 'already the smallest').toBe('15px')
+  await expect.poll(rootFontSize).toBe('15px')
   await page().keyboard.press('Control++')
   await expect.poll(rootFontSize).toBe('18.75px')
 
@@ -85,8 +100,14 @@ test('200 % in Settings: root font 30 px, compact; Ctrl+0 back to 100 %; kept ov
   await waitRegistered()
   await expect.poll(rootFontSize).toBe('18.75px')
   await openSettings()
-  expect(await page().getByRole('combobox', { name: t('settings.text-size'), exact: true }).inputValue()).toBe('125')
-  await page().getByRole('combobox', { name: t('settings.text-size'), exact: true }).selectOption('200')
+  expect(
+    await page()
+      .getByRole('combobox', { name: t('settings.text-size'), exact: true })
+      .inputValue(),
+  ).toBe('125')
+  await page()
+    .getByRole('combobox', { name: t('settings.text-size'), exact: true })
+    .selectOption('200')
   await expect.poll(rootFontSize).toBe('30px')
   await closeSettings()
   await app.restart()

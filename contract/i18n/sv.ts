@@ -83,7 +83,8 @@ export const sv: Catalogue = {
   'settings.dtmf-changed': (p) => `Knapptoner: ${p.method}.`,
   'settings.text-size': 'Textstorlek',
   'settings.text-size-value': (p) => `${p.percent} %`,
-  'settings.text-size-hint': 'Ctrl och + eller - ändrar den var du än är i Parley; Ctrl+0 återställer till 100 %.',
+  'settings.text-size-hint':
+    'Ctrl och + eller - ändrar den var du än är i Parley; Ctrl+0 återställer till 100 %.',
   'settings.text-size-changed': (p) => `Textstorlek: ${p.percent} %.`,
 
   'voicemail.keys': 'Röstbrevlådans knappar',

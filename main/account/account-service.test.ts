@@ -264,7 +264,10 @@ describe('AccountService with an admin policy', () => {
     expect(preset.preferences().textSize).toBe(150)
     expect(preset.updatePreferences({ textSize: 200 }).textSize).toBe(200)
 
-    const locked = service({ values: { textSize: 200 }, locked: ['textSize'] }, { preferences: { textSize: 100 } })
+    const locked = service(
+      { values: { textSize: 200 }, locked: ['textSize'] },
+      { preferences: { textSize: 100 } },
+    )
     expect(locked.accountService.preferences().textSize).toBe(200)
     const refused = expectHandlerError(() => locked.accountService.updatePreferences({ textSize: 100 }))
     expect(refused.text).toEqual(message('reason.locked', { setting: message('setting.text-size') }))

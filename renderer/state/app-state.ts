@@ -227,7 +227,16 @@ export function createAppState(phone: Phone, api: ParleyApi, options: AppStateOp
       // One read of the preferences for every state that shows one.
       void request(api, 'preferences:get').then((preferences) => {
         if (preferences.ok)
-          for (const state of [language, dnd, closeToTray, sipTrace, keepOnTop, dtmfMethod, textSize, colleagues])
+          for (const state of [
+            language,
+            dnd,
+            closeToTray,
+            sipTrace,
+            keepOnTop,
+            dtmfMethod,
+            textSize,
+            colleagues,
+          ])
             state.apply(preferences.value)
       })
       // The address book and the history are not needed to register: they load once signing

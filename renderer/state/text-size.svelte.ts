@@ -1,5 +1,6 @@
 import type { ParleyApi } from '../../contract/ipc'
-import { textSizes, type Preferences, type TextSize } from '../../contract/schemas'
+import type { Preferences } from '../../contract/schemas'
+import { textSizes, type TextSize } from '../../contract/text-size'
 import type { LanguageState } from './language.svelte'
 import { appRemPx } from './layout'
 import { PreferenceValue } from './preference-switch.svelte'
