@@ -384,7 +384,9 @@ describe.each(journeys)('Parley in $locale', (journey) => {
     expect(header).toBe(`\uFEFF${csvHeaderKeys.map((key) => `"${t(key)}"`).join(',')}`)
     if (journey.language === 'sv') expect(header).toContain('"Riktning","Utfall","Namn"')
     expect(csv).toContain('"Alice Aalto"')
-    expect(csv).toContain('"transferred"')
+    // Direction and outcome cells are the history screen's words in the journey's language.
+    expect(csv).toContain(`"${t('history.transferred')}"`)
+    expect(csv).toContain(`"${t('history.direction-incoming')}"`)
     await expect.poll(() => announced(page)).toContain(t('say.history-exported'))
   })
 })

@@ -29,7 +29,8 @@ export const svHistory: typeof enHistory = {
   'history.empty': 'Inga samtal än.',
   'history.older': 'Visa äldre samtal',
   'history.answered': 'Besvarat',
-  'history.connected': 'Kopplat',
+  // Not "Kopplat": Swedish phone users read that as transferred (Koppla).
+  'history.connected': 'Besvarat',
   'history.quality': (p: { grade: string; mos: string }) => `kvalitet ${p.grade} (MOS ${p.mos})`,
   'history.missed': 'Missat',
   'history.rejected': 'Avvisat',
