@@ -43,7 +43,11 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
-  if (app && alice && carol) await hangUpEverything(app, [alice, carol]).catch(() => undefined)
+  // A hang-up that fails must not keep the browsers and peers open; it is logged for whoever reads the run.
+  if (app && alice && carol)
+    await hangUpEverything(app, [alice, carol]).catch((error: unknown) =>
+      console.warn('[swedish] hanging up after the suite failed', error),
+    )
   await app?.close()
   await alice?.close()
   await carol?.close()

@@ -18,7 +18,10 @@ function fixedPieces(entry: unknown): string[] {
   if (typeof entry !== 'function') return []
   try {
     return String((entry as (params: unknown) => string)(markers)).split(marker)
-  } catch {
+  } catch (error) {
+    // A text that cannot be rendered with markers is left out of the check: say which, so the
+    // gap is seen rather than silent.
+    console.warn('[english-leaks] a catalogue text could not be rendered with markers', error)
     return []
   }
 }
