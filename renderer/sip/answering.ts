@@ -7,7 +7,7 @@ import type { SessionOps } from './session-ops'
 import type { SipInvitation } from './stack'
 import { CallPhase } from './types'
 import { messageOf } from '../../contract/error-message'
-import { message } from '../../contract/i18n'
+import { message } from '../../contract/i18n/message'
 
 export interface AnsweringDeps {
   context: PhoneContext

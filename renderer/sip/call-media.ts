@@ -9,7 +9,7 @@ import {
 } from './ice'
 import type { MediaController, PeerConnectionLike } from './media'
 import { messageOf } from '../../contract/error-message'
-import type { Message } from '../../contract/i18n'
+import type { Message } from '../../contract/i18n/message'
 import { microphoneFailure } from './microphone-failure'
 import type { LocalMediaSource, MediaHandlerFactory, MediaOptions, SipSession } from './stack'
 import { WarmPeer, WARM_DELAY_MS } from './warm-peer'

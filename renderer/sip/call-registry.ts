@@ -3,7 +3,7 @@ import { token, type PhoneContext } from './context'
 import type { PhoneEmitter } from './emitter'
 import type { SipSession } from './stack'
 import { CallPhase } from './types'
-import { message, type Message } from '../../contract/i18n'
+import { message, type Message } from '../../contract/i18n/message'
 
 export interface CallRegistryHooks {
   /** The call became Active (answered, or resumed). */

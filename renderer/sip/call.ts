@@ -1,7 +1,7 @@
 import type { SessionStatus, SipSession as Session } from './stack'
 import { transitionPhase } from './call-phase'
 import { CallPhase, type CallDirection, type CallEndReason, type CallSnapshot } from './types'
-import { message, type Message } from '../../contract/i18n'
+import { message, type Message } from '../../contract/i18n/message'
 
 export interface CallHooks {
   updated(call: Call): void

@@ -2,7 +2,7 @@ import type { AudioElementLike, MediaDevicesLike } from './media'
 import { messageOf } from '../../contract/error-message'
 import type { Clock } from './registration'
 import type { SipStack, SipTraceSink } from './stack'
-import type { Message } from '../../contract/i18n'
+import type { Message } from '../../contract/i18n/message'
 
 export interface SipPhoneDeps {
   stack: SipStack

@@ -1,6 +1,6 @@
 import type { Call } from './call'
 import type { PhoneContext } from './context'
-import type { Message } from '../../contract/i18n'
+import type { Message } from '../../contract/i18n/message'
 import { messageOf } from '../../contract/error-message'
 import type { SipInvitation, SipInviter } from './stack'
 import type { CallEndReason } from './types'

@@ -9,7 +9,7 @@ import { incomingTimer } from './session-timer'
 import type { RefusedRequest, SessionDelegate, SipInvitation, SipMessage } from './stack'
 import type { ReferRequests } from './refer-requests'
 import type { TransferCoordinator } from './transfer'
-import { message } from '../../contract/i18n'
+import { message } from '../../contract/i18n/message'
 
 export interface IncomingDeps {
   calls: CallRegistry

@@ -1,4 +1,4 @@
-import { message, type Message } from '../../contract/i18n'
+import { message, type Message } from '../../contract/i18n/message'
 
 /**
  * Why a call's microphone would not open, for the user: worded by the browser's error name

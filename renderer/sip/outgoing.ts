@@ -9,7 +9,7 @@ import { replacesHeader } from './pickup'
 import type { SessionOps } from './session-ops'
 import type { SipInviter, SipUri, SipUserAgent } from './stack'
 import type { PickupTarget } from './types'
-import { message } from '../../contract/i18n'
+import { message } from '../../contract/i18n/message'
 
 export interface OutgoingParts {
   context: PhoneContext

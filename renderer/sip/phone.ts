@@ -31,7 +31,7 @@ import type {
   TransferRequest,
 } from './types'
 import type { AudioRouting, CallEndReason, CallStats, CallSnapshot, PickupTarget } from './types'
-import { message, type Message } from '../../contract/i18n'
+import { message, type Message } from '../../contract/i18n/message'
 
 export type { SipPhoneDeps } from './context'
 export type RejectKind = 'busy' | 'decline'

@@ -3,7 +3,7 @@ import type { CallRegistry } from './call-registry'
 import type { PhoneContext } from './context'
 import type { SessionOps } from './session-ops'
 import type { CallEndReason } from './types'
-import { message, type Message } from '../../contract/i18n'
+import { message, type Message } from '../../contract/i18n/message'
 
 export interface RecoveryDeps {
   calls: CallRegistry

@@ -13,7 +13,7 @@ import type {
   UserAgentDelegate,
 } from './stack'
 import type { RegistrationFailure, RegistrationStatus, SipAccount } from './types'
-import { message, type Message } from '../../contract/i18n'
+import { message, type Message } from '../../contract/i18n/message'
 
 export interface Clock {
   now(): number

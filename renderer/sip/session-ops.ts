@@ -18,7 +18,7 @@ import { sendForAnswer } from './request-answer'
 import { answeredTimer, SessionTimers, type IncomingTimer } from './session-timer'
 import type { MediaOptions, SipInvitation, SipInviter, SipSession } from './stack'
 import { CallPhase } from './types'
-import { message, type Message } from '../../contract/i18n'
+import { message, type Message } from '../../contract/i18n/message'
 
 /**
  * What we do to an existing session: place it (initial INVITE), hold / resume / ICE restart by

@@ -1,5 +1,5 @@
 import type { TransferProgress } from './types'
-import { message, type Message } from '../../contract/i18n'
+import { message, type Message } from '../../contract/i18n/message'
 
 /**
  * Maps the message/sipfrag body of a REFER's NOTIFY (e.g. "SIP/2.0 180 Ringing") to transfer

@@ -4,7 +4,7 @@ import type { Clock } from './registration'
 import { logged, logFailure } from './context'
 import { isFinal, progressFromSipfrag, progressFromStatus, transferFailureMessage } from './transfer-progress'
 import type { CallEndReason, PhoneEvents, TransferProgress } from './types'
-import { message, type Message } from '../../contract/i18n'
+import { message, type Message } from '../../contract/i18n/message'
 
 export interface TransferDeps {
   stack: SipStack

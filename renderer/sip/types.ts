@@ -18,7 +18,7 @@ export interface SipAccount {
   iceServers: string[]
 }
 
-import type { Message } from '../../contract/i18n'
+import type { Message } from '../../contract/i18n/message'
 
 export type RegistrationFailure = 'auth' | 'unreachable' | 'closed' | 'rejected' | 'other'
 

@@ -1,4 +1,4 @@
-import { message, type Message } from '../../contract/i18n'
+import { message, type Message } from '../../contract/i18n/message'
 import type { InvokeChannel, InvokeMap, InvokeRequest, ParleyApi } from '../../contract/ipc'
 import { consoleFailed } from '../log/log'
 
