@@ -1,4 +1,4 @@
-import { headerLines } from './refusal'
+import { headerLines, isNotify } from './refusal'
 
 /** A NOTIFY answered with a refusal (≥ 300): its event package and our answer, for one log line. */
 export interface RefusedNotify {
@@ -23,11 +23,12 @@ const keyOf = (headers: Array<[string, string]>): string | undefined => {
  * once, whoever made it.
  */
 export class NotifyAnswers {
-  private readonly events = new Map<string, string>()
+  /** The event package of each NOTIFY awaiting its answer; null when it is reported elsewhere. */
+  private readonly events = new Map<string, string | null>()
 
   received(text: string): void {
-    const { start, headers } = headerLines(text)
-    if (!/^NOTIFY /i.test(start)) return
+    if (!isNotify(text)) return
+    const { headers } = headerLines(text)
     const key = keyOf(headers)
     if (!key) return
     const event = headers.find(([name]) => name === 'event')?.[1] ?? ''
@@ -36,8 +37,16 @@ export class NotifyAnswers {
     if (this.events.size > REMEMBERED) this.events.delete(this.events.keys().next().value as string)
   }
 
+  /** A NOTIFY received whose refusal is reported elsewhere (as unreadable): not here too. */
+  reportedElsewhere(text: string): void {
+    if (!isNotify(text)) return
+    const key = keyOf(headerLines(text).headers)
+    if (key && this.events.has(key)) this.events.set(key, null)
+  }
+
   /** The refusal `text` carries, when it answers a NOTIFY with ≥ 300; null otherwise. */
   sent(text: string): RefusedNotify | null {
+    if (!text.startsWith('SIP/2.0 ')) return null
     const { start, headers } = headerLines(text)
     const status = /^SIP\/2\.0 (\d{3}) ?(.*)$/.exec(start.trim())
     if (!status) return null
@@ -47,7 +56,7 @@ export class NotifyAnswers {
     const event = key ? this.events.get(key) : undefined
     if (key) this.events.delete(key)
     const code = Number(status[1])
-    if (code < 300) return null
+    if (code < 300 || event === null) return null
     return { event: event || 'no Event', status: code, reason: (status[2] ?? '').slice(0, 60) }
   }
 }

@@ -35,14 +35,17 @@ export function headerLines(text: string): { start: string; headers: Array<[stri
   return { start, headers }
 }
 
+/** A NOTIFY request, by its start line (cheap: every received message is asked). */
+export const isNotify = (text: string): boolean => /^NOTIFY /i.test(text)
+
 /**
  * Why a request the stack could parse must still be refused 400, or undefined when it may pass:
  * a NOTIFY without Subscription-State (mandatory, RFC 6665 §8.2.3), which SIP.js would answer
  * 489 Bad Event, telling the notifier its event package is unknown.
  */
 export function missingHeaderOf(text: string): string | undefined {
-  const { start, headers } = headerLines(text)
-  if (!/^NOTIFY /i.test(start)) return undefined
+  if (!isNotify(text)) return undefined
+  const { headers } = headerLines(text)
   return headers.some(([name]) => name === 'subscription-state')
     ? undefined
     : 'NOTIFY without Subscription-State'

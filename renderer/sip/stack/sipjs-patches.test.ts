@@ -111,6 +111,46 @@ describe('SIP.js as patched at install', () => {
   })
 })
 
+describe('SIP.js as patched at install: a message it cannot parse', () => {
+  it('is handed to the delegate as received, not dropped without a word; a readable one is not', async () => {
+    const unparsable: string[] = []
+    const invites: string[] = []
+    const ua = new UserAgent({
+      uri: UserAgent.makeURI('sip:alice@pbx.example'),
+      transportConstructor: ScriptedTransport,
+      logBuiltinEnabled: false,
+      delegate: {
+        onUnparsableMessage: (text) => unparsable.push(text),
+        onInvite: (invitation) => invites.push(invitation.request.callId),
+      },
+    })
+    await ua.start()
+    const transport = ScriptedTransport.last
+    if (!transport) throw new Error('no transport')
+    const invite = (callId: string, contact: string) =>
+      [
+        'INVITE sip:alice@pbx.example SIP/2.0',
+        'Via: SIP/2.0/WSS 127.0.0.1:8443;branch=z9hG4bK' + callId,
+        'From: <sip:bob@pbx.example>;tag=b1',
+        'To: <sip:alice@pbx.example>',
+        `Call-ID: ${callId}`,
+        'CSeq: 1 INVITE',
+        'Max-Forwards: 70',
+        `Contact: ${contact}`,
+        'Content-Length: 0',
+        '',
+        '',
+      ].join('\r\n')
+    const broken = invite('broken', '<sip:@@@;;;>')
+    transport.onMessage?.(broken)
+    transport.onMessage?.(invite('fine', '<sip:bob@127.0.0.1:5099>'))
+    await vi.waitFor(() => expect(invites).toEqual(['fine']))
+    expect(unparsable).toEqual([broken])
+    await transport.disconnect()
+    void ua.stop().catch(() => undefined)
+  })
+})
+
 /**
  * A media handler that behaves like a WebRTC peer connection's signalling state: an answer can
  * only be applied in have-local-offer, and a parameterless setLocalDescription makes a new offer.

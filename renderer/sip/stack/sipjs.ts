@@ -2,7 +2,6 @@ import {
   Inviter,
   Registerer,
   UserAgent,
-  Core,
   type Web,
   type InviterOptions,
   type Notification,
@@ -25,7 +24,7 @@ import { buildUserAgentOptions } from './user-agent-options'
 export const realSipStack: SipStack = {
   createUserAgent: (config) => {
     const ua = new UserAgent(buildUserAgentOptions(config))
-    answerUnparsable(ua, config)
+    answerRefused(ua, config)
     if (config.trace) traceTransport(ua, config.trace)
     return ua
   },
@@ -70,32 +69,42 @@ export const realSipStack: SipStack = {
 /**
  * SIP.js drops a message it cannot parse without a word (an INVITE with a broken Contact would
  * leave the caller waiting for the proxy's timeout): answer such requests 400 ourselves, and
- * those it would misanswer (a NOTIFY without Subscription-State). Every NOTIFY refused, by the
- * stack or by us, is reported once through `onNotifyRefused`.
+ * those it would misanswer (a NOTIFY without Subscription-State, read on the raw text). Every
+ * NOTIFY refused, by the stack or by us, is reported once through `onNotifyRefused`. Each message
+ * is parsed once, by SIP.js: our patch (patches/sip.js+0.21.2.patch) hands the ones it cannot
+ * read to the user agent delegate's `onUnparsableMessage` instead of dropping them.
  */
-function answerUnparsable(ua: UserAgent, config: UserAgentConfig): void {
+function answerRefused(ua: UserAgent, config: UserAgentConfig): void {
   const transport = ua.transport
   const deliver = transport.onMessage
-  const logger = ua.getLogger('sip.Parser')
   const notifies = new NotifyAnswers()
-  transport.onMessage = (text: string) => {
-    const parsed = Core.Parser.parseMessage(text, logger) !== undefined
-    const missing = parsed ? missingHeaderOf(text) : undefined
-    if (parsed) notifies.received(text)
-    if (parsed && !missing) {
-      deliver?.(text)
-      return
-    }
-    const refusal = refusalOf(text, Math.random().toString(36).slice(2, 12), missing)
+  const refuse = (text: string, warning?: string) => {
+    const refusal = refusalOf(text, Math.random().toString(36).slice(2, 12), warning)
     if (!refusal) {
       config.log?.('warn', 'sip.Parser', 'an unparsable message was dropped (nothing to answer)')
-      return
+      return undefined
     }
     transport
       .send(refusal.response)
       .catch((error: unknown) => config.log?.('warn', 'sip.Parser', `400 not sent: ${String(error)}`))
-    // a parsed NOTIFY's refusal is reported by the send hook below, like the stack's own
-    if (!parsed) config.onRefused?.(refusal.refused)
+    return refusal.refused
+  }
+  transport.onMessage = (text: string) => {
+    notifies.received(text)
+    const missing = missingHeaderOf(text)
+    // the stack parses it; one it cannot read comes back through onUnparsableMessage below
+    if (!missing) deliver?.(text)
+    // reported by the send hook below, like the stack's own refusals of a NOTIFY
+    else refuse(text, missing)
+  }
+  ua.delegate = {
+    ...ua.delegate,
+    onUnparsableMessage: (text: string) => {
+      // an unreadable request is reported once, as such, not also as a refused NOTIFY
+      notifies.reportedElsewhere(text)
+      const refused = refuse(text)
+      if (refused) config.onRefused?.(refused)
+    },
   }
   const send = transport.send.bind(transport)
   transport.send = (text: string) => {

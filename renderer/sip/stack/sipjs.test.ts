@@ -1,0 +1,119 @@
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { Core, UserAgent, Web } from 'sip.js'
+import type { RefusedRequest } from './refusal'
+import type { RefusedNotify } from './notify-answers'
+import type { UserAgentConfig } from './port'
+import { realSipStack } from './sipjs'
+
+/** Opens at once; what SIP.js sends goes to the spied transport below. */
+class OpenSocket extends EventTarget {
+  readonly readyState = 1
+  readonly protocol = 'sip'
+  constructor(readonly url: string) {
+    super()
+    setTimeout(() => this.dispatchEvent(new Event('open')), 0)
+  }
+  send(): void {}
+  close(): void {
+    this.dispatchEvent(new CloseEvent('close', { code: 1000, wasClean: true }))
+  }
+}
+
+/**
+ * The port's answers to what SIP.js would drop or misanswer, on a real SIP.js user agent whose
+ * WebSocket is a stand-in: received text goes in where the socket hands it over, and what the
+ * transport sends is kept.
+ */
+async function startedUserAgent() {
+  const sent: string[] = []
+  vi.spyOn(Web.Transport.prototype, 'send').mockImplementation(async (text: string) => {
+    sent.push(text)
+  })
+  const refused: RefusedRequest[] = []
+  const refusedNotifies: RefusedNotify[] = []
+  const invites: string[] = []
+  const uri = UserAgent.makeURI('sip:5001@parley.test')
+  if (!uri) throw new Error('uri')
+  const config: UserAgentConfig = {
+    uri,
+    displayName: 'Alice',
+    authorizationUsername: '5001',
+    authorizationPassword: 'secret',
+    server: 'ws://127.0.0.1:9/ws',
+    contactName: 'c0ntact',
+    viaHost: 'v1a.invalid',
+    routeSet: [],
+    mediaHandlerFactory: () => {
+      throw new Error('unused')
+    },
+    mediaHandlerFactoryOptions: { iceGatheringTimeout: 500, peerConnectionConfiguration: {} },
+    delegate: { onInvite: (invitation) => invites.push(invitation.request.getHeaders('call-id')[0] ?? '') },
+    onRefused: (request) => refused.push(request),
+    onNotifyRefused: (notify) => refusedNotifies.push(notify),
+  }
+  vi.stubGlobal('WebSocket', OpenSocket)
+  const ua = realSipStack.createUserAgent(config) as UserAgent
+  await ua.start()
+  const receive = (text: string) => ua.transport.onMessage?.(text)
+  return { ua, sent, refused, refusedNotifies, invites, receive }
+}
+
+const request = (method: string, headers: string[], callId = 'c1@127.0.0.1') =>
+  [
+    `${method} sip:5001@127.0.0.1:5060;transport=ws SIP/2.0`,
+    'Via: SIP/2.0/WSS 127.0.0.1:8443;branch=z9hG4bKproxy',
+    'From: "Bo" <sip:1002@parley.test>;tag=abc',
+    'To: <sip:5001@parley.test>',
+    `Call-ID: ${callId}`,
+    `CSeq: 1 ${method}`,
+    'Max-Forwards: 70',
+    ...headers,
+    'Content-Length: 0',
+    '',
+    '',
+  ].join('\r\n')
+
+afterEach(() => {
+  vi.restoreAllMocks()
+  vi.unstubAllGlobals()
+})
+
+describe('the SIP.js port: what the stack cannot read or would misanswer', () => {
+  it('answers an unparsable INVITE 400 and reports it once; the stack never sees a call', async () => {
+    const { sent, refused, refusedNotifies, invites, receive } = await startedUserAgent()
+    receive(request('INVITE', ['Contact: <sip:@@@;;;>']))
+    expect(sent).toHaveLength(1)
+    expect(sent[0]).toMatch(/^SIP\/2\.0 400 Bad Request\r\n/)
+    expect(sent[0]).toContain('Warning: 399 parley "Malformed request: a header could not be parsed"')
+    expect(refused).toEqual([{ method: 'INVITE', from: '"Bo" <sip:1002@parley.test>;tag=abc', status: 400 }])
+    expect(refusedNotifies).toEqual([])
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    expect(invites).toEqual([])
+  })
+
+  it('reports an unparsable NOTIFY once, as unreadable, not also as a refused NOTIFY', async () => {
+    const { sent, refused, refusedNotifies, receive } = await startedUserAgent()
+    receive(request('NOTIFY', ['Event: presence', 'Subscription-State: active', 'Contact: <sip:@@@;;;>']))
+    expect(sent.map((text) => text.split('\r\n')[0])).toEqual(['SIP/2.0 400 Bad Request'])
+    expect(refused.map((r) => r.method)).toEqual(['NOTIFY'])
+    expect(refusedNotifies).toEqual([])
+  })
+
+  it('answers a NOTIFY without Subscription-State 400 (not the stack’s 489) and reports it as a refused NOTIFY', async () => {
+    const { sent, refused, refusedNotifies, receive } = await startedUserAgent()
+    receive(request('NOTIFY', ['Event: presence']))
+    expect(sent).toHaveLength(1)
+    expect(sent[0]).toContain('Warning: 399 parley "NOTIFY without Subscription-State"')
+    expect(refusedNotifies).toEqual([{ event: 'presence', status: 400, reason: 'Bad Request' }])
+    expect(refused).toEqual([])
+  })
+
+  it('parses each received message once', async () => {
+    const { invites, receive } = await startedUserAgent()
+    const parse = vi.spyOn(Core.Parser, 'parseMessage')
+    receive(request('INVITE', ['Contact: <sip:1002@127.0.0.1:5999>'], 'c2@127.0.0.1'))
+    expect(parse).toHaveBeenCalledTimes(1)
+    await vi.waitFor(() => expect(invites).toHaveLength(1))
+    expect(invites).toEqual(['c2@127.0.0.1'])
+  })
+})
