@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core'
+import { until } from './page-probe'
 import { median, type BenchFigure } from './suite'
 
 /**
@@ -37,6 +38,13 @@ interface TraceMarks {
   registeredFrame: number
 }
 
+/**
+ * The trace's init script. It costs the page only while the page starts: once the frame that
+ * paints "Registered" is seen it lets go of what it holds (the observer is disconnected, later
+ * sockets are the page's own WebSocket again, the first socket's messages are no longer read),
+ * so the heap and the timings the bench reads after "Registered" are the page's, not the
+ * probe's. The trace is read with plain evaluations (readStartTrace) for the same reason.
+ */
 export function startTraceProbe(): void {
   const trace: TraceMarks = {
     wsCreated: Number.NaN,
@@ -46,22 +54,31 @@ export function startTraceProbe(): void {
     registeredFrame: Number.NaN,
   }
   const NativeWebSocket = window.WebSocket
+  let release = () => {}
+  let tracing = true
   class TracedWebSocket extends NativeWebSocket {
     constructor(url: string | URL, protocols?: string | string[]) {
       super(url, protocols)
       if (Number.isNaN(trace.wsCreated)) {
         trace.wsCreated = performance.now()
-        this.addEventListener('open', () => (trace.wsOpen = performance.now()))
-        this.addEventListener('message', (event: MessageEvent) => {
+        const opened = () => (trace.wsOpen = performance.now())
+        const answered = (event: MessageEvent) => {
           const text = typeof event.data === 'string' ? event.data : ''
           const status = /^SIP\/2\.0 (\d{3})/.exec(text)
           if (status && /\r\nCSeq:\s*\d+\s+REGISTER\r\n/i.test(text))
             trace.registerAnswered.push({ status: Number(status[1]), at: performance.now() })
-        })
+        }
+        this.addEventListener('open', opened, { once: true })
+        this.addEventListener('message', answered)
+        release = () => {
+          this.removeEventListener('open', opened)
+          this.removeEventListener('message', answered)
+        }
       }
     }
     override send(data: Parameters<WebSocket['send']>[0]): void {
-      if (typeof data === 'string' && data.startsWith('REGISTER ')) trace.registerSent.push(performance.now())
+      if (tracing && typeof data === 'string' && data.startsWith('REGISTER '))
+        trace.registerSent.push(performance.now())
       super.send(data)
     }
   }
@@ -70,7 +87,13 @@ export function startTraceProbe(): void {
     const status = document.querySelector('[role="status"][aria-label="Registration"]')
     if (!status?.textContent?.trim().startsWith('Registered')) return
     watch.disconnect()
-    requestAnimationFrame(() => (trace.registeredFrame = performance.now()))
+    requestAnimationFrame(() => {
+      trace.registeredFrame = performance.now()
+      tracing = false
+      release()
+      release = () => {}
+      if (window.WebSocket === TracedWebSocket) window.WebSocket = NativeWebSocket
+    })
   })
   watch.observe(document, { subtree: true, childList: true, characterData: true })
   Object.defineProperty(window, '__parleyStartTrace', { value: trace })
@@ -78,11 +101,15 @@ export function startTraceProbe(): void {
 
 /** The trace of the page's start, once "Registered" was shown at `registeredMs` (page clock). */
 export async function readStartTrace(page: Page, registeredMs: number): Promise<StartTrace> {
-  await page.waitForFunction(
-    () =>
-      !Number.isNaN(
-        (window as unknown as { __parleyStartTrace: TraceMarks }).__parleyStartTrace.registeredFrame,
-      ),
+  // Polled with plain evaluations, not page.waitForFunction: that loads Playwright's injected
+  // script (its selector engine, ~0.5 MB of heap) into the page, and the heap is read after.
+  await until('the frame that paints "Registered"', async () =>
+    (await page.evaluate(
+      () =>
+        !Number.isNaN(
+          (window as unknown as { __parleyStartTrace: TraceMarks }).__parleyStartTrace.registeredFrame,
+        ),
+    )) || undefined,
   )
   return page.evaluate((registeredDom) => {
     const w = window as unknown as {
