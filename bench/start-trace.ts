@@ -103,13 +103,15 @@ export function startTraceProbe(): void {
 export async function readStartTrace(page: Page, registeredMs: number): Promise<StartTrace> {
   // Polled with plain evaluations, not page.waitForFunction: that loads Playwright's injected
   // script (its selector engine, ~0.5 MB of heap) into the page, and the heap is read after.
-  await until('the frame that paints "Registered"', async () =>
-    (await page.evaluate(
-      () =>
-        !Number.isNaN(
-          (window as unknown as { __parleyStartTrace: TraceMarks }).__parleyStartTrace.registeredFrame,
-        ),
-    )) || undefined,
+  await until(
+    'the frame that paints "Registered"',
+    async () =>
+      (await page.evaluate(
+        () =>
+          !Number.isNaN(
+            (window as unknown as { __parleyStartTrace: TraceMarks }).__parleyStartTrace.registeredFrame,
+          ),
+      )) || undefined,
   )
   return page.evaluate((registeredDom) => {
     const w = window as unknown as {
