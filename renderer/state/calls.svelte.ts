@@ -282,7 +282,7 @@ export class CallsState {
         .catch(this.log.failed('calls', 'turning a call away (do not disturb) failed'))
       return
     }
-    this.upsert(call)
+    this.store(call)
     if (!incoming) return
     void request(this.api, 'phone:incoming-notice', {
       callId: call.id.slice(0, textLimits.id),
@@ -305,7 +305,11 @@ export class CallsState {
   }
 
   private upsert(incoming: CallSnapshot): void {
-    const call = this.named(incoming)
+    this.store(this.named(incoming))
+  }
+
+  /** Puts a call already named (see named: a contact lookup scans the whole book) in the list. */
+  private store(call: CallSnapshot): void {
     const index = this.calls.findIndex((existing) => existing.id === call.id)
     this.calls =
       index >= 0 ? this.calls.map((existing, i) => (i === index ? call : existing)) : [...this.calls, call]
@@ -320,7 +324,7 @@ export class CallsState {
     }
     // The same end reported twice (a BYE crossing our CANCEL) is one end: said and timed once.
     if (this.recorded.has(call.id)) return
-    this.upsert(ended)
+    this.store(ended)
     void this.record(ended)
     const said = endedAnnouncement(ended, partyOf(ended))
     if (said) this.notifier.announce(said)
