@@ -7,7 +7,6 @@ const defaultIceGatheringTimeoutMs = 5000
 /** The SIP.js member that stops it from opening the microphone again on every later offer/answer. */
 interface HandlerInternals {
   localMediaStreamConstraints?: MediaStreamConstraints
-  initPeerConnectionEventHandlers(): void
 }
 
 /**
@@ -19,8 +18,9 @@ interface HandlerInternals {
  *   anyone can answer (a microphone opens in ~15–60 ms, a person answers in seconds). If the
  *   microphone fails before the offer is out, the offer fails as before (no INVITE); after, the
  *   source hears `failedAfterOffer` and the adapter ends the call.
- * - A connection made ahead of time (warm-peer.ts) replaces the one SIP.js made, when the
- *   source has one: its candidates are gathered already, so gathering completes at once.
+ * - A connection made ahead of time (warm-peer.ts) is the handler's own, when the source has
+ *   one (see adoptingConnection): its candidates are gathered already, so gathering completes
+ *   at once.
  * Answers, re-offers and ICE restarts take SIP.js's own path unchanged.
  */
 class EarlyOfferMediaHandler extends Web.SessionDescriptionHandler {
@@ -38,19 +38,8 @@ class EarlyOfferMediaHandler extends Web.SessionDescriptionHandler {
     configuration: Web.SessionDescriptionHandlerConfiguration,
     private readonly source: LocalMediaSource,
     private readonly session: Session,
-    /** The adapter's own configuration (before SIP.js's defaults), which keys warm connections. */
-    ownConfiguration: RTCConfiguration,
   ) {
     super(logger, () => source.open(session), configuration)
-    const warm = source.takePeerConnection?.(ownConfiguration)
-    if (warm) {
-      // SIP.js has no public way to adopt a connection: the one swap of its protected member
-      // (declared for subclasses) and its event wiring, here in the port only. Everything
-      // else reads the public `peerConnection`.
-      this._peerConnection?.close()
-      this._peerConnection = warm
-      ;(this as unknown as HandlerInternals).initPeerConnectionEventHandlers()
-    }
   }
 
   override getDescription(
@@ -151,8 +140,33 @@ export function earlyOfferMediaHandlerFactory(source: LocalMediaSource): MediaHa
       },
     }
     const logger = sdhSession.userAgent.getLogger('sip.SessionDescriptionHandler')
-    const own = factoryOptions?.peerConnectionConfiguration ?? {}
-    return new EarlyOfferMediaHandler(logger, configuration, source, sdhSession, own) satisfies MediaHandler
+    // warm connections are keyed by the adapter's own configuration (before SIP.js's defaults)
+    const warm = source.takePeerConnection?.(factoryOptions?.peerConnectionConfiguration ?? {})
+    return adoptingConnection(
+      warm,
+      () => new EarlyOfferMediaHandler(logger, configuration, source, sdhSession),
+    ) satisfies MediaHandler
+  }
+}
+
+/**
+ * SIP.js's handler makes its connection in its constructor (`new RTCPeerConnection`) and has
+ * no way to be given one. While it is constructed (synchronously: nothing else runs), the
+ * global constructor answers with the warm connection, so SIP.js wires its events to that one
+ * and no connection is made and closed for nothing on the dial path (~1.5 ms of the window's
+ * main thread, which the INVITE's offer waits behind: issue 14).
+ */
+function adoptingConnection<T>(connection: RTCPeerConnection | undefined, construct: () => T): T {
+  if (!connection) return construct()
+  const global = globalThis as { RTCPeerConnection: typeof RTCPeerConnection }
+  const original = global.RTCPeerConnection
+  global.RTCPeerConnection = function adopted() {
+    return connection
+  } as unknown as typeof RTCPeerConnection
+  try {
+    return construct()
+  } finally {
+    global.RTCPeerConnection = original
   }
 }
 
