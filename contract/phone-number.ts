@@ -52,21 +52,50 @@ export function numberSearchKeys(text: string, region?: string): string[] {
 }
 
 /**
- * A stored number's search keys (numberSearchKeys) and caller key (callerKey) from one parse:
- * indexing 10,000 contacts parses each number once, not twice.
+ * A stored number's forms from one parse: its digits as written (and whether it was written
+ * with a "+"), its E.164 form split into country calling code and national number, and its
+ * national digits when it is a number of the region. numberKeys reads the search keys from
+ * these; the contact index keeps each number once and reads the same keys from its parts.
  */
-export function numberKeys(text: string, region?: string): { search: string[]; caller: string } {
-  const keys = new Set<string>()
+export interface NumberForms {
+  written: string
+  /** Written with a leading "+" (and some digits). */
+  plus: boolean
+  /** "+46812010064" is { country: '46', national: '812010064' }; null when no phone number. */
+  e164: { country: string; national: string } | null
+  /** "0812010064" for 08-120 100 64 in SE; null when it is not a number of the region. */
+  nationalDigits: string | null
+}
+
+export function numberForms(text: string, region?: string): NumberForms {
   const written = digitsOf(text)
-  if (written !== '') keys.add(written)
-  // written internationally but too short or odd to parse: still found by an international query
-  if (written !== '' && text.trim().startsWith('+')) keys.add(`+${written}`)
   const parsed = parse(text, region)
-  if (parsed) {
-    keys.add(parsed.number)
-    if (parsed.country === regionOf(region)) keys.add(digitsOf(parsed.formatNational()))
+  return {
+    written,
+    // written internationally but too short or odd to parse: still found by an international query
+    plus: written !== '' && text.trim().startsWith('+'),
+    e164: parsed ? { country: parsed.countryCallingCode, national: parsed.nationalNumber } : null,
+    nationalDigits: parsed && parsed.country === regionOf(region) ? digitsOf(parsed.formatNational()) : null,
   }
-  return { search: [...keys], caller: parsed?.number ?? written }
+}
+
+/**
+ * The search keys (numberSearchKeys) and the caller key (callerKey) of a number's forms: the
+ * digits as written, "+" and them when written so, E.164, the national digits.
+ */
+export function keysOf(forms: NumberForms): { search: string[]; caller: string } {
+  const keys = new Set<string>()
+  if (forms.written !== '') keys.add(forms.written)
+  if (forms.plus) keys.add(`+${forms.written}`)
+  const e164 = forms.e164 ? `+${forms.e164.country}${forms.e164.national}` : null
+  if (e164 !== null) keys.add(e164)
+  if (forms.nationalDigits !== null) keys.add(forms.nationalDigits)
+  return { search: [...keys], caller: e164 ?? forms.written }
+}
+
+/** A stored number's search keys and caller key from one parse. */
+export function numberKeys(text: string, region?: string): { search: string[]; caller: string } {
+  return keysOf(numberForms(text, region))
 }
 
 /** The query as numberSearchKeys writes keys: "+46812…" when it is international, else digits. */

@@ -1,6 +1,7 @@
 import type { Contact } from '../../contract/schemas'
-import { defaultRegion, numberKeys, numberQueryKey } from '../../contract/phone-number'
+import { defaultRegion, numberQueryKey } from '../../contract/phone-number'
 import { foldText, looksLikeNumber } from '../../contract/search-text'
+import { NumberText, encodeNumbers } from './number-text'
 import { SegmentText } from './segment-text'
 
 /**
@@ -10,8 +11,9 @@ import { SegmentText } from './segment-text'
  *
  * Compact (issue 14: the index was most of the heap with 10,000 contacts): folding and number
  * parsing happen once, when the index is built, into two long strings, not an object and an
- * array of strings per contact: `words` holds " asa ostlund acme ab" for each contact and
- * `numbers` ",46812345,+46812345,0812345" (SegmentText keeps where each contact's part starts).
+ * array of strings per contact: `words` holds " asa ostlund acme ab" for each contact
+ * (SegmentText keeps where each contact's part starts) and `numbers` each number once, as
+ * NumberText writes it.
  * A keystroke scans them with `indexOf` and marks hits in typed arrays that are reused, so it
  * allocates nothing per contact; while the user keeps typing the same query only the last
  * hits are looked at again.
@@ -49,11 +51,7 @@ export interface PreparedContact {
   contact: Contact
   sortKey: string
   words: string
-  /**
-   * ",46812345,+46812345;,0812345": every search key, each after a comma; the key a number
-   * names a caller by (callerKey: E.164, else its digits, always one of its search keys) is
-   * followed by a semicolon.
-   */
+  /** Its numbers as NumberText keeps them: each number once, with what it can be found by. */
   numbers: string
 }
 
@@ -62,11 +60,10 @@ const shortestCallerKey = 3
 
 function prepare(contact: Contact, region: string): PreparedContact {
   const name = foldText(contact.name)
-  let numbers = ''
-  for (const number of contact.numbers) {
-    const { search, caller } = numberKeys(number.value, region)
-    for (const key of search) numbers += key === caller ? `,${key};` : `,${key}`
-  }
+  const numbers = encodeNumbers(
+    contact.numbers.map((number) => number.value),
+    region,
+  )
   return {
     contact,
     sortKey: name,
@@ -100,7 +97,7 @@ export class ContactSearch {
   /** Per position, the contact's place in the list the index was built from. */
   private readonly listed: Int32Array
   private readonly words: SegmentText
-  private readonly numbers: SegmentText
+  private readonly numbers: NumberText
   /** Per position, reused by every search: the place each query token matched (see Place). */
   private readonly places: Uint8Array
   private readonly tokenPlaces: Uint8Array
@@ -122,7 +119,7 @@ export class ContactSearch {
     this.sorted = prepared.map(({ item }) => item.contact)
     this.listed = Int32Array.from(prepared, ({ listed }) => listed)
     this.words = SegmentText.join(prepared.map(({ item }) => item.words))
-    this.numbers = SegmentText.join(prepared.map(({ item }) => item.numbers))
+    this.numbers = NumberText.join(prepared.map(({ item }) => item.numbers))
     this.places = new Uint8Array(prepared.length)
     this.tokenPlaces = new Uint8Array(prepared.length)
     this.numberPlaces = new Uint8Array(prepared.length)
@@ -148,7 +145,7 @@ export class ContactSearch {
   nameForCaller(key: string): string {
     if (key.replace('+', '').length < shortestCallerKey || /[,;]/.test(key)) return ''
     let best = -1
-    for (const position of this.numbers.segmentsWith(`,${key};`))
+    for (const position of this.numbers.segmentsWithCaller(key))
       if (best < 0 || (this.listed[position] as number) < (this.listed[best] as number)) best = position
     return best < 0 ? '' : (this.sorted[best] as Contact).name
   }
@@ -179,7 +176,7 @@ export class ContactSearch {
    */
   private markNumber(key: string, candidates: Int32Array | null): void {
     this.places.fill(Place.None)
-    this.numbers.mark(key, ',', candidates, this.places)
+    this.numbers.mark(key, candidates, this.places)
     this.numberPlaces.fill(Place.None)
     this.words.mark(key, ' ', candidates, this.numberPlaces)
     fillBlanks(this.places, this.numberPlaces, candidates)
@@ -199,7 +196,7 @@ export class ContactSearch {
       if (allDigits.test(token)) {
         // A word of digits found nowhere in the words may be part of a number.
         this.numberPlaces.fill(Place.None)
-        this.numbers.mark(token, ',', candidates, this.numberPlaces)
+        this.numbers.mark(token, candidates, this.numberPlaces)
         fillBlanks(tokenPlaces, this.numberPlaces, candidates)
       }
       keepWorst(places, tokenPlaces, candidates)
