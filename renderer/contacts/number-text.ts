@@ -1,4 +1,5 @@
 import { keysOf, numberForms } from '../../contract/phone-number'
+import { joinSegments, segmentAt } from './segment-text'
 
 /**
  * The contact index's phone numbers, each number once (issue 14: written as all its search
@@ -98,21 +99,14 @@ export class NumberText {
   ) {}
 
   static join(parts: readonly string[]): NumberText {
-    const starts = new Int32Array(parts.length + 1)
-    let at = 0
+    const { text, starts } = joinSegments(parts)
     let prefixDigits = 0
-    for (let i = 0; i < parts.length; i++) {
-      const part = parts[i] as string
-      starts[i] = at
-      at += part.length
-      for (let c = 0; c < part.length; c++) {
-        const code = part.charCodeAt(c)
-        if (code >= flagBase && nationalOf(code) >= nationalAfterDigit)
-          prefixDigits |= 1 << (nationalOf(code) - nationalAfterDigit)
-      }
+    for (let at = 0; at < text.length; at++) {
+      const code = text.charCodeAt(at)
+      if (code >= flagBase && nationalOf(code) >= nationalAfterDigit)
+        prefixDigits |= 1 << (nationalOf(code) - nationalAfterDigit)
     }
-    starts[parts.length] = at
-    return new NumberText(parts.join(''), starts, prefixDigits)
+    return new NumberText(text, starts, prefixDigits)
   }
 
   get count(): number {
@@ -147,13 +141,13 @@ export class NumberText {
     const text = this.text
     const explicit = `,${key};`
     for (let at = text.indexOf(explicit); at >= 0; at = text.indexOf(explicit, at + 1))
-      found.push(this.segmentAt(at))
+      found.push(segmentAt(this.starts, at))
     const digits = key.slice(1)
     if (key.charAt(0) !== '+' || !/^\d+$/.test(digits)) return found
     // E.164: a number's flag, then exactly these digits.
     for (let at = text.indexOf(digits); at >= 0; at = text.indexOf(digits, at + 1))
       if (at > 0 && text.charCodeAt(at - 1) >= flagBase && !isDigit(text.charCodeAt(at + digits.length)))
-        found.push(this.segmentAt(at))
+        found.push(segmentAt(this.starts, at))
     return found
   }
 
@@ -225,18 +219,5 @@ export class NumberText {
         }
       }
     }
-  }
-
-  /** The segment that holds character `at` (binary search over the starts). */
-  private segmentAt(at: number): number {
-    const starts = this.starts
-    let low = 0
-    let high = starts.length - 2
-    while (low < high) {
-      const middle = (low + high + 1) >> 1
-      if ((starts[middle] as number) <= at) low = middle
-      else high = middle - 1
-    }
-    return low
   }
 }

@@ -12,6 +12,30 @@ const atStart = 2
 /** Below this many candidates each candidate's segment is looked at; above, the whole text is scanned. */
 const fewCandidates = 2000
 
+/** Many texts as one: segment i is text[starts[i], starts[i+1]). */
+export function joinSegments(parts: readonly string[]): { text: string; starts: Int32Array } {
+  const starts = new Int32Array(parts.length + 1)
+  let at = 0
+  for (let i = 0; i < parts.length; i++) {
+    starts[i] = at
+    at += (parts[i] as string).length
+  }
+  starts[parts.length] = at
+  return { text: parts.join(''), starts }
+}
+
+/** The segment that holds character `at` (binary search over the starts). */
+export function segmentAt(starts: Int32Array, at: number): number {
+  let low = 0
+  let high = starts.length - 2
+  while (low < high) {
+    const middle = (low + high + 1) >> 1
+    if ((starts[middle] as number) <= at) low = middle
+    else high = middle - 1
+  }
+  return low
+}
+
 export class SegmentText {
   private constructor(
     private readonly text: string,
@@ -19,14 +43,8 @@ export class SegmentText {
   ) {}
 
   static join(parts: readonly string[]): SegmentText {
-    const starts = new Int32Array(parts.length + 1)
-    let at = 0
-    for (let i = 0; i < parts.length; i++) {
-      starts[i] = at
-      at += (parts[i] as string).length
-    }
-    starts[parts.length] = at
-    return new SegmentText(parts.join(''), starts)
+    const { text, starts } = joinSegments(parts)
+    return new SegmentText(text, starts)
   }
 
   get count(): number {
@@ -66,21 +84,8 @@ export class SegmentText {
     const found: number[] = []
     if (needle === '') return found
     for (let at = this.text.indexOf(needle); at >= 0; at = this.text.indexOf(needle, at + 1))
-      found.push(this.segmentAt(at))
+      found.push(segmentAt(this.starts, at))
     return found
-  }
-
-  /** The segment that holds character `at` (binary search over the starts). */
-  private segmentAt(at: number): number {
-    const starts = this.starts
-    let low = 0
-    let high = starts.length - 2
-    while (low < high) {
-      const middle = (low + high + 1) >> 1
-      if ((starts[middle] as number) <= at) low = middle
-      else high = middle - 1
-    }
-    return low
   }
 
   private markSegment(segment: number, needle: string, boundary: string, out: Uint8Array): void {
