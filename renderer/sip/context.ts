@@ -20,6 +20,11 @@ export interface SipPhoneDeps {
   log?: (message: string) => void
   /** Every SIP message sent and received, for the support trace (main decides if it is kept). */
   trace?: SipTraceSink
+  /**
+   * Resolves in a later task (the renderer's: after the next frame): what follows a REGISTER's
+   * 200 OK waits for it, so "Registered" is on the screen first (none: at once, in its task).
+   */
+  later?: () => Promise<void>
 }
 
 /** What the phone's parts share: its dependencies and its two ways of speaking up. */

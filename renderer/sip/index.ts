@@ -1,6 +1,7 @@
 import { SipPhone, type SipPhoneDeps } from './phone'
 import { realSipStack } from './stack'
 import type { AudioElementLike } from './media'
+import { afterNextFrame } from '../state/tasks'
 
 export { SipPhone } from './phone'
 export type { SipPhoneDeps, RejectKind } from './phone'
@@ -31,6 +32,8 @@ export function createSipPhone(deps: Partial<SipPhoneDeps> = {}): SipPhone {
     networkGraceMs: deps.networkGraceMs,
     transferTimeoutMs: deps.transferTimeoutMs,
     trace: deps.trace,
+    // "Registered" is painted before the work that follows it (issue 14)
+    later: deps.later ?? (() => afterNextFrame()),
     log: deps.log ?? ((message) => console.warn(`[sip] ${message}`)),
   })
 }

@@ -148,3 +148,62 @@ describe('watching and publishing through the phone', () => {
     expect(publishes().filter((p) => p.request.body !== undefined)).toHaveLength(1)
   })
 })
+
+describe('what follows the 200 OK, after "Registered" is shown (deps.later)', () => {
+  let release: Array<() => void>
+  let phoneWithLater: SipPhone
+  let order: string[]
+
+  beforeEach(() => {
+    release = []
+    order = []
+    phoneWithLater = new SipPhone({
+      stack,
+      mediaDevices: new FakeMediaDevices(),
+      createAudioElement: () => new FakeAudioElement(),
+      clock,
+      random: () => 0.5,
+      log: (line) => logs.push(line),
+      later: () => new Promise<void>((resolve) => release.push(resolve)),
+    })
+    // as the state does: on registered, publish the status and watch the mailbox
+    phoneWithLater.on('registration', (status) => {
+      order.push(status.state)
+      if (status.state !== 'registered') return
+      phoneWithLater.publish('presence', 'application/pidf+xml', '<lunch/>')
+      phoneWithLater.watch('4600', 'message-summary')
+    })
+  })
+
+  const wire = () => [
+    ...publishes().map((p) => `PUBLISH ${p.request.body ?? ''}`),
+    ...subscriptions().map((s) => `SUBSCRIBE ${s.request.event}`),
+  ]
+
+  it('emits registered at once; the PUBLISH and SUBSCRIBE queued by its listeners go out in the later task', async () => {
+    const connected = phoneWithLater.connect(account)
+    await clock.advance(0)
+    expect(order).toEqual(['connecting', 'registered'])
+    expect(release).toHaveLength(1)
+    await clock.advance(10)
+    expect(wire()).toEqual([])
+    release.shift()?.()
+    await connected
+    await clock.advance(10)
+    expect(wire()).toEqual(['PUBLISH <lunch/>', 'SUBSCRIBE message-summary'])
+  })
+
+  it('loses neither when the registration drops before the later task: both go out once, after the next registration', async () => {
+    void phoneWithLater.connect(account)
+    await clock.advance(0)
+    stack.lastUa.drop()
+    release.shift()?.()
+    await clock.advance(10)
+    expect(wire()).toEqual([])
+    await clock.advance(1_000)
+    expect(order.slice(-2)).toEqual(['connecting', 'registered'])
+    release.shift()?.()
+    await clock.advance(10)
+    expect(wire()).toEqual(['PUBLISH <lunch/>', 'SUBSCRIBE message-summary'])
+  })
+})

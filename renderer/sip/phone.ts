@@ -14,7 +14,8 @@ import { IncomingRequests } from './incoming'
 import { MediaController } from './media'
 import { NetworkRecovery } from './recovery'
 import { ReferRequests } from './refer-requests'
-import { Registration } from './registration'
+import type { Registration } from './registration'
+import { phoneRegistration } from './phone-registration'
 import { messageOf } from '../../contract/error-message'
 import { SessionOps } from './session-ops'
 import { OutgoingCalls } from './outgoing'
@@ -96,22 +97,10 @@ export class SipPhone implements Phone {
       (call) => this.transfers.isLeavingLeg(call),
       (call, message) => this.terminate(call, 'failed', message),
     )
-    this.registration = new Registration({
-      stack: deps.stack,
-      clock: deps.clock,
-      random: deps.random,
-      emitStatus: (status) => {
-        // a reconnect that cannot reach the server leaves calls without signalling too
-        if (status.state === 'failed' && (status.reason === 'closed' || status.reason === 'unreachable'))
-          this.recovery.onTransportLost()
-        // nothing is published or subscribed until registered (again); a network that may have
-        // changed leaves no connection gathered on the old one
-        if (status.state !== 'registered') {
-          this.channels.pause()
-          this.callMedia.dropPrepared()
-        }
-        this.emitter.emit('registration', status)
-      },
+    this.registration = phoneRegistration({
+      deps,
+      emitter: this.emitter,
+      followers: () => ({ recovery: this.recovery, channels: this.channels, callMedia: this.callMedia }),
       userAgentConfig: (account, transportDelegate) =>
         phoneUserAgentConfig({
           deps,
@@ -123,12 +112,6 @@ export class SipPhone implements Phone {
           callMedia: this.callMedia,
           log: (text) => this.log(text),
         }),
-      onRegistered: (recovered) => {
-        this.recovery.onRegistered(recovered)
-        this.channels.onRegistered(recovered)
-        this.callMedia.prepareNextCall()
-      },
-      onTransportLost: () => this.recovery.onTransportLost(),
       log: (message) => this.log(message),
     })
     this.recovery = new NetworkRecovery(this.context, {

@@ -285,3 +285,76 @@ describe('Registration', () => {
     expect(stack.lastUa.reconnects).toBe(1)
   })
 })
+
+describe('Registration: what follows the 200 OK waits for a later task', () => {
+  /** A `later` the test releases by hand, counting the waits. */
+  function heldLater() {
+    const waiting: Array<() => void> = []
+    return {
+      later: () => new Promise<void>((resolve) => waiting.push(resolve)),
+      waiting: () => waiting.length,
+      release: async () => {
+        waiting.shift()?.()
+        await flush()
+      },
+    }
+  }
+
+  const deferredRegistration = (later: () => Promise<void>) =>
+    new Registration({
+      stack,
+      clock,
+      random: () => 1,
+      later,
+      emitStatus: (s) => statuses.push(s),
+      userAgentConfig: (_account, transportDelegate) =>
+        ({ uri: 'sip:alice@pbx.example', delegate: { ...transportDelegate } }) as never,
+      onRegistered: (recovered) => registeredEvents.push(recovered),
+      onTransportLost: () => lost++,
+      log: (message) => logged.push(message),
+    })
+
+  it('says Registered at once; the keepalive and onRegistered follow in the later task', async () => {
+    const held = heldLater()
+    const deferred = deferredRegistration(held.later)
+    const connected = deferred.connect(account)
+    await flush()
+    expect(states()).toEqual(['connecting', 'registered'])
+    expect(held.waiting()).toBe(1)
+    expect(registeredEvents).toEqual([])
+    expect(clock.pending()).toEqual([])
+    await held.release()
+    await connected
+    expect(registeredEvents).toEqual([false])
+    expect(clock.pending()).toEqual([KEEPALIVE_INTERVAL_MS])
+  })
+
+  it('skips the work of a registration that dropped before its later task; the next one does it, as a recovery', async () => {
+    const held = heldLater()
+    const deferred = deferredRegistration(held.later)
+    void deferred.connect(account)
+    await flush()
+    stack.lastUa.drop()
+    await held.release()
+    // the drop's pause stands: nothing was resumed, no keepalive for a dead connection
+    expect(registeredEvents).toEqual([])
+    expect(clock.pending()).toEqual([500])
+    await clock.advance(500)
+    expect(states().slice(-2)).toEqual(['connecting', 'registered'])
+    await held.release()
+    expect(registeredEvents).toEqual([true])
+    expect(clock.pending()).toEqual([KEEPALIVE_INTERVAL_MS])
+  })
+
+  it('skips it after a sign-out in between', async () => {
+    const held = heldLater()
+    const deferred = deferredRegistration(held.later)
+    void deferred.connect(account)
+    await flush()
+    await deferred.disconnect()
+    await held.release()
+    expect(registeredEvents).toEqual([])
+    expect(stack.pings).toEqual([])
+    expect(clock.pending()).toEqual([])
+  })
+})

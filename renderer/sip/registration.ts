@@ -30,6 +30,8 @@ export interface RegistrationDeps {
   userAgentConfig: (account: SipAccount, transportDelegate: UserAgentDelegate) => UserAgentConfig
   /** The transport is up and we are registered; `recovered` when it follows a drop or forced reconnect. */
   onRegistered?: (recovered: boolean) => void
+  /** Resolves in a later task; onRegistered and the keepalive wait for it (none: at once). */
+  later?: () => Promise<void>
   /** The WebSocket went away unexpectedly. */
   onTransportLost?: () => void
   backoff?: BackoffPolicy
@@ -238,7 +240,14 @@ export class Registration {
       this.failures = 0
       const recovered = this.recovering
       this.recovering = false
-      this.setStatus({ state: 'registered', since: this.deps.clock.now() })
+      const registered: RegistrationStatus = { state: 'registered', since: this.deps.clock.now() }
+      this.setStatus(registered)
+      // "Registered" reaches the screen, and its frame, before the work of being registered:
+      // the keepalive's URI, the queued PUBLISH/SUBSCRIBEs going out, call recovery (issue 14).
+      // They go out in the order they were queued. A drop or sign-out in between changed the
+      // status: then this registration's work is skipped, the queue kept for the next one.
+      if (this.deps.later) await this.deps.later()
+      if (this.current !== registered || generation !== this.generation || !this.wanted) return
       this.startKeepalive(ua, generation)
       this.deps.onRegistered?.(recovered)
       return
