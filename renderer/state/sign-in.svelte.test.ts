@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import type { AccountState } from '../../contract/ipc'
 import { accountSchema, type Account } from '../../contract/schemas'
 import { readSavedAccount } from './saved-account'
@@ -136,7 +136,9 @@ describe('SignInState', () => {
     expect(phone.commandNames()).toEqual(['connect', 'disconnect'])
   })
 
-  it('warms the microphone once, without keeping it open, after the first registration', async () => {
+  it('warms the microphone once, without keeping it open, after the frame of the first registration', async () => {
+    const frames: Array<() => void> = []
+    vi.stubGlobal('requestAnimationFrame', (draw: () => void) => frames.push(draw))
     const { phone, session } = setup(stored(true))
     await session.load()
     expect(phone.commandNames()).toEqual(['connect'])
@@ -146,13 +148,19 @@ describe('SignInState', () => {
     // Not in the task that shows "Registered": the indicator is drawn first.
     expect(phone.commandNames()).toEqual(['connect'])
     expect(session.registration.state).toBe('registered')
+    // nor in a task before its frame
+    await nextTask()
+    expect(phone.commandNames()).toEqual(['connect'])
+    frames.splice(0).forEach((draw) => draw())
     await nextTask()
     phone.emit('registration', { state: 'failed', reason: 'closed', message: message('registration.closed') })
     phone.emit('registration', { state: 'registered', since: 2 })
+    frames.splice(0).forEach((draw) => draw())
     await nextTask()
     expect(phone.commands.filter((command) => command.name === 'prepareMicrophone')).toEqual([
       { name: 'prepareMicrophone', args: [false] },
     ])
+    vi.unstubAllGlobals()
   })
 
   it('shows the form with the field message instead of registering a stored account missing a required field', async () => {

@@ -5,7 +5,7 @@ import type { Phone, RegistrationStatus, SipAccount } from '../sip/types'
 import type { FieldErrors } from './account-form'
 import { request } from './api'
 import { readSavedAccount, type SavedAccount } from './saved-account'
-import { nextTask } from './tasks'
+import { afterNextFrame, nextTask } from './tasks'
 import { message, render } from '../../contract/i18n'
 import type { Say } from './ui.svelte'
 
@@ -49,9 +49,10 @@ export class SignInState {
       this.phone.on('registration', (status) => {
         this.logRegistration(status)
         this.registration = status
-        // A task later: opening the device holds the window for a moment (up to ~45 ms seen
-        // under load), and "Registered" is shown first (issue 14).
-        if (status.state === 'registered') void nextTask().then(() => this.warmMicrophone())
+        // After the frame that shows "Registered": opening the device holds the window for a
+        // moment (up to ~45 ms seen under load), and a task of its own may still come before
+        // that frame (issue 14).
+        if (status.state === 'registered') void afterNextFrame().then(() => this.warmMicrophone())
       }),
     ]
     return () => stops.forEach((stop) => stop())
