@@ -26,18 +26,22 @@ let notifies: WatchNotify[]
 let states: WatchStateChange[]
 let logs: string[]
 
-beforeEach(() => {
-  stack = new FakeStack()
-  clock = new FakeClock()
-  logs = []
-  phone = new SipPhone({
+const newPhone = (later?: () => Promise<void>) =>
+  new SipPhone({
     stack,
     mediaDevices: new FakeMediaDevices(),
     createAudioElement: () => new FakeAudioElement(),
     clock,
     random: () => 0.5,
     log: (line) => logs.push(line),
+    later,
   })
+
+beforeEach(() => {
+  stack = new FakeStack()
+  clock = new FakeClock()
+  logs = []
+  phone = newPhone()
   notifies = []
   states = []
   phone.on('notify', (n) => notifies.push(n))
@@ -157,15 +161,7 @@ describe('what follows the 200 OK, after "Registered" is shown (deps.later)', ()
   beforeEach(() => {
     release = []
     order = []
-    phoneWithLater = new SipPhone({
-      stack,
-      mediaDevices: new FakeMediaDevices(),
-      createAudioElement: () => new FakeAudioElement(),
-      clock,
-      random: () => 0.5,
-      log: (line) => logs.push(line),
-      later: () => new Promise<void>((resolve) => release.push(resolve)),
-    })
+    phoneWithLater = newPhone(() => new Promise<void>((resolve) => release.push(resolve)))
     // as the state does: on registered, publish the status and watch the mailbox
     phoneWithLater.on('registration', (status) => {
       order.push(status.state)

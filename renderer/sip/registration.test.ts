@@ -31,10 +31,15 @@ beforeEach(() => {
   statuses = []
   registeredEvents = []
   lost = 0
-  registration = new Registration({
+  registration = newRegistration()
+})
+
+const newRegistration = (later?: () => Promise<void>) =>
+  new Registration({
     stack,
     clock,
     random: () => 1,
+    later,
     emitStatus: (s) => statuses.push(s),
     userAgentConfig: (_account, transportDelegate) =>
       ({ uri: 'sip:alice@pbx.example', delegate: { ...transportDelegate } }) as never,
@@ -42,7 +47,6 @@ beforeEach(() => {
     onTransportLost: () => lost++,
     log: (message) => logged.push(message),
   })
-})
 
 const states = () => statuses.map((s) => (s.state === 'failed' ? `failed:${s.reason}` : s.state))
 
@@ -300,23 +304,9 @@ describe('Registration: what follows the 200 OK waits for a later task', () => {
     }
   }
 
-  const deferredRegistration = (later: () => Promise<void>) =>
-    new Registration({
-      stack,
-      clock,
-      random: () => 1,
-      later,
-      emitStatus: (s) => statuses.push(s),
-      userAgentConfig: (_account, transportDelegate) =>
-        ({ uri: 'sip:alice@pbx.example', delegate: { ...transportDelegate } }) as never,
-      onRegistered: (recovered) => registeredEvents.push(recovered),
-      onTransportLost: () => lost++,
-      log: (message) => logged.push(message),
-    })
-
   it('says Registered at once; the keepalive and onRegistered follow in the later task', async () => {
     const held = heldLater()
-    const deferred = deferredRegistration(held.later)
+    const deferred = newRegistration(held.later)
     const connected = deferred.connect(account)
     await flush()
     expect(states()).toEqual(['connecting', 'registered'])
@@ -331,7 +321,7 @@ describe('Registration: what follows the 200 OK waits for a later task', () => {
 
   it('skips the work of a registration that dropped before its later task; the next one does it, as a recovery', async () => {
     const held = heldLater()
-    const deferred = deferredRegistration(held.later)
+    const deferred = newRegistration(held.later)
     void deferred.connect(account)
     await flush()
     stack.lastUa.drop()
@@ -348,7 +338,7 @@ describe('Registration: what follows the 200 OK waits for a later task', () => {
 
   it('skips it after a sign-out in between', async () => {
     const held = heldLater()
-    const deferred = deferredRegistration(held.later)
+    const deferred = newRegistration(held.later)
     void deferred.connect(account)
     await flush()
     await deferred.disconnect()
