@@ -22,10 +22,12 @@ export function nextTask(): Promise<void> {
 export function afterNextFrame(fallbackMs = 100): Promise<void> {
   return new Promise<void>((resolve) => {
     const timer = setTimeout(resolve, fallbackMs)
-    requestAnimationFrame(() => {
-      clearTimeout(timer)
-      resolve()
-    })
+    // no frames at all where there is no requestAnimationFrame (unit tests in Node)
+    if (typeof requestAnimationFrame === 'function')
+      requestAnimationFrame(() => {
+        clearTimeout(timer)
+        resolve()
+      })
   }).then(nextTask)
 }
 
