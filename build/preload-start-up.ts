@@ -4,14 +4,15 @@ type OutputBundle = Rollup.OutputBundle
 type OutputChunk = Rollup.OutputChunk
 
 /**
- * The window's entry (renderer/main.ts) asks main for the saved account, then imports boot.ts,
- * which brings SIP.js, Svelte and the app. Without help the browser would learn of boot's files
- * only once the entry has been fetched and run: two fetches in a row before anything can
- * register. This lists boot's chunk, its static imports and its styles in index.html
- * (modulepreload and stylesheet links), so all of them are fetched in parallel with the entry;
- * they are still evaluated only when the entry imports them, in a task of their own (issue 14).
+ * The window's entry (renderer/main.ts) asks main for the saved account, then imports
+ * phone-start.ts (SIP.js and the adapter, which connects first), then boot.ts (Svelte and the
+ * app). Without help the browser would learn of their files only once the entry has been
+ * fetched and run: two fetches in a row before anything can register. This lists both steps'
+ * chunks, their static imports and their styles in index.html (modulepreload and stylesheet
+ * links), so all of them are fetched in parallel with the entry; they are still evaluated only
+ * when the entry imports them, each step in a task of its own (issue 14).
  */
-export function preloadStartUp(startModule = '/renderer/boot.ts'): Plugin {
+export function preloadStartUp(startModules = ['/renderer/phone-start.ts', '/renderer/boot.ts']): Plugin {
   return {
     name: 'parley-preload-start-up',
     apply: 'build',
@@ -20,12 +21,16 @@ export function preloadStartUp(startModule = '/renderer/boot.ts'): Plugin {
       handler(_html, context) {
         const bundle = context.bundle
         if (!bundle) return []
-        const start = Object.values(bundle).find(
-          (file): file is OutputChunk => file.type === 'chunk' && (file.facadeModuleId ?? '').endsWith(startModule),
-        )
-        if (!start) throw new Error(`preload-start-up: no chunk for ${startModule}`)
-        // The entry itself is in index.html already.
-        const scripts = [start.fileName, ...staticImports(bundle, start)].filter((name) => !chunkAt(bundle, name)?.isEntry)
+        const chunks = Object.values(bundle).filter((file): file is OutputChunk => file.type === 'chunk')
+        const starts = startModules.map((module) => {
+          const start = chunks.find((chunk) => (chunk.facadeModuleId ?? '').endsWith(module))
+          if (!start) throw new Error(`preload-start-up: no chunk for ${module}`)
+          return start
+        })
+        // In the order they run; the entry itself is in index.html already.
+        const scripts = [
+          ...new Set(starts.flatMap((start) => [start.fileName, ...staticImports(bundle, start)])),
+        ].filter((name) => !chunkAt(bundle, name)?.isEntry)
         const styles = [...new Set(scripts.flatMap((name) => [...(chunkAt(bundle, name)?.viteMetadata?.importedCss ?? [])]))]
         return [
           ...styles.map((name) => ({

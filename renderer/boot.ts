@@ -5,34 +5,27 @@ import App from './App.svelte'
 import { followCallsWithRinger } from './audio/ring-follower'
 import { startSelfHealing } from './lifecycle/self-healing'
 import type { Log } from './log/log'
-import { ipcSipTrace } from './log/sip-trace'
-import { createSipPhone } from './sip'
+import type { StartedPhone } from './phone-start'
 import { createAppState } from './state/app-state'
 import { createAudioState } from './state/audio.svelte'
-import type { SavedAccount } from './state/saved-account'
 import { nextTask } from './state/tasks'
 import './styles/app.css'
 
-// This module and what it imports (SIP.js, Svelte, the state) are evaluated: see main.ts's mark.
+// This module and what it imports (Svelte, the state, the components) are evaluated.
 performance.mark('parley:boot-evaluated')
 
-export interface BootDeps {
+export interface BootDeps extends StartedPhone {
   api: ParleyApi
   log: Log
-  savedAccount: Promise<SavedAccount>
 }
 
 /**
- * Composition root of the renderer: build the phone, audio and state once, wire them, start
- * them, mount. main.ts (the entry) has already asked main for the saved account; its answer
- * comes in. Signing in starts before the first render, and the window renders while the
- * socket connects (issue 14).
+ * The UI's composition root: audio and state built once around the phone phone-start.ts built
+ * (and may have connected already), wired, started, mounted. The sign-in state adopts the
+ * connection under way; the phone tells each new listener its registration status, so one
+ * reached before this ran is shown too (issue 14).
  */
-export async function boot({ api, log, savedAccount }: BootDeps): Promise<void> {
-  const sipLog = (message: string) => log.write('warn', 'sip', message)
-  // The trace is wanted until the state that knows the preference exists (see below).
-  let traceWanted = () => true
-  const phone = createSipPhone({ log: sipLog, trace: ipcSipTrace(api, sipLog, () => traceWanted()) })
+export async function boot({ api, log, phone, signIn, traceWantedBy }: BootDeps): Promise<void> {
   const audio = navigator.mediaDevices
     ? createAudioState({ api, phone, mediaDevices: navigator.mediaDevices, log })
     : null
@@ -40,9 +33,9 @@ export async function boot({ api, log, savedAccount }: BootDeps): Promise<void> 
     audio,
     log,
     systemLocales: navigator.languages,
-    savedAccount,
+    signIn,
   })
-  traceWanted = () => state.sipTrace.wanted
+  traceWantedBy(() => state.sipTrace.wanted)
 
   if (audio) {
     followCallsWithRinger(phone, audio.ringer, {
@@ -61,9 +54,9 @@ export async function boot({ api, log, savedAccount }: BootDeps): Promise<void> 
     onNetworkChange: (online) => state.ui.announce(message(online ? 'network.back' : 'network.gone')),
   })
 
-  // Three tasks, none long: building, then starting (signing in sets up the UserAgent and opens
-  // the WebSocket as soon as the saved account is in), then the first render. The state runs
-  // for the window's lifetime: nothing stops it.
+  // Tasks, none long: building, then starting (the sign-in state adopts the connection the
+  // phone began, or shows why there is none), then the first render. The state runs for the
+  // window's lifetime: nothing stops it.
   await nextTask()
   state.start()
   performance.mark('parley:started')

@@ -6,19 +6,28 @@ type Listener<E extends PhoneEventName> = (payload: PhoneEvents[E]) => void
 /**
  * Plain typed event emitter. A listener that throws must not break the phone or the other
  * listeners (a UI bug should never drop a call), so exceptions are reported and swallowed.
+ *
+ * `registration` is a state, not only news: a new listener is told the last status emitted at
+ * once, so a state subscribing after the phone began to connect (the start-up connects before
+ * the window's state exists, issue 14) still shows the truth. Before the first status, nothing.
  */
 export class PhoneEmitter {
   private readonly listeners: GuardedListeners<PhoneEvents>
+  private registration: PhoneEvents['registration'] | null = null
 
   constructor(report: (error: unknown) => void = () => {}) {
     this.listeners = new GuardedListeners((_event, error) => report(error))
   }
 
   on<E extends PhoneEventName>(event: E, listener: Listener<E>): () => void {
-    return this.listeners.add(event, listener)
+    const stop = this.listeners.add(event, listener)
+    if (event === 'registration' && this.registration)
+      this.listeners.call('registration', listener as Listener<'registration'>, this.registration)
+    return stop
   }
 
   emit<E extends PhoneEventName>(event: E, payload: PhoneEvents[E]): void {
+    if (event === 'registration') this.registration = payload as PhoneEvents['registration']
     this.listeners.emit(event, payload)
   }
 }

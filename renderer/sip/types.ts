@@ -163,6 +163,7 @@ export interface WatchStateChange {
 }
 
 export interface PhoneEvents {
+  /** A state, not only news: a new listener is told the last status at once (emitter.ts). */
   registration: RegistrationStatus
   'call-added': CallSnapshot
   'call-updated': CallSnapshot

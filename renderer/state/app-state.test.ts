@@ -7,6 +7,8 @@ import { createAppState } from './app-state'
 import { FakeApi } from '../testing/fake-api'
 import { FakePhone } from '../testing/fake-phone'
 import { testAccount } from '../testing/audio'
+import { readSavedAccount } from './saved-account'
+import { startSignIn } from './saved-sign-in'
 
 const preferences: Preferences = {
   microphone: null,
@@ -118,3 +120,36 @@ describe('the address book follows the account region', () => {
 })
 
 const norwegianAccount: Account = { ...testAccount, displayName: 'Kari', region: 'NO' }
+
+describe('createAppState with the connection the start-up began', () => {
+  it('adopts a registration reached before the state existed: every state hears it, the phone connects once', async () => {
+    const phone = new FakePhone()
+    const api = new FakeApi()
+      .handle('account:get', () => ({
+        ...signedOut,
+        account: testAccount,
+        hasPassword: true,
+        complete: true,
+      }))
+      .handle('account:password', () => 'secret')
+      .handle('preferences:get', () => preferences)
+      .handle('log:write', () => true)
+    const signIn = startSignIn(phone, readSavedAccount(api))
+    await signIn.decided
+    phone.emit('registration', { state: 'registered', since: 1 })
+    const app = createAppState(phone, api, {
+      signIn,
+      dataDelayMs: 60_000,
+      textRoot: { style: { fontSize: '' } },
+    })
+    const stop = app.start()
+    expect(app.session.stage).toBe('signed-in')
+    expect(app.session.registration.state).toBe('registered')
+    // the mailbox is watched: the account was known when the voicemail state heard "registered"
+    expect(phone.commandLines('connect', 'watch')).toEqual([
+      'connect:7101@pbx.test',
+      'watch:7101@pbx.test:message-summary',
+    ])
+    stop()
+  })
+})

@@ -3,7 +3,7 @@ import { contextSlot } from './context-slot'
 import type { ParleyApi } from '../../contract/ipc'
 import type { Phone } from '../sip/types'
 import { request } from './api'
-import type { SavedAccount } from './saved-account'
+import type { EarlySignIn } from './saved-sign-in'
 import type { AudioState } from './audio.svelte'
 import { CallsState } from './calls.svelte'
 import { CallQualityState } from './call-quality.svelte'
@@ -84,8 +84,8 @@ export interface AppStateOptions {
   systemLocales?: readonly string[]
   /** Main's log; defaults to one over `api`. */
   log?: Log
-  /** The saved account, already asked for by the window's entry (see saved-account.ts). */
-  savedAccount?: Promise<SavedAccount>
+  /** Signing in by itself as the start-up began it (phone-start.ts), for the sign-in state to adopt. */
+  signIn?: EarlySignIn
   /** Time for the status schedule; the page's own clock by default. */
   clock?: Clock
   /** Where the text size is set: the document's root element by default. */
@@ -106,7 +106,7 @@ export function createAppState(phone: Phone, api: ParleyApi, options: AppStateOp
   const ui = new UiState()
   const language = new LanguageState(api, ui, options.systemLocales ?? [])
   const log = options.log ?? ipcLog(api)
-  const session = new SignInState(phone, api, log, options.savedAccount)
+  const session = new SignInState(phone, api, log, options.signIn)
   const certificate = new CertificateCheck(api, () => session.account?.account?.wsServer ?? '')
   const contacts = new ContactsState(api, ui, () => session.account?.account?.region ?? defaultRegion)
   session.onAccount(() => void contacts.regionMayHaveChanged())
@@ -205,9 +205,12 @@ export function createAppState(phone: Phone, api: ParleyApi, options: AppStateOp
     audio: options.audio ?? null,
     afterSignIn,
     start() {
-      const stops = [
-        language.start(),
-        session.start(),
+      const stops = [language.start(), session.start()]
+      // Signing in comes first: a connection the start-up began is adopted at once when its
+      // outcome is known, so the account is set before the states below hear the phone's
+      // registration status (told to each new listener).
+      const signingIn = session.load()
+      stops.push(
         phone.on('registration', (status) => certificate.onRegistration(status)),
         calls.start(),
         transferController.start(),
@@ -222,7 +225,7 @@ export function createAppState(phone: Phone, api: ParleyApi, options: AppStateOp
         textSize.start(),
         quality.start(),
         colleagues.start(),
-      ]
+      )
       const ticker = setInterval(() => ui.tick(), 1000)
       // One read of the preferences for every state that shows one.
       void request(api, 'preferences:get').then((preferences) => {
@@ -252,7 +255,7 @@ export function createAppState(phone: Phone, api: ParleyApi, options: AppStateOp
         void historyState.refresh()
       }
       const dataTimer = setTimeout(loadData, options.dataDelayMs ?? 3000)
-      void session.load().finally(loadData)
+      void signingIn.finally(loadData)
       return () => {
         clearTimeout(dataTimer)
         clearInterval(ticker)

@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from 'vitest'
 import type { AccountState } from '../../contract/ipc'
 import { accountSchema, type Account } from '../../contract/schemas'
-import { readSavedAccount } from './saved-account'
+import { readSavedAccount, type SavedAccount } from './saved-account'
+import { startSignIn } from './saved-sign-in'
 import { nextTask } from './tasks'
 import { SignInState } from './sign-in.svelte'
 import { FakeApi } from '../testing/fake-api'
@@ -40,6 +41,13 @@ function setup(initial: AccountState) {
   session.start()
   return { phone, api, session }
 }
+
+/** Main with a complete account and its password stored, taking log lines. */
+const storedAccountApi = () =>
+  new FakeApi()
+    .handle('account:get', () => stored(true))
+    .handle('account:password', () => 'secret')
+    .handle('log:write', () => true)
 
 describe('SignInState', () => {
   it('signs in by itself when an account and password are stored', async () => {
@@ -197,7 +205,7 @@ describe('SignInState', () => {
     const api = new FakeApi()
       .handle('account:get', () => stored(true))
       .handle('account:password', () => 'secret')
-    const early = readSavedAccount(api)
+    const early = startSignIn(phone, readSavedAccount(api))
     const session = new SignInState(phone, api, undefined, early)
     await session.load()
     expect(api.sent('account:get')).toHaveLength(1)
@@ -217,5 +225,74 @@ describe('SignInState', () => {
     await session.load()
     expect(stageAtConnect).toEqual(['loading'])
     expect(session.stage).toBe('signed-in')
+  })
+
+  it('adopts the connection the start-up began: one connect, signed in at once, the status it reached shown', async () => {
+    const phone = new FakePhone()
+    const api = storedAccountApi()
+    const early = startSignIn(phone, readSavedAccount(api))
+    await early.decided
+    // registered before the window's state existed
+    phone.emit('registration', { state: 'registered', since: 5 })
+    const session = new SignInState(phone, api, undefined, early)
+    session.start()
+    expect(session.registration).toEqual({ state: 'registered', since: 5 })
+    const loading = session.load()
+    // at once, before anything else hears the status: the account is known
+    expect(session.stage).toBe('signed-in')
+    expect(session.account?.account?.sipAddress).toBe('1001@pbx.example')
+    await loading
+    expect(phone.commandLines('connect')).toEqual(['connect:1001@pbx.example'])
+    expect(api.sent('account:get')).toHaveLength(1)
+  })
+
+  it('adopts a connection begun when the answer comes after the state started, without connecting twice', async () => {
+    const phone = new FakePhone()
+    const api = new FakeApi()
+    let answer: (saved: SavedAccount) => void = () => {}
+    const early = startSignIn(phone, new Promise<SavedAccount>((resolve) => (answer = resolve)))
+    const session = new SignInState(phone, api, undefined, early)
+    session.start()
+    const loading = session.load()
+    await Promise.resolve()
+    expect(session.stage).toBe('loading')
+    answer([
+      { ok: true, value: stored(true) },
+      { ok: true, value: 'secret' },
+    ])
+    await loading
+    expect(session.stage).toBe('signed-in')
+    expect(phone.commandLines('connect')).toEqual(['connect:1001@pbx.example'])
+    expect(api.requests).toEqual([])
+  })
+
+  it('an exception of the start-up connection reads in the catalogue’s words once adopted, logged once', async () => {
+    const phone = new FakePhone()
+    phone.connect = () => Promise.reject(new TypeError('no uri'))
+    const api = storedAccountApi()
+    const early = startSignIn(phone, readSavedAccount(api))
+    await early.decided
+    const session = new SignInState(phone, api, undefined, early)
+    session.start()
+    await session.load()
+    expect(session.registration).toMatchObject({
+      state: 'failed',
+      message: message('registration.could-not-connect'),
+    })
+    const lines = api.requests.filter((entry) => entry.channel === 'log:write')
+    expect(lines).toHaveLength(1)
+    expect(JSON.stringify(lines)).toContain('no uri')
+  })
+
+  it('does not sign in by itself when the stored password cannot be read, and says why', async () => {
+    const { phone, api, session } = setup(stored(true))
+    api.handle('account:password', () => ({
+      ok: false,
+      error: { code: 'storage', message: message('reason.service-unreachable') },
+    }))
+    await session.load()
+    expect(session.stage).toBe('signed-out')
+    expect(session.error).toEqual(message('reason.service-unreachable'))
+    expect(phone.commands).toEqual([])
   })
 })

@@ -1,10 +1,17 @@
 import { ipcLog, type Log } from '../log/log'
 import type { AccountState, ParleyApi } from '../../contract/ipc'
 import type { Account } from '../../contract/schemas'
-import type { Phone, RegistrationStatus, SipAccount } from '../sip/types'
+import type { Phone, RegistrationStatus } from '../sip/types'
 import type { FieldErrors } from './account-form'
 import { request } from './api'
-import { readSavedAccount, type SavedAccount } from './saved-account'
+import { readSavedAccount } from './saved-account'
+import {
+  connectPhone,
+  startSignIn,
+  type ConnectFailure,
+  type EarlySignIn,
+  type SavedSignIn,
+} from './saved-sign-in'
 import { afterNextFrame, nextTask } from './tasks'
 import { message, render } from '../../contract/i18n'
 import type { Say } from './ui.svelte'
@@ -34,18 +41,20 @@ export class SignInState {
   private readonly signOutHooks: (() => void)[] = []
   private readonly accountListeners: ((account: AccountState) => void)[] = []
 
-  /** The saved account the entry already asked for, taken by the first load(). */
-  private early: Promise<SavedAccount> | null
+  /** Signing in by itself as the start-up began it (phone-start.ts), taken by the first load(). */
+  private early: EarlySignIn | null
 
-  constructor(phone: Phone, api: ParleyApi, log: Log = ipcLog(api), savedAccount?: Promise<SavedAccount>) {
+  constructor(phone: Phone, api: ParleyApi, log: Log = ipcLog(api), early?: EarlySignIn) {
     this.phone = phone
     this.api = api
     this.log = log
-    this.early = savedAccount ?? null
+    this.early = early ?? null
   }
 
   start(): () => void {
     const stops = [
+      // The phone tells a new listener its current status at once: one emitted before this
+      // state existed (the start-up connects first) is shown too.
       this.phone.on('registration', (status) => {
         this.logRegistration(status)
         this.registration = status
@@ -71,39 +80,37 @@ export class SignInState {
   }
 
   /**
-   * Reads the saved account; signs in by itself when a password is stored and main found the
-   * account complete. The first load takes the answer the window's entry asked for before the
-   * rest of the renderer loaded (see saved-account.ts). The form's rules (zod, in their own
-   * chunk) load only when there is something to word: an account a repaired file left incomplete.
+   * Reads the saved account; signs in by itself when main found it complete with a stored
+   * password (the rule: saved-sign-in.ts). The first load adopts what the start-up began with
+   * the answer the window's entry asked for (phone-start.ts): the connection already under way,
+   * at once when the outcome is known (so the account is set before the other states hear the
+   * phone's status). The form's rules (zod, in their own chunk) load only when there is
+   * something to word: an account a repaired file left incomplete.
    */
   async load(): Promise<void> {
     this.stage = 'loading'
-    const early = this.early
+    const early = this.early ?? startSignIn(this.phone, readSavedAccount(this.api))
     this.early = null
-    const [result, password] = await (early ?? readSavedAccount(this.api))
-    if (!result.ok) {
-      this.error = result.message
+    const outcome: SavedSignIn = early.known ?? (await early.decided)
+    if (outcome.kind === 'unreadable') {
+      this.error = outcome.message
       this.stage = 'signed-out'
       return
     }
-    this.setAccount(result.value)
-    const { account, hasPassword, complete } = result.value
+    this.setAccount(outcome.state)
+    this.fieldErrors = {}
+    if (outcome.kind === 'connecting') {
+      this.stage = 'signed-in'
+      await this.connected(outcome.connected)
+      return
+    }
+    const { account, complete } = outcome.state
     // A repaired settings file can leave '' in a required field: registering with it would only
     // fail obscurely, so ask for the missing detail on the form instead.
-    this.fieldErrors =
-      account && !complete ? (await import('./account-form')).accountFieldErrors(account) : {}
-    if (Object.keys(this.fieldErrors).length > 0) {
-      this.error = message('login.check-fields')
-      this.stage = 'signed-out'
-      return
-    }
-    if (account && hasPassword) {
-      if (password.ok) {
-        await this.connectThenShow(account, password.value)
-        return
-      }
-      this.error = password.message
-    }
+    if (account && !complete) {
+      this.fieldErrors = (await import('./account-form')).accountFieldErrors(account)
+      if (Object.keys(this.fieldErrors).length > 0) this.error = message('login.check-fields')
+    } else if (outcome.passwordRefused) this.error = outcome.passwordRefused
     this.stage = 'signed-out'
   }
 
@@ -190,25 +197,18 @@ export class SignInState {
   }
 
   private async connect(account: Account, password: string): Promise<void> {
-    const sipAccount: SipAccount = {
-      displayName: account.displayName,
-      sipAddress: account.sipAddress,
-      authUser: account.authUser,
-      password,
-      wsServer: account.wsServer,
-      outboundProxy: account.outboundProxy,
-      iceServers: account.iceServers,
-    }
-    try {
-      await this.phone.connect(sipAccount)
-    } catch (error) {
-      // The exception's own words are for support; the user reads the catalogue's sentence.
-      this.log.failed('session', 'connecting failed')(error)
-      this.registration = {
-        state: 'failed',
-        reason: 'other',
-        message: message('registration.could-not-connect'),
-      }
+    await this.connected(connectPhone(this.phone, account, password))
+  }
+
+  /** Waits for connecting to settle; an exception is logged, and the user reads the catalogue's sentence. */
+  private async connected(connecting: Promise<ConnectFailure>): Promise<void> {
+    const failure = await connecting
+    if (!failure) return
+    this.log.failed('session', 'connecting failed')(failure.error)
+    this.registration = {
+      state: 'failed',
+      reason: 'other',
+      message: message('registration.could-not-connect'),
     }
   }
 }

@@ -37,14 +37,20 @@ export class FakePhone implements Phone {
   /** Holds connect / reconnect / wake open until it settles, to simulate a slow REGISTER. */
   reconnectGate: Promise<void> | null = null
 
+  /** The last registration status emitted: told to each new listener, as the adapter does. */
+  private registration: PhoneEvents['registration'] | null = null
+
   on<E extends PhoneEventName>(event: E, listener: Listener<E>): () => void {
     const set = this.listeners.get(event) ?? new Set()
     set.add(listener as Listener<never>)
     this.listeners.set(event, set)
+    if (event === 'registration' && this.registration)
+      (listener as Listener<'registration'>)(this.registration)
     return () => set.delete(listener as Listener<never>)
   }
 
   emit<E extends PhoneEventName>(event: E, payload: PhoneEvents[E]): void {
+    if (event === 'registration') this.registration = payload as PhoneEvents['registration']
     for (const listener of [...(this.listeners.get(event) ?? [])]) (listener as Listener<E>)(payload)
   }
 
