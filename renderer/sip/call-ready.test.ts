@@ -136,6 +136,7 @@ describe('dialling', () => {
     const invitesWhenAnnounced: number[] = []
     phone.on('call-added', () => invitesWhenAnnounced.push(outgoing.at(-1)?.initialInvites.length ?? -1))
     await dialled()
+    await flush()
     expect(invitesWhenAnnounced).toEqual([1])
   })
 

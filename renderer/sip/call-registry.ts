@@ -31,7 +31,8 @@ export class CallRegistry {
 
   /**
    * A silent call (the new leg of a transfer to us) is announced only once Active; with
-   * `announceLater`, when `announce` is called (a new outgoing call: after its INVITE started).
+   * `announceLater`, when `announce` is called (a new outgoing call: once its INVITE left) or
+   * when it ends, whichever comes first.
    */
   add(init: Omit<CallInit, 'id' | 'now'>, options: { silent?: boolean; announceLater?: boolean } = {}): Call {
     const { deps } = this.context
@@ -53,6 +54,12 @@ export class CallRegistry {
         ended: (c) => {
           this.live.delete(c.id)
           this.hooks.ended(c)
+          // A call placed but not shown yet (placing it failed before its INVITE left) is
+          // shown as it ends, so the window says why and the history keeps it.
+          if (this.pendingAnnouncements.delete(c.id) && !announced) {
+            announced = true
+            this.emitter.emit('call-added', c.snapshot)
+          }
           if (announced) this.emitter.emit('call-ended', c.snapshot)
         },
         refused: (c, from, to) => this.context.log(`call ${c.id}: phase ${from} → ${to} refused`),

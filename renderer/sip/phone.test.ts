@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { SipPhone } from './phone'
+import { cardShownWithinMs } from './outgoing'
 import { FakeClock, flush } from '../testing/fake-clock'
 import { FakeAudioElement, FakeMediaDevices, type FakeTrack } from '../testing/media'
 import { type FakeSdh, FakeSession, FakeStack } from '../testing/sip-stack'
@@ -100,6 +101,7 @@ describe('SipPhone calls', () => {
     const id = await phone.dial('1001')
     expect(id).toMatch(/^call-/)
     expect(stack.inviters[0]?.target).toBe('sip:1001@pbx.example')
+    await flush()
     expect(of('call-added')[0]).toMatchObject({
       id,
       direction: 'outgoing',
@@ -388,7 +390,63 @@ describe('SipPhone calls', () => {
     })
     const id = await phone.dial('1001')
     expect(id).toBeTruthy()
+    await flush()
     expect(of('call-added')).toHaveLength(1)
+  })
+})
+
+describe('SipPhone: a new call is shown once its INVITE has left', () => {
+  // The card's render (its name lookup, layout, paint) held up each step of the offer on the
+  // window's main thread: the INVITE goes first (issue 14).
+  function heldInvite(): { sent: () => void; fail: (error: Error) => void } {
+    const gate: { sent: () => void; fail: (error: Error) => void } = {
+      sent: () => undefined,
+      fail: () => undefined,
+    }
+    stack.createInviterSession = () => {
+      const session = new FakeSession()
+      session.initialInviteSent = new Promise<void>((resolve, reject) => {
+        gate.sent = resolve
+        gate.fail = reject
+      })
+      outgoing.push(session)
+      return session
+    }
+    return gate
+  }
+
+  it('announces the call when the INVITE has left, not while its offer is made', async () => {
+    const invite = heldInvite()
+    const id = await phone.dial('1001')
+    await flush()
+    expect(of('call-added')).toEqual([])
+    invite.sent()
+    await flush()
+    expect(of('call-added')).toMatchObject([{ id, direction: 'outgoing', remoteNumber: '1001' }])
+    await clock.advance(cardShownWithinMs)
+    expect(of('call-added')).toHaveLength(1)
+  })
+
+  it('announces it after cardShownWithinMs when the INVITE takes longer (ICE servers asked)', async () => {
+    const invite = heldInvite()
+    const id = await phone.dial('1001')
+    await clock.advance(cardShownWithinMs - 1)
+    expect(of('call-added')).toEqual([])
+    await clock.advance(1)
+    expect(of('call-added')).toMatchObject([{ id, phase: CallPhase.Dialing }])
+    invite.sent()
+    await flush()
+    expect(of('call-added')).toHaveLength(1)
+  })
+
+  it('a call whose offer failed before its INVITE left is shown as it ends, with the reason', async () => {
+    const invite = heldInvite()
+    const id = await phone.dial('1001')
+    invite.fail(new Error('Permission denied'))
+    await flush()
+    expect(of('call-added')).toMatchObject([{ id }])
+    expect(of('call-ended')).toMatchObject([{ id, phase: CallPhase.Ended, endReason: 'failed' }])
+    expect(english(of('call-ended')[0]?.message)).not.toBe('')
   })
 })
 

@@ -121,7 +121,7 @@ export class ReferRequests {
       transferredBy: request.by,
     })
     this.deps.transfers.noteTransferredLeg(newCall, call)
-    this.deps.sessions.place(newCall, inviter)
+    void this.deps.sessions.place(newCall, inviter)
   }
 
   private askerOf(call: Call, referral: IncomingRefer): string {

@@ -43,9 +43,12 @@ export class SessionOps {
     })
   }
 
-  /** Sends the initial INVITE of an outgoing call and follows its provisional and final answers. */
-  place(call: Call, inviter: SipInviter): void {
-    inviter
+  /**
+   * Sends the initial INVITE of an outgoing call and follows its provisional and final answers.
+   * Settles once the INVITE has left, or placing it failed and the call ended.
+   */
+  place(call: Call, inviter: SipInviter): Promise<void> {
+    return inviter
       .invite({
         requestDelegate: {
           onProgress: (response) => {
@@ -68,11 +71,13 @@ export class SessionOps {
           },
         },
       })
-      .catch((error: unknown) =>
-        this.onPlaceFailed(
-          call,
-          logged(this.context.log, 'placing the call failed', error, message('call.place-failed')),
-        ),
+      .then(
+        () => undefined,
+        (error: unknown) =>
+          this.onPlaceFailed(
+            call,
+            logged(this.context.log, 'placing the call failed', error, message('call.place-failed')),
+          ),
       )
   }
 

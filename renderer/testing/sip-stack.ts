@@ -297,6 +297,8 @@ export class FakeSession {
     peerConnectionDelegate: undefined as unknown,
   }
   readonly initialInvites: InviteOptionsLike[] = []
+  /** When set, the initial INVITE leaves once it resolves (a rejection: the offer failed). */
+  initialInviteSent: Promise<void> | undefined
   readonly reinvites: InviteOptionsLike[] = []
   /** Final status for each coming re-INVITE; 200 when the queue is empty. */
   readonly reinviteAnswers: number[] = []
@@ -333,6 +335,7 @@ export class FakeSession {
   async invite(options: InviteOptionsLike = {}): Promise<unknown> {
     if (this.state === 'Initial') {
       this.initialInvites.push(options)
+      await this.initialInviteSent
       this.setState('Establishing')
       return {}
     }
