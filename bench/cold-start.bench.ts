@@ -169,6 +169,8 @@ export const coldStartBench: BenchSuite = {
           target: 30,
         },
         { name: "dial → INVITE on the wire, later calls, a day's data", ms: day.dialToInvite, target: 30 },
+        { name: "dial → call card shown, first call, a day's data", ms: day.firstDialToCard },
+        { name: "dial → call card shown, later calls, a day's data", ms: day.dialToCard },
         { name: "longest task during calls, a day's data", ms: day.longestTaskInCalls, target: 50 },
         {
           name: 'main event loop max block, loading 50,000 calls + 10,000 contacts',

@@ -24,6 +24,8 @@ import { closeAll, median, percentile } from './suite'
  *   screen's frame interval;
  * - dial click → INVITE on the wire: the click (the page's wall clock) to Kamailio's
  *   "PARLEY-TAP rx INVITE" log line; the first call of the page on its own line;
+ * - dial click → call card shown: the click to "Calling…" in the Calls list (the card shows
+ *   once the INVITE has left, at the latest 50 ms after the click: renderer/sip/outgoing.ts);
  * - INVITE in → ringing visible: Kamailio's "PARLEY-TAP tx INVITE" to "Incoming call" in the DOM;
  * - the longest main-thread task from the first dial to the last hang-up.
  */
@@ -39,6 +41,8 @@ export interface DayUse {
   frameIntervalMs: number
   firstDialToInvite: number
   dialToInvite: number
+  firstDialToCard: number
+  dialToCard: number
   inviteToRinging: number
   longestTaskInCalls: number
 }
@@ -67,15 +71,17 @@ export async function typeSearchQueries(page: Page, rounds = typingRounds): Prom
   return (await pageMarks(page)).keystrokes.slice(before).filter((k) => k.value !== '')
 }
 
-async function dialToInvite(page: Page, pbx: TestPbx): Promise<number> {
+async function dialToInvite(page: Page, pbx: TestPbx): Promise<{ invite: number; card: number }> {
+  const shownBefore = (await pageMarks(page)).callingAt.length
   await dial(page, calleeUser)
   const clickAt = await lastCallClick(page)
   const tap = await until('INVITE tap', async () =>
     pbx.inviteTaps().find((t) => t.way === 'rx' && t.fromUser === appUser && t.at >= clickAt - 1),
   )
+  const cardAt = await until('call card', async () => (await pageMarks(page)).callingAt[shownBefore])
   await ui.call(page).getByRole('button', { name: 'Hang up' }).click()
   await ui.call(page).getByRole('button', { name: 'Hang up' }).waitFor({ state: 'detached' })
-  return tap.at - clickAt
+  return { invite: tap.at - clickAt, card: cardAt - clickAt }
 }
 
 async function inviteToRinging(page: Page, pbx: TestPbx, caller: TestPeer): Promise<number> {
@@ -119,8 +125,8 @@ export async function measureDayUse(
     const inert = await inertKeystrokes(page, searchQueries, typingRounds)
     const frameIntervalMs = await frameInterval(page)
     const callsFrom = await page.evaluate(() => performance.now())
-    const firstDialToInvite = await dialToInvite(page, bed.pbx)
-    const dials: number[] = []
+    const firstDial = await dialToInvite(page, bed.pbx)
+    const dials: Array<{ invite: number; card: number }> = []
     for (let i = 0; i < callRuns; i++) dials.push(await dialToInvite(page, bed.pbx))
     const ringing: number[] = []
     for (let i = 0; i <= callRuns; i++) {
@@ -149,8 +155,10 @@ export async function measureDayUse(
         0.95,
       ),
       frameIntervalMs,
-      firstDialToInvite,
-      dialToInvite: median(dials),
+      firstDialToInvite: firstDial.invite,
+      dialToInvite: median(dials.map((d) => d.invite)),
+      firstDialToCard: firstDial.card,
+      dialToCard: median(dials.map((d) => d.card)),
       inviteToRinging: median(ringing),
       longestTaskInCalls: await longestTask(page, callsFrom),
     }

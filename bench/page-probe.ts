@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core'
  * - registeredAt: the first DOM mutation after which the Registration status reads "Registered"
  *   (wall clock: performance.timeOrigin + performance.now(), the same clock as Kamailio's log);
  * - incomingAt: each time "Incoming call" appears in the Calls list;
+ * - callingAt: each time "Calling…" (an outgoing call's card) appears in the Calls list;
  * - longTasks: every main-thread task over 50 ms (PerformanceObserver 'longtask'), page clock;
  * - keystrokes: for each input event in the contact search, from the event's timestamp to
  *   - list updated: the first change of the contact list; when the list did not change (another
@@ -33,6 +34,7 @@ export interface Keystroke {
 export interface PageMarks {
   registeredAt: number | null
   incomingAt: number[]
+  callingAt: number[]
   longTasks: Array<{ start: number; duration: number }>
   keystrokes: Keystroke[]
   inertKeystrokes: Keystroke[]
@@ -42,13 +44,15 @@ export interface PageMarks {
 const inertFieldId = 'bench-inert-field'
 
 export function pageProbe(): void {
-  const marks: PageMarks & { incomingShown: boolean } = {
+  const marks: PageMarks & { incomingShown: boolean; callingShown: boolean } = {
     registeredAt: null,
     incomingAt: [],
+    callingAt: [],
     longTasks: [],
     keystrokes: [],
     inertKeystrokes: [],
     incomingShown: false,
+    callingShown: false,
   }
   const now = () => performance.timeOrigin + performance.now()
   const check = () => {
@@ -56,11 +60,13 @@ export function pageProbe(): void {
       const status = document.querySelector('[role="status"][aria-label="Registration"]')
       if (status?.textContent?.trim().startsWith('Registered')) marks.registeredAt = now()
     }
-    const incoming = /Incoming call/.test(
-      document.querySelector('[role="list"][aria-label="Calls"]')?.textContent ?? '',
-    )
+    const calls = document.querySelector('[role="list"][aria-label="Calls"]')?.textContent ?? ''
+    const incoming = /Incoming call/.test(calls)
     if (incoming && !marks.incomingShown) marks.incomingAt.push(now())
     marks.incomingShown = incoming
+    const calling = /Calling…/.test(calls)
+    if (calling && !marks.callingShown) marks.callingAt.push(now())
+    marks.callingShown = calling
   }
   new MutationObserver(check).observe(document, { subtree: true, childList: true, characterData: true })
   try {
