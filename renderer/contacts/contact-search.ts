@@ -2,7 +2,7 @@ import type { Contact } from '../../contract/schemas'
 import { defaultRegion, numberQueryKey } from '../../contract/phone-number'
 import { foldText, looksLikeNumber } from '../../contract/search-text'
 import { NumberText, encodeNumbers } from './number-text'
-import { SegmentText } from './segment-text'
+import { ContactWords } from './contact-words'
 
 /**
  * Search-as-you-type over contacts: name, company and numbers, case- and accent-insensitive,
@@ -48,9 +48,10 @@ function toWords(folded: string): string {
 
 /** One contact's parts of the index, before the contacts are sorted and the parts joined. */
 export interface PreparedContact {
-  contact: Contact
   sortKey: string
-  words: string
+  /** The name's words and the company's (" asa ostlund", " acme ab"; see ContactWords). */
+  nameWords: string
+  companyWords: string
   /** Its numbers as NumberText keeps them: each number once, with what it can be found by. */
   numbers: string
 }
@@ -58,17 +59,31 @@ export interface PreparedContact {
 /** Below this many digits a caller key is too short to name anyone by. */
 const shortestCallerKey = 3
 
-function prepare(contact: Contact, region: string): PreparedContact {
+/** `companyWords`: each company's words, folded once per company (a book names a few, often). */
+function prepare(contact: Contact, region: string, companyWords: Map<string, string>): PreparedContact {
   const name = foldText(contact.name)
-  const numbers = encodeNumbers(
-    contact.numbers.map((number) => number.value),
-    region,
-  )
+  const company = contact.company
+  let words = companyWords.get(company)
+  if (words === undefined) {
+    words = company === '' ? '' : toWords(foldText(company))
+    companyWords.set(company, words)
+  }
   return {
-    contact,
     sortKey: name,
-    words: contact.company === '' ? toWords(name) : `${toWords(name)}${toWords(foldText(contact.company))}`,
-    numbers,
+    nameWords: toWords(name),
+    companyWords: words,
+    numbers: encodeNumbers(
+      contact.numbers.map((number) => number.value),
+      region,
+    ),
+  }
+}
+
+/** What a generator returns, run to its end at once. */
+function finished<T>(steps: Generator<void, T, void>): T {
+  for (;;) {
+    const step = steps.next()
+    if (step.done) return step.value
   }
 }
 
@@ -84,19 +99,20 @@ export function* prepareContacts(
   region: string = defaultRegion,
 ): Generator<void, PreparedContact[], void> {
   const prepared: PreparedContact[] = []
+  const companyWords = new Map<string, string>()
   for (const [position, contact] of contacts.entries()) {
-    prepared.push(prepare(contact, region))
+    prepared.push(prepare(contact, region, companyWords))
     if (position % contactsPerSlice === contactsPerSlice - 1) yield
   }
   return prepared
 }
 
 export class ContactSearch {
-  /** The contacts in name order; position i owns segment i of `words` and `numbers`. */
-  private readonly sorted: Contact[]
-  /** Per position, the contact's place in the list the index was built from. */
+  /** The contacts as given; position i (name order) is `contacts[listed[i]]`. */
+  private readonly contacts: readonly Contact[]
+  /** Per position (name order: position i owns entry i of `words` and `numbers`), the contact's place in `contacts`. */
   private readonly listed: Int32Array
-  private readonly words: SegmentText
+  private readonly words: ContactWords
   private readonly numbers: NumberText
   /** Per position, reused by every search: the place each query token matched (see Place). */
   private readonly places: Uint8Array
@@ -108,18 +124,30 @@ export class ContactSearch {
 
   private readonly region: string
 
-  /** `region`: where numbers are read and typed (SE unless the account says otherwise). */
-  constructor(contacts: readonly Contact[] | readonly PreparedContact[], region: string = defaultRegion) {
+  /**
+   * `region`: where numbers are read and typed (SE unless the account says otherwise);
+   * `prepared`: what prepareContacts gave for these contacts (else they are prepared here).
+   */
+  constructor(
+    contacts: readonly Contact[],
+    region: string = defaultRegion,
+    prepared: readonly PreparedContact[] = finished(prepareContacts(contacts, region)),
+  ) {
     this.region = region
-    const prepared = contacts.map((item, listed) => ({
-      listed,
-      item: 'sortKey' in item ? item : prepare(item, region),
-    }))
-    prepared.sort(({ item: a }, { item: b }) => (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0))
-    this.sorted = prepared.map(({ item }) => item.contact)
-    this.listed = Int32Array.from(prepared, ({ listed }) => listed)
-    this.words = SegmentText.join(prepared.map(({ item }) => item.words))
-    this.numbers = NumberText.join(prepared.map(({ item }) => item.numbers))
+    this.contacts = contacts
+    const order = Array.from(prepared.keys()).sort((a, b) => {
+      const keyA = (prepared[a] as PreparedContact).sortKey
+      const keyB = (prepared[b] as PreparedContact).sortKey
+      return keyA < keyB ? -1 : keyA > keyB ? 1 : 0
+    })
+    const inOrder = (part: (item: PreparedContact) => string) =>
+      order.map((listed) => part(prepared[listed] as PreparedContact))
+    this.listed = Int32Array.from(order)
+    this.words = ContactWords.join(
+      inOrder((item) => item.nameWords),
+      inOrder((item) => item.companyWords),
+    )
+    this.numbers = NumberText.join(inOrder((item) => item.numbers))
     this.places = new Uint8Array(prepared.length)
     this.tokenPlaces = new Uint8Array(prepared.length)
     this.numberPlaces = new Uint8Array(prepared.length)
@@ -130,11 +158,16 @@ export class ContactSearch {
     contacts: readonly Contact[],
     region: string = defaultRegion,
   ): Generator<void, ContactSearch, void> {
-    return new ContactSearch(yield* prepareContacts(contacts, region), region)
+    return new ContactSearch(contacts, region, yield* prepareContacts(contacts, region))
   }
 
   get size(): number {
-    return this.sorted.length
+    return this.listed.length
+  }
+
+  /** The contact at `position` in name order. */
+  private at(position: number): Contact {
+    return this.contacts[this.listed[position] as number] as Contact
   }
 
   /**
@@ -147,7 +180,7 @@ export class ContactSearch {
     let best = -1
     for (const position of this.numbers.segmentsWithCaller(key))
       if (best < 0 || (this.listed[position] as number) < (this.listed[best] as number)) best = position
-    return best < 0 ? '' : (this.sorted[best] as Contact).name
+    return best < 0 ? '' : this.at(best).name
   }
 
   /**
@@ -178,7 +211,7 @@ export class ContactSearch {
     this.places.fill(Place.None)
     this.numbers.mark(key, candidates, this.places)
     this.numberPlaces.fill(Place.None)
-    this.words.mark(key, ' ', candidates, this.numberPlaces)
+    this.words.mark(key, candidates, this.numberPlaces)
     fillBlanks(this.places, this.numberPlaces, candidates)
   }
 
@@ -192,7 +225,7 @@ export class ContactSearch {
     places.fill(Place.Start)
     for (const token of key.split(' ')) {
       tokenPlaces.fill(Place.None)
-      this.words.mark(token, ' ', candidates, tokenPlaces)
+      this.words.mark(token, candidates, tokenPlaces)
       if (allDigits.test(token)) {
         // A word of digits found nowhere in the words may be part of a number.
         this.numberPlaces.fill(Place.None)
@@ -209,15 +242,14 @@ export class ContactSearch {
    */
   private ranked(mode: QueryMode, key: string, candidates: Int32Array | null): Contact[] {
     const places = this.places
-    const sorted = this.sorted
     const bucketSizes = [0, 0, 0, 0]
-    const count = candidates ? candidates.length : sorted.length
+    const count = candidates ? candidates.length : this.size
     let hitCount = 0
     for (let i = 0; i < count; i++) {
       const position = candidates ? (candidates[i] as number) : i
       const place = places[position] as Place
       if (place === Place.None) continue
-      const bucket = bucketOf((sorted[position] as Contact).favourite, place)
+      const bucket = bucketOf(this.at(position).favourite, place)
       bucketSizes[bucket] = (bucketSizes[bucket] as number) + 1
       hitCount++
     }
@@ -231,7 +263,7 @@ export class ContactSearch {
       const position = candidates ? (candidates[i] as number) : i
       const place = places[position] as Place
       if (place === Place.None) continue
-      const contact = sorted[position] as Contact
+      const contact = this.at(position)
       const bucket = bucketOf(contact.favourite, place)
       ranked[next[bucket] as number] = contact
       next[bucket] = (next[bucket] as number) + 1
@@ -254,7 +286,10 @@ export class ContactSearch {
   private rankAll(): Contact[] {
     const favourites: Contact[] = []
     const others: Contact[] = []
-    for (const contact of this.sorted) (contact.favourite ? favourites : others).push(contact)
+    for (let position = 0; position < this.size; position++) {
+      const contact = this.at(position)
+      ;(contact.favourite ? favourites : others).push(contact)
+    }
     return favourites.concat(others)
   }
 }

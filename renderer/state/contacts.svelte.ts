@@ -154,7 +154,7 @@ export class ContactsState {
     this.latest = contacts
     const prepared = await runInTasks(numbers.prepareContacts(contacts, region))
     if (generation !== this.generation) return
-    this.index = new numbers.ContactSearch(prepared, region)
+    this.index = new numbers.ContactSearch(contacts, region, prepared)
     this.contacts = contacts
     for (const listener of this.listListeners) listener(contacts)
   }
