@@ -3,7 +3,6 @@ import { mount } from 'svelte'
 import { message } from '../contract/i18n'
 import App from './App.svelte'
 import { followCallsWithRinger } from './audio/ring-follower'
-import { startSelfHealing } from './lifecycle/self-healing'
 import type { Log } from './log/log'
 import type { StartedPhone } from './phone-start'
 import { createAppState } from './state/app-state'
@@ -45,14 +44,22 @@ export async function boot({ api, log, phone, signIn, traceWantedBy }: BootDeps)
     })
     void audio.start()
   }
-  startSelfHealing({
-    phone,
-    api,
-    log,
-    devices: audio?.devices ?? { refresh: async () => undefined },
-    window,
-    onNetworkChange: (online) => state.ui.announce(message(online ? 'network.back' : 'network.gone')),
-  })
+  // Self-healing is not needed to show "Registered": its code loads once signing in has an answer
+  // (issue 14: the bytes before "Registered"). Nothing it needs is lost by starting then: it
+  // reads whether the window is online, and the phone tells it the registration status reached.
+  void state.afterSignIn
+    .then(() => import('./lifecycle/self-healing'))
+    .then(({ startSelfHealing }) =>
+      startSelfHealing({
+        phone,
+        api,
+        log,
+        devices: audio?.devices ?? { refresh: async () => undefined },
+        window,
+        onNetworkChange: (online) => state.ui.announce(message(online ? 'network.back' : 'network.gone')),
+      }),
+    )
+    .catch(log.failed('window', 'self-healing could not start'))
 
   // Tasks, none long: building, then starting (the sign-in state adopts the connection the
   // phone began, or shows why there is none), then the first render. The state runs for the

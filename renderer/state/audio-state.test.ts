@@ -6,7 +6,7 @@ import { DeviceManager } from '../audio/device-manager'
 import { MicMeter } from '../audio/mic-meter'
 import { Ringer } from '../audio/ringer'
 import { FakeAudioContext, ManualTimers } from '../testing/web-audio'
-import { FakeParley, mic, out } from '../testing/audio'
+import { FakeParley, mic, out, quietMeterParts } from '../testing/audio'
 import { FakeMediaDevices } from '../testing/media'
 import { AudioState } from './audio.svelte'
 
@@ -29,16 +29,7 @@ function setup(getUserMedia: (c: MediaStreamConstraints) => Promise<MediaStream>
     },
     timers: new ManualTimers(),
   })
-  const meter = new MicMeter({
-    getUserMedia,
-    createContext: () => ({
-      createMediaStreamSource: () => ({ connect: () => undefined, disconnect: () => undefined }),
-      createAnalyser: () => ({ fftSize: 0, getFloatTimeDomainData: () => undefined }),
-      close: async () => undefined,
-    }),
-    requestFrame: () => 1,
-    cancelFrame: () => undefined,
-  })
+  const meter = new MicMeter({ getUserMedia, ...quietMeterParts })
   const devices = new DeviceManager({ mediaDevices, api, phone, ringer })
   return { state: new AudioState(devices, ringer, meter), api, phone, mediaDevices, contexts }
 }

@@ -5,7 +5,8 @@ import type { ParleyApi } from '../../contract/ipc'
 import type { Phone } from '../sip/types'
 import { displayName, type AudioDevice, type AudioRole } from '../audio/device-match'
 import { DeviceManager, type AudioSnapshot, type MediaDevicesPort } from '../audio/device-manager'
-import { MicMeter, type MicMeterDeps } from '../audio/mic-meter'
+import { lazyMicMeter, type LevelMeter } from '../audio/lazy-mic-meter'
+import type { MicMeterDeps } from '../audio/mic-meter'
 import { Ringer, type RingerDeps, type TestTarget } from '../audio/ringer'
 
 /**
@@ -112,7 +113,7 @@ export class AudioState {
   constructor(
     readonly devices: DeviceManager,
     readonly ringer: Ringer,
-    private readonly meter: MicMeter,
+    private readonly meter: LevelMeter,
   ) {}
 
   async start(): Promise<void> {
@@ -198,7 +199,7 @@ export function createAudioState(deps: BrowserAudioDeps): AudioState {
       failed,
     },
   )
-  const meter = new MicMeter(
+  const meter = lazyMicMeter(
     deps.meter ?? {
       getUserMedia: (constraints) => deps.mediaDevices.getUserMedia(constraints),
       createContext: () => new AudioContext(),

@@ -94,3 +94,14 @@ export const out = (deviceId: string, label: string, groupId = `g-${deviceId}`):
 export async function settle(): Promise<void> {
   for (let i = 0; i < 20; i += 1) await Promise.resolve()
 }
+
+/** A level meter's browser parts that do nothing (the meter's tests check the level maths). */
+export const quietMeterParts = {
+  createContext: () => ({
+    createMediaStreamSource: () => ({ connect: () => undefined, disconnect: () => undefined }),
+    createAnalyser: () => ({ fftSize: 0, getFloatTimeDomainData: () => undefined }),
+    close: async () => undefined,
+  }),
+  requestFrame: () => 1,
+  cancelFrame: () => undefined,
+}
