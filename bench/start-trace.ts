@@ -161,6 +161,7 @@ export function traceFigures(label: string, traces: readonly StartTrace[]): Benc
   })
   const lastScript = (trace: StartTrace) =>
     Math.max(...trace.files.filter((file) => file.name.endsWith('.js')).map((file) => file.end))
+  const registered = (t: StartTrace) => t.registerAnswered.find((answer) => answer.status === 200)?.at
   const figures = [at('HTML received', (t) => t.htmlReceived)]
   const files = new Map<string, number>()
   for (const trace of traces)
@@ -187,10 +188,13 @@ export function traceFigures(label: string, traces: readonly StartTrace[]): Benc
     at('WebSocket created', (t) => t.wsCreated),
     at('WebSocket open', (t) => t.wsOpen),
     at('first REGISTER sent', (t) => t.registerSent[0]),
-    at('REGISTER 200 OK received', (t) => t.registerAnswered.find((answer) => answer.status === 200)?.at),
+    at('REGISTER 200 OK received', registered),
     at('Registered in the DOM', (t) => t.registeredDom),
     at('Registered painted (its frame)', (t) => t.registeredFrame),
     at('WebSocket created → Registered in the DOM', (t) => t.registeredDom - t.wsCreated),
+    // what the page does with the answer before the user sees it (issue 14)
+    at('REGISTER 200 OK → Registered in the DOM', (t) => t.registeredDom - (registered(t) ?? NaN)),
+    at('REGISTER 200 OK → Registered painted', (t) => t.registeredFrame - (registered(t) ?? NaN)),
   )
   return figures
 }
