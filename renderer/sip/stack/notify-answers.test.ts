@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { NotifyAnswers } from './notify-answers'
-import { missingHeaderOf, refusalOf } from './refusal'
+import { missingHeaderOf } from './raw-message'
+import { refusalOf } from './refusal'
 
 const notify = (cseq: number, extra: string[] = ['Event: presence', 'Subscription-State: active']) =>
   [

@@ -1,4 +1,4 @@
-import { headerLines, isNotify } from './refusal'
+import { headerLines, isNotify } from './raw-message'
 
 /** A NOTIFY answered with a refusal (≥ 300): its event package and our answer, for one log line. */
 export interface RefusedNotify {

@@ -82,6 +82,7 @@ describe('the SIP.js port: what the stack cannot read or would misanswer', () =>
   it('answers an unparsable INVITE 400 and reports it once; the stack never sees a call', async () => {
     const { sent, refused, refusedNotifies, invites, receive } = await startedUserAgent()
     receive(request('INVITE', ['Contact: <sip:@@@;;;>']))
+    await vi.waitFor(() => expect(refused).toHaveLength(1))
     expect(sent).toHaveLength(1)
     expect(sent[0]).toMatch(/^SIP\/2\.0 400 Bad Request\r\n/)
     expect(sent[0]).toContain('Warning: 399 parley "Malformed request: a header could not be parsed"')
@@ -94,6 +95,7 @@ describe('the SIP.js port: what the stack cannot read or would misanswer', () =>
   it('reports an unparsable NOTIFY once, as unreadable, not also as a refused NOTIFY', async () => {
     const { sent, refused, refusedNotifies, receive } = await startedUserAgent()
     receive(request('NOTIFY', ['Event: presence', 'Subscription-State: active', 'Contact: <sip:@@@;;;>']))
+    await vi.waitFor(() => expect(refused).toHaveLength(1))
     expect(sent.map((text) => text.split('\r\n')[0])).toEqual(['SIP/2.0 400 Bad Request'])
     expect(refused.map((r) => r.method)).toEqual(['NOTIFY'])
     expect(refusedNotifies).toEqual([])
@@ -102,7 +104,7 @@ describe('the SIP.js port: what the stack cannot read or would misanswer', () =>
   it('answers a NOTIFY without Subscription-State 400 (not the stack’s 489) and reports it as a refused NOTIFY', async () => {
     const { sent, refused, refusedNotifies, receive } = await startedUserAgent()
     receive(request('NOTIFY', ['Event: presence']))
-    expect(sent).toHaveLength(1)
+    await vi.waitFor(() => expect(sent).toHaveLength(1))
     expect(sent[0]).toContain('Warning: 399 parley "NOTIFY without Subscription-State"')
     expect(refusedNotifies).toEqual([{ event: 'presence', status: 400, reason: 'Bad Request' }])
     expect(refused).toEqual([])

@@ -10,7 +10,7 @@ import {
 } from 'sip.js'
 import type { IncomingNotify, SipStack, SipTraceSink, UserAgentConfig } from './port'
 import { NotifyAnswers } from './notify-answers'
-import { missingHeaderOf, refusalOf } from './refusal'
+import { missingHeaderOf } from './raw-message'
 import { earlyOfferMediaHandlerFactory, pooledPeerConnection, startMediaEngine } from './sipjs-media'
 import { sendPublish, startSubscription } from './sipjs-events'
 import { buildUserAgentOptions } from './user-agent-options'
@@ -78,15 +78,16 @@ function answerRefused(ua: UserAgent, config: UserAgentConfig): void {
   const transport = ua.transport
   const deliver = transport.onMessage
   const notifies = new NotifyAnswers()
-  const refuse = (text: string, warning?: string) => {
+  // the answer's builder is loaded when first needed (rare), not before "Registered"
+  const failed = (error: unknown) => config.log?.('warn', 'sip.Parser', `400 not sent: ${String(error)}`)
+  const refuse = async (text: string, warning?: string) => {
+    const { refusalOf } = await import('./refusal')
     const refusal = refusalOf(text, Math.random().toString(36).slice(2, 12), warning)
     if (!refusal) {
       config.log?.('warn', 'sip.Parser', 'an unparsable message was dropped (nothing to answer)')
       return undefined
     }
-    transport
-      .send(refusal.response)
-      .catch((error: unknown) => config.log?.('warn', 'sip.Parser', `400 not sent: ${String(error)}`))
+    transport.send(refusal.response).catch(failed)
     return refusal.refused
   }
   transport.onMessage = (text: string) => {
@@ -95,15 +96,18 @@ function answerRefused(ua: UserAgent, config: UserAgentConfig): void {
     // the stack parses it; one it cannot read comes back through onUnparsableMessage below
     if (!missing) deliver?.(text)
     // reported by the send hook below, like the stack's own refusals of a NOTIFY
-    else refuse(text, missing)
+    else refuse(text, missing).catch(failed)
   }
   ua.delegate = {
     ...ua.delegate,
     onUnparsableMessage: (text: string) => {
       // an unreadable request is reported once, as such, not also as a refused NOTIFY
       notifies.reportedElsewhere(text)
-      const refused = refuse(text)
-      if (refused) config.onRefused?.(refused)
+      refuse(text)
+        .then((refused) => {
+          if (refused) config.onRefused?.(refused)
+        })
+        .catch(failed)
     },
   }
   const send = transport.send.bind(transport)
