@@ -16,12 +16,14 @@ const books: Record<string, string[][]> = {
     ['+36 1 234 5678'],
     ['+39 06 1234 5678'],
     ['8 123 45 67'],
+    ['070-647 548', '08-864 75'],
     ['*72', 'sip:anna@example.com'],
     [],
     ['+12'],
   ],
   US: [['(212) 555-1234', '+1 415 555 0100'], ['08-123 45 67'], ['+46 8 123 45 67'], ['911']],
   HU: [['06 1 234 5678'], ['+36 30 123 4567']],
+  RU: [['8 (495) 123-45-67'], ['+7 495 123 45 67', '8 800 555 35 35']],
 }
 
 /** What the index must answer: a number's search keys, as numberKeys gives them. */
@@ -87,6 +89,8 @@ describe('NumberText', () => {
     // ",4681234567,+4681234567;,081234567" before: 34 characters.
     expect(encodeNumbers(['+46 8-123 45 67'], 'SE')).toHaveLength(11)
     expect(encodeNumbers(['070-123 45 67'], 'SE')).toHaveLength(12)
+    // A short mobile libphonenumber formats without its 0: written with it, still one number.
+    expect(encodeNumbers(['070-647 548'], 'SE')).toHaveLength(11)
     // Written "0046…": its digits as written are a key of their own.
     expect(encodeNumbers(['0046 8 123 45 67'], 'SE')).toHaveLength(11 + 13)
     // Not a phone number: its keys as they are, the caller key marked.

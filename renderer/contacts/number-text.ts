@@ -6,16 +6,16 @@ import { joinSegments, segmentAt } from './segment-text'
  * keys, 08-123 45 67 took ",4681234567,+4681234567;,081234567": 0.6 MB for 10,000 contacts).
  *
  * A number that is a phone number is one flag character and its E.164 digits: "‹F›4681234567".
- * The flag (0x80 and up, so the text stays one byte per character) says which other search
- * keys (numberKeys) the digits stand for, so a query finds the number exactly as it finds one
- * of its keys:
+ * The flag (0x80 and up, so the text stays one byte per character) says which of the number's
+ * search keys (numberKeys) the digits also stand for, so a query finds the number exactly as it
+ * finds one of its keys:
  * - E.164 itself ("+4681234567"): always;
- * - the digits as written, when they are the E.164 digits ("+46 8-123 45 67");
- * - the national digits, when they are the national number ("212 555 1234" in the US) or one
- *   digit and it ("0" and 81234567 in Sweden).
- * Every other key (digits written otherwise, "0046…", a short extension, a national form the
- * flag cannot say) follows as ",key", and the key a caller is named by, when it is not E.164,
- * is followed by ";" (callerKey: "1001" is ",1001;").
+ * - the E.164 digits ("4681234567", written "+46 8-123 45 67");
+ * - the national number ("81234567": "212 555 1234" in the US);
+ * - a trunk digit 0, 1 or 8 and the national number ("081234567", written or formatted so).
+ * Every other key (digits written otherwise, "0046…", a short extension) follows as ",key", and
+ * the key a caller is named by, when it is not E.164, is followed by ";" (callerKey: "1001" is
+ * ",1001;").
  *
  * A query of digits finds a key where it starts (a match at the start: the key starts with it)
  * or inside; an international query ("+46…") only where a key with "+" starts with it.
@@ -26,12 +26,12 @@ const inside = 1
 const atStart = 2
 
 const flagBase = 0x80
-/** Flag bits: written as the E.164 digits (1), country code length - 1 (2 bits), national form. */
-const writtenInternationally = 1
-/** National form: none implied (0), the national number (1), a digit d and it (2 + d). */
-const noNational = 0
-const nationalIsNational = 1
-const nationalAfterDigit = 2
+/** Flag bits: the E.164 digits are a key (1), country code length - 1 (2 bits), the national number is a key (8), the trunk digit (2 bits, see trunkDigits). */
+const digitsAreKey = 1
+const nationalIsKey = 8
+/** The trunk digits a flag can say ("0" in most countries, "8" in Russia, "1" in North America): 1 + their index. */
+const trunkDigits = '018'
+const trunkShift = 4
 
 /** Below this many candidates each candidate's segment is looked at; above, the whole text is scanned. */
 const fewCandidates = 2000
@@ -40,13 +40,7 @@ const digit0 = 48
 const isDigit = (code: number) => code >= digit0 && code <= digit0 + 9
 
 const countryLength = (flag: number) => (((flag - flagBase) >> 1) & 3) + 1
-const nationalOf = (flag: number) => (flag - flagBase) >> 3
-
-function flagFor(written: boolean, country: string, national: number): string {
-  return String.fromCharCode(
-    flagBase + (written ? writtenInternationally : 0) + ((country.length - 1) << 1) + (national << 3),
-  )
-}
+const trunkOf = (flag: number) => ((flag - flagBase) >> trunkShift) & 3
 
 /** One contact's numbers as the index keeps them (see above). */
 export function encodeNumbers(values: readonly string[], region: string): string {
@@ -54,26 +48,31 @@ export function encodeNumbers(values: readonly string[], region: string): string
   for (const value of values) {
     const forms = numberForms(value, region)
     const { search, caller } = keysOf(forms)
-    const implied = new Set<string>()
     const e164 = forms.e164
-    if (e164 !== null && e164.country.length >= 1 && e164.country.length <= 3) {
-      const digits = `${e164.country}${e164.national}`
-      const written = forms.written === digits
-      const nationalDigits = forms.nationalDigits
-      let national = noNational
-      if (nationalDigits === e164.national) national = nationalIsNational
-      else if (
-        nationalDigits !== null &&
-        nationalDigits.length === e164.national.length + 1 &&
-        nationalDigits.endsWith(e164.national)
-      )
-        national = nationalAfterDigit + nationalDigits.charCodeAt(0) - digit0
-      encoded += `${flagFor(written, e164.country, national)}${digits}`
-      implied.add(`+${digits}`)
-      if (written) implied.add(digits)
-      if (national !== noNational && nationalDigits !== null) implied.add(nationalDigits)
+    const flagged = e164 !== null && e164.country.length >= 1 && e164.country.length <= 3
+    let bits = flagged ? (e164.country.length - 1) << 1 : 0
+    const national = e164?.national ?? ''
+    for (const key of search) {
+      if (flagged) {
+        const digits = `${e164.country}${national}`
+        if (key === `+${digits}`) continue
+        if (key === digits) {
+          bits |= digitsAreKey
+          continue
+        }
+        if (key === national) {
+          bits |= nationalIsKey
+          continue
+        }
+        const trunk = trunkDigits.indexOf(key.charAt(0)) + 1
+        if (trunkOf(flagBase + bits) === 0 && trunk > 0 && key === `${key.charAt(0)}${national}`) {
+          bits |= trunk << trunkShift
+          continue
+        }
+      }
+      encoded += key === caller ? `,${key};` : `,${key}`
     }
-    for (const key of search) if (!implied.has(key)) encoded += key === caller ? `,${key};` : `,${key}`
+    if (flagged) encoded += `${String.fromCharCode(flagBase + bits)}${e164.country}${national}`
   }
   return encoded
 }
@@ -86,7 +85,7 @@ const enum Match {
   Digits,
   /** The digits of an international query: the number's E.164 digits start with them. */
   International,
-  /** A query of digits without its first (national prefix) digit: a national form starts with it. */
+  /** A query of digits without its first (trunk) digit: a key of that digit and the national number starts with it. */
   National,
 }
 
@@ -94,19 +93,18 @@ export class NumberText {
   private constructor(
     private readonly text: string,
     private readonly starts: Int32Array,
-    /** Bit d: some number's national form is the digit d and its national number. */
-    private readonly prefixDigits: number,
+    /** Bit t: some number has a key of trunk digit t (see trunkDigits) and its national number. */
+    private readonly trunks: number,
   ) {}
 
   static join(parts: readonly string[]): NumberText {
     const { text, starts } = joinSegments(parts)
-    let prefixDigits = 0
+    let trunks = 0
     for (let at = 0; at < text.length; at++) {
       const code = text.charCodeAt(at)
-      if (code >= flagBase && nationalOf(code) >= nationalAfterDigit)
-        prefixDigits |= 1 << (nationalOf(code) - nationalAfterDigit)
+      if (code >= flagBase) trunks |= 1 << trunkOf(code)
     }
-    return new NumberText(text, starts, prefixDigits)
+    return new NumberText(text, starts, trunks)
   }
 
   get count(): number {
@@ -127,11 +125,10 @@ export class NumberText {
       return
     }
     this.scan(query, Match.Digits, 0, candidates, out)
-    const prefix = query.charCodeAt(0) - digit0
-    if (prefix < 0 || prefix > 9 || (this.prefixDigits & (1 << prefix)) === 0) return
-    const national = nationalAfterDigit + prefix
-    if (query.length === 1) this.markNational(national, candidates, out)
-    else this.scan(query.slice(1), Match.National, national, candidates, out)
+    const trunk = trunkDigits.indexOf(query.charAt(0)) + 1
+    if (trunk === 0 || (this.trunks & (1 << trunk)) === 0) return
+    if (query.length === 1) this.markTrunk(trunk, candidates, out)
+    else this.scan(query.slice(1), Match.National, trunk, candidates, out)
   }
 
   /** Segments with a number whose caller key (E.164, else its digits as written) is `key`. */
@@ -155,7 +152,7 @@ export class NumberText {
   private scan(
     needle: string,
     match: Match,
-    national: number,
+    trunk: number,
     candidates: Int32Array | null,
     out: Uint8Array,
   ): void {
@@ -167,7 +164,7 @@ export class NumberText {
         const end = (starts[segment + 1] as number) - needle.length
         for (let at = starts[segment] as number; at <= end; at++) {
           if (!text.startsWith(needle, at)) continue
-          const place = this.judge(at, match, national)
+          const place = this.judge(at, match, trunk)
           if (place > (out[segment] as number)) out[segment] = place
           if (place === atStart) break
         }
@@ -177,7 +174,7 @@ export class NumberText {
     let segment = 0
     for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) {
       while ((starts[segment + 1] as number) <= at) segment++
-      const place = this.judge(at, match, national)
+      const place = this.judge(at, match, trunk)
       if (place > (out[segment] as number)) out[segment] = place
       // Nothing later in this segment can place it higher: go on from the next one.
       if (place === atStart) at = (starts[segment + 1] as number) - 1
@@ -185,7 +182,7 @@ export class NumberText {
   }
 
   /** The place of a match at `at` (0: not a match of this kind). */
-  private judge(at: number, match: Match, national: number): number {
+  private judge(at: number, match: Match, trunk: number): number {
     if (match === Match.Plus) return atStart
     const text = this.text
     let first = at
@@ -198,14 +195,14 @@ export class NumberText {
     }
     if (match === Match.International) return offset === 0 ? atStart : 0
     if (match === Match.National)
-      return nationalOf(before) === national && offset === countryLength(before) ? atStart : 0
-    if (offset === 0 && (before - flagBase) & writtenInternationally) return atStart
-    if (offset === countryLength(before) && nationalOf(before) === nationalIsNational) return atStart
+      return trunkOf(before) === trunk && offset === countryLength(before) ? atStart : 0
+    if (offset === 0 && (before - flagBase) & digitsAreKey) return atStart
+    if (offset === countryLength(before) && (before - flagBase) & nationalIsKey) return atStart
     return inside
   }
 
-  /** A query that is only a national prefix digit: every number with that national form starts with it. */
-  private markNational(national: number, candidates: Int32Array | null, out: Uint8Array): void {
+  /** A query that is only a trunk digit: every number with a key of it and its national number starts with it. */
+  private markTrunk(trunk: number, candidates: Int32Array | null, out: Uint8Array): void {
     const text = this.text
     const starts = this.starts
     const count = candidates ? candidates.length : this.count
@@ -213,7 +210,7 @@ export class NumberText {
       const segment = candidates ? (candidates[i] as number) : i
       for (let at = starts[segment] as number; at < (starts[segment + 1] as number); at++) {
         const code = text.charCodeAt(at)
-        if (code >= flagBase && nationalOf(code) === national) {
+        if (code >= flagBase && trunkOf(code) === trunk) {
           out[segment] = atStart
           break
         }
