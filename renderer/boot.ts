@@ -7,7 +7,7 @@ import type { Log } from './log/log'
 import type { StartedPhone } from './phone-start'
 import { createAppState } from './state/app-state'
 import { createAudioState } from './state/audio.svelte'
-import { nextTask } from './state/tasks'
+import { afterNextFrame, nextTask } from './state/tasks'
 import './styles/app.css'
 
 // This module and what it imports (Svelte, the state, the components) are evaluated.
@@ -28,11 +28,14 @@ export async function boot({ api, log, phone, signIn, traceWantedBy }: BootDeps)
   const audio = navigator.mediaDevices
     ? createAudioState({ api, phone, mediaDevices: navigator.mediaDevices, log })
     : null
+  let rendered = () => {}
+  const firstRender = new Promise<void>((resolve) => (rendered = resolve))
   const state = createAppState(phone, api, {
     audio,
     log,
     systemLocales: navigator.languages,
     signIn,
+    firstRender,
   })
   traceWantedBy(() => state.sipTrace.wanted)
 
@@ -72,4 +75,5 @@ export async function boot({ api, log, phone, signIn, traceWantedBy }: BootDeps)
   if (!target) throw new Error('#app is missing from index.html')
   mount(App, { target, props: { state } })
   performance.mark('parley:mounted')
+  void afterNextFrame().then(rendered)
 }

@@ -152,4 +152,41 @@ describe('createAppState with the connection the start-up began', () => {
     ])
     stop()
   })
+
+  it('loads contacts and history only after the first render when registered before the window rendered', async () => {
+    const phone = new FakePhone()
+    const api = new FakeApi()
+      .handle('account:get', () => ({
+        ...signedOut,
+        account: testAccount,
+        hasPassword: true,
+        complete: true,
+      }))
+      .handle('account:password', () => 'secret')
+      .handle('preferences:get', () => preferences)
+      .handle('contacts:list', () => [])
+      .handle('history:query', () => ({ entries: [], total: 0, missedUnseen: 0 }))
+      .handle('log:write', () => true)
+    const signIn = startSignIn(phone, readSavedAccount(api))
+    await signIn.decided
+    phone.emit('registration', { state: 'registered', since: 1 })
+    let rendered = () => {}
+    const firstRender = new Promise<void>((resolve) => (rendered = resolve))
+    const app = createAppState(phone, api, {
+      signIn,
+      firstRender,
+      dataDelayMs: 60_000,
+      textRoot: { style: { fontSize: '' } },
+    })
+    const stop = app.start()
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    expect(api.sent('contacts:list')).toEqual([])
+    expect(api.sent('history:query')).toEqual([])
+    rendered()
+    await app.afterSignIn
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    expect(api.sent('contacts:list')).toHaveLength(1)
+    expect(api.sent('history:query')).toHaveLength(1)
+    stop()
+  })
 })

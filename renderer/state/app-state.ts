@@ -86,6 +86,12 @@ export interface AppStateOptions {
   log?: Log
   /** Signing in by itself as the start-up began it (phone-start.ts), for the sign-in state to adopt. */
   signIn?: EarlySignIn
+  /**
+   * Settles once the window's first render is on the screen (boot.ts). The start-up may have
+   * registered before the window rendered: contacts and history then still wait for it, so
+   * their code and data never come before "Registered" is shown.
+   */
+  firstRender?: Promise<void>
   /** Time for the status schedule; the page's own clock by default. */
   clock?: Clock
   /** Where the text size is set: the document's root element by default. */
@@ -244,7 +250,8 @@ export function createAppState(phone: Phone, api: ParleyApi, options: AppStateOp
       })
       // The address book and the history are not needed to register: they load once signing
       // in has an answer (registered, refused, or no account), so their transfers and indexing
-      // never run while "Registered" is on its way; at the latest after dataDelayMs.
+      // never run while "Registered" is on its way (nor before the window's first render, when
+      // the start-up registered earlier); at the latest after dataDelayMs.
       let dataLoading = false
       const loadData = () => {
         if (dataLoading) return
@@ -255,7 +262,7 @@ export function createAppState(phone: Phone, api: ParleyApi, options: AppStateOp
         void historyState.refresh()
       }
       const dataTimer = setTimeout(loadData, options.dataDelayMs ?? 3000)
-      void signingIn.finally(loadData)
+      void Promise.allSettled([signingIn, options.firstRender]).then(loadData)
       return () => {
         clearTimeout(dataTimer)
         clearInterval(ticker)
