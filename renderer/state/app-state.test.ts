@@ -121,22 +121,25 @@ describe('the address book follows the account region', () => {
 
 const norwegianAccount: Account = { ...testAccount, displayName: 'Kari', region: 'NO' }
 
+/** Main with a complete saved account; the start-up has connected and registered already. */
+async function registeredBeforeTheState() {
+  const phone = new FakePhone()
+  const api = new FakeApi()
+    .handle('account:get', () => ({ ...signedOut, account: testAccount, hasPassword: true, complete: true }))
+    .handle('account:password', () => 'secret')
+    .handle('preferences:get', () => preferences)
+    .handle('contacts:list', () => [])
+    .handle('history:query', () => ({ entries: [], total: 0, missedUnseen: 0 }))
+    .handle('log:write', () => true)
+  const signIn = startSignIn(phone, readSavedAccount(api))
+  await signIn.decided
+  phone.emit('registration', { state: 'registered', since: 1 })
+  return { phone, api, signIn }
+}
+
 describe('createAppState with the connection the start-up began', () => {
   it('adopts a registration reached before the state existed: every state hears it, the phone connects once', async () => {
-    const phone = new FakePhone()
-    const api = new FakeApi()
-      .handle('account:get', () => ({
-        ...signedOut,
-        account: testAccount,
-        hasPassword: true,
-        complete: true,
-      }))
-      .handle('account:password', () => 'secret')
-      .handle('preferences:get', () => preferences)
-      .handle('log:write', () => true)
-    const signIn = startSignIn(phone, readSavedAccount(api))
-    await signIn.decided
-    phone.emit('registration', { state: 'registered', since: 1 })
+    const { phone, api, signIn } = await registeredBeforeTheState()
     const app = createAppState(phone, api, {
       signIn,
       dataDelayMs: 60_000,
@@ -154,22 +157,7 @@ describe('createAppState with the connection the start-up began', () => {
   })
 
   it('loads contacts and history only after the first render when registered before the window rendered', async () => {
-    const phone = new FakePhone()
-    const api = new FakeApi()
-      .handle('account:get', () => ({
-        ...signedOut,
-        account: testAccount,
-        hasPassword: true,
-        complete: true,
-      }))
-      .handle('account:password', () => 'secret')
-      .handle('preferences:get', () => preferences)
-      .handle('contacts:list', () => [])
-      .handle('history:query', () => ({ entries: [], total: 0, missedUnseen: 0 }))
-      .handle('log:write', () => true)
-    const signIn = startSignIn(phone, readSavedAccount(api))
-    await signIn.decided
-    phone.emit('registration', { state: 'registered', since: 1 })
+    const { phone, api, signIn } = await registeredBeforeTheState()
     let rendered = () => {}
     const firstRender = new Promise<void>((resolve) => (rendered = resolve))
     const app = createAppState(phone, api, {
