@@ -10,6 +10,7 @@ import {
   contactListShown,
   fetchedBefore,
   heapAfterGc,
+  loadToDialReady,
   loadToRegistered,
   longestTask,
   pageProbe,
@@ -25,6 +26,8 @@ import { ipcRoundTrips, readStartTrace, startTraceProbe, type StartTrace } from 
 export interface ColdLoad {
   /** page navigation start → "Registered" shown. */
   registeredMs: number
+  /** page navigation start → the dial field shown (Parley's main screen); NaN for the minimal page. */
+  dialReadyMs: number
   /** Longest main-thread task from navigation start to "Registered" (0: none over 50 ms). */
   longestTaskMs: number
   heapMb: number
@@ -55,14 +58,18 @@ const settleMs = 700
  */
 const dataShown = (page: Page) => contactListShown(page)
 
-async function measure(page: Page, loaded?: (page: Page) => Promise<void>): Promise<ColdLoad> {
+async function measure(
+  page: Page,
+  options: { loaded?: (page: Page) => Promise<void>; hasDialField: boolean },
+): Promise<ColdLoad> {
   const registeredMs = await loadToRegistered(page)
   const longestTaskMs = await longestTask(page, 0, registeredMs)
   const fetched = await fetchedBefore(page, registeredMs)
   const trace = await readStartTrace(page, registeredMs)
-  await loaded?.(page)
+  const dialReadyMs = options.hasDialField ? await loadToDialReady(page) : Number.NaN
+  await options.loaded?.(page)
   await page.waitForTimeout(settleMs)
-  return { registeredMs, longestTaskMs, heapMb: await heapAfterGc(page), fetched, trace }
+  return { registeredMs, dialReadyMs, longestTaskMs, heapMb: await heapAfterGc(page), fetched, trace }
 }
 
 export async function coldLoad(variant: Variant, setup: ColdLoadSetup, round: number): Promise<ColdLoad> {
@@ -79,7 +86,7 @@ export async function coldLoad(variant: Variant, setup: ColdLoadSetup, round: nu
         password: setup.pbx.password,
       })
       await ua.page.goto(`${setup.minimalUrl}?${query.toString()}`)
-      return await measure(ua.page)
+      return await measure(ua.page, { hasDialField: false })
     } finally {
       await ua.close()
     }
@@ -96,7 +103,10 @@ export async function coldLoad(variant: Variant, setup: ColdLoadSetup, round: nu
     },
   })
   try {
-    return await measure(app.page, variant === 'parley-data' ? dataShown : undefined)
+    return await measure(app.page, {
+      hasDialField: true,
+      ...(variant === 'parley-data' ? { loaded: dataShown } : {}),
+    })
   } finally {
     await app.close()
   }

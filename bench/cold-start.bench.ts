@@ -49,6 +49,9 @@ function loadFigures(variant: Variant, loads: ColdLoad[]): BenchFigure[] {
     { name: `page load → Registered, ${label}`, ms: median(times) },
     { name: `page load → Registered, ${label}, p10`, ms: percentile(times, 0.1) },
     { name: `page load → Registered, ${label}, p90`, ms: percentile(times, 0.9) },
+    ...(variant === 'minimal'
+      ? []
+      : [{ name: `page load → dial field shown, ${label}`, ms: median(loads.map((l) => l.dialReadyMs)) }]),
     {
       name: `longest task load → Registered, ${label}`,
       ms: median(loads.map((l) => l.longestTaskMs)),
