@@ -87,6 +87,9 @@ test('reject: the caller gets a final refusal and the card goes away', async () 
 })
 
 test('the caller is told when the peer rejects (busy)', async () => {
+  // The last test's ended card stays a moment; the new call's card shows once its INVITE has
+  // left, so without this wait the ended card below could be that one.
+  await expect.poll(() => ui.call(app.page, bobParty).count(), { timeout: 5_000 }).toBe(0)
   await bob.setRejectIncoming(486)
   await dial(app.page, '4002')
   const ended = await eventually(
