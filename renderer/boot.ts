@@ -3,6 +3,7 @@ import { mount } from 'svelte'
 import { message } from '../contract/i18n'
 import App from './App.svelte'
 import { followCallsWithRinger } from './audio/ring-follower'
+import { keepEarlyEvents } from './lifecycle/early-events'
 import type { Log } from './log/log'
 import type { StartedPhone } from './phone-start'
 import { createAppState } from './state/app-state'
@@ -49,13 +50,15 @@ export async function boot({ api, log, phone, signIn, traceWantedBy }: BootDeps)
   }
   // Self-healing is not needed to show "Registered": its code loads once signing in has an answer
   // (issue 14: the bytes before "Registered"). Nothing it needs is lost by starting then: it
-  // reads whether the window is online, and the phone tells it the registration status reached.
+  // reads whether the window is online, the phone tells it the registration status reached,
+  // and main's sleep and headset events from before are kept for it (keepEarlyEvents).
+  const healingApi = keepEarlyEvents(api, ['power', 'headset'])
   void state.afterSignIn
     .then(() => import('./lifecycle/self-healing'))
     .then(({ startSelfHealing }) =>
       startSelfHealing({
         phone,
-        api,
+        api: healingApi,
         log,
         devices: audio?.devices ?? { refresh: async () => undefined },
         window,
