@@ -82,6 +82,8 @@ describe('createAppState start', () => {
     expect(settled).toBe(false)
     answerAccount()
     await expect.poll(() => settled).toBe(true)
+    // signed out: the login form, not the main screen, comes next, so the data does not wait for it
+    expect(app.session.stage).toBe('signed-out')
     await expect.poll(() => api.sent('contacts:list').length).toBe(1)
     await expect.poll(() => api.sent('history:query').length).toBe(1)
     stop()
@@ -137,6 +139,18 @@ async function registeredBeforeTheState() {
   return { phone, api, signIn }
 }
 
+/** The state over a registration reached before it, with the window's first render drawn. */
+async function renderedAfterRegistered(dataDelayMs: number) {
+  const { phone, api, signIn } = await registeredBeforeTheState()
+  const app = createAppState(phone, api, {
+    signIn,
+    firstRender: Promise.resolve(),
+    dataDelayMs,
+    textRoot: { style: { fontSize: '' } },
+  })
+  return { api, app }
+}
+
 describe('createAppState with the connection the start-up began', () => {
   it('adopts a registration reached before the state existed: every state hears it, the phone connects once', async () => {
     const { phone, api, signIn } = await registeredBeforeTheState()
@@ -172,7 +186,43 @@ describe('createAppState with the connection the start-up began', () => {
     expect(api.sent('history:query')).toEqual([])
     rendered()
     await app.afterSignIn
+    // signed in: the main screen renders now, and the data waits for its first frame
     await new Promise((resolve) => setTimeout(resolve, 0))
+    expect(api.sent('contacts:list')).toEqual([])
+    app.mainScreenShown()
+    await app.afterMainScreen
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    expect(api.sent('contacts:list')).toHaveLength(1)
+    expect(api.sent('history:query')).toHaveLength(1)
+    stop()
+  })
+
+  it('holds the contacts and history panels and their data until the main screen is on the screen', async () => {
+    const { api, app } = await renderedAfterRegistered(60_000)
+    let panelsMayLoad = false
+    void app.afterMainScreen.then(() => (panelsMayLoad = true))
+    const stop = app.start()
+    await app.afterSignIn
+    for (let turn = 0; turn < 5; turn++) await new Promise((resolve) => setTimeout(resolve, 0))
+    expect(app.session.stage).toBe('signed-in')
+    expect(panelsMayLoad).toBe(false)
+    expect(api.sent('contacts:list')).toEqual([])
+    expect(api.sent('history:query')).toEqual([])
+    app.mainScreenShown()
+    await expect.poll(() => panelsMayLoad).toBe(true)
+    await expect.poll(() => api.sent('contacts:list').length).toBe(1)
+    await expect.poll(() => api.sent('history:query').length).toBe(1)
+    // shown again (signed out and in: the main screen mounts anew): nothing loads twice
+    app.mainScreenShown()
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    expect(api.sent('contacts:list')).toHaveLength(1)
+    stop()
+  })
+
+  it('loads the data after dataDelayMs when no main screen is ever shown (a window never drawn)', async () => {
+    const { api, app } = await renderedAfterRegistered(20)
+    const stop = app.start()
+    await app.afterMainScreen
     expect(api.sent('contacts:list')).toHaveLength(1)
     expect(api.sent('history:query')).toHaveLength(1)
     stop()

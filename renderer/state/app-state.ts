@@ -72,6 +72,16 @@ export interface AppState {
    * their code and data then, so none of it runs while "Registered" is on its way.
    */
   afterSignIn: Promise<void>
+  /**
+   * Settles once the main screen's first frame is drawn (the dial field is on the screen), at
+   * the latest after `dataDelayMs`: the contacts and history panels load their code then, and
+   * the address book and the history their data, so none of it runs while the main screen is
+   * fetched and rendered (issue 14). A window that shows the login form instead loads the data
+   * once signing in has an answer.
+   */
+  afterMainScreen: Promise<void>
+  /** Called by the main screen once its first frame is drawn. */
+  mainScreenShown(): void
   /** Subscribes everything, loads the account; returns the function that stops it all. */
   start(): () => void
 }
@@ -173,6 +183,8 @@ export function createAppState(phone: Phone, api: ParleyApi, options: AppStateOp
   const historyState = history
   let signInAnswered = () => {}
   const afterSignIn = new Promise<void>((resolve) => (signInAnswered = resolve))
+  let mainScreenShown = () => {}
+  const afterMainScreen = new Promise<void>((resolve) => (mainScreenShown = resolve))
   const colleagues = new ColleaguesState({
     api,
     watcher: watcherOf(phone),
@@ -210,6 +222,8 @@ export function createAppState(phone: Phone, api: ParleyApi, options: AppStateOp
     diagnostics: new DiagnosticsState(api, ui),
     audio: options.audio ?? null,
     afterSignIn,
+    afterMainScreen,
+    mainScreenShown: () => mainScreenShown(),
     start() {
       const stops = [language.start(), session.start()]
       // Signing in comes first: a connection the start-up began is adopted at once when its
@@ -248,21 +262,29 @@ export function createAppState(phone: Phone, api: ParleyApi, options: AppStateOp
           ])
             state.apply(preferences.value)
       })
-      // The address book and the history are not needed to register: they load once signing
-      // in has an answer (registered, refused, or no account), so their transfers and indexing
-      // never run while "Registered" is on its way (nor before the window's first render, when
-      // the start-up registered earlier); at the latest after dataDelayMs.
+      // The address book and the history are not needed to register nor to dial: signing in
+      // has its answer first (registered, refused, or no account; and the window's first render
+      // is on the screen, when the start-up registered earlier), then the main screen renders,
+      // then they load once its first frame is drawn (the login form: at once), so their code,
+      // transfers and indexing never run while "Registered" or the dial field is on its way;
+      // everything at the latest after dataDelayMs.
       let dataLoading = false
       const loadData = () => {
         if (dataLoading) return
         dataLoading = true
         clearTimeout(dataTimer)
         signInAnswered()
+        mainScreenShown()
         void contacts.load()
         void historyState.refresh()
       }
       const dataTimer = setTimeout(loadData, options.dataDelayMs ?? 3000)
-      void Promise.allSettled([signingIn, options.firstRender]).then(loadData)
+      void Promise.allSettled([signingIn, options.firstRender])
+        .then(() => {
+          signInAnswered()
+          return session.stage === 'signed-out' ? undefined : afterMainScreen
+        })
+        .then(loadData)
       return () => {
         clearTimeout(dataTimer)
         clearInterval(ticker)
