@@ -20,9 +20,9 @@ describe('ContactBook', () => {
   it('gives back every field of every contact, in order, across chunks', () => {
     const given = Array.from({ length: 1200 }, (_, index) => contact(index))
     const book = ContactBook.of(given)
-    expect(book.size).toBe(1200)
-    expect(plain(book.contacts)).toEqual(given)
-    expect(book.contacts.every((c) => c instanceof BookContact)).toBe(true)
+    expect(book.length).toBe(1200)
+    expect(plain(book.all())).toEqual(given)
+    expect(book.all().every((c) => c instanceof BookContact)).toBe(true)
   })
 
   it('keeps long texts, every kind, no numbers and texts in any script', () => {
@@ -40,9 +40,9 @@ describe('ContactBook', () => {
       contact(4, { name: '' }),
     ]
     const book = ContactBook.of(given)
-    expect(plain(book.contacts)).toEqual(given)
-    expect(book.contacts.map((c) => numberCountOf(c))).toEqual([2, 0, 5, 2])
-    expect(book.contacts.map((c) => c.favourite)).toEqual(given.map((c) => c.favourite))
+    expect(plain(book.all())).toEqual(given)
+    expect(book.all().map((c) => numberCountOf(c))).toEqual([2, 0, 5, 2])
+    expect(book.all().map((c) => c.favourite)).toEqual(given.map((c) => c.favourite))
   })
 
   it('refuses a text longer than it can say (the schema allows far less)', () => {
@@ -51,7 +51,7 @@ describe('ContactBook', () => {
 
   it('gives a row the same number objects each time it is read, and copies that own nothing of the book', () => {
     const book = ContactBook.of([contact(1)])
-    const [row] = book.contacts as BookContact[]
+    const row = book.at(0)
     expect(row?.numbers).toBe(row?.numbers)
     const copy = row?.toJSON()
     expect(copy).toEqual(contact(1))
@@ -68,8 +68,8 @@ describe('ContactBook', () => {
       '',
     ]
     const book = ContactBook.of(ids.map((id, index) => contact(index, { id })))
-    expect(book.contacts.map((c) => c.id)).toEqual(ids)
-    expect(book.contacts.map((c) => c.name)).toEqual(ids.map((_, index) => contact(index).name))
+    expect(book.all().map((c) => c.id)).toEqual(ids)
+    expect(book.all().map((c) => c.name)).toEqual(ids.map((_, index) => contact(index).name))
   })
 
   it('names each company once, whatever the number of contacts working there', () => {
@@ -77,7 +77,7 @@ describe('ContactBook', () => {
       contact(index, { company: `Company ${index % 250}` }),
     )
     const book = ContactBook.of(given)
-    expect(book.contacts.map((c) => c.company)).toEqual(given.map((c) => c.company))
+    expect(book.all().map((c) => c.company)).toEqual(given.map((c) => c.company))
   })
 
   it('keeps number values as written, packed or not', () => {
@@ -94,13 +94,29 @@ describe('ContactBook', () => {
       '9'.repeat(128),
     ]
     const book = ContactBook.of([contact(1, { numbers: values.map((value) => ({ kind: 'other', value })) })])
-    expect(book.contacts[0]?.numbers.map((number) => number.value)).toEqual(values)
+    expect(book.at(0)?.numbers.map((number) => number.value)).toEqual(values)
   })
 
-  it('packs views of another book (a save re-packs the list it holds)', () => {
+  it('packs views of another book, or that book itself (a save or a new region re-packs the list it holds)', () => {
     const first = ContactBook.of([contact(1), contact(2)])
-    const second = ContactBook.of([...first.contacts, contact(3)])
-    expect(plain(second.contacts)).toEqual([contact(1), contact(2), contact(3)])
+    const second = ContactBook.of([...first.all(), contact(3)])
+    expect(plain(second.all())).toEqual([contact(1), contact(2), contact(3)])
+    expect(plain(ContactBook.of(first).all())).toEqual([contact(1), contact(2)])
+  })
+
+  it('makes a view only for the contact asked for, by position, and finds a position by id', () => {
+    const given = Array.from({ length: 700 }, (_, index) => contact(index))
+    const book = ContactBook.of(given)
+    expect(book.at(-1)).toBeUndefined()
+    expect(book.at(700)).toBeUndefined()
+    expect(book.at(613)).toBeInstanceOf(BookContact)
+    expect(book.at(613)).not.toBe(book.at(613))
+    expect(book.at(613)?.toJSON()).toEqual(given[613])
+    expect(book.positionOf('contact-613')).toBe(613)
+    expect(book.positionOf('contact-700')).toBe(-1)
+    expect(plain([...book])).toEqual(given)
+    expect(book.numberCount(613)).toBe(2)
+    expect([...book.positionsOfIds(new Set(['contact-613', 'contact-2', 'nobody']))]).toEqual([2, 613])
   })
 
   it('counts numbers of plain contacts too', () => {

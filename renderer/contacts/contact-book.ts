@@ -3,9 +3,11 @@ import type { Contact } from '../../contract/schemas'
 /**
  * The address book as the window holds it (issue 14: 10,000 contact objects, each with its
  * strings, number objects and arrays, were 3 MB of the window's 8.9 MB heap). Contacts are
- * packed into a few long strings, one per chunk of contacts, and each contact is a one-field
- * view (`BookContact`) that reads its fields from there when asked. Only the rows on screen
- * are ever decoded; a change (save, delete, import) packs a new book.
+ * packed into a few long strings, one per chunk of contacts, and a contact is found by its
+ * position. A one-field view (`BookContact`) that reads its fields from there is made when a
+ * contact is asked for (`at`): for the rows on screen, not one per contact held all along
+ * (10,000 views and the array of them were 0.2 MB). A change (save, delete, import) packs a
+ * new book.
  *
  * A record is: the id, the name, the company's entry in the book's company table (an address
  * book names the same few companies again and again), the count of numbers, then per number
@@ -163,9 +165,15 @@ class Reader {
 /** Contacts whose numbers were read last, kept so a row's number objects stay the same while shown. */
 const recentNumbers = 64
 
-export class ContactBook {
-  /** One view per contact, in the order given. */
-  readonly contacts: readonly BookContact[]
+/** Contacts by position: an array of them, or a ContactBook (whose views are made when asked for). */
+export interface ContactSource {
+  readonly length: number
+  at(position: number): Contact | undefined
+}
+
+export class ContactBook implements ContactSource {
+  /** The class of this book's views (the book is the class's, not a field of each view). */
+  private readonly View: new (position: number) => BookContact
   /** Per contact: where its record starts in its chunk. */
   private readonly starts: Int32Array
   /** Per contact: favourite (bit 0) and the count of numbers (the bits above). */
@@ -182,11 +190,11 @@ export class ContactBook {
     this.starts = starts
     this.flags = flags
     this.companies = companies
-    this.contacts = viewsOf(this, starts.length)
+    this.View = viewClassOf(this)
   }
 
-  /** Packs `contacts` (plain objects or views of another book), yielding between chunks. */
-  static *packing(contacts: readonly Contact[]): Generator<void, ContactBook, void> {
+  /** Packs `contacts` (plain objects or another book's), yielding between chunks. */
+  static *packing(contacts: ContactSource): Generator<void, ContactBook, void> {
     const chunks: string[] = []
     const starts = new Int32Array(contacts.length)
     const flags = new Uint8Array(contacts.length)
@@ -196,7 +204,7 @@ export class ContactBook {
       const records: string[] = []
       let at = 0
       for (let position = first; position < Math.min(contacts.length, first + chunkSize); position++) {
-        const contact = contacts[position] as Contact
+        const contact = contacts.at(position) as Contact
         const record = pack(contact, companies)
         starts[position] = at
         at += record.length
@@ -208,7 +216,7 @@ export class ContactBook {
     return new ContactBook(chunks, starts, flags, companies.pack())
   }
 
-  static of(contacts: readonly Contact[]): ContactBook {
+  static of(contacts: ContactSource): ContactBook {
     const packing = ContactBook.packing(contacts)
     for (;;) {
       const step = packing.next()
@@ -216,8 +224,37 @@ export class ContactBook {
     }
   }
 
-  get size(): number {
+  get length(): number {
     return this.starts.length
+  }
+
+  /** A view of the contact at `position` (a new one each time; undefined outside the book). */
+  at(position: number): BookContact | undefined {
+    return position >= 0 && position < this.length ? new this.View(position) : undefined
+  }
+
+  /** A view per contact, in order: for a change of the whole book (save, delete), not to hold. */
+  all(): BookContact[] {
+    return Array.from({ length: this.length }, (_, position) => new this.View(position))
+  }
+
+  /** The positions of the contacts whose ids are in `ids` (each id read once). */
+  positionsOfIds(ids: ReadonlySet<string>): ReadonlySet<number> {
+    const positions = new Set<number>()
+    for (let position = 0; position < this.length; position++)
+      if (ids.has(this.id(position))) positions.add(position)
+    return positions
+  }
+
+  /** The contacts in order, a view each as it comes (nothing kept). */
+  *[Symbol.iterator](): Generator<BookContact, void, void> {
+    for (let position = 0; position < this.length; position++) yield new this.View(position)
+  }
+
+  /** Where the contact with this id is (-1: not in the book). */
+  positionOf(id: string): number {
+    for (let position = 0; position < this.length; position++) if (this.id(position) === id) return position
+    return -1
   }
 
   id(position: number): string {
@@ -272,14 +309,13 @@ export class ContactBook {
   }
 }
 
-/** The book's views: the book is their class's, not a field of each (10,000 views of one field). */
-function viewsOf(book: ContactBook, count: number): BookContact[] {
-  class View extends BookContact {
+/** The class of a book's views: the book is the class's, not a field of each view. */
+function viewClassOf(book: ContactBook): new (position: number) => BookContact {
+  return class View extends BookContact {
     protected override get book(): ContactBook {
       return book
     }
   }
-  return Array.from({ length: count }, (_, position) => new View(position))
 }
 
 /**

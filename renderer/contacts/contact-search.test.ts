@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Contact } from '../../contract/schemas'
 import { ContactSearch } from './contact-search'
+import { ContactBook } from './contact-book'
 
 function contact(id: string, name: string, numbers: string[], extra: Partial<Contact> = {}): Contact {
   return {
@@ -26,6 +27,15 @@ const names = (found: Contact[]) => found.map((c) => c.name)
 
 describe('ContactSearch', () => {
   const search = new ContactSearch(people)
+
+  it('answers with places in the list given (favourites first), the same over a packed book', () => {
+    expect(Array.from(search.find(''))).toEqual([2, 0, 1, 5, 4, 3])
+    expect(Array.from(search.find('a'))).toEqual([0, 1, 5, 4, 3])
+    const packed = new ContactSearch(ContactBook.of(people))
+    for (const query of ['', 'a', 'zoe', '08 12', '+46', 'acme'])
+      expect(Array.from(packed.find(query))).toEqual(Array.from(search.find(query)))
+    expect(names(packed.search('zoe'))).toEqual(['Zoë Müller'])
+  })
 
   it('finds names regardless of case and diacritics', () => {
     expect(names(search.search('asa'))).toContain('Åsa Östlund')

@@ -3,6 +3,7 @@ import { defaultRegion, numberQueryKey } from '../../contract/phone-number'
 import { foldText, looksLikeNumber } from '../../contract/search-text'
 import { NumberText, encodeNumbers } from './number-text'
 import { ContactWords } from './contact-words'
+import type { ContactSource } from './contact-book'
 
 /**
  * Search-as-you-type over contacts: name, company and numbers, case- and accent-insensitive,
@@ -16,7 +17,8 @@ import { ContactWords } from './contact-words'
  * NumberText writes it.
  * A keystroke scans them with `indexOf` and marks hits in typed arrays that are reused, so it
  * allocates nothing per contact; while the user keeps typing the same query only the last
- * hits are looked at again.
+ * hits are looked at again. The answer (`find`) is the hits' places in the list given, in a
+ * typed array: a list shows a contact object only for the rows on screen.
  *
  * Ranking: favourites before others, and within each, matches at the start of a word (or the
  * start of a number) before matches in the middle; ties keep alphabetical order by name.
@@ -49,6 +51,7 @@ function toWords(folded: string): string {
 /** One contact's parts of the index, before the contacts are sorted and the parts joined. */
 export interface PreparedContact {
   sortKey: string
+  favourite: boolean
   /** The name's words and the company's (" asa ostlund", " acme ab"; see ContactWords). */
   nameWords: string
   companyWords: string
@@ -70,6 +73,7 @@ function prepare(contact: Contact, region: string, companyWords: Map<string, str
   }
   return {
     sortKey: name,
+    favourite: contact.favourite,
     nameWords: toWords(name),
     companyWords: words,
     numbers: encodeNumbers(
@@ -95,31 +99,33 @@ const contactsPerSlice = 1000
  * so the window can paint and answer input while 10,000 contacts are read.
  */
 export function* prepareContacts(
-  contacts: readonly Contact[],
+  contacts: ContactSource,
   region: string = defaultRegion,
 ): Generator<void, PreparedContact[], void> {
   const prepared: PreparedContact[] = []
   const companyWords = new Map<string, string>()
-  for (const [position, contact] of contacts.entries()) {
-    prepared.push(prepare(contact, region, companyWords))
+  for (let position = 0; position < contacts.length; position++) {
+    prepared.push(prepare(contacts.at(position) as Contact, region, companyWords))
     if (position % contactsPerSlice === contactsPerSlice - 1) yield
   }
   return prepared
 }
 
 export class ContactSearch {
-  /** The contacts as given; position i (name order) is `contacts[listed[i]]`. */
-  private readonly contacts: readonly Contact[]
+  /** The contacts as given; position i (name order) is `contacts.at(listed[i])`. */
+  private readonly contacts: ContactSource
   /** Per position (name order: position i owns entry i of `words` and `numbers`), the contact's place in `contacts`. */
   private readonly listed: Int32Array
   private readonly words: ContactWords
   private readonly numbers: NumberText
+  /** Per position: 1 for a favourite. */
+  private readonly favourites: Uint8Array
   /** Per position, reused by every search: the place each query token matched (see Place). */
   private readonly places: Uint8Array
   private readonly tokenPlaces: Uint8Array
   private readonly numberPlaces: Uint8Array
   /** Everyone, favourites first: the answer to an empty query, made once. */
-  private everyone: Contact[] | null = null
+  private everyone: Int32Array | null = null
   private previous: PreviousSearch | null = null
 
   private readonly region: string
@@ -129,7 +135,7 @@ export class ContactSearch {
    * `prepared`: what prepareContacts gave for these contacts (else they are prepared here).
    */
   constructor(
-    contacts: readonly Contact[],
+    contacts: ContactSource,
     region: string = defaultRegion,
     prepared: readonly PreparedContact[] = finished(prepareContacts(contacts, region)),
   ) {
@@ -148,6 +154,9 @@ export class ContactSearch {
       inOrder((item) => item.companyWords),
     )
     this.numbers = NumberText.join(inOrder((item) => item.numbers))
+    this.favourites = Uint8Array.from(order, (listed) =>
+      (prepared[listed] as PreparedContact).favourite ? 1 : 0,
+    )
     this.places = new Uint8Array(prepared.length)
     this.tokenPlaces = new Uint8Array(prepared.length)
     this.numberPlaces = new Uint8Array(prepared.length)
@@ -155,7 +164,7 @@ export class ContactSearch {
 
   /** The same index, folded a slice of contacts at a time (see prepareContacts). */
   static *slices(
-    contacts: readonly Contact[],
+    contacts: ContactSource,
     region: string = defaultRegion,
   ): Generator<void, ContactSearch, void> {
     return new ContactSearch(contacts, region, yield* prepareContacts(contacts, region))
@@ -167,7 +176,7 @@ export class ContactSearch {
 
   /** The contact at `position` in name order. */
   private at(position: number): Contact {
-    return this.contacts[this.listed[position] as number] as Contact
+    return this.contacts.at(this.listed[position] as number) as Contact
   }
 
   /**
@@ -183,11 +192,16 @@ export class ContactSearch {
     return best < 0 ? '' : this.at(best).name
   }
 
-  /**
-   * Matching contacts, best first. A query with no letter or digit yet (empty, or just the "+"
-   * of a number being typed) lists everyone, favourites first.
-   */
+  /** Matching contacts, best first (see find). */
   search(query: string): Contact[] {
+    return Array.from(this.find(query), (given) => this.contacts.at(given) as Contact)
+  }
+
+  /**
+   * Where the matching contacts are in the list given, best first. A query with no letter or
+   * digit yet (empty, or just the "+" of a number being typed) lists everyone, favourites first.
+   */
+  find(query: string): Int32Array {
     const mode: QueryMode = looksLikeNumber(query) ? 'number' : 'text'
     const key =
       mode === 'number'
@@ -240,7 +254,7 @@ export class ContactSearch {
    * The marked contacts in rank buckets — favourite at a start, favourite inside, other at a
    * start, other inside — each in name order.
    */
-  private ranked(mode: QueryMode, key: string, candidates: Int32Array | null): Contact[] {
+  private ranked(mode: QueryMode, key: string, candidates: Int32Array | null): Int32Array {
     const places = this.places
     const bucketSizes = [0, 0, 0, 0]
     const count = candidates ? candidates.length : this.size
@@ -249,23 +263,22 @@ export class ContactSearch {
       const position = candidates ? (candidates[i] as number) : i
       const place = places[position] as Place
       if (place === Place.None) continue
-      const bucket = bucketOf(this.at(position).favourite, place)
+      const bucket = bucketOf(this.favourites[position] === 1, place)
       bucketSizes[bucket] = (bucketSizes[bucket] as number) + 1
       hitCount++
     }
     const next = [0, bucketSizes[0] as number, 0, 0]
     next[2] = (next[1] as number) + (bucketSizes[1] as number)
     next[3] = (next[2] as number) + (bucketSizes[2] as number)
-    const ranked = new Array<Contact>(hitCount)
+    const ranked = new Int32Array(hitCount)
     const hits = new Int32Array(hitCount)
     let hit = 0
     for (let i = 0; i < count; i++) {
       const position = candidates ? (candidates[i] as number) : i
       const place = places[position] as Place
       if (place === Place.None) continue
-      const contact = this.at(position)
-      const bucket = bucketOf(contact.favourite, place)
-      ranked[next[bucket] as number] = contact
+      const bucket = bucketOf(this.favourites[position] === 1, place)
+      ranked[next[bucket] as number] = this.listed[position] as number
       next[bucket] = (next[bucket] as number) + 1
       hits[hit++] = position
     }
@@ -283,14 +296,13 @@ export class ContactSearch {
     return null
   }
 
-  private rankAll(): Contact[] {
-    const favourites: Contact[] = []
-    const others: Contact[] = []
-    for (let position = 0; position < this.size; position++) {
-      const contact = this.at(position)
-      ;(contact.favourite ? favourites : others).push(contact)
-    }
-    return favourites.concat(others)
+  private rankAll(): Int32Array {
+    const ranked = new Int32Array(this.size)
+    let next = 0
+    for (const favourite of [1, 0])
+      for (let position = 0; position < this.size; position++)
+        if (this.favourites[position] === favourite) ranked[next++] = this.listed[position] as number
+    return ranked
   }
 }
 

@@ -25,8 +25,8 @@ export interface ColleaguesDeps {
   phone: Pick<Phone, 'pickup'>
   notifier: { announce(message: Say): void; alert(message: Say): void }
   log: Log
-  /** The address book as loaded, and a way to hear of each new one. */
-  contacts: () => readonly Contact[]
+  /** The address book as loaded (read through once per use), and a way to hear of each new one. */
+  contacts: () => Iterable<Contact>
   onContactsChanged: (listener: () => void) => () => void
   /** Lists only these contacts (null: everyone): the "Watched only" filter. */
   showOnly: (ids: ReadonlySet<string> | null) => void
@@ -147,7 +147,7 @@ export class ColleaguesState {
     const colleague = this.lamps.get(contactId)
     const ringing = colleague?.lamp.ringing
     if (!colleague || !ringing) {
-      const name = colleague?.name ?? this.deps.contacts().find((c) => c.id === contactId)?.name ?? ''
+      const name = colleague?.name ?? this.contactNamed(contactId)
       this.deps.notifier.alert(message('say.pickup-not-ringing', { name }))
       return null
     }
@@ -176,6 +176,12 @@ export class ColleaguesState {
       this.stopped = true
       this.reconcile()
     }
+  }
+
+  /** The name of the contact with this id in the address book ('' when none). */
+  private contactNamed(contactId: string): string {
+    for (const contact of this.deps.contacts()) if (contact.id === contactId) return contact.name
+    return ''
   }
 
   /** Watches exactly the watched contacts that have a number; keeps unchanged lamps as they are. */

@@ -29,7 +29,7 @@ describe('ContactEditorState', () => {
 
   it('opens a contact of the packed address book as a plain copy that typing never writes back', () => {
     const editor = setup()
-    const [listed] = ContactBook.of([carol]).contacts
+    const listed = ContactBook.of([carol]).at(0)
     editor.open(listed!)
     expect(editor.draft).toEqual(carol)
     expect(editor.opened).toEqual(carol)

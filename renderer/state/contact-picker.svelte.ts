@@ -82,8 +82,8 @@ export class ContactPicker {
     const typed = this.typed
     const at = this.contacts.highlighted - (typed ? 1 : 0)
     if (typed && at < 0) return typed
-    const contact = this.contacts.results[at]
-    return contact ? { kind: 'contact', contact } : null
+    const position = this.contacts.results[at]
+    return position === undefined ? null : { kind: 'contact', contact: this.contacts.contactAt(position) }
   })
   /** The contact Enter would pick; shown only once the person searches or transfers. */
   readonly highlightedContactId = $derived.by(() => {
@@ -110,7 +110,10 @@ export class ContactPicker {
   get options(): PickOption[] {
     return [
       ...(this.typed ? [this.typed] : []),
-      ...this.contacts.results.map((contact) => ({ kind: 'contact' as const, contact })),
+      ...Array.from(this.contacts.results, (position) => ({
+        kind: 'contact' as const,
+        contact: this.contacts.contactAt(position),
+      })),
     ]
   }
 

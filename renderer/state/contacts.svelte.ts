@@ -10,7 +10,7 @@ import { defaultRegion } from '../../contract/region'
 import type { ContactSearch } from '../contacts/contact-search'
 import type * as NumbersChunk from '../contacts/numbers'
 import { decodeImportFile } from '../contacts/import-file-text'
-import { ContactBook } from '../contacts/contact-book'
+import { ContactBook, type ContactSource } from '../contacts/contact-book'
 
 export type ContactNumber = Contact['numbers'][number]
 
@@ -22,8 +22,8 @@ type Numbers = typeof NumbersChunk
 
 /** The address book on the left: list, search as you type, add/edit/delete, import. */
 export class ContactsState {
-  /** The address book, each contact a view into one packed ContactBook (see contact-book.ts). */
-  contacts = $state.raw<readonly Contact[]>([])
+  /** The address book, packed (see contact-book.ts): a contact is read by its position. */
+  contacts = $state.raw<ContactBook>(ContactBook.of([]))
   query = $state('')
   loading = $state(false)
   error = $state<Say>('')
@@ -38,10 +38,12 @@ export class ContactsState {
   private index = $state.raw<ContactSearch | null>(null)
   /** Only these contacts are listed (e.g. "Watched only"); null: everyone. */
   only = $state.raw<ReadonlySet<string> | null>(null)
-  readonly results: Contact[] = $derived.by(() => {
-    const found = this.index?.search(this.query) ?? []
+  /** The list's rows: positions in `contacts`, best first (a row's contact: contactAt). */
+  readonly results: Int32Array = $derived.by(() => {
+    const found = this.index?.find(this.query) ?? new Int32Array(0)
     const only = this.only
-    return only ? found.filter((contact) => only.has(contact.id)) : found
+    const book = this.contacts
+    return only ? found.filter((position) => only.has(book.id(position))) : found
   })
   /** Number reading and writing, once its chunk is loaded (display() re-renders then). */
   private numbers = $state.raw<Numbers | null>(null)
@@ -49,10 +51,10 @@ export class ContactsState {
   /** Lists published: a list indexed after a newer one started must not replace it. */
   private generation = 0
   /** The list last handed to publish (maybe still being indexed) and the region it was read in. */
-  private latest: readonly Contact[] | null = null
+  private latest: ContactSource | null = null
   private indexedRegion = ''
   // eslint-disable-next-line svelte/prefer-svelte-reactivity -- listeners, never rendered
-  private readonly listListeners = new Set<(contacts: readonly Contact[]) => void>()
+  private readonly listListeners = new Set<(contacts: ContactBook) => void>()
 
   private readonly api: ParleyApi
   private readonly notifier: { announce(message: Say): void; alert(message: Say): void }
@@ -86,6 +88,13 @@ export class ContactsState {
   private loadNumbers(): Promise<Numbers> {
     this.numbersLoading ??= import('../contacts/numbers').then((numbers) => (this.numbers = numbers))
     return this.numbersLoading
+  }
+
+  /** The contact at `position` of the address book (a row of `results`), read when asked. */
+  contactAt(position: number): Contact {
+    const contact = this.contacts.at(position)
+    if (!contact) throw new RangeError(`no contact at ${position} of ${this.contacts.length}`)
+    return contact
   }
 
   /** Lists only the contacts in `ids` (null: everyone); the highlight starts over. */
@@ -143,13 +152,13 @@ export class ContactsState {
    * Packs `contacts` into a ContactBook and indexes it, a slice per task, then shows them
    * (unless a newer list came meanwhile). The plain objects given are dropped once packed.
    */
-  private async publish(given: readonly Contact[]): Promise<void> {
+  private async publish(given: ContactSource): Promise<void> {
     const generation = ++this.generation
     const region = this.region
     this.latest = given
     this.indexedRegion = region
     const numbers = await this.loadNumbers()
-    const contacts = (await runInTasks(ContactBook.packing(given))).contacts
+    const contacts = await runInTasks(ContactBook.packing(given))
     if (generation !== this.generation) return
     this.latest = contacts
     const prepared = await runInTasks(numbers.prepareContacts(contacts, region))
@@ -160,7 +169,7 @@ export class ContactsState {
   }
 
   /** Called with each new address book once it is shown (colleagues' lamps follow it). */
-  onListChanged(listener: (contacts: readonly Contact[]) => void): () => void {
+  onListChanged(listener: (contacts: ContactBook) => void): () => void {
     this.listListeners.add(listener)
     return () => this.listListeners.delete(listener)
   }
@@ -172,24 +181,22 @@ export class ContactsState {
       return false
     }
     const saved = result.value
-    const exists = this.contacts.some((existing) => existing.id === saved.id)
-    await this.publish(
-      exists
-        ? this.contacts.map((existing) => (existing.id === saved.id ? saved : existing))
-        : byName([...this.contacts, saved]),
-    )
+    const everyone: Contact[] = this.contacts.all()
+    const at = this.contacts.positionOf(saved.id)
+    if (at >= 0) everyone[at] = saved
+    await this.publish(at >= 0 ? everyone : byName([...everyone, saved]))
     this.notifier.announce(message('say.contact-saved', { name: saved.name }))
     return true
   }
 
   async remove(id: string): Promise<boolean> {
-    const contact = this.contacts.find((existing) => existing.id === id)
+    const contact = this.contacts.at(this.contacts.positionOf(id))
     const result = await request(this.api, 'contacts:delete', { id })
     if (!result.ok) {
       this.notifier.alert(message('say.contact-not-deleted', { reason: result.message }))
       return false
     }
-    await this.publish(this.contacts.filter((existing) => existing.id !== id))
+    await this.publish(this.contacts.all().filter((existing) => existing.id !== id))
     this.notifier.announce(
       contact
         ? message('say.contact-deleted', { name: contact.name })

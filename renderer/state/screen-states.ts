@@ -33,7 +33,7 @@ export function createScreenStates(app: AppState): ScreenStates {
       () => language.language,
       (contactId, number) => colleagues.isInCallAt(contactId, number),
     ),
-    contactEditor: new ContactEditorState((id) => contacts.contacts.some((contact) => contact.id === id)),
+    contactEditor: new ContactEditorState((id) => contacts.contacts.positionOf(id) >= 0),
     statusPanel,
   }
 }
