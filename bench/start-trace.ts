@@ -179,6 +179,8 @@ export function traceFigures(label: string, traces: readonly StartTrace[]): Benc
       at('account IPC round trip', (t) => Math.max(...account(t).map((call) => call.answered - call.sent))),
       at('IPC invokes before Registered', (t) => t.ipc.length),
       at('phone evaluated (parley:phone-evaluated)', (t) => t.marks['parley:phone-evaluated']),
+      at('start view evaluated (parley:start-view-evaluated)', (t) => t.marks['parley:start-view-evaluated']),
+      at('start view mounted (parley:start-view-mounted)', (t) => t.marks['parley:start-view-mounted']),
       at('renderer evaluated (parley:boot-evaluated)', (t) => t.marks['parley:boot-evaluated']),
       at('state started (parley:started)', (t) => t.marks['parley:started']),
       at('window mounted (parley:mounted)', (t) => t.marks['parley:mounted']),

@@ -5,14 +5,16 @@ type OutputChunk = Rollup.OutputChunk
 
 /**
  * The window's entry (renderer/main.ts) asks main for the saved account, then imports
- * phone-start.ts (SIP.js and the adapter, which connects first), then boot.ts (Svelte and the
- * app). Without help the browser would learn of their files only once the entry has been
- * fetched and run: two fetches in a row before anything can register. This lists both steps'
- * chunks, their static imports and their styles in index.html (modulepreload and stylesheet
- * links), so all of them are fetched in parallel with the entry; they are still evaluated only
- * when the entry imports them, each step in a task of its own (issue 14).
+ * phone-start.ts (SIP.js and the adapter, which connects first), then start-view.ts (Svelte's
+ * runtime and the registration indicator). Without help the browser would learn of their files
+ * only once the entry has been fetched and run: two fetches in a row before anything can
+ * register. This lists both steps' chunks, their static imports and their styles in index.html
+ * (modulepreload and stylesheet links), so all of them are fetched in parallel with the entry;
+ * they are still evaluated only when the entry imports them, each step in a task of its own.
+ * The app (boot.ts: the state, the rest of the UI, both catalogues) is not listed: it loads
+ * after "Registered" is shown (issue 14), and so does the catalogue the window does not speak.
  */
-export function preloadStartUp(startModules = ['/renderer/phone-start.ts', '/renderer/boot.ts']): Plugin {
+export function preloadStartUp(startModules = ['/renderer/phone-start.ts', '/renderer/start-view.ts']): Plugin {
   return {
     name: 'parley-preload-start-up',
     apply: 'build',
@@ -27,10 +29,13 @@ export function preloadStartUp(startModules = ['/renderer/phone-start.ts', '/ren
           if (!start) throw new Error(`preload-start-up: no chunk for ${module}`)
           return start
         })
-        // In the order they run; the entry itself is in index.html already.
+        // In the order they run; the entry and its own imports are in index.html already.
+        const entryLoads = new Set(
+          chunks.filter((chunk) => chunk.isEntry).flatMap((entry) => [entry.fileName, ...staticImports(bundle, entry)]),
+        )
         const scripts = [
           ...new Set(starts.flatMap((start) => [start.fileName, ...staticImports(bundle, start)])),
-        ].filter((name) => !chunkAt(bundle, name)?.isEntry)
+        ].filter((name) => !entryLoads.has(name))
         const styles = [...new Set(scripts.flatMap((name) => [...(chunkAt(bundle, name)?.viteMetadata?.importedCss ?? [])]))]
         return [
           ...styles.map((name) => ({

@@ -3,29 +3,37 @@ import { mount } from 'svelte'
 import { message } from '../contract/i18n'
 import App from './App.svelte'
 import { followCallsWithRinger } from './audio/ring-follower'
-import { keepEarlyEvents } from './lifecycle/early-events'
 import type { Log } from './log/log'
 import type { StartedPhone } from './phone-start'
+import type { ShownStartView } from './start-view'
+import type { Preferences } from '../contract/schemas'
+import type { Outcome } from './state/api'
 import { createAppState } from './state/app-state'
 import { createAudioState } from './state/audio.svelte'
 import { afterNextFrame, nextTask } from './state/tasks'
-import './styles/app.css'
 
 // This module and what it imports (Svelte, the state, the components) are evaluated.
 performance.mark('parley:boot-evaluated')
 
 export interface BootDeps extends StartedPhone {
   api: ParleyApi
+  /** The api self-healing listens on: main's sleep and headset events kept from the entry on. */
+  healingApi: ParleyApi
   log: Log
+  /** The start view showing the registration status: the state takes its status, the app its place. */
+  start: ShownStartView
+  /** Main's answer to `preferences:get`, asked by the entry. */
+  preferences: Promise<Outcome<Preferences>>
 }
 
 /**
  * The UI's composition root: audio and state built once around the phone phone-start.ts built
- * (and may have connected already), wired, started, mounted. The sign-in state adopts the
- * connection under way; the phone tells each new listener its registration status, so one
- * reached before this ran is shown too (issue 14).
+ * (usually registered by now), wired, started, mounted in the start view's place. Loaded once
+ * the start view shows signing in's answer (issue 14). The sign-in state adopts the connection
+ * under way and uses the registration status the start view follows (one copy).
  */
-export async function boot({ api, log, phone, signIn, traceWantedBy }: BootDeps): Promise<void> {
+export async function boot(deps: BootDeps): Promise<void> {
+  const { api, healingApi, log, phone, signIn, traceWantedBy, start, preferences } = deps
   const audio = navigator.mediaDevices
     ? createAudioState({ api, phone, mediaDevices: navigator.mediaDevices, log })
     : null
@@ -36,6 +44,8 @@ export async function boot({ api, log, phone, signIn, traceWantedBy }: BootDeps)
     log,
     systemLocales: navigator.languages,
     signIn,
+    registration: start.registration,
+    preferences,
     firstRender,
   })
   traceWantedBy(() => state.sipTrace.wanted)
@@ -51,8 +61,7 @@ export async function boot({ api, log, phone, signIn, traceWantedBy }: BootDeps)
   // Self-healing is not needed to show "Registered": its code loads once signing in has an answer
   // (issue 14: the bytes before "Registered"). Nothing it needs is lost by starting then: it
   // reads whether the window is online, the phone tells it the registration status reached,
-  // and main's sleep and headset events from before are kept for it (keepEarlyEvents).
-  const healingApi = keepEarlyEvents(api, ['power', 'headset'])
+  // and main's sleep and headset events from before are kept for it (the entry's healingApi).
   void state.afterSignIn
     .then(() => import('./lifecycle/self-healing'))
     .then(({ startSelfHealing }) =>
@@ -76,6 +85,8 @@ export async function boot({ api, log, phone, signIn, traceWantedBy }: BootDeps)
   await nextTask()
   const target = document.getElementById('app')
   if (!target) throw new Error('#app is missing from index.html')
+  // In the same task as the start view goes: "Registered" stays where it was painted.
+  start.close()
   mount(App, { target, props: { state } })
   performance.mark('parley:mounted')
   void afterNextFrame().then(rendered)

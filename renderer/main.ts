@@ -1,24 +1,44 @@
+import { keepEarlyEvents } from './lifecycle/early-events'
 import { ipcLog, logWindowErrors } from './log/log'
+import { request } from './state/api'
+import { languageHint, startCatalogue } from './state/one-catalogue'
 import { readSavedAccount } from './state/saved-account'
 
 /**
- * The window's entry, kept tiny: it asks main for the saved account first, then loads the
- * renderer in two steps, registration first (issue 14): the phone (SIP.js and the adapter,
- * phone-start.ts), which connects as soon as the answer is in, then the UI (Svelte, the state
- * and the components, boot.ts), whose evaluation and first render overlap the network waits.
- * Both steps' files are fetched with the entry (build/preload-start-up.ts).
+ * The window's entry, kept tiny: it asks main for the saved account and the preferences first,
+ * then loads the renderer in steps, registration first (issue 14; docs/architecture.md
+ * "Start-up order"): the phone (SIP.js and the adapter, phone-start.ts), which connects as soon
+ * as the account is in; the start view (start-view.ts: the registration indicator, in the
+ * user's language only); and once that shows the answer, the app (boot.ts: the state, the rest
+ * of the UI, both catalogues). The phone's and the start view's files are fetched with the entry
+ * (build/preload-start-up.ts); the app's only after.
  */
 // User Timing marks (parley:*) show the start-up's steps in a trace (DevTools, the bench).
 performance.mark('parley:entry')
 const api = window.parley
 const savedAccount = readSavedAccount(api)
+const preferences = request(api, 'preferences:get')
+// Main's events that the app's code, loaded later, must not miss: self-healing's (sleep, the
+// headset) and a click-to-call link opened at launch.
+const healingApi = keepEarlyEvents(api, ['power', 'headset'])
+const appApi = keepEarlyEvents(api, ['dial-request'])
+// The user's language and its catalogue only (the other loads with the app), fetched while the
+// phone's code is evaluated: the language the window spoke last is guessed at once.
+const speaking = startCatalogue(
+  preferences,
+  languageHint(window.localStorage, navigator.languages),
+  navigator.languages,
+)
 // Every error the renderer does not show ends up in main's log file, once (renderer/log).
 const log = ipcLog(api)
 logWindowErrors(window, log)
 import('./phone-start')
-  .then(async ({ startPhone, loadUi }) => {
+  .then(async ({ startPhone, loadStartView, loadUi }) => {
     const started = startPhone(api, log, savedAccount)
+    const { showStartView } = await loadStartView()
+    const start = showStartView({ api, ...started, ...(await speaking) })
+    await start.answered
     const { boot } = await loadUi()
-    await boot({ api, log, ...started })
+    await boot({ api: appApi, healingApi, log, ...started, start, preferences })
   })
   .catch(log.failed('window', 'the window could not start'))

@@ -18,10 +18,10 @@ export interface StartedPhone {
 
 /**
  * The start-up's second step, registration first (issue 14): the phone is built and, once main
- * has answered the saved account, connects by itself (saved-sign-in.ts) before Svelte, the
- * state and the components are evaluated and mounted (boot.ts). Their evaluation and first
- * render then overlap the WebSocket handshake and the REGISTER round trips instead of coming
- * before them. Only the phone is built here; everything that shows it comes in boot.ts.
+ * has answered the saved account, connects by itself (saved-sign-in.ts). The start view
+ * (start-view.ts) then shows the registration status, and the app state and the rest of the UI
+ * (boot.ts) come once it shows the answer: none of them runs while the REGISTER round trips
+ * wait. Only the phone is built here.
  */
 export function startPhone(api: ParleyApi, log: Log, savedAccount: Promise<SavedAccount>): StartedPhone {
   const sipLog = (message: string) => log.write('warn', 'sip', message)
@@ -36,5 +36,9 @@ export function startPhone(api: ParleyApi, log: Log, savedAccount: Promise<Saved
   }
 }
 
-/** The UI's step (boot.ts), loaded from here so the bundler keeps the code both steps share in this chunk. */
+/**
+ * The start view's step (start-view.ts) and the app's (boot.ts), loaded from here so the bundler
+ * keeps the code the steps share in this chunk.
+ */
+export const loadStartView = () => import('./start-view')
 export const loadUi = () => import('./boot')

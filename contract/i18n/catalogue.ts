@@ -1,5 +1,6 @@
 import { en } from './en'
 import type { ArgsOf, Catalogue, Message, MessageKey, NestedMessage } from './message'
+import { textOf } from './text-of'
 import type { Language } from './language'
 import { sv } from './sv'
 
@@ -8,32 +9,18 @@ import { sv } from './sv'
  * keys; every other language is typed `Catalogue`.
  */
 export * from './message'
+export type { Speaker } from './text-of'
 
 export const catalogues: Record<Language, Catalogue> = { en, sv }
 
-const isNested = (value: unknown): value is NestedMessage =>
-  typeof value === 'object' && value !== null && typeof (value as NestedMessage).key === 'string'
-
-function textOf(language: Language, key: MessageKey, params: object | undefined): string {
-  const entry = catalogues[language][key] as string | ((params: unknown) => string)
-  if (typeof entry !== 'function') return entry
-  const plain = Object.fromEntries(
-    Object.entries(params ?? {}).map(([name, value]) => [
-      name,
-      isNested(value) ? textOf(language, value.key, value.params) : value,
-    ]),
-  )
-  return entry(plain)
-}
-
 /** The text of `key` in `language`. */
 export function translate<K extends MessageKey>(language: Language, key: K, ...args: ArgsOf<K>): string {
-  return textOf(language, key, args[0] as object | undefined)
+  return textOf(catalogues[language], key, args[0] as object | undefined)
 }
 
 /** The text of a Message in `language`. */
 export function render(language: Language, text: Message | NestedMessage): string {
-  return textOf(language, text.key, 'params' in text ? text.params : undefined)
+  return textOf(catalogues[language], text.key, 'params' in text ? text.params : undefined)
 }
 
 /** One identity per text (a message by its key and parameters), to drop repeats. */

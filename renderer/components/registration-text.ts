@@ -1,4 +1,4 @@
-import { message, type Message } from '../../contract/i18n'
+import { message, type Message } from '../../contract/i18n/message'
 import type { CertificateProblem } from '../../contract/schemas'
 import type { RegistrationStatus } from '../sip/types'
 

@@ -1,5 +1,5 @@
 import { message } from '../../contract/i18n'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import type { AccountState } from '../../contract/ipc'
 import type { Account, Contact, Preferences } from '../../contract/schemas'
 import { createTestApp } from '../testing/test-app'
@@ -9,6 +9,7 @@ import { FakePhone } from '../testing/fake-phone'
 import { testAccount } from '../testing/audio'
 import { readSavedAccount } from './saved-account'
 import { startSignIn } from './saved-sign-in'
+import { PhoneRegistration } from './phone-registration.svelte'
 
 const preferences: Preferences = {
   microphone: null,
@@ -227,6 +228,32 @@ describe('createAppState with the connection the start-up began', () => {
     await app.afterMainScreen
     expect(api.sent('contacts:list')).toHaveLength(1)
     expect(api.sent('history:query')).toHaveLength(1)
+    stop()
+  })
+})
+
+describe('createAppState with the start view before it', () => {
+  it('uses the registration status the start view follows (one copy), and the entry’s preferences', async () => {
+    const { phone, api, signIn } = await registeredBeforeTheState()
+    const registration = new PhoneRegistration(api)
+    registration.follow(phone)
+    const app = createAppState(phone, api, {
+      signIn,
+      registration,
+      preferences: Promise.resolve({ ok: true, value: { ...preferences, language: 'en' } }),
+      dataDelayMs: 60_000,
+      textRoot: { style: { fontSize: '' } },
+    })
+    const stop = app.start()
+    expect(app.session.registration).toBe(registration.status)
+    expect(app.certificate).toBe(registration.certificate)
+    phone.emit('registration', { state: 'connecting', attempt: 1 })
+    expect(app.registrationView.registration).toEqual({ state: 'connecting', attempt: 1 })
+    // what the sign-in state knows better than the phone is set on that same status
+    await app.session.editAccount()
+    expect(registration.status).toEqual({ state: 'unregistered' })
+    await vi.waitFor(() => expect(app.language.language).toBe('en'))
+    expect(api.sent('preferences:get')).toEqual([])
     stop()
   })
 })

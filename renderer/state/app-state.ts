@@ -12,7 +12,10 @@ import { closeToTray as closeToTraySwitch } from './close-to-tray.svelte'
 import { ColleaguesState } from './colleagues.svelte'
 import { watcherOf } from '../lamps/watch-port'
 import { SipTraceState } from './sip-trace.svelte'
-import { CertificateCheck } from './certificate-check.svelte'
+import type { CertificateCheck } from './certificate-check.svelte'
+import type { PhoneRegistration, RegistrationView } from './phone-registration.svelte'
+import type { Preferences } from '../../contract/schemas'
+import type { Outcome } from './api'
 import { keepOnTopSwitch } from './keep-on-top.svelte'
 import type { CataloguedSwitch } from './preference-switch.svelte'
 import { DiagnosticsState } from './diagnostics.svelte'
@@ -39,6 +42,8 @@ export interface AppState {
   session: SignInState
   /** Why a wss:// server is unreachable when its certificate is refused (explained by main). */
   certificate: CertificateCheck
+  /** What the registration indicator reads (the same status the start view showed). */
+  registrationView: RegistrationView
   calls: CallsState
   /** Each talking call's quality (Good / Fair / Poor) and its average for the history. */
   quality: CallQualityState
@@ -96,6 +101,10 @@ export interface AppStateOptions {
   log?: Log
   /** Signing in by itself as the start-up began it (phone-start.ts), for the sign-in state to adopt. */
   signIn?: EarlySignIn
+  /** The phone's registration status the start view has been following (start-view.ts); else one of our own. */
+  registration?: PhoneRegistration
+  /** Main's answer to `preferences:get` when the window's entry asked it already; else asked at start. */
+  preferences?: Promise<Outcome<Preferences>>
   /**
    * Settles once the window's first render is on the screen (boot.ts). The start-up may have
    * registered before the window rendered: contacts and history then still wait for it, so
@@ -122,8 +131,8 @@ export function createAppState(phone: Phone, api: ParleyApi, options: AppStateOp
   const ui = new UiState()
   const language = new LanguageState(api, ui, options.systemLocales ?? [])
   const log = options.log ?? ipcLog(api)
-  const session = new SignInState(phone, api, log, options.signIn)
-  const certificate = new CertificateCheck(api, () => session.account?.account?.wsServer ?? '')
+  const session = new SignInState(phone, api, log, options.signIn, options.registration)
+  const certificate = session.certificate
   const contacts = new ContactsState(api, ui, () => session.account?.account?.region ?? defaultRegion)
   session.onAccount(() => void contacts.regionMayHaveChanged())
   const dnd = doNotDisturb(api, ui)
@@ -204,6 +213,18 @@ export function createAppState(phone: Phone, api: ParleyApi, options: AppStateOp
     language,
     session,
     certificate,
+    registrationView: {
+      get registration() {
+        return session.registration
+      },
+      get now() {
+        return ui.now
+      },
+      get certificateProblem() {
+        return certificate.problem
+      },
+      language,
+    },
     calls,
     quality,
     transfer: transferController,
@@ -231,7 +252,6 @@ export function createAppState(phone: Phone, api: ParleyApi, options: AppStateOp
       // registration status (told to each new listener).
       const signingIn = session.load()
       stops.push(
-        phone.on('registration', (status) => certificate.onRegistration(status)),
         calls.start(),
         transferController.start(),
         transferRequests.start(),
@@ -247,8 +267,8 @@ export function createAppState(phone: Phone, api: ParleyApi, options: AppStateOp
         colleagues.start(),
       )
       const ticker = setInterval(() => ui.tick(), 1000)
-      // One read of the preferences for every state that shows one.
-      void request(api, 'preferences:get').then((preferences) => {
+      // One read of the preferences for every state that shows one (the entry's, when it asked).
+      void (options.preferences ?? request(api, 'preferences:get')).then((preferences) => {
         if (preferences.ok)
           for (const state of [
             language,

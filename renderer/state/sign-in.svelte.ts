@@ -15,6 +15,8 @@ import {
 import { afterNextFrame, nextTask } from './tasks'
 import { message, render } from '../../contract/i18n'
 import type { Say } from './ui.svelte'
+import type { CertificateCheck } from './certificate-check.svelte'
+import { PhoneRegistration } from './phone-registration.svelte'
 
 export type SessionStage = 'loading' | 'signed-out' | 'signed-in'
 
@@ -25,7 +27,6 @@ export type SessionStage = 'loading' | 'signed-out' | 'signed-in'
 export class SignInState {
   stage = $state<SessionStage>('loading')
   account = $state.raw<AccountState | null>(null)
-  registration = $state.raw<RegistrationStatus>({ state: 'unregistered' })
   /** Form-level message on the login screen (role="alert"). */
   error = $state<Say>('')
   /** Field messages for the login form, e.g. a stored account a repaired file left incomplete. */
@@ -40,24 +41,50 @@ export class SignInState {
   private microphoneWarmed = false
   private readonly signOutHooks: (() => void)[] = []
   private readonly accountListeners: ((account: AccountState) => void)[] = []
+  /** The phone's status as shown: the start view's (already following the phone), or our own. */
+  private readonly phoneRegistration: PhoneRegistration
+  private readonly followsPhone: boolean
 
   /** Signing in by itself as the start-up began it (phone-start.ts), taken by the first load(). */
   private early: EarlySignIn | null
 
-  constructor(phone: Phone, api: ParleyApi, log: Log = ipcLog(api), early?: EarlySignIn) {
+  constructor(
+    phone: Phone,
+    api: ParleyApi,
+    log: Log = ipcLog(api),
+    early?: EarlySignIn,
+    registration?: PhoneRegistration,
+  ) {
     this.phone = phone
     this.api = api
     this.log = log
     this.early = early ?? null
+    this.followsPhone = !registration
+    this.phoneRegistration = registration ?? new PhoneRegistration(api)
+    this.phoneRegistration.serverFrom(() => this.account?.account?.wsServer ?? '')
+  }
+
+  /** The phone's registration status, or what this state knows better (signed out, no connection). */
+  get registration(): RegistrationStatus {
+    return this.phoneRegistration.status
+  }
+
+  private set registration(status: RegistrationStatus) {
+    this.phoneRegistration.set(status)
+  }
+
+  /** Why a wss:// server is unreachable when its certificate was refused (explained by main). */
+  get certificate(): CertificateCheck {
+    return this.phoneRegistration.certificate
   }
 
   start(): () => void {
     const stops = [
+      ...(this.followsPhone ? [this.phoneRegistration.follow(this.phone)] : []),
       // The phone tells a new listener its current status at once: one emitted before this
       // state existed (the start-up connects first) is shown too.
       this.phone.on('registration', (status) => {
         this.logRegistration(status)
-        this.registration = status
         // After the frame that shows "Registered": opening the device holds the window for a
         // moment (up to ~45 ms seen under load), and a task of its own may still come before
         // that frame (issue 14).

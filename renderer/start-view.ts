@@ -1,0 +1,66 @@
+import { mount, unmount } from 'svelte'
+import type { ParleyApi } from '../contract/ipc'
+import type { Language } from '../contract/i18n/language'
+import type { Catalogue } from '../contract/i18n/message'
+import { speakerOf } from '../contract/i18n/text-of'
+import type { SipPhone } from './sip'
+import StartView from './StartView.svelte'
+import { speakInDocument } from './state/document-language'
+import { PhoneRegistration } from './state/phone-registration.svelte'
+import type { EarlySignIn } from './state/saved-sign-in'
+import { whenStartAnswered } from './state/start-answer'
+import { StartViewState } from './state/start-view.svelte'
+import { afterNextFrame } from './state/tasks'
+import './styles/app.css'
+
+// This module and what it imports (Svelte's runtime, the indicator, the small state) are evaluated.
+performance.mark('parley:start-view-evaluated')
+
+export interface StartViewDeps {
+  api: ParleyApi
+  phone: SipPhone
+  signIn: EarlySignIn
+  /** The language the window starts in and its catalogue (the only one loaded yet). */
+  language: Language
+  catalogue: Catalogue
+}
+
+export interface ShownStartView {
+  /** The phone's registration status the view follows, for the app state to use (not copy). */
+  registration: PhoneRegistration
+  /** Settles once signing in has an answer and the frame showing it is drawn (whenStartAnswered). */
+  answered: Promise<void>
+  /** Takes the view away; the app mounts in its place in the same task. */
+  close(): void
+}
+
+/**
+ * The start-up's third step (issue 14): the registration indicator, the same component and
+ * wording as in the main screen, in a first view of its own, with a state that follows the
+ * phone. The app state, the rest of the UI and the other language's catalogue are loaded only
+ * once this has shown the answer (boot.ts), so none of them runs while REGISTER waits.
+ */
+export function showStartView({ api, phone, signIn, language, catalogue }: StartViewDeps): ShownStartView {
+  // Until the sign-in state knows the account: the one signing in by itself is under way with.
+  const registration = new PhoneRegistration(api, () => {
+    const known = signIn.known
+    return known?.kind === 'connecting' ? (known.state.account?.wsServer ?? '') : ''
+  })
+  // For the window's lifetime: the app state reads this status from now on.
+  registration.follow(phone)
+  const view = new StartViewState(registration, speakerOf(catalogue))
+  const stopView = view.start(signIn)
+  speakInDocument(language)
+  const target = document.getElementById('app')
+  if (!target) throw new Error('#app is missing from index.html')
+  const shown = mount(StartView, { target, props: { view } })
+  performance.mark('parley:start-view-mounted')
+  return {
+    registration,
+    answered: whenStartAnswered(phone, signIn).then(() => afterNextFrame()),
+    close() {
+      stopView()
+      void unmount(shown)
+    },
+  }
+}
