@@ -1,15 +1,17 @@
 import { SegmentText } from './segment-text'
+import { WordTable } from './word-table'
 
 /**
  * The words a contact is found by, folded (" asa ostlund" and its company's " acme ab"), with
  * each company's words once per index (issue 14: an address book names the same few companies
- * again and again; written out per contact they were a third of the words). A needle matches a
+ * again and again; written out per contact they were a third of the words) and each word of
+ * the names once (WordTable: first and last names repeat too). A needle matches a
  * contact where it matches its name's words or its company's, at a word start or inside, as
  * if they were one text: a needle holds no space, so no match spans the two.
  */
 export class ContactWords {
   private constructor(
-    private readonly names: SegmentText,
+    private readonly names: WordTable,
     private readonly companies: SegmentText,
     /** Per contact, its company's segment in `companies`. */
     private readonly companyOf: Uint16Array | Int32Array,
@@ -32,7 +34,7 @@ export class ContactWords {
       companyOf[contact] = code
     })
     return new ContactWords(
-      SegmentText.join(names),
+      WordTable.join(names),
       SegmentText.join(distinct),
       companyOf,
       new Uint8Array(distinct.length),
@@ -44,7 +46,7 @@ export class ContactWords {
    * word holds it; looks only at `candidates` (null: everyone; others may be marked too).
    */
   mark(needle: string, candidates: Int32Array | null, out: Uint8Array): void {
-    this.names.mark(needle, ' ', candidates, out)
+    this.names.mark(needle, candidates, out)
     const companyPlaces = this.companyPlaces
     companyPlaces.fill(0)
     this.companies.mark(needle, ' ', null, companyPlaces)
