@@ -1,6 +1,7 @@
 import type { AudioElementLike, MediaDevicesLike } from './media'
 import { messageOf } from '../../contract/error-message'
 import type { Clock } from './registration'
+import type { PhoneCalls } from './phone-calls'
 import type { SipStack, SipTraceSink } from './stack'
 import type { Message } from '../../contract/i18n/message'
 
@@ -25,6 +26,11 @@ export interface SipPhoneDeps {
    * 200 OK waits for it, so "Registered" is on the screen first (none: at once, in its task).
    */
   later?: () => Promise<void>
+  /**
+   * Loads the calls part (phone-calls.ts: calls, transfers, what we publish and watch), after
+   * "Registered" or on first use (issue 14). Default: its own chunk; tests hold it back.
+   */
+  loadCalls?: () => Promise<{ PhoneCalls: typeof PhoneCalls }>
 }
 
 /** What the phone's parts share: its dependencies and its two ways of speaking up. */

@@ -1,27 +1,14 @@
-import { dialUriText, parseSipAddress, type AccountAddress } from './account'
-import type { Call } from './call'
-import { answerCall, rejectCall, type AnsweringDeps } from './answering'
-import { CallMedia } from './call-media'
-import { readCallStats } from './call-stats'
-import { CallRegistry } from './call-registry'
-import { numberFromUri, sanitizeText } from './caller-context'
+import { parseSipAddress, type AccountAddress } from './account'
+import { CallsLoader } from './calls-loader'
 import { logFailure, token, type PhoneContext, type SipPhoneDeps } from './context'
-import { isDtmfTone, type DtmfPreference } from './dtmf'
+import type { DtmfPreference } from './dtmf'
 import { PhoneEmitter } from './emitter'
-import { terminateCall } from './ending'
-import { EventChannels } from './event-channels'
-import { IncomingRequests } from './incoming'
-import { MediaController } from './media'
-import { NetworkRecovery } from './recovery'
-import { ReferRequests } from './refer-requests'
+import type { PhoneCalls, RejectKind } from './phone-calls'
 import type { Registration } from './registration'
 import { phoneRegistration } from './phone-registration'
 import { messageOf } from '../../contract/error-message'
-import { SessionOps } from './session-ops'
-import { OutgoingCalls } from './outgoing'
-import { attendedTransferProblem, TransferCoordinator } from './transfer'
+import type { MediaHandlerFactory, SipInvitation } from './stack'
 import { phoneUserAgentConfig } from './user-agent-config'
-import { CallPhase } from './types'
 // The port this class implements, and what travels through it.
 import type {
   Phone,
@@ -31,76 +18,60 @@ import type {
   TransferDecision,
   TransferRequest,
 } from './types'
-import type { AudioRouting, CallEndReason, CallStats, CallSnapshot, PickupTarget } from './types'
+import type { AudioRouting, CallStats, CallSnapshot, PickupTarget } from './types'
 import { message, type Message } from '../../contract/i18n/message'
 
 export type { SipPhoneDeps } from './context'
-export type RejectKind = 'busy' | 'decline'
+export type { RejectKind } from './phone-calls'
 
 /**
- * The SIP adapter: the `Phone` commands, wired to the parts that do the work (call registry,
- * incoming requests, session operations, network recovery, call media, registration,
- * transfers). Owns the SIP stack through its port (stack/); emits plain events (types.ts).
+ * The SIP adapter: the `Phone` commands. Registration lives here (registration.ts, wired in
+ * phone-registration.ts); everything else (calls, transfers, pickup, what we publish and
+ * watch) is the calls part (phone-calls.ts), loaded after "Registered" or on first use so that
+ * only registration is evaluated before it (issue 14). Until the part is in, what arrives for
+ * it waits in `CallsLoader`, in order: an early INVITE is handled, never lost or unanswered.
+ * Owns the SIP stack through its port (stack/); emits plain events (types.ts).
  */
 export class SipPhone implements Phone {
   private readonly emitter: PhoneEmitter
   private readonly context: PhoneContext
   private readonly registration: Registration
-  private readonly media: MediaController
-  private readonly registry: CallRegistry
-  private readonly callMedia: CallMedia
-  private readonly sessions: SessionOps
-  private readonly recovery: NetworkRecovery
-  private readonly incoming: IncomingRequests
-  private readonly refers: ReferRequests
-  private readonly transfers: TransferCoordinator
-  private readonly outgoing: OutgoingCalls
-  private readonly channels: EventChannels
-  private readonly answering: AnsweringDeps
+  private readonly part: CallsLoader
   private address: AccountAddress | null = null
   private readonly contactName: string
   private readonly viaHost: string
+  /** The calls part's media handler factory for the current account (set once the part is in). */
+  private mediaFactory: MediaHandlerFactory | null = null
 
   constructor(private readonly deps: SipPhoneDeps) {
     this.emitter = new PhoneEmitter((error) => this.log(`listener threw: ${messageOf(error)}`))
-    this.context = { deps, log: (message) => this.log(message), error: (message) => this.error(message) }
+    this.context = { deps, log: (text) => this.log(text), error: (text) => this.error(text) }
     this.contactName = token(deps.random, 8)
     this.viaHost = `${token(deps.random, 12)}.invalid`
-    this.media = new MediaController({
-      mediaDevices: deps.mediaDevices,
-      createAudioElement: deps.createAudioElement,
-      report: (message) => this.log(message),
-    })
-    this.registry = new CallRegistry(this.context, this.emitter, {
-      active: (call) => this.callMedia.onActive(call),
-      answered: (call) => {
-        call.clearExpectedEnd()
-        this.transfers.onCallAnswered(call)
-        void this.sessions.holdOthers(call.id)
-      },
-      ended: (call) => {
-        this.sessions.forget(call)
-        this.media.detachRemoteAudio(call.id)
-        this.callMedia.onCallEnded()
-        this.transfers.onCallEnded(call)
-        this.refers.onCallEnded(call)
-      },
-    })
-    this.callMedia = new CallMedia(this.context, this.registry, this.media, {
-      iceFailed: (call) => this.recovery.onIceFailed(call),
-      microphoneFailed: (call, reason) => this.terminate(call, 'failed', reason),
-    })
-    this.sessions = new SessionOps(
-      this.context,
-      this.registry,
-      this.callMedia,
-      (call) => this.transfers.isLeavingLeg(call),
-      (call, message) => this.terminate(call, 'failed', message),
-    )
+    const loadCalls = deps.loadCalls ?? (() => import('./phone-calls'))
+    this.part = new CallsLoader(async () => {
+      const { PhoneCalls } = await loadCalls()
+      return new PhoneCalls({
+        context: this.context,
+        emitter: this.emitter,
+        userAgent: () => this.registration.userAgent,
+        isTransportConnected: () => this.registration.isTransportConnected,
+        address: () => this.address,
+      })
+    }, this.context.log)
     this.registration = phoneRegistration({
       deps,
       emitter: this.emitter,
-      followers: () => ({ recovery: this.recovery, channels: this.channels, callMedia: this.callMedia }),
+      followers: {
+        // before the part is in there is nothing of its to pause, drop or recover
+        onStatus: (status) => this.part.loaded?.onStatus(status),
+        onRegistered: async (recovered) => {
+          const calls = await this.part.get()
+          // a drop or sign-out while the part loaded: the next "Registered" does this
+          if (calls && this.registration.status.state === 'registered') calls.onRegistered(recovered)
+        },
+        onTransportLost: () => this.part.loaded?.onTransportLost(),
+      },
       userAgentConfig: (account, transportDelegate) =>
         phoneUserAgentConfig({
           deps,
@@ -108,62 +79,40 @@ export class SipPhone implements Phone {
           address: this.address,
           ids: { contactName: this.contactName, viaHost: this.viaHost },
           transportDelegate,
-          incoming: this.incoming,
-          callMedia: this.callMedia,
+          requests: {
+            onInvite: (invitation) => this.onInvite(invitation),
+            onRefused: (refused) =>
+              this.part.whenIn((calls) => calls.onRefused(refused), {
+                failed: () =>
+                  this.log(`the ${refused.method} answered ${refused.status} is not shown: no calls code`),
+              }),
+          },
+          media: {
+            // asked for by a session's offer or answer: only once the part handles calls
+            factory: (session, options) => {
+              if (!this.mediaFactory) throw new Error('no media handler before the calls code is in')
+              return this.mediaFactory(session, options)
+            },
+            configure: (configuration) =>
+              this.part.whenIn((calls) => (this.mediaFactory = calls.mediaHandlerFactory(configuration))),
+            gatheringTimeoutMs: deps.iceGatheringTimeoutMs,
+          },
           log: (text) => this.log(text),
         }),
-      log: (message) => this.log(message),
-    })
-    this.recovery = new NetworkRecovery(this.context, {
-      calls: this.registry,
-      sessions: this.sessions,
-      terminate: (call, reason, message) => this.terminate(call, reason, message),
-      isTransportConnected: () => this.registration.isTransportConnected,
-    })
-    this.transfers = new TransferCoordinator({
-      stack: deps.stack,
-      clock: deps.clock,
-      timeoutMs: deps.transferTimeoutMs ?? 45_000,
-      emitProgress: (payload) => this.emitter.emit('transfer-progress', payload),
-      hold: (call) => this.sessions.hold(call),
-      resume: (call) => this.sessions.resume(call),
-      terminate: (call, reason, message) => this.terminate(call, reason, message),
-      referredByUri: () => this.registration.userAgent?.configuration.uri.toString() ?? '',
-      log: (message) => this.log(message),
-    })
-    this.incoming = new IncomingRequests(this.context, {
-      calls: this.registry,
-      media: this.callMedia,
-      sessions: this.sessions,
-      transfers: this.transfers,
-      refers: () => this.refers,
-      ownUser: () => this.address?.user ?? '',
-    })
-    this.outgoing = new OutgoingCalls({
-      context: this.context,
-      registry: this.registry,
-      sessions: this.sessions,
-      callMedia: this.callMedia,
-      incoming: this.incoming,
-      userAgent: () => this.registration.userAgent ?? undefined,
-      address: () => this.address,
-    })
-    this.refers = new ReferRequests(this.context, {
-      calls: this.registry,
-      media: this.callMedia,
-      sessions: this.sessions,
-      transfers: this.transfers,
-      sessionDelegate: (callOf) => this.incoming.sessionDelegate(callOf),
-      emit: (event, payload) => this.emitter.emit(event, payload),
-    })
-    const { context, registry: calls, sessions, callMedia: media } = this
-    this.answering = { context, calls, sessions, media }
-    this.channels = new EventChannels({
-      deps,
-      emitter: this.emitter,
-      userAgent: () => this.registration.userAgent,
-      address: () => this.address,
       log: (text) => this.log(text),
+    })
+  }
+
+  /** A new INVITE: to the calls part, at once or once it is in (then answered 500 if it cannot load). */
+  private onInvite(invitation: SipInvitation): void {
+    if (this.part.loaded) {
+      this.part.loaded.onInvite(invitation)
+      return
+    }
+    this.part.whenIn((calls) => calls.onInvite(invitation, true), {
+      failed: () => {
+        invitation.reject({ statusCode: 500 }).catch(logFailure(this.context.log, 'answering 500 failed'))
+      },
     })
   }
 
@@ -182,7 +131,7 @@ export class SipPhone implements Phone {
       return
     }
     this.address = address
-    this.channels.onNewUserAgent()
+    this.part.loaded?.onNewUserAgent()
     await this.guard(() => this.registration.connect(account))
   }
 
@@ -204,178 +153,139 @@ export class SipPhone implements Phone {
   }
 
   private async signOff(reason: Message, forWake: boolean): Promise<void> {
-    for (const call of this.registry.all()) this.terminate(call, 'local-hangup', reason)
-    this.recovery.clear()
-    this.channels.onSignOff(forWake)
+    // what waits for the part (a watch, a publication) is signed off like the rest
+    const calls = this.part.started ? await this.part.get() : null
+    calls?.signOff(reason, forWake)
     await this.guard(() => this.registration.disconnect({ forWake }))
   }
 
   /** Opens the microphone ahead of the first call; optional (the first open costs a few hundred ms). */
   async prepareMicrophone(keepOpen = true): Promise<void> {
-    await this.guard(() => this.media.prepareMicrophone(keepOpen))
+    await this.guard(async () => (await this.calls_())?.prepareMicrophone(keepOpen))
   }
 
   releaseMicrophone(): void {
-    this.media.releaseMicrophone()
+    // never opened before the part is in; one opening while it loads is released after it
+    this.part.whenIn((calls) => calls.releaseMicrophone())
   }
 
   /** The user is about to dial (the dial field has focus): a connection is made ready, if idle. */
   prepareToDial(): void {
-    if (this.registration.userAgent) this.callMedia.prepareNextCall(0)
+    if (!this.registration.userAgent) return
+    if (this.part.loaded) this.part.loaded.prepareToDial()
+    else void this.calls_().then((calls) => calls?.prepareToDial())
   }
 
   async dial(target: string): Promise<string | null> {
-    return this.outgoing.dial(target)
+    // no extra task on the dial path once the part is in (dial → INVITE)
+    const calls = this.part.loaded ?? (await this.calls_())
+    return calls ? calls.dial(target) : null
   }
 
   async pickup(target: PickupTarget): Promise<string | null> {
-    return this.outgoing.pickup(target)
+    const calls = await this.calls_()
+    return calls ? calls.pickup(target) : null
   }
 
   async answer(callId: string): Promise<void> {
-    await answerCall(this.answering, callId)
+    await (await this.calls_())?.answer(callId)
   }
 
   async reject(callId: string, kind: RejectKind = 'busy'): Promise<void> {
-    await rejectCall(this.answering, callId, kind)
+    await (await this.calls_())?.reject(callId, kind)
   }
 
   async hangup(callId: string): Promise<void> {
-    const call = this.registry.find(callId)
-    if (!call) return
-    const reason: CallEndReason =
-      call.phase === CallPhase.Ringing ? 'rejected' : call.isEstablished ? 'local-hangup' : 'cancelled'
-    this.terminate(call, reason)
+    this.withCall((calls) => calls.hangup(callId))
   }
 
   async hold(callId: string): Promise<void> {
-    const call = this.callToMove(
-      callId,
-      CallPhase.Active,
-      CallPhase.Held,
-      message('call.hold-needs-connected'),
-    )
-    if (call) await this.sessions.hold(call)
+    await (await this.calls_())?.hold(callId)
   }
 
   async resume(callId: string): Promise<void> {
-    const call = this.callToMove(callId, CallPhase.Held, CallPhase.Active, message('call.resume-needs-held'))
-    if (!call) return
-    await this.sessions.holdOthers(call.id)
-    await this.sessions.resume(call)
+    await (await this.calls_())?.resume(callId)
   }
 
   setMuted(callId: string, muted: boolean): void {
-    const call = this.registry.find(callId)
-    if (!call) return
-    call.patch({ muted })
-    this.callMedia.applyMute(call)
+    this.withCall((calls) => calls.setMuted(callId, muted))
   }
 
   sendDtmf(callId: string, tone: string, preference: DtmfPreference = 'auto'): void {
-    const call = this.registry.find(callId)
-    if (!call) return
-    if (!isDtmfTone(tone)) {
-      this.error(message('dtmf.not-a-key', { key: sanitizeText(tone, 8) }))
-      return
-    }
-    if (!call.isEstablished) {
-      this.error(message('dtmf.needs-connected'))
-      return
-    }
-    this.sessions.sendDtmf(call, tone, preference)
+    this.withCall((calls) => calls.sendDtmf(callId, tone, preference))
   }
 
   async blindTransfer(callId: string, target: string): Promise<void> {
-    const call = this.registry.find(callId)
-    if (!call || !this.address) return
-    if (!call.isEstablished) {
-      this.error(message('transfer.needs-connected'))
-      return
-    }
-    const text = dialUriText(target, this.address.domain)
-    const uri = text ? this.deps.stack.makeUri(text) : undefined
-    if (!text || !uri) {
-      this.error(message('transfer.not-callable', { target: sanitizeText(target, 64) }))
-      return
-    }
-    // not serialized: the transfer holds and resumes the call through the serialized paths
-    await this.transfers.blind(call, uri, numberFromUri(text) || sanitizeText(target, 64))
+    await (await this.calls_())?.blindTransfer(callId, target, this.address)
   }
 
   async attendedTransfer(heldCallId: string, consultationCallId: string): Promise<void> {
-    const held = this.registry.get(heldCallId)
-    const consultation = this.registry.get(consultationCallId)
-    const problem = attendedTransferProblem(held, consultation)
-    if (problem || !held || !consultation) this.error(problem ?? message('call.gone'))
-    else await this.transfers.attended(held, consultation)
+    await (await this.calls_())?.attendedTransfer(heldCallId, consultationCallId)
   }
 
   /** A REFER from the far end: followed, asked about or refused (refer-requests.ts). */
   setTransferDecider(decide: (request: TransferRequest, followedBefore: boolean) => TransferDecision): void {
-    this.refers.setDecider(decide)
+    this.part.whenIn((calls) => calls.setTransferDecider(decide))
   }
   answerTransferRequest(requestId: string, accept: boolean): void {
-    this.refers.answer(requestId, accept)
+    // a transfer request exists only once the part is in
+    this.part.loaded?.answerTransferRequest(requestId, accept)
   }
 
   async setAudioRouting(routing: AudioRouting): Promise<void> {
-    const calls = this.registry.all().map((call) => ({
-      callId: call.id,
-      peerConnection: this.callMedia.peerConnectionOf(call),
-      muted: call.snapshot.muted,
-    }))
-    await this.guard(() => this.media.setRouting(routing, calls))
+    const calls = this.part.loaded
+    // remembered for the calls to come, without loading their code before "Registered"
+    if (!calls) this.part.whenIn((later) => void this.guard(() => later.setAudioRouting(routing)))
+    else await this.guard(() => calls.setAudioRouting(routing))
   }
 
   calls(): CallSnapshot[] {
-    return this.registry.all().map((call) => call.snapshot)
+    return this.part.loaded?.calls() ?? []
   }
 
-  /** What we publish and what we watch (PUBLISH / SUBSCRIBE): event-channels.ts. */
+  /** What we publish and what we watch (PUBLISH / SUBSCRIBE): event-channels.ts, sent once registered. */
   readonly publish: Phone['publish'] = (event, contentType, body) =>
-    this.channels.publish(event, contentType, body)
-
+    this.part.whenIn((calls) => calls.publish(event, contentType, body))
   readonly adoptPublication: Phone['adoptPublication'] = (event, etag) =>
-    this.channels.adoptPublication(event, etag)
-  readonly watch: Phone['watch'] = (target, event) => this.channels.watch(target, event)
-  readonly unwatch: Phone['unwatch'] = (target, event) => this.channels.unwatch(target, event)
+    this.part.whenIn((calls) => calls.adoptPublication(event, etag))
+  readonly watch: Phone['watch'] = (target, event) => this.part.whenIn((calls) => calls.watch(target, event))
+  readonly unwatch: Phone['unwatch'] = (target, event) =>
+    this.part.whenIn((calls) => calls.unwatch(target, event))
 
   async callStats(callId: string): Promise<CallStats | null> {
-    const call = this.registry.get(callId)
-    return call && !call.isEnded ? readCallStats(this.callMedia.peerConnectionOf(call)) : null
+    return (await this.part.loaded?.callStats(callId)) ?? null
   }
 
-  private terminate(call: Call, reason: CallEndReason, text: Message | null = null): void {
-    terminateCall(this.context, call, reason, text)
+  /** The calls part, loaded if need be; null (said as an `error` event) if it cannot load. */
+  private async calls_(): Promise<PhoneCalls | null> {
+    const calls = await this.part.get()
+    if (!calls) this.error(message('sip.unexpected'))
+    return calls
   }
 
-  /** The call hold/resume moves `from` → `to`; none when gone or already there, or (saying `refusal`) elsewhere. */
-  private callToMove(callId: string, from: CallPhase, to: CallPhase, refusal: Message): Call | undefined {
-    const call = this.registry.find(callId)
-    if (!call || call.phase === to) return undefined
-    if (call.phase === from) return call
-    this.error(refusal)
-    return undefined
+  /** A command on a call: without the part there is no call yet (an `error` event, as for any unknown id). */
+  private withCall(command: (calls: PhoneCalls) => void): void {
+    if (this.part.loaded) command(this.part.loaded)
+    else this.error(message('call.gone'))
   }
 
   private error(text: Message): void {
     this.emitter.emit('error', { message: text })
   }
 
-  private log(message: string): void {
+  private log(text: string): void {
     try {
-      this.deps.log?.(message)
+      this.deps.log?.(text)
     } catch {
       // logging must never break the phone
     }
   }
 
-  private async guard(operation: () => Promise<void>): Promise<void> {
+  private async guard(operation: () => Promise<unknown>): Promise<void> {
     try {
       await operation()
     } catch (error) {
-      logFailure(this.log, 'unexpected')(error)
+      logFailure(this.context.log, 'unexpected')(error)
       this.error(message('sip.unexpected'))
     }
   }

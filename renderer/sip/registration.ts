@@ -28,8 +28,8 @@ export interface RegistrationDeps {
   emitStatus: (status: RegistrationStatus) => void
   /** Builds the UA options; the transport delegate hooks are merged in by Registration. */
   userAgentConfig: (account: SipAccount, transportDelegate: UserAgentDelegate) => UserAgentConfig
-  /** The transport is up and we are registered; `recovered` when it follows a drop or forced reconnect. */
-  onRegistered?: (recovered: boolean) => void
+  /** Registered, the transport up; `recovered` after a drop or forced reconnect. A promise is awaited. */
+  onRegistered?: (recovered: boolean) => unknown
   /** Resolves in a later task; onRegistered and the keepalive wait for it (none: at once). */
   later?: () => Promise<void>
   /** The WebSocket went away unexpectedly. */
@@ -249,7 +249,7 @@ export class Registration {
       if (this.deps.later) await this.deps.later()
       if (this.current !== registered || generation !== this.generation || !this.wanted) return
       this.startKeepalive(ua, generation)
-      this.deps.onRegistered?.(recovered)
+      await this.deps.onRegistered?.(recovered)
       return
     }
     // the server's phrase (or the stack's exception) is for support; the user reads the code's wording
