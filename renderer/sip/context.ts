@@ -24,6 +24,8 @@ export interface SipPhoneDeps {
   /**
    * Resolves in a later task (the renderer's: after the next frame): what follows a REGISTER's
    * 200 OK waits for it, so "Registered" is on the screen first (none: at once, in its task).
+   * With it, loading the calls part the first time also waits until a `registration` listener
+   * (the window's state) has the status, and then for `later` again.
    */
   later?: () => Promise<void>
   /**

@@ -3,6 +3,24 @@ import type { RegistrationStatus } from './types'
 import { PhoneEmitter } from './emitter'
 
 describe('PhoneEmitter', () => {
+  it('says when the last registration status has reached a listener: at its emit, or when one subscribes', async () => {
+    const emitter = new PhoneEmitter()
+    emitter.emit('registration', { state: 'registered', since: 1 })
+    expect(emitter.statusHeard).toBe(false)
+    let heard = false
+    void emitter.statusHeardByListener().then(() => (heard = true))
+    await Promise.resolve()
+    expect(heard).toBe(false)
+    const stop = emitter.on('registration', () => undefined)
+    await Promise.resolve()
+    expect(heard).toBe(true)
+    emitter.emit('registration', { state: 'unregistered' })
+    expect(emitter.statusHeard).toBe(true)
+    stop()
+    emitter.emit('registration', { state: 'registered', since: 2 })
+    expect(emitter.statusHeard).toBe(false)
+  })
+
   it('tells a new registration listener the last status at once, and nothing before the first', () => {
     const emitter = new PhoneEmitter()
     const early: RegistrationStatus[] = []

@@ -14,6 +14,10 @@ type Listener<E extends PhoneEventName> = (payload: PhoneEvents[E]) => void
 export class PhoneEmitter {
   private readonly listeners: GuardedListeners<PhoneEvents>
   private registration: PhoneEvents['registration'] | null = null
+  /** Whether a listener has been told the last status; who waits for that. */
+  private heard = false
+  private registrationListeners = 0
+  private readonly hearing: Array<() => void> = []
 
   constructor(report: (error: unknown) => void = () => {}) {
     this.listeners = new GuardedListeners((_event, error) => report(error))
@@ -21,13 +25,45 @@ export class PhoneEmitter {
 
   on<E extends PhoneEventName>(event: E, listener: Listener<E>): () => void {
     const stop = this.listeners.add(event, listener)
-    if (event === 'registration' && this.registration)
+    if (event !== 'registration') return stop
+    this.registrationListeners++
+    if (this.registration) {
       this.listeners.call('registration', listener as Listener<'registration'>, this.registration)
-    return stop
+      this.markHeard()
+    }
+    let stopped = false
+    return () => {
+      if (!stopped) this.registrationListeners--
+      stopped = true
+      stop()
+    }
   }
 
   emit<E extends PhoneEventName>(event: E, payload: PhoneEvents[E]): void {
-    if (event === 'registration') this.registration = payload as PhoneEvents['registration']
+    if (event === 'registration') {
+      this.registration = payload as PhoneEvents['registration']
+      this.heard = false
+    }
     this.listeners.emit(event, payload)
+    if (event === 'registration' && this.registrationListeners > 0) this.markHeard()
+  }
+
+  /** Whether the last registration status has reached a listener. */
+  get statusHeard(): boolean {
+    return this.heard
+  }
+
+  /**
+   * Resolves once the last registration status has reached a listener (the window's state,
+   * which shows it): at once if it has. The start-up may register before the window listens.
+   */
+  statusHeardByListener(): Promise<void> {
+    if (this.heard) return Promise.resolve()
+    return new Promise((resolve) => this.hearing.push(resolve))
+  }
+
+  private markHeard(): void {
+    this.heard = true
+    for (const resolve of this.hearing.splice(0)) resolve()
   }
 }

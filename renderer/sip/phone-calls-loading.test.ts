@@ -97,6 +97,31 @@ describe('SipPhone: the calls code loads after Registered', () => {
     expect(held.loads).toBe(1)
   })
 
+  it('in the window (with `later`), loads it only once "Registered" has reached a listener and its frame is drawn', async () => {
+    const frames: Array<() => void> = []
+    const windowPhone = new SipPhone({
+      stack,
+      mediaDevices: new FakeMediaDevices(),
+      createAudioElement: () => new FakeAudioElement(),
+      clock,
+      random: () => 0.5,
+      loadCalls: held.load,
+      later: () => new Promise<void>((resolve) => frames.push(resolve)),
+    })
+    void windowPhone.connect(account)
+    await flush()
+    frames.shift()?.()
+    await flush()
+    // registered before the window's state listens (a start-up race): nothing loads yet
+    expect(held.loads).toBe(0)
+    windowPhone.on('registration', () => undefined)
+    await flush()
+    expect(held.loads).toBe(0)
+    frames.shift()?.()
+    await flush()
+    expect(held.loads).toBe(1)
+  })
+
   it('an INVITE that arrives before it is in waits (not answered, not dropped), then rings and is answered', async () => {
     await registered()
     const invitation = invite()

@@ -66,6 +66,13 @@ export class SipPhone implements Phone {
         // before the part is in there is nothing of its to pause, drop or recover
         onStatus: (status) => this.part.loaded?.onStatus(status),
         onRegistered: async (recovered) => {
+          // the first time, with `later` (the renderer), once "Registered" is on the screen: the
+          // window's state has it and its frame is drawn. The start-up may register before the
+          // window has rendered, and the calls code must not compete with that (issue 14).
+          if (!this.part.started && deps.later && !this.emitter.statusHeard) {
+            await this.emitter.statusHeardByListener()
+            await deps.later()
+          }
           const calls = await this.part.get()
           // a drop or sign-out while the part loaded: the next "Registered" does this
           if (calls && this.registration.status.state === 'registered') calls.onRegistered(recovered)
