@@ -1,4 +1,5 @@
-import type { Plugin, Rollup } from 'vite'
+import type { HtmlTagDescriptor, Plugin, Rollup } from 'vite'
+import { mainScreenFilesMeta } from '../renderer/state/main-screen-files'
 
 type OutputBundle = Rollup.OutputBundle
 type OutputChunk = Rollup.OutputChunk
@@ -13,6 +14,8 @@ type OutputChunk = Rollup.OutputChunk
  * they are still evaluated only when the entry imports them, each step in a task of its own.
  * The app (boot.ts: the state, the rest of the UI, both catalogues) is not listed: it loads
  * after "Registered" is shown (issue 14), and so does the catalogue the window does not speak.
+ * It also names the main screen's files for the window to ask for once "Registered" is shown
+ * (mainScreenFilesTag).
  */
 export function preloadStartUp(startModules = ['/renderer/phone-start.ts', '/renderer/start-view.ts']): Plugin {
   return {
@@ -48,9 +51,37 @@ export function preloadStartUp(startModules = ['/renderer/phone-start.ts', '/ren
             attrs: { rel: 'modulepreload', crossorigin: true, href: `./${name}` },
             injectTo: 'head' as const,
           })),
+          // and the main screen's files, named for the window to ask for once "Registered" is shown
+          mainScreenFilesTag(bundle, chunks, new Set([...entryLoads, ...scripts])),
         ]
       },
     },
+  }
+}
+
+/**
+ * The main screen (renderer/components/MainScreen.svelte) is imported once "Registered" is
+ * painted (issue 14); its files were then fetched a network round trip after that frame. This
+ * names them in index.html (a meta element: nothing fetched, nothing run) so the window can
+ * ask for them, fetched and not run, as soon as "Registered" is in the document
+ * (renderer/state/prefetch.ts). `loaded`: the files the start-up has loaded already, left out.
+ */
+function mainScreenFilesTag(
+  bundle: OutputBundle,
+  chunks: readonly OutputChunk[],
+  loaded: ReadonlySet<string>,
+  module = '/renderer/components/MainScreen.svelte',
+): HtmlTagDescriptor {
+  const screen = chunks.find((chunk) => (chunk.facadeModuleId ?? '').endsWith(module))
+  if (!screen) throw new Error(`main screen files: no chunk for ${module}`)
+  const scripts = [screen.fileName, ...staticImports(bundle, screen)].filter((name) => !loaded.has(name))
+  const styles = [
+    ...new Set(scripts.flatMap((name) => [...(chunkAt(bundle, name)?.viteMetadata?.importedCss ?? [])])),
+  ]
+  return {
+    tag: 'meta',
+    attrs: { name: mainScreenFilesMeta, content: [...scripts, ...styles].map((name) => `./${name}`).join(' ') },
+    injectTo: 'head',
   }
 }
 

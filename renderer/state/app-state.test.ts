@@ -53,8 +53,13 @@ function setup() {
     return invoke(channel, request)
   }) as typeof api.invoke
   const textRoot = { style: { fontSize: '' } }
-  const app = createAppState(new FakePhone(), api, { dataDelayMs: 60_000, textRoot })
-  return { api, app, answerAccount, textRoot }
+  let prefetches = 0
+  const app = createAppState(new FakePhone(), api, {
+    dataDelayMs: 60_000,
+    textRoot,
+    prefetchMainScreen: () => prefetches++,
+  })
+  return { api, app, answerAccount, textRoot, prefetched: () => prefetches }
 }
 
 describe('createAppState start', () => {
@@ -72,7 +77,7 @@ describe('createAppState start', () => {
   })
 
   it('loads contacts and history only once signing in has an answer', async () => {
-    const { api, app, answerAccount } = setup()
+    const { api, app, answerAccount, prefetched } = setup()
     let settled = false
     void app.afterSignIn.then(() => (settled = true))
     const stop = app.start()
@@ -84,7 +89,9 @@ describe('createAppState start', () => {
     answerAccount()
     await expect.poll(() => settled).toBe(true)
     // signed out: the login form, not the main screen, comes next, so the data does not wait for it
+    // (nor are the main screen's files asked for)
     expect(app.session.stage).toBe('signed-out')
+    expect(prefetched()).toBe(0)
     await expect.poll(() => api.sent('contacts:list').length).toBe(1)
     await expect.poll(() => api.sent('history:query').length).toBe(1)
     stop()
@@ -219,6 +226,54 @@ describe('createAppState with the connection the start-up began', () => {
     app.mainScreenShown()
     await new Promise((resolve) => setTimeout(resolve, 0))
     expect(api.sent('contacts:list')).toHaveLength(1)
+    stop()
+  })
+
+  it("asks for the main screen's files when registered before the window rendered: once it has rendered", async () => {
+    const { phone, api, signIn } = await registeredBeforeTheState()
+    let rendered = () => {}
+    const firstRender = new Promise<void>((resolve) => (rendered = resolve))
+    let prefetched = 0
+    const app = createAppState(phone, api, {
+      signIn,
+      firstRender,
+      dataDelayMs: 60_000,
+      textRoot: { style: { fontSize: '' } },
+      prefetchMainScreen: () => prefetched++,
+    })
+    const stop = app.start()
+    // the phone tells its new listener "registered" at once, but "Registered" is not on the screen yet
+    for (let turn = 0; turn < 3; turn++) await new Promise((resolve) => setTimeout(resolve, 0))
+    expect(prefetched).toBe(0)
+    rendered()
+    await expect.poll(() => prefetched).toBe(1)
+    await app.afterSignIn
+    expect(prefetched).toBe(1)
+    stop()
+  })
+
+  it("asks for the main screen's files the first time the phone is registered, not before, not again", async () => {
+    const phone = new FakePhone()
+    let prefetched = 0
+    const app = createAppState(phone, new FakeApi(), {
+      dataDelayMs: 60_000,
+      textRoot: { style: { fontSize: '' } },
+      prefetchMainScreen: () => prefetched++,
+    })
+    const stop = app.start()
+    phone.emit('registration', { state: 'connecting', attempt: 1 })
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    expect(prefetched).toBe(0)
+    phone.emit('registration', { state: 'registered', since: 1 })
+    await expect.poll(() => prefetched).toBe(1)
+    phone.emit('registration', {
+      state: 'failed',
+      reason: 'closed',
+      message: message('registration.unreachable'),
+    })
+    phone.emit('registration', { state: 'registered', since: 2 })
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    expect(prefetched).toBe(1)
     stop()
   })
 

@@ -3,6 +3,7 @@ import { contextSlot } from './context-slot'
 import type { ParleyApi } from '../../contract/ipc'
 import type { Phone } from '../sip/types'
 import { request } from './api'
+import { prefetchMainScreenNextFrame } from './prefetch'
 import type { EarlySignIn } from './saved-sign-in'
 import type { AudioState } from './audio.svelte'
 import { CallsState } from './calls.svelte'
@@ -111,6 +112,11 @@ export interface AppStateOptions {
    * their code and data never come before "Registered" is shown.
    */
   firstRender?: Promise<void>
+  /**
+   * Asks for the main screen's files (fetched, not run) the first time the phone is
+   * registered; by default in the frame that paints "Registered" (prefetch.ts).
+   */
+  prefetchMainScreen?: () => void
   /** Time for the status schedule; the page's own clock by default. */
   clock?: Clock
   /** Where the text size is set: the document's root element by default. */
@@ -299,6 +305,20 @@ export function createAppState(phone: Phone, api: ParleyApi, options: AppStateOp
         void historyState.refresh()
       }
       const dataTimer = setTimeout(loadData, options.dataDelayMs ?? 3000)
+      // The main screen follows "Registered": its files are asked for (not run) the first time
+      // the phone is registered, in the frame that paints it, a frame or more before signing in
+      // settles (after the registration's follow-up work) and the main screen is imported. A
+      // registration reached before the window's first render waits for that render: the files
+      // are never asked for before "Registered" is in the document.
+      const prefetchMainScreen = options.prefetchMainScreen ?? prefetchMainScreenNextFrame
+      let prefetched = false
+      stops.push(
+        phone.on('registration', (status) => {
+          if (prefetched || status.state !== 'registered') return
+          prefetched = true
+          void Promise.resolve(options.firstRender).then(prefetchMainScreen)
+        }),
+      )
       void Promise.allSettled([signingIn, options.firstRender])
         .then(() => {
           signInAnswered()

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest'
+import { mainScreenFilesMeta } from './main-screen-files'
+import { prefetchMainScreen, type HintTarget } from './prefetch'
+
+/** A document with the build's list of the main screen's files (or none), recording what is appended. */
+function page(files: string | null) {
+  const appended: Array<Pick<HTMLLinkElement, 'rel' | 'as' | 'crossOrigin' | 'href'>> = []
+  const doc: HintTarget = {
+    baseURI: 'app://parley/index.html',
+    querySelector: (selectors) =>
+      files !== null && selectors === `meta[name="${mainScreenFilesMeta}"]`
+        ? { getAttribute: (name) => (name === 'content' ? files : null) }
+        : null,
+    createElement: () => ({}) as HTMLLinkElement,
+    head: { append: (link) => appended.push({ ...link }) },
+  }
+  return { doc, appended }
+}
+
+describe('prefetchMainScreen', () => {
+  it('hints each listed file, fetched and not run: scripts as module preloads, styles as style preloads', () => {
+    const { doc, appended } = page(
+      './assets/MainScreen-a1.js ./assets/shortcuts-b2.js ./assets/MainScreen-c3.css',
+    )
+    expect(prefetchMainScreen(doc)).toEqual([
+      'app://parley/assets/MainScreen-a1.js',
+      'app://parley/assets/shortcuts-b2.js',
+      'app://parley/assets/MainScreen-c3.css',
+    ])
+    // a stylesheet link would apply the style now; the import's own preload (CORS mode '') finds these
+    expect(appended).toEqual([
+      { rel: 'modulepreload', crossOrigin: '', href: 'app://parley/assets/MainScreen-a1.js' },
+      { rel: 'modulepreload', crossOrigin: '', href: 'app://parley/assets/shortcuts-b2.js' },
+      { rel: 'preload', as: 'style', crossOrigin: '', href: 'app://parley/assets/MainScreen-c3.css' },
+    ])
+  })
+
+  it('hints once per document (signed out and in again: the files are there already)', () => {
+    const { doc, appended } = page('./assets/MainScreen-a1.js')
+    prefetchMainScreen(doc)
+    expect(prefetchMainScreen(doc)).toEqual([])
+    expect(appended).toHaveLength(1)
+  })
+
+  it('hints nothing where the build named no files (the dev server) or there is no document', () => {
+    const { doc, appended } = page(null)
+    expect(prefetchMainScreen(doc)).toEqual([])
+    expect(appended).toEqual([])
+    expect(prefetchMainScreen(undefined)).toEqual([])
+  })
+})
