@@ -4,6 +4,7 @@ import { ipcSipTrace } from './log/sip-trace'
 import { createSipPhone, type SipPhone } from './sip'
 import type { SavedAccount } from './state/saved-account'
 import { startSignIn, type EarlySignIn } from './state/saved-sign-in'
+import { nextTask } from './state/tasks'
 
 // This module and what it imports (SIP.js and the SIP adapter) are evaluated: see main.ts.
 performance.mark('parley:phone-evaluated')
@@ -41,4 +42,13 @@ export function startPhone(api: ParleyApi, log: Log, savedAccount: Promise<Saved
  * keeps the code the steps share in this chunk.
  */
 export const loadStartView = () => import('./start-view')
-export const loadUi = () => import('./boot')
+
+/**
+ * The app (boot.ts) in two tasks after "Registered": its state (and both catalogues) evaluated
+ * first, the UI's code in the next task, so their evaluation is not one long task.
+ */
+export async function loadUi() {
+  await import('./state/app-state')
+  await nextTask()
+  return import('./boot')
+}
