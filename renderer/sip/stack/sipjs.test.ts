@@ -1,4 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
+import { setFlagsFromString } from 'node:v8'
+import { runInNewContext } from 'node:vm'
 import { Core, UserAgent, Web } from 'sip.js'
 import type { RefusedRequest } from './refusal'
 import type { RefusedNotify } from './notify-answers'
@@ -117,5 +119,99 @@ describe('the SIP.js port: what the stack cannot read or would misanswer', () =>
     expect(parse).toHaveBeenCalledTimes(1)
     await vi.waitFor(() => expect(invites).toHaveLength(1))
     expect(invites).toEqual(['c2@127.0.0.1'])
+  })
+})
+
+/** Node's collector, for a test that something is no longer held (what --expose-gc gives). */
+function collector(): () => void {
+  setFlagsFromString('--expose-gc')
+  return runInNewContext('gc') as () => void
+}
+
+/** The answer a notifier gives `subscribe` (the SUBSCRIBE as sent), with its To tag. */
+function answerTo(subscribe: string, status: string, extra: string[]): string {
+  const lines = subscribe.split('\r\n')
+  const copied = (name: string) =>
+    lines.filter((line) => line.toLowerCase().startsWith(`${name.toLowerCase()}:`))
+  return [
+    `SIP/2.0 ${status}`,
+    ...copied('Via'),
+    ...copied('From'),
+    ...copied('To').map((to) => `${to};tag=notifier`),
+    ...copied('Call-ID'),
+    ...copied('CSeq'),
+    ...extra,
+    'Content-Length: 0',
+    '',
+    '',
+  ].join('\r\n')
+}
+
+describe('the SIP.js port: subscriptions', () => {
+  it('lets go of the SUBSCRIBE (request, transaction, credentials) once it is answered and the dialog exists', async () => {
+    const gc = collector()
+    const { ua, sent, receive } = await startedUserAgent()
+    const core = ua.userAgentCore
+    const clients: Array<WeakRef<object>> = []
+    const subscribe = core.subscribe.bind(core)
+    core.subscribe = (message, delegate) => {
+      const client = subscribe(message, delegate)
+      clients.push(new WeakRef(client))
+      return client
+    }
+    const target = UserAgent.makeURI('sip:1002@parley.test')
+    if (!target) throw new Error('uri')
+    const states: string[] = []
+    const subscription = realSipStack.subscribe(
+      ua,
+      target,
+      { event: 'presence', expires: 600, accept: 'application/pidf+xml' },
+      {
+        onResponse: () => undefined,
+        onNotify: (notify) => {
+          states.push(notify.state)
+          notify.accept()
+        },
+        onTerminated: () => states.push('ended'),
+      },
+    )
+    await vi.waitFor(() => expect(sent).toHaveLength(1))
+    const sentSubscribe = sent[0] as string
+    const callId = /^Call-ID: (.+)$/m.exec(sentSubscribe)?.[1] ?? ''
+    const ourTag = /^From: .*;tag=([^;\r\n]+)/m.exec(sentSubscribe)?.[1] ?? ''
+    receive(answerTo(sentSubscribe, '200 OK', ['Expires: 600', 'Contact: <sip:1002@127.0.0.1:5999>']))
+    receive(
+      [
+        'NOTIFY sip:c0ntact@v1a.invalid;transport=ws SIP/2.0',
+        'Via: SIP/2.0/WSS 127.0.0.1:8443;branch=z9hG4bKnotify1',
+        'From: <sip:1002@parley.test>;tag=notifier',
+        `To: <sip:5001@parley.test>;tag=${ourTag}`,
+        `Call-ID: ${callId}`,
+        'CSeq: 1 NOTIFY',
+        'Max-Forwards: 70',
+        'Event: presence',
+        'Subscription-State: active;expires=600',
+        'Contact: <sip:1002@127.0.0.1:5999>',
+        'Content-Length: 0',
+        '',
+        '',
+      ].join('\r\n'),
+    )
+    await vi.waitFor(() => expect(states).toEqual(['active']))
+    expect(sent.some((text) => text.startsWith('SIP/2.0 200 OK') && text.includes('CSeq: 1 NOTIFY'))).toBe(
+      true,
+    )
+    expect(subscription.expiresIn).toBe(600)
+    // the transaction ends in a task of its own; a WeakRef holds on until the job that made it ends
+    await vi.waitFor(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 0))
+      gc()
+      expect(clients[0]?.deref()).toBeUndefined()
+    })
+    expect(clients).toHaveLength(1)
+    // the dialog is what refreshes and ends it
+    expect(subscription.refresh({})).toBe(true)
+    await vi.waitFor(() => expect(sent.filter((text) => text.startsWith('SUBSCRIBE '))).toHaveLength(2))
+    subscription.dispose()
   })
 })
