@@ -3,10 +3,11 @@ import { mainScreenFilesMeta } from './main-screen-files'
 import { prefetchMainScreen, type HintTarget } from './prefetch'
 
 /** A document with the build's list of the main screen's files (or none), recording what is appended. */
-function page(files: string | null) {
+function page(files: string | null, linked: string[] = []) {
   const appended: Array<Pick<HTMLLinkElement, 'rel' | 'as' | 'crossOrigin' | 'href'>> = []
   const doc: HintTarget = {
     baseURI: 'app://parley/index.html',
+    querySelectorAll: () => linked.map((href) => ({ href })),
     querySelector: (selectors) =>
       files !== null && selectors === `meta[name="${mainScreenFilesMeta}"]`
         ? { getAttribute: (name) => (name === 'content' ? files : null) }
@@ -33,6 +34,15 @@ describe('prefetchMainScreen', () => {
       { rel: 'modulepreload', crossOrigin: '', href: 'app://parley/assets/shortcuts-b2.js' },
       { rel: 'preload', as: 'style', crossOrigin: '', href: 'app://parley/assets/MainScreen-c3.css' },
     ])
+  })
+
+  it("leaves out a file the window links to already (the app's stylesheet, a module its import preloaded)", () => {
+    const { doc, appended } = page(
+      './assets/MainScreen-a1.js ./assets/app-state-d4.js ./assets/boot-e5.css',
+      ['app://parley/assets/app-state-d4.js', 'app://parley/assets/boot-e5.css'],
+    )
+    expect(prefetchMainScreen(doc)).toEqual(['app://parley/assets/MainScreen-a1.js'])
+    expect(appended.map((link) => link.href)).toEqual(['app://parley/assets/MainScreen-a1.js'])
   })
 
   it('hints once per document (signed out and in again: the files are there already)', () => {

@@ -13,6 +13,7 @@ import { mainScreenFilesMeta } from './main-screen-files'
 /** The part of a document this needs (a stand-in in unit tests). */
 export interface HintTarget {
   querySelector(selectors: string): { getAttribute(name: string): string | null } | null
+  querySelectorAll(selectors: 'link[href]'): Iterable<{ href: string }>
   createElement(tag: 'link'): HTMLLinkElement
   head: { append(node: HTMLLinkElement): void }
   baseURI: string
@@ -24,9 +25,12 @@ export function prefetchMainScreen(doc: HintTarget | undefined = globalThis.docu
   hinted.add(doc)
   const meta = doc.querySelector(`meta[name="${mainScreenFilesMeta}"]`)
   const files = meta?.getAttribute('content')?.split(/\s+/).filter(Boolean) ?? []
-  return files.map((file) => {
+  // A file the window has a link to is fetched already (the app's own stylesheet, a module the
+  // app's import preloaded): a second hint would fetch a stylesheet again.
+  const linked = new Set([...doc.querySelectorAll('link[href]')].map((link) => link.href))
+  const wanted = files.map((file) => new URL(file, doc.baseURI).href).filter((href) => !linked.has(href))
+  return wanted.map((href) => {
     const link = doc.createElement('link')
-    const href = new URL(file, doc.baseURI).href
     if (href.endsWith('.css')) {
       link.rel = 'preload'
       link.as = 'style'
