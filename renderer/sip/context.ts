@@ -29,6 +29,12 @@ export interface SipPhoneDeps {
    */
   later?: () => Promise<void>
   /**
+   * Resolves when the window is idle (the renderer: an idle period, at the latest after 1 s): the
+   * calls part's first load after "Registered" waits for it, behind the window's own start-up
+   * work (none: at once).
+   */
+  idle?: () => Promise<void>
+  /**
    * Loads the calls part (phone-calls.ts: calls, transfers, what we publish and watch), after
    * "Registered" or on first use (issue 14). Default: its own chunk; tests hold it back.
    */

@@ -34,7 +34,17 @@ export function createSipPhone(deps: Partial<SipPhoneDeps> = {}): SipPhone {
     trace: deps.trace,
     // "Registered" is painted before the work that follows it (issue 14)
     later: deps.later ?? (() => afterNextFrame()),
+    idle: deps.idle ?? (() => whenIdle(1000)),
     log: deps.log ?? ((message) => console.warn(`[sip] ${message}`)),
+  })
+}
+
+/** Resolves in an idle period of the window, at the latest after `timeoutMs` (without idle periods: a task). */
+function whenIdle(timeoutMs: number): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof requestIdleCallback === 'function')
+      requestIdleCallback(() => resolve(), { timeout: timeoutMs })
+    else setTimeout(resolve, 0)
   })
 }
 

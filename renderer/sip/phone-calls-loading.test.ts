@@ -122,6 +122,31 @@ describe('SipPhone: the calls code loads after Registered', () => {
     expect(held.loads).toBe(1)
   })
 
+  it('waits for the window to be idle the first time, unless an INVITE needs it sooner', async () => {
+    const idle: Array<() => void> = []
+    const windowPhone = new SipPhone({
+      stack,
+      mediaDevices: new FakeMediaDevices(),
+      createAudioElement: () => new FakeAudioElement(),
+      clock,
+      random: () => 0.5,
+      loadCalls: held.load,
+      idle: () => new Promise<void>((resolve) => idle.push(resolve)),
+    })
+    void windowPhone.connect(account)
+    await flush()
+    expect(idle).toHaveLength(1)
+    expect(held.loads).toBe(0)
+    const invitation = new FakeSession({ From: ['<sip:1003@pbx.example>;tag=2'] }, 'invitation')
+    stack.lastUa.config.delegate.onInvite?.(invitation as never)
+    expect(held.loads).toBe(1)
+    await held.finish()
+    idle.shift()?.()
+    await flush()
+    expect(held.loads).toBe(1)
+    expect(windowPhone.calls().map((call) => call.remoteNumber)).toEqual(['1003'])
+  })
+
   it('an INVITE that arrives before it is in waits (not answered, not dropped), then rings and is answered', async () => {
     await registered()
     const invitation = invite()

@@ -73,6 +73,8 @@ export class SipPhone implements Phone {
             await this.emitter.statusHeardByListener()
             await deps.later()
           }
+          // behind the window's own work after it (the main screen): an INVITE or a dial loads it at once
+          if (!this.part.started) await deps.idle?.()
           const calls = await this.part.get()
           // a drop or sign-out while the part loaded: the next "Registered" does this
           if (calls && this.registration.status.state === 'registered') calls.onRegistered(recovered)
