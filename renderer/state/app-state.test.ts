@@ -265,6 +265,9 @@ describe('createAppState with the connection the start-up began', () => {
     await new Promise((resolve) => setTimeout(resolve, 0))
     expect(prefetched).toBe(0)
     phone.emit('registration', { state: 'registered', since: 1 })
+    // the window has rendered: not in this task (its "Registered" is not drawn yet), after the frame
+    await Promise.resolve()
+    expect(prefetched).toBe(0)
     await expect.poll(() => prefetched).toBe(1)
     phone.emit('registration', {
       state: 'failed',

@@ -3,7 +3,8 @@ import { contextSlot } from './context-slot'
 import type { ParleyApi } from '../../contract/ipc'
 import type { Phone } from '../sip/types'
 import { request } from './api'
-import { prefetchMainScreenNextFrame } from './prefetch'
+import { prefetchMainScreen as prefetchMainScreenFiles } from './prefetch'
+import { afterNextFrame } from './tasks'
 import type { EarlySignIn } from './saved-sign-in'
 import type { AudioState } from './audio.svelte'
 import { CallsState } from './calls.svelte'
@@ -114,7 +115,7 @@ export interface AppStateOptions {
   firstRender?: Promise<void>
   /**
    * Asks for the main screen's files (fetched, not run) the first time the phone is
-   * registered; by default in the frame that paints "Registered" (prefetch.ts).
+   * registered, once "Registered" is drawn (prefetch.ts by default).
    */
   prefetchMainScreen?: () => void
   /** Time for the status schedule; the page's own clock by default. */
@@ -306,17 +307,19 @@ export function createAppState(phone: Phone, api: ParleyApi, options: AppStateOp
       }
       const dataTimer = setTimeout(loadData, options.dataDelayMs ?? 3000)
       // The main screen follows "Registered": its files are asked for (not run) the first time
-      // the phone is registered, in the frame that paints it, a frame or more before signing in
-      // settles (after the registration's follow-up work) and the main screen is imported. A
-      // registration reached before the window's first render waits for that render: the files
-      // are never asked for before "Registered" is in the document.
-      const prefetchMainScreen = options.prefetchMainScreen ?? prefetchMainScreenNextFrame
+      // the phone is registered, never before "Registered" is in the document, and before
+      // signing in settles (after the registration's follow-up work) and the main screen is
+      // imported: a registration reached before the window's first render (the start view
+      // showed it) once that render is drawn; one reached later after the frame that paints it.
+      const prefetchMainScreen = options.prefetchMainScreen ?? (() => void prefetchMainScreenFiles())
+      let windowRendered = !options.firstRender
+      void options.firstRender?.then(() => (windowRendered = true))
       let prefetched = false
       stops.push(
         phone.on('registration', (status) => {
           if (prefetched || status.state !== 'registered') return
           prefetched = true
-          void Promise.resolve(options.firstRender).then(prefetchMainScreen)
+          void (windowRendered ? afterNextFrame() : options.firstRender)?.then(prefetchMainScreen)
         }),
       )
       void Promise.allSettled([signingIn, options.firstRender])

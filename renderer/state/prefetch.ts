@@ -44,8 +44,3 @@ export function prefetchMainScreen(doc: HintTarget | undefined = globalThis.docu
 
 /** Documents hinted already (signing out and in again renders the main screen anew). */
 const hinted = new WeakSet<object>()
-
-/** The hints in the next animation frame's callbacks: "Registered" is in the document by then. */
-export function prefetchMainScreenNextFrame(): void {
-  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => prefetchMainScreen())
-}
