@@ -46,7 +46,23 @@ describe('ContactBook', () => {
   })
 
   it('refuses a text longer than it can say (the schema allows far less)', () => {
-    expect(() => ContactBook.of([contact(1, { name: 'x'.repeat(0x1f_0000) })])).toThrow(RangeError)
+    expect(() => ContactBook.of([contact(1, { id: 'x'.repeat(0x1f_0000) })])).toThrow(RangeError)
+  })
+
+  it('keeps each word of the names once, and every name exactly as written (spaces, punctuation, case)', () => {
+    const names = ['Åsa  Östlund', ' Bo Berg ', 'O’Brien-Smith, Ann', '', ' ', 'åsa östlund', 'Åsa Östlund 2']
+    const given = names.map((name, index) => contact(index, { name }))
+    const book = ContactBook.of(given)
+    expect(book.all().map((c) => c.name)).toEqual(names)
+    expect(plain(book.all())).toEqual(given)
+    const many = Array.from({ length: 600 }, (_, index) =>
+      contact(index, { name: `Anna Andersson ${index}` }),
+    )
+    expect(
+      ContactBook.of(many)
+        .all()
+        .map((c) => c.name),
+    ).toEqual(many.map((c) => c.name))
   })
 
   it('gives a row the same number objects each time it is read, and copies that own nothing of the book', () => {

@@ -1,4 +1,5 @@
 import type { Contact } from '../../contract/schemas'
+import { TextTable, type PackedTable } from './text-table'
 
 /**
  * The address book as the window holds it (issue 14: 10,000 contact objects, each with its
@@ -9,9 +10,10 @@ import type { Contact } from '../../contract/schemas'
  * (10,000 views and the array of them were 0.2 MB). A change (save, delete, import) packs a
  * new book.
  *
- * A record is: the id, the name, the company's entry in the book's company table (an address
- * book names the same few companies again and again), the count of numbers, then per number
- * its kind and its value. Texts are a count and the characters; counts are one character below
+ * A record is: the id, the name as the count of its words (split at each space) and each
+ * word's code in the book's word table, the company's code in its company table (an address
+ * book names the same companies, first and last names again and again: see TextTable), the
+ * count of numbers, then per number its kind and its value. Texts are a count and the characters; counts are one character below
  * 0xE0, else three. A value written only with digits, spaces, + - ( ) keeps two characters
  * in one. A UUID id (what main gives imported contacts) is 0xFF and its 16 bytes, not
  * 36 characters. Every character the encoding adds is below 256, so a chunk stays one byte per
@@ -73,35 +75,19 @@ function unpackUuid(bytes: string): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`
 }
 
-/** The distinct companies of a book as one string, each found by its code. */
-class CompanyTable {
-  private readonly codes = new Map<string, number>()
-  private readonly names: string[] = []
-
-  code(company: string): number {
-    let code = this.codes.get(company)
-    if (code === undefined) {
-      code = this.names.push(company) - 1
-      this.codes.set(company, code)
-    }
-    return code
-  }
-
-  /** The packed table: every company's text, and where each starts (the last entry: the end). */
-  pack(): { text: string; starts: Int32Array } {
-    const starts = new Int32Array(this.names.length + 1)
-    let at = 0
-    this.names.forEach((name, code) => {
-      starts[code] = at
-      at += name.length
-    })
-    starts[this.names.length] = at
-    return { text: this.names.join(''), starts }
-  }
+/** The book's tables while it is packed. */
+interface Tables {
+  words: TextTable
+  companies: TextTable
 }
 
-function pack(contact: Contact, companies: CompanyTable): string {
-  let record = `${packId(contact.id)}${text(contact.name)}${count(companies.code(contact.company))}`
+function packName(name: string, words: TextTable): string {
+  const parts = name.split(' ')
+  return `${count(parts.length)}${parts.map((part) => count(words.code(part))).join('')}`
+}
+
+function pack(contact: Contact, { words, companies }: Tables): string {
+  let record = `${packId(contact.id)}${packName(contact.name, words)}${count(companies.code(contact.company))}`
   record += String.fromCharCode(contact.numbers.length)
   for (const number of contact.numbers)
     record += `${String.fromCharCode(kindCode.get(number.kind) ?? kinds.length - 1)}${packValue(number.value)}`
@@ -156,6 +142,17 @@ class Reader {
     else this.skipString()
   }
 
+  /** A name as packName wrote it. */
+  name(words: PackedTable): string {
+    const parts: string[] = []
+    for (let left = this.count(); left > 0; left--) parts.push(words.at(this.count()))
+    return parts.join(' ')
+  }
+
+  skipName(): void {
+    for (let left = this.count(); left > 0; left--) this.count()
+  }
+
   skipString(): void {
     const size = this.count() // read first: it moves `at` past the count
     this.at += size
@@ -178,17 +175,19 @@ export class ContactBook implements ContactSource {
   private readonly starts: Int32Array
   /** Per contact: favourite (bit 0) and the count of numbers (the bits above). */
   private readonly flags: Uint8Array
-  private readonly companies: { text: string; starts: Int32Array }
+  private readonly words: PackedTable
+  private readonly companies: PackedTable
   private readonly numbersRead = new Map<number, readonly ContactNumber[]>()
 
   private constructor(
     private readonly chunks: readonly string[],
     starts: Int32Array,
     flags: Uint8Array,
-    companies: { text: string; starts: Int32Array },
+    { words, companies }: { words: PackedTable; companies: PackedTable },
   ) {
     this.starts = starts
     this.flags = flags
+    this.words = words
     this.companies = companies
     this.View = viewClassOf(this)
   }
@@ -198,14 +197,14 @@ export class ContactBook implements ContactSource {
     const chunks: string[] = []
     const starts = new Int32Array(contacts.length)
     const flags = new Uint8Array(contacts.length)
-    const companies = new CompanyTable()
+    const tables = { words: new TextTable(), companies: new TextTable() }
     for (let first = 0; first < contacts.length; first += chunkSize) {
       if (first > 0) yield
       const records: string[] = []
       let at = 0
       for (let position = first; position < Math.min(contacts.length, first + chunkSize); position++) {
         const contact = contacts.at(position) as Contact
-        const record = pack(contact, companies)
+        const record = pack(contact, tables)
         starts[position] = at
         at += record.length
         flags[position] = (contact.numbers.length << 1) | (contact.favourite ? 1 : 0)
@@ -213,7 +212,10 @@ export class ContactBook implements ContactSource {
       }
       chunks.push(records.join(''))
     }
-    return new ContactBook(chunks, starts, flags, companies.pack())
+    return new ContactBook(chunks, starts, flags, {
+      words: tables.words.pack(),
+      companies: tables.companies.pack(),
+    })
   }
 
   static of(contacts: ContactSource): ContactBook {
@@ -264,16 +266,14 @@ export class ContactBook implements ContactSource {
   name(position: number): string {
     const reader = this.reader(position)
     reader.skipId()
-    return reader.string()
+    return reader.name(this.words)
   }
 
   company(position: number): string {
     const reader = this.reader(position)
     reader.skipId()
-    reader.skipString()
-    const code = reader.count()
-    const { text, starts } = this.companies
-    return text.slice(starts[code], starts[code + 1])
+    reader.skipName()
+    return this.companies.at(reader.count())
   }
 
   favourite(position: number): boolean {
@@ -289,7 +289,7 @@ export class ContactBook implements ContactSource {
     if (read) return read
     const reader = this.reader(position)
     reader.skipId()
-    reader.skipString()
+    reader.skipName()
     reader.count()
     const numbers: ContactNumber[] = []
     for (let left = reader.char(); left > 0; left--) {
