@@ -7,6 +7,7 @@ import type { SipPhone } from './sip'
 import StartView from './StartView.svelte'
 import { speakInDocument } from './state/document-language'
 import { PhoneRegistration } from './state/phone-registration.svelte'
+import { prefetchAfterStartAnswer } from './state/prefetch'
 import type { EarlySignIn } from './state/saved-sign-in'
 import { whenStartAnswered } from './state/start-answer'
 import { StartViewState } from './state/start-view.svelte'
@@ -57,7 +58,13 @@ export function showStartView({ api, phone, signIn, language, catalogue }: Start
   performance.mark('parley:start-view-mounted')
   return {
     registration,
-    answered: whenStartAnswered(phone, signIn).then(() => afterNextFrame()),
+    // Once "Registered" is painted, the app's and the main screen's files are asked for (fetched,
+    // not run) with the app's own import, instead of after the app's first render: the dial
+    // field would otherwise wait for two fetches one after the other (prefetch.ts; it hints
+    // once per document, so the app state's own hint for a later sign-in does nothing then).
+    answered: whenStartAnswered(phone, signIn)
+      .then(() => afterNextFrame())
+      .then(() => void prefetchAfterStartAnswer(registration.status)),
     close() {
       stopView()
       void unmount(shown)

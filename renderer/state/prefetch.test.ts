@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
+import type { RegistrationStatus } from '../sip/types'
 import { mainScreenFilesMeta } from './main-screen-files'
-import { prefetchMainScreen, type HintTarget } from './prefetch'
+import { prefetchAfterStartAnswer, prefetchMainScreen, type HintTarget } from './prefetch'
 
 /** A document with the build's list of the main screen's files (or none), recording what is appended. */
 function page(files: string | null, linked: string[] = []) {
@@ -57,5 +58,24 @@ describe('prefetchMainScreen', () => {
     expect(prefetchMainScreen(doc)).toEqual([])
     expect(appended).toEqual([])
     expect(prefetchMainScreen(undefined)).toEqual([])
+  })
+
+  it("after the start view's answer: hints only when it is Registered (not for the login form or a failure)", () => {
+    const answers: RegistrationStatus[] = [
+      { state: 'unregistered' },
+      { state: 'connecting', attempt: 1 },
+      { state: 'failed', reason: 'auth', message: { key: 'registration.label-wrong-password' } },
+    ]
+    for (const status of answers) {
+      const { doc, appended } = page('./assets/MainScreen-a1.js')
+      expect(prefetchAfterStartAnswer(status, doc)).toEqual([])
+      expect(appended).toEqual([])
+    }
+    const { doc, appended } = page('./assets/MainScreen-a1.js ./assets/boot-e5.js')
+    expect(prefetchAfterStartAnswer({ state: 'registered', since: 1 }, doc)).toEqual([
+      'app://parley/assets/MainScreen-a1.js',
+      'app://parley/assets/boot-e5.js',
+    ])
+    expect(appended).toHaveLength(2)
   })
 })

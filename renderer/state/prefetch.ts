@@ -1,3 +1,4 @@
+import type { RegistrationStatus } from '../sip/types'
 import { mainScreenFilesMeta } from './main-screen-files'
 
 /**
@@ -40,6 +41,16 @@ export function prefetchMainScreen(doc: HintTarget | undefined = globalThis.docu
     doc.head.append(link)
     return href
   })
+}
+
+/**
+ * The start view's answer painted (start-view.ts): "Registered" asks for the app's and the main
+ * screen's files at once, so they arrive with the app's own import rather than after its first
+ * render; any other answer (the login form, a wrong password, an unreachable PBX) does not need
+ * the main screen yet, and its files are not fetched for nothing.
+ */
+export function prefetchAfterStartAnswer(status: RegistrationStatus, doc?: HintTarget): string[] {
+  return status.state === 'registered' ? prefetchMainScreen(doc) : []
 }
 
 /** Documents hinted already (signing out and in again renders the main screen anew). */
