@@ -21,6 +21,15 @@ describe('PhoneEmitter', () => {
     expect(emitter.statusHeard).toBe(false)
   })
 
+  it('counts a status as heard by a listener that stops listening on it (one waiting for "Registered")', () => {
+    const emitter = new PhoneEmitter()
+    const stop = emitter.on('registration', (status) => {
+      if (status.state === 'registered') stop()
+    })
+    emitter.emit('registration', { state: 'registered', since: 1 })
+    expect(emitter.statusHeard).toBe(true)
+  })
+
   it('tells a new registration listener the last status at once, and nothing before the first', () => {
     const emitter = new PhoneEmitter()
     const early: RegistrationStatus[] = []

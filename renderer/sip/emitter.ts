@@ -44,8 +44,11 @@ export class PhoneEmitter {
       this.registration = payload as PhoneEvents['registration']
       this.heard = false
     }
+    // counted before: a listener that stops listening on this status (one waiting for
+    // "Registered") has heard it all the same
+    const listening = event === 'registration' && this.registrationListeners > 0
     this.listeners.emit(event, payload)
-    if (event === 'registration' && this.registrationListeners > 0) this.markHeard()
+    if (listening) this.markHeard()
   }
 
   /** Whether the last registration status has reached a listener. */
