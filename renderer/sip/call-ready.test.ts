@@ -4,21 +4,14 @@ import { FakeClock, flush } from '../testing/fake-clock'
 import { FakeAudioElement, FakeMediaDevices, type FakeTrack } from '../testing/media'
 import { type FakeSdh, FakeSession, FakeStack } from '../testing/sip-stack'
 import type { SipSession } from './stack'
-import { CallPhase, type CallSnapshot, type SipAccount } from './types'
+import { CallPhase, type CallSnapshot } from './types'
 import { render } from '../../contract/i18n'
 import { WARM_DELAY_MS } from './warm-peer'
+import { aliceSipAccount } from '../testing/sip-account'
 
 /** What is got ready ahead of a call, and the order things happen in when one is dialled. */
 
-const account: SipAccount = {
-  displayName: 'Alice',
-  sipAddress: 'alice@pbx.example',
-  authUser: '',
-  password: 'secret',
-  wsServer: 'ws://127.0.0.1:5066',
-  outboundProxy: '',
-  iceServers: [],
-}
+const account = aliceSipAccount
 
 let stack: FakeStack
 let clock: FakeClock

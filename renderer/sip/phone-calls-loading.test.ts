@@ -4,20 +4,13 @@ import * as callsModule from './phone-calls'
 import { FakeClock, flush } from '../testing/fake-clock'
 import { FakeAudioElement, FakeMediaDevices } from '../testing/media'
 import { FakeSession, FakeStack } from '../testing/sip-stack'
-import { CallPhase, type CallSnapshot, type PhoneEventName, type PhoneEvents, type SipAccount } from './types'
+import { CallPhase, type CallSnapshot, type PhoneEventName, type PhoneEvents } from './types'
+import { aliceSipAccount } from '../testing/sip-account'
 
 // Issue 14: the calls part (phone-calls.ts) loads after "Registered" or on first use; what
 // arrives before it is in waits for it and is handled then, never lost nor left unanswered.
 
-const account: SipAccount = {
-  displayName: 'Alice',
-  sipAddress: 'alice@pbx.example',
-  authUser: '',
-  password: 'secret',
-  wsServer: 'ws://127.0.0.1:5066',
-  outboundProxy: '',
-  iceServers: [],
-}
+const account = aliceSipAccount
 
 /** The calls code's loading, held until the test lets it finish (or fail). */
 class HeldLoad {
@@ -44,20 +37,25 @@ let phone: SipPhone
 let logs: string[]
 let events: Array<{ name: PhoneEventName; payload: PhoneEvents[PhoneEventName] }>
 
-beforeEach(() => {
-  stack = new FakeStack()
-  clock = new FakeClock()
-  held = new HeldLoad()
-  logs = []
-  phone = new SipPhone({
+/** A phone over the fake stack whose calls code loads through `held`, with `deps` on top. */
+function phoneWith(deps: Partial<ConstructorParameters<typeof SipPhone>[0]>): SipPhone {
+  return new SipPhone({
     stack,
     mediaDevices: new FakeMediaDevices(),
     createAudioElement: () => new FakeAudioElement(),
     clock,
     random: () => 0.5,
     loadCalls: held.load,
-    log: (text) => logs.push(text),
+    ...deps,
   })
+}
+
+beforeEach(() => {
+  stack = new FakeStack()
+  clock = new FakeClock()
+  held = new HeldLoad()
+  logs = []
+  phone = phoneWith({ log: (text) => logs.push(text) })
   events = []
   for (const name of ['registration', 'call-added', 'call-ended', 'error', 'watch-state'] as const)
     phone.on(name, (payload) => events.push({ name, payload }))
@@ -99,15 +97,7 @@ describe('SipPhone: the calls code loads after Registered', () => {
 
   it('in the window (with `later`), loads it only once "Registered" has reached a listener and its frame is drawn', async () => {
     const frames: Array<() => void> = []
-    const windowPhone = new SipPhone({
-      stack,
-      mediaDevices: new FakeMediaDevices(),
-      createAudioElement: () => new FakeAudioElement(),
-      clock,
-      random: () => 0.5,
-      loadCalls: held.load,
-      later: () => new Promise<void>((resolve) => frames.push(resolve)),
-    })
+    const windowPhone = phoneWith({ later: () => new Promise<void>((resolve) => frames.push(resolve)) })
     void windowPhone.connect(account)
     await flush()
     frames.shift()?.()
@@ -124,15 +114,7 @@ describe('SipPhone: the calls code loads after Registered', () => {
 
   it('waits for the window to be idle the first time, unless an INVITE needs it sooner', async () => {
     const idle: Array<() => void> = []
-    const windowPhone = new SipPhone({
-      stack,
-      mediaDevices: new FakeMediaDevices(),
-      createAudioElement: () => new FakeAudioElement(),
-      clock,
-      random: () => 0.5,
-      loadCalls: held.load,
-      idle: () => new Promise<void>((resolve) => idle.push(resolve)),
-    })
+    const windowPhone = phoneWith({ idle: () => new Promise<void>((resolve) => idle.push(resolve)) })
     void windowPhone.connect(account)
     await flush()
     expect(idle).toHaveLength(1)

@@ -4,20 +4,13 @@ import { cardShownWithinMs } from './outgoing'
 import { FakeClock, flush } from '../testing/fake-clock'
 import { FakeAudioElement, FakeMediaDevices, type FakeTrack } from '../testing/media'
 import { type FakeSdh, FakeSession, FakeStack } from '../testing/sip-stack'
-import { CallPhase, type PhoneEventName, type PhoneEvents, type SipAccount } from './types'
+import { CallPhase, type PhoneEventName, type PhoneEvents } from './types'
 import { message, render, type Message } from '../../contract/i18n'
+import { aliceSipAccount } from '../testing/sip-account'
 
 const english = (text: Message | null | undefined) => (text ? render('en', text) : '')
 
-const account: SipAccount = {
-  displayName: 'Alice',
-  sipAddress: 'alice@pbx.example',
-  authUser: '',
-  password: 'secret',
-  wsServer: 'ws://127.0.0.1:5066',
-  outboundProxy: '',
-  iceServers: [],
-}
+const account = aliceSipAccount
 
 let stack: FakeStack
 let clock: FakeClock

@@ -3,18 +3,11 @@ import { KEEPALIVE_INTERVAL_MS, KEEPALIVE_TIMEOUT_MS } from './keepalive'
 import { Registration } from './registration'
 import { FakeClock, flush } from '../testing/fake-clock'
 import { FakeStack, response } from '../testing/sip-stack'
-import type { RegistrationStatus, SipAccount } from './types'
+import type { RegistrationStatus } from './types'
 import { message, render, type Message } from '../../contract/i18n'
+import { aliceSipAccount } from '../testing/sip-account'
 
-const account: SipAccount = {
-  displayName: 'Alice',
-  sipAddress: 'alice@pbx.example',
-  authUser: '',
-  password: 'secret',
-  wsServer: 'ws://127.0.0.1:5066',
-  outboundProxy: '',
-  iceServers: [],
-}
+const account = aliceSipAccount
 
 let stack: FakeStack
 let clock: FakeClock
