@@ -15,9 +15,31 @@ class OpenSocket extends EventTarget {
     super()
     setTimeout(() => this.dispatchEvent(new Event('open')), 0)
   }
-  send(): void {}
+  send(_text: string): void {}
   close(): void {
     this.dispatchEvent(new CloseEvent('close', { code: 1000, wasClean: true }))
+  }
+}
+
+/** Alice's user agent config, on a stand-in socket; `extra` adds the handlers a test watches. */
+function aliceConfig(extra: Partial<UserAgentConfig>): UserAgentConfig {
+  const uri = UserAgent.makeURI('sip:5001@parley.test')
+  if (!uri) throw new Error('uri')
+  return {
+    uri,
+    displayName: 'Alice',
+    authorizationUsername: '5001',
+    authorizationPassword: 'secret',
+    server: 'ws://127.0.0.1:9/ws',
+    contactName: 'c0ntact',
+    viaHost: 'v1a.invalid',
+    routeSet: [],
+    mediaHandlerFactory: () => {
+      throw new Error('unused')
+    },
+    mediaHandlerFactoryOptions: { iceGatheringTimeout: 500, peerConnectionConfiguration: {} },
+    delegate: {},
+    ...extra,
   }
 }
 
@@ -34,25 +56,11 @@ async function startedUserAgent() {
   const refused: RefusedRequest[] = []
   const refusedNotifies: RefusedNotify[] = []
   const invites: string[] = []
-  const uri = UserAgent.makeURI('sip:5001@parley.test')
-  if (!uri) throw new Error('uri')
-  const config: UserAgentConfig = {
-    uri,
-    displayName: 'Alice',
-    authorizationUsername: '5001',
-    authorizationPassword: 'secret',
-    server: 'ws://127.0.0.1:9/ws',
-    contactName: 'c0ntact',
-    viaHost: 'v1a.invalid',
-    routeSet: [],
-    mediaHandlerFactory: () => {
-      throw new Error('unused')
-    },
-    mediaHandlerFactoryOptions: { iceGatheringTimeout: 500, peerConnectionConfiguration: {} },
+  const config = aliceConfig({
     delegate: { onInvite: (invitation) => invites.push(invitation.request.getHeaders('call-id')[0] ?? '') },
     onRefused: (request) => refused.push(request),
     onNotifyRefused: (notify) => refusedNotifies.push(notify),
-  }
+  })
   vi.stubGlobal('WebSocket', OpenSocket)
   const ua = realSipStack.createUserAgent(config) as UserAgent
   await ua.start()
@@ -146,6 +154,23 @@ function answerTo(subscribe: string, status: string, extra: string[]): string {
     '',
   ].join('\r\n')
 }
+
+describe('the SIP.js port: the SIP trace', () => {
+  it('hears a sent message once the socket has it, so its IPC never delays the message', async () => {
+    const order: string[] = []
+    const socketSend = vi.spyOn(OpenSocket.prototype, 'send').mockImplementation((text: string) => {
+      order.push(`socket ${text.split(' ')[0]}`)
+    })
+    vi.stubGlobal('WebSocket', OpenSocket)
+    const ua = realSipStack.createUserAgent(
+      aliceConfig({ trace: (direction, text) => order.push(`trace ${direction} ${text.split(' ')[0]}`) }),
+    ) as UserAgent
+    await ua.start()
+    await ua.transport.send('REGISTER sip:parley.test SIP/2.0\r\n\r\n')
+    expect(socketSend).toHaveBeenCalledTimes(1)
+    expect(order).toEqual(['socket REGISTER', 'trace sent REGISTER'])
+  })
+})
 
 describe('the SIP.js port: subscriptions', () => {
   it('lets go of the SUBSCRIBE (request, transaction, credentials) once it is answered and the dialog exists', async () => {

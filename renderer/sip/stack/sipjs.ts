@@ -120,7 +120,8 @@ function answerRefused(ua: UserAgent, config: UserAgentConfig): void {
 
 /**
  * Hands every message that crosses the transport to the trace, before anything else reads it:
- * received ones ahead of the parser (so an unparsable one is traced too), sent ones as they go.
+ * received ones ahead of the parser (so an unparsable one is traced too), sent ones once the
+ * socket has them.
  */
 function traceTransport(ua: UserAgent, trace: SipTraceSink): void {
   const transport = ua.transport
@@ -130,8 +131,13 @@ function traceTransport(ua: UserAgent, trace: SipTraceSink): void {
     deliver?.(text)
   }
   const send = transport.send.bind(transport)
+  // Traced once handed to the socket, not before: the trace's IPC to main would otherwise delay
+  // every message, the first REGISTER too (issue 14). The trace keeps the order messages left in.
   transport.send = (text: string) => {
-    trace('sent', text)
-    return send(text)
+    try {
+      return send(text)
+    } finally {
+      trace('sent', text)
+    }
   }
 }

@@ -26,8 +26,9 @@ export function buildUserAgentOptions(config: UserAgentConfig): UserAgentOptions
     logBuiltinEnabled: false,
     logLevel: 'warn',
     logConnector: log ? (level, category, _label, content) => log(level, category, content) : undefined,
-    // SIP.js's own reconnection stays off: Registration owns reconnecting with backoff
-    reconnectionAttempts: 0,
+    // SIP.js's own reconnection stays off (its default, 0 attempts): Registration owns
+    // reconnecting with backoff. Not set here: SIP.js 0.21 warns that the option is deprecated
+    // on every user agent it builds, a log write over IPC before each connection (issue 14).
     noAnswerTimeout: 120,
   }
 }
