@@ -221,8 +221,6 @@ export async function launchUserAgent(
   })
   // Page output goes to stderr, so `npm run bench -- --json` keeps stdout to its JSON line.
   page.on('console', (message) => {
-    // A <meta> CSP cannot carry frame-ancestors (Electron sends it as a header): not an error here.
-    if (message.text().includes("directive 'frame-ancestors' is ignored")) return
     if (message.type() === 'error' || process.env.PARLEY_E2E_CONSOLE)
       console.error(`[${name}] ${message.type()}: ${message.text()}`)
   })

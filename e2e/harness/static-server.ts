@@ -7,10 +7,13 @@ import { contentTypeOf } from '../../main/window/content-types'
 /**
  * A tiny static file server on 127.0.0.1. `mounts` maps a URL prefix ('/', '/peer/') to a
  * directory; the longest matching prefix wins. No directory listings, no paths outside a mount.
+ * `documentHeaders` maps a prefix to headers sent with its HTML pages (the renderer's CSP, as
+ * Electron sends it: the page carries no policy of its own).
  */
 export function serveStatic(
   mounts: Record<string, string>,
   port = 0,
+  documentHeaders: Record<string, Record<string, string>> = {},
 ): Promise<{ server: Server; port: number }> {
   const prefixes = Object.keys(mounts).sort((a, b) => b.length - a.length)
   const server = createServer((req, res) => {
@@ -35,8 +38,10 @@ export function serveStatic(
     // loop per 64 kB, which made a larger page slower to arrive than the app would be.
     readFile(file).then(
       (body) => {
+        const contentType = contentTypeOf(file)
         res.writeHead(200, {
-          'content-type': contentTypeOf(file),
+          ...(contentType.startsWith('text/html') ? documentHeaders[prefix] : {}),
+          'content-type': contentType,
           'content-length': body.length,
           'cache-control': 'no-store',
         })

@@ -2,6 +2,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFi
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { rendererBuildConfig } from '../../build/renderer-build'
+import { contentSecurityPolicy } from '../../main/window/csp'
 import { build } from 'vite'
 import { certificateKinds, kamailioTlsConfig, makeTestCertificates, type CertificateKind } from './certs'
 import { freeTcpPort } from './ports'
@@ -99,7 +100,10 @@ export async function startTestBed(log: (line: string) => void = console.log): P
     tls: { configFile: tlsConfigFile, ports: tlsPorts, caFile: certs.caFile },
   })
   await pbx.start()
-  const { server, port } = await serveStatic({ '/': rendererDir, '/peer/': peerOut })
+  // The renderer's CSP as a header, as Electron's main sends it (the page has no meta tag).
+  const { server, port } = await serveStatic({ '/': rendererDir, '/peer/': peerOut }, 0, {
+    '/': { 'content-security-policy': contentSecurityPolicy },
+  })
   const baseUrl = `http://127.0.0.1:${port}`
   log(
     `[test-bed] kamailio ws://127.0.0.1:${pbx.info.wsPort} udp ${pbx.info.udpPort}; rtpengine ng ${rtpengine.info.ngPort}; pages ${baseUrl}; run dir ${runDir}`,

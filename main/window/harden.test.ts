@@ -71,10 +71,10 @@ describe('secureWebPreferences', () => {
 })
 
 describe('CSP header', () => {
-  it('is identical to the meta tag in renderer/index.html', () => {
+  it('is the only policy: renderer/index.html has no CSP meta tag (it turns off the preload scanner)', () => {
     const html = readFileSync(new URL('../../renderer/index.html', import.meta.url), 'utf8')
-    const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)
-    expect(meta?.[1]).toBe(contentSecurityPolicy)
+    expect(html).not.toMatch(/http-equiv\s*=\s*["']?Content-Security-Policy/i)
+    expect(contentSecurityPolicy).toMatch(/default-src 'none'/)
     expect(contentSecurityPolicy).not.toMatch(/unsafe-inline|unsafe-eval/)
   })
 
