@@ -194,7 +194,9 @@ describe('checkBuiltRendererHtml', () => {
   const csp = `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'self'">`
   it('accepts a page with only external module scripts and no policy of its own', () => {
     expect(
-      checkBuiltRendererHtml(`<head><script type="module" crossorigin src="./assets/index.js"></script></head>`),
+      checkBuiltRendererHtml(
+        `<head><script type="module" crossorigin src="./assets/index.js"></script></head>`,
+      ),
     ).toEqual([])
   })
 

@@ -135,7 +135,7 @@ describe('renderer Content-Security-Policy in Chromium', () => {
     rmSync(appRoot, { recursive: true, force: true })
   })
 
-  it("has no unsafe-inline or unsafe-eval to begin with, and the page carries no policy of its own", () => {
+  it('has no unsafe-inline or unsafe-eval to begin with, and the page carries no policy of its own', () => {
     expect(indexHtml).not.toMatch(/http-equiv\s*=\s*["']?Content-Security-Policy/i)
     expect(csp).toMatch(/script-src 'self'/)
     expect(csp).not.toMatch(/unsafe-inline|unsafe-eval/)
