@@ -148,6 +148,15 @@ describe('Registration', () => {
     expect(clock.pending()).toEqual([KEEPALIVE_INTERVAL_MS])
   })
 
+  it('builds the registerer while the socket opens, so the REGISTER leaves as soon as it is open', async () => {
+    const startsWhenBuilt: number[] = []
+    stack.onRegisterer = () => startsWhenBuilt.push(stack.lastUa.starts)
+    await registration.connect(account)
+    expect(startsWhenBuilt).toEqual([0])
+    expect(stack.lastRegisterer.registers).toHaveLength(1)
+    expect(statuses.at(-1)?.state).toBe('registered')
+  })
+
   it('a REGISTER stuck on the old socket does not block the new one', async () => {
     await registration.connect(account)
     const old = stack.lastRegisterer

@@ -223,6 +223,7 @@ export class Registration {
     if (!ua || generation !== this.generation || !this.wanted) return
     this.setStatus({ state: 'connecting', attempt: this.failures + 1 })
     if (!this.isConnectedUa(ua)) {
+      if (!this.registerer) this.newRegisterer(ua) // built while the socket opens (issue 14)
       try {
         if (ua.state === 'Started') await ua.reconnect()
         else await ua.start()
