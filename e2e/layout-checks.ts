@@ -126,9 +126,6 @@ export async function setTextSize(page: Page, size: string): Promise<void> {
  * report in the first, the new layout is drawn by the second) and the panels loaded again.
  */
 export async function layoutSettled(page: Page): Promise<void> {
-  // The main screen itself first: it comes after "Registered" is shown (issue 14); with no
-  // main screen yet there are no panels, so "every panel loaded" below would hold at once.
-  await page.waitForFunction(() => document.querySelector('[data-layout]') !== null)
   await page.evaluate(async () => {
     const frame = () => new Promise((done) => requestAnimationFrame(done))
     await frame()
