@@ -8,7 +8,7 @@ import { startApp } from './harness/app-fixture'
 import { screenshot } from './harness/artifacts'
 import { dial, textOf, ui } from './harness/ui'
 import { eventually } from './harness/wait'
-import { fits, layoutName, layoutProblems, layoutSettled, setTextSize } from './layout-checks'
+import { fits, layoutName, layoutProblems, layoutSettled, mainScreenShown, setTextSize } from './layout-checks'
 
 // A change of layout while a dialog is open, through the real UI (signed in at the real
 // Kamailio): the text made 200 % larger in the window's first size (wide → compact), the
@@ -23,6 +23,7 @@ const page = (): Page => app.page
 beforeAll(async () => {
   app = await startApp('layout-switch', { user: '3101', displayName: 'Olivia Operator' })
   await app.waitRegistered()
+  await mainScreenShown(page())
 })
 
 afterAll(async () => {

@@ -7,7 +7,7 @@ import type { TestApp } from './harness/app'
 import { startApp } from './harness/app-fixture'
 import { screenshot } from './harness/artifacts'
 import { eventually } from './harness/wait'
-import { fits, layoutName, layoutProblems, layoutSettled } from './layout-checks'
+import { fits, layoutName, layoutProblems, layoutSettled, mainScreenShown } from './layout-checks'
 
 // The user's own way to larger text, in Swedish (sv-SE), signed in at the real Kamailio: 200 %
 // chosen under "Textstorlek" in Settings makes the root font 30 px and the window's first size
@@ -43,12 +43,9 @@ async function openSettings(): Promise<void> {
     .toBe(1)
 }
 
-/**
- * The main screen there and its layout settled: the main screen comes after "Registered" is
- * shown (issue 14), so right after signing in there may be no layout to read yet.
- */
+/** The main screen there (right after signing in it may not be yet) and its layout settled. */
 async function mainScreenSettled(): Promise<void> {
-  await page().waitForSelector('[data-layout]', { state: 'attached' })
+  await mainScreenShown(page())
   await layoutSettled(page())
 }
 

@@ -122,6 +122,14 @@ export async function setTextSize(page: Page, size: string): Promise<void> {
 }
 
 /**
+ * Waits for the main screen (the element that names the layout): it comes after "Registered"
+ * is shown (issue 14), so right after signing in there may be no layout to read yet.
+ */
+export async function mainScreenShown(page: Page): Promise<void> {
+  await page.waitForSelector('[data-layout]', { state: 'attached' })
+}
+
+/**
  * Waits until a change of window or text size has shown: two frames (the size observers
  * report in the first, the new layout is drawn by the second) and the panels loaded again.
  */
