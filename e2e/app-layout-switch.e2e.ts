@@ -8,7 +8,14 @@ import { startApp } from './harness/app-fixture'
 import { screenshot } from './harness/artifacts'
 import { dial, textOf, ui } from './harness/ui'
 import { eventually } from './harness/wait'
-import { fits, layoutName, layoutProblems, layoutSettled, mainScreenShown, setTextSize } from './layout-checks'
+import {
+  fits,
+  layoutName,
+  layoutProblems,
+  layoutSettled,
+  mainScreenShown,
+  setTextSize,
+} from './layout-checks'
 
 // A change of layout while a dialog is open, through the real UI (signed in at the real
 // Kamailio): the text made 200 % larger in the window's first size (wide → compact), the
