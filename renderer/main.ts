@@ -16,6 +16,9 @@ import { readSavedAccount } from './state/saved-account'
 // User Timing marks (parley:*) show the start-up's steps in a trace (DevTools, the bench).
 performance.mark('parley:entry')
 const api = window.parley
+// Every error the renderer does not show ends up in main's log file, once (renderer/log).
+const log = ipcLog(api)
+logWindowErrors(window, log)
 const savedAccount = readSavedAccount(api)
 const preferences = request(api, 'preferences:get')
 // Main's events that the app's code, loaded later, must not miss: self-healing's (sleep, the
@@ -28,10 +31,8 @@ const speaking = startCatalogue(
   preferences,
   languageHint(window.localStorage, navigator.languages),
   navigator.languages,
+  log.failed('window', 'the catalogue guessed for the start could not load'),
 )
-// Every error the renderer does not show ends up in main's log file, once (renderer/log).
-const log = ipcLog(api)
-logWindowErrors(window, log)
 import('./phone-start')
   .then(async ({ startPhone, loadStartView, loadUi }) => {
     const started = startPhone(api, log, savedAccount)

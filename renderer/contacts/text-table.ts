@@ -16,6 +16,11 @@ export class TextTable {
     return code
   }
 
+  /** The distinct texts so far, in code order. */
+  get distinct(): readonly string[] {
+    return this.texts
+  }
+
   /** The packed table (see PackedTable); the table itself is let go of. */
   pack(): PackedTable {
     const starts = new Int32Array(this.texts.length + 1)

@@ -1,4 +1,5 @@
 import { SegmentText } from './segment-text'
+import { TextTable } from './text-table'
 
 /**
  * Many texts of words (" asa ostlund", " bo berg") with each distinct word kept once, and per
@@ -21,23 +22,15 @@ export class WordTable {
 
   /** `texts[i]`: a space and a word per word (a text without words is '' or ' '). */
   static join(texts: readonly string[]): WordTable {
-    const codeOf = new Map<string, number>()
-    const distinct: string[] = []
+    const table = new TextTable()
     const starts = new Int32Array(texts.length + 1)
     const textCodes: number[] = []
     texts.forEach((text, index) => {
       starts[index] = textCodes.length
-      for (const word of text.split(' ')) {
-        if (word === '') continue
-        let code = codeOf.get(word)
-        if (code === undefined) {
-          code = distinct.push(` ${word}`) - 1
-          codeOf.set(word, code)
-        }
-        textCodes.push(code)
-      }
+      for (const word of text.split(' ')) if (word !== '') textCodes.push(table.code(` ${word}`))
     })
     starts[texts.length] = textCodes.length
+    const distinct = table.distinct
     const codes = distinct.length <= 0xffff ? Uint16Array.from(textCodes) : Int32Array.from(textCodes)
     return new WordTable(SegmentText.join(distinct), codes, starts, new Uint8Array(distinct.length))
   }

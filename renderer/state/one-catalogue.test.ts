@@ -71,10 +71,21 @@ describe('languageHint / noteLanguage', () => {
   })
 })
 
+/** For starts whose hint is either used or loads: nothing to report. */
+const unexpected = (error: unknown) => {
+  throw new Error(`nothing should be reported here: ${String(error)}`)
+}
+
 describe('startCatalogue (only the language the window speaks before Registered)', () => {
   it('fetches only the hinted catalogue when the preference agrees', async () => {
     const { loaded, loaders } = counting()
-    const started = await startCatalogue(Promise.resolve(preferring('sv')), 'sv', ['en-US'], loaders)
+    const started = await startCatalogue(
+      Promise.resolve(preferring('sv')),
+      'sv',
+      ['en-US'],
+      unexpected,
+      loaders,
+    )
     expect(started.language).toBe('sv')
     expect(started.catalogue).toBe(sv)
     expect(loaded).toEqual(['sv'])
@@ -82,17 +93,31 @@ describe('startCatalogue (only the language the window speaks before Registered)
 
   it('speaks the preference when the hint was wrong', async () => {
     const { loaded, loaders } = counting()
-    const started = await startCatalogue(Promise.resolve(preferring('sv')), 'en', ['en-US'], loaders)
+    const started = await startCatalogue(
+      Promise.resolve(preferring('sv')),
+      'en',
+      ['en-US'],
+      unexpected,
+      loaders,
+    )
     expect(started).toEqual({ language: 'sv', catalogue: sv })
     expect(loaded).toEqual(['en', 'sv'])
   })
 
   it('fails when the catalogue it speaks cannot be loaded, not when a wrong hint could not', async () => {
     const failing: CatalogueLoaders = { en: () => Promise.reject(new Error('gone')), sv: async () => sv }
-    await expect(startCatalogue(Promise.resolve(preferring('sv')), 'en', [], failing)).resolves.toEqual({
+    const unused: unknown[] = []
+    await expect(
+      startCatalogue(Promise.resolve(preferring('sv')), 'en', [], (error) => unused.push(error), failing),
+    ).resolves.toEqual({
       language: 'sv',
       catalogue: sv,
     })
-    await expect(startCatalogue(Promise.resolve(preferring('en')), 'en', [], failing)).rejects.toThrow('gone')
+    // the wrong hint's failure is said once, for the log
+    await Promise.resolve()
+    expect(unused).toEqual([new Error('gone')])
+    await expect(
+      startCatalogue(Promise.resolve(preferring('en')), 'en', [], unexpected, failing),
+    ).rejects.toThrow('gone')
   })
 })

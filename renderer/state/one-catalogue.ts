@@ -58,16 +58,27 @@ export function noteLanguage(storage: Pick<Storage, 'setItem'> | null, language:
  * The start view's language and its catalogue. The hinted catalogue is fetched at once, while
  * main answers the preferences; when the answer names another language (the hint was wrong,
  * e.g. an admin policy changed it), that one is loaded instead, and only then are two fetched.
+ * The catalogue spoken failing rejects (the start-up's caller logs it); the unneeded hint's
+ * failure shows nowhere, so it goes to `unusedHintFailed` (a chunk missing from the build).
  */
 export async function startCatalogue(
   preferences: Promise<Outcome<Preferences>>,
   hint: Language,
   systemLocales: readonly string[],
+  unusedHintFailed: (error: unknown) => void,
   loaders: CatalogueLoaders = loadCatalogue,
 ): Promise<{ language: Language; catalogue: Catalogue }> {
-  const hinted = loaders[hint]()
-  // Awaited below when the hint is right; a wrong hint's failure is not shown to anyone.
-  hinted.catch(() => undefined)
+  // settled at once, so a failure before the preference is known is never an unhandled rejection
+  const hinted = loaders[hint]().then(
+    (catalogue) => ({ catalogue }),
+    (error: unknown) => ({ error }),
+  )
   const language = startLanguage(await preferences, systemLocales)
-  return { language, catalogue: await (language === hint ? hinted : loaders[language]()) }
+  if (language !== hint) {
+    void hinted.then((outcome) => 'error' in outcome && unusedHintFailed(outcome.error))
+    return { language, catalogue: await loaders[language]() }
+  }
+  const outcome = await hinted
+  if ('error' in outcome) throw outcome.error
+  return { language, catalogue: outcome.catalogue }
 }
