@@ -46,3 +46,25 @@ export const eventChannels = [
   'headset-button',
   'contacts-import-progress',
 ] as const
+
+/**
+ * The start-up answers: channels preload asks main for itself as the document starts, before
+ * the window's entry has been fetched and run, so the entry's first ask of each finds the
+ * answer settled instead of waiting behind the evaluation of the phone's code (issue 14). Only
+ * channels that take no request belong here (contract/channels.test.ts checks it): preload asks
+ * them exactly as the page would. Preload hands each answer to the page's first ask of that
+ * channel only; every other ask goes to main.
+ */
+export const startUpChannels = [
+  'account:get',
+  'account:password',
+  'preferences:get',
+] as const satisfies readonly (typeof invokeChannels)[number][]
+
+/**
+ * How long preload keeps a start-up answer nobody has asked for (ms). The entry asks within a
+ * tenth of a second of the document's start here, within seconds on a slow cold start; an ask
+ * after this goes to main as any other, only slower. Short, because one answer is the password:
+ * it must not sit in preload's memory longer than the start needs.
+ */
+export const startUpKeepMs = 5000

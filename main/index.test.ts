@@ -43,6 +43,8 @@ const fake = vi.hoisted(() => {
     privilegedSchemes: [] as unknown[],
     protocolHandlers: new Map<string, (request: { url: string }) => Promise<Response>>(),
     loadedUrls: [] as string[],
+    /** The IPC channels main handled when each page load began. */
+    handledAtLoad: [] as string[][],
   }
   const app = Object.assign(emitter(), {
     isPackaged: false,
@@ -86,6 +88,7 @@ const fake = vi.hoisted(() => {
     loadFile = vi.fn(() => Promise.resolve())
     loadURL = vi.fn((url: string) => {
       state.loadedUrls.push(url)
+      state.handledAtLoad.push([...state.ipcHandlers.keys()])
       return Promise.resolve()
     })
     show = vi.fn()
@@ -172,6 +175,7 @@ const fake = vi.hoisted(() => {
       switches: [],
       privilegedSchemes: [],
       loadedUrls: [],
+      handledAtLoad: [],
     })
     state.ipcHandlers.clear()
     state.protocolHandlers.clear()
@@ -244,6 +248,11 @@ describe('main/index.ts composition root', () => {
 
   it('registers an IPC handler for every contract channel', () => {
     expect([...fake.state.ipcHandlers.keys()].sort()).toEqual([...invokeChannels].sort())
+  })
+
+  it('handles every channel before the page loads: preload asks the start-up answers at once', () => {
+    expect(fake.state.handledAtLoad).toHaveLength(1)
+    expect([...(fake.state.handledAtLoad[0] ?? [])].sort()).toEqual([...invokeChannels].sort())
   })
 
   it('answers the app page and refuses other frames', async () => {

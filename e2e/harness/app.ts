@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { eventChannels, invokeChannels } from '../../contract/ipc'
+import { startUpChannels, startUpKeepMs } from '../../contract/channels'
 import type { Account } from '../../contract/schemas'
 import { createHeadlessMain, type HeadlessMain, type HeadlessMainOptions } from '../../main/headless'
 import { launchUserAgent, pageMediaCounters, type MediaCounters, type UserAgentBrowser } from './browser'
@@ -16,12 +17,19 @@ import { startIpcSocket, type IpcSocket } from './ipc-socket'
 
 /**
  * Runs in the app page before its scripts: `window.parley` exactly as preload shapes it (only
- * contract channels pass, `on` returns its unsubscribe). In place of Electron's IPC: in the
+ * contract channels pass, `on` returns its unsubscribe, the start-up answers are asked at
+ * once). In place of Electron's IPC: in the
  * main frame, one WebSocket to this process (ipc-socket.ts: invokes, answers and main's events
  * in one ordered stream, as Electron's IPC is); in sub-frames, Playwright's binding. Events
  * pushed by a test arrive through `__parleyDeliver`.
  */
-function parleyBridge(channels: { invoke: string[]; events: string[]; socket: string }): void {
+function parleyBridge(channels: {
+  invoke: string[]
+  events: string[]
+  startUp: readonly string[]
+  startUpKeepMs: number
+  socket: string
+}): void {
   type Listener = (payload: unknown) => void
   const allowedInvoke = new Set(channels.invoke)
   const allowedEvents = new Set(channels.events)
@@ -71,6 +79,32 @@ function parleyBridge(channels: { invoke: string[]; events: string[]; socket: st
         else unsent.push(message)
       })
   }
+  const invokeMain = (channel: string, request?: unknown) => {
+    const sent = performance.now()
+    const copy = request === undefined ? undefined : JSON.parse(JSON.stringify(request))
+    // The answer as Electron's IPC hands it over, a fresh copy: Playwright's transport builds
+    // every array by push (17 slots for a contact's 2 numbers), which alone added 0.8 MB to the
+    // heap of a window holding 10,000 contacts (bench/heap-breakdown.ts).
+    const answer = viaSocket
+      ? viaSocket(channel, copy)
+      : w.__parleyInvoke(channel, copy).then((value) => structuredClone(value))
+    return answer.then((value) => {
+      ipcTimes.push({ channel, sent, answered: performance.now() })
+      return value
+    })
+  }
+  // As preload/index.ts does, in the main frame (the only one preload runs in): the contract's
+  // start-up answers asked as the document starts, each handed to the first ask of its channel
+  // (with no request) until the page asks main anything itself or startUpKeepMs has passed.
+  const startUpAnswers = new Map<string, Promise<unknown>>()
+  if (viaSocket) {
+    for (const channel of channels.startUp) {
+      const answer = invokeMain(channel)
+      answer.catch(() => undefined)
+      startUpAnswers.set(channel, answer)
+    }
+    setTimeout(() => startUpAnswers.clear(), channels.startUpKeepMs)
+  }
   const api = {
     invoke(channel: string, request?: unknown) {
       if (!allowedInvoke.has(channel)) {
@@ -79,18 +113,11 @@ function parleyBridge(channels: { invoke: string[]; events: string[]; socket: st
           error: { code: 'forbidden', message: `Unknown channel ${channel}` },
         })
       }
-      const sent = performance.now()
-      const copy = request === undefined ? undefined : JSON.parse(JSON.stringify(request))
-      // The answer as Electron's IPC hands it over, a fresh copy: Playwright's transport builds
-      // every array by push (17 slots for a contact's 2 numbers), which alone added 0.8 MB to the
-      // heap of a window holding 10,000 contacts (bench/heap-breakdown.ts).
-      const answer = viaSocket
-        ? viaSocket(channel, copy)
-        : w.__parleyInvoke(channel, copy).then((value) => structuredClone(value))
-      return answer.then((value) => {
-        ipcTimes.push({ channel, sent, answered: performance.now() })
-        return value
-      })
+      const kept = startUpAnswers.get(channel)
+      startUpAnswers.delete(channel)
+      if (kept && request === undefined) return kept
+      startUpAnswers.clear()
+      return invokeMain(channel, request)
     },
     on(event: string, listener: Listener) {
       if (!allowedEvents.has(event)) return () => undefined
@@ -221,6 +248,8 @@ export class TestApp {
     await ua.context.addInitScript(parleyBridge, {
       invoke: [...invokeChannels],
       events: [...eventChannels],
+      startUp: startUpChannels,
+      startUpKeepMs,
       socket: socket.url,
     })
     app.forwardEvents()
