@@ -3,12 +3,13 @@ import { ipcLog, logWindowErrors } from './log/log'
 import { request } from './state/api'
 import { languageHint, startCatalogue } from './state/one-catalogue'
 import { readSavedAccount } from './state/saved-account'
+import { openSavedAccountSocket } from './state/saved-socket'
 
 /**
- * The window's entry, kept tiny: it asks main for the saved account and the preferences first,
- * then loads the renderer in steps, registration first (issue 14; docs/architecture.md
- * "Start-up order"): the phone (SIP.js and the adapter, phone-start.ts), which connects as soon
- * as the account is in; the start view (start-view.ts: the registration indicator, in the
+ * The window's entry, kept tiny: it asks main for the saved account and the preferences first
+ * (and opens the account's SIP WebSocket once they are in), then loads the renderer in steps,
+ * registration first (issue 14; docs/architecture.md "Start-up order"): the phone (SIP.js and
+ * the adapter, phone-start.ts), which connects as soon as the account is in; the start view (start-view.ts: the registration indicator, in the
  * user's language only); and once that shows the answer, the app (boot.ts: the state, the rest
  * of the UI, both catalogues). The phone's and the start view's files are fetched with the entry
  * (build/preload-start-up.ts); the app's only after.
@@ -20,6 +21,9 @@ const api = window.parley
 const log = ipcLog(api)
 logWindowErrors(window, log)
 const savedAccount = readSavedAccount(api)
+// The saved account's SIP WebSocket opens as soon as main has answered, before SIP.js is
+// evaluated: the phone's first connection adopts it (state/saved-socket.ts).
+const earlySocket = openSavedAccountSocket(savedAccount, log)
 const preferences = request(api, 'preferences:get')
 // Main's events that the app's code, loaded later, must not miss: self-healing's (sleep, the
 // headset) and a click-to-call link opened at launch.
@@ -35,7 +39,7 @@ const speaking = startCatalogue(
 )
 import('./phone-start')
   .then(async ({ startPhone, loadStartView, loadUi }) => {
-    const started = startPhone(api, log, savedAccount)
+    const started = startPhone(api, log, savedAccount, earlySocket)
     const { showStartView } = await loadStartView()
     const start = showStartView({ api, ...started, ...(await speaking) })
     await start.answered

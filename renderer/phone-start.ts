@@ -2,6 +2,7 @@ import type { ParleyApi } from '../contract/ipc'
 import type { Log } from './log/log'
 import { ipcSipTrace } from './log/sip-trace'
 import { createSipPhone, type SipPhone } from './sip'
+import type { EarlySocket } from './sip/stack/early-socket'
 import type { SavedAccount } from './state/saved-account'
 import { startSignIn, type EarlySignIn } from './state/saved-sign-in'
 import { nextTask } from './state/tasks'
@@ -19,17 +20,28 @@ export interface StartedPhone {
 
 /**
  * The start-up's second step, registration first (issue 14): the phone is built and, once main
- * has answered the saved account, connects by itself (saved-sign-in.ts). The start view
+ * has answered the saved account, connects by itself (saved-sign-in.ts), on the socket the
+ * entry opened for it (state/saved-socket.ts). The start view
  * (start-view.ts) then shows the registration status, and the app state and the rest of the UI
  * (boot.ts) come once it shows the answer: none of them runs while the REGISTER round trips
  * wait. Only the phone is built here.
  */
-export function startPhone(api: ParleyApi, log: Log, savedAccount: Promise<SavedAccount>): StartedPhone {
+export function startPhone(
+  api: ParleyApi,
+  log: Log,
+  savedAccount: Promise<SavedAccount>,
+  earlySocket?: EarlySocket,
+): StartedPhone {
   const sipLog = (message: string) => log.write('warn', 'sip', message)
   // Wanted until the state that knows the preference exists: a message is never lost for
   // being sent before the preference is read (main drops it when the trace is off).
   let traceWanted = () => true
-  const phone = createSipPhone({ log: sipLog, trace: ipcSipTrace(api, sipLog, () => traceWanted()) })
+  const phone = createSipPhone({
+    log: sipLog,
+    trace: ipcSipTrace(api, sipLog, () => traceWanted()),
+    // the first connection adopts the socket the entry opened for the saved account (if any)
+    openedSocket: earlySocket?.take,
+  })
   return {
     phone,
     signIn: startSignIn(phone, savedAccount),

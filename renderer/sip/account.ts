@@ -1,4 +1,5 @@
 import type { MediaHandlerFactory, SipUri, UserAgentConfig, UserAgentDelegate } from './stack'
+import { sipServerUrl } from './server-url'
 import type { SipAccount } from './types'
 
 export interface AccountAddress {
@@ -55,6 +56,7 @@ export interface UserAgentConfigInput {
   onRefused?: UserAgentConfig['onRefused']
   onNotifyRefused?: UserAgentConfig['onNotifyRefused']
   trace?: UserAgentConfig['trace']
+  openedSocket?: UserAgentConfig['openedSocket']
 }
 
 /** The user agent for an account: credentials, server, outbound route. */
@@ -66,7 +68,7 @@ export function userAgentConfig(input: UserAgentConfigInput): UserAgentConfig {
     displayName: account.displayName,
     authorizationUsername: account.authUser.trim() || input.uri.user || '',
     authorizationPassword: account.password,
-    server: account.wsServer.trim(),
+    server: sipServerUrl(account),
     contactName: input.contactName,
     viaHost: input.viaHost,
     routeSet: route ? [route] : [],
@@ -77,5 +79,6 @@ export function userAgentConfig(input: UserAgentConfigInput): UserAgentConfig {
     onRefused: input.onRefused,
     onNotifyRefused: input.onNotifyRefused,
     trace: input.trace,
+    openedSocket: input.openedSocket,
   }
 }

@@ -2,7 +2,7 @@ import type { AudioElementLike, MediaDevicesLike } from './media'
 import { messageOf } from '../../contract/error-message'
 import type { Clock } from './registration'
 import type { PhoneCalls } from './phone-calls'
-import type { SipStack, SipTraceSink } from './stack'
+import type { OpenedSocketSource, SipStack, SipTraceSink } from './stack'
 import type { Message } from '../../contract/i18n/message'
 
 export interface SipPhoneDeps {
@@ -21,6 +21,8 @@ export interface SipPhoneDeps {
   log?: (message: string) => void
   /** Every SIP message sent and received, for the support trace (main decides if it is kept). */
   trace?: SipTraceSink
+  /** The socket the window's entry opened for the saved account, for the first connection to take. */
+  openedSocket?: OpenedSocketSource
   /**
    * Resolves in a later task (the renderer's: after the next frame): what follows a REGISTER's
    * 200 OK waits for it, so "Registered" is on the screen first (none: at once, in its task).

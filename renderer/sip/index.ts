@@ -32,6 +32,7 @@ export function createSipPhone(deps: Partial<SipPhoneDeps> = {}): SipPhone {
     networkGraceMs: deps.networkGraceMs,
     transferTimeoutMs: deps.transferTimeoutMs,
     trace: deps.trace,
+    openedSocket: deps.openedSocket,
     // "Registered" is painted before the work that follows it (issue 14)
     later: deps.later ?? (() => afterNextFrame()),
     idle: deps.idle ?? (() => whenIdle(1000)),

@@ -12,7 +12,7 @@ import type { SipAccount } from './types'
 
 export interface PhoneUserAgentInput {
   /** The stack, and the trace sink every message is handed to. */
-  deps: Pick<SipPhoneDeps, 'stack' | 'trace'>
+  deps: Pick<SipPhoneDeps, 'stack' | 'trace' | 'openedSocket'>
   account: SipAccount
   address: AccountAddress | null
   /** Stable across reconnects, so a new REGISTER refreshes the same binding. */
@@ -60,6 +60,7 @@ export function phoneUserAgentConfig(input: PhoneUserAgentInput): UserAgentConfi
     onNotifyRefused: (refused) =>
       input.log(`NOTIFY (${refused.event}) answered ${refused.status} ${refused.reason}`),
     trace: input.deps.trace,
+    openedSocket: input.deps.openedSocket,
     mediaHandlerFactory: media.factory,
     mediaHandlerFactoryOptions: {
       iceGatheringTimeout: media.gatheringTimeoutMs ?? ICE_GATHERING_TIMEOUT_MS,

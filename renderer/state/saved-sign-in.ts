@@ -46,20 +46,34 @@ export function connectPhone(phone: Phone, account: Account, password: string): 
   }
 }
 
+/** What the saved account does at start (`savedSignIn`): `connecting` has what to connect with. */
+export type SignInDecision =
+  | Exclude<SavedSignIn, { kind: 'connecting' }>
+  | { kind: 'connecting'; state: AccountState; account: Account; password: string }
+
 /**
  * The one rule of signing in by itself: main found the saved account complete and answered its
  * stored password. Then the phone connects now, whoever asks: the start-up before the window's
- * state and UI exist (phone-start.ts), or the sign-in state when it loads the account again.
+ * state and UI exist (phone-start.ts), or the sign-in state when it loads the account again;
+ * the window's entry opens the account's socket for it even before (state/saved-socket.ts).
  * An account a repaired file left incomplete is not registered (it would only fail obscurely):
  * the sign-in state asks for the missing fields instead.
  */
-export function signInBySelf(phone: Phone, [answer, password]: SavedAccount): SavedSignIn {
+export function savedSignIn([answer, password]: SavedAccount): SignInDecision {
   if (!answer.ok) return { kind: 'unreadable', message: answer.message }
   const state = answer.value
   const { account, hasPassword, complete } = state
   if (!account || !complete || !hasPassword) return { kind: 'stored', state, passwordRefused: null }
   if (!password.ok) return { kind: 'stored', state, passwordRefused: password.message }
-  return { kind: 'connecting', state, connected: connectPhone(phone, account, password.value) }
+  return { kind: 'connecting', state, account, password: password.value }
+}
+
+/** Decides with `savedSignIn` and, when it says so, connects the phone. */
+export function signInBySelf(phone: Phone, saved: SavedAccount): SavedSignIn {
+  const decision = savedSignIn(saved)
+  if (decision.kind !== 'connecting') return decision
+  const { state, account, password } = decision
+  return { kind: 'connecting', state, connected: connectPhone(phone, account, password) }
 }
 
 /**

@@ -7,8 +7,9 @@
 
 import type { RefusedNotify } from './notify-answers'
 import type { RefusedRequest } from './refusal'
+import type { OpenedSocketSource } from './early-socket'
 
-export type { RefusedNotify, RefusedRequest }
+export type { OpenedSocketSource, RefusedNotify, RefusedRequest }
 
 export type SessionStatus = 'Initial' | 'Establishing' | 'Established' | 'Terminating' | 'Terminated'
 export type RegistrationState = 'Initial' | 'Registered' | 'Unregistered' | 'Terminated'
@@ -223,6 +224,11 @@ export interface UserAgentConfig {
   onNotifyRefused?: (refused: RefusedNotify) => void
   /** Every SIP message as it crosses the transport, for the support trace. */
   trace?: SipTraceSink
+  /**
+   * A socket already opening to `server` (the window's entry opens the saved account's early,
+   * issue 14): a connection takes it instead of opening one. Asked on every connection.
+   */
+  openedSocket?: OpenedSocketSource
 }
 
 /** Where the port hands each raw SIP message it sends or receives. */

@@ -1,11 +1,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
-import { Core, UserAgent, Web } from 'sip.js'
+import { Core, UserAgent } from 'sip.js'
 import type { RefusedRequest } from './refusal'
 import type { RefusedNotify } from './notify-answers'
 import type { UserAgentConfig } from './port'
 import { realSipStack } from './sipjs'
+import { SocketTransport } from './socket-transport'
 
 /** Opens at once; what SIP.js sends goes to the spied transport below. */
 class OpenSocket extends EventTarget {
@@ -50,7 +51,7 @@ function aliceConfig(extra: Partial<UserAgentConfig>): UserAgentConfig {
  */
 async function startedUserAgent() {
   const sent: string[] = []
-  vi.spyOn(Web.Transport.prototype, 'send').mockImplementation(async (text: string) => {
+  vi.spyOn(SocketTransport.prototype, 'send').mockImplementation(async (text: string) => {
     sent.push(text)
   })
   const refused: RefusedRequest[] = []

@@ -1,5 +1,6 @@
 import { SIPExtension, type SessionDescriptionHandlerFactory, type UserAgentOptions } from 'sip.js'
 import type { UserAgentConfig } from './port'
+import { SocketTransport, type SocketTransportOptions } from './socket-transport'
 
 /** SIP.js options for our config, with the known SIP.js 0.21 holes fixed. */
 export function buildUserAgentOptions(config: UserAgentConfig): UserAgentOptions {
@@ -9,7 +10,14 @@ export function buildUserAgentOptions(config: UserAgentConfig): UserAgentOptions
     displayName: config.displayName,
     authorizationUsername: config.authorizationUsername,
     authorizationPassword: config.authorizationPassword,
-    transportOptions: { server: config.server, connectionTimeout: 4, traceSip: false },
+    // our transport (SIP.js's web transport's behaviour), which can adopt the socket the
+    // window's entry opened before SIP.js was evaluated (issue 14)
+    transportConstructor: SocketTransport,
+    transportOptions: {
+      server: config.server,
+      connectionTimeout: 4,
+      openedSocket: config.openedSocket,
+    } satisfies SocketTransportOptions,
     contactName: config.contactName,
     viaHost: config.viaHost,
     preloadedRouteSet: config.routeSet,
