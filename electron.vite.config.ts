@@ -39,7 +39,7 @@ export default defineConfig({
     build: {
       ...renderer.build,
       outDir: resolve(here, 'out/renderer'),
-      rolldownOptions: { input: resolve(here, 'renderer/index.html') },
+      rolldownOptions: { ...renderer.build?.rolldownOptions, input: resolve(here, 'renderer/index.html') },
     },
   },
 })

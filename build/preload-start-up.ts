@@ -10,7 +10,7 @@ type OutputChunk = Rollup.OutputChunk
  * runtime and the registration indicator). Without help the browser would learn of their files
  * only once the entry has been fetched and run: two fetches in a row before anything can
  * register. This lists both steps' chunks, their static imports and their styles in index.html
- * (modulepreload and stylesheet links), so all of them are fetched in parallel with the entry;
+ * (module preloads and style preloads), so all of them are fetched in parallel with the entry;
  * they are still evaluated only when the entry imports them, each step in a task of its own.
  * The app (boot.ts: the state, the rest of the UI, both catalogues) is not listed: it loads
  * after "Registered" is shown (issue 14), and so does the catalogue the window does not speak.
@@ -27,11 +27,7 @@ export function preloadStartUp(startModules = ['/renderer/phone-start.ts', '/ren
         const bundle = context.bundle
         if (!bundle) return []
         const chunks = Object.values(bundle).filter((file): file is OutputChunk => file.type === 'chunk')
-        const starts = startModules.map((module) => {
-          const start = chunks.find((chunk) => (chunk.facadeModuleId ?? '').endsWith(module))
-          if (!start) throw new Error(`preload-start-up: no chunk for ${module}`)
-          return start
-        })
+        const starts = startModules.map((module) => chunkHolding(chunks, module))
         // In the order they run; the entry and its own imports are in index.html already.
         const entryLoads = new Set(
           chunks.filter((chunk) => chunk.isEntry).flatMap((entry) => [entry.fileName, ...staticImports(bundle, entry)]),
@@ -40,17 +36,20 @@ export function preloadStartUp(startModules = ['/renderer/phone-start.ts', '/ren
           ...new Set(starts.flatMap((start) => [start.fileName, ...staticImports(bundle, start)])),
         ].filter((name) => !entryLoads.has(name))
         const styles = [...new Set(scripts.flatMap((name) => [...(chunkAt(bundle, name)?.viteMetadata?.importedCss ?? [])]))]
+        const link = (attrs: Record<string, string>) => (name: string) => ({
+          tag: 'link',
+          attrs: { ...attrs, crossorigin: true, href: `./${name}` },
+          injectTo: 'head' as const,
+        })
+        // In the order the window needs them, which is the order Chromium asks for them (one
+        // round: they are fewer than its 6 connections, start-up-chunks.ts): the phone's first
+        // after the entry (SIP.js: the REGISTER waits for its evaluation), then the start
+        // view's. Its style sheet is preloaded, not linked: a style sheet linked in the head
+        // holds the entry's evaluation until it is in; the start view's import links it when
+        // it loads (Vite's preload helper), from the preloaded response.
         return [
-          ...styles.map((name) => ({
-            tag: 'link',
-            attrs: { rel: 'stylesheet', crossorigin: true, href: `./${name}` },
-            injectTo: 'head' as const,
-          })),
-          ...scripts.map((name) => ({
-            tag: 'link',
-            attrs: { rel: 'modulepreload', crossorigin: true, href: `./${name}` },
-            injectTo: 'head' as const,
-          })),
+          ...scripts.map(link({ rel: 'modulepreload' })),
+          ...styles.map(link({ rel: 'preload', as: 'style' })),
           // and the main screen's files, named for the window to ask for once "Registered" is shown
           mainScreenFilesTag(bundle, chunks, new Set([...entryLoads, ...scripts])),
         ]
@@ -72,8 +71,7 @@ function mainScreenFilesTag(
   loaded: ReadonlySet<string>,
   module = '/renderer/components/MainScreen.svelte',
 ): HtmlTagDescriptor {
-  const screen = chunks.find((chunk) => (chunk.facadeModuleId ?? '').endsWith(module))
-  if (!screen) throw new Error(`main screen files: no chunk for ${module}`)
+  const screen = chunkHolding(chunks, module)
   const scripts = [screen.fileName, ...staticImports(bundle, screen)].filter((name) => !loaded.has(name))
   const styles = [
     ...new Set(scripts.flatMap((name) => [...(chunkAt(bundle, name)?.viteMetadata?.importedCss ?? [])])),
@@ -83,6 +81,18 @@ function mainScreenFilesTag(
     attrs: { name: mainScreenFilesMeta, content: [...scripts, ...styles].map((name) => `./${name}`).join(' ') },
     injectTo: 'head',
   }
+}
+
+/**
+ * The chunk that holds `module`: its own chunk, or the start-up chunk it was put in
+ * (start-up-chunks.ts), which has no single module as its face.
+ */
+function chunkHolding(chunks: readonly OutputChunk[], module: string): OutputChunk {
+  const holding =
+    chunks.find((chunk) => (chunk.facadeModuleId ?? '').endsWith(module)) ??
+    chunks.find((chunk) => chunk.moduleIds.some((id) => id.endsWith(module)))
+  if (!holding) throw new Error(`preload-start-up: no chunk holds ${module}`)
+  return holding
 }
 
 function chunkAt(bundle: OutputBundle, name: string): OutputChunk | undefined {
