@@ -1,5 +1,5 @@
 import type { HtmlTagDescriptor, Plugin, Rollup } from 'vite'
-import { mainScreenFilesMeta } from '../renderer/state/main-screen-files'
+import { appFilesMeta, mainScreenFilesMeta } from '../renderer/state/main-screen-files'
 
 type OutputBundle = Rollup.OutputBundle
 type OutputChunk = Rollup.OutputChunk
@@ -14,8 +14,8 @@ type OutputChunk = Rollup.OutputChunk
  * they are still evaluated only when the entry imports them, each step in a task of its own.
  * The app (boot.ts: the state, the rest of the UI, both catalogues) is not listed: it loads
  * after "Registered" is shown (issue 14), and so does the catalogue the window does not speak.
- * It also names the main screen's files for the window to ask for once "Registered" is shown
- * (mainScreenFilesTag).
+ * It also names the app's and the main screen's files for the window to ask for, fetched and
+ * not run, before they are imported (appFilesTags).
  */
 export function preloadStartUp(startModules = ['/renderer/phone-start.ts', '/renderer/start-view.ts']): Plugin {
   return {
@@ -50,8 +50,8 @@ export function preloadStartUp(startModules = ['/renderer/phone-start.ts', '/ren
         return [
           ...scripts.map(link({ rel: 'modulepreload' })),
           ...styles.map(link({ rel: 'preload', as: 'style' })),
-          // and the main screen's files, named for the window to ask for once "Registered" is shown
-          mainScreenFilesTag(bundle, chunks, new Set([...entryLoads, ...scripts])),
+          // and the app's and the main screen's files, named for the window to ask for later
+          ...appFilesTags(bundle, chunks, new Set([...entryLoads, ...scripts])),
         ]
       },
     },
@@ -59,26 +59,51 @@ export function preloadStartUp(startModules = ['/renderer/phone-start.ts', '/ren
 }
 
 /**
- * The main screen (renderer/components/MainScreen.svelte) is imported once "Registered" is
- * painted (issue 14); its files were then fetched a network round trip after that frame. This
- * names them in index.html (a meta element: nothing fetched, nothing run) so the window can
- * ask for them, fetched and not run, as soon as "Registered" is in the document
- * (renderer/state/prefetch.ts). `loaded`: the files the start-up has loaded already, left out.
+ * The app (its state and boot.ts) and the main screen (renderer/components/MainScreen.svelte) are
+ * imported once "Registered" is painted (issue 14); fetched only then, the dial field waited for
+ * a network round trip after that frame. This names their files in index.html (meta elements:
+ * nothing fetched, nothing run) for the window to ask for, fetched and not run, in two steps
+ * (renderer/state/prefetch.ts): the app's (what runs first, and the most bytes) while the first
+ * REGISTER is under way, the main screen's once "Registered" is painted, so what loads before
+ * "Registered" stays within its budget. `loaded`: the files the start-up has loaded already.
  */
-function mainScreenFilesTag(
+function appFilesTags(
   bundle: OutputBundle,
   chunks: readonly OutputChunk[],
   loaded: ReadonlySet<string>,
-  module = '/renderer/components/MainScreen.svelte',
-): HtmlTagDescriptor {
-  const screen = chunkHolding(chunks, module)
-  const scripts = [screen.fileName, ...staticImports(bundle, screen)].filter((name) => !loaded.has(name))
+): HtmlTagDescriptor[] {
+  const app = filesOf(bundle, chunks, ['/renderer/state/app-state.ts', '/renderer/boot.ts'], loaded)
+  const mainScreen = filesOf(
+    bundle,
+    chunks,
+    ['/renderer/components/MainScreen.svelte'],
+    new Set([...loaded, ...app]),
+  )
+  return [filesMeta(appFilesMeta, bundle, app), filesMeta(mainScreenFilesMeta, bundle, mainScreen)]
+}
+
+/** The chunks of `modules` and every chunk they import statically, each once, but those in `loaded`. */
+function filesOf(
+  bundle: OutputBundle,
+  chunks: readonly OutputChunk[],
+  modules: readonly string[],
+  loaded: ReadonlySet<string>,
+): string[] {
+  const names = modules.flatMap((module) => {
+    const chunk = chunkHolding(chunks, module)
+    return [chunk.fileName, ...staticImports(bundle, chunk)]
+  })
+  return [...new Set(names)].filter((name) => !loaded.has(name))
+}
+
+/** A meta element naming `scripts` and the styles they import (none the start-up applied already). */
+function filesMeta(name: string, bundle: OutputBundle, scripts: readonly string[]): HtmlTagDescriptor {
   const styles = [
-    ...new Set(scripts.flatMap((name) => [...(chunkAt(bundle, name)?.viteMetadata?.importedCss ?? [])])),
+    ...new Set(scripts.flatMap((script) => [...(chunkAt(bundle, script)?.viteMetadata?.importedCss ?? [])])),
   ]
   return {
     tag: 'meta',
-    attrs: { name: mainScreenFilesMeta, content: [...scripts, ...styles].map((name) => `./${name}`).join(' ') },
+    attrs: { name, content: [...scripts, ...styles].map((file) => `./${file}`).join(' ') },
     injectTo: 'head',
   }
 }

@@ -39,6 +39,8 @@ export async function boot(deps: BootDeps): Promise<void> {
     : null
   let rendered = () => {}
   const firstRender = new Promise<void>((resolve) => (rendered = resolve))
+  // Loaded once the start view's answer is drawn, or once its time ran out (then not drawn).
+  const answerShown = await start.answered
   const state = createAppState(phone, api, {
     audio,
     log,
@@ -47,6 +49,7 @@ export async function boot(deps: BootDeps): Promise<void> {
     registration: start.registration,
     preferences,
     firstRender,
+    answerShown,
   })
   traceWantedBy(() => state.sipTrace.wanted)
 

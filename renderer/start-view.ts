@@ -7,11 +7,11 @@ import type { SipPhone } from './sip'
 import StartView from './StartView.svelte'
 import { speakInDocument } from './state/document-language'
 import { PhoneRegistration } from './state/phone-registration.svelte'
-import { prefetchAfterStartAnswer } from './state/prefetch'
+import { prefetchAfterStartAnswer, prefetchWhileRegistering } from './state/prefetch'
 import type { EarlySignIn } from './state/saved-sign-in'
 import { whenStartAnswered } from './state/start-answer'
 import { StartViewState } from './state/start-view.svelte'
-import { afterNextFrame } from './state/tasks'
+import { afterNextFrame, nextTask } from './state/tasks'
 import './styles/app.css'
 
 // This module and what it imports (Svelte's runtime, the indicator, the small state) are evaluated.
@@ -29,8 +29,11 @@ export interface StartViewDeps {
 export interface ShownStartView {
   /** The phone's registration status the view follows, for the app state to use (not copy). */
   registration: PhoneRegistration
-  /** Settles once signing in has an answer and the frame showing it is drawn (whenStartAnswered). */
-  answered: Promise<void>
+  /**
+   * Settles once signing in has an answer and the frame showing it is drawn (whenStartAnswered):
+   * true then; false when the answer was not in by the time limit (nothing new was drawn).
+   */
+  answered: Promise<boolean>
   /** Takes the view away; the app mounts in its place in the same task. */
   close(): void
 }
@@ -56,15 +59,25 @@ export function showStartView({ api, phone, signIn, language, catalogue }: Start
   if (!target) throw new Error('#app is missing from index.html')
   const shown = mount(StartView, { target, props: { view } })
   performance.mark('parley:start-view-mounted')
+  // While the first REGISTER is under way, the app's files are fetched (not run), in a task
+  // after this mount so their hints never hold the view up (prefetch.ts).
+  const stopPrefetch = phone.on('registration', (status) => {
+    if (status.state === 'connecting') void nextTask().then(() => prefetchWhileRegistering(status))
+  })
+  const answered = whenStartAnswered(phone, signIn)
+  void answered.then(stopPrefetch)
   return {
     registration,
-    // Once "Registered" is painted, the app's and the main screen's files are asked for (fetched,
-    // not run) with the app's own import, instead of after the app's first render: the dial
-    // field would otherwise wait for two fetches one after the other (prefetch.ts; it hints
-    // once per document, so the app state's own hint for a later sign-in does nothing then).
-    answered: whenStartAnswered(phone, signIn)
-      .then(() => afterNextFrame())
-      .then(() => void prefetchAfterStartAnswer(registration.status)),
+    // Once "Registered" is painted, the main screen's files are asked for (fetched, not run),
+    // and the app's unless asked for while registering, with the app's own import, instead of
+    // after the app's first render: the dial field would otherwise wait for two fetches one
+    // after the other (prefetch.ts; it hints once per document, so the app state's own hint for
+    // a later sign-in does nothing then). True: the answer is on the screen (not timed out).
+    answered: answered.then(async (shown) => {
+      await afterNextFrame()
+      prefetchAfterStartAnswer(registration.status)
+      return shown
+    }),
     close() {
       stopView()
       void unmount(shown)

@@ -207,6 +207,79 @@ describe('createAppState with the connection the start-up began', () => {
     stop()
   })
 
+  it('renders the main screen in the next task when the start view has drawn the answer, without waiting for a frame', async () => {
+    const { phone, api, signIn } = await registeredBeforeTheState()
+    const settledIn = (promise: Promise<void>) => {
+      let done = false
+      void promise.then(() => (done = true))
+      return () => done
+    }
+    // A window that draws no frame in this test: its first render is never on the screen.
+    const never = new Promise<void>(() => {})
+    const shown = createAppState(phone, api, {
+      signIn,
+      firstRender: never,
+      answerShown: true,
+      dataDelayMs: 60_000,
+      textRoot: { style: { fontSize: '' } },
+    })
+    const notShown = createAppState(phone, api, {
+      signIn,
+      firstRender: never,
+      answerShown: false,
+      dataDelayMs: 60_000,
+      textRoot: { style: { fontSize: '' } },
+    })
+    const shownReady = settledIn(shown.mainScreenAfter)
+    const notShownReady = settledIn(notShown.mainScreenAfter)
+    const stops = [shown.start(), notShown.start()]
+    await shown.afterSignIn
+    // signing in's answer is in, but the main screen comes in a task of its own, not in this one
+    expect(shownReady()).toBe(false)
+    await expect.poll(shownReady).toBe(true)
+    // the answer not drawn yet: the main screen waits for the window's own frame showing it
+    for (let turn = 0; turn < 5; turn++) await new Promise((resolve) => setTimeout(resolve, 0))
+    expect(notShownReady()).toBe(false)
+    // and the data still waits for the main screen's first frame
+    expect(api.sent('contacts:list')).toEqual([])
+    stops.forEach((stop) => stop())
+  })
+
+  it('has signing in answered once registered, not once connecting has loaded the calls code after it', async () => {
+    const phone = new FakePhone()
+    // connect() resolves only after the work of being registered (the calls code loads in an
+    // idle period after the main screen): held open here
+    phone.reconnectGate = new Promise<void>(() => {})
+    const api = new FakeApi()
+      .handle('account:get', () => ({
+        ...signedOut,
+        account: testAccount,
+        hasPassword: true,
+        complete: true,
+      }))
+      .handle('account:password', () => 'secret')
+      .handle('preferences:get', () => preferences)
+      .handle('log:write', () => true)
+    const signIn = startSignIn(phone, readSavedAccount(api))
+    await signIn.decided
+    const app = createAppState(phone, api, {
+      signIn,
+      answerShown: true,
+      dataDelayMs: 60_000,
+      textRoot: { style: { fontSize: '' } },
+    })
+    let answered = false
+    void app.afterSignIn.then(() => (answered = true))
+    const stop = app.start()
+    for (let turn = 0; turn < 3; turn++) await new Promise((resolve) => setTimeout(resolve, 0))
+    expect(answered).toBe(false)
+    phone.emit('registration', { state: 'registered', since: 1 })
+    await expect.poll(() => answered).toBe(true)
+    await app.mainScreenAfter
+    expect(app.session.stage).toBe('signed-in')
+    stop()
+  })
+
   it('holds the contacts and history panels and their data until the main screen is on the screen', async () => {
     const { api, app } = await renderedAfterRegistered(60_000)
     let panelsMayLoad = false

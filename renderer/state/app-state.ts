@@ -4,8 +4,9 @@ import type { ParleyApi } from '../../contract/ipc'
 import type { Phone } from '../sip/types'
 import { request } from './api'
 import { prefetchMainScreen as prefetchMainScreenFiles } from './prefetch'
-import { afterNextFrame } from './tasks'
+import { afterNextFrame, nextTask } from './tasks'
 import type { EarlySignIn } from './saved-sign-in'
+import { whenSignInAnswered } from './start-answer'
 import type { AudioState } from './audio.svelte'
 import { CallsState } from './calls.svelte'
 import { CallQualityState } from './call-quality.svelte'
@@ -80,6 +81,12 @@ export interface AppState {
    */
   afterSignIn: Promise<void>
   /**
+   * Settles when the main screen may render, in a task of its own: signing in has an answer and
+   * the frame showing it is drawn, by the start view already (`answerShown`) or else by this
+   * window's next frame, so the main screen, the largest render, never holds the answer up.
+   */
+  mainScreenAfter: Promise<void>
+  /**
    * Settles once the main screen's first frame is drawn (the dial field is on the screen), at
    * the latest after `dataDelayMs`: the contacts and history panels load their code then, and
    * the address book and the history their data, so none of it runs while the main screen is
@@ -113,6 +120,12 @@ export interface AppStateOptions {
    * their code and data never come before "Registered" is shown.
    */
   firstRender?: Promise<void>
+  /**
+   * The start view has drawn signing in's answer ("Registered", a failure, or that there is
+   * nothing to sign in with) before this window rendered (start-view.ts): nothing then waits for
+   * a frame of this window to show it, and the main screen comes in the next task.
+   */
+  answerShown?: boolean
   /**
    * Asks for the main screen's files (fetched, not run) the first time the phone is
    * registered, once "Registered" is drawn (prefetch.ts by default).
@@ -199,6 +212,7 @@ export function createAppState(phone: Phone, api: ParleyApi, options: AppStateOp
   const historyState = history
   let signInAnswered = () => {}
   const afterSignIn = new Promise<void>((resolve) => (signInAnswered = resolve))
+  const mainScreenAfter = afterSignIn.then(() => (options.answerShown ? nextTask() : afterNextFrame()))
   let mainScreenShown = () => {}
   const afterMainScreen = new Promise<void>((resolve) => (mainScreenShown = resolve))
   const colleagues = new ColleaguesState({
@@ -250,6 +264,7 @@ export function createAppState(phone: Phone, api: ParleyApi, options: AppStateOp
     diagnostics: new DiagnosticsState(api, ui),
     audio: options.audio ?? null,
     afterSignIn,
+    mainScreenAfter,
     afterMainScreen,
     mainScreenShown: () => mainScreenShown(),
     start() {
@@ -322,7 +337,11 @@ export function createAppState(phone: Phone, api: ParleyApi, options: AppStateOp
           void (windowRendered ? afterNextFrame() : options.firstRender)?.then(prefetchMainScreen)
         }),
       )
-      void Promise.allSettled([signingIn, options.firstRender])
+      // (The window's first render is not waited for when the start view showed the answer.)
+      void Promise.allSettled([
+        whenSignInAnswered(phone, signingIn),
+        options.answerShown ? undefined : options.firstRender,
+      ])
         .then(() => {
           signInAnswered()
           return session.stage === 'signed-out' ? undefined : afterMainScreen

@@ -3,7 +3,7 @@ import type { AccountState } from '../../contract/ipc'
 import { testAccount } from '../testing/audio'
 import { FakePhone } from '../testing/fake-phone'
 import type { ConnectFailure, EarlySignIn, SavedSignIn } from './saved-sign-in'
-import { whenStartAnswered } from './start-answer'
+import { whenSignInAnswered, whenStartAnswered } from './start-answer'
 
 const accountState: AccountState = {
   account: testAccount,
@@ -24,7 +24,7 @@ const connecting = (connected: Promise<ConnectFailure> = new Promise(() => {})):
 })
 
 /** Whether `promise` has settled once the microtasks queued so far have run. */
-async function settled(promise: Promise<void>): Promise<boolean> {
+async function settled(promise: Promise<unknown>): Promise<boolean> {
   let done = false
   void promise.then(() => (done = true))
   await vi.advanceTimersByTimeAsync(0)
@@ -42,6 +42,8 @@ describe('whenStartAnswered (when the start view hands over to the app)', () => 
     expect(await settled(answered)).toBe(false)
     phone.emit('registration', { state: 'registered', since: 1 })
     expect(await settled(answered)).toBe(true)
+    // with an answer: the start view has it on the screen, and the app need not show it again
+    await expect(answered).resolves.toBe(true)
     expect(phone.listenerCount()).toBe(0)
   })
 
@@ -93,6 +95,43 @@ describe('whenStartAnswered (when the start view hands over to the app)', () => 
     expect(await settled(answered)).toBe(false)
     await vi.advanceTimersByTimeAsync(1)
     expect(await settled(answered)).toBe(true)
+    // no answer on the screen: the app shows it, when it comes, before its main screen
+    await expect(answered).resolves.toBe(false)
+    phone.emit('registration', { state: 'registered', since: 1 })
+    await expect(answered).resolves.toBe(false)
     expect(phone.listenerCount()).toBe(0)
+  })
+})
+
+describe("whenSignInAnswered (when the window's state has signing in's answer)", () => {
+  afterEach(() => vi.useRealTimers())
+
+  it('answers once the phone is registered, though connecting still does the work that follows', async () => {
+    vi.useFakeTimers()
+    const phone = new FakePhone()
+    const answered = whenSignInAnswered(phone, new Promise(() => {}))
+    phone.emit('registration', { state: 'connecting', attempt: 1 })
+    expect(await settled(answered)).toBe(false)
+    phone.emit('registration', { state: 'registered', since: 1 })
+    expect(await settled(answered)).toBe(true)
+    expect(phone.listenerCount()).toBe(0)
+  })
+
+  it('answers when loading the account settled (the login form, connecting threw), and keeps no listener', async () => {
+    vi.useFakeTimers()
+    for (const signingIn of [() => Promise.resolve(), () => Promise.reject(new Error('no'))]) {
+      const phone = new FakePhone()
+      expect(await settled(whenSignInAnswered(phone, signingIn()))).toBe(true)
+      expect(phone.listenerCount()).toBe(0)
+    }
+  })
+
+  it('never answers by itself while the phone only connects (no time limit)', async () => {
+    vi.useFakeTimers()
+    const phone = new FakePhone()
+    const answered = whenSignInAnswered(phone, new Promise(() => {}))
+    phone.emit('registration', { state: 'connecting', attempt: 1 })
+    await vi.advanceTimersByTimeAsync(60_000)
+    expect(await settled(answered)).toBe(false)
   })
 })
