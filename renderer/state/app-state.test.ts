@@ -216,20 +216,16 @@ describe('createAppState with the connection the start-up began', () => {
     }
     // A window that draws no frame in this test: its first render is never on the screen.
     const never = new Promise<void>(() => {})
-    const shown = createAppState(phone, api, {
-      signIn,
-      firstRender: never,
-      answerShown: true,
-      dataDelayMs: 60_000,
-      textRoot: { style: { fontSize: '' } },
-    })
-    const notShown = createAppState(phone, api, {
-      signIn,
-      firstRender: never,
-      answerShown: false,
-      dataDelayMs: 60_000,
-      textRoot: { style: { fontSize: '' } },
-    })
+    const stateWith = (answerShown: boolean) =>
+      createAppState(phone, api, {
+        signIn,
+        firstRender: never,
+        answerShown,
+        dataDelayMs: 60_000,
+        textRoot: { style: { fontSize: '' } },
+      })
+    const shown = stateWith(true)
+    const notShown = stateWith(false)
     const shownReady = settledIn(shown.mainScreenAfter)
     const notShownReady = settledIn(notShown.mainScreenAfter)
     const stops = [shown.start(), notShown.start()]
