@@ -77,6 +77,9 @@ describe('SocketTransport: its own connections', () => {
       /Invalid WebSocket server URL/,
     )
     expect(() => transportWith(null, { server: 'not a url' })).toThrow(/Invalid WebSocket server URL/)
+    expect(() => transportWith(null, { server: 'wss://pbx.example/ws#top' })).toThrow(
+      /Invalid WebSocket server URL/,
+    )
     expect(transportWith(null, { server: 'ws://127.0.0.1:8080' }).transport.protocol).toBe('WS')
   })
 
