@@ -36,7 +36,8 @@ export async function prepareRenderer(
   log: (line: string) => void = console.log,
 ): Promise<string> {
   const index = join(rendererOut, 'index.html')
-  const sources = Math.max(newestMtime(join(root, 'renderer')), newestMtime(join(root, 'contract')))
+  // build/ too: how the renderer is chunked and what index.html asks for are written there.
+  const sources = Math.max(...['renderer', 'contract', 'build'].map((dir) => newestMtime(join(root, dir))))
   if (existsSync(index) && statSync(index).mtimeMs >= sources) {
     cpSync(rendererOut, target, { recursive: true })
     return ''
