@@ -30,12 +30,17 @@ const preferences = request(api, 'preferences:get')
 const healingApi = keepEarlyEvents(api, ['power', 'headset'])
 const appApi = keepEarlyEvents(api, ['dial-request'])
 // The user's language and its catalogue only (the other loads with the app), fetched while the
-// phone's code is evaluated: the language the window spoke last is guessed at once.
-const speaking = startCatalogue(
-  preferences,
-  languageHint(window.localStorage, navigator.languages),
-  navigator.languages,
-  log.failed('window', 'the catalogue guessed for the start could not load'),
+// phone's code is evaluated: the language the window spoke last is guessed at once. Started
+// once main's account answer is in, right after the early socket (it waits on the same answer,
+// asked first): a cold window's first localStorage read takes up to 25 ms, and the socket's
+// handshake should not wait for it. Preload has the answer ready before the entry runs.
+const speaking = savedAccount.then(() =>
+  startCatalogue(
+    preferences,
+    languageHint(window.localStorage, navigator.languages),
+    navigator.languages,
+    log.failed('window', 'the catalogue guessed for the start could not load'),
+  ),
 )
 import('./phone-start')
   .then(async ({ startPhone, loadStartView, loadUi }) => {
