@@ -11,7 +11,7 @@ import { prefetchAfterStartAnswer, prefetchWhileRegistering } from './state/pref
 import type { EarlySignIn } from './state/saved-sign-in'
 import { whenStartAnswered } from './state/start-answer'
 import { StartViewState } from './state/start-view.svelte'
-import { afterNextFrame, nextTask } from './state/tasks'
+import { afterNextFrame, whenIdle } from './state/tasks'
 import './styles/app.css'
 
 // This module and what it imports (Svelte's runtime, the indicator, the small state) are evaluated.
@@ -59,10 +59,12 @@ export function showStartView({ api, phone, signIn, language, catalogue }: Start
   if (!target) throw new Error('#app is missing from index.html')
   const shown = mount(StartView, { target, props: { view } })
   performance.mark('parley:start-view-mounted')
-  // While the first REGISTER is under way, the app's files are fetched (not run), in a task
-  // after this mount so their hints never hold the view up (prefetch.ts).
+  // While the first REGISTER is under way, the app's files are fetched (not run), in an idle
+  // period after this mount (the page waits for the PBX then) so their hints never hold the view
+  // or the REGISTER's answer up; still connecting then (prefetch.ts).
   const stopPrefetch = phone.on('registration', (status) => {
-    if (status.state === 'connecting') void nextTask().then(() => prefetchWhileRegistering(status))
+    if (status.state === 'connecting')
+      void whenIdle(1000).then(() => prefetchWhileRegistering(registration.status))
   })
   const answered = whenStartAnswered(phone, signIn)
   void answered.then(stopPrefetch)
