@@ -33,7 +33,7 @@ export interface BootDeps extends StartedPhone {
  * under way and uses the registration status the start view follows (one copy).
  */
 export async function boot(deps: BootDeps): Promise<void> {
-  const { api, healingApi, log, phone, signIn, traceWantedBy, start, preferences } = deps
+  const { api, healingApi, log, phone, signIn, traceWantedBy, windowShown, start, preferences } = deps
   const audio = navigator.mediaDevices
     ? createAudioState({ api, phone, mediaDevices: navigator.mediaDevices, log })
     : null
@@ -52,6 +52,8 @@ export async function boot(deps: BootDeps): Promise<void> {
     answerShown,
   })
   traceWantedBy(() => state.sipTrace.wanted)
+  // The calls code loads once the main screen (or the login form) is shown (phone-start.ts).
+  void state.afterMainScreen.then(windowShown)
 
   if (audio) {
     followCallsWithRinger(phone, audio.ringer, {

@@ -5,7 +5,7 @@ import { createSipPhone, type SipPhone } from './sip'
 import type { EarlySocket } from './sip/stack/early-socket'
 import type { SavedAccount } from './state/saved-account'
 import { startSignIn, type EarlySignIn } from './state/saved-sign-in'
-import { nextTask } from './state/tasks'
+import { nextTask, whenIdle } from './state/tasks'
 
 // This module and what it imports (SIP.js and the SIP adapter) are evaluated: see main.ts.
 performance.mark('parley:phone-evaluated')
@@ -16,6 +16,8 @@ export interface StartedPhone {
   signIn: EarlySignIn
   /** From when the state knows the preference: whether the SIP trace is wanted. */
   traceWantedBy(wanted: () => boolean): void
+  /** Once the window shows its main screen (or the login form): the calls code may load then. */
+  windowShown(): void
 }
 
 /**
@@ -36,9 +38,12 @@ export function startPhone(
   // Wanted until the state that knows the preference exists: a message is never lost for
   // being sent before the preference is read (main drops it when the trace is off).
   let traceWanted = () => true
+  let windowShown = () => {}
+  const shown = new Promise<void>((resolve) => (windowShown = resolve))
   const phone = createSipPhone({
     log: sipLog,
     trace: ipcSipTrace(api, sipLog, () => traceWanted()),
+    idle: callsCodeAfter(shown),
     // the first connection adopts the socket the entry opened for the saved account (if any)
     openedSocket: earlySocket?.take,
   })
@@ -46,7 +51,23 @@ export function startPhone(
     phone,
     signIn: startSignIn(phone, savedAccount),
     traceWantedBy: (wanted) => (traceWanted = wanted),
+    windowShown,
   }
+}
+
+/**
+ * When the calls code's first load after "Registered" may start: once the window shows its main
+ * screen (boot.ts: the app state's afterMainScreen, at the latest after its data delay), then in
+ * an idle period (at the latest 1 s after). Loaded in the first idle period after "Registered",
+ * it was fetched beside the main screen's files, on one of the page's few connections, and
+ * evaluated in a task before the dial field (issue 14). A call coming in or dialled before loads
+ * it at once (the SIP adapter).
+ */
+export function callsCodeAfter(
+  windowShown: Promise<void>,
+  idle: () => Promise<void> = () => whenIdle(1000),
+): () => Promise<void> {
+  return () => windowShown.then(idle)
 }
 
 /**

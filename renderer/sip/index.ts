@@ -1,7 +1,7 @@
 import { SipPhone, type SipPhoneDeps } from './phone'
 import { realSipStack } from './stack'
 import type { AudioElementLike } from './media'
-import { afterNextFrame } from '../state/tasks'
+import { afterNextFrame, whenIdle } from '../state/tasks'
 
 export { SipPhone } from './phone'
 export type { SipPhoneDeps, RejectKind } from './phone'
@@ -37,15 +37,6 @@ export function createSipPhone(deps: Partial<SipPhoneDeps> = {}): SipPhone {
     later: deps.later ?? (() => afterNextFrame()),
     idle: deps.idle ?? (() => whenIdle(1000)),
     log: deps.log ?? ((message) => console.warn(`[sip] ${message}`)),
-  })
-}
-
-/** Resolves in an idle period of the window, at the latest after `timeoutMs` (without idle periods: a task). */
-function whenIdle(timeoutMs: number): Promise<void> {
-  return new Promise((resolve) => {
-    if (typeof requestIdleCallback === 'function')
-      requestIdleCallback(() => resolve(), { timeout: timeoutMs })
-    else setTimeout(resolve, 0)
   })
 }
 

@@ -31,6 +31,15 @@ export function afterNextFrame(fallbackMs = 100): Promise<void> {
   }).then(nextTask)
 }
 
+/** Resolves in an idle period of the window, at the latest after `timeoutMs` (without idle periods: a task). */
+export function whenIdle(timeoutMs: number): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof requestIdleCallback === 'function')
+      requestIdleCallback(() => resolve(), { timeout: timeoutMs })
+    else setTimeout(resolve, 0)
+  })
+}
+
 /** Runs a generator's slices one task each, so no single task holds the window for long. */
 export async function runInTasks<T>(slices: Generator<void, T, void>): Promise<T> {
   for (let step = slices.next(); ; step = slices.next()) {
