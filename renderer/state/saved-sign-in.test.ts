@@ -4,22 +4,13 @@ import { message } from '../../contract/i18n'
 import type { Account } from '../../contract/schemas'
 import { testAccount } from '../testing/audio'
 import { FakePhone } from '../testing/fake-phone'
+import { savedAccountState, savedAnswers } from '../testing/saved-account'
 import type { SavedAccount } from './saved-account'
 import { signInBySelf, startSignIn } from './saved-sign-in'
 
 const account: Account = testAccount
-const state = (change: Partial<AccountState> = {}): AccountState => ({
-  account,
-  hasPassword: true,
-  complete: true,
-  locked: [],
-  notices: [],
-  ...change,
-})
-const saved = (answer: AccountState, password = 'secret'): SavedAccount => [
-  { ok: true, value: answer },
-  { ok: true, value: password },
-]
+const state = (change: Partial<AccountState> = {}): AccountState => savedAccountState({ account, ...change })
+const saved = savedAnswers
 
 describe('signInBySelf (the one rule of signing in by itself)', () => {
   it('connects with a complete account and its stored password', async () => {

@@ -3,22 +3,14 @@ import type { AccountState } from '../../contract/ipc'
 import { message } from '../../contract/i18n'
 import { testAccount } from '../testing/audio'
 import { FakeWebSocket } from '../testing/fake-web-socket'
+import { savedAccountState, savedAnswers } from '../testing/saved-account'
 import { EarlySocket } from '../sip/stack/early-socket'
 import type { SavedAccount } from './saved-account'
 import { openSavedAccountSocket } from './saved-socket'
 
-const state = (change: Partial<AccountState> = {}): AccountState => ({
-  account: { ...testAccount, wsServer: ' wss://pbx.test:8443/ws ' },
-  hasPassword: true,
-  complete: true,
-  locked: [],
-  notices: [],
-  ...change,
-})
-const saved = (answer: AccountState, password = 'secret'): SavedAccount => [
-  { ok: true, value: answer },
-  { ok: true, value: password },
-]
+const state = (change: Partial<AccountState> = {}): AccountState =>
+  savedAccountState({ account: { ...testAccount, wsServer: ' wss://pbx.test:8443/ws ' }, ...change })
+const saved = savedAnswers
 
 /** The entry's call, on fake sockets: what it opened and what it logged. */
 function open(answer: Promise<SavedAccount>) {
