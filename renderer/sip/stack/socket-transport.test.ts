@@ -106,6 +106,17 @@ describe('SocketTransport: its own connections', () => {
     expect(messages).toEqual(['SIP/2.0 200 OK\r\n\r\n', 'NOTIFY sip:a SIP/2.0\r\n\r\n'])
   })
 
+  it('logs a message with no SIP text in it (empty), once, and drops it', async () => {
+    const { transport, messages, warnings } = transportWith()
+    const connected = transport.connect()
+    const socket = FakeWebSocket.opened[0]
+    socket?.open()
+    await connected
+    socket?.receive('')
+    expect(messages).toEqual([])
+    expect(warnings).toEqual(['a WebSocket message with no SIP text in it was dropped'])
+  })
+
   it('a socket that cannot connect rejects connect() with its close code; no onDisconnect', async () => {
     const { transport, states, disconnects } = transportWith()
     const connected = transport.connect()

@@ -199,8 +199,12 @@ export class SocketTransport implements Transport {
   private received(socket: WebSocket, data: unknown): void {
     if (socket !== this.socket || this.current !== TransportState.Connected) return
     const text = typeof data === 'string' ? data : data instanceof ArrayBuffer ? decode(data) : ''
-    // a CRLF keep-alive answer, or nothing readable
-    if (!text || /^(\r\n)+$/.test(text)) return
+    // a CRLF keep-alive answer (RFC 5626 §4.4.1): not a message
+    if (/^(\r\n)+$/.test(text)) return
+    if (!text) {
+      this.logger.warn('a WebSocket message with no SIP text in it was dropped')
+      return
+    }
     this.onMessage?.(text)
   }
 
