@@ -85,6 +85,16 @@ describe('the files the window loads before "Registered"', () => {
     expect(phone.has(holding('/renderer/start-view.ts').fileName)).toBe(false)
   })
 
+  it('the start view holds nothing of Svelte either (plain DOM): its runtime comes with the app', () => {
+    const svelteIn = (files: Iterable<string>) =>
+      [...files].flatMap((name) => chunkAt(name)?.moduleIds ?? []).filter((id) => /[\\/]svelte[\\/]/.test(id))
+    expect(svelteIn(requested())).toEqual([])
+    expect(svelteIn(withImports(holding('/renderer/start-view.ts')))).toEqual([])
+    // the app's files, fetched while registering (prefetch.ts), hold Svelte's runtime
+    const appFiles = html.match(/<meta name="parley-app-files" content="([^"]*)"/)?.[1]?.split(' ') ?? []
+    expect(svelteIn(appFiles.map((file) => file.replace('./', '')))).not.toEqual([])
+  })
+
   it('leaves the app and the main screen out (they load after "Registered")', () => {
     for (const module of ['/renderer/boot.ts', '/renderer/components/MainScreen.svelte'])
       expect(requested()).not.toContain(holding(module).fileName)

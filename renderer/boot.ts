@@ -20,7 +20,7 @@ export interface BootDeps extends StartedPhone {
   /** The api self-healing listens on: main's sleep and headset events kept from the entry on. */
   healingApi: ParleyApi
   log: Log
-  /** The start view showing the registration status: the state takes its status, the app its place. */
+  /** The start view showing the registration status (plain DOM): the app takes its place. */
   start: ShownStartView
   /** Main's answer to `preferences:get`, asked by the entry. */
   preferences: Promise<Outcome<Preferences>>
@@ -30,7 +30,8 @@ export interface BootDeps extends StartedPhone {
  * The UI's composition root: audio and state built once around the phone phone-start.ts built
  * (usually registered by now), wired, started, mounted in the start view's place. Loaded once
  * the start view shows signing in's answer (issue 14). The sign-in state adopts the connection
- * under way and uses the registration status the start view follows (one copy).
+ * under way and follows the phone's registration status from its current one (the phone tells
+ * a new listener its last status at once: nothing between the start view and it is lost).
  */
 export async function boot(deps: BootDeps): Promise<void> {
   const { api, healingApi, log, phone, signIn, traceWantedBy, windowShown, start, preferences } = deps
@@ -46,7 +47,6 @@ export async function boot(deps: BootDeps): Promise<void> {
     log,
     systemLocales: navigator.languages,
     signIn,
-    registration: start.registration,
     preferences,
     firstRender,
     answerShown,

@@ -9,7 +9,6 @@ import { FakePhone } from '../testing/fake-phone'
 import { testAccount } from '../testing/audio'
 import { readSavedAccount } from './saved-account'
 import { startSignIn } from './saved-sign-in'
-import { PhoneRegistration } from './phone-registration.svelte'
 
 const preferences: Preferences = {
   microphone: null,
@@ -359,26 +358,41 @@ describe('createAppState with the connection the start-up began', () => {
   })
 })
 
-describe('createAppState with the start view before it', () => {
-  it('uses the registration status the start view follows (one copy), and the entry’s preferences', async () => {
-    const { phone, api, signIn } = await registeredBeforeTheState()
-    const registration = new PhoneRegistration(api)
-    registration.follow(phone)
+describe('createAppState after the start view (which follows the phone without it)', () => {
+  it('takes the phone’s status from when it starts (none lost), explains a refused certificate, uses the entry’s preferences', async () => {
+    const wss = { ...testAccount, wsServer: 'wss://pbx.example/ws' }
+    const phone = new FakePhone()
+    const api = new FakeApi()
+      .handle('account:get', () => ({ ...signedOut, account: wss, hasPassword: true, complete: true }))
+      .handle('account:password', () => 'secret')
+      .handle('contacts:list', () => [])
+      .handle('history:query', () => ({ entries: [], total: 0, missedUnseen: 0 }))
+      .handle('log:write', () => true)
+      .handle('tls:explain', () => 'expired')
+    const signIn = startSignIn(phone, readSavedAccount(api))
+    await signIn.decided
+    // while the app's code loaded, after the start view showed its answer
+    phone.emit('registration', { state: 'registered', since: 1 })
+    phone.emit('registration', {
+      state: 'failed',
+      reason: 'unreachable',
+      message: message('registration.unreachable'),
+    })
     const app = createAppState(phone, api, {
       signIn,
-      registration,
       preferences: Promise.resolve({ ok: true, value: { ...preferences, language: 'en' } }),
       dataDelayMs: 60_000,
       textRoot: { style: { fontSize: '' } },
     })
     const stop = app.start()
-    expect(app.session.registration).toBe(registration.status)
-    expect(app.certificate).toBe(registration.certificate)
+    expect(app.registrationView.registration).toMatchObject({ state: 'failed', reason: 'unreachable' })
+    await vi.waitFor(() => expect(app.registrationView.certificateProblem).toBe('expired'))
+    expect(api.sent('tls:explain')).toEqual([{ url: 'wss://pbx.example/ws' }])
     phone.emit('registration', { state: 'connecting', attempt: 1 })
     expect(app.registrationView.registration).toEqual({ state: 'connecting', attempt: 1 })
-    // what the sign-in state knows better than the phone is set on that same status
+    // what the sign-in state knows better than the phone is what the indicator shows
     await app.session.editAccount()
-    expect(registration.status).toEqual({ state: 'unregistered' })
+    expect(app.registrationView.registration).toEqual({ state: 'unregistered' })
     await vi.waitFor(() => expect(app.language.language).toBe('en'))
     expect(api.sent('preferences:get')).toEqual([])
     stop()

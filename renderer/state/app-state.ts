@@ -16,7 +16,7 @@ import { ColleaguesState } from './colleagues.svelte'
 import { watcherOf } from '../lamps/watch-port'
 import { SipTraceState } from './sip-trace.svelte'
 import type { CertificateCheck } from './certificate-check.svelte'
-import type { PhoneRegistration, RegistrationView } from './phone-registration.svelte'
+import type { RegistrationView } from './phone-registration.svelte'
 import type { Preferences } from '../../contract/schemas'
 import type { Outcome } from './api'
 import { keepOnTopSwitch } from './keep-on-top.svelte'
@@ -110,8 +110,6 @@ export interface AppStateOptions {
   log?: Log
   /** Signing in by itself as the start-up began it (phone-start.ts), for the sign-in state to adopt. */
   signIn?: EarlySignIn
-  /** The phone's registration status the start view has been following (start-view.ts); else one of our own. */
-  registration?: PhoneRegistration
   /** Main's answer to `preferences:get` when the window's entry asked it already; else asked at start. */
   preferences?: Promise<Outcome<Preferences>>
   /**
@@ -151,7 +149,7 @@ export function createAppState(phone: Phone, api: ParleyApi, options: AppStateOp
   const ui = new UiState()
   const language = new LanguageState(api, ui, options.systemLocales ?? [])
   const log = options.log ?? ipcLog(api)
-  const session = new SignInState(phone, api, log, options.signIn, options.registration)
+  const session = new SignInState(phone, api, log, options.signIn)
   const certificate = session.certificate
   const contacts = new ContactsState(api, ui, () => session.account?.account?.region ?? defaultRegion)
   session.onAccount(() => void contacts.regionMayHaveChanged())

@@ -1,12 +1,8 @@
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { message } from '../../contract/i18n/message'
-import { en } from '../../contract/i18n/en'
-import { speakerOf } from '../../contract/i18n/text-of'
-import { testAccount } from '../testing/audio'
 import { FakeApi } from '../testing/fake-api'
 import { FakePhone } from '../testing/fake-phone'
 import { PhoneRegistration } from './phone-registration.svelte'
-import { StartViewState } from './start-view.svelte'
 
 const unreachable = {
   state: 'failed',
@@ -27,14 +23,15 @@ describe('PhoneRegistration (the one registration status the window shows)', () 
     expect(phone.listenerCount()).toBe(0)
   })
 
-  it('asks main about a refused certificate for the server given, then the one named later', async () => {
+  it('asks main about a refused certificate for the server given, then for a new one', async () => {
     const api = new FakeApi().handle('tls:explain', () => 'expired')
-    const registration = new PhoneRegistration(api, () => 'wss://early.example/ws')
+    let server = 'wss://early.example/ws'
+    const registration = new PhoneRegistration(api, () => server)
     const phone = new FakePhone()
     registration.follow(phone)
     phone.emit('registration', unreachable)
     await vi.waitFor(() => expect(registration.certificate.problem).toBe('expired'))
-    registration.serverFrom(() => 'wss://later.example/ws')
+    server = 'wss://later.example/ws'
     phone.emit('registration', { state: 'registered', since: 2 })
     phone.emit('registration', unreachable)
     expect(api.sent('tls:explain')).toEqual([
@@ -53,46 +50,5 @@ describe('PhoneRegistration (the one registration status the window shows)', () 
     })
     expect(registration.status.state).toBe('failed')
     expect(api.sent('tls:explain')).toEqual([])
-  })
-})
-
-describe('StartViewState (what the start view shows before the app exists)', () => {
-  afterEach(() => vi.useRealTimers())
-  const accountState = { account: testAccount, hasPassword: true, complete: true, locked: [], notices: [] }
-
-  it("shows the phone's status in the loaded catalogue, and the indicator only while signing in by itself", async () => {
-    vi.useFakeTimers()
-    const phone = new FakePhone()
-    const registration = new PhoneRegistration(new FakeApi())
-    registration.follow(phone)
-    const view = new StartViewState(registration, speakerOf(en))
-    let decide = (_: unknown) => {}
-    const decided = new Promise((resolve) => (decide = resolve))
-    const stop = view.start({ decided: decided as never, known: null })
-    expect(view.registering).toBe(false)
-    decide({ kind: 'connecting', state: accountState, connected: new Promise(() => {}) })
-    await vi.advanceTimersByTimeAsync(0)
-    expect(view.registering).toBe(true)
-    phone.emit('registration', { state: 'registered', since: 1 })
-    expect(view.registration).toEqual({ state: 'registered', since: 1 })
-    expect(view.language.t('registration.label-registered')).toBe('Registered')
-    const before = view.now
-    await vi.advanceTimersByTimeAsync(1000)
-    expect(view.now).toBeGreaterThan(before)
-    stop()
-    const stopped = view.now
-    await vi.advanceTimersByTimeAsync(2000)
-    expect(view.now).toBe(stopped)
-  })
-
-  it('shows no indicator when there is nothing to sign in with (the login screen follows)', () => {
-    const view = new StartViewState(new PhoneRegistration(new FakeApi()), speakerOf(en))
-    const outcome = {
-      kind: 'stored',
-      state: { ...accountState, hasPassword: false },
-      passwordRefused: null,
-    } as const
-    view.start({ decided: Promise.resolve(outcome), known: outcome })()
-    expect(view.registering).toBe(false)
   })
 })

@@ -7,23 +7,17 @@ import { contextSlot } from './context-slot'
 
 /**
  * The phone's registration status as the window shows it, and why a wss:// server was refused.
- * One copy: the start view builds it before the app state exists (so "Registered" is shown
- * without the app state and the UI, issue 14), and the app state then uses this same object
- * (the sign-in state reads it and sets what it knows better than the phone).
+ * Built by the sign-in state, which sets what it knows better than the phone. Before the app
+ * state exists the start view follows the phone without it (start-view.ts, plain DOM: issue 14);
+ * the phone tells this its current status when it starts following.
  */
 export class PhoneRegistration {
   status = $state.raw<RegistrationStatus>({ state: 'unregistered' })
   readonly certificate: CertificateCheck
-  private wsServer: () => string
 
+  /** `wsServer`: the server whose certificate is explained (the sign-in state's account's). */
   constructor(api: ParleyApi, wsServer: () => string = () => '') {
-    this.wsServer = wsServer
-    this.certificate = new CertificateCheck(api, () => this.wsServer())
-  }
-
-  /** The server whose certificate is explained: from when the sign-in state knows the account. */
-  serverFrom(wsServer: () => string): void {
-    this.wsServer = wsServer
+    this.certificate = new CertificateCheck(api, wsServer)
   }
 
   /** Follows the phone; it tells a new listener its last status at once, so none is missed. */

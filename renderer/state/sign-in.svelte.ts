@@ -41,27 +41,22 @@ export class SignInState {
   private microphoneWarmed = false
   private readonly signOutHooks: (() => void)[] = []
   private readonly accountListeners: ((account: AccountState) => void)[] = []
-  /** The phone's status as shown: the start view's (already following the phone), or our own. */
+  /** The phone's status as shown, and why a wss:// server was refused. */
   private readonly phoneRegistration: PhoneRegistration
-  private readonly followsPhone: boolean
 
   /** Signing in by itself as the start-up began it (phone-start.ts), taken by the first load(). */
   private early: EarlySignIn | null
 
-  constructor(
-    phone: Phone,
-    api: ParleyApi,
-    log: Log = ipcLog(api),
-    early?: EarlySignIn,
-    registration?: PhoneRegistration,
-  ) {
+  constructor(phone: Phone, api: ParleyApi, log: Log = ipcLog(api), early?: EarlySignIn) {
     this.phone = phone
     this.api = api
     this.log = log
     this.early = early ?? null
-    this.followsPhone = !registration
-    this.phoneRegistration = registration ?? new PhoneRegistration(api)
-    this.phoneRegistration.serverFrom(() => this.account?.account?.wsServer ?? '')
+    // The server whose certificate is explained: until load() takes the account, the one signing
+    // in by itself is under way with (the phone may have failed to reach it before this existed).
+    const known = this.early?.known
+    const earlyServer = known?.kind === 'connecting' ? (known.state.account?.wsServer ?? '') : ''
+    this.phoneRegistration = new PhoneRegistration(api, () => this.account?.account?.wsServer ?? earlyServer)
   }
 
   /** The phone's registration status, or what this state knows better (signed out, no connection). */
@@ -80,7 +75,7 @@ export class SignInState {
 
   start(): () => void {
     const stops = [
-      ...(this.followsPhone ? [this.phoneRegistration.follow(this.phone)] : []),
+      this.phoneRegistration.follow(this.phone),
       // The phone tells a new listener its current status at once: one emitted before this
       // state existed (the start-up connects first) is shown too.
       this.phone.on('registration', (status) => {
