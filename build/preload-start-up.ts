@@ -6,8 +6,8 @@ type OutputChunk = Rollup.OutputChunk
 
 /**
  * The window's entry (renderer/main.ts) asks main for the saved account, then imports
- * phone-start.ts (SIP.js and the adapter, which connects first), then start-view.ts (Svelte's
- * runtime and the registration indicator). Without help the browser would learn of their files
+ * phone-start.ts (SIP.js and the adapter, which connects first), then start-view.ts (the
+ * registration indicator in plain DOM). Without help the browser would learn of their files
  * only once the entry has been fetched and run: two fetches in a row before anything can
  * register. This lists both steps' chunks, their static imports and their styles in index.html
  * (module preloads and style preloads), so all of them are fetched in parallel with the entry;

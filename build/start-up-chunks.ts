@@ -4,8 +4,8 @@ type ChunkingContext = Rolldown.ChunkingContext
 
 /**
  * The start-up's steps, in the order the window runs them (renderer/main.ts): the entry, the
- * phone (SIP.js and the adapter) and the start view (Svelte's runtime and the registration
- * indicator). Each step's chunk name is its module's file name.
+ * phone (SIP.js and the adapter) and the start view (the registration indicator in plain DOM:
+ * nothing of Svelte before "Registered", preload-start-up.test.ts). Each step's chunk name is its module's file name.
  */
 export const startSteps = [
   { chunk: 'index', module: '/renderer/main.ts' },
@@ -27,7 +27,7 @@ const sharedWithTheEntry = ['/contract/i18n/status-words.ts']
  * HTTP/1.1: the ~13 files the start had before took three rounds of requests, and SIP.js's
  * chunk came in the first round's last). The entry takes what it shares with later steps, so
  * it never waits for SIP.js; the phone takes what it shares with the start view, so it never
- * waits for Svelte's runtime. Everything else (the app, the catalogues, the main screen) is
+ * waits for the start view's file. Everything else (the app, the catalogues, the main screen) is
  * chunked by the bundler as before (null).
  */
 export function startUpChunk(): (id: string, context: ChunkingContext) => string | null {
