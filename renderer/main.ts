@@ -4,6 +4,7 @@ import { request } from './state/api'
 import { languageHint, startCatalogue } from './state/one-catalogue'
 import { readSavedAccount } from './state/saved-account'
 import { openSavedAccountSocket } from './state/saved-socket'
+import { nextTask } from './state/tasks'
 
 /**
  * The window's entry, kept tiny: it asks main for the saved account and the preferences first
@@ -42,10 +43,18 @@ const speaking = savedAccount.then(() =>
     log.failed('window', 'the catalogue guessed for the start could not load'),
   ),
 )
+// The start view (plain DOM, a few kB, no SIP.js) is asked for now, beside the phone: Vite's loader
+// first links its style sheet and waits for it, then runs it. Asked for only once the phone was
+// evaluated, those steps came after the REGISTER's 200 OK in most loads, and "Registered" waited
+// for them (issue 14).
+const startViewCode = import('./start-view')
 import('./phone-start')
-  .then(async ({ startPhone, loadStartView, loadUi }) => {
+  .then(async ({ startPhone, loadUi }) => {
     const started = startPhone(api, log, savedAccount, earlySocket)
-    const { showStartView } = await loadStartView()
+    // With its socket open, the phone's first REGISTER leaves in this task's microtasks: the
+    // start view is built in the next task, after it, not in the REGISTER's way.
+    await nextTask()
+    const { showStartView } = await startViewCode
     const start = showStartView({ api, ...started, ...(await speaking) })
     await start.answered
     const { boot } = await loadUi()

@@ -71,12 +71,6 @@ export function callsCodeAfter(
 }
 
 /**
- * The start view's step (start-view.ts) and the app's (boot.ts), loaded from here so the bundler
- * keeps the code the steps share in this chunk.
- */
-export const loadStartView = () => import('./start-view')
-
-/**
  * The app (boot.ts) in two tasks after "Registered": its state (and both catalogues) evaluated
  * first, the UI's code in the next task, so their evaluation is not one long task.
  */
