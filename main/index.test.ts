@@ -57,6 +57,8 @@ const fake = vi.hoisted(() => {
       state.quitCalls++
     },
     setAsDefaultProtocolClient: () => true,
+    // the missed-calls badge is set at start (0): without it every test logged a TypeError
+    setBadgeCount: () => true,
     exit: () => expect.fail('a development run must not exit'),
     commandLine: {
       appendSwitch: (name: string, value?: string) => state.switches.push([name, value ?? '']),
