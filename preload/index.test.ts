@@ -94,6 +94,25 @@ describe('preload', () => {
     expect(electron.invoked).toEqual([...askedAtLoad, ['account:password', undefined]])
   })
 
+  it("reports a refusal nobody took once, when it is dropped; one the page took is the page's to report", async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    try {
+      await loadPreload('preferences:get', 'account:get')
+      await expect(api.invoke('account:get')).rejects.toThrow('No handler for account:get')
+      await vi.advanceTimersByTimeAsync(startUpKeepMs - 1)
+      expect(warn).not.toHaveBeenCalled()
+      await vi.advanceTimersByTimeAsync(1)
+      expect(warn.mock.calls).toEqual([
+        [
+          'preload: main did not answer preferences:get at start',
+          new Error('No handler for preferences:get'),
+        ],
+      ])
+    } finally {
+      warn.mockRestore()
+    }
+  })
+
   it('goes to main once the page asked main anything itself, or asked with a request', async () => {
     await api.invoke('preferences:get', {})
     expect(electron.invoked).toEqual([...askedAtLoad, ['preferences:get', {}]])

@@ -10,23 +10,39 @@ const allowedEvents = new Set<string>(eventChannels)
 
 // The contract's start-up answers, asked now, as the document starts: the entry's first ask of
 // each finds its answer here, settled (issue 14). Main's handlers exist before the window
-// loads, and its sender check already sees this document's app:// frame.
-const startUpAnswers = new Map<string, ReturnType<typeof ipcRenderer.invoke>>()
+// loads, and its sender check already sees this document's app:// frame. Each is kept as an
+// outcome, so a refusal waits for its first ask without being an unhandled rejection.
+type Answer = ReturnType<typeof ipcRenderer.invoke>
+type Outcome = { value: Awaited<Answer> } | { error: unknown }
+const startUpAnswers = new Map<string, Promise<Outcome>>()
 for (const channel of startUpChannels) {
-  const answer = ipcRenderer.invoke(channel)
-  // A refusal is kept like an answer and reaches the first ask as it would have; one nobody
-  // takes is dropped with the answers (that ask, made later, goes to main and gets its own).
-  answer.catch(() => undefined)
+  const answer = ipcRenderer.invoke(channel).then(
+    (value: Awaited<Answer>) => ({ value }),
+    (error: unknown) => ({ error }),
+  )
   startUpAnswers.set(channel, answer)
 }
 // Dropped when nobody asked in time: the password must not linger here (startUpKeepMs).
-setTimeout(() => startUpAnswers.clear(), startUpKeepMs)
+setTimeout(dropStartUpAnswers, startUpKeepMs)
 
-/** The kept answer for the page's first ask of a start-up channel, handed over once. */
-function takeStartUpAnswer(channel: string, request: unknown) {
-  const kept = startUpAnswers.get(channel)
+/**
+ * Drops the kept answers. A refusal nobody took is reported once, on the console: main, which
+ * keeps the log file, is what did not answer (the page reports one it took the same way).
+ */
+function dropStartUpAnswers(): void {
+  for (const [channel, answer] of startUpAnswers)
+    void answer.then((outcome) => {
+      if ('error' in outcome) console.warn(`preload: main did not answer ${channel} at start`, outcome.error)
+    })
+  startUpAnswers.clear()
+}
+
+/** The kept answer for the page's first ask of a start-up channel (with no request), handed over once. */
+function takeStartUpAnswer(channel: string, request: unknown): Answer | undefined {
+  const kept = request === undefined ? startUpAnswers.get(channel) : undefined
+  if (!kept) return undefined
   startUpAnswers.delete(channel)
-  return request === undefined ? kept : undefined
+  return kept.then((outcome) => ('error' in outcome ? Promise.reject(outcome.error) : outcome.value))
 }
 
 const api: ParleyApi = {
@@ -40,7 +56,7 @@ const api: ParleyApi = {
     const kept = takeStartUpAnswer(channel, request)
     if (kept) return kept
     // Once the page has asked main itself, what main said at the start may be out of date.
-    startUpAnswers.clear()
+    dropStartUpAnswers()
     return ipcRenderer.invoke(channel, request)
   },
   on(event, listener) {

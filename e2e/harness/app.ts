@@ -96,14 +96,29 @@ function parleyBridge(channels: {
   // As preload/index.ts does, in the main frame (the only one preload runs in): the contract's
   // start-up answers asked as the document starts, each handed to the first ask of its channel
   // (with no request) until the page asks main anything itself or startUpKeepMs has passed.
-  const startUpAnswers = new Map<string, Promise<unknown>>()
+  // Kept as outcomes (a refusal is no unhandled rejection while it waits); one nobody took is
+  // reported once on the console when dropped.
+  type Outcome = { value: unknown } | { error: unknown }
+  const startUpAnswers = new Map<string, Promise<Outcome>>()
+  const dropStartUpAnswers = () => {
+    for (const [channel, answer] of startUpAnswers)
+      void answer.then((outcome) => {
+        if ('error' in outcome)
+          console.warn(`preload: main did not answer ${channel} at start`, outcome.error)
+      })
+    startUpAnswers.clear()
+  }
   if (viaSocket) {
     for (const channel of channels.startUp) {
-      const answer = invokeMain(channel)
-      answer.catch(() => undefined)
-      startUpAnswers.set(channel, answer)
+      startUpAnswers.set(
+        channel,
+        invokeMain(channel).then(
+          (value) => ({ value }),
+          (error: unknown) => ({ error }),
+        ),
+      )
     }
-    setTimeout(() => startUpAnswers.clear(), channels.startUpKeepMs)
+    setTimeout(dropStartUpAnswers, channels.startUpKeepMs)
   }
   const api = {
     invoke(channel: string, request?: unknown) {
@@ -113,10 +128,12 @@ function parleyBridge(channels: {
           error: { code: 'forbidden', message: `Unknown channel ${channel}` },
         })
       }
-      const kept = startUpAnswers.get(channel)
-      startUpAnswers.delete(channel)
-      if (kept && request === undefined) return kept
-      startUpAnswers.clear()
+      const kept = request === undefined ? startUpAnswers.get(channel) : undefined
+      if (kept) {
+        startUpAnswers.delete(channel)
+        return kept.then((outcome) => ('error' in outcome ? Promise.reject(outcome.error) : outcome.value))
+      }
+      dropStartUpAnswers()
       return invokeMain(channel, request)
     },
     on(event: string, listener: Listener) {
